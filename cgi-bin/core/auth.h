@@ -1,0 +1,40 @@
+/* auth: roles, capabilities, and the one table that maps one to the other.
+ * Pages ask for a capability, never for a role name. */
+#ifndef TANDEM_AUTH_H
+#define TANDEM_AUTH_H
+#include <stdbool.h>
+
+#include "../http/request.h"
+
+/* Site-wide roles, stored as a bit set in users.roles. */
+enum role {
+    ROLE_STUDENT = 1 << 0,
+    ROLE_STAFF = 1 << 1,
+    ROLE_MANAGER = 1 << 2,
+    ROLE_LEADER = 1 << 3,
+    ROLE_INSTITUTION_ADMIN = 1 << 4,
+    ROLE_SITE_ADMIN = 1 << 5,
+};
+
+enum capability {
+    CAP_PUBLIC,       /* anyone, signed in or not */
+    CAP_SIGNED_IN,    /* any active account */
+    CAP_ADMINISTER,   /* institution or site administration */
+    CAP_COUNT
+};
+
+/* May u (NULL for a visitor) use capability cap? */
+bool auth_can(const session_user *u, enum capability cap);
+/* "student, staff" for a role set, into the arena. */
+const char *auth_role_names(arena *a, unsigned roles);
+/* Parses one role name ("student", "institution_admin", …); 0 if unknown. */
+unsigned auth_role_from_name(const char *name);
+
+/* Argon2id hash of password into out (crypto_pwhash_STRBYTES); 0 or -1. At
+ * most two hashes run at once, so a burst of sign-ins cannot exhaust memory. */
+int auth_hash_password(const char *password, char *out);
+/* Constant-time check of password against a stored hash. A NULL hash still
+ * costs one verification, so timing does not reveal unknown accounts. */
+bool auth_check_password(const char *password, const char *hash);
+
+#endif

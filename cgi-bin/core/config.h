@@ -1,0 +1,31 @@
+/* config: everything Tandem reads from the environment, read once at start.
+ * The README lists each variable. */
+#ifndef TANDEM_CONFIG_H
+#define TANDEM_CONFIG_H
+#include <stdbool.h>
+
+#include "../http/request.h"
+
+typedef struct {
+    char var_dir[1024];       /* TANDEM_VAR, default "var" */
+    char socket_path[1024];   /* TANDEM_SOCKET, default $TANDEM_VAR/run/tandem.sock */
+    char database_url[2048];  /* TANDEM_DATABASE_URL, default: the cluster in $TANDEM_VAR */
+    char templates_dir[1024]; /* TANDEM_TEMPLATES, default "templates" */
+    char sql_dir[1024];       /* TANDEM_SQL, default "sql" */
+    int threads;              /* TANDEM_THREADS, default 16 */
+    http_limits limits;       /* TANDEM_MAX_FORM, TANDEM_MAX_UPLOAD, TANDEM_MAX_FIELDS, TANDEM_MAX_FIELD */
+    int session_idle_minutes; /* TANDEM_SESSION_IDLE_MINUTES, default 120 */
+    int session_max_hours;    /* TANDEM_SESSION_MAX_HOURS, default 12 */
+    bool secure_cookies;      /* TANDEM_SECURE_COOKIES=1 when served over HTTPS */
+    char origin[512];         /* TANDEM_ORIGIN, e.g. https://tandem.college.ac.uk; "" = from the request */
+} config;
+
+/* Reads the environment into *c. Returns 0, or -1 with err saying which
+ * variable is wrong. */
+int config_load(config *c, char *err, size_t errlen);
+
+/* The configuration of this process, set once by main before any thread
+ * starts and read-only afterwards. */
+extern const config *tandem_config;
+
+#endif

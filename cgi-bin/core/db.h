@@ -1,0 +1,49 @@
+/* db: one PostgreSQL connection per worker thread, with every prepared
+ * statement of the program prepared on connect, and reconnection by itself
+ * after the server went away. */
+#ifndef TANDEM_DB_H
+#define TANDEM_DB_H
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+typedef struct {
+    const char *name;
+    const char *sql;
+} db_statement;
+
+typedef struct db db;
+
+/* statements: NULL-terminated list of {NULL, NULL}-terminated arrays. Does
+ * not connect yet. */
+db *db_new(const char *conninfo, const db_statement *const *statements);
+void db_free(db *d);
+
+/* Connects and prepares if not connected. Returns false (and logs once per
+ * outage) when the database cannot be reached. Never blocks for long: the
+ * connection string carries connect_timeout. */
+bool db_ready(db *d);
+
+/* Runs a prepared statement with text parameters (NULL for SQL NULL).
+ * Returns a result with status TUPLES_OK or COMMAND_OK, which the caller
+ * PQclears, or NULL on failure (logged; see db_unavailable). A read that fails
+ * because the connection broke is retried once on a new connection. */
+PGresult *db_run(db *d, const char *statement, int n, const char *const *params);
+
+/* True when the last failure was the database being unreachable (so the
+ * answer is 503), false when it was the statement itself (500). */
+bool db_unavailable(const db *d);
+
+/* SQLSTATE of the last failed statement ("23505" for a unique violation),
+ * or "" when there is none. */
+const char *db_last_sqlstate(const db *d);
+
+/* Transactions around several db_run calls. db_run does not retry inside one. */
+bool db_begin(db *d);
+bool db_commit(db *d);
+void db_rollback(db *d);
+
+/* Text of cell (row, col), "" for NULL. */
+const char *db_text(const PGresult *res, int row, int col);
+long long db_int(const PGresult *res, int row, int col);
+
+#endif

@@ -1,0 +1,18 @@
+/* migrate: applies sql/NNNN_name.sql files in order, each once, each in its
+ * own transaction, recording a checksum so that an edited migration is
+ * noticed instead of silently diverging. */
+#ifndef TANDEM_MIGRATE_H
+#define TANDEM_MIGRATE_H
+#include <libpq-fe.h>
+
+/* Returns 0 when the schema is up to date (printing what was applied), 1 on
+ * any problem (printing which file and why). */
+int migrate_run(PGconn *conn, const char *sql_dir);
+
+/* Runs every *.sql in dir (sorted) in one transaction: demo data. */
+int migrate_load_dir(PGconn *conn, const char *dir);
+
+/* Reads a whole file into a malloc'd, NUL-terminated string; NULL on error. */
+char *migrate_read_file(const char *path, size_t *len);
+
+#endif

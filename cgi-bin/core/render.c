@@ -1,0 +1,108 @@
+#include "render.h"
+
+#include <string.h>
+
+#include "../http/response.h"
+#include "auth.h"
+#include "log.h"
+#include "session.h"
+
+/* The header navigation: each entry shows only to people with its
+ * capability. Features add their entry here as they are built. */
+static const struct {
+    const char *href;
+    const char *label;
+    enum capability cap;
+} nav_items[] = {
+    {"/", "Home", CAP_PUBLIC},
+};
+
+static bool nav_current(const char *href, const char *path)
+{
+    size_t n = strlen(href);
+    if (n == 1)
+        return strcmp(path, "/") == 0;
+    return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
+
+static void fill_layout(request *r, tpl_dict *page, const char *title)
+{
+    tpl_set(page, "PAGE_TITLE", title);
+    for (size_t i = 0; i < sizeof nav_items / sizeof *nav_items; i++) {
+        if (!auth_can(r->user, nav_items[i].cap))
+            continue;
+        tpl_dict *item = tpl_add_section(page, "NAV_ITEM");
+        tpl_set(item, "HREF", nav_items[i].href);
+        tpl_set(item, "LABEL", nav_items[i].label);
+        if (nav_current(nav_items[i].href, r->path))
+            tpl_show(item, "CURRENT");
+    }
+    if (r->user) {
+        tpl_dict *u = tpl_add_section(page, "SIGNED_IN");
+        tpl_set(u, "DISPLAY_NAME", r->user->display_name);
+        tpl_set(u, "USERNAME", r->user->username);
+    } else if (strcmp(r->path, "/login") != 0) {
+        tpl_show(page, "VISITOR");
+    }
+}
+
+tpl_dict *render_begin(request *r, const char *title, const char *content_file)
+{
+    if (r->page_dict)
+        tpl_dict_free(r->page_dict);
+    tpl_dict *page = tpl_dict_new();
+    r->page_dict = page;
+    if (!page)
+        return NULL;
+    fill_layout(r, page, title);
+    return tpl_include(page, "CONTENT", content_file);
+}
+
+/* Every form posts CSRF_TOKEN, set once for the layout and all includes. A
+ * visitor's token lives in a cookie that is set only when a handler showing
+ * a form asked for it (csrf_token), so most pages send no Set-Cookie. */
+void render_end(request *r, int status)
+{
+    tpl_dict *page = r->page_dict;
+    r->page_dict = NULL;
+    buf_reset(r->body, (size_t)-1);
+    r->status = status;
+    r->content_type_out = "text/html; charset=utf-8";
+    if (r->user || r->visitor_csrf)
+        tpl_set_global(page, "CSRF_TOKEN", csrf_token(r));
+    if (!page || tpl_expand("layout/page.tpl", page, r->body) != 0) {
+        log_error("req=%s rendering %s failed", r->id, r->path);
+        r->status = 500;
+        buf_reset(r->body, (size_t)-1);
+        buf_puts(r->body, "<!DOCTYPE html><title>Error</title><p>Sorry, something went wrong.");
+    }
+    tpl_dict_free(page);
+}
+
+static const char *error_heading(int status)
+{
+    switch (status) {
+    case 400: return "There is a problem with what was sent";
+    case 401: return "You need to sign in";
+    case 403: return "You cannot do that";
+    case 404: return "Page not found";
+    case 405: return "That action is not possible here";
+    case 409: return "Someone else changed this first";
+    case 413: return "What you sent is too large";
+    case 415: return "That kind of data is not accepted here";
+    case 429: return "Too many attempts";
+    case 503: return "Tandem is briefly unavailable";
+    default: return "Sorry, something went wrong";
+    }
+}
+
+void render_error(request *r, int status, const char *message)
+{
+    tpl_dict *d = render_begin(r, error_heading(status), "errors/error.tpl");
+    if (d) {
+        tpl_set(d, "HEADING", error_heading(status));
+        tpl_set(d, "MESSAGE", message);
+        tpl_set_int(d, "STATUS", status);
+    }
+    render_end(r, status);
+}

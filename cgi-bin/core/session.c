@@ -1,0 +1,183 @@
+#include "session.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../http/response.h"
+#include "config.h"
+
+const db_statement session_statements[] = {
+    {"session_lookup",
+     "SELECT u.id, u.institution_id, u.username, u.display_name, u.roles, s.csrf_token,"
+     "       s.last_seen_at < now() - interval '1 minute'"
+     "  FROM sessions s JOIN users u ON u.id = s.user_id"
+     " WHERE s.token_hash = $1 AND u.status = 'active'"
+     "   AND s.last_seen_at > now() - make_interval(mins => $2::int)"
+     "   AND s.created_at > now() - make_interval(hours => $3::int)"},
+    {"session_touch", "UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1"},
+    {"session_insert",
+     "INSERT INTO sessions (token_hash, user_id, institution_id, csrf_token, user_agent)"
+     " SELECT $1, id, institution_id, $3, left($4, 200) FROM users WHERE id = $2"},
+    {"session_delete", "DELETE FROM sessions WHERE token_hash = $1"},
+    {NULL, NULL},
+};
+
+char *session_random_token(arena *a)
+{
+    unsigned char raw[32];
+    char *out = arena_alloc(a, sodium_base64_ENCODED_LEN(sizeof raw,
+                                                          sodium_base64_VARIANT_URLSAFE_NO_PADDING));
+    if (!out)
+        return NULL;
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2base64(out, sodium_base64_ENCODED_LEN(sizeof raw,
+                                                     sodium_base64_VARIANT_URLSAFE_NO_PADDING),
+                      raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    return out;
+}
+
+char *session_token_hash(arena *a, const char *token)
+{
+    unsigned char h[32];
+    char *hex = arena_alloc(a, sizeof h * 2 + 1);
+    if (!hex)
+        return NULL;
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    return sodium_bin2hex(hex, sizeof h * 2 + 1, h, sizeof h);
+}
+
+/* A session token is exactly 43 URL-safe base64 characters: anything else
+ * is not worth a database round trip. */
+static bool token_shaped(const char *t)
+{
+    if (!t || strlen(t) != 43)
+        return false;
+    for (const char *p = t; *p; p++)
+        if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '-' || *p == '_'))
+            return false;
+    return true;
+}
+
+int session_load(request *r)
+{
+    const char *token = req_cookie(r, SESSION_COOKIE);
+    if (!token_shaped(token))
+        return 0;
+    char idle[16], max[16];
+    snprintf(idle, sizeof idle, "%d", tandem_config->session_idle_minutes);
+    snprintf(max, sizeof max, "%d", tandem_config->session_max_hours);
+    const char *hash = session_token_hash(r->mem, token);
+    const char *params[] = {hash, idle, max};
+    PGresult *res = db_run(r->db, "session_lookup", 3, params);
+    if (!res)
+        return 503;
+    if (PQntuples(res) == 1) {
+        session_user *u = arena_alloc(r->mem, sizeof *u);
+        if (u) {
+            u->id = db_int(res, 0, 0);
+            u->institution_id = db_int(res, 0, 1);
+            u->username = arena_strdup(r->mem, db_text(res, 0, 2));
+            u->display_name = arena_strdup(r->mem, db_text(res, 0, 3));
+            u->roles = (unsigned)db_int(res, 0, 4);
+            u->csrf_token = arena_strdup(r->mem, db_text(res, 0, 5));
+            u->session_hash = hash;
+            r->user = u;
+        }
+        if (strcmp(db_text(res, 0, 6), "t") == 0) {
+            PQclear(res);
+            res = db_run(r->db, "session_touch", 1, params);
+        }
+    }
+    PQclear(res);
+    return 0;
+}
+
+static void set_session_cookie(request *r, const char *value, long max_age)
+{
+    resp_cookie(r, SESSION_COOKIE, value, max_age);
+}
+
+int session_start(request *r, long long user_id)
+{
+    char *token = session_random_token(r->mem);
+    char *csrf = session_random_token(r->mem);
+    char id[24];
+    snprintf(id, sizeof id, "%lld", user_id);
+    if (!token || !csrf)
+        return 500;
+    const char *params[] = {session_token_hash(r->mem, token), id, csrf, ""};
+    PGresult *res = db_run(r->db, "session_insert", 4, params);
+    if (!res)
+        return db_unavailable(r->db) ? 503 : 500;
+    PQclear(res);
+    set_session_cookie(r, token, (long)tandem_config->session_max_hours * 3600);
+    resp_cookie(r, VISITOR_CSRF_COOKIE, "", 0);
+    return 0;
+}
+
+int session_end(request *r)
+{
+    if (r->user) {
+        const char *params[] = {r->user->session_hash};
+        PGresult *res = db_run(r->db, "session_delete", 1, params);
+        if (!res)
+            return db_unavailable(r->db) ? 503 : 500;
+        PQclear(res);
+    }
+    set_session_cookie(r, "", 0);
+    return 0;
+}
+
+const char *csrf_token(request *r)
+{
+    if (r->user)
+        return r->user->csrf_token;
+    if (r->visitor_csrf)
+        return r->visitor_csrf;
+    const char *cookie = req_cookie(r, VISITOR_CSRF_COOKIE);
+    if (token_shaped(cookie)) {
+        r->visitor_csrf = cookie;
+    } else {
+        r->visitor_csrf = session_random_token(r->mem);
+        /* A session cookie (no Max-Age): it lives as long as the browser. */
+        resp_cookie(r, VISITOR_CSRF_COOKIE, r->visitor_csrf, -1);
+    }
+    return r->visitor_csrf;
+}
+
+/* The site's own origin: TANDEM_ORIGIN when set (needed behind a proxy that
+ * changes scheme or port), else the scheme, host and port the request came to. */
+static const char *own_origin(request *r)
+{
+    if (tandem_config->origin[0])
+        return tandem_config->origin;
+    /* nginx may pass the Host header with its port or $host without it. */
+    size_t host_len = strlen(r->host);
+    const char *colon = strrchr(r->host, ':');
+    if (colon && !strchr(colon, ']'))
+        host_len = (size_t)(colon - r->host);
+    bool default_port = strcmp(r->port, r->https ? "443" : "80") == 0 || !r->port[0];
+    return arena_printf(r->mem, "%s://%.*s%s%s", r->https ? "https" : "http", (int)host_len,
+                        r->host, default_port ? "" : ":", default_port ? "" : r->port);
+}
+
+static bool same_origin(request *r)
+{
+    if (!r->origin[0])
+        return true; /* old browsers and non-browser clients send none */
+    const char *own = own_origin(r);
+    return own && strcmp(r->origin, own) == 0;
+}
+
+bool csrf_valid(request *r)
+{
+    if (!same_origin(r))
+        return false;
+    const http_field *sent = req_body(r, "csrf_token");
+    const char *expected = r->user ? r->user->csrf_token : req_cookie(r, VISITOR_CSRF_COOKIE);
+    if (!sent || !expected || !token_shaped(expected) || sent->len != strlen(expected))
+        return false;
+    return sodium_memcmp(sent->value, expected, sent->len) == 0;
+}

@@ -1,0 +1,76 @@
+#include "response.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/config.h"
+
+void resp_header(request *r, const char *name, const char *value)
+{
+    if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
+        return;
+    buf_printf(r->headers, "%s: %s\r\n", name, value);
+}
+
+void resp_cookie(request *r, const char *name, const char *value, long max_age)
+{
+    char age[40] = "";
+    if (max_age >= 0)
+        snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
+    const char *secure = tandem_config && tandem_config->secure_cookies ? "; Secure" : "";
+    char *v = arena_printf(r->mem, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value,
+                           age, secure);
+    if (v)
+        resp_header(r, "Set-Cookie", v);
+}
+
+void resp_redirect(request *r, const char *location)
+{
+    r->status = 303;
+    resp_header(r, "Location", location);
+    r->content_type_out = "text/plain; charset=utf-8";
+    buf_reset(r->body, (size_t)-1);
+    buf_puts(r->body, "See other\n");
+}
+
+void resp_text(request *r, int status, const char *content_type, const char *text)
+{
+    r->status = status;
+    r->content_type_out = content_type;
+    buf_reset(r->body, (size_t)-1);
+    buf_puts(r->body, text);
+}
+
+const char *http_reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+    }
+}
+
+void resp_write_head(const request *r, buf *out)
+{
+    buf_printf(out, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n", r->status,
+               http_reason(r->status),
+               r->content_type_out ? r->content_type_out : "text/html; charset=utf-8",
+               r->body->len);
+    /* Pages may hold private data: never let a shared cache keep them. */
+    buf_puts(out, "Cache-Control: no-store\r\n" SECURITY_HEADERS);
+    buf_append(out, r->headers->data ? r->headers->data : "", r->headers->len);
+    buf_puts(out, "\r\n");
+}

@@ -1,0 +1,34 @@
+/* response: status, headers and cookies of the answer being built. */
+#ifndef TANDEM_RESPONSE_H
+#define TANDEM_RESPONSE_H
+#include "request.h"
+
+/* Adds "name: value". Values must not contain CR or LF (they come from
+ * code, never from input); such a header is dropped. */
+void resp_header(request *r, const char *name, const char *value);
+/* Sets cookie name=value; HttpOnly, SameSite=Lax, Path=/, Secure when
+ * configured. max_age < 0: a browser-session cookie; 0: delete it. */
+void resp_cookie(request *r, const char *name, const char *value, long max_age);
+/* 303 See Other to a path on this site. */
+void resp_redirect(request *r, const char *location);
+/* A small non-HTML answer, e.g. text/plain. */
+void resp_text(request *r, int status, const char *content_type, const char *text);
+
+/* The FastCGI response head for r: Status, Content-Type, the security
+ * headers every response carries, then r->headers and a blank line. */
+void resp_write_head(const request *r, buf *out);
+const char *http_reason(int status);
+
+/* Security headers sent on every response (nginx sends the same ones on
+ * static files: see conf/nginx.conf.in). */
+#define SECURITY_HEADERS                                                                  \
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "  \
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "      \
+    "frame-ancestors 'none'\r\n"                                                          \
+    "X-Content-Type-Options: nosniff\r\n"                                                 \
+    "Referrer-Policy: same-origin\r\n"                                                    \
+    "X-Frame-Options: DENY\r\n"                                                           \
+    "Cross-Origin-Opener-Policy: same-origin\r\n"                                         \
+    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
+
+#endif

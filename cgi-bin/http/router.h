@@ -1,0 +1,32 @@
+/* router: the one route table (in pages/routes.c) and its matcher. */
+#ifndef TANDEM_ROUTER_H
+#define TANDEM_ROUTER_H
+#include <stddef.h>
+
+#include "request.h"
+
+typedef void (*route_handler)(request *r);
+
+/* A route: methods (bit set of enum http_method; GET implies HEAD), a path
+ * pattern whose ":name" segments capture one path segment each into
+ * r->params in order, a handler and the capability it needs. */
+typedef struct route {
+    unsigned methods;
+    const char *pattern;
+    route_handler handler;
+    int capability;
+} route;
+
+enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_WRONG_METHOD };
+
+/* Finds the route for method and path. On ROUTE_FOUND sets *found and the
+ * captured params; on ROUTE_WRONG_METHOD sets *allowed to the methods that
+ * the path does accept. Patterns are matched in table order. */
+enum route_result route_match(const route *table, size_t n, enum http_method method,
+                              const char *path, arena *a, const route **found,
+                              const char **params, size_t *n_params, unsigned *allowed);
+
+/* "GET, HEAD, POST" for a method set, into the arena. */
+const char *route_allow_header(arena *a, unsigned methods);
+
+#endif

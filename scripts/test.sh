@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# make test: builds Tandem, runs the C unit tests, then starts a private
+# stack (PostgreSQL, tandem, nginx) on a free loopback port in a temporary
+# data folder, runs the end-to-end suite against it in Chromium, and stops
+# everything it started. SANITIZE=1 does all of it under ASan and UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+if [ "${SANITIZE:-0}" = 1 ]; then
+    BUILD=build/asan BIN=build/asan/tandem
+    # Leak checking at exit would report libraries' one-time allocations.
+    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else
+    BUILD=build/release BIN=cgi-bin/tandem
+fi
+
+make -s SANITIZE="${SANITIZE:-0}" "$BIN" "$BUILD/unit-tests" assets
+
+failed=0
+echo "== unit tests"
+"$BUILD/unit-tests" || failed=1
+
+# A free loopback port: ask the kernel for one.
+PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+VAR=$(mktemp -d /tmp/tandem-test.XXXXXX)
+export PORT TANDEM_VAR=$VAR TANDEM_BIN=$ROOT/$BIN
+cleanup() {
+    scripts/stack.sh stop || true
+    if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$VAR/log/tandem.log" 2>/dev/null; then
+        echo "== sanitizer reports in the server log:"
+        grep -A20 -E 'ERROR: AddressSanitizer|runtime error:' "$VAR/log/tandem.log" | head -60
+        failed=1
+    fi
+    [ "${KEEP_VAR:-0}" = 1 ] || rm -rf "$VAR"
+}
+trap cleanup EXIT
+
+echo "== starting the stack on 127.0.0.1:$PORT (data in $VAR)"
+scripts/stack.sh start >/dev/null
+
+echo "== end-to-end tests"
+TANDEM_URL="http://127.0.0.1:$PORT" TANDEM_E2E_OUT="$VAR/e2e" \
+    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ || failed=1
+
+trap - EXIT
+cleanup
+if [ "$failed" = 0 ]; then
+    echo "== all tests passed"
+else
+    echo "== SOME TESTS FAILED"
+fi
+exit "$failed"
