@@ -54,7 +54,7 @@ $(BUILD)/%.o: cgi-bin/%.cc
 
 # Unit tests link every module except main, against cmocka.
 $(BUILD)/unit-tests: $(UNIT) $(OBJ) tests/unit/unit.h
-	$(CXX) $(CFLAGS:-std=c11=) -x c $(UNIT) -x none $(OBJ) -o $@ $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) $(UNIT) $(OBJ) -o $@ $(LDFLAGS) $(LDLIBS) -lstdc++ -lcmocka
 
 unit: $(BUILD)/unit-tests
 

@@ -19,8 +19,9 @@ fi
 make -s SANITIZE="${SANITIZE:-0}" "$BIN" "$BUILD/unit-tests" assets
 
 failed=0
+LOGS=$(mktemp -d /tmp/tandem-test-logs.XXXXXX)
 echo "== unit tests"
-"$BUILD/unit-tests" || failed=1
+"$BUILD/unit-tests" 2>&1 | tee "$LOGS/unit.log" || failed=1
 
 # A free loopback port: ask the kernel for one.
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
@@ -42,10 +43,19 @@ scripts/stack.sh start >/dev/null
 
 echo "== end-to-end tests"
 TANDEM_URL="http://127.0.0.1:$PORT" TANDEM_E2E_OUT="$VAR/e2e" \
-    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ || failed=1
+    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/ 2>&1 |
+    tee "$LOGS/e2e.log" || failed=1
 
 trap - EXIT
 cleanup
+
+# One closing line for both runners: cmocka's groups and node's summary.
+count() { grep -aoE "$1" "$2" | grep -oE '[0-9]+' | awk '{s += $1} END {print s + 0}'; }
+passed=$(( $(count '\[  PASSED  \] [0-9]+' "$LOGS/unit.log") + $(count '^ℹ pass [0-9]+' "$LOGS/e2e.log") ))
+failures=$(( $(count '\[  FAILED  \] [0-9]+' "$LOGS/unit.log") + $(count '^ℹ fail [0-9]+' "$LOGS/e2e.log") ))
+rm -rf "$LOGS"
+[ "$failures" = 0 ] || failed=1
+echo "$passed passed, $failures failed"
 if [ "$failed" = 0 ]; then
     echo "== all tests passed"
 else

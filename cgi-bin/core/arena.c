@@ -14,6 +14,8 @@ struct arena_chunk {
 
 static arena_chunk *chunk_new(size_t size)
 {
+    if (size > SIZE_MAX - sizeof(arena_chunk))
+        return NULL;
     arena_chunk *c = malloc(sizeof *c + size);
     if (!c)
         return NULL;

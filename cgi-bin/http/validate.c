@@ -150,6 +150,10 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
     const http_field *fields = post ? r->body_fields : r->query_fields;
     size_t n_fields = post ? r->n_body_fields : r->n_query_fields;
 
+    /* Every value is defined even when validation stops early, so that a
+     * caller may redisplay what was typed. */
+    for (size_t i = 0; i < n_specs; i++)
+        out[i] = (field_value){.str = ""};
     for (size_t i = 0; i < n_fields; i++) {
         bool known = strcmp(fields[i].name, "csrf_token") == 0;
         for (size_t j = 0; j < n_specs && !known; j++)
@@ -164,7 +168,6 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
         const field_spec *s = &specs[i];
         const http_field *f = find(fields, n_fields, s->name);
         field_value *v = &out[i];
-        *v = (field_value){.str = ""};
         if (f && s->kind == FIELD_FILE) {
             v->file = f;
             v->present = f->filename && f->filename[0];

@@ -38,7 +38,7 @@ typedef struct {
 /* Validates fields (body for POST, query otherwise) against specs, filling
  * out[i] for specs[i]. Fields not declared are refused, except csrf_token,
  * which the dispatcher checks. Returns true, or false with *err naming the
- * field and what is wrong with it. */
+ * field and what is wrong with it; out[] is fully defined either way. */
 bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_value *out,
                    const char **err);
 

@@ -179,6 +179,16 @@ describe('bad input to POST /login is refused and the server stays up', () => {
     assert.match(res.body, /<title>/i, '413 answer is not an HTML page');
   });
 
+  test('a body larger than even an upload may be gets the 413 page in the layout', async () => {
+    // nginx refuses it before the app reads it, and asks the app for the page.
+    const body = Buffer.alloc(25 * 1024 * 1024, 'a');
+    const res = await request('POST', '/login', { headers: form, body });
+    assert.equal(res.status, 413);
+    assertInLayout(res.body, 'nginx 413 page');
+    assert.match(res.body, /larger than Tandem accepts/);
+    h.saveHtml('POST /login 25 MB', res.body);
+  });
+
   test('a malformed multipart body gets 400', async () => {
     const body = '--XyZ\r\nContent-Disposition: form-data; name="username"\r\n\r\nalice\r\n--XyZ\r\nContent-Disp';
     const res = await request('POST', '/login', {

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# make bench: wrk against the real stack, in one run, side by side with
+# nginx serving a static file and the app's bare FastCGI endpoint (/ping),
+# so every page's numbers read as ratios. Not a test: it never fails on speed.
+#
+# BENCH_SECONDS (default 10) per target, BENCH_CONNECTIONS (default 64).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${BENCH_SECONDS:-10}
+CONNS=${BENCH_CONNECTIONS:-64}
+
+PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+VAR=$(mktemp -d /tmp/tandem-bench.XXXXXX)
+export PORT TANDEM_VAR=$VAR
+trap 'scripts/stack.sh stop; rm -rf "$VAR"' EXIT
+scripts/stack.sh start >/dev/null
+# The server logs a line per request; keep that cost in, as in production.
+PID=$(cat "$VAR/run/tandem.pid")
+rss() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$PID/status"; }
+
+# wrk --latency prints "50% 1.23ms"; turn a latency into milliseconds.
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000
+        printf "%.2f", n }'
+}
+
+# a as a percentage of b, or "-" before b was measured.
+ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
+
+declare -A RPS
+printf '%-34s %10s %9s %9s %9s %9s %8s\n' target "req/s" "p50 ms" "p99 ms" "of bare" "of static" "RSS MB"
+for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/ping)|/ping" \
+              "/healthz (one query)|/healthz" "home page (query + template)|/"; do
+    name=${target%%|*} path=${target#*|}
+    # Warm up: every worker connects and prepares its statements.
+    wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT$path" >/dev/null
+    out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$path")
+    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+    errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+    RPS[$path]=$rps
+    printf '%-34s %10.0f %9s %9s %9s %9s %8s\n' "$name" "$rps" "$p50" "$p99" \
+        "$(ratio "$rps" "${RPS[/ping]:-}")" "$(ratio "$rps" "${RPS[/static/static-bench.html]}")" "$(rss)"
+    [ -z "$errors" ] || echo "    $errors"
+done
+echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TANDEM_THREADS:-16} threads"
