@@ -161,8 +161,14 @@ run)
     start
     banner
     echo "  Press Ctrl-C to stop."
-    while kill -0 "$(cat "$VAR/run/tandem.pid")" 2>/dev/null; do sleep 1; done
-    say "tandem exited: see $VAR/log/tandem.log"
+    # Ctrl-C reaches tandem too (same process group) and it stops cleanly:
+    # then this script stops the rest.
+    pid=$(cat "$VAR/run/tandem.pid")
+    while kill -0 "$pid" 2>/dev/null; do sleep 1; done
+    if tail -n 1 "$VAR/log/tandem.log" | grep -q 'tandem stopped'; then
+        echo; say "stopping"; stop; exit 0
+    fi
+    say "tandem exited unexpectedly: see $VAR/log/tandem.log"
     stop
     exit 1
     ;;

@@ -1,0 +1,77 @@
+// The tandem program's subcommands, run as an operator would, against the
+// same database as the running stack (found through TANDEM_VAR alone).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, appendFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = process.env.TANDEM_BIN || join(ROOT, 'cgi-bin/tandem');
+const VAR = process.env.TANDEM_VAR;
+
+function tandem(args, env = {}) {
+  const r = spawnSync(BIN, args, { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, TANDEM_VAR: VAR, ...env } });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
+
+describe('tandem subcommands', { skip: !VAR && 'TANDEM_VAR is not set' }, () => {
+  test('version and help', () => {
+    const v = tandem(['version']);
+    assert.equal(v.code, 0);
+    assert.match(v.out, /^tandem \d+\.\d+\.\d+/);
+    assert.match(tandem(['--help']).out, /serve[\s\S]*migrate[\s\S]*demo/);
+    for (const cmd of ['serve', 'migrate', 'demo', 'set-password', 'version']) {
+      const h = tandem([cmd, '--help']);
+      assert.equal(h.code, 0, `${cmd} --help`);
+      assert.match(h.out, new RegExp(`usage: tandem ${cmd}`));
+    }
+    const bad = tandem(['frobnicate']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.out, /unknown command "frobnicate"/);
+  });
+
+  test('migrate twice changes nothing', () => {
+    const r = tandem(['migrate']);
+    assert.equal(r.code, 0, r.out);
+    assert.match(r.out, /schema is up to date/);
+  });
+
+  test('an applied migration that was edited is refused, naming the file', () => {
+    const sql = mkdtempSync(join(tmpdir(), 'tandem-sql-'));
+    try {
+      cpSync(join(ROOT, 'sql'), sql, { recursive: true });
+      appendFileSync(join(sql, '0001_platform.sql'), '\n-- an innocent-looking edit\n');
+      const r = tandem(['migrate'], { TANDEM_SQL: sql });
+      assert.equal(r.code, 1);
+      assert.match(r.out, /0001_platform\.sql was changed after it was applied/);
+      assert.match(r.out, /new migration/);
+    } finally {
+      rmSync(sql, { recursive: true, force: true });
+    }
+  });
+
+  test('a broken template stops start-up with a message naming the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-tpl-'));
+    try {
+      cpSync(join(ROOT, 'templates'), dir, { recursive: true });
+      mkdirSync(join(dir, 'broken'));
+      writeFileSync(join(dir, 'broken/oops.tpl'), '{{%AUTOESCAPE context="HTML"}}\n{{#OPEN}}never closed\n');
+      const r = tandem(['serve'], { TANDEM_TEMPLATES: dir, TANDEM_SOCKET: join(dir, 'never.sock') });
+      assert.equal(r.code, 1);
+      assert.match(r.out, /broken\/oops\.tpl/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('set-password refuses short passwords and unknown people', () => {
+    const short = spawnSync(BIN, ['set-password', 'jack'], { cwd: ROOT, input: 'short\n', encoding: 'utf8', env: { TANDEM_VAR: VAR } });
+    assert.equal(short.status, 2);
+    assert.match(short.stderr, /at least 10 characters/);
+    const ghost = spawnSync(BIN, ['set-password', 'no-such-person'], { cwd: ROOT, input: 'a-long-enough-password\n', encoding: 'utf8', env: { TANDEM_VAR: VAR } });
+    assert.equal(ghost.status, 1);
+    assert.match(ghost.stderr, /no user called no-such-person/);
+  });
+});
