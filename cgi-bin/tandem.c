@@ -23,6 +23,7 @@
 typedef struct {
     const char *name;
     const char *usage;
+    const char *summary; /* one line for `tandem --help` */
     const char *help;
     int (*run)(int argc, char **argv);
 } command;
@@ -152,23 +153,23 @@ static int cmd_version(int argc, char **argv)
 }
 
 static const command commands[] = {
-    {"serve", "tandem serve",
+    {"serve", "tandem serve", "serve Tandem over FastCGI",
      "Serves Tandem over FastCGI on TANDEM_SOCKET with TANDEM_THREADS worker threads,\n"
      "until SIGTERM or SIGINT; requests in flight are finished first.",
      cmd_serve},
-    {"migrate", "tandem migrate",
+    {"migrate", "tandem migrate", "apply new database migrations",
      "Applies the migrations in TANDEM_SQL (sql/NNNN_*.sql) that have not run yet,\n"
      "each in its own transaction. Refuses to go on if an applied file was edited.",
      cmd_migrate},
-    {"demo", "tandem demo",
+    {"demo", "tandem demo", "load the demo college",
      "Loads the demo college (TANDEM_SQL/demo/*.sql) in one transaction; running it\n"
      "again changes nothing. Demo accounts get the password " DEMO_PASSWORD ".",
      cmd_demo},
-    {"set-password", "tandem set-password USERNAME",
+    {"set-password", "tandem set-password USERNAME", "set someone's password",
      "Reads a new password (at least 10 characters) from standard input and sets it\n"
      "for USERNAME.",
      cmd_set_password},
-    {"version", "tandem version", "Prints the version of Tandem and of its libraries.",
+    {"version", "tandem version", "print the version", "Prints the version of Tandem and of its libraries.",
      cmd_version},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
@@ -177,8 +178,7 @@ static void usage(FILE *out)
 {
     fprintf(out, "usage: tandem COMMAND [--help]\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
-        fprintf(out, "  %-30s %.*s\n", commands[i].usage,
-                (int)strcspn(commands[i].help, ".\n"), commands[i].help);
+        fprintf(out, "  %-30s %s\n", commands[i].usage, commands[i].summary);
     fprintf(out, "\nConfiguration comes from the environment: see README.md.\n");
 }
 
