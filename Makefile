@@ -9,7 +9,7 @@ HARDEN   = -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 OPT     ?= -O2
 CFLAGS  += -std=c11 -D_DEFAULT_SOURCE $(WARN) $(OPT) $(HARDEN) -g $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CXXFLAGS+= -std=c++17 $(WARN) $(OPT) $(HARDEN) -g $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += -lfcgi -lpthread $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS  += -lfcgi -lcsv -lpthread $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 BUILD   ?= build/release
 BIN     ?= cgi-bin/tandem
 

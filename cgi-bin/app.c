@@ -113,8 +113,8 @@ void app_handle(request *r, const char *body, size_t body_len, bool body_too_lar
     if (!auth_can(r->user, (enum capability)r->route->capability)) {
         if (!r->user)
             redirect_to_login(r);
-        else
-            render_error(r, 403, "Your account does not give you access to this page.");
+        else /* what someone may not use, they are not told exists */
+            render_error(r, 404, "Check the address, or go back to the home page.");
         return;
     }
     if (r->method == HTTP_POST && !csrf_valid(r)) {

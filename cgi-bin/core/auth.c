@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <semaphore.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -23,7 +24,19 @@ static const unsigned capability_roles[CAP_COUNT] = {
     [CAP_PUBLIC] = 0,
     [CAP_SIGNED_IN] = 0,
     [CAP_ADMINISTER] = ROLE_INSTITUTION_ADMIN | ROLE_SITE_ADMIN,
+    [CAP_SITE_ADMIN] = ROLE_SITE_ADMIN,
 };
+
+bool auth_all_institutions(const session_user *u)
+{
+    return u && (u->roles & ROLE_SITE_ADMIN);
+}
+
+void auth_scope(const session_user *u, char institution[24], const char **all)
+{
+    snprintf(institution, 24, "%lld", u ? u->institution_id : 0);
+    *all = auth_all_institutions(u) ? "true" : "false";
+}
 
 bool auth_can(const session_user *u, enum capability cap)
 {

@@ -19,12 +19,21 @@ enum role {
 enum capability {
     CAP_PUBLIC,       /* anyone, signed in or not */
     CAP_SIGNED_IN,    /* any active account */
-    CAP_ADMINISTER,   /* institution or site administration */
+    CAP_ADMINISTER,   /* administration of one's college (site admins: of all) */
+    CAP_SITE_ADMIN,   /* colleges themselves: create institutions */
     CAP_COUNT
 };
 
 /* May u (NULL for a visitor) use capability cap? */
 bool auth_can(const session_user *u, enum capability cap);
+/* True when u administers every college, not only their own. Admin queries
+ * take (institution_id, all_institutions) and filter with
+ * "institution_id = $n OR $m", so the rule lives in one place. */
+bool auth_all_institutions(const session_user *u);
+/* Fills the two parameters above for u: its institution id as text, and
+ * "true" or "false". */
+void auth_scope(const session_user *u, char institution[24], const char **all);
+
 /* "student, staff" for a role set, into the arena. */
 const char *auth_role_names(arena *a, unsigned roles);
 /* Parses one role name ("student", "institution_admin", …); 0 if unknown. */

@@ -171,6 +171,11 @@ void db_rollback(db *d)
     d->in_transaction = false;
 }
 
+PGconn *db_conn(db *d)
+{
+    return d->conn;
+}
+
 const char *db_text(const PGresult *res, int row, int col)
 {
     return PQgetvalue(res, row, col);

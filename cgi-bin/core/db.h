@@ -42,6 +42,10 @@ bool db_begin(db *d);
 bool db_commit(db *d);
 void db_rollback(db *d);
 
+/* The live connection, for code shared with the command line (which works
+ * on a plain PGconn): call db_ready or db_begin first. */
+PGconn *db_conn(db *d);
+
 /* Text of cell (row, col), "" for NULL. */
 const char *db_text(const PGresult *res, int row, int col);
 long long db_int(const PGresult *res, int row, int col);

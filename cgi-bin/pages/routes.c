@@ -1,6 +1,7 @@
 /* The route table: reading it tells the whole URL space. Each route names
  * the capability it needs; app.c checks it before the handler runs. */
 #include "../app.h"
+#include "../core/audit.h"
 #include "../core/auth.h"
 #include "../core/session.h"
 #include "pages.h"
@@ -22,6 +23,7 @@ const size_t app_routes_count = sizeof app_routes / sizeof *app_routes;
 /* Every prepared statement, prepared on each worker's connection. */
 const db_statement *const app_statements[] = {
     session_statements,
+    audit_statements,
     home_statements,
     account_statements,
     NULL,

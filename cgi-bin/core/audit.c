@@ -1,0 +1,41 @@
+#include "audit.h"
+
+#include <stdio.h>
+
+#define AUDIT_INSERT                                                                         \
+    "INSERT INTO audit_log (institution_id, actor_id, action, target_user_id, detail, address)" \
+    " VALUES (NULLIF($1, '0')::bigint, NULLIF($2, '0')::bigint, $3, NULLIF($4, '0')::bigint,"  \
+    "         left($5, 1000), left($6, 100))"
+
+const db_statement audit_statements[] = {
+    {"audit_insert", AUDIT_INSERT},
+    {NULL, NULL},
+};
+
+bool audit(request *r, const char *action, long long target_user_id, long long institution_id,
+           const char *detail)
+{
+    char inst[24], actor[24], target[24];
+    if (!institution_id && r->user)
+        institution_id = r->user->institution_id;
+    snprintf(inst, sizeof inst, "%lld", institution_id);
+    snprintf(actor, sizeof actor, "%lld", r->user ? r->user->id : 0);
+    snprintf(target, sizeof target, "%lld", target_user_id);
+    const char *params[] = {inst, actor, action, target, detail ? detail : "", r->remote_addr};
+    PGresult *res = db_run(r->db, "audit_insert", 6, params);
+    PQclear(res);
+    return res != NULL;
+}
+
+bool audit_cli(PGconn *conn, const char *action, long long target_user_id,
+               long long institution_id, const char *detail)
+{
+    char inst[24], target[24];
+    snprintf(inst, sizeof inst, "%lld", institution_id);
+    snprintf(target, sizeof target, "%lld", target_user_id);
+    const char *params[] = {inst, "0", action, target, detail ? detail : "", "command line"};
+    PGresult *res = PQexecParams(conn, AUDIT_INSERT, 6, NULL, params, NULL, NULL, 0);
+    bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+    PQclear(res);
+    return ok;
+}
