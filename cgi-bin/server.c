@@ -100,6 +100,7 @@ static void serve_one(worker *w)
     r.host = param(f, "HTTP_HOST");
     r.port = param(f, "SERVER_PORT");
     r.remote_addr = param(f, "REMOTE_ADDR");
+    r.user_agent = param(f, "HTTP_USER_AGENT");
     r.https = strcmp(param(f, "HTTPS"), "on") == 0;
     request_id(f, r.id);
 

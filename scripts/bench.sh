@@ -26,24 +26,42 @@ to_ms() {
         printf "%.2f", n }'
 }
 
+# A signed-in person's session cookie, got through the real sign-in form.
+sign_in() {
+    local jar=$VAR/bench-cookies token
+    token=$(curl -s -c "$jar" "http://127.0.0.1:$PORT/login" |
+        sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p')
+    curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "csrf_token=$token" \
+        --data "username=$1&password=tandem-demo" "http://127.0.0.1:$PORT/login"
+    awk '$6 == "tandem_session" {print "tandem_session=" $7}' "$jar"
+}
+COOKIE=$(sign_in amira)
+
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
 
 declare -A RPS
 printf '%-34s %10s %9s %9s %9s %9s %8s\n' target "req/s" "p50 ms" "p99 ms" "of bare" "of static" "RSS MB"
 for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/ping)|/ping" \
-              "/healthz (one query)|/healthz" "home page (query + template)|/"; do
+              "/healthz (one query)|/healthz" "home page (query + template)|/" \
+              "signed-in home (session + query)|/#signed-in"; do
     name=${target%%|*} path=${target#*|}
+    header=()
+    if [ "${path#*#}" = signed-in ]; then
+        header=(-H "Cookie: $COOKIE")
+        path=${path%#*}
+    fi
     # Warm up: every worker connects and prepares its statements.
-    wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT$path" >/dev/null
-    out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "http://127.0.0.1:$PORT$path")
+    wrk -t2 -c"$CONNS" -d2s "${header[@]}" "http://127.0.0.1:$PORT$path" >/dev/null
+    out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "${header[@]}" "http://127.0.0.1:$PORT$path")
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
     errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
-    RPS[$path]=$rps
+    RPS[$name]=$rps
     printf '%-34s %10.0f %9s %9s %9s %9s %8s\n' "$name" "$rps" "$p50" "$p99" \
-        "$(ratio "$rps" "${RPS[/ping]:-}")" "$(ratio "$rps" "${RPS[/static/static-bench.html]}")" "$(rss)"
+        "$(ratio "$rps" "${RPS[bare FastCGI (/ping)]:-}")" \
+        "$(ratio "$rps" "${RPS[static file (nginx)]}")" "$(rss)"
     [ -z "$errors" ] || echo "    $errors"
 done
 echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TANDEM_THREADS:-16} threads"

@@ -140,11 +140,21 @@ banner() {
   Tandem is running at http://127.0.0.1:$PORT/
 
   Demo accounts (password: tandem-demo):
-    amira, jack    students
-    priya          tutor (staff)
-    david          curriculum manager (staff, manager)
-    helen          vice principal (staff, leader)
-    admin          college administrator
+    Riverside College
+      amira        student, learner and student rep in ENG3-A
+      jack         student in ENG3-A
+      sofia        student, learner and rep in PSY-Y13
+      liam         adult learner in ACC-HLTH
+      priya        tutor of ENG3-A
+      tom          tutor of PSY-Y13, learning mentor
+      grace        tutor of ACC-HLTH
+      david        curriculum manager (line manager of priya, tom, grace)
+      helen        vice principal, senior leader (line manager of david)
+      admin        college administrator
+      siteadmin    runs this Tandem for every college
+    Northgate Sixth Form College
+      nadia        student in MAT-Y12
+      northadmin   college administrator
 
   Data: $VAR   Logs: $VAR/log/
 

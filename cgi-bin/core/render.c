@@ -15,6 +15,8 @@ static const struct {
     enum capability cap;
 } nav_items[] = {
     {"/", "Home", CAP_PUBLIC},
+    {"/account", "Your account", CAP_SIGNED_IN},
+    {"/admin", "Administration", CAP_ADMINISTER},
 };
 
 static bool nav_current(const char *href, const char *path)
@@ -88,6 +90,7 @@ static const char *error_heading(int status)
     case 404: return "Page not found";
     case 405: return "That action is not possible here";
     case 409: return "Someone else changed this first";
+    case 410: return "This link no longer works";
     case 413: return "What you sent is too large";
     case 415: return "That kind of data is not accepted here";
     case 429: return "Too many attempts";

@@ -10,7 +10,7 @@
 const db_statement session_statements[] = {
     {"session_lookup",
      "SELECT u.id, u.institution_id, u.username, u.display_name, u.roles, s.csrf_token,"
-     "       s.last_seen_at < now() - interval '1 minute'"
+     "       s.last_seen_at < now() - interval '1 minute', s.id"
      "  FROM sessions s JOIN users u ON u.id = s.user_id"
      " WHERE s.token_hash = $1 AND u.status = 'active'"
      "   AND s.last_seen_at > now() - make_interval(mins => $2::int)"
@@ -83,6 +83,7 @@ int session_load(request *r)
             u->roles = (unsigned)db_int(res, 0, 4);
             u->csrf_token = arena_strdup(r->mem, db_text(res, 0, 5));
             u->session_hash = hash;
+            u->session_id = db_int(res, 0, 7);
             r->user = u;
         }
         if (strcmp(db_text(res, 0, 6), "t") == 0) {
@@ -107,7 +108,8 @@ int session_start(request *r, long long user_id)
     snprintf(id, sizeof id, "%lld", user_id);
     if (!token || !csrf)
         return 500;
-    const char *params[] = {session_token_hash(r->mem, token), id, csrf, ""};
+    const char *params[] = {session_token_hash(r->mem, token), id, csrf,
+                            r->user_agent ? r->user_agent : ""};
     PGresult *res = db_run(r->db, "session_insert", 4, params);
     if (!res)
         return db_unavailable(r->db) ? 503 : 500;

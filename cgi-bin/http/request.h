@@ -40,6 +40,7 @@ typedef struct {
     unsigned roles;        /* bit set of enum role, see core/auth.h */
     const char *csrf_token;
     const char *session_hash; /* hex hash of the session token, to end it */
+    long long session_id;     /* the session's plain id, to mark "this device" */
 } session_user;
 
 struct db;
@@ -63,6 +64,7 @@ typedef struct request {
     const char *host;          /* without the port (nginx's $host) */
     const char *port;          /* the port the request came to */
     const char *remote_addr;
+    const char *user_agent;
     bool https;
     char id[17];               /* request id for the log */
 

@@ -164,11 +164,12 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
             return false;
         }
     }
+    /* First every value, so that a form shown again after an error keeps
+     * everything that was typed; then the checks, first failure wins. */
     for (size_t i = 0; i < n_specs; i++) {
-        const field_spec *s = &specs[i];
-        const http_field *f = find(fields, n_fields, s->name);
+        const http_field *f = find(fields, n_fields, specs[i].name);
         field_value *v = &out[i];
-        if (f && s->kind == FIELD_FILE) {
+        if (f && specs[i].kind == FIELD_FILE) {
             v->file = f;
             v->present = f->filename && f->filename[0];
         } else if (f) {
@@ -176,6 +177,10 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
             v->str = trim(r, f->value, &v->len);
             v->present = v->len > 0;
         }
+    }
+    for (size_t i = 0; i < n_specs; i++) {
+        const field_spec *s = &specs[i];
+        field_value *v = &out[i];
         if (!v->present) {
             if (s->required) {
                 *err = arena_printf(r->mem, "Enter %s.", s->label);

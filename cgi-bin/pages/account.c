@@ -1,13 +1,18 @@
-/* account: signing in and out. */
+/* account: signing in and out, one's own password and sessions, and the
+ * one-time links that set a password. */
+#include <sodium.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "../core/audit.h"
 #include "../core/auth.h"
 #include "../core/session.h"
 #include "pages.h"
 
 const db_statement account_statements[] = {
     {"login_user",
-     "SELECT id, password_hash FROM users WHERE username = lower($1) AND status = 'active'"},
+     "SELECT id, password_hash, status, institution_id FROM users WHERE username = lower($1)"},
     {"login_recent_failures",
      "SELECT (SELECT count(*) FROM login_failures"
      "         WHERE username = lower($1) AND at > now() - interval '15 minutes'),"
@@ -16,10 +21,31 @@ const db_statement account_statements[] = {
     {"login_failure_record",
      "INSERT INTO login_failures (username, address) VALUES (lower(left($1, 64)), $2)"},
     {"login_failures_clear", "DELETE FROM login_failures WHERE username = lower($1)"},
+    /* The person and their sessions in one round trip: one row a session. */
+    {"account_show",
+     "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
+     "       to_char(s.created_at, 'FMDD Mon YYYY, HH24:MI'),"
+     "       to_char(s.last_seen_at, 'FMDD Mon YYYY, HH24:MI')"
+     "  FROM users u LEFT JOIN sessions s ON s.user_id = u.id"
+     " WHERE u.id = $1 ORDER BY s.last_seen_at DESC NULLS LAST"},
+    {"account_password_hash", "SELECT password_hash FROM users WHERE id = $1"},
+    {"account_password_set",
+     "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
+    {"account_sessions_end_others", "DELETE FROM sessions WHERE user_id = $1 AND id <> $2"},
+    {"account_session_end", "DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING id"},
+    {"reset_lookup",
+     "SELECT u.username, u.display_name FROM password_resets p JOIN users u ON u.id = p.user_id"
+     " WHERE p.token_hash = $1 AND p.used_at IS NULL AND p.expires_at > now()"},
+    {"reset_use",
+     "UPDATE password_resets SET used_at = now()"
+     " WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()"
+     " RETURNING user_id, institution_id"},
+    {"reset_sessions_end", "DELETE FROM sessions WHERE user_id = $1"},
     {NULL, NULL},
 };
 
 #define MAX_FAILURES 10
+#define DB_DOWN "The database is not answering. Try again in a minute."
 
 static const field_spec login_fields[] = {
     {"username", "your username", FIELD_STRING, true, 1, 64, NULL},
@@ -36,8 +62,13 @@ static const char *safe_next(const char *next)
     return "/";
 }
 
-static void show_form(request *r, int status, const char *error, const char *username,
-                      const char *next)
+static char *id_text(request *r, long long id)
+{
+    return arena_printf(r->mem, "%lld", id);
+}
+
+static void show_login(request *r, int status, const char *error, const char *username,
+                       const char *next)
 {
     const char *token = csrf_token(r);
     tpl_dict *d = render_begin(r, error ? "Error: Sign in to Tandem" : "Sign in to Tandem",
@@ -48,6 +79,9 @@ static void show_form(request *r, int status, const char *error, const char *use
         tpl_set(d, "CSRF", token);
         if (error)
             tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
+        const http_field *done = req_query(r, "done");
+        if (!error && done && strcmp(done->value, "reset") == 0)
+            tpl_show(d, "PASSWORD_SET");
     }
     render_end(r, status);
 }
@@ -59,7 +93,7 @@ void page_account_login_form(request *r)
         return;
     }
     const http_field *next = req_query(r, "next");
-    show_form(r, 200, NULL, "", next ? next->value : "/");
+    show_login(r, 200, NULL, "", next ? next->value : "/");
 }
 
 /* Failures are counted per account name and per address over 15 minutes;
@@ -75,10 +109,34 @@ static int too_many_failures(request *r, const char *username)
     return over;
 }
 
-static void record_failure(request *r, const char *username)
+/* Counts the failure and records it in the audit log, under the account's
+ * college when the account exists. */
+static void record_failure(request *r, const char *username, long long user_id,
+                           long long institution_id, const char *why)
 {
     const char *params[] = {username, r->remote_addr};
     PQclear(db_run(r->db, "login_failure_record", 2, params));
+    audit(r, "sign_in_failed", user_id, institution_id,
+          arena_printf(r->mem, "%s (username \"%s\")", why, username));
+}
+
+/* Signs user_id in: the session and its audit record in one transaction. */
+static int sign_in(request *r, const char *username, long long user_id, long long institution_id)
+{
+    const char *params[] = {username};
+    if (!db_begin(r->db))
+        return 503;
+    int st = session_start(r, user_id);
+    if (!st && !audit(r, "sign_in", user_id, institution_id, "signed in"))
+        st = 500;
+    if (!st) {
+        PQclear(db_run(r->db, "login_failures_clear", 1, params));
+        if (!db_commit(r->db))
+            st = 503;
+    }
+    if (st)
+        db_rollback(r->db);
+    return st;
 }
 
 void page_account_login(request *r)
@@ -86,38 +144,48 @@ void page_account_login(request *r)
     field_value v[3];
     const char *err;
     if (!form_validate(r, login_fields, 3, v, &err)) {
-        show_form(r, 400, err, v[0].str, v[2].str);
+        show_login(r, 400, err, v[0].str, v[2].str);
         return;
     }
     int over = too_many_failures(r, v[0].str);
     if (over < 0) {
-        render_error(r, 503, "The database is not answering. Try again in a minute.");
+        render_error(r, 503, DB_DOWN);
         return;
     }
     if (over) {
+        audit(r, "sign_in_locked", 0, 0, arena_printf(r->mem, "username \"%s\"", v[0].str));
         resp_header(r, "Retry-After", "900");
-        show_form(r, 429, "Too many failed attempts. Wait 15 minutes, then try again.",
-                  v[0].str, v[2].str);
+        show_login(r, 429, "Too many failed attempts. Wait 15 minutes, then try again.",
+                   v[0].str, v[2].str);
         return;
     }
     const char *params[] = {v[0].str};
     PGresult *res = db_run(r->db, "login_user", 1, params);
     if (!res) {
-        render_error(r, 503, "The database is not answering. Try again in a minute.");
+        render_error(r, 503, DB_DOWN);
         return;
     }
     bool found = PQntuples(res) == 1;
     long long user_id = found ? db_int(res, 0, 0) : 0;
+    long long institution_id = found ? db_int(res, 0, 3) : 0;
+    bool suspended = found && strcmp(db_text(res, 0, 2), "active") != 0;
     bool ok = auth_check_password(v[1].str, found ? db_text(res, 0, 1) : NULL);
     PQclear(res);
     if (!ok) {
-        record_failure(r, v[0].str);
-        show_form(r, 401, "The username or password is not right. Check them and try again.",
-                  v[0].str, v[2].str);
+        record_failure(r, v[0].str, user_id, institution_id,
+                       found ? "wrong password" : "no such account");
+        show_login(r, 401, "The username or password is not right. Check them and try again.",
+                   v[0].str, v[2].str);
         return;
     }
-    PQclear(db_run(r->db, "login_failures_clear", 1, params));
-    int st = session_start(r, user_id);
+    if (suspended) {
+        /* Only someone who knows the password learns this. */
+        audit(r, "sign_in_failed", user_id, institution_id, "account suspended");
+        show_login(r, 403, "Your account is suspended. Ask your college's Tandem administrator.",
+                   v[0].str, v[2].str);
+        return;
+    }
+    int st = sign_in(r, v[0].str, user_id, institution_id);
     if (st) {
         render_error(r, st, "Signing in did not work. Try again in a minute.");
         return;
@@ -127,10 +195,326 @@ void page_account_login(request *r)
 
 void page_account_logout(request *r)
 {
+    audit(r, "sign_out", r->user->id, 0, "signed out");
     int st = session_end(r);
     if (st) {
         render_error(r, st, "Signing out did not work. Try again in a minute.");
         return;
     }
     resp_redirect(r, "/");
+}
+
+/* The short name of a browser from its User-Agent, for the sessions list. */
+static const char *browser_name(const char *agent)
+{
+    static const struct {
+        const char *marker, *name;
+    } known[] = {{"Edg/", "Microsoft Edge"}, {"OPR/", "Opera"},     {"Firefox/", "Firefox"},
+                 {"Chrome/", "Chrome"},      {"Safari/", "Safari"}, {"curl/", "curl"}};
+    for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+        if (strstr(agent, known[i].marker))
+            return known[i].name;
+    return agent[0] ? "Another browser" : "Unknown browser";
+}
+
+static const char *device_name(const char *agent)
+{
+    if (strstr(agent, "iPhone") || strstr(agent, "Android"))
+        return "phone";
+    if (strstr(agent, "iPad"))
+        return "tablet";
+    if (strstr(agent, "Windows"))
+        return "Windows";
+    if (strstr(agent, "Mac OS"))
+        return "Mac";
+    if (strstr(agent, "CrOS"))
+        return "Chromebook";
+    if (strstr(agent, "Linux"))
+        return "Linux";
+    return "";
+}
+
+/* Messages after a redirect, chosen by a fixed key so that nothing from the
+ * address is ever shown. */
+static const char *done_message(request *r)
+{
+    const http_field *done = req_query(r, "done");
+    if (!done)
+        return NULL;
+    if (strcmp(done->value, "password") == 0)
+        return "Your password has been changed. Your other sessions have been signed out.";
+    if (strcmp(done->value, "session") == 0)
+        return "That session has been signed out.";
+    if (strcmp(done->value, "others") == 0)
+        return "All your other sessions have been signed out.";
+    if (strcmp(done->value, "profile") == 0)
+        return "Your profile has been saved.";
+    return NULL;
+}
+
+static void show_account(request *r, int status, const char *error)
+{
+    const char *params[] = {id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "account_show", 1, params);
+    if (!res || PQntuples(res) == 0) {
+        PQclear(res);
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    tpl_dict *d = render_begin(r, error ? "Error: Your account" : "Your account",
+                               "account/index.tpl");
+    if (d) {
+        tpl_set(d, "USERNAME", db_text(res, 0, 0));
+        tpl_set(d, "DISPLAY_NAME", db_text(res, 0, 1));
+        tpl_set(d, "EMAIL", db_text(res, 0, 2));
+        tpl_set(d, "ROLES", auth_role_names(r->mem, (unsigned)db_int(res, 0, 3)));
+        const char *done = done_message(r);
+        if (done && !error)
+            tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", done);
+        if (error)
+            tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
+        int others = 0;
+        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, 4); i++) {
+            tpl_dict *s = tpl_add_section(d, "SESSION");
+            const char *agent = db_text(res, i, 5);
+            const char *device = device_name(agent);
+            tpl_set(s, "ID", db_text(res, i, 4));
+            tpl_set(s, "BROWSER", device[0] ? arena_printf(r->mem, "%s on %s",
+                                                           browser_name(agent), device)
+                                            : browser_name(agent));
+            tpl_set(s, "CREATED", db_text(res, i, 6));
+            tpl_set(s, "SEEN", db_text(res, i, 7));
+            if (db_int(res, i, 4) == r->user->session_id)
+                tpl_show(s, "CURRENT");
+            else
+                tpl_show(s, "OTHER"), others++;
+        }
+        if (others > 0)
+            tpl_show(d, "HAS_OTHERS");
+    }
+    PQclear(res);
+    render_end(r, status);
+}
+
+void page_account_show(request *r)
+{
+    show_account(r, 200, NULL);
+}
+
+static const field_spec password_fields[] = {
+    {"current", "your current password", FIELD_STRING, true, 1, 1024, NULL},
+    {"password", "a new password", FIELD_STRING, true, 1, 1024, NULL},
+    {"confirm", "the new password again", FIELD_STRING, true, 1, 1024, NULL},
+};
+
+/* The rules every new password meets; NULL when it does, else why not. */
+static const char *password_problem(const char *password, const char *confirm,
+                                    const char *username)
+{
+    size_t chars = utf8_chars(password, strlen(password));
+    if (chars < 10)
+        return "Your new password must have at least 10 characters.";
+    if (strcmp(password, confirm) != 0)
+        return "The two new passwords are not the same.";
+    if (strcasecmp(password, username) == 0)
+        return "Your new password must not be your username.";
+    return NULL;
+}
+
+/* Hashes and stores password for user_id, ending every session but keep_id
+ * (0: all), with its audit record, in one transaction. */
+static int set_password(request *r, long long user_id, long long institution_id,
+                        const char *password, long long keep_id, const char *action)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    if (auth_hash_password(password, hash) != 0)
+        return 500;
+    const char *set[] = {id_text(r, user_id), hash};
+    const char *end[] = {id_text(r, user_id), id_text(r, keep_id)};
+    if (!db_begin(r->db))
+        return 503;
+    PGresult *a = db_run(r->db, "account_password_set", 2, set);
+    PGresult *b = a ? db_run(r->db, "account_sessions_end_others", 2, end) : NULL;
+    bool ok = a && b && audit(r, action, user_id, institution_id, "password set") &&
+              db_commit(r->db);
+    PQclear(a);
+    PQclear(b);
+    sodium_memzero(hash, sizeof hash);
+    if (!ok)
+        db_rollback(r->db);
+    return ok ? 0 : 503;
+}
+
+void page_account_password(request *r)
+{
+    field_value v[3];
+    const char *err;
+    if (!form_validate(r, password_fields, 3, v, &err)) {
+        show_account(r, 400, err);
+        return;
+    }
+    const char *params[] = {id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "account_password_hash", 1, params);
+    if (!res) {
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    bool current_ok = PQntuples(res) == 1 && auth_check_password(v[0].str, db_text(res, 0, 0));
+    PQclear(res);
+    const char *problem = current_ok ? password_problem(v[1].str, v[2].str, r->user->username)
+                                     : "Your current password is not right.";
+    if (problem) {
+        show_account(r, 400, problem);
+        return;
+    }
+    int st = set_password(r, r->user->id, 0, v[1].str, r->user->session_id, "password_changed");
+    if (st) {
+        render_error(r, st, "Your password was not changed. Try again in a minute.");
+        return;
+    }
+    resp_redirect(r, "/account?done=password");
+}
+
+static const field_spec session_fields[] = {
+    {"session_id", "the session", FIELD_ID, true, 0, 0, NULL},
+};
+
+void page_account_session_end(request *r)
+{
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, session_fields, 1, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    const char *params[] = {id_text(r, r->user->id), v[0].str};
+    PGresult *res = db_run(r->db, "account_session_end", 2, params);
+    if (!res) {
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    bool ended = PQntuples(res) == 1;
+    PQclear(res);
+    if (!ended) { /* not one of mine, or already gone */
+        render_error(r, 404, "That session has already ended.");
+        return;
+    }
+    audit(r, "session_ended", r->user->id, 0, "ended one of their sessions");
+    resp_redirect(r, v[0].num == r->user->session_id ? "/" : "/account?done=session");
+}
+
+void page_account_sessions_end_others(request *r)
+{
+    const char *params[] = {id_text(r, r->user->id), id_text(r, r->user->session_id)};
+    PGresult *res = db_run(r->db, "account_sessions_end_others", 2, params);
+    if (!res) {
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    PQclear(res);
+    audit(r, "session_ended", r->user->id, 0, "ended all their other sessions");
+    resp_redirect(r, "/account?done=others");
+}
+
+/* ---- one-time password-reset links: /reset/TOKEN ---- */
+
+static const char *reset_hash(request *r)
+{
+    const char *token = r->params[0];
+    return strlen(token) == 43 ? session_token_hash(r->mem, token) : "";
+}
+
+#define RESET_GONE                                                                             \
+    "This link has expired or has already been used. Ask your college's Tandem administrator " \
+    "for a new one."
+
+static void show_reset(request *r, int status, const char *error)
+{
+    const char *params[] = {reset_hash(r)};
+    PGresult *res = db_run(r->db, "reset_lookup", 1, params);
+    if (!res) {
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    if (PQntuples(res) != 1) {
+        PQclear(res);
+        render_error(r, 410, RESET_GONE);
+        return;
+    }
+    const char *token = csrf_token(r);
+    tpl_dict *d = render_begin(r, error ? "Error: Choose a password" : "Choose a password",
+                               "account/reset.tpl");
+    if (d) {
+        tpl_set(d, "USERNAME", db_text(res, 0, 0));
+        tpl_set(d, "DISPLAY_NAME", db_text(res, 0, 1));
+        tpl_set(d, "TOKEN", r->params[0]);
+        tpl_set(d, "CSRF", token);
+        if (error)
+            tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
+    }
+    PQclear(res);
+    render_end(r, status);
+}
+
+void page_account_reset_form(request *r)
+{
+    show_reset(r, 200, NULL);
+}
+
+static const field_spec reset_fields[] = {
+    {"password", "a new password", FIELD_STRING, true, 1, 1024, NULL},
+    {"confirm", "the new password again", FIELD_STRING, true, 1, 1024, NULL},
+    /* Sent only so that password managers file the new password under the
+     * right name; the link, not this field, says whose password it is. */
+    {"username", "your username", FIELD_STRING, false, 0, 64, NULL},
+};
+
+/* Uses the link (once: the UPDATE that marks it used is the check) and sets
+ * the password, ending every session of the account, in one transaction. */
+void page_account_reset(request *r)
+{
+    field_value v[3];
+    const char *err;
+    if (!form_validate(r, reset_fields, 3, v, &err)) {
+        show_reset(r, 400, err);
+        return;
+    }
+    const char *problem = password_problem(v[0].str, v[1].str, "");
+    if (problem) {
+        show_reset(r, 400, problem);
+        return;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    if (auth_hash_password(v[0].str, hash) != 0) {
+        render_error(r, 500, "Your password was not set. Try again.");
+        return;
+    }
+    const char *params[] = {reset_hash(r)};
+    if (!db_begin(r->db)) {
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    PGresult *used = db_run(r->db, "reset_use", 1, params);
+    if (!used || PQntuples(used) != 1) {
+        PQclear(used);
+        db_rollback(r->db);
+        render_error(r, used ? 410 : 503, used ? RESET_GONE : DB_DOWN);
+        return;
+    }
+    long long user_id = db_int(used, 0, 0), institution_id = db_int(used, 0, 1);
+    PQclear(used);
+    const char *set[] = {id_text(r, user_id), hash};
+    const char *end[] = {set[0]};
+    PGresult *a = db_run(r->db, "account_password_set", 2, set);
+    PGresult *b = a ? db_run(r->db, "reset_sessions_end", 1, end) : NULL;
+    bool ok = a && b && audit(r, "password_reset_used", user_id, institution_id,
+                              "password set with a reset link") && db_commit(r->db);
+    PQclear(a);
+    PQclear(b);
+    if (!ok) {
+        db_rollback(r->db);
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    resp_redirect(r, "/login?done=reset");
 }

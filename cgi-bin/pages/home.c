@@ -1,21 +1,41 @@
 /* home: the front page, and the two endpoints that say whether Tandem is
  * alive (/ping, no database) and ready (/healthz, database answers). */
+#include <string.h>
+
 #include "../core/config.h"
 #include "pages.h"
 
 const db_statement home_statements[] = {
-    {"home_institutions", "SELECT name FROM institutions WHERE NOT demo OR $1 ORDER BY name"},
+    {"home_institutions", "SELECT name FROM institutions ORDER BY name"},
+    /* One row a group, with the person's roles in it joined ("learner,rep"). */
+    {"home_groups",
+     "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title, i.name"
+     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
+     "  LEFT JOIN memberships m ON m.user_id = u.id"
+     "  LEFT JOIN cohorts c ON c.id = m.cohort_id"
+     "  LEFT JOIN courses co ON co.id = c.course_id"
+     " WHERE u.id = $1 GROUP BY c.id, c.name, c.code, co.title, i.name ORDER BY c.name"},
     {"health_check", "SELECT 1"},
     {NULL, NULL},
 };
 
-/* A visitor's introduction, or a signed-in person's starting point. Names
- * the colleges this Tandem serves, so a visitor knows they are in the
- * right place. */
-void page_home_show(request *r)
+/* roles: the person's roles in one group, sorted and comma-separated. */
+static const char *membership_label(const char *roles)
 {
-    const char *params[] = {"true"};
-    PGresult *res = db_run(r->db, "home_institutions", 1, params);
+    if (strstr(roles, "tutor"))
+        return "You teach this group";
+    if (strcmp(roles, "learner,rep") == 0)
+        return "You are a learner and the student representative";
+    if (strcmp(roles, "rep") == 0)
+        return "You are the student representative";
+    return "You are a learner";
+}
+
+/* A visitor's introduction, naming the colleges this Tandem serves so that
+ * a visitor knows they are in the right place. */
+static void show_visitor_home(request *r)
+{
+    PGresult *res = db_run(r->db, "home_institutions", 0, NULL);
     if (!res) {
         render_error(r, db_unavailable(r->db) ? 503 : 500,
                      "The database is not answering. Try again in a minute.");
@@ -23,16 +43,51 @@ void page_home_show(request *r)
     }
     tpl_dict *d = render_begin(r, "Tandem: learning, planned together", "home/index.tpl");
     if (d) {
+        tpl_show(d, "VISITOR");
         tpl_dict *list = PQntuples(res) ? tpl_add_section(d, "INSTITUTIONS") : NULL;
         for (int i = 0; list && i < PQntuples(res); i++)
             tpl_set(tpl_add_section(list, "INSTITUTION"), "NAME", db_text(res, i, 0));
-        if (r->user)
-            tpl_set(tpl_add_section(d, "SIGNED_IN"), "DISPLAY_NAME", r->user->display_name);
-        else
-            tpl_show(d, "VISITOR");
     }
     PQclear(res);
     render_end(r, 200);
+}
+
+/* A signed-in person's starting point: their college and their groups. */
+static void show_dashboard(request *r)
+{
+    const char *params[] = {arena_printf(r->mem, "%lld", r->user->id)};
+    PGresult *res = db_run(r->db, "home_groups", 1, params);
+    if (!res || PQntuples(res) == 0) {
+        PQclear(res);
+        render_error(r, 503, "The database is not answering. Try again in a minute.");
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Home", "home/index.tpl");
+    if (d) {
+        tpl_dict *me = tpl_add_section(d, "SIGNED_IN");
+        tpl_set(me, "DISPLAY_NAME", r->user->display_name);
+        tpl_set(me, "USERNAME", r->user->username);
+        tpl_set(me, "INSTITUTION", db_text(res, 0, 4));
+        bool has_groups = !PQgetisnull(res, 0, 0);
+        tpl_dict *groups = tpl_add_section(me, has_groups ? "GROUPS" : "NO_GROUPS");
+        for (int i = 0; has_groups && i < PQntuples(res); i++) {
+            tpl_dict *g = tpl_add_section(groups, "GROUP");
+            tpl_set(g, "NAME", db_text(res, i, 0));
+            tpl_set(g, "CODE", db_text(res, i, 1));
+            tpl_set(g, "ROLE", membership_label(db_text(res, i, 2)));
+            tpl_set(g, "COURSE", db_text(res, i, 3));
+        }
+    }
+    PQclear(res);
+    render_end(r, 200);
+}
+
+void page_home_show(request *r)
+{
+    if (r->user)
+        show_dashboard(r);
+    else
+        show_visitor_home(r);
 }
 
 void page_health_check(request *r)

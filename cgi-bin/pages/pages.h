@@ -19,5 +19,47 @@ extern const db_statement account_statements[];
 void page_account_login_form(request *r);
 void page_account_login(request *r);
 void page_account_logout(request *r);
+void page_account_show(request *r);
+void page_account_password(request *r);
+void page_account_session_end(request *r);
+void page_account_sessions_end_others(request *r);
+void page_account_reset_form(request *r);
+void page_account_reset(request *r);
+
+extern const db_statement profile_statements[];
+void page_profile_show(request *r);
+void page_profile_edit(request *r);
+void page_profile_save(request *r);
+
+/* importing people */
+extern const db_statement import_statements[];
+void page_import_form(request *r);
+void page_import_upload(request *r);
+
+/* administration: people, courses, cohorts, the audit log, colleges
+ * (admin.c, admin_users.c, admin_cohorts.c, admin_audit.c) */
+extern const db_statement admin_statements[];
+extern const db_statement admin_users_statements[];
+extern const db_statement admin_cohorts_statements[];
+extern const db_statement admin_audit_statements[];
+void page_admin_overview(request *r);
+void page_admin_users(request *r);
+void page_admin_user_new(request *r);
+void page_admin_user_create(request *r);
+void page_admin_user_show(request *r);
+void page_admin_user_update(request *r);
+void page_admin_user_suspend(request *r);
+void page_admin_user_reactivate(request *r);
+void page_admin_user_reset_link(request *r);
+void page_admin_courses(request *r);
+void page_admin_course_create(request *r);
+void page_admin_cohorts(request *r);
+void page_admin_cohort_create(request *r);
+void page_admin_cohort_show(request *r);
+void page_admin_cohort_member_add(request *r);
+void page_admin_cohort_member_remove(request *r);
+void page_admin_audit(request *r);
+void page_admin_institutions(request *r);
+void page_admin_institution_create(request *r);
 
 #endif

@@ -13,6 +13,12 @@
 </div>
 </div>
 {{/ERROR}}
+{{#PASSWORD_SET}}
+<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="banner-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="banner-title">Success</h2></div>
+<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">Your password is set. Sign in with it now.</p></div>
+</div>
+{{/PASSWORD_SET}}
 <h1 class="govuk-heading-l">Sign in to Tandem</h1>
 <p class="govuk-body">Use the username and password your college gave you.</p>
 <form method="post" action="/login" novalidate>

@@ -1,7 +1,27 @@
 {{%AUTOESCAPE context="HTML"}}
 {{#SIGNED_IN}}
+<span class="govuk-caption-l">{{INSTITUTION}}</span>
 <h1 class="govuk-heading-xl">Welcome back, {{DISPLAY_NAME}}</h1>
-<p class="govuk-body-l">This is your Tandem home. As your college switches on portfolios, learning plans, mentoring and student voice, what needs you will appear here.</p>
+{{#GROUPS}}
+<h2 class="govuk-heading-m">Your groups</h2>
+<ul class="tandem-feature-list">
+{{#GROUP}}
+<li class="tandem-feature-list__item">
+<h3 class="govuk-heading-s">{{NAME}}</h3>
+<p class="govuk-body-s govuk-!-margin-bottom-1">{{COURSE}} ({{CODE}})</p>
+<p class="govuk-body govuk-!-margin-bottom-0">{{ROLE}}</p>
+</li>
+{{/GROUP}}
+</ul>
+{{/GROUPS}}
+{{#NO_GROUPS}}
+<p class="govuk-body">You are not in any teaching group yet. Your college's Tandem administrator adds people to their groups.</p>
+{{/NO_GROUPS}}
+<h2 class="govuk-heading-m">You</h2>
+<ul class="govuk-list">
+<li><a class="govuk-link" href="/u/{{USERNAME:u}}">Your profile page</a></li>
+<li><a class="govuk-link" href="/account">Your account: password and where you are signed in</a></li>
+</ul>
 {{/SIGNED_IN}}
 {{#VISITOR}}
 <div class="govuk-grid-row">

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, appendFileSync, rmSync, writeFileSync, mkdirSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
+import { loginFormState, request } from './lib/browser.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = process.env.TANDEM_BIN || join(ROOT, 'cgi-bin/tandem');
@@ -22,7 +23,7 @@ describe('tandem subcommands', { skip: !VAR && 'TANDEM_VAR is not set' }, () => 
     assert.equal(v.code, 0);
     assert.match(v.out, /^tandem \d+\.\d+\.\d+/);
     assert.match(tandem(['--help']).out, /serve[\s\S]*migrate[\s\S]*demo/);
-    for (const cmd of ['serve', 'migrate', 'demo', 'set-password', 'version']) {
+    for (const cmd of ['serve', 'migrate', 'demo', 'set-password', 'import-users', 'institution', 'version']) {
       const h = tandem([cmd, '--help']);
       assert.equal(h.code, 0, `${cmd} --help`);
       assert.match(h.out, new RegExp(`usage: tandem ${cmd}`));
@@ -64,6 +65,28 @@ describe('tandem subcommands', { skip: !VAR && 'TANDEM_VAR is not set' }, () => 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a new college and its first administrator, from the command line', async () => {
+    const slug = `cli-${Date.now() % 1e8}`;
+    const add = tandem(['institution', 'add', slug, 'Command Line College']);
+    assert.equal(add.code, 0, add.out);
+    assert.match(add.out, /added the college Command Line College/);
+    const again = tandem(['institution', 'add', slug, 'Again']);
+    assert.equal(again.code, 1);
+    assert.match(again.out, /already a college with the slug/);
+    assert.equal(tandem(['institution', 'add', 'Not A Slug', 'X']).code, 1);
+    const user = spawnSync(BIN, ['user', 'add', `${slug}-admin`, '--email', 'first@cli.example', '--name', 'First Admin',
+      '--role', 'staff,institution_admin', '--institution', slug, '--password-stdin'],
+    { cwd: ROOT, input: 'first admin password\n', encoding: 'utf8', env: { PATH: process.env.PATH, TANDEM_VAR: VAR } });
+    assert.equal(user.status, 0, user.stdout + user.stderr);
+    // The new administrator signs in through the real form.
+    const { cookie, csrf } = await loginFormState();
+    const res = await request('POST', '/login', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: `username=${slug}-admin&password=${encodeURIComponent('first admin password')}&csrf_token=${encodeURIComponent(csrf)}`,
+    });
+    assert.equal(res.status, 303);
   });
 
   test('set-password refuses short passwords and unknown people', () => {

@@ -197,19 +197,22 @@ static void form_validate_fills_values(void **state)
     assert_string_equal(x->v[3].str, "2024-02-29");
 }
 
-/* A failure on the first field still leaves every value defined (empty), so
- * a handler can redisplay the form; this once crashed the sign-in page. */
+/* A failure on the first field still leaves every value defined, holding
+ * what was typed, so a handler can redisplay the form (an undefined value
+ * once crashed the sign-in page). */
 static void form_validate_defines_all_values_on_early_failure(void **state)
 {
     vfx *x = *state;
     memset(x->v, 0xA5, sizeof x->v);
-    http_field body[] = {FIELD("count", "7")};
+    http_field body[] = {FIELD("count", " 7 ")};
     SET_BODY(x, body);
     assert_false(VALIDATE(x, SPECS));
-    for (size_t i = 0; i < sizeof SPECS / sizeof *SPECS; i++) {
+    assert_string_equal(x->err, "Enter the title.");
+    for (size_t i = 0; i < sizeof SPECS / sizeof *SPECS; i++)
         assert_non_null(x->v[i].str);
-        assert_false(x->v[i].present);
-    }
+    assert_false(x->v[0].present);
+    assert_string_equal(x->v[1].str, "7"); /* kept, trimmed */
+    assert_false(x->v[2].present);
 }
 
 static void form_validate_asks_for_required_fields(void **state)

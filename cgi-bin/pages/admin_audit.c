@@ -1,0 +1,171 @@
+/* admin_audit: the audit log of the viewer's scope, newest first, to read
+ * and filter. Nothing here changes it; the database refuses that anyway. */
+#include <stdio.h>
+#include <string.h>
+
+#include "admin.h"
+
+const db_statement admin_audit_statements[] = {
+    /* A page of events and the count of all that match: the count row
+     * always exists, the page may be empty. The person filter matches
+     * whoever acted or was acted on. */
+    {"admin_audit_list",
+     "WITH who AS (SELECT id FROM users WHERE username = lower($4)),"
+     " m AS (SELECT a.id, a.at, a.action, a.detail, a.address, a.institution_id,"
+     "              a.actor_id, a.target_user_id"
+     "         FROM audit_log a"
+     "        WHERE (a.institution_id = $1::bigint OR $2::boolean)"
+     "          AND ($3::text IS NULL OR a.action = $3)"
+     "          AND ($4::text IS NULL OR a.actor_id IN (SELECT id FROM who)"
+     "               OR a.target_user_id IN (SELECT id FROM who))"
+     "          AND ($5::date IS NULL OR a.at >= $5::date)"
+     "          AND ($6::date IS NULL OR a.at < $6::date + 1))"
+     "SELECT t.total, to_char(p.at, 'FMDD Mon YYYY, HH24:MI:SS'),"
+     "       to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), p.action,"
+     "       coalesce(ac.display_name, ''), coalesce(ac.username, ''),"
+     "       coalesce(tg.display_name, ''), coalesce(tg.username, ''), coalesce(tg.id, 0),"
+     "       p.detail, p.address, coalesce(i.name, '')"
+     "  FROM (SELECT count(*) AS total FROM m) t"
+     "  LEFT JOIN LATERAL (SELECT * FROM m ORDER BY m.at DESC, m.id DESC"
+     "                      LIMIT $7::int OFFSET $8::int) p ON true"
+     "  LEFT JOIN users ac ON ac.id = p.actor_id"
+     "  LEFT JOIN users tg ON tg.id = p.target_user_id"
+     "  LEFT JOIN institutions i ON i.id = p.institution_id"
+     " ORDER BY p.at DESC, p.id DESC"},
+    {NULL, NULL},
+};
+
+/* Every action Tandem records, as the filter offers them. A feature that
+ * records a new action adds it here; until then its rows still show, under
+ * their raw name. */
+#define KNOWN_ACTIONS                                                   \
+    X("sign_in", "Signed in")                                           \
+    X("sign_in_failed", "Sign-in failed")                               \
+    X("sign_in_locked", "Sign-in refused: too many attempts")           \
+    X("sign_out", "Signed out")                                         \
+    X("session_ended", "Ended a session")                               \
+    X("password_changed", "Changed their password")                     \
+    X("password_reset_issued", "Issued a password reset link")          \
+    X("password_reset_used", "Used a password reset link")              \
+    X("profile_updated", "Changed their profile")                       \
+    X("user_created", "Added a person")                                 \
+    X("user_updated", "Changed a person's details")                     \
+    X("roles_changed", "Changed a person's roles")                      \
+    X("user_suspended", "Suspended an account")                         \
+    X("user_reactivated", "Reactivated an account")                     \
+    X("course_created", "Added a course")                               \
+    X("cohort_created", "Added a cohort")                               \
+    X("cohort_member_added", "Added a cohort member")                   \
+    X("cohort_member_removed", "Removed a cohort member")               \
+    X("institution_created", "Added a college")
+
+#define X(action, label) action,
+static const char *const action_names[] = {KNOWN_ACTIONS NULL};
+#undef X
+#define X(action, label) label,
+static const char *const action_labels[] = {KNOWN_ACTIONS};
+#undef X
+#define N_ACTIONS (sizeof action_labels / sizeof *action_labels)
+
+static const char *action_label(const char *action)
+{
+    for (size_t i = 0; i < N_ACTIONS; i++)
+        if (strcmp(action_names[i], action) == 0)
+            return action_labels[i];
+    return action;
+}
+
+static const field_spec audit_fields[] = {
+    {"action", "the action", FIELD_ENUM, false, 0, 0, action_names},
+    {"user", "the username", FIELD_STRING, false, 0, 64, NULL},
+    {"from", "the first date", FIELD_DATE, false, 0, 0, NULL},
+    {"to", "the last date", FIELD_DATE, false, 0, 0, NULL},
+    {"page", "the page number", FIELD_INT, false, 1, 100000, NULL},
+};
+
+void page_admin_audit(request *r)
+{
+    field_value v[5];
+    const char *err;
+    if (!form_validate(r, audit_fields, 5, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    if (v[2].present && v[3].present && strcmp(v[2].str, v[3].str) > 0) {
+        render_error(r, 400, "The first date must be on or before the last date.");
+        return;
+    }
+    admin_scope s;
+    admin_scope_of(r, &s);
+    long long page = v[4].present ? v[4].num : 1;
+    const char *params[] = {s.institution,
+                            s.all,
+                            v[0].present ? v[0].str : NULL,
+                            v[1].present ? v[1].str : NULL,
+                            v[2].present ? v[2].str : NULL,
+                            v[3].present ? v[3].str : NULL,
+                            admin_id_text(r, ADMIN_PAGE_SIZE),
+                            admin_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
+    PGresult *res = db_run(r->db, "admin_audit_list", 8, params);
+    if (!res) {
+        admin_db_failed(r);
+        return;
+    }
+    long long total = db_int(res, 0, 0);
+    tpl_dict *d = render_begin(r, "Audit log – Administration", "admin/audit.tpl");
+    if (d) {
+        for (size_t i = 0; i < N_ACTIONS; i++) {
+            tpl_dict *o = tpl_add_section(d, "ACTION_OPTION");
+            tpl_set(o, "VALUE", action_names[i]);
+            tpl_set(o, "LABEL", action_labels[i]);
+            if (strcmp(v[0].str, action_names[i]) == 0)
+                tpl_show(o, "SELECTED");
+        }
+        tpl_set(d, "USER", v[1].str);
+        tpl_set(d, "FROM", v[2].str);
+        tpl_set(d, "TO", v[3].str);
+        if (s.site)
+            tpl_show(d, "SITE");
+        bool filtered = v[0].present || v[1].present || v[2].present || v[3].present;
+        if (filtered)
+            tpl_show(d, "FILTERED");
+        tpl_set(d, "TOTAL", total == 1 ? "1 event" : arena_printf(r->mem, "%lld events", total));
+        int rows = 0;
+        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, 1); i++, rows++) {
+            tpl_dict *e = tpl_add_section(d, "EVENT");
+            tpl_set(e, "AT", db_text(res, i, 1));
+            tpl_set(e, "DATETIME", db_text(res, i, 2));
+            tpl_set(e, "ACTION", action_label(db_text(res, i, 3)));
+            if (db_text(res, i, 5)[0]) {
+                tpl_dict *a = tpl_add_section(e, "ACTOR");
+                tpl_set(a, "NAME", db_text(res, i, 4));
+                tpl_set(a, "USERNAME", db_text(res, i, 5));
+            } else {
+                /* Sign-ins and reset links are used before anyone is signed in. */
+                tpl_set(tpl_add_section(e, "NO_ACTOR"), "WHO",
+                        strcmp(db_text(res, i, 10), "command line") == 0 ? "Command line"
+                                                                         : "Visitor");
+            }
+            if (db_int(res, i, 8)) {
+                tpl_dict *t = tpl_add_section(e, "TARGET");
+                tpl_set(t, "NAME", db_text(res, i, 6));
+                tpl_set(t, "USERNAME", db_text(res, i, 7));
+                tpl_set(t, "ID", db_text(res, i, 8));
+            }
+            tpl_set(e, "DETAIL", db_text(res, i, 9));
+            tpl_set(e, "ADDRESS", db_text(res, i, 10));
+            if (s.site)
+                tpl_set(tpl_add_section(e, "SITE"), "COLLEGE", db_text(res, i, 11));
+        }
+        if (rows)
+            tpl_show(d, "RESULTS");
+        else if (total) /* a page past the last, from an old link */
+            tpl_show(d, "PAST_END");
+        else
+            tpl_show(d, filtered ? "NO_MATCH" : "NO_RESULTS");
+        admin_paginate(r, d, admin_filter_link(r, "/admin/audit", audit_fields, v, 4), page,
+                       total);
+    }
+    PQclear(res);
+    render_end(r, 200);
+}
