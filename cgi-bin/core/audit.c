@@ -15,11 +15,17 @@ const db_statement audit_statements[] = {
 bool audit(request *r, const char *action, long long target_user_id, long long institution_id,
            const char *detail)
 {
+    return audit_by(r, r->user ? r->user->id : 0, action, target_user_id, institution_id, detail);
+}
+
+bool audit_by(request *r, long long actor_id, const char *action, long long target_user_id,
+              long long institution_id, const char *detail)
+{
     char inst[24], actor[24], target[24];
     if (!institution_id && r->user)
         institution_id = r->user->institution_id;
     snprintf(inst, sizeof inst, "%lld", institution_id);
-    snprintf(actor, sizeof actor, "%lld", r->user ? r->user->id : 0);
+    snprintf(actor, sizeof actor, "%lld", actor_id);
     snprintf(target, sizeof target, "%lld", target_user_id);
     const char *params[] = {inst, actor, action, target, detail ? detail : "", r->remote_addr};
     PGresult *res = db_run(r->db, "audit_insert", 6, params);

@@ -17,6 +17,11 @@ extern const db_statement audit_statements[];
 bool audit(request *r, const char *action, long long target_user_id, long long institution_id,
            const char *detail);
 
+/* The same with an explicit actor: signing in, where the person is known
+ * only once the password was right and r->user is not set yet. */
+bool audit_by(request *r, long long actor_id, const char *action, long long target_user_id,
+              long long institution_id, const char *detail);
+
 /* The same from the command line, where there is no request and no actor. */
 bool audit_cli(PGconn *conn, const char *action, long long target_user_id,
                long long institution_id, const char *detail);

@@ -149,27 +149,11 @@ const char *csrf_token(request *r)
     return r->visitor_csrf;
 }
 
-/* The site's own origin: TANDEM_ORIGIN when set (needed behind a proxy that
- * changes scheme or port), else the scheme, host and port the request came to. */
-static const char *own_origin(request *r)
-{
-    if (tandem_config->origin[0])
-        return tandem_config->origin;
-    /* nginx may pass the Host header with its port or $host without it. */
-    size_t host_len = strlen(r->host);
-    const char *colon = strrchr(r->host, ':');
-    if (colon && !strchr(colon, ']'))
-        host_len = (size_t)(colon - r->host);
-    bool default_port = strcmp(r->port, r->https ? "443" : "80") == 0 || !r->port[0];
-    return arena_printf(r->mem, "%s://%.*s%s%s", r->https ? "https" : "http", (int)host_len,
-                        r->host, default_port ? "" : ":", default_port ? "" : r->port);
-}
-
 static bool same_origin(request *r)
 {
     if (!r->origin[0])
         return true; /* old browsers and non-browser clients send none */
-    const char *own = own_origin(r);
+    const char *own = http_own_origin(r);
     return own && strcmp(r->origin, own) == 0;
 }
 

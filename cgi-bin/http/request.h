@@ -78,6 +78,7 @@ typedef struct request {
     size_t n_params;
 
     const session_user *user;  /* NULL for a visitor */
+    const char *invalid_field; /* the field form_validate refused, to link its message to it */
     const char *visitor_csrf;  /* a visitor's CSRF token (double-submit cookie) */
 
     /* The response. */

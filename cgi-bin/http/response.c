@@ -41,6 +41,20 @@ void resp_text(request *r, int status, const char *content_type, const char *tex
     buf_puts(r->body, text);
 }
 
+const char *http_own_origin(request *r)
+{
+    if (tandem_config && tandem_config->origin[0])
+        return tandem_config->origin;
+    /* nginx may pass the Host header with its port or $host without it. */
+    size_t host_len = strlen(r->host);
+    const char *colon = strrchr(r->host, ':');
+    if (colon && !strchr(colon, ']'))
+        host_len = (size_t)(colon - r->host);
+    bool default_port = !r->port[0] || strcmp(r->port, r->https ? "443" : "80") == 0;
+    return arena_printf(r->mem, "%s://%.*s%s%s", r->https ? "https" : "http", (int)host_len,
+                        r->host, default_port ? "" : ":", default_port ? "" : r->port);
+}
+
 const char *http_reason(int status)
 {
     switch (status) {

@@ -14,6 +14,11 @@ void resp_redirect(request *r, const char *location);
 /* A small non-HTML answer, e.g. text/plain. */
 void resp_text(request *r, int status, const char *content_type, const char *text);
 
+/* The site's own origin ("https://tandem.college.ac.uk"): TANDEM_ORIGIN when
+ * set (needed behind a proxy that changes scheme or port), else the scheme,
+ * host and port the request came to. For CSRF checks and for full links. */
+const char *http_own_origin(request *r);
+
 /* The FastCGI response head for r: Status, Content-Type, the security
  * headers every response carries, then r->headers and a blank line. */
 void resp_write_head(const request *r, buf *out);

@@ -184,12 +184,14 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
         if (!v->present) {
             if (s->required) {
                 *err = arena_printf(r->mem, "Enter %s.", s->label);
+                r->invalid_field = s->name;
                 return false;
             }
             continue;
         }
         const char *why = check_value(s, v);
         if (why) {
+            r->invalid_field = s->name;
             char *msg = arena_printf(r->mem, "%s %s.", s->label, why);
             if (msg)
                 msg[0] = (char)toupper((unsigned char)msg[0]);

@@ -38,7 +38,9 @@ typedef struct {
 /* Validates fields (body for POST, query otherwise) against specs, filling
  * out[i] for specs[i]. Fields not declared are refused, except csrf_token,
  * which the dispatcher checks. Returns true, or false with *err naming the
- * field and what is wrong with it; out[] is fully defined either way. */
+ * field and what is wrong with it, and r->invalid_field set to the field's
+ * name (NULL when the form as a whole is wrong); out[] is fully defined
+ * either way, holding what was typed. */
 bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_value *out,
                    const char **err);
 

@@ -127,7 +127,7 @@ static int sign_in(request *r, const char *username, long long user_id, long lon
     if (!db_begin(r->db))
         return 503;
     int st = session_start(r, user_id);
-    if (!st && !audit(r, "sign_in", user_id, institution_id, "signed in"))
+    if (!st && !audit_by(r, user_id, "sign_in", user_id, institution_id, "signed in"))
         st = 500;
     if (!st) {
         PQclear(db_run(r->db, "login_failures_clear", 1, params));
@@ -507,8 +507,10 @@ void page_account_reset(request *r)
     const char *end[] = {set[0]};
     PGresult *a = db_run(r->db, "account_password_set", 2, set);
     PGresult *b = a ? db_run(r->db, "reset_sessions_end", 1, end) : NULL;
-    bool ok = a && b && audit(r, "password_reset_used", user_id, institution_id,
-                              "password set with a reset link") && db_commit(r->db);
+    bool ok = a && b &&
+              audit_by(r, user_id, "password_reset_used", user_id, institution_id,
+                       "password set with a reset link") &&
+              db_commit(r->db);
     PQclear(a);
     PQclear(b);
     if (!ok) {

@@ -54,23 +54,37 @@ const char *admin_id_text(request *r, long long id)
     return arena_printf(r->mem, "%lld", id);
 }
 
+PGresult *admin_find(request *r, const char *statement, long long id)
+{
+    admin_scope s;
+    admin_scope_of(r, &s);
+    const char *params[] = {admin_id_text(r, id), s.institution, s.all};
+    PGresult *res = db_run(r->db, statement, 3, params);
+    if (!res) {
+        admin_db_failed(r);
+        return NULL;
+    }
+    if (PQntuples(res) == 0) {
+        PQclear(res);
+        render_error(r, 404, ADMIN_NOT_FOUND);
+        return NULL;
+    }
+    return res;
+}
+
+void admin_list_state(tpl_dict *d, int rows, long long total, bool filtered)
+{
+    if (rows)
+        tpl_show(d, "RESULTS");
+    else if (total)
+        tpl_show(d, "PAST_END");
+    else
+        tpl_show(d, filtered ? "NO_MATCH" : "NO_RESULTS");
+}
+
 void admin_db_failed(request *r)
 {
     render_error(r, db_unavailable(r->db) ? 503 : 500, ADMIN_DB_DOWN);
-}
-
-const char *admin_origin(request *r)
-{
-    if (tandem_config->origin[0])
-        return tandem_config->origin;
-    /* nginx may pass the Host header with its port or $host without it. */
-    size_t host_len = strlen(r->host);
-    const char *colon = strrchr(r->host, ':');
-    if (colon && !strchr(colon, ']'))
-        host_len = (size_t)(colon - r->host);
-    bool default_port = !r->port[0] || strcmp(r->port, r->https ? "443" : "80") == 0;
-    return arena_printf(r->mem, "%s://%.*s%s%s", r->https ? "https" : "http", (int)host_len,
-                        r->host, default_port ? "" : ":", default_port ? "" : r->port);
 }
 
 const char *admin_url_encode(request *r, const char *s)
@@ -110,18 +124,9 @@ bool admin_validate(request *r, const field_spec *specs, size_t n, field_value *
     *bad = -1;
     if (form_validate(r, specs, n, out, err))
         return true;
-    const char *m = *err;
-    size_t best = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(specs[i].label);
-        bool enter = strncmp(m, "Enter ", 6) == 0 && strncmp(m + 6, specs[i].label, len) == 0 &&
-                     m[6 + len] == '.';
-        bool why = strncasecmp(m, specs[i].label, len) == 0 && m[len] == ' ';
-        if ((enter || why) && len > best) {
-            best = len;
+    for (size_t i = 0; i < n && r->invalid_field; i++)
+        if (strcmp(specs[i].name, r->invalid_field) == 0)
             *bad = (int)i;
-        }
-    }
     return false;
 }
 

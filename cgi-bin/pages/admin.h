@@ -31,10 +31,16 @@ const char *admin_id_text(request *r, long long id);
 /* render_error for a failed db_run: 503 when the database is away, else 500. */
 void admin_db_failed(request *r);
 
-/* This site's origin ("https://host[:port]") for absolute links, e.g. the
- * reset links an admin copies into an email: TANDEM_ORIGIN when set, else
- * the scheme, host and port the request came to (as core/session.c). */
-const char *admin_origin(request *r);
+/* Runs statement (id, institution, all) for one object in the viewer's
+ * scope. Returns its result, or NULL having rendered the error: 503/500 when
+ * the database failed, 404 when there is no such object in scope (the same
+ * answer either way, so that other colleges' ids do not leak). */
+PGresult *admin_find(request *r, const char *statement, long long id);
+
+/* Shows which of a paginated list's states applies: RESULTS when the page
+ * has rows, PAST_END for a page past the last (an old link), else NO_MATCH
+ * (filters found nothing) or NO_RESULTS (there is nothing yet). */
+void admin_list_state(tpl_dict *d, int rows, long long total, bool filtered);
 
 /* s percent-encoded as one query-string value, into the arena. */
 const char *admin_url_encode(request *r, const char *s);

@@ -157,12 +157,7 @@ void page_admin_audit(request *r)
             if (s.site)
                 tpl_set(tpl_add_section(e, "SITE"), "COLLEGE", db_text(res, i, 11));
         }
-        if (rows)
-            tpl_show(d, "RESULTS");
-        else if (total) /* a page past the last, from an old link */
-            tpl_show(d, "PAST_END");
-        else
-            tpl_show(d, filtered ? "NO_MATCH" : "NO_RESULTS");
+        admin_list_state(d, rows, total, filtered);
         admin_paginate(r, d, admin_filter_link(r, "/admin/audit", audit_fields, v, 4), page,
                        total);
     }

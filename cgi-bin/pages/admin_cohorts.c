@@ -375,19 +375,9 @@ static const field_spec member_fields[] = {
 static void show_cohort(request *r, long long id, int status, const field_value *v,
                         const char *field, const char *error)
 {
-    admin_scope s;
-    admin_scope_of(r, &s);
-    const char *params[] = {admin_id_text(r, id), s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_cohort_show", 3, params);
-    if (!res) {
-        admin_db_failed(r);
+    PGresult *res = admin_find(r, "admin_cohort_show", id);
+    if (!res)
         return;
-    }
-    if (PQntuples(res) == 0) {
-        PQclear(res);
-        render_error(r, 404, ADMIN_NOT_FOUND);
-        return;
-    }
     tpl_dict *d = render_begin(r, arena_printf(r->mem, "%s%s – Administration",
                                                error ? "Error: " : "", db_text(res, 0, 0)),
                                "admin/cohort.tpl");

@@ -358,12 +358,7 @@ void page_admin_users(request *r)
             if (s.site)
                 tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 6));
         }
-        if (rows)
-            tpl_show(d, "RESULTS");
-        else if (total) /* a page past the last, from an old link */
-            tpl_show(d, "PAST_END");
-        else
-            tpl_show(d, filtered ? "NO_MATCH" : "NO_RESULTS");
+        admin_list_state(d, rows, total, filtered);
         admin_paginate(r, d, admin_filter_link(r, "/admin/users", list_fields, v, 3), page,
                        total);
     }
@@ -536,7 +531,7 @@ static const char *take_reset_link(request *r, long long user_id)
     for (const char *p = dot + 1; *p; p++)
         if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
             return NULL;
-    return arena_printf(r->mem, "%s/reset/%s", admin_origin(r), dot + 1);
+    return arena_printf(r->mem, "%s/reset/%s", http_own_origin(r), dot + 1);
 }
 
 /* Cohorts of the person, one entry per cohort with their roles in it. */
@@ -576,17 +571,9 @@ static void show_user(request *r, long long id, int status, const user_input *in
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {admin_id_text(r, id), s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_user_show", 3, params);
-    if (!res) {
-        admin_db_failed(r);
+    PGresult *res = admin_find(r, "admin_user_show", id);
+    if (!res)
         return;
-    }
-    if (PQntuples(res) == 0) {
-        PQclear(res);
-        render_error(r, 404, ADMIN_NOT_FOUND);
-        return;
-    }
     unsigned roles = (unsigned)db_int(res, 0, 4);
     bool active = strcmp(db_text(res, 0, 5), "active") == 0;
     const char *name = db_text(res, 0, 2);

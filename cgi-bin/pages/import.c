@@ -110,7 +110,7 @@ static void show_report(request *r, const char *college, const char *filename,
         tpl_set_int(d, "UPDATED", res->updated);
         tpl_set_int(d, "UNCHANGED", res->unchanged);
         tpl_set_int(d, "MEMBERSHIPS", res->memberships);
-        const char *origin = admin_origin(r);
+        const char *origin = http_own_origin(r);
         tpl_dict *links = res->n_links ? tpl_add_section(d, "LINKS") : NULL;
         if (links)
             tpl_set(links, "COUNT", arena_printf(r->mem, "%zu new %s", res->n_links,

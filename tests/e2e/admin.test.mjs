@@ -33,14 +33,7 @@ after(async () => {
 /** Signs in through the real form in a fresh context; returns the page and the response. */
 async function signIn(username, password = 'tandem-demo') {
   const page = await h.newPage();
-  await h.visit(page, '/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  const [response] = await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
-  h.saveHtml(`after sign-in as ${username}`, await response.text());
+  const response = await h.signIn(page, username, password);
   return { page, response };
 }
 

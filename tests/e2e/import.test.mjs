@@ -55,13 +55,7 @@ const field = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows) => [COLUMNS, ...rows.map((r) => r.map(field).join(','))].join('\r\n') + '\r\n';
 
 async function signIn(page, username, password = 'tandem-demo') {
-  await page.goto(BASE_URL + '/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  const [response] = await Promise.all([
-    page.waitForNavigation({ waitUntil: 'load' }),
-    page.getByRole('button', { name: 'Sign in' }).click(),
-  ]);
+  const response = await h.signIn(page, username, password);
   assert.equal(response.status(), 200, `sign-in as ${username}`);
   assert.match(await page.locator('h1').innerText(), /Welcome back/, `sign-in as ${username}`);
 }

@@ -14,10 +14,7 @@ const psql = (sql) => execFileSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgr
 
 async function signedIn(username, password = 'tandem-demo') {
   const page = await h.newPage();
-  await page.goto(BASE_URL + '/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+  await h.signIn(page, username, password);
   assert.equal(new URL(page.url()).pathname, '/', `${username} did not reach home`);
   return page;
 }

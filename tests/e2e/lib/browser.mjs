@@ -65,6 +65,21 @@ export function harness(fileUrl) {
       context.setDefaultTimeout(15_000);
       return context.newPage();
     },
+    /**
+     * Signs in through the real form on `page`, as a person does, and
+     * returns the response of the page it leads to (saved for the Nu checker).
+     */
+    async signIn(page, username, password = 'tandem-demo') {
+      await page.goto(BASE_URL + '/login', { waitUntil: 'load' });
+      await page.getByLabel('Username').fill(username);
+      await page.getByLabel('Password').fill(password);
+      const [response] = await Promise.all([
+        page.waitForNavigation({ waitUntil: 'load' }),
+        page.getByRole('button', { name: 'Sign in' }).click(),
+      ]);
+      h.saveHtml(`after sign-in as ${username}`, await response.text());
+      return response;
+    },
     /** Saves an HTML document for the Nu HTML checker under a readable name. */
     saveHtml(name, html) {
       const file = join(dir, `${String(++saved).padStart(3, '0')}-${slug(name)}.html`);
