@@ -14,7 +14,8 @@ extern const db_statement *const app_statements[];
 
 /* Handles r: method → route → query and body limits → session →
  * capability → CSRF → handler. body is what arrived (NULL when the body was
- * over the limit, which body_too_large then says). Fills r's response. */
+ * over the limit, which body_too_large then says). Fills r's response; the
+ * caller PQclears r->prefetched afterwards. */
 void app_handle(request *r, const char *body, size_t body_len, bool body_too_large);
 
 #endif

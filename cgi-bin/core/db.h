@@ -29,6 +29,19 @@ bool db_ready(db *d);
  * because the connection broke is retried once on a new connection. */
 PGresult *db_run(db *d, const char *statement, int n, const char *const *params);
 
+/* One prepared statement and its parameters, for db_run_pipeline. */
+typedef struct {
+    const char *statement;
+    int n;
+    const char *const *params;
+} db_call;
+
+/* Runs n statements in one round trip (libpq pipeline mode) and in one
+ * implicit transaction, so they see the same data. out[i] gets each result
+ * (to PQclear) or NULL where it failed. Returns false if any failed; like
+ * db_run it retries once on a new connection when the old one broke. */
+bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out);
+
 /* True when the last failure was the database being unreachable (so the
  * answer is 503), false when it was the statement itself (500). */
 bool db_unavailable(const db *d);

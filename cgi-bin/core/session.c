@@ -5,13 +5,15 @@
 #include <string.h>
 
 #include "../http/response.h"
+#include "../http/router.h"
 #include "config.h"
 
 const db_statement session_statements[] = {
     {"session_lookup",
      "SELECT u.id, u.institution_id, u.username, u.display_name, u.roles, s.csrf_token,"
-     "       s.last_seen_at < now() - interval '1 minute', s.id"
+     "       s.last_seen_at < now() - interval '1 minute', s.id, i.name"
      "  FROM sessions s JOIN users u ON u.id = s.user_id"
+     "  JOIN institutions i ON i.id = u.institution_id"
      " WHERE s.token_hash = $1 AND u.status = 'active'"
      "   AND s.last_seen_at > now() - make_interval(mins => $2::int)"
      "   AND s.created_at > now() - make_interval(hours => $3::int)"},
@@ -70,9 +72,15 @@ int session_load(request *r)
     snprintf(max, sizeof max, "%d", tandem_config->session_max_hours);
     const char *hash = session_token_hash(r->mem, token);
     const char *params[] = {hash, idle, max};
-    PGresult *res = db_run(r->db, "session_lookup", 3, params);
-    if (!res)
+    /* The page's own first query rides along in the same round trip. */
+    const char *prefetch = r->route ? r->route->prefetch : NULL;
+    db_call calls[] = {{"session_lookup", 3, params}, {prefetch, 1, params}};
+    PGresult *results[2];
+    if (!db_run_pipeline(r->db, prefetch ? 2 : 1, calls, results)) {
+        PQclear(results[0]);
         return 503;
+    }
+    PGresult *res = results[0];
     if (PQntuples(res) == 1) {
         session_user *u = arena_alloc(r->mem, sizeof *u);
         if (u) {
@@ -84,13 +92,19 @@ int session_load(request *r)
             u->csrf_token = arena_strdup(r->mem, db_text(res, 0, 5));
             u->session_hash = hash;
             u->session_id = db_int(res, 0, 7);
+            u->institution_name = arena_strdup(r->mem, db_text(res, 0, 8));
             r->user = u;
+            r->prefetched = prefetch ? results[1] : NULL;
+            results[1] = NULL;
         }
         if (strcmp(db_text(res, 0, 6), "t") == 0) {
             PQclear(res);
             res = db_run(r->db, "session_touch", 1, params);
         }
     }
+    /* Without a valid session the prefetch is never looked at. */
+    if (prefetch)
+        PQclear(results[1]);
     PQclear(res);
     return 0;
 }

@@ -14,7 +14,9 @@ extern const db_statement session_statements[];
 
 /* Reads the session cookie and, if it names a live session of an active
  * account, sets r->user (and refreshes the idle timer at most once a
- * minute). Returns 0, or 503 when the database cannot answer. */
+ * minute), and r->prefetched to the result of the route's prefetch
+ * statement, run in the same round trip. Returns 0, or 503 when the
+ * database cannot answer. */
 int session_load(request *r);
 
 /* Signs user_id in: a new random token (never reusing one the browser

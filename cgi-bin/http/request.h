@@ -35,6 +35,7 @@ typedef struct {
 typedef struct {
     long long id;
     long long institution_id;
+    const char *institution_name;
     const char *username;
     const char *display_name;
     unsigned roles;        /* bit set of enum role, see core/auth.h */
@@ -78,6 +79,7 @@ typedef struct request {
     size_t n_params;
 
     const session_user *user;  /* NULL for a visitor */
+    struct pg_result *prefetched; /* the route's prefetch for a signed-in person, or NULL */
     const char *invalid_field; /* the field form_validate refused, to link its message to it */
     const char *visitor_csrf;  /* a visitor's CSRF token (double-submit cookie) */
 

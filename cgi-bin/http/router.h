@@ -9,12 +9,17 @@ typedef void (*route_handler)(request *r);
 
 /* A route: methods (bit set of enum http_method; GET implies HEAD), a path
  * pattern whose ":name" segments capture one path segment each into
- * r->params in order, a handler and the capability it needs. */
+ * r->params in order, a handler and the capability it needs. prefetch
+ * optionally names a prepared statement, taking the session token's hash as
+ * $1, that is the signed-in person's first query on this page: it runs in
+ * the same round trip as the session lookup and reaches the handler as
+ * r->prefetched. */
 typedef struct route {
     unsigned methods;
     const char *pattern;
     route_handler handler;
     int capability;
+    const char *prefetch;
 } route;
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_WRONG_METHOD };

@@ -8,13 +8,14 @@
 const db_statement home_statements[] = {
     {"home_institutions", "SELECT name FROM institutions ORDER BY name"},
     /* One row a group, with the person's roles in it joined ("learner,rep"). */
+    /* The route's prefetch ($1: the session token's hash), run with the
+     * session lookup in one round trip. */
     {"home_groups",
-     "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title, i.name"
-     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
-     "  LEFT JOIN memberships m ON m.user_id = u.id"
-     "  LEFT JOIN cohorts c ON c.id = m.cohort_id"
-     "  LEFT JOIN courses co ON co.id = c.course_id"
-     " WHERE u.id = $1 GROUP BY c.id, c.name, c.code, co.title, i.name ORDER BY c.name"},
+     "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title"
+     "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
+     "  JOIN courses co ON co.id = c.course_id"
+     " WHERE m.user_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
+     " GROUP BY c.id, co.title ORDER BY c.name"},
     {"health_check", "SELECT 1"},
     {NULL, NULL},
 };
@@ -55,10 +56,8 @@ static void show_visitor_home(request *r)
 /* A signed-in person's starting point: their college and their groups. */
 static void show_dashboard(request *r)
 {
-    const char *params[] = {arena_printf(r->mem, "%lld", r->user->id)};
-    PGresult *res = db_run(r->db, "home_groups", 1, params);
-    if (!res || PQntuples(res) == 0) {
-        PQclear(res);
+    PGresult *res = r->prefetched; /* home_groups, owned by the request */
+    if (!res) {
         render_error(r, 503, "The database is not answering. Try again in a minute.");
         return;
     }
@@ -67,8 +66,8 @@ static void show_dashboard(request *r)
         tpl_dict *me = tpl_add_section(d, "SIGNED_IN");
         tpl_set(me, "DISPLAY_NAME", r->user->display_name);
         tpl_set(me, "USERNAME", r->user->username);
-        tpl_set(me, "INSTITUTION", db_text(res, 0, 4));
-        bool has_groups = !PQgetisnull(res, 0, 0);
+        tpl_set(me, "INSTITUTION", r->user->institution_name);
+        bool has_groups = PQntuples(res) > 0;
         tpl_dict *groups = tpl_add_section(me, has_groups ? "GROUPS" : "NO_GROUPS");
         for (int i = 0; has_groups && i < PQntuples(res); i++) {
             tpl_dict *g = tpl_add_section(groups, "GROUP");
@@ -78,7 +77,6 @@ static void show_dashboard(request *r)
             tpl_set(g, "COURSE", db_text(res, i, 3));
         }
     }
-    PQclear(res);
     render_end(r, 200);
 }
 

@@ -10,7 +10,7 @@
 #define POST HTTP_POST
 
 const route app_routes[] = {
-    {GET, "/", page_home_show, CAP_PUBLIC},
+    {GET, "/", page_home_show, CAP_PUBLIC, .prefetch = "home_groups"},
     {GET, "/healthz", page_health_check, CAP_PUBLIC},
     {GET, "/ping", page_ping, CAP_PUBLIC},
     {GET, "/errors/413", page_too_large, CAP_PUBLIC},

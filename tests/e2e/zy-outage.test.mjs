@@ -4,19 +4,35 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { assertInLayout, harness, request } from './lib/browser.mjs';
+import { assertInLayout, harness, loginFormState, request } from './lib/browser.mjs';
 
 const h = harness(import.meta.url);
 const VAR = process.env.TANDEM_VAR;
 const PGBIN = `/usr/lib/postgresql/${readdirSync('/usr/lib/postgresql').sort().at(-1)}/bin`;
 const pgctl = (...args) => execFileSync('runuser', ['-u', 'postgres', '--', `${PGBIN}/pg_ctl`, '-D', `${VAR}/pg`, ...args], { stdio: 'ignore' });
 
+// A signed-in person's cookie, for the pages that look the session up
+// together with their first query (one pipelined round trip).
+async function sessionCookie() {
+  const { cookie, csrf } = await loginFormState();
+  const res = await request('POST', '/login', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+    body: `username=jack&password=tandem-demo&csrf_token=${encodeURIComponent(csrf)}`,
+  });
+  return [].concat(res.headers['set-cookie']).find((c) => c.startsWith('tandem_session=')).split(';')[0];
+}
+
 describe('a database outage', { skip: !VAR && 'TANDEM_VAR is not set' }, () => {
+  let signedIn;
   after(() => { try { pgctl('-l', `${VAR}/log/postgresql.log`, '-w', 'start'); } catch { /* already running */ } });
 
   test('pages answer 503 quickly while PostgreSQL is down', async () => {
     assert.equal((await request('GET', '/')).status, 200);
+    signedIn = { cookie: await sessionCookie() };
+    assert.match((await request('GET', '/', { headers: signedIn })).body, /Welcome back/);
     pgctl('-m', 'fast', '-w', 'stop');
+    const mine = await request('GET', '/', { headers: signedIn });
+    assert.equal(mine.status, 503, 'signed-in home during the outage');
     for (const path of ['/healthz', '/', '/healthz']) {
       const started = Date.now();
       const res = await request('GET', path);
@@ -44,7 +60,8 @@ describe('a database outage', { skip: !VAR && 'TANDEM_VAR is not set' }, () => {
     }
     assert.equal(status, 200, 'not back 10 s after PostgreSQL started');
     // Every worker thread reconnects: many requests in a row all succeed.
-    const results = await Promise.all(Array.from({ length: 64 }, () => request('GET', '/')));
+    const results = await Promise.all(Array.from({ length: 64 }, (_, i) => request('GET', '/', i % 2 ? { headers: signedIn } : {})));
     assert.deepEqual([...new Set(results.map((r) => r.status))], [200]);
+    assert.ok(results.filter((r) => /Welcome back/.test(r.body)).length === 32, 'signed-in pages after the outage');
   });
 });
