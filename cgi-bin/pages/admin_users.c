@@ -418,43 +418,53 @@ static void pass_reset_link(request *r, long long user_id, const char *token)
                 RESET_COOKIE_SECONDS);
 }
 
-void page_admin_user_create(request *r)
+/* Reads and checks the new-person form into *in. Returns false having shown
+ * the form again with the first problem. */
+static bool read_new_user(request *r, const admin_scope *s, user_input *in)
 {
     field_value v[N_CREATE];
     const char *err;
     int bad;
+    bool ok = admin_validate(r, create_fields, N_CREATE, v, &err, &bad);
+    read_input(create_fields, N_CREATE, v, in);
+    if (!ok) {
+        show_new(r, 400, in, field_name(create_fields, bad), err);
+        return false;
+    }
+    /* Usernames are lower-case; accept what was typed in capitals. */
+    char *username = arena_strdup(r->mem, in->username);
+    for (char *p = username; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    in->username = username;
+    if (!username_ok(in->username)) {
+        show_new(r, 400, in, "username",
+                 "The username can only use lower-case letters, digits, dots, hyphens and "
+                 "underscores, and must start with a letter or digit.");
+        return false;
+    }
+    const char *problem = roles_problem(s, in->roles);
+    if (problem) {
+        show_new(r, 400, in, "roles", problem);
+        return false;
+    }
+    if (!s->site)
+        in->institution_id = r->user->institution_id;
+    else if (!in->institution_id) {
+        show_new(r, 400, in, "institution_id", "Select the college this person belongs to.");
+        return false;
+    }
+    return true;
+}
+
+/* Creates the person, their reset link and the audit rows in one
+ * transaction, then shows the link once on their page. */
+void page_admin_user_create(request *r)
+{
     user_input in;
     admin_scope s;
     admin_scope_of(r, &s);
-    bool ok = admin_validate(r, create_fields, N_CREATE, v, &err, &bad);
-    read_input(create_fields, N_CREATE, v, &in);
-    if (!ok) {
-        show_new(r, 400, &in, field_name(create_fields, bad), err);
+    if (!read_new_user(r, &s, &in))
         return;
-    }
-    /* Usernames are lower-case; accept what was typed in capitals. */
-    char *username = arena_strdup(r->mem, in.username);
-    for (char *p = username; *p; p++)
-        *p = (char)tolower((unsigned char)*p);
-    in.username = username;
-    if (!username_ok(in.username)) {
-        show_new(r, 400, &in, "username",
-                 "The username can only use lower-case letters, digits, dots, hyphens and "
-                 "underscores, and must start with a letter or digit.");
-        return;
-    }
-    const char *problem = roles_problem(&s, in.roles);
-    if (problem) {
-        show_new(r, 400, &in, "roles", problem);
-        return;
-    }
-    if (!s.site)
-        in.institution_id = r->user->institution_id;
-    else if (!in.institution_id) {
-        show_new(r, 400, &in, "institution_id", "Select the college this person belongs to.");
-        return;
-    }
-
     if (!db_begin(r->db)) {
         admin_db_failed(r);
         return;
