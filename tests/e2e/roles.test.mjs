@@ -182,6 +182,35 @@ describe('my password and my sessions', () => {
     }
   });
 
+  test('sessions end after the idle time and after the absolute time, used or not', async () => {
+    const page = await signedIn('grace');
+    try {
+      const mine = "(SELECT id FROM users WHERE username = 'grace')";
+      // Idle for longer than TANDEM_SESSION_IDLE_MINUTES (120 by default).
+      psql(`UPDATE sessions SET last_seen_at = now() - interval '121 minutes' WHERE user_id = ${mine}`);
+      await page.goto(BASE_URL + '/account');
+      assert.equal(new URL(page.url()).pathname, '/login', 'an idle session still worked');
+      // In use, but signed in longer ago than TANDEM_SESSION_MAX_HOURS (12).
+      await h.signIn(page, 'grace');
+      psql(`UPDATE sessions SET created_at = now() - interval '13 hours', last_seen_at = now() WHERE user_id = ${mine}`);
+      await page.goto(BASE_URL + '/account');
+      assert.equal(new URL(page.url()).pathname, '/login', 'a session past its absolute lifetime still worked');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('signing in always issues a new token: a planted one is never adopted', async () => {
+    const page = await h.newPage();
+    const planted = 'P'.repeat(43);
+    await page.context().addCookies([{ name: 'tandem_session', value: planted, url: BASE_URL }]);
+    await h.signIn(page, 'jack');
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'tandem_session');
+    assert.notEqual(cookie.value, planted);
+    assert.match(await page.locator('h1').innerText(), /Welcome back, Jack/);
+    await page.context().close();
+  });
+
   test('a tampered session cookie is just a visitor', async () => {
     const res = await request('GET', '/account', { headers: { cookie: 'tandem_session=' + 'A'.repeat(43) } });
     assert.equal(res.status, 303);
