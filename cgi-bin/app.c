@@ -62,17 +62,7 @@ static void redirect_to_login(request *r)
     }
     const char *q = r->query[0] ? "?" : "";
     char *back = arena_printf(r->mem, "%s%s%s", r->path, q, r->query);
-    size_t n = strlen(back);
-    /* Percent-encode the return address as one query value. */
-    char *enc = arena_alloc(r->mem, n * 3 + 1), *o = enc;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)back[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '/' || c == '-' || c == '_' || c == '.')
-            *o++ = (char)c;
-        else
-            o += sprintf(o, "%%%02X", c);
-    }
+    const char *enc = http_percent_encode(r->mem, back, "/");
     resp_redirect(r, arena_printf(r->mem, "/login?next=%s", enc));
 }
 

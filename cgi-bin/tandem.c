@@ -14,6 +14,7 @@
 #include "core/import.h"
 #include "core/log.h"
 #include "core/migrate.h"
+#include "core/richtext.h"
 #include "core/reset.h"
 #include "core/tpl.h"
 #include "http/form.h"
@@ -98,6 +99,46 @@ static int set_demo_passwords(PGconn *conn)
     return rc;
 }
 
+/* Markdown into sanitised HTML, malloc'd; NULL when it cannot be rendered. */
+static char *render_md(const char *md)
+{
+    buf html = {0};
+    if (richtext_render(md, strlen(md), &html) != 0) {
+        buf_free(&html);
+        return NULL;
+    }
+    return html.data ? html.data : strdup("");
+}
+
+/* Demo evidence is written in Markdown only; render it the way the app
+ * does on save, so the demo shows what people would see. */
+static int render_demo_evidence(PGconn *conn)
+{
+    PGresult *res = PQexec(conn, "SELECT id, body_md, reflection_md FROM evidence"
+                                 " WHERE body_html = '' AND reflection_html = ''"
+                                 "   AND (body_md <> '' OR reflection_md <> '')");
+    int rc = PQresultStatus(res) == PGRES_TUPLES_OK ? 0 : 1;
+    for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
+        char *body = render_md(PQgetvalue(res, i, 1));
+        char *reflection = render_md(PQgetvalue(res, i, 2));
+        const char *params[] = {PQgetvalue(res, i, 0), body, reflection};
+        PGresult *up = body && reflection
+                           ? PQexecParams(conn,
+                                          "UPDATE evidence SET body_html = $2, reflection_html = $3"
+                                          " WHERE id = $1",
+                                          3, NULL, params, NULL, NULL, 0)
+                           : NULL;
+        rc = PQresultStatus(up) == PGRES_COMMAND_OK ? 0 : 1;
+        PQclear(up);
+        free(body);
+        free(reflection);
+    }
+    if (rc)
+        fprintf(stderr, "tandem: rendering demo evidence: %s", PQerrorMessage(conn));
+    PQclear(res);
+    return rc;
+}
+
 static int cmd_demo(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -109,6 +150,8 @@ static int cmd_demo(int argc, char **argv)
     int rc = migrate_load_dir(conn, dir);
     if (rc == 0)
         rc = set_demo_passwords(conn);
+    if (rc == 0)
+        rc = render_demo_evidence(conn);
     if (rc == 0)
         printf("demo data loaded; every demo account's password is %s\n", DEMO_PASSWORD);
     PQfinish(conn);

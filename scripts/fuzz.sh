@@ -19,9 +19,14 @@ command -v "$CLANG" >/dev/null || { echo "fuzz: $CLANG not found (apt-get instal
 declare -A SOURCES=(
     [fuzz_form]="cgi-bin/http/form.c cgi-bin/core/arena.c"
     [fuzz_validate]="cgi-bin/http/validate.c cgi-bin/http/form.c cgi-bin/core/arena.c"
+    [fuzz_sanitize]="cgi-bin/core/richtext.c cgi-bin/core/arena.c cgi-bin/core/buf.c"
+)
+# target → the libraries it needs besides libc (compile and link flags).
+declare -A LIBS=(
+    [fuzz_sanitize]="$(pkg-config --cflags --libs libxml-2.0 libcmark-gfm) -lcmark-gfm-extensions"
 )
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_form fuzz_validate)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_form fuzz_validate fuzz_sanitize)
 
 # shellcheck disable=SC2054 # the commas are clang's, not array separators
 CFLAGS=(-std=c11 -D_DEFAULT_SOURCE -g -O1 -Wall -Wextra -Werror
@@ -36,7 +41,7 @@ for t in "${TARGETS[@]}"; do
     [ -n "${SOURCES[$t]:-}" ] || { echo "fuzz: unknown target $t" >&2; exit 2; }
     echo "== $t: building"
     # shellcheck disable=SC2086
-    "$CLANG" "${CFLAGS[@]}" -o "$OUT/$t" "tests/fuzz/$t.c" ${SOURCES[$t]}
+    "$CLANG" "${CFLAGS[@]}" -o "$OUT/$t" "tests/fuzz/$t.c" ${SOURCES[$t]} ${LIBS[$t]:-}
     mkdir -p "$OUT/corpus/$t"
     echo "== $t: fuzzing for ${SECONDS_EACH}s"
     set +e

@@ -104,9 +104,10 @@ const char *db_last_sqlstate(const db *d)
     return d->sqlstate;
 }
 
-static PGresult *run_once(db *d, const char *statement, int n, const char *const *params)
+static PGresult *run_once(db *d, const char *statement, int n, const char *const *params,
+                          const int *lengths, const int *formats, int result_format)
 {
-    PGresult *res = PQexecPrepared(d->conn, statement, n, params, NULL, NULL, 0);
+    PGresult *res = PQexecPrepared(d->conn, statement, n, params, lengths, formats, result_format);
     ExecStatusType st = PQresultStatus(res);
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
         return res;
@@ -123,11 +124,17 @@ static PGresult *run_once(db *d, const char *statement, int n, const char *const
 
 PGresult *db_run(db *d, const char *statement, int n, const char *const *params)
 {
+    return db_run_binary(d, statement, n, params, NULL, NULL, false);
+}
+
+PGresult *db_run_binary(db *d, const char *statement, int n, const char *const *params,
+                        const int *lengths, const int *formats, bool binary_result)
+{
     d->unavailable = false;
     d->sqlstate[0] = '\0';
     if (!db_ready(d))
         return NULL;
-    PGresult *res = run_once(d, statement, n, params);
+    PGresult *res = run_once(d, statement, n, params, lengths, formats, binary_result);
     if (res || !d->unavailable)
         return res;
     bool was_in_transaction = d->in_transaction;
@@ -138,7 +145,7 @@ PGresult *db_run(db *d, const char *statement, int n, const char *const *params)
      * caller must see the failure. */
     if (was_in_transaction || !db_ready(d))
         return NULL;
-    return run_once(d, statement, n, params);
+    return run_once(d, statement, n, params, lengths, formats, binary_result);
 }
 
 static void clear_results(size_t n, PGresult **out)

@@ -42,6 +42,12 @@ typedef struct {
  * db_run it retries once on a new connection when the old one broke. */
 bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out);
 
+/* db_run for binary data: lengths/formats as PQexecPrepared takes them
+ * (format 1 = binary, e.g. an uploaded file's bytes), and the result in
+ * binary when binary_result (e.g. to send a file's bytes as they are). */
+PGresult *db_run_binary(db *d, const char *statement, int n, const char *const *params,
+                        const int *lengths, const int *formats, bool binary_result);
+
 /* True when the last failure was the database being unreachable (so the
  * answer is 503), false when it was the statement itself (500). */
 bool db_unavailable(const db *d);

@@ -15,6 +15,7 @@ static const struct {
     enum capability cap;
 } nav_items[] = {
     {"/", "Home", CAP_PUBLIC},
+    {"/portfolio", "Portfolio", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},
 };

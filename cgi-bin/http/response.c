@@ -33,6 +33,14 @@ void resp_redirect(request *r, const char *location)
     buf_puts(r->body, "See other\n");
 }
 
+void resp_bytes(request *r, int status, const char *content_type, const char *data, size_t len)
+{
+    r->status = status;
+    r->content_type_out = content_type;
+    buf_reset(r->body, (size_t)-1);
+    buf_append(r->body, data, len);
+}
+
 void resp_text(request *r, int status, const char *content_type, const char *text)
 {
     r->status = status;
@@ -53,6 +61,24 @@ const char *http_own_origin(request *r)
     bool default_port = !r->port[0] || strcmp(r->port, r->https ? "443" : "80") == 0;
     return arena_printf(r->mem, "%s://%.*s%s%s", r->https ? "https" : "http", (int)host_len,
                         r->host, default_port ? "" : ":", default_port ? "" : r->port);
+}
+
+const char *http_percent_encode(arena *a, const char *s, const char *keep)
+{
+    size_t n = strlen(s);
+    char *out = arena_alloc(a, n * 3 + 1), *o = out;
+    if (!out)
+        return "";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            strchr("-_.~", c) || (c && strchr(keep, c)))
+            *o++ = (char)c;
+        else
+            o += sprintf(o, "%%%02X", c);
+    }
+    *o = '\0';
+    return out;
 }
 
 const char *http_reason(int status)

@@ -11,6 +11,8 @@ void resp_header(request *r, const char *name, const char *value);
 void resp_cookie(request *r, const char *name, const char *value, long max_age);
 /* 303 See Other to a path on this site. */
 void resp_redirect(request *r, const char *location);
+/* Binary content (a file) of len bytes. */
+void resp_bytes(request *r, int status, const char *content_type, const char *data, size_t len);
 /* A small non-HTML answer, e.g. text/plain. */
 void resp_text(request *r, int status, const char *content_type, const char *text);
 
@@ -18,6 +20,10 @@ void resp_text(request *r, int status, const char *content_type, const char *tex
  * set (needed behind a proxy that changes scheme or port), else the scheme,
  * host and port the request came to. For CSRF checks and for full links. */
 const char *http_own_origin(request *r);
+
+/* s percent-encoded for a URL: every byte except ASCII letters, digits,
+ * "-_.~" and the characters in keep (e.g. "/" for a path), into the arena. */
+const char *http_percent_encode(arena *a, const char *s, const char *keep);
 
 /* The FastCGI response head for r: Status, Content-Type, the security
  * headers every response carries, then r->headers and a blank line. */

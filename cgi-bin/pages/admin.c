@@ -87,23 +87,6 @@ void admin_db_failed(request *r)
     render_error(r, db_unavailable(r->db) ? 503 : 500, ADMIN_DB_DOWN);
 }
 
-const char *admin_url_encode(request *r, const char *s)
-{
-    size_t n = strlen(s);
-    char *out = arena_alloc(r->mem, n * 3 + 1), *o = out;
-    if (!out)
-        return "";
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-            *o++ = (char)c;
-        else
-            o += sprintf(o, "%%%02X", c);
-    }
-    *o = '\0';
-    return out;
-}
-
 const char *admin_filter_link(request *r, const char *path, const field_spec *specs,
                               const field_value *v, size_t n)
 {
@@ -111,7 +94,7 @@ const char *admin_filter_link(request *r, const char *path, const field_spec *sp
     for (size_t i = 0; i < n; i++)
         if (v[i].present)
             out = arena_printf(r->mem, "%s%s=%s&", out, specs[i].name,
-                               admin_url_encode(r, v[i].str));
+                               http_percent_encode(r->mem, v[i].str, ""));
     return out;
 }
 

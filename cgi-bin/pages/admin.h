@@ -42,9 +42,6 @@ PGresult *admin_find(request *r, const char *statement, long long id);
  * (filters found nothing) or NO_RESULTS (there is nothing yet). */
 void admin_list_state(tpl_dict *d, int rows, long long total, bool filtered);
 
-/* s percent-encoded as one query-string value, into the arena. */
-const char *admin_url_encode(request *r, const char *s);
-
 /* Validates like form_validate and also says which field failed: *bad is
  * the index into specs (or -1 when the form sent an unknown field). */
 bool admin_validate(request *r, const field_spec *specs, size_t n, field_value *out,

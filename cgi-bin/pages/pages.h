@@ -26,6 +26,17 @@ void page_account_sessions_end_others(request *r);
 void page_account_reset_form(request *r);
 void page_account_reset(request *r);
 
+extern const db_statement evidence_statements[];
+void page_portfolio_index(request *r);
+void page_evidence_new(request *r);
+void page_evidence_create(request *r);
+void page_evidence_show(request *r);
+void page_evidence_edit(request *r);
+void page_evidence_update(request *r);
+void page_evidence_confirm_delete(request *r);
+void page_evidence_delete(request *r);
+void page_file_download(request *r);
+
 extern const db_statement profile_statements[];
 void page_profile_show(request *r);
 void page_profile_edit(request *r);

@@ -30,6 +30,7 @@ int main(void)
     failed += run_session_tests();
     failed += run_response_tests();
     failed += run_import_tests();
+    failed += run_richtext_tests();
     if (failed)
         fprintf(stderr, "unit-tests: %d test(s) failed\n", failed);
     return failed > 125 ? 125 : failed;

@@ -18,6 +18,7 @@ int run_mem_tests(void);
 int run_session_tests(void);
 int run_response_tests(void);
 int run_import_tests(void);
+int run_richtext_tests(void);
 
 /* Asserts that the NUL-terminated string haystack contains needle. */
 #define assert_contains(haystack, needle)                                                 \

@@ -1,0 +1,569 @@
+/* evidence: the pieces a person collects in their portfolio to show their
+ * learning: a text written in Markdown, an uploaded file, or a link; each
+ * with a reflection on what it shows, tags and a date. For now only the
+ * owner sees their evidence; sharing comes with portfolio pages. */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/audit.h"
+#include "../core/config.h"
+#include "../core/richtext.h"
+#include "pages.h"
+
+const db_statement evidence_statements[] = {
+    {"evidence_list",
+     "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
+     "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
+     "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
+     "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
+     " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
+     " ORDER BY e.updated_at DESC LIMIT 500"},
+    {"evidence_tags",
+     "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
+     " GROUP BY t ORDER BY t"},
+    {"evidence_show",
+     "SELECT e.id, e.kind, e.title, e.body_md, e.body_html, e.url, e.reflection_md,"
+     "       e.reflection_html, array_to_string(e.tags, ', '), e.happened_on,"
+     "       to_char(e.happened_on, 'FMDD Mon YYYY'), e.version,"
+     "       f.id, f.filename, f.content_type, f.size, to_char(e.updated_at, 'FMDD Mon YYYY')"
+     "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
+     " WHERE e.id = $1 AND e.owner_id = $2"},
+    {"evidence_file_insert",
+     "INSERT INTO files (institution_id, owner_id, filename, content_type, size, sha256, bytes)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"},
+    {"evidence_insert",
+     "INSERT INTO evidence (institution_id, owner_id, kind, title, body_md, body_html, url,"
+     "  file_id, reflection_md, reflection_html, tags, happened_on)"
+     " VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, '')::bigint, $9, $10,"
+     "  $11::text[], NULLIF($12, '')::date) RETURNING id"},
+    {"evidence_update",
+     "UPDATE evidence SET title = $3, body_md = $4, body_html = $5,"
+     "  url = CASE WHEN kind = 'link' THEN $6 ELSE NULL END,"
+     "  file_id = COALESCE(NULLIF($7, '')::bigint, file_id),"
+     "  reflection_md = $8, reflection_html = $9, tags = $10::text[],"
+     "  happened_on = NULLIF($11, '')::date, version = version + 1, updated_at = now()"
+     " WHERE id = $1 AND owner_id = $2 AND version = $12 RETURNING id"},
+    {"evidence_delete", "DELETE FROM evidence WHERE id = $1 AND owner_id = $2 RETURNING file_id"},
+    {"evidence_file_delete",
+     "DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM evidence WHERE file_id = $1)"},
+    /* Who may download a file: for now its owner. Every feature's files go
+     * through this one statement as sharing grows. */
+    {"file_fetch",
+     "SELECT filename, content_type, bytes FROM files WHERE id = $1 AND owner_id = $2"},
+    {NULL, NULL},
+};
+
+static const char *const kinds[] = {"text", "file", "link", NULL};
+enum { KIND_TEXT, KIND_FILE, KIND_LINK };
+
+enum { F_KIND, F_TITLE, F_BODY, F_FILE, F_URL, F_REFLECTION, F_TAGS, F_DATE, F_VERSION, N_FIELDS };
+static const field_spec evidence_fields[N_FIELDS] = {
+    [F_KIND] = {"kind", "what kind of evidence this is", FIELD_ENUM, true, 0, 0, kinds},
+    [F_TITLE] = {"title", "a title", FIELD_STRING, true, 1, 200, NULL},
+    [F_BODY] = {"body", "the text", FIELD_STRING, false, 0, 100000, NULL},
+    [F_FILE] = {"file", "the file", FIELD_FILE, false, 0, 1LL << 40, NULL},
+    [F_URL] = {"url", "the web address", FIELD_URL, false, 0, 0, NULL},
+    [F_REFLECTION] = {"reflection", "the reflection", FIELD_STRING, false, 0, 20000, NULL},
+    [F_TAGS] = {"tags", "the tags", FIELD_STRING, false, 0, 1000, NULL},
+    [F_DATE] = {"happened_on", "the date", FIELD_DATE, false, 0, 0, NULL},
+    [F_VERSION] = {"version", "the version", FIELD_INT, false, 0, 1000000000, NULL},
+};
+
+#define DB_DOWN "The database is not answering. Try again in a minute."
+#define NOT_FOUND "There is no such evidence in your portfolio."
+#define MAX_TAGS 20
+#define MAX_TAG_CHARS 40
+
+static const char *id_text(request *r, long long id)
+{
+    return arena_printf(r->mem, "%lld", id);
+}
+
+/* Tags as typed ("Maths, group work") into a PostgreSQL array literal of
+ * lower-case, trimmed, distinct tags. Returns NULL with *err set when a tag
+ * is too long or there are too many. */
+static const char *tags_literal(request *r, const char *typed, const char **err)
+{
+    buf lit = {0};
+    const char *seen[MAX_TAGS];
+    size_t n = 0;
+    buf_puts(&lit, "{");
+    for (const char *p = typed; *p;) {
+        size_t len = strcspn(p, ",");
+        const char *next = p[len] ? p + len + 1 : p + len;
+        while (len && isspace((unsigned char)*p))
+            p++, len--;
+        while (len && isspace((unsigned char)p[len - 1]))
+            len--;
+        char *tag = arena_strndup(r->mem, p, len);
+        p = next;
+        if (!len)
+            continue;
+        for (char *c = tag; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        bool dup = false;
+        for (size_t i = 0; i < n; i++)
+            dup = dup || strcmp(seen[i], tag) == 0;
+        if (dup)
+            continue;
+        if (utf8_chars(tag, len) > MAX_TAG_CHARS || n == MAX_TAGS) {
+            *err = n == MAX_TAGS ? "Use at most 20 tags."
+                                 : "Each tag can be at most 40 characters long.";
+            buf_free(&lit);
+            return NULL;
+        }
+        seen[n] = tag;
+        buf_puts(&lit, n++ ? ",\"" : "\"");
+        for (const char *c = tag; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                buf_append(&lit, "\\", 1);
+            buf_append(&lit, c, 1);
+        }
+        buf_puts(&lit, "\"");
+    }
+    buf_puts(&lit, "}");
+    const char *out = arena_strdup(r->mem, lit.data);
+    buf_free(&lit);
+    return out;
+}
+
+/* Markdown as written into sanitised HTML, into the arena. */
+static const char *render_markdown(request *r, const char *md)
+{
+    buf html = {0};
+    const char *out = richtext_render(md, strlen(md), &html) == 0
+                          ? arena_strdup(r->mem, html.data ? html.data : "")
+                          : NULL;
+    buf_free(&html);
+    return out;
+}
+
+/* What the form sent, checked as a whole. On failure *err names the problem
+ * and *field the field to link it to. */
+typedef struct {
+    field_value v[N_FIELDS];
+    const char *tags;   /* array literal */
+    const char *body_html, *reflection_html;
+    bool creating;
+} evidence_input;
+
+static bool read_input(request *r, evidence_input *in, const char **err, const char **field)
+{
+    *field = NULL;
+    if (!form_validate(r, evidence_fields, N_FIELDS, in->v, err)) {
+        *field = r->invalid_field;
+        return false;
+    }
+    field_value *v = in->v;
+    long long kind = v[F_KIND].num;
+    if (kind == KIND_TEXT && !v[F_BODY].present)
+        *err = "Write the text of your evidence.", *field = "body";
+    else if (kind == KIND_LINK && !v[F_URL].present)
+        *err = "Enter the web address of your evidence.", *field = "url";
+    else if (kind == KIND_FILE && in->creating && !v[F_FILE].present)
+        *err = "Choose the file to upload.", *field = "file";
+    else if (v[F_FILE].present && v[F_FILE].file->len == 0)
+        *err = "The file you chose is empty.", *field = "file";
+    else if (!(in->tags = tags_literal(r, v[F_TAGS].str, err)))
+        *field = "tags";
+    if (*field)
+        return false;
+    in->body_html = render_markdown(r, v[F_BODY].str);
+    in->reflection_html = render_markdown(r, v[F_REFLECTION].str);
+    if (!in->body_html || !in->reflection_html) {
+        *err = "The text could not be read as Markdown.", *field = "body";
+        return false;
+    }
+    return true;
+}
+
+/* Stores an uploaded file; its id as text into *file_id. Inside the
+ * caller's transaction. The bytes go to PostgreSQL in binary. */
+static bool store_file(request *r, const http_field *f, const char **file_id)
+{
+    unsigned char sum[crypto_hash_sha256_BYTES];
+    char hex[sizeof sum * 2 + 1];
+    crypto_hash_sha256(sum, (const unsigned char *)f->value, f->len);
+    sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
+    const char *type = f->content_type && *f->content_type ? f->content_type
+                                                           : "application/octet-stream";
+    const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
+                            f->filename, type, id_text(r, (long long)f->len), hex, f->value};
+    int lengths[] = {0, 0, 0, 0, 0, 0, (int)f->len};
+    int formats[] = {0, 0, 0, 0, 0, 0, 1};
+    PGresult *res = db_run_binary(r->db, "evidence_file_insert", 7, params, lengths, formats,
+                                  false);
+    if (!res)
+        return false;
+    *file_id = arena_strdup(r->mem, db_text(res, 0, 0));
+    PQclear(res);
+    return true;
+}
+
+/* Saves in (a new piece, or a change to evidence_id at version) with its
+ * file, in one transaction. Returns the evidence id, 0 when someone else
+ * changed it first, -1 when the database failed. */
+static long long save(request *r, const evidence_input *in, long long evidence_id)
+{
+    const field_value *v = in->v;
+    const char *file_id = "";
+    if (!db_begin(r->db))
+        return -1;
+    long long id = -1;
+    PGresult *res = NULL;
+    if (v[F_FILE].present && v[F_KIND].num == KIND_FILE && !store_file(r, v[F_FILE].file, &file_id))
+        goto out;
+    if (evidence_id) {
+        const char *params[] = {id_text(r, evidence_id), id_text(r, r->user->id), v[F_TITLE].str,
+                                v[F_BODY].str, in->body_html, v[F_URL].str, file_id,
+                                v[F_REFLECTION].str, in->reflection_html, in->tags,
+                                v[F_DATE].str, id_text(r, v[F_VERSION].num)};
+        res = db_run(r->db, "evidence_update", 12, params);
+    } else {
+        const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
+                                kinds[v[F_KIND].num], v[F_TITLE].str, v[F_BODY].str,
+                                in->body_html, v[F_URL].str, file_id, v[F_REFLECTION].str,
+                                in->reflection_html, in->tags, v[F_DATE].str};
+        res = db_run(r->db, "evidence_insert", 12, params);
+    }
+    if (res)
+        id = PQntuples(res) ? db_int(res, 0, 0) : 0;
+out:
+    PQclear(res);
+    if (id > 0 && db_commit(r->db))
+        return id;
+    db_rollback(r->db);
+    return id > 0 ? -1 : id;
+}
+
+/* The form, new or for evidence_id; typed is what was sent (after an
+ * error) or NULL; saved is the evidence_show row when editing. */
+static void show_form(request *r, int status, long long evidence_id, const field_value *typed,
+                      const PGresult *saved, const char *field, const char *error)
+{
+    bool editing = evidence_id != 0;
+    tpl_dict *d = render_begin(r, arena_printf(r->mem, "%s%s", error ? "Error: " : "",
+                                               editing ? "Change evidence" : "Add evidence"),
+                               "evidence/form.tpl");
+    if (!d) {
+        render_end(r, 500);
+        return;
+    }
+    long long kind = typed ? typed[F_KIND].num : KIND_TEXT;
+    if (saved)
+        for (long long k = 0; kinds[k]; k++)
+            if (strcmp(db_text(saved, 0, 1), kinds[k]) == 0)
+                kind = k;
+    tpl_set(d, "ACTION", editing ? arena_printf(r->mem, "/portfolio/evidence/%lld", evidence_id)
+                                 : "/portfolio/evidence");
+    tpl_set(d, "KIND", kinds[kind]);
+    tpl_show(d, editing ? "EDITING" : "CREATING");
+    tpl_show(d, kind == KIND_TEXT ? "TEXT_CHECKED" : kind == KIND_FILE ? "FILE_CHECKED" : "LINK_CHECKED");
+    static const struct {
+        const char *key;
+        int field, column;
+    } values[] = {{"TITLE", F_TITLE, 2},      {"BODY", F_BODY, 3},     {"URL", F_URL, 5},
+                  {"REFLECTION", F_REFLECTION, 6}, {"TAGS", F_TAGS, 8}, {"HAPPENED_ON", F_DATE, 9},
+                  {"VERSION", F_VERSION, 11}};
+    /* What was typed wins, except the version: after a conflict the form
+     * carries the latest one, so that saving again is possible. */
+    for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+        bool from_saved = saved && (!typed || values[i].field == F_VERSION);
+        tpl_set(d, values[i].key, from_saved ? db_text(saved, 0, values[i].column)
+                                  : typed    ? typed[values[i].field].str
+                                             : "");
+    }
+    if (saved && !PQgetisnull(saved, 0, 12))
+        tpl_set(tpl_add_section(d, "CURRENT_FILE"), "FILENAME", db_text(saved, 0, 13));
+    tpl_set_int(d, "MAX_MB", (long long)(tandem_config->limits.max_upload >> 20));
+    if (error) {
+        tpl_dict *e = tpl_add_section(d, "ERROR");
+        tpl_set(e, "MESSAGE", error);
+        tpl_set(e, "FIELD", field ? field : "title");
+    }
+    render_end(r, status);
+}
+
+/* The owner's evidence_id, or NULL having rendered the error (404 for
+ * anything that is not theirs, as if it did not exist). */
+static PGresult *find_mine(request *r, long long evidence_id)
+{
+    const char *params[] = {id_text(r, evidence_id), id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "evidence_show", 2, params);
+    if (!res) {
+        render_error(r, 503, DB_DOWN);
+        return NULL;
+    }
+    if (PQntuples(res) != 1) {
+        PQclear(res);
+        render_error(r, 404, NOT_FOUND);
+        return NULL;
+    }
+    return res;
+}
+
+/* The id in the address (/portfolio/evidence/ID...), or 0. */
+static long long path_id(request *r)
+{
+    long long id = 0;
+    return validate_int(r->params[0], 1, 9007199254740991LL, &id) ? 0 : id;
+}
+
+void page_evidence_new(request *r)
+{
+    show_form(r, 200, 0, NULL, NULL, NULL, NULL);
+}
+
+void page_evidence_create(request *r)
+{
+    evidence_input in = {.creating = true};
+    const char *err, *field;
+    if (!read_input(r, &in, &err, &field)) {
+        show_form(r, 400, 0, in.v, NULL, field, err);
+        return;
+    }
+    long long id = save(r, &in, 0);
+    if (id <= 0) {
+        render_error(r, 503, "Your evidence was not saved. Go back: what you wrote is still in the form.");
+        return;
+    }
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/evidence/%lld?done=saved", id));
+}
+
+void page_evidence_edit(request *r)
+{
+    long long id = path_id(r);
+    PGresult *res = id ? find_mine(r, id) : NULL;
+    if (!id)
+        render_error(r, 404, NOT_FOUND);
+    if (!res)
+        return;
+    show_form(r, 200, id, NULL, res, NULL, NULL);
+    PQclear(res);
+}
+
+void page_evidence_update(request *r)
+{
+    long long id = path_id(r);
+    PGresult *saved = id ? find_mine(r, id) : NULL;
+    if (!id)
+        render_error(r, 404, NOT_FOUND);
+    if (!saved)
+        return;
+    evidence_input in = {.creating = false};
+    const char *err, *field;
+    bool ok = read_input(r, &in, &err, &field);
+    /* The kind of a piece never changes, whatever the form says. */
+    for (long long k = 0; kinds[k]; k++)
+        if (strcmp(db_text(saved, 0, 1), kinds[k]) == 0)
+            in.v[F_KIND].num = k, in.v[F_KIND].str = kinds[k];
+    PQclear(saved);
+    if (!ok) {
+        show_form(r, 400, id, in.v, NULL, field, err);
+        return;
+    }
+    long long saved_id = save(r, &in, id);
+    if (saved_id == 0 && (saved = find_mine(r, id))) {
+        show_form(r, 409, id, in.v, saved, "title",
+                  "This evidence was changed in another window after you opened this form. "
+                  "Your changes are below: check them against the latest version, then save "
+                  "again.");
+        PQclear(saved);
+        return;
+    }
+    if (saved_id == 0)
+        return; /* it was deleted meanwhile: find_mine said so */
+    if (saved_id < 0) {
+        render_error(r, 503, "Your changes were not saved. Go back: they are still in the form.");
+        return;
+    }
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/evidence/%lld?done=saved", id));
+}
+
+static const char *done_message(request *r)
+{
+    const http_field *done = req_query(r, "done");
+    return done && strcmp(done->value, "saved") == 0 ? "Your evidence has been saved." : NULL;
+}
+
+static const char *human_size(request *r, long long bytes)
+{
+    if (bytes < 1024)
+        return arena_printf(r->mem, "%lld bytes", bytes);
+    if (bytes < 1024 * 1024)
+        return arena_printf(r->mem, "%.0f KB", bytes / 1024.0);
+    return arena_printf(r->mem, "%.1f MB", bytes / (1024.0 * 1024.0));
+}
+
+/* Images that browsers show safely inline; everything else downloads. */
+static bool inline_image(const char *type)
+{
+    return strcmp(type, "image/png") == 0 || strcmp(type, "image/jpeg") == 0 ||
+           strcmp(type, "image/gif") == 0 || strcmp(type, "image/webp") == 0;
+}
+
+static void fill_file(request *r, tpl_dict *d, const PGresult *res)
+{
+    tpl_dict *f = tpl_add_section(d, "FILE");
+    const char *name = db_text(res, 0, 13), *type = db_text(res, 0, 14);
+    const char *href = arena_printf(r->mem, "/files/%s/%s", db_text(res, 0, 12),
+                                    http_percent_encode(r->mem, name, ""));
+    tpl_set(f, "HREF", href);
+    tpl_set(f, "FILENAME", name);
+    tpl_set(f, "TYPE", type);
+    tpl_set(f, "SIZE", human_size(r, db_int(res, 0, 15)));
+    if (inline_image(type))
+        tpl_set(tpl_add_section(f, "IMAGE"), "SRC", href);
+}
+
+void page_evidence_show(request *r)
+{
+    long long id = path_id(r);
+    PGresult *res = id ? find_mine(r, id) : NULL;
+    if (!id)
+        render_error(r, 404, NOT_FOUND);
+    if (!res)
+        return;
+    tpl_dict *d = render_begin(r, db_text(res, 0, 2), "evidence/show.tpl");
+    if (d) {
+        tpl_set(d, "ID", db_text(res, 0, 0));
+        tpl_set(d, "TITLE", db_text(res, 0, 2));
+        tpl_set(d, "UPDATED", db_text(res, 0, 16));
+        const char *done = done_message(r);
+        if (done)
+            tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", done);
+        /* body_html and reflection_html were rendered and sanitised on
+         * save (core/richtext.c): the only user HTML emitted unescaped. */
+        if (*db_text(res, 0, 4))
+            tpl_set(tpl_add_section(d, "BODY"), "HTML", db_text(res, 0, 4));
+        if (!PQgetisnull(res, 0, 5))
+            tpl_set(tpl_add_section(d, "LINK"), "URL", db_text(res, 0, 5));
+        if (!PQgetisnull(res, 0, 12))
+            fill_file(r, d, res);
+        if (*db_text(res, 0, 7))
+            tpl_set(tpl_add_section(d, "REFLECTION"), "HTML", db_text(res, 0, 7));
+        if (*db_text(res, 0, 8))
+            tpl_set(tpl_add_section(d, "TAGS"), "TAGS", db_text(res, 0, 8));
+        if (*db_text(res, 0, 10))
+            tpl_set(tpl_add_section(d, "DATE"), "DATE", db_text(res, 0, 10));
+    }
+    PQclear(res);
+    render_end(r, 200);
+}
+
+static const char *kind_label(const char *kind)
+{
+    return strcmp(kind, "file") == 0 ? "File" : strcmp(kind, "link") == 0 ? "Link" : "Text";
+}
+
+/* My evidence, newest first, optionally only that with one tag; and every
+ * tag I use, to filter by. */
+void page_portfolio_index(request *r)
+{
+    const http_field *tag = req_query(r, "tag");
+    const char *params[] = {id_text(r, r->user->id), tag ? tag->value : ""};
+    PGresult *list = db_run(r->db, "evidence_list", 2, params);
+    PGresult *tags = list ? db_run(r->db, "evidence_tags", 1, params) : NULL;
+    if (!tags) {
+        PQclear(list);
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Your portfolio", "evidence/index.tpl");
+    if (d) {
+        if (tag && *tag->value)
+            tpl_set(tpl_add_section(d, "FILTERED"), "TAG", tag->value);
+        for (int i = 0; i < PQntuples(tags); i++) {
+            tpl_dict *t = tpl_add_section(d, "TAG_FILTER");
+            tpl_set(t, "TAG", db_text(tags, i, 0));
+            tpl_set(t, "COUNT", db_text(tags, i, 1));
+        }
+        if (PQntuples(tags))
+            tpl_show(d, "HAS_TAGS");
+        tpl_dict *items = PQntuples(list) ? tpl_add_section(d, "ITEMS") : NULL;
+        for (int i = 0; items && i < PQntuples(list); i++) {
+            tpl_dict *e = tpl_add_section(items, "ITEM");
+            tpl_set(e, "ID", db_text(list, i, 0));
+            tpl_set(e, "KIND", kind_label(db_text(list, i, 1)));
+            tpl_set(e, "TITLE", db_text(list, i, 2));
+            tpl_set(e, "TAGS", db_text(list, i, 3));
+            tpl_set(e, "DATE", *db_text(list, i, 4) ? db_text(list, i, 4) : db_text(list, i, 5));
+        }
+        if (!items)
+            tpl_show(d, tag && *tag->value ? "NO_MATCH" : "EMPTY");
+    }
+    PQclear(list);
+    PQclear(tags);
+    render_end(r, 200);
+}
+
+void page_evidence_confirm_delete(request *r)
+{
+    long long id = path_id(r);
+    PGresult *res = id ? find_mine(r, id) : NULL;
+    if (!id)
+        render_error(r, 404, NOT_FOUND);
+    if (!res)
+        return;
+    tpl_dict *d = render_begin(r, "Delete evidence", "evidence/delete.tpl");
+    if (d) {
+        tpl_set(d, "ID", db_text(res, 0, 0));
+        tpl_set(d, "TITLE", db_text(res, 0, 2));
+    }
+    PQclear(res);
+    render_end(r, 200);
+}
+
+/* Deletes the evidence and, if nothing else uses it, its file. */
+void page_evidence_delete(request *r)
+{
+    long long id = path_id(r);
+    const char *params[] = {id_text(r, id), id_text(r, r->user->id)};
+    if (!id || !db_begin(r->db)) {
+        render_error(r, id ? 503 : 404, id ? DB_DOWN : NOT_FOUND);
+        return;
+    }
+    PGresult *res = db_run(r->db, "evidence_delete", 2, params);
+    bool found = res && PQntuples(res) == 1;
+    bool ok = res != NULL;
+    if (found && !PQgetisnull(res, 0, 0)) {
+        const char *file[] = {db_text(res, 0, 0)};
+        PGresult *f = db_run(r->db, "evidence_file_delete", 1, file);
+        ok = f != NULL;
+        PQclear(f);
+    }
+    PQclear(res);
+    if (!ok || !found || !db_commit(r->db)) {
+        db_rollback(r->db);
+        render_error(r, ok ? 404 : 503, ok ? NOT_FOUND : DB_DOWN);
+        return;
+    }
+    resp_redirect(r, "/portfolio");
+}
+
+/* Sends a file as it was uploaded: images inline, everything else as a
+ * download, never interpreted by the browser as a page of Tandem. */
+void page_file_download(request *r)
+{
+    long long id = path_id(r);
+    const char *params[] = {id_text(r, id), id_text(r, r->user->id)};
+    PGresult *res = id ? db_run_binary(r->db, "file_fetch", 2, params, NULL, NULL, true) : NULL;
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, res || !id ? 404 : 503, res || !id ? "There is no such file." : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    const char *name = PQgetvalue(res, 0, 0), *type = PQgetvalue(res, 0, 1);
+    bool image = inline_image(type);
+    resp_header(r, "Content-Security-Policy", "sandbox; default-src 'none'");
+    /* RFC 6266: filename* carries any name; the plain one is a safe fallback. */
+    resp_header(r, "Content-Disposition",
+                arena_printf(r->mem, "%s; filename=\"download\"; filename*=UTF-8''%s",
+                             image ? "inline" : "attachment",
+                             http_percent_encode(r->mem, name, "")));
+    resp_bytes(r, 200, type, PQgetvalue(res, 0, 2),
+               (size_t)PQgetlength(res, 0, 2));
+    PQclear(res);
+}

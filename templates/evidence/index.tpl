@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-two-thirds">
+<h1 class="govuk-heading-l">Your portfolio</h1>
+<p class="govuk-body">Collect evidence of your learning here: things you have written, made or found. Only you can see your evidence.</p>
+<a class="govuk-button" href="/portfolio/evidence/new">Add evidence</a>
+</div>
+</div>
+{{#HAS_TAGS}}
+<nav class="tandem-tags" aria-label="Filter by tag">
+<h2 class="govuk-heading-s govuk-!-margin-bottom-2">Tags</h2>
+<ul class="govuk-list tandem-tags__list">
+<li><a class="govuk-link" href="/portfolio">All evidence</a></li>
+{{#TAG_FILTER}}<li><a class="govuk-link" href="/portfolio?tag={{TAG:u}}">{{TAG}} ({{COUNT}})</a></li>{{/TAG_FILTER}}
+</ul>
+</nav>
+{{/HAS_TAGS}}
+{{#FILTERED}}<h2 class="govuk-heading-m">Evidence tagged “{{TAG}}”</h2>{{/FILTERED}}
+{{#ITEMS}}
+<table class="govuk-table">
+<caption class="govuk-table__caption govuk-visually-hidden">Your evidence, newest first</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row">
+<th scope="col" class="govuk-table__header">Title</th>
+<th scope="col" class="govuk-table__header">Kind</th>
+<th scope="col" class="govuk-table__header">Tags</th>
+<th scope="col" class="govuk-table__header">Date</th>
+</tr></thead>
+<tbody class="govuk-table__body">
+{{#ITEM}}<tr class="govuk-table__row">
+<td class="govuk-table__cell"><a class="govuk-link" href="/portfolio/evidence/{{ID}}">{{TITLE}}</a></td>
+<td class="govuk-table__cell">{{KIND}}</td>
+<td class="govuk-table__cell">{{TAGS}}</td>
+<td class="govuk-table__cell">{{DATE}}</td>
+</tr>{{/ITEM}}
+</tbody>
+</table>
+{{/ITEMS}}
+{{#EMPTY}}<p class="govuk-body">You have not added any evidence yet. Start with something you are proud of: a piece of work, a photo of something you made, or a link to a project.</p>{{/EMPTY}}
+{{#NO_MATCH}}<p class="govuk-body">None of your evidence has that tag. <a class="govuk-link" href="/portfolio">See all your evidence</a>.</p>{{/NO_MATCH}}
