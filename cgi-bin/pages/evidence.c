@@ -129,6 +129,37 @@ static const char *tags_literal(request *r, const char *typed, const char **err)
     return out;
 }
 
+/* The image type that bytes really are (by their signature), or NULL. */
+static const char *sniffed_image_type(const unsigned char *b, size_t n)
+{
+    if (n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+        return "image/png";
+    if (n >= 3 && b[0] == 0xFF && b[1] == 0xD8 && b[2] == 0xFF)
+        return "image/jpeg";
+    if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 || memcmp(b, "GIF89a", 6) == 0))
+        return "image/gif";
+    if (n >= 12 && memcmp(b, "RIFF", 4) == 0 && memcmp(b + 8, "WEBP", 4) == 0)
+        return "image/webp";
+    return NULL;
+}
+
+/* The type to store for an upload: a claimed image must really be that
+ * image (else *err), an unclaimed one is recognised; anything else keeps
+ * the browser's word, which downloads never trust (see page_file_download). */
+static const char *upload_type(const http_field *f, const char **err)
+{
+    const char *claimed = f->content_type && *f->content_type ? f->content_type
+                                                              : "application/octet-stream";
+    const char *real = sniffed_image_type((const unsigned char *)f->value, f->len);
+    if (strncmp(claimed, "image/", 6) == 0 && (!real || strcmp(real, claimed) != 0) &&
+        strcmp(claimed, "image/svg+xml") != 0) {
+        *err = "The file says it is an image, but its content is not that kind of image. "
+               "Check that you chose the right file.";
+        return NULL;
+    }
+    return real ? real : claimed;
+}
+
 /* Markdown as written into sanitised HTML, into the arena. */
 static const char *render_markdown(request *r, const char *md)
 {
@@ -145,6 +176,7 @@ static const char *render_markdown(request *r, const char *md)
 typedef struct {
     field_value v[N_FIELDS];
     const char *tags;   /* array literal */
+    const char *file_type; /* what an uploaded file really is */
     const char *body_html, *reflection_html;
     bool creating;
 } evidence_input;
@@ -166,6 +198,8 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
         *err = "Choose the file to upload.", *field = "file";
     else if (v[F_FILE].present && v[F_FILE].file->len == 0)
         *err = "The file you chose is empty.", *field = "file";
+    else if (v[F_FILE].present && !(in->file_type = upload_type(v[F_FILE].file, err)))
+        *field = "file";
     else if (!(in->tags = tags_literal(r, v[F_TAGS].str, err)))
         *field = "tags";
     if (*field)
@@ -181,14 +215,12 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
 
 /* Stores an uploaded file; its id as text into *file_id. Inside the
  * caller's transaction. The bytes go to PostgreSQL in binary. */
-static bool store_file(request *r, const http_field *f, const char **file_id)
+static bool store_file(request *r, const http_field *f, const char *type, const char **file_id)
 {
     unsigned char sum[crypto_hash_sha256_BYTES];
     char hex[sizeof sum * 2 + 1];
     crypto_hash_sha256(sum, (const unsigned char *)f->value, f->len);
     sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
-    const char *type = f->content_type && *f->content_type ? f->content_type
-                                                           : "application/octet-stream";
     const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
                             f->filename, type, id_text(r, (long long)f->len), hex, f->value};
     int lengths[] = {0, 0, 0, 0, 0, 0, (int)f->len};
@@ -213,7 +245,8 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
         return -1;
     long long id = -1;
     PGresult *res = NULL;
-    if (v[F_FILE].present && v[F_KIND].num == KIND_FILE && !store_file(r, v[F_FILE].file, &file_id))
+    bool upload = v[F_FILE].present && v[F_KIND].num == KIND_FILE;
+    if (upload && !store_file(r, v[F_FILE].file, in->file_type, &file_id))
         goto out;
     if (evidence_id) {
         const char *params[] = {id_text(r, evidence_id), id_text(r, r->user->id), v[F_TITLE].str,
@@ -555,7 +588,9 @@ void page_file_download(request *r)
         PQclear(res);
         return;
     }
-    const char *name = PQgetvalue(res, 0, 0), *type = PQgetvalue(res, 0, 1);
+    /* Copies: the response is written after res is cleared. */
+    const char *name = arena_strdup(r->mem, PQgetvalue(res, 0, 0));
+    const char *type = arena_strdup(r->mem, PQgetvalue(res, 0, 1));
     bool image = inline_image(type);
     resp_header(r, "Content-Security-Policy", "sandbox; default-src 'none'");
     /* RFC 6266: filename* carries any name; the plain one is a safe fallback. */

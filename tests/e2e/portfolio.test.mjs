@@ -107,6 +107,10 @@ describe('a student\'s evidence', () => {
     response = await addEvidence(page, { title: 'Tagged', body: 'x', tags: 'x'.repeat(41) });
     assert.equal(response.status(), 400);
     assert.match(await page.locator('.govuk-error-summary').innerText(), /at most 40 characters/);
+    response = await addEvidence(page, { kind: 'A file: a photo, a document, a recording', title: 'Not a photo',
+      file: { name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('this is text, not a PNG') } });
+    assert.equal(response.status(), 400);
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /its content is not that kind of image/);
     response = await addEvidence(page, { title: 'Nothing written' });
     assert.equal(response.status(), 400);
     assert.match(await page.locator('.govuk-error-summary').innerText(), /Write the text/);
