@@ -179,6 +179,7 @@ typedef struct {
     const char *file_type; /* what an uploaded file really is */
     const char *body_html, *reflection_html;
     bool creating;
+    long long saved_kind; /* when changing: the piece's kind, whatever the form says */
 } evidence_input;
 
 static bool read_input(request *r, evidence_input *in, const char **err, const char **field)
@@ -189,6 +190,8 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
         return false;
     }
     field_value *v = in->v;
+    if (!in->creating)
+        v[F_KIND].num = in->saved_kind, v[F_KIND].str = kinds[in->saved_kind];
     long long kind = v[F_KIND].num;
     if (kind == KIND_TEXT && !v[F_BODY].present)
         *err = "Write the text of your evidence.", *field = "body";
@@ -386,13 +389,12 @@ void page_evidence_update(request *r)
     if (!saved)
         return;
     evidence_input in = {.creating = false};
-    const char *err, *field;
-    bool ok = read_input(r, &in, &err, &field);
-    /* The kind of a piece never changes, whatever the form says. */
     for (long long k = 0; kinds[k]; k++)
         if (strcmp(db_text(saved, 0, 1), kinds[k]) == 0)
-            in.v[F_KIND].num = k, in.v[F_KIND].str = kinds[k];
+            in.saved_kind = k;
     PQclear(saved);
+    const char *err, *field;
+    bool ok = read_input(r, &in, &err, &field);
     if (!ok) {
         show_form(r, 400, id, in.v, NULL, field, err);
         return;
