@@ -95,4 +95,4 @@ clean:
 	rm -rf build $(BIN) public/vendor
 
 format:
-	clang-format -i cgi-bin/*.[ch] cgi-bin/*/*.[ch] cgi-bin/core/*.cc tests/unit/*.[ch]
+	clang-format -i cgi-bin/*.[ch] cgi-bin/*/*.[ch] cgi-bin/core/*.cc tests/unit/*.[ch] tests/fuzz/*.c

@@ -30,8 +30,7 @@ static bool has_media_type(const char *ct, const char *type)
 
 /* Parses the body of a POST by its Content-Type. Returns 0 or a status,
  * with *err saying why. */
-static int parse_body(request *r, const char *body, size_t len, bool too_large,
-                      const char **err)
+static int parse_body(request *r, const char *body, size_t len, bool too_large, const char **err)
 {
     const http_limits *lim = &tandem_config->limits;
     bool multipart = has_media_type(r->content_type, "multipart/form-data");
@@ -46,8 +45,8 @@ static int parse_body(request *r, const char *body, size_t len, bool too_large,
         return form_parse_multipart(r->mem, body, len, r->content_type, lim, &r->body_fields,
                                     &r->n_body_fields, err);
     if (has_media_type(r->content_type, "application/x-www-form-urlencoded"))
-        return form_parse_urlencoded(r->mem, body, len, lim, &r->body_fields,
-                                     &r->n_body_fields, err);
+        return form_parse_urlencoded(r->mem, body, len, lim, &r->body_fields, &r->n_body_fields,
+                                     err);
     *err = "Tandem accepts forms sent by a web browser only.";
     return 415;
 }
@@ -81,11 +80,11 @@ void app_handle(request *r, const char *body, size_t body_len, bool body_too_lar
         return;
     case ROUTE_WRONG_METHOD:
         resp_header(r, "Allow", route_allow_header(r->mem, allowed));
-        render_error(r, 405, "This address cannot be used that way. Use the links and buttons "
-                             "on the page instead.");
+        render_error(r, 405,
+                     "This address cannot be used that way. Use the links and buttons "
+                     "on the page instead.");
         return;
-    case ROUTE_FOUND:
-        break;
+    case ROUTE_FOUND: break;
     }
     int st = form_parse_urlencoded(r->mem, r->query, strlen(r->query), &tandem_config->limits,
                                    &r->query_fields, &r->n_query_fields, &err);
@@ -108,8 +107,9 @@ void app_handle(request *r, const char *body, size_t body_len, bool body_too_lar
         return;
     }
     if (r->method == HTTP_POST && !csrf_valid(r)) {
-        render_error(r, 403, "This form has expired or did not come from Tandem. Go back, "
-                             "reload the page and try again.");
+        render_error(r, 403,
+                     "This form has expired or did not come from Tandem. Go back, "
+                     "reload the page and try again.");
         return;
     }
     r->route->handler(r);

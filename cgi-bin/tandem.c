@@ -180,8 +180,8 @@ static int cmd_set_password(int argc, char **argv)
     if (!conn)
         return 1;
     const char *params[] = {hash, argv[0]};
-    PGresult *res = PQexecParams(conn, "UPDATE users SET password_hash = $1 WHERE username = $2",
-                                 2, NULL, params, NULL, NULL, 0);
+    PGresult *res = PQexecParams(conn, "UPDATE users SET password_hash = $1 WHERE username = $2", 2,
+                                 NULL, params, NULL, NULL, 0);
     int rc = 1;
     if (PQresultStatus(res) != PGRES_COMMAND_OK)
         fprintf(stderr, "tandem: %s", PQerrorMessage(conn));
@@ -197,16 +197,16 @@ static int cmd_set_password(int argc, char **argv)
 /* ---- import-users and user add ---- */
 
 #define IMPORT_USAGE "tandem import-users FILE.csv [--institution SLUG]"
-#define USER_ADD_USAGE                                                                         \
-    "tandem user add USERNAME --email EMAIL --name NAME --role ROLE[,ROLE…]\n"                 \
+#define USER_ADD_USAGE                                                                             \
+    "tandem user add USERNAME --email EMAIL --name NAME --role ROLE[,ROLE…]\n"                   \
     "                  [--institution SLUG] [--password-stdin]"
 
-#define USER_HELP                                                                              \
-    "       " USER_ADD_USAGE "\n\n"                                                            \
-    "Adds one person to a college (the only one, or --institution SLUG). ROLE is\n"            \
-    "student, staff, manager, leader, institution_admin or site_admin, or several\n"           \
-    "joined with commas: this is how the first administrator is made. With\n"                  \
-    "--password-stdin the password (at least 10 characters) is read from standard\n"           \
+#define USER_HELP                                                                                  \
+    "       " USER_ADD_USAGE "\n\n"                                                                \
+    "Adds one person to a college (the only one, or --institution SLUG). ROLE is\n"                \
+    "student, staff, manager, leader, institution_admin or site_admin, or several\n"               \
+    "joined with commas: this is how the first administrator is made. With\n"                      \
+    "--password-stdin the password (at least 10 characters) is read from standard\n"               \
     "input; without it the person gets a one-time link to choose one (24 hours)."
 
 static int usage_error(const char *usage, const char *why)
@@ -289,8 +289,9 @@ static char *read_upload(const char *path, size_t max, size_t *len)
         return NULL;
     }
     if ((unsigned long long)st.st_size > max) {
-        fprintf(stderr, "tandem: %s is %lld bytes; the most an import takes is %zu "
-                        "(TANDEM_MAX_UPLOAD)\n",
+        fprintf(stderr,
+                "tandem: %s is %lld bytes; the most an import takes is %zu "
+                "(TANDEM_MAX_UPLOAD)\n",
                 path, (long long)st.st_size, max);
         return NULL;
     }
@@ -312,8 +313,7 @@ static void print_problems(const char *path, const import_result *res)
             res->problems_total, res->problems_total == 1 ? "" : "s");
 }
 
-static void print_report(const char *path, const char *college, import_result *res,
-                         double seconds)
+static void print_report(const char *path, const char *college, import_result *res, double seconds)
 {
     printf("imported %s into %s in %.1f s: %s\n", path, college, seconds, import_summary(res));
     if (res->n_links)
@@ -375,8 +375,7 @@ static int cmd_import_users(int argc, char **argv)
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else
-            return usage_error(IMPORT_USAGE,
-                               path ? "one file at a time" : "unknown option");
+            return usage_error(IMPORT_USAGE, path ? "one file at a time" : "unknown option");
     }
     if (!path)
         return usage_error(IMPORT_USAGE, "which file? Give the CSV file to import");
@@ -415,8 +414,9 @@ static int check_new_user(new_user *u, char *username, unsigned *roles)
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
     if (strlen(u->username) > 64 || !import_username_ok(username)) {
-        fprintf(stderr, "tandem: \"%s\" is not a username: use 2 to 64 lower-case letters, "
-                        "digits, dots, hyphens or underscores, starting with a letter or digit\n",
+        fprintf(stderr,
+                "tandem: \"%s\" is not a username: use 2 to 64 lower-case letters, "
+                "digits, dots, hyphens or underscores, starting with a letter or digit\n",
                 u->username);
         return 2;
     }
@@ -439,8 +439,10 @@ static int check_new_user(new_user *u, char *username, unsigned *roles)
     for (char *save = NULL, *r = strtok_r(list, ",", &save); r; r = strtok_r(NULL, ",", &save)) {
         unsigned bit = auth_role_from_name(r);
         if (!bit) {
-            fprintf(stderr, "tandem: \"%s\" is not a role: use student, staff, manager, leader, "
-                            "institution_admin or site_admin (several with commas)\n", r);
+            fprintf(stderr,
+                    "tandem: \"%s\" is not a role: use student, staff, manager, leader, "
+                    "institution_admin or site_admin (several with commas)\n",
+                    r);
             return 2;
         }
         *roles |= bit;
@@ -498,8 +500,7 @@ static int insert_user(PGconn *conn, const char *username, const new_user *u, un
     }
     long long id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
     char detail[300];
-    snprintf(detail, sizeof detail, "%s added with the roles %s", username,
-             u->roles);
+    snprintf(detail, sizeof detail, "%s added with the roles %s", username, u->roles);
     if (!audit_cli(conn, "user_created", id, institution_id, detail)) {
         fprintf(stderr, "tandem: writing the audit row: %s", PQerrorMessage(conn));
         goto out;
@@ -553,8 +554,8 @@ static int user_add(int argc, char **argv)
     char college[512], token[RESET_TOKEN_LEN + 1] = "";
     rc = find_institution(conn, u.slug, &institution_id, college, sizeof college);
     if (rc == 0)
-        rc = insert_user(conn, username, &u, roles, u.password_stdin ? hash : NULL,
-                         institution_id, token);
+        rc = insert_user(conn, username, &u, roles, u.password_stdin ? hash : NULL, institution_id,
+                         token);
     if (rc == 0)
         printf("added %s to %s with the roles %s\n", username, college, u.roles);
     if (rc == 0 && !u.password_stdin)
@@ -654,8 +655,8 @@ static const command commands[] = {
      cmd_institution},
     {"user", "tandem user add USERNAME ...", "add one person (the first admin, say)", USER_HELP,
      cmd_user},
-    {"version", "tandem version", "print the version", "Prints the version of Tandem and of its libraries.",
-     cmd_version},
+    {"version", "tandem version", "print the version",
+     "Prints the version of Tandem and of its libraries.", cmd_version},
 };
 #define N_COMMANDS (sizeof commands / sizeof *commands)
 

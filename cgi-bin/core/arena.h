@@ -7,8 +7,8 @@
 
 typedef struct arena_chunk arena_chunk;
 typedef struct {
-    arena_chunk *head;      /* current chunk (newest first) */
-    size_t chunk_size;      /* size of ordinary chunks */
+    arena_chunk *head; /* current chunk (newest first) */
+    size_t chunk_size; /* size of ordinary chunks */
 } arena;
 
 void arena_init(arena *a, size_t chunk_size);

@@ -2,9 +2,9 @@
 
 #include <stdio.h>
 
-#define AUDIT_INSERT                                                                         \
-    "INSERT INTO audit_log (institution_id, actor_id, action, target_user_id, detail, address)" \
-    " VALUES (NULLIF($1, '0')::bigint, NULLIF($2, '0')::bigint, $3, NULLIF($4, '0')::bigint,"  \
+#define AUDIT_INSERT                                                                               \
+    "INSERT INTO audit_log (institution_id, actor_id, action, target_user_id, detail, address)"    \
+    " VALUES (NULLIF($1, '0')::bigint, NULLIF($2, '0')::bigint, $3, NULLIF($4, '0')::bigint,"      \
     "         left($5, 1000), left($6, 100))"
 
 const db_statement audit_statements[] = {
@@ -33,8 +33,8 @@ bool audit_by(request *r, long long actor_id, const char *action, long long targ
     return res != NULL;
 }
 
-bool audit_cli(PGconn *conn, const char *action, long long target_user_id,
-               long long institution_id, const char *detail)
+bool audit_cli(PGconn *conn, const char *action, long long target_user_id, long long institution_id,
+               const char *detail)
 {
     char inst[24], target[24];
     snprintf(inst, sizeof inst, "%lld", institution_id);

@@ -23,7 +23,7 @@ bool audit_by(request *r, long long actor_id, const char *action, long long targ
               long long institution_id, const char *detail);
 
 /* The same from the command line, where there is no request and no actor. */
-bool audit_cli(PGconn *conn, const char *action, long long target_user_id,
-               long long institution_id, const char *detail);
+bool audit_cli(PGconn *conn, const char *action, long long target_user_id, long long institution_id,
+               const char *detail);
 
 #endif

@@ -17,10 +17,10 @@ enum role {
 };
 
 enum capability {
-    CAP_PUBLIC,       /* anyone, signed in or not */
-    CAP_SIGNED_IN,    /* any active account */
-    CAP_ADMINISTER,   /* administration of one's college (site admins: of all) */
-    CAP_SITE_ADMIN,   /* colleges themselves: create institutions */
+    CAP_PUBLIC,     /* anyone, signed in or not */
+    CAP_SIGNED_IN,  /* any active account */
+    CAP_ADMINISTER, /* administration of one's college (site admins: of all) */
+    CAP_SITE_ADMIN, /* colleges themselves: create institutions */
     CAP_COUNT
 };
 

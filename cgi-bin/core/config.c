@@ -33,8 +33,7 @@ static int env_number(const char *name, long long fallback, long long min, long 
     return 0;
 }
 
-static int copy(char *dst, size_t cap, const char *src, const char *name, char *err,
-                size_t errlen)
+static int copy(char *dst, size_t cap, const char *src, const char *name, char *err, size_t errlen)
 {
     if (snprintf(dst, cap, "%s", src) >= (int)cap) {
         snprintf(err, errlen, "%s is too long", name);
@@ -47,12 +46,11 @@ int config_load(config *c, char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
     char tmp[2048];
-    if (copy(c->var_dir, sizeof c->var_dir, env_or("TANDEM_VAR", "var"), "TANDEM_VAR", err,
-             errlen))
+    if (copy(c->var_dir, sizeof c->var_dir, env_or("TANDEM_VAR", "var"), "TANDEM_VAR", err, errlen))
         return -1;
     snprintf(tmp, sizeof tmp, "%s/run/tandem.sock", c->var_dir);
-    if (copy(c->socket_path, sizeof c->socket_path, env_or("TANDEM_SOCKET", tmp),
-             "TANDEM_SOCKET", err, errlen))
+    if (copy(c->socket_path, sizeof c->socket_path, env_or("TANDEM_SOCKET", tmp), "TANDEM_SOCKET",
+             err, errlen))
         return -1;
     /* The private cluster listens only on a unix socket inside TANDEM_VAR, so
      * knowing TANDEM_VAR is enough to reach the right database. */
@@ -62,8 +60,7 @@ int config_load(config *c, char *err, size_t errlen)
              "TANDEM_DATABASE_URL", err, errlen) ||
         copy(c->templates_dir, sizeof c->templates_dir, env_or("TANDEM_TEMPLATES", "templates"),
              "TANDEM_TEMPLATES", err, errlen) ||
-        copy(c->sql_dir, sizeof c->sql_dir, env_or("TANDEM_SQL", "sql"), "TANDEM_SQL", err,
-             errlen))
+        copy(c->sql_dir, sizeof c->sql_dir, env_or("TANDEM_SQL", "sql"), "TANDEM_SQL", err, errlen))
         return -1;
 
     long long threads, form, upload, fields, field, idle, max;

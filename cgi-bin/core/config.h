@@ -13,11 +13,12 @@ typedef struct {
     char templates_dir[1024]; /* TANDEM_TEMPLATES, default "templates" */
     char sql_dir[1024];       /* TANDEM_SQL, default "sql" */
     int threads;              /* TANDEM_THREADS, default 16 */
-    http_limits limits;       /* TANDEM_MAX_FORM, TANDEM_MAX_UPLOAD, TANDEM_MAX_FIELDS, TANDEM_MAX_FIELD */
+    http_limits
+        limits; /* TANDEM_MAX_FORM, TANDEM_MAX_UPLOAD, TANDEM_MAX_FIELDS, TANDEM_MAX_FIELD */
     int session_idle_minutes; /* TANDEM_SESSION_IDLE_MINUTES, default 120 */
     int session_max_hours;    /* TANDEM_SESSION_MAX_HOURS, default 12 */
     bool secure_cookies;      /* TANDEM_SECURE_COOKIES=1 when served over HTTPS */
-    char origin[512];         /* TANDEM_ORIGIN, e.g. https://tandem.college.ac.uk; "" = from the request */
+    char origin[512]; /* TANDEM_ORIGIN, e.g. https://tandem.college.ac.uk; "" = from the request */
 } config;
 
 /* Reads the environment into *c. Returns 0, or -1 with err saying which

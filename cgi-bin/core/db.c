@@ -11,7 +11,7 @@ struct db {
     const db_statement *const *statements;
     PGconn *conn;
     bool in_transaction;
-    bool unavailable;      /* last failure was connectivity */
+    bool unavailable; /* last failure was connectivity */
     bool outage_logged;
     char sqlstate[6];
 };

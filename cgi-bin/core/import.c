@@ -67,8 +67,10 @@ add_problem(import_result *res, long line, int col, const char *field, const cha
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     import_problem *p = &res->problems[res->n_problems];
-    *p = (import_problem){.line = line, .field = col >= 0 ? column_names[col] : field,
-                          .message = arena_strdup(&res->mem, msg), .order = col,
+    *p = (import_problem){.line = line,
+                          .field = col >= 0 ? column_names[col] : field,
+                          .message = arena_strdup(&res->mem, msg),
+                          .order = col,
                           .seq = res->n_problems};
     if (!p->message)
         return -1;
@@ -166,16 +168,16 @@ static void ascii_lower(char *s)
 /* What the libcsv callbacks share while one file is read. */
 typedef struct {
     import_result *res;
-    long line;        /* line on which the record being read began */
-    long newlines;    /* line breaks inside the record's quoted values */
-    bool after_cr;    /* the last record ended with CR: a LF straight after is its pair */
+    long line;     /* line on which the record being read began */
+    long newlines; /* line breaks inside the record's quoted values */
+    bool after_cr; /* the last record ended with CR: a LF straight after is its pair */
     bool header_seen;
-    bool stop;        /* the header is wrong: the lines below cannot be read */
-    bool failed;      /* memory ran out */
-    size_t n_fields;  /* in the record so far, extra ones included */
+    bool stop;       /* the header is wrong: the lines below cannot be read */
+    bool failed;     /* memory ran out */
+    size_t n_fields; /* in the record so far, extra ones included */
     char *fields[N_COLS];
     size_t lens[N_COLS];
-    bool extra;       /* a value beyond the last column */
+    bool extra; /* a value beyond the last column */
 } parser;
 
 static long count_newlines(const char *s, size_t n)
@@ -293,7 +295,8 @@ static int check_role(import_result *res, long line, const char *v, import_row *
     if (bit)
         return add_problem(res, line, COL_ROLE, NULL,
                            "\"%s\" cannot be given by an import (administrators are added one "
-                           "at a time): " ROLE_CHOICES, v);
+                           "at a time): " ROLE_CHOICES,
+                           v);
     return add_problem(res, line, COL_ROLE, NULL, "\"%s\" is not a role: " ROLE_CHOICES,
                        shown(res, v));
 }
@@ -313,9 +316,9 @@ static int check_cohort(import_result *res, long line, const char *code, bool co
         return rc;
     if (!*role) {
         if (code_given)
-            rc |= add_problem(res, line, COL_COHORT_ROLE, NULL,
-                              "is empty: say what the person is in the cohort: "
-                              COHORT_ROLE_CHOICES);
+            rc |=
+                add_problem(res, line, COL_COHORT_ROLE, NULL,
+                            "is empty: say what the person is in the cohort: " COHORT_ROLE_CHOICES);
     } else if (!code_given) {
         rc |= add_problem(res, line, COL_COHORT_ROLE, NULL, "is given, but cohort_code is empty");
     } else if (strcmp(role, "learner") == 0 || strcmp(role, "tutor") == 0 ||
@@ -338,7 +341,8 @@ static int check_row(parser *p)
         return add_problem(res, line, -1, "columns",
                            "has %zu columns; every line needs %d (" IMPORT_COLUMNS
                            "), with cohort_code and cohort_role left empty when there is no "
-                           "cohort", p->n_fields, N_COLS);
+                           "cohort",
+                           p->n_fields, N_COLS);
     char *v[N_COLS];
     int rc = 0;
     for (int i = 0; i < N_COLS; i++) {
@@ -624,7 +628,8 @@ static int check_people(PGconn *conn, import_result *res, const import_scope *sc
         else
             rc = add_problem(res, line, COL_USERNAME, NULL,
                              "\"%s\" is a site administrator's account, which only a site "
-                             "administrator can change", username);
+                             "administrator can change",
+                             username);
     }
     PQclear(pg);
     if (rc)
@@ -698,9 +703,9 @@ static int issue_links(PGconn *conn, import_result *res, const import_scope *sco
 
 /* Every line of one username has the same email and name (checked), so
  * min() just picks that one value. */
-#define PEOPLE_IN_FILE                                                                      \
-    "SELECT username, min(line) AS line, min(email) AS email,"                              \
-    "       min(display_name) AS display_name, bit_or(roles) AS roles"                      \
+#define PEOPLE_IN_FILE                                                                             \
+    "SELECT username, min(line) AS line, min(email) AS email,"                                     \
+    "       min(display_name) AS display_name, bit_or(roles) AS roles"                             \
     "  FROM import_rows GROUP BY username"
 
 /* Existing people first, then new ones, then memberships: each one
@@ -753,8 +758,8 @@ static int apply(PGconn *conn, import_result *res, const import_scope *scope)
     return 0;
 }
 
-enum import_status import_run(PGconn *conn, const char *data, size_t len,
-                              const import_scope *scope, import_result *res)
+enum import_status import_run(PGconn *conn, const char *data, size_t len, const import_scope *scope,
+                              import_result *res)
 {
     if (import_parse(res, data, len) != 0) {
         snprintf(res->error, sizeof res->error, "out of memory");
@@ -774,7 +779,8 @@ enum import_status import_run(PGconn *conn, const char *data, size_t len,
 
 const char *import_summary(import_result *res)
 {
-    return arena_printf(&res->mem, "%lld created, %lld updated, %lld unchanged, %lld "
-                                   "memberships added",
+    return arena_printf(&res->mem,
+                        "%lld created, %lld updated, %lld unchanged, %lld "
+                        "memberships added",
                         res->created, res->updated, res->unchanged, res->memberships);
 }

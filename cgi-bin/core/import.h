@@ -59,13 +59,13 @@ typedef struct {
     size_t n_rows, cap_rows;
     import_problem *problems; /* sorted by line, at most IMPORT_MAX_PROBLEMS */
     size_t n_problems, cap_problems;
-    size_t problems_total;    /* including those not kept */
-    size_t n_people;          /* distinct usernames */
+    size_t problems_total; /* including those not kept */
+    size_t n_people;       /* distinct usernames */
     long long created, updated, unchanged, memberships;
-    import_link *links;       /* one per new person, in file order */
+    import_link *links; /* one per new person, in file order */
     size_t n_links;
-    char error[512];          /* why import_run failed */
-    char sqlstate[6];         /* of the statement that failed, "" if none */
+    char error[512];  /* why import_run failed */
+    char sqlstate[6]; /* of the statement that failed, "" if none */
 } import_result;
 
 enum import_status {
@@ -87,8 +87,8 @@ int import_parse(import_result *res, const char *data, size_t len);
  * for scope. Must run inside the caller's transaction, which the caller
  * commits on IMPORT_OK (after writing the audit row) and rolls back
  * otherwise. */
-enum import_status import_run(PGconn *conn, const char *data, size_t len,
-                              const import_scope *scope, import_result *res);
+enum import_status import_run(PGconn *conn, const char *data, size_t len, const import_scope *scope,
+                              import_result *res);
 
 /* "2 created, 1 updated, 0 unchanged, 3 memberships added", into res->mem:
  * the detail of the audit row and the report's first line. */

@@ -40,8 +40,7 @@ void log_error(const char *fmt, ...)
     va_end(ap);
 }
 
-void log_request(const char *id, const char *method, const char *path, int status,
-                 long long usec)
+void log_request(const char *id, const char *method, const char *path, int status, long long usec)
 {
     char ts[40], safe[256];
     timestamp(ts, sizeof ts);

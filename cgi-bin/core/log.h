@@ -5,7 +5,6 @@
 void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* time, request id, method, path, status, microseconds */
-void log_request(const char *id, const char *method, const char *path, int status,
-                 long long usec);
+void log_request(const char *id, const char *method, const char *path, int status, long long usec);
 
 #endif

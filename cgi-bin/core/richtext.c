@@ -94,10 +94,10 @@ typedef enum { DROP, UNWRAP, KEEP } action;
 
 /* Allowed elements, by canonical (lower-case) name. */
 static const char *const ALLOWED[] = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
-    "del", "ins", "sub", "sup", "blockquote", "pre", "code", "kbd", "ul", "ol", "li", "dl",
-    "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "img",
-    "span", "div", "input",
+    "p",   "br", "hr", "h1",      "h2",  "h3",  "h4",   "h5",    "h6",         "strong", "em",
+    "b",   "i",  "u",  "s",       "del", "ins", "sub",  "sup",   "blockquote", "pre",    "code",
+    "kbd", "ul", "ol", "li",      "dl",  "dt",  "dd",   "table", "thead",      "tbody",  "tfoot",
+    "tr",  "th", "td", "caption", "a",   "img", "span", "div",   "input",
 };
 
 /* Void elements have no end tag and no content. */
@@ -109,10 +109,10 @@ static bool is_void(const char *el)
 /* Elements whose content is code, foreign markup or hidden UI rather than
  * readable text: they go whole. Everything else unknown is unwrapped. */
 static const char *const DROP_WITH_CONTENT[] = {
-    "script", "style", "svg", "math", "iframe", "frame", "frameset", "template",
-    "noscript", "noembed", "noframes", "object", "embed", "applet", "head", "title",
-    "textarea", "select", "xmp", "plaintext", "canvas", "audio", "video", "link",
-    "meta", "base",
+    "script",   "style",    "svg",      "math",     "iframe", "frame",     "frameset",
+    "template", "noscript", "noembed",  "noframes", "object", "embed",     "applet",
+    "head",     "title",    "textarea", "select",   "xmp",    "plaintext", "canvas",
+    "audio",    "video",    "link",     "meta",     "base",
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -210,7 +210,10 @@ static bool language_ok(const char *v)
     return n >= 1 && n <= 30 && strspn(v + 9, chars) == n;
 }
 
-static bool is(const char *a, const char *b) { return strcmp(a, b) == 0; }
+static bool is(const char *a, const char *b)
+{
+    return strcmp(a, b) == 0;
+}
 
 /* Whether element el (canonical name) may carry attribute at="v". */
 static bool attr_ok(const char *el, const char *at, const char *v)
@@ -244,7 +247,10 @@ static void put(walk *w, const char *s, size_t n)
         w->oom = true;
 }
 
-static void puts_(walk *w, const char *s) { put(w, s, strlen(s)); }
+static void puts_(walk *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
 
 /* Our own escaping, for text and attribute values alike: the parser's
  * serialiser leaves '>' and '"' in places, and we want no doubt at all. */
@@ -252,8 +258,11 @@ static void put_escaped(walk *w, const char *s)
 {
     const char *run = s;
     for (; *s; s++) {
-        const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
-                      : *s == '"' ? "&quot;" : NULL;
+        const char *e = *s == '&'   ? "&amp;"
+                        : *s == '<' ? "&lt;"
+                        : *s == '>' ? "&gt;"
+                        : *s == '"' ? "&quot;"
+                                    : NULL;
         if (!e)
             continue;
         put(w, run, (size_t)(s - run));
@@ -267,7 +276,8 @@ static void put_escaped(walk *w, const char *s)
 static void put_checkbox(walk *w, xmlNodePtr n)
 {
     xmlChar *checked = attr_value(n, "checked");
-    puts_(w, checked ? "<input type=\"checkbox\" checked disabled>" : "<input type=\"checkbox\" disabled>");
+    puts_(w, checked ? "<input type=\"checkbox\" checked disabled>"
+                     : "<input type=\"checkbox\" disabled>");
     xmlFree(checked);
 }
 
@@ -424,7 +434,8 @@ int richtext_render(const char *markdown, size_t len, buf *html_out)
         return -1;
     cmark_parser_feed(p, markdown, len);
     cmark_node *doc = cmark_parser_finish(p);
-    char *html = doc ? cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(p)) : NULL;
+    char *html =
+        doc ? cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(p)) : NULL;
     /* Defence in depth: cmark's safe mode is good, but the sanitiser is the
      * one place whose rules we own and test. */
     int rc = html ? richtext_sanitize(html, strlen(html), html_out) : -1;

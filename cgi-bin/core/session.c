@@ -28,14 +28,14 @@ const db_statement session_statements[] = {
 char *session_random_token(arena *a)
 {
     unsigned char raw[32];
-    char *out = arena_alloc(a, sodium_base64_ENCODED_LEN(sizeof raw,
-                                                          sodium_base64_VARIANT_URLSAFE_NO_PADDING));
+    char *out = arena_alloc(
+        a, sodium_base64_ENCODED_LEN(sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING));
     if (!out)
         return NULL;
     randombytes_buf(raw, sizeof raw);
-    sodium_bin2base64(out, sodium_base64_ENCODED_LEN(sizeof raw,
-                                                     sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                      raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_bin2base64(
+        out, sodium_base64_ENCODED_LEN(sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING), raw,
+        sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     return out;
 }
 

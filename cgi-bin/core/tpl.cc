@@ -71,8 +71,9 @@ extern "C" int tpl_load_all(const char *dir, char *err, size_t errlen)
         }
         for (const std::string &f : files) {
             if (!has_autoescape_pragma(std::string(dir) + "/" + f)) {
-                snprintf(err, errlen, "%s/%s: the first line must be {{%%AUTOESCAPE context=\"HTML\"}}",
-                         dir, f.c_str());
+                snprintf(err, errlen,
+                         "%s/%s: the first line must be {{%%AUTOESCAPE context=\"HTML\"}}", dir,
+                         f.c_str());
                 return -1;
             }
             if (!ctemplate::LoadTemplate(f, ctemplate::STRIP_BLANK_LINES)) {

@@ -89,8 +89,8 @@ static char *url_decode(arena *a, const char *s, size_t n, size_t *out_len)
 }
 
 /* Checks a decoded text value: UTF-8, no NUL, within the length limit. */
-static int check_text(arena *a, const char *name, const char *v, size_t len,
-                      const http_limits *lim, const char **err)
+static int check_text(arena *a, const char *name, const char *v, size_t len, const http_limits *lim,
+                      const char **err)
 {
     if (len > lim->max_field_len) {
         *err = arena_printf(a, "The field \"%s\" is too long (at most %zu bytes).", name,
@@ -227,8 +227,7 @@ static const char *file_basename(const char *f)
 }
 
 int form_parse_multipart(arena *a, const char *data, size_t len, const char *content_type,
-                         const http_limits *lim, http_field **out, size_t *n_out,
-                         const char **err)
+                         const http_limits *lim, http_field **out, size_t *n_out, const char **err)
 {
     *err = "The uploaded form data is malformed.";
     const char *b = header_param(a, content_type, strlen(content_type), "boundary");
@@ -270,13 +269,15 @@ int form_parse_multipart(arena *a, const char *data, size_t len, const char *con
             return 413;
         }
         http_field *f = &fields[n++];
-        *f = (http_field){.name = ph.name, .value = arena_strndup(a, body, vlen), .len = vlen,
+        *f = (http_field){.name = ph.name,
+                          .value = arena_strndup(a, body, vlen),
+                          .len = vlen,
                           .content_type = ph.content_type};
         if (ph.filename) {
             f->filename = file_basename(ph.filename);
             if (!utf8_valid(f->filename, strlen(f->filename))) {
-                *err = arena_printf(a, "The name of the file in \"%s\" is not valid UTF-8.",
-                                    ph.name);
+                *err =
+                    arena_printf(a, "The name of the file in \"%s\" is not valid UTF-8.", ph.name);
                 return 400;
             }
         } else {

@@ -15,7 +15,6 @@ int form_parse_urlencoded(arena *a, const char *data, size_t len, const http_lim
                           http_field **out, size_t *n_out, const char **err);
 
 int form_parse_multipart(arena *a, const char *data, size_t len, const char *content_type,
-                         const http_limits *lim, http_field **out, size_t *n_out,
-                         const char **err);
+                         const http_limits *lim, http_field **out, size_t *n_out, const char **err);
 
 #endif

@@ -26,10 +26,10 @@ typedef struct {
 } http_field;
 
 typedef struct {
-    size_t max_form_body;  /* urlencoded bodies */
-    size_t max_upload;     /* multipart bodies (files included) */
-    size_t max_fields;     /* fields per query string or body */
-    size_t max_field_len;  /* any non-file field's value */
+    size_t max_form_body; /* urlencoded bodies */
+    size_t max_upload;    /* multipart bodies (files included) */
+    size_t max_fields;    /* fields per query string or body */
+    size_t max_field_len; /* any non-file field's value */
 } http_limits;
 
 typedef struct {
@@ -38,7 +38,7 @@ typedef struct {
     const char *institution_name;
     const char *username;
     const char *display_name;
-    unsigned roles;        /* bit set of enum role, see core/auth.h */
+    unsigned roles; /* bit set of enum role, see core/auth.h */
     const char *csrf_token;
     const char *session_hash; /* hex hash of the session token, to end it */
     long long session_id;     /* the session's plain id, to mark "this device" */
@@ -56,18 +56,18 @@ typedef struct request {
     /* What arrived. Strings are never NULL (empty when absent). */
     enum http_method method;
     const char *method_name;
-    const char *path;          /* decoded and normalised by nginx */
+    const char *path; /* decoded and normalised by nginx */
     const char *query;
     const char *content_type;
     size_t content_length;
     const char *cookie_header;
     const char *origin;
-    const char *host;          /* without the port (nginx's $host) */
-    const char *port;          /* the port the request came to */
+    const char *host; /* without the port (nginx's $host) */
+    const char *port; /* the port the request came to */
     const char *remote_addr;
     const char *user_agent;
     bool https;
-    char id[17];               /* request id for the log */
+    char id[17]; /* request id for the log */
 
     http_field *query_fields;
     size_t n_query_fields;
@@ -78,15 +78,15 @@ typedef struct request {
     const char *params[REQUEST_MAX_PARAMS];
     size_t n_params;
 
-    const session_user *user;  /* NULL for a visitor */
+    const session_user *user;     /* NULL for a visitor */
     struct pg_result *prefetched; /* the route's prefetch for a signed-in person, or NULL */
-    const char *invalid_field; /* the field form_validate refused, to link its message to it */
-    const char *visitor_csrf;  /* a visitor's CSRF token (double-submit cookie) */
+    const char *invalid_field;    /* the field form_validate refused, to link its message to it */
+    const char *visitor_csrf;     /* a visitor's CSRF token (double-submit cookie) */
 
     /* The response. */
-    void *page_dict;           /* layout dictionary between render_begin and render_end */
+    void *page_dict; /* layout dictionary between render_begin and render_end */
     int status;
-    buf *headers;              /* extra header lines, each ending in \r\n */
+    buf *headers; /* extra header lines, each ending in \r\n */
     buf *body;
     const char *content_type_out;
 } request;

@@ -18,8 +18,8 @@ void resp_cookie(request *r, const char *name, const char *value, long max_age)
     if (max_age >= 0)
         snprintf(age, sizeof age, "; Max-Age=%ld", max_age);
     const char *secure = tandem_config && tandem_config->secure_cookies ? "; Secure" : "";
-    char *v = arena_printf(r->mem, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value,
-                           age, secure);
+    char *v =
+        arena_printf(r->mem, "%s=%s; Path=/; HttpOnly; SameSite=Lax%s%s", name, value, age, secure);
     if (v)
         resp_header(r, "Set-Cookie", v);
 }

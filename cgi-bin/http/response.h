@@ -32,14 +32,14 @@ const char *http_reason(int status);
 
 /* Security headers sent on every response (nginx sends the same ones on
  * static files: see conf/nginx.conf.in). */
-#define SECURITY_HEADERS                                                                  \
-    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "  \
-    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "      \
-    "frame-ancestors 'none'\r\n"                                                          \
-    "X-Content-Type-Options: nosniff\r\n"                                                 \
-    "Referrer-Policy: same-origin\r\n"                                                    \
-    "X-Frame-Options: DENY\r\n"                                                           \
-    "Cross-Origin-Opener-Policy: same-origin\r\n"                                         \
+#define SECURITY_HEADERS                                                                           \
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; "           \
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "               \
+    "frame-ancestors 'none'\r\n"                                                                   \
+    "X-Content-Type-Options: nosniff\r\n"                                                          \
+    "Referrer-Policy: same-origin\r\n"                                                             \
+    "X-Frame-Options: DENY\r\n"                                                                    \
+    "Cross-Origin-Opener-Policy: same-origin\r\n"                                                  \
     "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
 
 #endif

@@ -29,8 +29,8 @@ static bool pattern_match(const char *pat, const char *path, arena *a, const cha
 }
 
 enum route_result route_match(const route *table, size_t n, enum http_method method,
-                              const char *path, arena *a, const route **found,
-                              const char **params, size_t *n_params, unsigned *allowed)
+                              const char *path, arena *a, const route **found, const char **params,
+                              size_t *n_params, unsigned *allowed)
 {
     unsigned want = method == HTTP_HEAD ? HTTP_GET : method;
     *allowed = 0;

@@ -28,8 +28,8 @@ enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_WRONG_METHOD };
  * captured params; on ROUTE_WRONG_METHOD sets *allowed to the methods that
  * the path does accept. Patterns are matched in table order. */
 enum route_result route_match(const route *table, size_t n, enum http_method method,
-                              const char *path, arena *a, const route **found,
-                              const char **params, size_t *n_params, unsigned *allowed);
+                              const char *path, arena *a, const route **found, const char **params,
+                              size_t *n_params, unsigned *allowed);
 
 /* "GET, HEAD, POST" for a method set, into the arena. */
 const char *route_allow_header(arena *a, unsigned methods);

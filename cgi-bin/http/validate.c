@@ -107,11 +107,9 @@ static const char *check_value(const field_spec *s, field_value *v)
             return "is too long";
         return NULL;
     }
-    case FIELD_INT:
-        return validate_int(v->str, s->min, s->max, &v->num);
+    case FIELD_INT: return validate_int(v->str, s->min, s->max, &v->num);
     case FIELD_ID:
-        return validate_int(v->str, 1, 9007199254740991LL, &v->num) ? "is not a valid id"
-                                                                    : NULL;
+        return validate_int(v->str, 1, 9007199254740991LL, &v->num) ? "is not a valid id" : NULL;
     case FIELD_ENUM:
         for (long long i = 0; s->choices[i]; i++)
             if (strcmp(s->choices[i], v->str) == 0) {
@@ -119,12 +117,9 @@ static const char *check_value(const field_spec *s, field_value *v)
                 return NULL;
             }
         return "is not one of the choices offered";
-    case FIELD_DATE:
-        return validate_date(v->str);
-    case FIELD_EMAIL:
-        return validate_email(v->str);
-    case FIELD_URL:
-        return validate_url(v->str);
+    case FIELD_DATE: return validate_date(v->str);
+    case FIELD_EMAIL: return validate_email(v->str);
+    case FIELD_URL: return validate_url(v->str);
     case FIELD_FILE:
         if (!v->file->filename)
             return "must be a file";

@@ -19,8 +19,8 @@ enum field_kind {
 };
 
 typedef struct {
-    const char *name;     /* form field name */
-    const char *label;    /* what the person calls it, for messages */
+    const char *name;  /* form field name */
+    const char *label; /* what the person calls it, for messages */
     enum field_kind kind;
     bool required;
     long long min, max;
@@ -28,10 +28,10 @@ typedef struct {
 } field_spec;
 
 typedef struct {
-    bool present;         /* non-empty after trimming */
-    const char *str;      /* trimmed text (empty string when absent) */
-    size_t len;           /* bytes of str */
-    long long num;        /* FIELD_INT, FIELD_ID; index for FIELD_ENUM */
+    bool present;           /* non-empty after trimming */
+    const char *str;        /* trimmed text (empty string when absent) */
+    size_t len;             /* bytes of str */
+    long long num;          /* FIELD_INT, FIELD_ID; index for FIELD_ENUM */
     const http_field *file; /* FIELD_FILE */
 } field_value;
 

@@ -22,12 +22,11 @@ const db_statement account_statements[] = {
      "INSERT INTO login_failures (username, address) VALUES (lower(left($1, 64)), $2)"},
     {"login_failures_clear", "DELETE FROM login_failures WHERE username = lower($1)"},
     /* The person and their sessions in one round trip: one row a session. */
-    {"account_show",
-     "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
-     "       to_char(s.created_at, 'FMDD Mon YYYY, HH24:MI'),"
-     "       to_char(s.last_seen_at, 'FMDD Mon YYYY, HH24:MI')"
-     "  FROM users u LEFT JOIN sessions s ON s.user_id = u.id"
-     " WHERE u.id = $1 ORDER BY s.last_seen_at DESC NULLS LAST"},
+    {"account_show", "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
+                     "       to_char(s.created_at, 'FMDD Mon YYYY, HH24:MI'),"
+                     "       to_char(s.last_seen_at, 'FMDD Mon YYYY, HH24:MI')"
+                     "  FROM users u LEFT JOIN sessions s ON s.user_id = u.id"
+                     " WHERE u.id = $1 ORDER BY s.last_seen_at DESC NULLS LAST"},
     {"account_password_hash", "SELECT password_hash FROM users WHERE id = $1"},
     {"account_password_set",
      "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
@@ -36,10 +35,9 @@ const db_statement account_statements[] = {
     {"reset_lookup",
      "SELECT u.username, u.display_name FROM password_resets p JOIN users u ON u.id = p.user_id"
      " WHERE p.token_hash = $1 AND p.used_at IS NULL AND p.expires_at > now()"},
-    {"reset_use",
-     "UPDATE password_resets SET used_at = now()"
-     " WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()"
-     " RETURNING user_id, institution_id"},
+    {"reset_use", "UPDATE password_resets SET used_at = now()"
+                  " WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()"
+                  " RETURNING user_id, institution_id"},
     {"reset_sessions_end", "DELETE FROM sessions WHERE user_id = $1"},
     {NULL, NULL},
 };
@@ -155,8 +153,8 @@ void page_account_login(request *r)
     if (over) {
         audit(r, "sign_in_locked", 0, 0, arena_printf(r->mem, "username \"%s\"", v[0].str));
         resp_header(r, "Retry-After", "900");
-        show_login(r, 429, "Too many failed attempts. Wait 15 minutes, then try again.",
-                   v[0].str, v[2].str);
+        show_login(r, 429, "Too many failed attempts. Wait 15 minutes, then try again.", v[0].str,
+                   v[2].str);
         return;
     }
     const char *params[] = {v[0].str};
@@ -261,8 +259,8 @@ static void show_account(request *r, int status, const char *error)
         render_error(r, 503, DB_DOWN);
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Your account" : "Your account",
-                               "account/index.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Your account" : "Your account", "account/index.tpl");
     if (d) {
         tpl_set(d, "USERNAME", db_text(res, 0, 0));
         tpl_set(d, "DISPLAY_NAME", db_text(res, 0, 1));
@@ -279,9 +277,9 @@ static void show_account(request *r, int status, const char *error)
             const char *agent = db_text(res, i, 5);
             const char *device = device_name(agent);
             tpl_set(s, "ID", db_text(res, i, 4));
-            tpl_set(s, "BROWSER", device[0] ? arena_printf(r->mem, "%s on %s",
-                                                           browser_name(agent), device)
-                                            : browser_name(agent));
+            tpl_set(s, "BROWSER",
+                    device[0] ? arena_printf(r->mem, "%s on %s", browser_name(agent), device)
+                              : browser_name(agent));
             tpl_set(s, "CREATED", db_text(res, i, 6));
             tpl_set(s, "SEEN", db_text(res, i, 7));
             if (db_int(res, i, 4) == r->user->session_id)
@@ -308,8 +306,7 @@ static const field_spec password_fields[] = {
 };
 
 /* The rules every new password meets; NULL when it does, else why not. */
-static const char *password_problem(const char *password, const char *confirm,
-                                    const char *username)
+static const char *password_problem(const char *password, const char *confirm, const char *username)
 {
     size_t chars = utf8_chars(password, strlen(password));
     if (chars < 10)
@@ -335,8 +332,8 @@ static int set_password(request *r, long long user_id, long long institution_id,
         return 503;
     PGresult *a = db_run(r->db, "account_password_set", 2, set);
     PGresult *b = a ? db_run(r->db, "account_sessions_end_others", 2, end) : NULL;
-    bool ok = a && b && audit(r, action, user_id, institution_id, "password set") &&
-              db_commit(r->db);
+    bool ok =
+        a && b && audit(r, action, user_id, institution_id, "password set") && db_commit(r->db);
     PQclear(a);
     PQclear(b);
     sodium_memzero(hash, sizeof hash);
@@ -424,8 +421,8 @@ static const char *reset_hash(request *r)
     return strlen(token) == 43 ? session_token_hash(r->mem, token) : "";
 }
 
-#define RESET_GONE                                                                             \
-    "This link has expired or has already been used. Ask your college's Tandem administrator " \
+#define RESET_GONE                                                                                 \
+    "This link has expired or has already been used. Ask your college's Tandem administrator "     \
     "for a new one."
 
 static void show_reset(request *r, int status, const char *error)

@@ -245,9 +245,9 @@ static void show_institutions(request *r, int status, const field_value *v, cons
         admin_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Colleges – Administration"
-                                        : "Colleges – Administration",
-                               "admin/institutions.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Colleges – Administration" : "Colleges – Administration",
+                     "admin/institutions.tpl");
     if (d) {
         for (int i = 0; i < PQntuples(res); i++) {
             tpl_dict *row = tpl_add_section(d, "INSTITUTION");
@@ -325,8 +325,10 @@ out:
     db_rollback(r->db);
     if (taken)
         show_institutions(r, 400, v, "slug",
-                          arena_printf(r->mem, "The short name \"%s\" is already used by another "
-                                               "college. Choose another.", v[0].str));
+                          arena_printf(r->mem,
+                                       "The short name \"%s\" is already used by another "
+                                       "college. Choose another.",
+                                       v[0].str));
     else
         admin_db_failed(r);
 }

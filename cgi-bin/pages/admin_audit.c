@@ -38,25 +38,25 @@ const db_statement admin_audit_statements[] = {
 /* Every action Tandem records, as the filter offers them. A feature that
  * records a new action adds it here; until then its rows still show, under
  * their raw name. */
-#define KNOWN_ACTIONS                                                   \
-    X("sign_in", "Signed in")                                           \
-    X("sign_in_failed", "Sign-in failed")                               \
-    X("sign_in_locked", "Sign-in refused: too many attempts")           \
-    X("sign_out", "Signed out")                                         \
-    X("session_ended", "Ended a session")                               \
-    X("password_changed", "Changed their password")                     \
-    X("password_reset_issued", "Issued a password reset link")          \
-    X("password_reset_used", "Used a password reset link")              \
-    X("profile_updated", "Changed their profile")                       \
-    X("user_created", "Added a person")                                 \
-    X("user_updated", "Changed a person's details")                     \
-    X("roles_changed", "Changed a person's roles")                      \
-    X("user_suspended", "Suspended an account")                         \
-    X("user_reactivated", "Reactivated an account")                     \
-    X("course_created", "Added a course")                               \
-    X("cohort_created", "Added a cohort")                               \
-    X("cohort_member_added", "Added a cohort member")                   \
-    X("cohort_member_removed", "Removed a cohort member")               \
+#define KNOWN_ACTIONS                                                                              \
+    X("sign_in", "Signed in")                                                                      \
+    X("sign_in_failed", "Sign-in failed")                                                          \
+    X("sign_in_locked", "Sign-in refused: too many attempts")                                      \
+    X("sign_out", "Signed out")                                                                    \
+    X("session_ended", "Ended a session")                                                          \
+    X("password_changed", "Changed their password")                                                \
+    X("password_reset_issued", "Issued a password reset link")                                     \
+    X("password_reset_used", "Used a password reset link")                                         \
+    X("profile_updated", "Changed their profile")                                                  \
+    X("user_created", "Added a person")                                                            \
+    X("user_updated", "Changed a person's details")                                                \
+    X("roles_changed", "Changed a person's roles")                                                 \
+    X("user_suspended", "Suspended an account")                                                    \
+    X("user_reactivated", "Reactivated an account")                                                \
+    X("course_created", "Added a course")                                                          \
+    X("cohort_created", "Added a cohort")                                                          \
+    X("cohort_member_added", "Added a cohort member")                                              \
+    X("cohort_member_removed", "Removed a cohort member")                                          \
     X("institution_created", "Added a college")
 
 #define X(action, label) action,
@@ -158,8 +158,7 @@ void page_admin_audit(request *r)
                 tpl_set(tpl_add_section(e, "SITE"), "COLLEGE", db_text(res, i, 11));
         }
         admin_list_state(d, rows, total, filtered);
-        admin_paginate(r, d, admin_filter_link(r, "/admin/audit", audit_fields, v, 4), page,
-                       total);
+        admin_paginate(r, d, admin_filter_link(r, "/admin/audit", audit_fields, v, 4), page, total);
     }
     PQclear(res);
     render_end(r, 200);

@@ -12,17 +12,15 @@
 #include "admin.h"
 
 const db_statement admin_cohorts_statements[] = {
-    {"admin_courses_list",
-     "SELECT c.id, c.code, c.title, i.name,"
-     "       (SELECT count(*) FROM cohorts h WHERE h.course_id = c.id)"
-     "  FROM courses c JOIN institutions i ON i.id = c.institution_id"
-     " WHERE c.institution_id = $1::bigint OR $2::boolean"
-     " ORDER BY i.name, c.code"},
+    {"admin_courses_list", "SELECT c.id, c.code, c.title, i.name,"
+                           "       (SELECT count(*) FROM cohorts h WHERE h.course_id = c.id)"
+                           "  FROM courses c JOIN institutions i ON i.id = c.institution_id"
+                           " WHERE c.institution_id = $1::bigint OR $2::boolean"
+                           " ORDER BY i.name, c.code"},
     {"admin_course_insert",
      "INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3) RETURNING id"},
-    {"admin_course_in_scope",
-     "SELECT institution_id, code FROM courses"
-     " WHERE id = $1 AND (institution_id = $2::bigint OR $3::boolean)"},
+    {"admin_course_in_scope", "SELECT institution_id, code FROM courses"
+                              " WHERE id = $1 AND (institution_id = $2::bigint OR $3::boolean)"},
     {"admin_cohorts_list",
      "SELECT h.id, h.code, h.name, h.academic_year, c.code, i.name,"
      "       (SELECT count(DISTINCT m.user_id) FROM memberships m WHERE m.cohort_id = h.id)"
@@ -34,21 +32,18 @@ const db_statement admin_cohorts_statements[] = {
      "INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)"
      " VALUES ($1, $2, $3, $4, $5) RETURNING id"},
     /* The cohort and its members: one row per membership. */
-    {"admin_cohort_show",
-     "SELECT h.code, h.name, h.academic_year, c.code, c.title, i.name,"
-     "       u.id, u.username, u.display_name, u.status, m.role"
-     "  FROM cohorts h JOIN courses c ON c.id = h.course_id"
-     "  JOIN institutions i ON i.id = h.institution_id"
-     "  LEFT JOIN memberships m ON m.cohort_id = h.id"
-     "  LEFT JOIN users u ON u.id = m.user_id"
-     " WHERE h.id = $1 AND (h.institution_id = $2::bigint OR $3::boolean)"
-     " ORDER BY u.display_name, u.username"},
-    {"admin_cohort_in_scope",
-     "SELECT institution_id, code FROM cohorts"
-     " WHERE id = $1 AND (institution_id = $2::bigint OR $3::boolean)"},
-    {"admin_member_find",
-     "SELECT id, username, display_name FROM users"
-     " WHERE username = lower($1) AND institution_id = $2"},
+    {"admin_cohort_show", "SELECT h.code, h.name, h.academic_year, c.code, c.title, i.name,"
+                          "       u.id, u.username, u.display_name, u.status, m.role"
+                          "  FROM cohorts h JOIN courses c ON c.id = h.course_id"
+                          "  JOIN institutions i ON i.id = h.institution_id"
+                          "  LEFT JOIN memberships m ON m.cohort_id = h.id"
+                          "  LEFT JOIN users u ON u.id = m.user_id"
+                          " WHERE h.id = $1 AND (h.institution_id = $2::bigint OR $3::boolean)"
+                          " ORDER BY u.display_name, u.username"},
+    {"admin_cohort_in_scope", "SELECT institution_id, code FROM cohorts"
+                              " WHERE id = $1 AND (institution_id = $2::bigint OR $3::boolean)"},
+    {"admin_member_find", "SELECT id, username, display_name FROM users"
+                          " WHERE username = lower($1) AND institution_id = $2"},
     {"admin_member_insert",
      "INSERT INTO memberships (cohort_id, user_id, institution_id, role) VALUES ($1, $2, $3, $4)"},
     {"admin_member_delete",
@@ -70,8 +65,7 @@ static bool code_ok(const char *s)
     return true;
 }
 
-#define CODE_RULE                                                                            \
-    "can only use letters, digits and / . _ - and must start with a letter or digit."
+#define CODE_RULE "can only use letters, digits and / . _ - and must start with a letter or digit."
 
 /* ---- GET and POST /admin/courses ---- */
 
@@ -97,9 +91,9 @@ static void show_courses(request *r, int status, const field_value *v, const cha
         admin_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Courses – Administration"
-                                        : "Courses – Administration",
-                               "admin/courses.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Courses – Administration" : "Courses – Administration",
+                     "admin/courses.tpl");
     if (!d) {
         PQclear(res);
         render_end(r, 500);
@@ -174,8 +168,10 @@ void page_admin_course_create(request *r)
         resp_redirect(r, "/admin/courses?done=created");
     else if (strcmp(state, "23505") == 0)
         show_courses(r, 400, v, "code",
-                     arena_printf(r->mem, "The course code \"%s\" is already used at this "
-                                          "college. Choose another.", v[0].str));
+                     arena_printf(r->mem,
+                                  "The course code \"%s\" is already used at this "
+                                  "college. Choose another.",
+                                  v[0].str));
     else if (strcmp(state, "23503") == 0)
         show_courses(r, 400, v, "institution_id", "Select a college from the list.");
     else
@@ -223,9 +219,9 @@ static void show_cohorts(request *r, int status, const field_value *v, const cha
         admin_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Cohorts – Administration"
-                                        : "Cohorts – Administration",
-                               "admin/cohorts.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Cohorts – Administration" : "Cohorts – Administration",
+                     "admin/cohorts.tpl");
     if (d) {
         if (s.site)
             tpl_show(d, "SITE");
@@ -245,8 +241,8 @@ static void show_cohorts(request *r, int status, const field_value *v, const cha
         for (int i = 0; i < PQntuples(courses); i++) {
             tpl_dict *o = tpl_add_section(d, "COURSE_OPTION");
             tpl_set(o, "ID", db_text(courses, i, 0));
-            const char *label = arena_printf(r->mem, "%s: %s", db_text(courses, i, 1),
-                                             db_text(courses, i, 2));
+            const char *label =
+                arena_printf(r->mem, "%s: %s", db_text(courses, i, 1), db_text(courses, i, 2));
             if (s.site) /* the same code may be used at two colleges */
                 label = arena_printf(r->mem, "%s (%s)", label, db_text(courses, i, 3));
             tpl_set(o, "LABEL", label);
@@ -315,8 +311,10 @@ void page_admin_cohort_create(request *r)
     if (!res) {
         if (strcmp(db_last_sqlstate(r->db), "23505") == 0) {
             field = "code";
-            message = arena_printf(r->mem, "The cohort code \"%s\" is already used at this "
-                                           "college. Choose another.", v[1].str);
+            message = arena_printf(r->mem,
+                                   "The cohort code \"%s\" is already used at this "
+                                   "college. Choose another.",
+                                   v[1].str);
         }
         goto out;
     }
@@ -378,9 +376,10 @@ static void show_cohort(request *r, long long id, int status, const field_value 
     PGresult *res = admin_find(r, "admin_cohort_show", id);
     if (!res)
         return;
-    tpl_dict *d = render_begin(r, arena_printf(r->mem, "%s%s – Administration",
-                                               error ? "Error: " : "", db_text(res, 0, 0)),
-                               "admin/cohort.tpl");
+    tpl_dict *d = render_begin(
+        r,
+        arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "", db_text(res, 0, 0)),
+        "admin/cohort.tpl");
     if (!d) {
         PQclear(res);
         render_end(r, 500);
@@ -496,8 +495,10 @@ void page_admin_cohort_member_add(request *r)
         PQclear(res);
         status = 400;
         field = "username";
-        message = arena_printf(r->mem, "There is no one with the username \"%s\" at this "
-                                       "cohort's college. Check the username.", v[0].str);
+        message = arena_printf(r->mem,
+                               "There is no one with the username \"%s\" at this "
+                               "cohort's college. Check the username.",
+                               v[0].str);
         goto out;
     }
     user_id = db_int(res, 0, 0);

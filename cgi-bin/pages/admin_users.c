@@ -98,14 +98,21 @@ static const struct {
 #define N_ROLES (sizeof role_choices / sizeof *role_choices)
 
 static const char *const checked[] = {"yes", NULL};
-#define ROLE_FIELDS                                                                   \
-    {"role_student", "the student role", FIELD_ENUM, false, 0, 0, checked},           \
-    {"role_staff", "the staff role", FIELD_ENUM, false, 0, 0, checked},               \
-    {"role_manager", "the manager role", FIELD_ENUM, false, 0, 0, checked},           \
-    {"role_leader", "the leader role", FIELD_ENUM, false, 0, 0, checked},             \
-    {"role_institution_admin", "the college administrator role", FIELD_ENUM, false, 0, \
-     0, checked},                                                                     \
-    {"role_site_admin", "the site administrator role", FIELD_ENUM, false, 0, 0, checked}
+#define ROLE_FIELDS                                                                                \
+    {"role_student", "the student role", FIELD_ENUM, false, 0, 0, checked},                        \
+        {"role_staff", "the staff role", FIELD_ENUM, false, 0, 0, checked},                        \
+        {"role_manager", "the manager role", FIELD_ENUM, false, 0, 0, checked},                    \
+        {"role_leader", "the leader role", FIELD_ENUM, false, 0, 0, checked},                      \
+        {"role_institution_admin",                                                                 \
+         "the college administrator role",                                                         \
+         FIELD_ENUM,                                                                               \
+         false,                                                                                    \
+         0,                                                                                        \
+         0,                                                                                        \
+         checked},                                                                                 \
+    {                                                                                              \
+        "role_site_admin", "the site administrator role", FIELD_ENUM, false, 0, 0, checked         \
+    }
 
 /* Creating and changing take the same fields, except that only creating
  * names a username and a college, and only changing carries the version
@@ -247,8 +254,8 @@ static bool username_ok(const char *u)
     if (!(islower((unsigned char)u[0]) || isdigit((unsigned char)u[0])))
         return false;
     for (const char *p = u; *p; p++)
-        if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '.' ||
-              *p == '_' || *p == '-'))
+        if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '.' || *p == '_' ||
+              *p == '-'))
             return false;
     return true;
 }
@@ -270,8 +277,10 @@ static const char *find_line_manager(request *r, const char *username, long long
         *id = db_int(res, 0, 0);
     PQclear(res);
     if (!*id)
-        return arena_printf(r->mem, "There is no one with the username \"%s\" at this college. "
-                                    "Check the line manager's username.", username);
+        return arena_printf(r->mem,
+                            "There is no one with the username \"%s\" at this college. "
+                            "Check the line manager's username.",
+                            username);
     if (*id == self_id)
         return "A person cannot be their own line manager. Leave it empty or choose someone "
                "else.";
@@ -334,7 +343,7 @@ void page_admin_users(request *r)
         tpl_set(d, "Q", v[0].str);
         static const char *const status_labels[] = {"Active", "Suspended"};
         static const char *const role_filter_labels[] = {
-            "Students", "Staff", "Managers", "Leaders", "College administrators",
+            "Students",           "Staff", "Managers", "Leaders", "College administrators",
             "Site administrators"};
         fill_options(d, "STATUS_OPTION", status_choices, status_labels, v[1].str);
         fill_options(d, "ROLE_OPTION", role_filter_choices, role_filter_labels, v[2].str);
@@ -359,8 +368,7 @@ void page_admin_users(request *r)
                 tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 6));
         }
         admin_list_state(d, rows, total, filtered);
-        admin_paginate(r, d, admin_filter_link(r, "/admin/users", list_fields, v, 3), page,
-                       total);
+        admin_paginate(r, d, admin_filter_link(r, "/admin/users", list_fields, v, 3), page, total);
     }
     PQclear(res);
     render_end(r, 200);
@@ -384,9 +392,9 @@ static void show_new(request *r, int status, const user_input *in, const char *f
         college = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
         PQclear(res);
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Add a person – Administration"
-                                        : "Add a person – Administration",
-                               "admin/user_new.tpl");
+    tpl_dict *d = render_begin(
+        r, error ? "Error: Add a person – Administration" : "Add a person – Administration",
+        "admin/user_new.tpl");
     if (!d) {
         render_end(r, 500);
         return;
@@ -396,8 +404,8 @@ static void show_new(request *r, int status, const user_input *in, const char *f
     /* New people are most often students. */
     fill_fields(r, d, &s, in ? in->display_name : "", in ? in->email : "",
                 in ? in->line_manager : "", in ? in->roles : ROLE_STUDENT, field, error);
-    if (s.site && !admin_college_choices(r, tpl_add_section(d, "SITE"),
-                                         in ? in->institution_id : 0)) {
+    if (s.site &&
+        !admin_college_choices(r, tpl_add_section(d, "SITE"), in ? in->institution_id : 0)) {
         admin_db_failed(r);
         return;
     }
@@ -478,15 +486,21 @@ void page_admin_user_create(request *r)
         field = "line_manager";
         goto out;
     }
-    const char *params[] = {admin_id_text(r, in.institution_id), in.username, in.display_name,
-                            in.email, admin_id_text(r, in.roles), admin_id_text(r, manager_id)};
+    const char *params[] = {admin_id_text(r, in.institution_id),
+                            in.username,
+                            in.display_name,
+                            in.email,
+                            admin_id_text(r, in.roles),
+                            admin_id_text(r, manager_id)};
     PGresult *res = db_run(r->db, "admin_user_insert", 6, params);
     if (!res) {
         const char *state = db_last_sqlstate(r->db);
         if (strcmp(state, "23505") == 0) {
             field = "username";
-            message = arena_printf(r->mem, "The username \"%s\" is already taken. Choose "
-                                           "another.", in.username);
+            message = arena_printf(r->mem,
+                                   "The username \"%s\" is already taken. Choose "
+                                   "another.",
+                                   in.username);
         } else if (strcmp(state, "23503") == 0) {
             field = "institution_id";
             message = "Select a college from the list.";
@@ -497,8 +511,8 @@ void page_admin_user_create(request *r)
     PQclear(res);
     done = reset_issue(db_conn(r->db), id, in.institution_id, r->user->id, token) == 0 &&
            audit(r, "user_created", id, in.institution_id,
-                 arena_printf(r->mem, "added %s (%s) with roles: %s", in.username,
-                              in.display_name, auth_role_names(r->mem, in.roles))) &&
+                 arena_printf(r->mem, "added %s (%s) with roles: %s", in.username, in.display_name,
+                              auth_role_names(r->mem, in.roles))) &&
            audit(r, "password_reset_issued", id, in.institution_id,
                  arena_printf(r->mem, "reset link for new account %s", in.username)) &&
            db_commit(r->db);
@@ -576,8 +590,8 @@ static void fill_cohorts(request *r, tpl_dict *d, PGresult *res)
  * when a submitted form is shown again), and the access actions. conflict:
  * someone else saved first, so the form keeps in but carries the current
  * version. */
-static void show_user(request *r, long long id, int status, const user_input *in,
-                      const char *field, const char *error, bool conflict)
+static void show_user(request *r, long long id, int status, const user_input *in, const char *field,
+                      const char *error, bool conflict)
 {
     admin_scope s;
     admin_scope_of(r, &s);
@@ -593,9 +607,9 @@ static void show_user(request *r, long long id, int status, const user_input *in
         render_error(r, 403, NOT_CHANGEABLE);
         return;
     }
-    tpl_dict *d = render_begin(r, arena_printf(r->mem, "%s%s – Administration",
-                                               error ? "Error: " : "", name),
-                               "admin/user.tpl");
+    tpl_dict *d =
+        render_begin(r, arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "", name),
+                     "admin/user.tpl");
     if (!d) {
         PQclear(res);
         render_end(r, 500);
@@ -650,9 +664,10 @@ static void show_user(request *r, long long id, int status, const user_input *in
         tpl_set(b, "URL", link);
         tpl_set(b, "NAME", name);
         const http_field *done = req_query(r, "done");
-        tpl_set(b, "HEADING", done && strcmp(done->value, "created") == 0
-                                  ? "The account has been created."
-                                  : "A new password reset link has been made.");
+        tpl_set(b, "HEADING",
+                done && strcmp(done->value, "created") == 0
+                    ? "The account has been created."
+                    : "A new password reset link has been made.");
     } else if (!error) {
         admin_show_done(r, d, user_notices);
     }
@@ -732,8 +747,7 @@ static const char *changes(request *r, const locked_user *u, const user_input *i
 {
     const char *out = "";
     if (strcmp(u->display_name, in->display_name) != 0)
-        out = arena_printf(r->mem, "full name \"%s\" to \"%s\"", u->display_name,
-                           in->display_name);
+        out = arena_printf(r->mem, "full name \"%s\" to \"%s\"", u->display_name, in->display_name);
     if (strcmp(u->email, in->email) != 0)
         out = arena_printf(r->mem, "%s%semail %s to %s", out, out[0] ? ", " : "", u->email,
                            in->email);
@@ -751,17 +765,22 @@ static outcome update_user(request *r, long long id, const user_input *in)
     if (locked.status)
         return locked;
     if (id == r->user->id && !(in->roles & ADMIN_ROLES))
-        return (outcome){400, "roles", "You cannot remove your own administrator role. Ask "
-                                       "another administrator to do it.", false};
+        return (outcome){400, "roles",
+                         "You cannot remove your own administrator role. Ask "
+                         "another administrator to do it.",
+                         false};
     const char *m = find_line_manager(r, in->line_manager, u.institution_id, id, &manager_id);
     if (m)
         return (outcome){m[0] ? 400 : 503, "line_manager", m, false};
     const char *changed = changes(r, &u, in, manager_id);
     if (!changed[0] && u.roles == in->roles)
         return (outcome){0, NULL, "unchanged", false};
-    const char *params[] = {admin_id_text(r, id),         in->display_name,
-                            in->email,                    admin_id_text(r, in->roles),
-                            admin_id_text(r, manager_id), admin_id_text(r, in->version)};
+    const char *params[] = {admin_id_text(r, id),
+                            in->display_name,
+                            in->email,
+                            admin_id_text(r, in->roles),
+                            admin_id_text(r, manager_id),
+                            admin_id_text(r, in->version)};
     PGresult *res = db_run(r->db, "admin_user_update", 6, params);
     if (!res)
         return (outcome){503, NULL, NULL, false};
@@ -842,8 +861,10 @@ static outcome suspend(request *r, long long id, const locked_user *u,
 {
     (void)token;
     if (id == r->user->id)
-        return (outcome){400, NULL, "You cannot suspend your own account. Ask another "
-                                    "administrator to do it.", false};
+        return (outcome){400, NULL,
+                         "You cannot suspend your own account. Ask another "
+                         "administrator to do it.",
+                         false};
     if (!u->active)
         return (outcome){0, NULL, "suspended", false};
     const char *params[] = {admin_id_text(r, id), "suspended"};

@@ -13,16 +13,14 @@
 #include "pages.h"
 
 const db_statement evidence_statements[] = {
-    {"evidence_list",
-     "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
-     "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
-     "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
-     "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
-     " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
-     " ORDER BY e.updated_at DESC LIMIT 500"},
-    {"evidence_tags",
-     "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
-     " GROUP BY t ORDER BY t"},
+    {"evidence_list", "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
+                      "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
+                      "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
+                      "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
+                      " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
+                      " ORDER BY e.updated_at DESC LIMIT 500"},
+    {"evidence_tags", "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
+                      " GROUP BY t ORDER BY t"},
     {"evidence_show",
      "SELECT e.id, e.kind, e.title, e.body_md, e.body_html, e.url, e.reflection_md,"
      "       e.reflection_html, array_to_string(e.tags, ', '), e.happened_on,"
@@ -79,6 +77,22 @@ static const field_spec evidence_fields[N_FIELDS] = {
 static const char *id_text(request *r, long long id)
 {
     return arena_printf(r->mem, "%lld", id);
+}
+
+/* The id in the address (/portfolio/evidence/ID..., /files/ID/...), or 0. */
+static long long path_id(request *r)
+{
+    long long id = 0;
+    return validate_int(r->params[0], 1, 9007199254740991LL, &id) ? 0 : id;
+}
+
+/* The index into kinds[] of a stored kind. */
+static long long kind_index(const char *kind)
+{
+    for (long long k = 0; kinds[k]; k++)
+        if (strcmp(kind, kinds[k]) == 0)
+            return k;
+    return KIND_TEXT;
 }
 
 /* Tags as typed ("Maths, group work") into a PostgreSQL array literal of
@@ -148,8 +162,8 @@ static const char *sniffed_image_type(const unsigned char *b, size_t n)
  * the browser's word, which downloads never trust (see page_file_download). */
 static const char *upload_type(const http_field *f, const char **err)
 {
-    const char *claimed = f->content_type && *f->content_type ? f->content_type
-                                                              : "application/octet-stream";
+    const char *claimed =
+        f->content_type && *f->content_type ? f->content_type : "application/octet-stream";
     const char *real = sniffed_image_type((const unsigned char *)f->value, f->len);
     if (strncmp(claimed, "image/", 6) == 0 && (!real || strcmp(real, claimed) != 0) &&
         strcmp(claimed, "image/svg+xml") != 0) {
@@ -175,7 +189,7 @@ static const char *render_markdown(request *r, const char *md)
  * and *field the field to link it to. */
 typedef struct {
     field_value v[N_FIELDS];
-    const char *tags;   /* array literal */
+    const char *tags;      /* array literal */
     const char *file_type; /* what an uploaded file really is */
     const char *body_html, *reflection_html;
     bool creating;
@@ -224,12 +238,17 @@ static bool store_file(request *r, const http_field *f, const char *type, const 
     char hex[sizeof sum * 2 + 1];
     crypto_hash_sha256(sum, (const unsigned char *)f->value, f->len);
     sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
-    const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
-                            f->filename, type, id_text(r, (long long)f->len), hex, f->value};
+    const char *params[] = {id_text(r, r->user->institution_id),
+                            id_text(r, r->user->id),
+                            f->filename,
+                            type,
+                            id_text(r, (long long)f->len),
+                            hex,
+                            f->value};
     int lengths[] = {0, 0, 0, 0, 0, 0, (int)f->len};
     int formats[] = {0, 0, 0, 0, 0, 0, 1};
-    PGresult *res = db_run_binary(r->db, "evidence_file_insert", 7, params, lengths, formats,
-                                  false);
+    PGresult *res =
+        db_run_binary(r->db, "evidence_file_insert", 7, params, lengths, formats, false);
     if (!res)
         return false;
     *file_id = arena_strdup(r->mem, db_text(res, 0, 0));
@@ -252,16 +271,32 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
     if (upload && !store_file(r, v[F_FILE].file, in->file_type, &file_id))
         goto out;
     if (evidence_id) {
-        const char *params[] = {id_text(r, evidence_id), id_text(r, r->user->id), v[F_TITLE].str,
-                                v[F_BODY].str, in->body_html, v[F_URL].str, file_id,
-                                v[F_REFLECTION].str, in->reflection_html, in->tags,
-                                v[F_DATE].str, id_text(r, v[F_VERSION].num)};
+        const char *params[] = {id_text(r, evidence_id),
+                                id_text(r, r->user->id),
+                                v[F_TITLE].str,
+                                v[F_BODY].str,
+                                in->body_html,
+                                v[F_URL].str,
+                                file_id,
+                                v[F_REFLECTION].str,
+                                in->reflection_html,
+                                in->tags,
+                                v[F_DATE].str,
+                                id_text(r, v[F_VERSION].num)};
         res = db_run(r->db, "evidence_update", 12, params);
     } else {
-        const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
-                                kinds[v[F_KIND].num], v[F_TITLE].str, v[F_BODY].str,
-                                in->body_html, v[F_URL].str, file_id, v[F_REFLECTION].str,
-                                in->reflection_html, in->tags, v[F_DATE].str};
+        const char *params[] = {id_text(r, r->user->institution_id),
+                                id_text(r, r->user->id),
+                                kinds[v[F_KIND].num],
+                                v[F_TITLE].str,
+                                v[F_BODY].str,
+                                in->body_html,
+                                v[F_URL].str,
+                                file_id,
+                                v[F_REFLECTION].str,
+                                in->reflection_html,
+                                in->tags,
+                                v[F_DATE].str};
         res = db_run(r->db, "evidence_insert", 12, params);
     }
     if (res)
@@ -280,36 +315,39 @@ static void show_form(request *r, int status, long long evidence_id, const field
                       const PGresult *saved, const char *field, const char *error)
 {
     bool editing = evidence_id != 0;
-    tpl_dict *d = render_begin(r, arena_printf(r->mem, "%s%s", error ? "Error: " : "",
-                                               editing ? "Change evidence" : "Add evidence"),
+    tpl_dict *d = render_begin(r,
+                               arena_printf(r->mem, "%s%s", error ? "Error: " : "",
+                                            editing ? "Change evidence" : "Add evidence"),
                                "evidence/form.tpl");
     if (!d) {
         render_end(r, 500);
         return;
     }
-    long long kind = typed ? typed[F_KIND].num : KIND_TEXT;
-    if (saved)
-        for (long long k = 0; kinds[k]; k++)
-            if (strcmp(db_text(saved, 0, 1), kinds[k]) == 0)
-                kind = k;
-    tpl_set(d, "ACTION", editing ? arena_printf(r->mem, "/portfolio/evidence/%lld", evidence_id)
-                                 : "/portfolio/evidence");
+    long long kind = saved   ? kind_index(db_text(saved, 0, 1))
+                     : typed ? typed[F_KIND].num
+                             : KIND_TEXT;
+    tpl_set(d, "ACTION",
+            editing ? arena_printf(r->mem, "/portfolio/evidence/%lld", evidence_id)
+                    : "/portfolio/evidence");
     tpl_set(d, "KIND", kinds[kind]);
     tpl_show(d, editing ? "EDITING" : "CREATING");
-    tpl_show(d, kind == KIND_TEXT ? "TEXT_CHECKED" : kind == KIND_FILE ? "FILE_CHECKED" : "LINK_CHECKED");
+    tpl_show(d, kind == KIND_TEXT   ? "TEXT_CHECKED"
+                : kind == KIND_FILE ? "FILE_CHECKED"
+                                    : "LINK_CHECKED");
     static const struct {
         const char *key;
         int field, column;
-    } values[] = {{"TITLE", F_TITLE, 2},      {"BODY", F_BODY, 3},     {"URL", F_URL, 5},
+    } values[] = {{"TITLE", F_TITLE, 2},           {"BODY", F_BODY, 3}, {"URL", F_URL, 5},
                   {"REFLECTION", F_REFLECTION, 6}, {"TAGS", F_TAGS, 8}, {"HAPPENED_ON", F_DATE, 9},
                   {"VERSION", F_VERSION, 11}};
     /* What was typed wins, except the version: after a conflict the form
      * carries the latest one, so that saving again is possible. */
     for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
         bool from_saved = saved && (!typed || values[i].field == F_VERSION);
-        tpl_set(d, values[i].key, from_saved ? db_text(saved, 0, values[i].column)
-                                  : typed    ? typed[values[i].field].str
-                                             : "");
+        tpl_set(d, values[i].key,
+                from_saved ? db_text(saved, 0, values[i].column)
+                : typed    ? typed[values[i].field].str
+                           : "");
     }
     if (saved && !PQgetisnull(saved, 0, 12))
         tpl_set(tpl_add_section(d, "CURRENT_FILE"), "FILENAME", db_text(saved, 0, 13));
@@ -322,11 +360,16 @@ static void show_form(request *r, int status, long long evidence_id, const field
     render_end(r, status);
 }
 
-/* The owner's evidence_id, or NULL having rendered the error (404 for
- * anything that is not theirs, as if it did not exist). */
-static PGresult *find_mine(request *r, long long evidence_id)
+/* The evidence named in the address (/portfolio/evidence/ID...) if it is
+ * the signed-in person's, with its id in *id; else NULL having rendered the
+ * error (404 for anything not theirs, as if it did not exist). */
+static PGresult *find_mine(request *r, long long *id)
 {
-    const char *params[] = {id_text(r, evidence_id), id_text(r, r->user->id)};
+    if (!(*id = path_id(r))) {
+        render_error(r, 404, NOT_FOUND);
+        return NULL;
+    }
+    const char *params[] = {id_text(r, *id), id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "evidence_show", 2, params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
@@ -338,13 +381,6 @@ static PGresult *find_mine(request *r, long long evidence_id)
         return NULL;
     }
     return res;
-}
-
-/* The id in the address (/portfolio/evidence/ID...), or 0. */
-static long long path_id(request *r)
-{
-    long long id = 0;
-    return validate_int(r->params[0], 1, 9007199254740991LL, &id) ? 0 : id;
 }
 
 void page_evidence_new(request *r)
@@ -362,7 +398,9 @@ void page_evidence_create(request *r)
     }
     long long id = save(r, &in, 0);
     if (id <= 0) {
-        render_error(r, 503, "Your evidence was not saved. Go back: what you wrote is still in the form.");
+        render_error(r, 503,
+                     "Your evidence was not saved. Go back: what you wrote is still in "
+                     "the form.");
         return;
     }
     resp_redirect(r, arena_printf(r->mem, "/portfolio/evidence/%lld?done=saved", id));
@@ -370,10 +408,8 @@ void page_evidence_create(request *r)
 
 void page_evidence_edit(request *r)
 {
-    long long id = path_id(r);
-    PGresult *res = id ? find_mine(r, id) : NULL;
-    if (!id)
-        render_error(r, 404, NOT_FOUND);
+    long long id;
+    PGresult *res = find_mine(r, &id);
     if (!res)
         return;
     show_form(r, 200, id, NULL, res, NULL, NULL);
@@ -382,16 +418,11 @@ void page_evidence_edit(request *r)
 
 void page_evidence_update(request *r)
 {
-    long long id = path_id(r);
-    PGresult *saved = id ? find_mine(r, id) : NULL;
-    if (!id)
-        render_error(r, 404, NOT_FOUND);
+    long long id;
+    PGresult *saved = find_mine(r, &id);
     if (!saved)
         return;
-    evidence_input in = {.creating = false};
-    for (long long k = 0; kinds[k]; k++)
-        if (strcmp(db_text(saved, 0, 1), kinds[k]) == 0)
-            in.saved_kind = k;
+    evidence_input in = {.creating = false, .saved_kind = kind_index(db_text(saved, 0, 1))};
     PQclear(saved);
     const char *err, *field;
     bool ok = read_input(r, &in, &err, &field);
@@ -400,7 +431,7 @@ void page_evidence_update(request *r)
         return;
     }
     long long saved_id = save(r, &in, id);
-    if (saved_id == 0 && (saved = find_mine(r, id))) {
+    if (saved_id == 0 && (saved = find_mine(r, &id))) {
         show_form(r, 409, id, in.v, saved, "title",
                   "This evidence was changed in another window after you opened this form. "
                   "Your changes are below: check them against the latest version, then save "
@@ -455,10 +486,8 @@ static void fill_file(request *r, tpl_dict *d, const PGresult *res)
 
 void page_evidence_show(request *r)
 {
-    long long id = path_id(r);
-    PGresult *res = id ? find_mine(r, id) : NULL;
-    if (!id)
-        render_error(r, 404, NOT_FOUND);
+    long long id;
+    PGresult *res = find_mine(r, &id);
     if (!res)
         return;
     tpl_dict *d = render_begin(r, db_text(res, 0, 2), "evidence/show.tpl");
@@ -536,10 +565,8 @@ void page_portfolio_index(request *r)
 
 void page_evidence_confirm_delete(request *r)
 {
-    long long id = path_id(r);
-    PGresult *res = id ? find_mine(r, id) : NULL;
-    if (!id)
-        render_error(r, 404, NOT_FOUND);
+    long long id;
+    PGresult *res = find_mine(r, &id);
     if (!res)
         return;
     tpl_dict *d = render_begin(r, "Delete evidence", "evidence/delete.tpl");
@@ -600,7 +627,6 @@ void page_file_download(request *r)
                 arena_printf(r->mem, "%s; filename=\"download\"; filename*=UTF-8''%s",
                              image ? "inline" : "attachment",
                              http_percent_encode(r->mem, name, "")));
-    resp_bytes(r, 200, type, PQgetvalue(res, 0, 2),
-               (size_t)PQgetlength(res, 0, 2));
+    resp_bytes(r, 200, type, PQgetvalue(res, 0, 2), (size_t)PQgetlength(res, 0, 2));
     PQclear(res);
 }

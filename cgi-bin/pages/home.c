@@ -10,12 +10,11 @@ const db_statement home_statements[] = {
     /* One row a group, with the person's roles in it joined ("learner,rep"). */
     /* The route's prefetch ($1: the session token's hash), run with the
      * session lookup in one round trip. */
-    {"home_groups",
-     "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title"
-     "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-     "  JOIN courses co ON co.id = c.course_id"
-     " WHERE m.user_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
-     " GROUP BY c.id, co.title ORDER BY c.name"},
+    {"home_groups", "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title"
+                    "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
+                    "  JOIN courses co ON co.id = c.course_id"
+                    " WHERE m.user_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
+                    " GROUP BY c.id, co.title ORDER BY c.name"},
     {"health_check", "SELECT 1"},
     {NULL, NULL},
 };
@@ -110,7 +109,9 @@ void page_ping(request *r)
  * page instead (see conf/nginx.conf.in). */
 void page_too_large(request *r)
 {
-    render_error(r, 413, arena_printf(r->mem, "What you sent is larger than Tandem accepts. "
-                                              "Files can be up to %zu MB.",
-                                      tandem_config->limits.max_upload >> 20));
+    render_error(r, 413,
+                 arena_printf(r->mem,
+                              "What you sent is larger than Tandem accepts. "
+                              "Files can be up to %zu MB.",
+                              tandem_config->limits.max_upload >> 20));
 }

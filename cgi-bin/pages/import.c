@@ -62,8 +62,8 @@ static void show_form(request *r, int status, long long college, const char *err
         return;
     }
     bool failed = error || res;
-    tpl_dict *d = render_begin(r, failed ? "Error: Import people" : "Import people",
-                               "import/form.tpl");
+    tpl_dict *d =
+        render_begin(r, failed ? "Error: Import people" : "Import people", "import/form.tpl");
     if (!d) {
         render_end(r, 500);
         return;
@@ -80,9 +80,11 @@ static void show_form(request *r, int status, long long college, const char *err
         size_t n = res->problems_total;
         tpl_dict *e = tpl_add_section(d, "ERROR");
         tpl_set(e, "HREF", "#problems");
-        tpl_set(e, "SUMMARY", arena_printf(r->mem, "%s has %zu problem%s, so nothing was "
-                                                   "imported",
-                                           filename, n, n == 1 ? "" : "s"));
+        tpl_set(e, "SUMMARY",
+                arena_printf(r->mem,
+                             "%s has %zu problem%s, so nothing was "
+                             "imported",
+                             filename, n, n == 1 ? "" : "s"));
         tpl_set(e, "MESSAGE", "Correct the problems listed above, then upload the file again");
         fill_problems(d, filename, res);
     } else if (error) {
@@ -113,8 +115,9 @@ static void show_report(request *r, const char *college, const char *filename,
         const char *origin = http_own_origin(r);
         tpl_dict *links = res->n_links ? tpl_add_section(d, "LINKS") : NULL;
         if (links)
-            tpl_set(links, "COUNT", arena_printf(r->mem, "%zu new %s", res->n_links,
-                                                 res->n_links == 1 ? "person" : "people"));
+            tpl_set(links, "COUNT",
+                    arena_printf(r->mem, "%zu new %s", res->n_links,
+                                 res->n_links == 1 ? "person" : "people"));
         for (size_t i = 0; links && i < res->n_links; i++) {
             tpl_dict *l = tpl_add_section(links, "LINK");
             tpl_set(l, "NAME", res->links[i].display_name);
@@ -134,8 +137,9 @@ static void import_failed(request *r, const import_result *res)
 {
     log_error("req=%s import: %s", r->id, res->error);
     if (strcmp(res->sqlstate, "23505") == 0)
-        render_error(r, 409, "Someone else added some of these people at the same moment. "
-                             "Nothing was imported: upload the file again.");
+        render_error(r, 409,
+                     "Someone else added some of these people at the same moment. "
+                     "Nothing was imported: upload the file again.");
     else
         render_error(r, PQstatus(db_conn(r->db)) == CONNECTION_OK ? 500 : 503,
                      "The import did not work, and nothing was imported. Try again in a minute.");
@@ -144,8 +148,8 @@ static void import_failed(request *r, const import_result *res)
 void page_import_upload(request *r)
 {
     field_spec specs[] = {
-        {"file", "the CSV file", FIELD_FILE, true, 0,
-         (long long)tandem_config->limits.max_upload, NULL},
+        {"file", "the CSV file", FIELD_FILE, true, 0, (long long)tandem_config->limits.max_upload,
+         NULL},
         {"institution", "the college", FIELD_ID, false, 0, 0, NULL},
     };
     field_value v[2];
@@ -153,8 +157,7 @@ void page_import_upload(request *r)
     long long college = r->user->institution_id;
     bool site = auth_all_institutions(r->user);
     if (!form_validate(r, specs, 2, v, &err)) {
-        show_form(r, 400, college, v[0].present ? err : "Choose a CSV file to import", NULL,
-                  NULL);
+        show_form(r, 400, college, v[0].present ? err : "Choose a CSV file to import", NULL, NULL);
         return;
     }
     /* Only a site admin's choice of college counts: anyone else imports

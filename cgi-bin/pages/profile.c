@@ -11,15 +11,14 @@
 const db_statement profile_statements[] = {
     /* The person and their groups in one round trip: one row a membership.
      * Only people of the viewer's college (all colleges for site admins). */
-    {"profile_show",
-     "SELECT u.username, u.display_name, u.pronouns, u.bio, u.roles, i.name,"
-     "       c.code, c.name, string_agg(m.role, ',' ORDER BY m.role)"
-     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
-     "  LEFT JOIN memberships m ON m.user_id = u.id"
-     "  LEFT JOIN cohorts c ON c.id = m.cohort_id"
-     " WHERE u.username = $1 AND u.status = 'active'"
-     "   AND (u.institution_id = $2 OR $3::boolean)"
-     " GROUP BY u.id, i.name, c.id ORDER BY c.code"},
+    {"profile_show", "SELECT u.username, u.display_name, u.pronouns, u.bio, u.roles, i.name,"
+                     "       c.code, c.name, string_agg(m.role, ',' ORDER BY m.role)"
+                     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
+                     "  LEFT JOIN memberships m ON m.user_id = u.id"
+                     "  LEFT JOIN cohorts c ON c.id = m.cohort_id"
+                     " WHERE u.username = $1 AND u.status = 'active'"
+                     "   AND (u.institution_id = $2 OR $3::boolean)"
+                     " GROUP BY u.id, i.name, c.id ORDER BY c.code"},
     {"profile_own", "SELECT display_name, pronouns, bio FROM users WHERE id = $1"},
     {"profile_save",
      "UPDATE users SET display_name = $2, pronouns = $3, bio = $4, updated_at = now()"
@@ -80,7 +79,10 @@ void page_profile_show(request *r)
             add_lines(r, tpl_add_section(d, "BIO"), db_text(res, 0, 3));
         tpl_set(d, "INSTITUTION", db_text(res, 0, 5));
         unsigned roles = (unsigned)db_int(res, 0, 4);
-        tpl_set(d, "KIND", (roles & ROLE_STAFF) ? "Staff" : (roles & ROLE_STUDENT) ? "Student" : "");
+        tpl_set(d, "KIND",
+                (roles & ROLE_STAFF)     ? "Staff"
+                : (roles & ROLE_STUDENT) ? "Student"
+                                         : "");
         tpl_dict *groups = PQgetisnull(res, 0, 6) ? NULL : tpl_add_section(d, "GROUPS");
         for (int i = 0; groups && i < PQntuples(res); i++) {
             tpl_dict *g = tpl_add_section(groups, "GROUP");
@@ -110,8 +112,8 @@ static void show_form(request *r, int status, const char *error, const field_val
         render_error(r, 503, "The database is not answering. Try again in a minute.");
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Your profile" : "Your profile",
-                               "profile/edit.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Your profile" : "Your profile", "profile/edit.tpl");
     if (d) {
         /* After an error, what was typed; otherwise what is saved. */
         tpl_set(d, "DISPLAY_NAME", typed ? typed[0].str : db_text(res, 0, 0));

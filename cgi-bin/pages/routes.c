@@ -62,6 +62,8 @@ const route app_routes[] = {
 const size_t app_routes_count = sizeof app_routes / sizeof *app_routes;
 
 /* Every prepared statement, prepared on each worker's connection. */
+/* One array a line reads better than clang-format's packing. */
+// clang-format off
 const db_statement *const app_statements[] = {
     session_statements,
     audit_statements,
@@ -76,3 +78,4 @@ const db_statement *const app_statements[] = {
     admin_audit_statements,
     NULL,
 };
+// clang-format on

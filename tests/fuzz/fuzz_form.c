@@ -17,10 +17,10 @@ static const http_limits LIM = {
 
 static arena mem;
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond))                                                                      \
-            __builtin_trap();                                                             \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            __builtin_trap();                                                                      \
     } while (0)
 
 static void check_result(int st, http_field *f, size_t n, const char *err, bool multipart)

@@ -16,20 +16,20 @@
 
 #include "../../cgi-bin/core/richtext.h"
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond))                                                                      \
-            __builtin_trap();                                                             \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            __builtin_trap();                                                                      \
     } while (0)
 
 static const char *const ELEMENTS[] = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s",
-    "del", "ins", "sub", "sup", "blockquote", "pre", "code", "kbd", "ul", "ol", "li", "dl",
-    "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "a", "img",
-    "span", "div", "input", NULL};
-static const char *const ATTRS[] = {"href", "title", "rel", "src", "alt", "width", "height",
-                                    "align", "colspan", "rowspan", "start", "class", "type",
-                                    "checked", "disabled", NULL};
+    "p",   "br", "hr", "h1",      "h2",  "h3",  "h4",   "h5",    "h6",         "strong", "em",
+    "b",   "i",  "u",  "s",       "del", "ins", "sub",  "sup",   "blockquote", "pre",    "code",
+    "kbd", "ul", "ol", "li",      "dl",  "dt",  "dd",   "table", "thead",      "tbody",  "tfoot",
+    "tr",  "th", "td", "caption", "a",   "img", "span", "div",   "input",      NULL};
+static const char *const ATTRS[] = {"href",   "title",   "rel",      "src",     "alt",   "width",
+                                    "height", "align",   "colspan",  "rowspan", "start", "class",
+                                    "type",   "checked", "disabled", NULL};
 
 static bool in_list(const char *const *list, const char *s, size_t n)
 {
@@ -43,8 +43,11 @@ static bool utf8_ok(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n;) {
         unsigned c = s[i];
-        size_t k = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
-                 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+        size_t k = c < 0x80                 ? 1
+                   : c >= 0xc2 && c <= 0xdf ? 2
+                   : c >= 0xe0 && c <= 0xef ? 3
+                   : c >= 0xf0 && c <= 0xf4 ? 4
+                                            : 0;
         if (!k || i + k > n)
             return false;
         for (size_t j = 1; j < k; j++)
@@ -96,7 +99,8 @@ static size_t check_tag(const char *s, size_t n)
             const char *q = memchr(s + i + 2, '"', len - i - 2);
             CHECK(q);
             size_t vn = (size_t)(q - (s + i + 2));
-            if ((an == 4 && !memcmp(s + i - 4, "href", 4)) || (an == 3 && !memcmp(s + i - 3, "src", 3)))
+            if ((an == 4 && !memcmp(s + i - 4, "href", 4)) ||
+                (an == 3 && !memcmp(s + i - 3, "src", 3)))
                 check_url(s + i + 2, vn);
             i += 2 + vn + 1;
         }

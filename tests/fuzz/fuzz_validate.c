@@ -10,10 +10,10 @@
 #include "../../cgi-bin/http/form.h"
 #include "../../cgi-bin/http/validate.h"
 
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond))                                                                      \
-            __builtin_trap();                                                             \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            __builtin_trap();                                                                      \
     } while (0)
 
 static const http_limits LIM = {

@@ -40,38 +40,38 @@ static void utf8_accepts_valid_text(void **state)
     (void)state;
     assert_true(UTF8(""));
     assert_true(UTF8("plain ASCII ~\x7f"));
-    assert_true(UTF8("caf\xc3\xa9"));                 /* U+00E9, 2 bytes */
-    assert_true(UTF8("\xc2\x80"));                    /* U+0080, smallest 2-byte */
-    assert_true(UTF8("\xe2\x82\xac"));                /* U+20AC euro, 3 bytes */
-    assert_true(UTF8("\xe0\xa0\x80"));                /* U+0800, smallest 3-byte */
-    assert_true(UTF8("\xed\x9f\xbf"));                /* U+D7FF, just below surrogates */
-    assert_true(UTF8("\xee\x80\x80"));                /* U+E000, just above them */
-    assert_true(UTF8("\xef\xbf\xbf"));                /* U+FFFF */
-    assert_true(UTF8("\xf0\x9f\x98\x80"));            /* U+1F600, 4 bytes */
-    assert_true(UTF8("\xf4\x8f\xbf\xbf"));            /* U+10FFFF, the last */
-    assert_true(utf8_valid("a\0b", 3));               /* NUL is valid UTF-8 */
+    assert_true(UTF8("caf\xc3\xa9"));      /* U+00E9, 2 bytes */
+    assert_true(UTF8("\xc2\x80"));         /* U+0080, smallest 2-byte */
+    assert_true(UTF8("\xe2\x82\xac"));     /* U+20AC euro, 3 bytes */
+    assert_true(UTF8("\xe0\xa0\x80"));     /* U+0800, smallest 3-byte */
+    assert_true(UTF8("\xed\x9f\xbf"));     /* U+D7FF, just below surrogates */
+    assert_true(UTF8("\xee\x80\x80"));     /* U+E000, just above them */
+    assert_true(UTF8("\xef\xbf\xbf"));     /* U+FFFF */
+    assert_true(UTF8("\xf0\x9f\x98\x80")); /* U+1F600, 4 bytes */
+    assert_true(UTF8("\xf4\x8f\xbf\xbf")); /* U+10FFFF, the last */
+    assert_true(utf8_valid("a\0b", 3));    /* NUL is valid UTF-8 */
 }
 
 static void utf8_refuses_overlong_forms(void **state)
 {
     (void)state;
-    assert_false(UTF8("\xc0\xaf"));                   /* '/' in 2 bytes */
+    assert_false(UTF8("\xc0\xaf")); /* '/' in 2 bytes */
     assert_false(UTF8("\xc1\xbf"));
-    assert_false(UTF8("\xe0\x80\xaf"));               /* '/' in 3 bytes */
-    assert_false(UTF8("\xe0\x9f\xbf"));               /* U+07FF in 3 bytes */
-    assert_false(UTF8("\xf0\x80\x80\xaf"));           /* '/' in 4 bytes */
-    assert_false(UTF8("\xf0\x8f\xbf\xbf"));           /* U+FFFF in 4 bytes */
+    assert_false(UTF8("\xe0\x80\xaf"));     /* '/' in 3 bytes */
+    assert_false(UTF8("\xe0\x9f\xbf"));     /* U+07FF in 3 bytes */
+    assert_false(UTF8("\xf0\x80\x80\xaf")); /* '/' in 4 bytes */
+    assert_false(UTF8("\xf0\x8f\xbf\xbf")); /* U+FFFF in 4 bytes */
 }
 
 static void utf8_refuses_surrogates_and_beyond(void **state)
 {
     (void)state;
-    assert_false(UTF8("\xed\xa0\x80"));               /* U+D800 */
-    assert_false(UTF8("\xed\xbf\xbf"));               /* U+DFFF */
-    assert_false(UTF8("\xed\xa0\xbd\xed\xb8\x80"));   /* CESU-8 pair */
-    assert_false(UTF8("\xf4\x90\x80\x80"));           /* U+110000 */
+    assert_false(UTF8("\xed\xa0\x80"));             /* U+D800 */
+    assert_false(UTF8("\xed\xbf\xbf"));             /* U+DFFF */
+    assert_false(UTF8("\xed\xa0\xbd\xed\xb8\x80")); /* CESU-8 pair */
+    assert_false(UTF8("\xf4\x90\x80\x80"));         /* U+110000 */
     assert_false(UTF8("\xf5\x80\x80\x80"));
-    assert_false(UTF8("\xf8\x88\x80\x80\x80"));       /* 5-byte form */
+    assert_false(UTF8("\xf8\x88\x80\x80\x80")); /* 5-byte form */
     assert_false(UTF8("\xff"));
     assert_false(UTF8("\xfe"));
 }
@@ -79,13 +79,15 @@ static void utf8_refuses_surrogates_and_beyond(void **state)
 static void utf8_refuses_truncated_and_stray_bytes(void **state)
 {
     (void)state;
-    assert_false(UTF8("\xc3"));                       /* lead byte at the end */
+    assert_false(UTF8("\xc3")); /* lead byte at the end */
     assert_false(UTF8("caf\xc3"));
     assert_false(UTF8("\xe2\x82"));
     assert_false(UTF8("\xf0\x9f\x98"));
-    assert_false(UTF8("\x80"));                       /* lone continuation */
-    assert_false(UTF8("a\xbf" "b"));
-    assert_false(UTF8("\xc3" "A"));                   /* continuation missing */
+    assert_false(UTF8("\x80")); /* lone continuation */
+    assert_false(UTF8("a\xbf"
+                      "b"));
+    assert_false(UTF8("\xc3"
+                      "A")); /* continuation missing */
     assert_false(UTF8("\xe2\x28\xa1"));
     /* n is authoritative: a valid sequence cut by n is truncated. */
     assert_false(utf8_valid("\xc3\xa9", 1));
@@ -211,8 +213,8 @@ static void urlencoded_limits_field_length(void **state)
 static void urlencoded_refuses_invalid_names(void **state)
 {
     fx *x = *state;
-    const char *bad[] = {"=1", "a b=1", "a+b=1", "a%20b=1", "<x>=1", "a/b=1", "caf%C3%A9=1",
-                         "a[]=1"};
+    const char *bad[] = {"=1",    "a b=1", "a+b=1",       "a%20b=1",
+                         "<x>=1", "a/b=1", "caf%C3%A9=1", "a[]=1"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         assert_int_equal(url(x, bad[i]), 400);
         assert_null(x->f);
@@ -289,11 +291,11 @@ static void multipart_keeps_basename_of_filename(void **state)
         "x\r\n--XyZ--";
     assert_int_equal(MP(x, unix_path, CT), 0);
     assert_string_equal(x->f[0].filename, "evil.sh");
-    static const char windows_path[] =
-        "--XyZ\r\n"
-        "Content-Disposition: form-data; name=\"f\"; filename=\"C:\\\\Users\\\\me\\\\..\\\\cv.pdf\"\r\n"
-        "\r\n"
-        "x\r\n--XyZ--";
+    static const char windows_path[] = "--XyZ\r\n"
+                                       "Content-Disposition: form-data; name=\"f\"; "
+                                       "filename=\"C:\\\\Users\\\\me\\\\..\\\\cv.pdf\"\r\n"
+                                       "\r\n"
+                                       "x\r\n--XyZ--";
     assert_int_equal(MP(x, windows_path, CT), 0);
     assert_string_equal(x->f[0].filename, "cv.pdf");
     static const char relative[] =
@@ -304,12 +306,11 @@ static void multipart_keeps_basename_of_filename(void **state)
     assert_int_equal(MP(x, relative, CT), 0);
     assert_string_equal(x->f[0].filename, "a b.txt");
     /* No file chosen: browsers send an empty filename, still a file part. */
-    static const char none[] =
-        "--XyZ\r\n"
-        "Content-Disposition: form-data; name=\"f\"; filename=\"\"\r\n"
-        "Content-Type: application/octet-stream\r\n"
-        "\r\n"
-        "\r\n--XyZ--";
+    static const char none[] = "--XyZ\r\n"
+                               "Content-Disposition: form-data; name=\"f\"; filename=\"\"\r\n"
+                               "Content-Type: application/octet-stream\r\n"
+                               "\r\n"
+                               "\r\n--XyZ--";
     assert_int_equal(MP(x, none, CT), 0);
     assert_non_null(x->f[0].filename);
     assert_string_equal(x->f[0].filename, "");
@@ -319,13 +320,12 @@ static void multipart_keeps_basename_of_filename(void **state)
 static void multipart_accepts_quoted_boundary_and_ignores_epilogue(void **state)
 {
     fx *x = *state;
-    static const char body[] =
-        "--a b:c\r\n"
-        "Content-Disposition: form-data; name=\"x\"\r\n"
-        "\r\n"
-        "1\r\n"
-        "--a b:c--\r\n"
-        "this epilogue is ignored, even --a b:c\r\n\xff\xfe";
+    static const char body[] = "--a b:c\r\n"
+                               "Content-Disposition: form-data; name=\"x\"\r\n"
+                               "\r\n"
+                               "1\r\n"
+                               "--a b:c--\r\n"
+                               "this epilogue is ignored, even --a b:c\r\n\xff\xfe";
     assert_int_equal(MP(x, body, "multipart/form-data; boundary=\"a b:c\""), 0);
     assert_int_equal(x->n, 1);
     assert_string_equal(x->f[0].value, "1");
@@ -359,7 +359,8 @@ static void multipart_refuses_missing_closing_delimiter(void **state)
         "--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n";
     assert_int_equal(MP(x, unclosed, CT), 400);
     assert_null(x->f);
-    static const char cut[] = "--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--XyZ";
+    static const char cut[] =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--XyZ";
     assert_int_equal(MP(x, cut, CT), 400);
     static const char no_header_end[] = "--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n";
     assert_int_equal(MP(x, no_header_end, CT), 400);
@@ -423,14 +424,14 @@ static void multipart_checks_text_parts(void **state)
         "--XyZ\r\nContent-Disposition: form-data; name=\"bio\"\r\n\r\na\0b\r\n--XyZ--";
     assert_int_equal(MP(x, nul, CT), 400);
     assert_contains(x->err, "\"bio\"");
-    static const char too_long[] =
-        "--XyZ\r\nContent-Disposition: form-data; name=\"bio\"\r\n\r\n"
-        "0123456789012345678901234567890123\r\n--XyZ--";
+    static const char too_long[] = "--XyZ\r\nContent-Disposition: form-data; name=\"bio\"\r\n\r\n"
+                                   "0123456789012345678901234567890123\r\n--XyZ--";
     assert_int_equal(MP(x, too_long, CT), 413);
     /* The same bytes in a file part are data, not text: no limit, no check. */
     static const char file[] =
         "--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"b.bin\"\r\n\r\n"
-        "\xc3\0\xff" "0123456789012345678901234567890123\r\n--XyZ--";
+        "\xc3\0\xff"
+        "0123456789012345678901234567890123\r\n--XyZ--";
     assert_int_equal(MP(x, file, CT), 0);
     assert_int_equal(x->f[0].len, 37);
     static const char bad_filename[] =

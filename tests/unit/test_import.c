@@ -48,22 +48,22 @@ static void dump(const import_result *res)
                       res->problems[i].message);
 }
 
-#define assert_no_problems(res)                                                           \
-    do {                                                                                  \
-        if ((res)->problems_total) {                                                      \
-            dump(res);                                                                    \
-            fail_msg("expected no problems, got %zu", (res)->problems_total);             \
-        }                                                                                 \
+#define assert_no_problems(res)                                                                    \
+    do {                                                                                           \
+        if ((res)->problems_total) {                                                               \
+            dump(res);                                                                             \
+            fail_msg("expected no problems, got %zu", (res)->problems_total);                      \
+        }                                                                                          \
     } while (0)
 
 static void reads_a_good_file(void **state)
 {
-    import_result *res = parse(state, HEADER
-                               "maya.k,maya.k@example.ac.uk,Maya Kaur,student,ENG3-A,learner\n"
-                               "maya.k,maya.k@example.ac.uk,Maya Kaur,student,ENG3-A,rep\n"
-                               "ben.h,ben.h@example.ac.uk,\"Hughes, Ben \"\"Benny\"\"\",staff,"
-                               "ENG3-A,tutor\n"
-                               "rosa.d,rosa.d@example.ac.uk,Rosa Díaz,manager,,\n");
+    import_result *res =
+        parse(state, HEADER "maya.k,maya.k@example.ac.uk,Maya Kaur,student,ENG3-A,learner\n"
+                            "maya.k,maya.k@example.ac.uk,Maya Kaur,student,ENG3-A,rep\n"
+                            "ben.h,ben.h@example.ac.uk,\"Hughes, Ben \"\"Benny\"\"\",staff,"
+                            "ENG3-A,tutor\n"
+                            "rosa.d,rosa.d@example.ac.uk,Rosa Díaz,manager,,\n");
     assert_no_problems(res);
     assert_int_equal(res->n_rows, 4);
     assert_int_equal(res->n_people, 3);
@@ -102,20 +102,19 @@ static void accepts_what_spreadsheets_write(void **state)
 
 static void lists_every_problem_with_its_line(void **state)
 {
-    import_result *res = parse(state, HEADER
-                               "Amira Hassan,amira@example.ac.uk,Amira,student,,\n"
-                               "jo,not-an-email,Jo,student,,\n"
-                               "kim,kim@example.ac.uk,,student,,\n"
-                               "lee,lee@example.ac.uk,Lee,wizard,,\n"
-                               "max,max@example.ac.uk,Max,site_admin,,\n"
-                               "ned,ned@example.ac.uk,Ned,student,ENG3-A,\n"
-                               "ola,ola@example.ac.uk,Ola,student,,learner\n"
-                               "pat,pat@example.ac.uk,Pat,student,no spaces,learner\n"
-                               "quin,quin@example.ac.uk,Quin,student,ENG3-A,captain\n"
-                               "rae,rae@example.ac.uk,Rae,student\n"
-                               "sam,sam@example.ac.uk,Sam,student,,,extra\n"
-                               ",,Nobody,,,\n"
-                               "good,good@example.ac.uk,Good,student,,\n");
+    import_result *res = parse(state, HEADER "Amira Hassan,amira@example.ac.uk,Amira,student,,\n"
+                                             "jo,not-an-email,Jo,student,,\n"
+                                             "kim,kim@example.ac.uk,,student,,\n"
+                                             "lee,lee@example.ac.uk,Lee,wizard,,\n"
+                                             "max,max@example.ac.uk,Max,site_admin,,\n"
+                                             "ned,ned@example.ac.uk,Ned,student,ENG3-A,\n"
+                                             "ola,ola@example.ac.uk,Ola,student,,learner\n"
+                                             "pat,pat@example.ac.uk,Pat,student,no spaces,learner\n"
+                                             "quin,quin@example.ac.uk,Quin,student,ENG3-A,captain\n"
+                                             "rae,rae@example.ac.uk,Rae,student\n"
+                                             "sam,sam@example.ac.uk,Sam,student,,,extra\n"
+                                             ",,Nobody,,,\n"
+                                             "good,good@example.ac.uk,Good,student,,\n");
     assert_contains(problem(res, 2, "username"), "\"amira hassan\" is not a username");
     assert_contains(problem(res, 3, "email"), "\"not-an-email\" is not an email address");
     assert_string_equal(problem(res, 4, "display_name"), "is empty");
@@ -196,12 +195,11 @@ static void says_when_the_file_is_empty_or_has_nobody(void **state)
 
 static void refuses_conflicting_duplicates_and_counts_people(void **state)
 {
-    import_result *res = parse(state, HEADER
-                               "amy,amy@example.ac.uk,Amy,student,ENG3-A,learner\n"
-                               "bob,bob@example.ac.uk,Bob,staff,,\n"
-                               "amy,amy@example.ac.uk,Amy,staff,PSY-Y13,tutor\n"
-                               "amy,amy@elsewhere.example,Amy,student,,\n"
-                               "bob,bob@example.ac.uk,Robert,staff,,\n");
+    import_result *res = parse(state, HEADER "amy,amy@example.ac.uk,Amy,student,ENG3-A,learner\n"
+                                             "bob,bob@example.ac.uk,Bob,staff,,\n"
+                                             "amy,amy@example.ac.uk,Amy,staff,PSY-Y13,tutor\n"
+                                             "amy,amy@elsewhere.example,Amy,student,,\n"
+                                             "bob,bob@example.ac.uk,Robert,staff,,\n");
     assert_int_equal(res->n_people, 2);
     assert_int_equal(res->problems_total, 2);
     assert_string_equal(problem(res, 5, "email"),
@@ -227,10 +225,10 @@ static void reports_misplaced_and_unclosed_quotes_by_line(void **state)
 
 static void keeps_messages_short_and_free_of_control_characters(void **state)
 {
-    import_result *res = parse(state, HEADER
-                               "x,x@example.ac.uk,X,\"\x1b[31mred\x1b[0m"
-                               "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
-                               "aaaaaaaaaa\",,\n");
+    import_result *res =
+        parse(state, HEADER "x,x@example.ac.uk,X,\"\x1b[31mred\x1b[0m"
+                            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                            "aaaaaaaaaa\",,\n");
     const char *m = problem(res, 2, "role");
     assert_non_null(m);
     assert_not_contains(m, "\x1b");

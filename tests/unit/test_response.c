@@ -119,7 +119,8 @@ static void response_cookie_attributes(void **state)
     const char *h = head(x);
     assert_contains(h, "\r\nSet-Cookie: c=v1; Path=/; HttpOnly; SameSite=Lax\r\n");
     assert_contains(h, "\r\nSet-Cookie: d=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0\r\n");
-    assert_contains(h, "\r\nSet-Cookie: e=v3; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure\r\n");
+    assert_contains(
+        h, "\r\nSet-Cookie: e=v3; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure\r\n");
 }
 
 static void request_reads_cookies(void **state)

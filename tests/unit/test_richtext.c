@@ -25,16 +25,20 @@ static char *san_n(const char *s, size_t n)
     return b.data;
 }
 
-static char *san(const char *s) { return san_n(s, strlen(s)); }
+static char *san(const char *s)
+{
+    return san_n(s, strlen(s));
+}
 
 /* Fails if html (lower-cased) holds anything that could run script or
  * restyle the page: these must never appear, as tags, attributes or URLs. */
 static void assert_safe(const char *html)
 {
     static const char *const bad[] = {
-        "<script", "javascript:", "vbscript:", "data:", "style=", "<style", "<iframe",
-        "<svg", "<math", "<form", "<button", "<object", "<embed", "<link", "<meta",
-        "<base", "<template", "<textarea", "formaction", "srcset", "<!--", "<![cdata",
+        "<script",    "javascript:", "vbscript:", "data:",    "style=",    "<style",
+        "<iframe",    "<svg",        "<math",     "<form",    "<button",   "<object",
+        "<embed",     "<link",       "<meta",     "<base",    "<template", "<textarea",
+        "formaction", "srcset",      "<!--",      "<![cdata",
     };
     /* Only the tags, lower-cased: text is escaped, so words like
      * "javascript:" in it are harmless and may legitimately appear. */
@@ -62,11 +66,11 @@ static void assert_safe(const char *html)
     free(low);
 }
 
-#define EXPECT_SAN(in, want)                                                              \
-    do {                                                                                  \
-        char *o_ = san(in);                                                               \
-        assert_string_equal(o_, want);                                                    \
-        free(o_);                                                                         \
+#define EXPECT_SAN(in, want)                                                                       \
+    do {                                                                                           \
+        char *o_ = san(in);                                                                        \
+        assert_string_equal(o_, want);                                                             \
+        free(o_);                                                                                  \
     } while (0)
 
 static void markdown_basics(void **state)
@@ -116,7 +120,8 @@ static void markdown_code_block_keeps_language(void **state)
 {
     (void)state;
     char *o = md("```c\nif (a < b && c) {}\n```\n\n```bad\"lang\n\n```\n");
-    assert_contains(o, "<pre><code class=\"language-c\">if (a &lt; b &amp;&amp; c) {}\n</code></pre>");
+    assert_contains(o,
+                    "<pre><code class=\"language-c\">if (a &lt; b &amp;&amp; c) {}\n</code></pre>");
     assert_not_contains(o, "bad");
     free(o);
 }
@@ -192,7 +197,8 @@ static void nul_and_invalid_utf8_are_replaced(void **state)
     static const char in[] = "<scr\0ipt>a\0b</p>\xff\xc0\xaf<a href=\"java\0script:x\">l</a>";
     char *o = san_n(in, sizeof in - 1);
     assert_safe(o);
-    assert_contains(o, "a\xef\xbf\xbd" "b");
+    assert_contains(o, "a\xef\xbf\xbd"
+                       "b");
     assert_contains(o, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd<a>l</a>");
     free(o);
 }
@@ -237,10 +243,12 @@ static void attributes_are_allow_listed(void **state)
     EXPECT_SAN("<table><tr><td align=center colspan=2 rowspan=x valign=top>c</td>"
                "<th align=justify>h</th></tr></table>",
                "<table><tr><td align=\"center\" colspan=\"2\">c</td><th>h</th></tr></table>");
-    EXPECT_SAN("<ol start=3 type=a><li id=x value=2>a</li></ol>", "<ol start=\"3\"><li>a</li></ol>");
+    EXPECT_SAN("<ol start=3 type=a><li id=x value=2>a</li></ol>",
+               "<ol start=\"3\"><li>a</li></ol>");
     EXPECT_SAN("<pre class=\"language-c++\"><code class=\"language-c x\">a</code></pre>",
                "<pre class=\"language-c++\"><code>a</code></pre>");
-    EXPECT_SAN("<code class=\"language-\">a</code><span title=x>b</span>", "<code>a</code><span>b</span>");
+    EXPECT_SAN("<code class=\"language-\">a</code><span title=x>b</span>",
+               "<code>a</code><span>b</span>");
 }
 
 static void sanitising_is_idempotent(void **state)

@@ -5,11 +5,26 @@
 #include "../../cgi-bin/http/router.h"
 #include "unit.h"
 
-static void h_home(request *r) { (void)r; }
-static void h_user(request *r) { (void)r; }
-static void h_user_post(request *r) { (void)r; }
-static void h_plan(request *r) { (void)r; }
-static void h_form(request *r) { (void)r; }
+static void h_home(request *r)
+{
+    (void)r;
+}
+static void h_user(request *r)
+{
+    (void)r;
+}
+static void h_user_post(request *r)
+{
+    (void)r;
+}
+static void h_plan(request *r)
+{
+    (void)r;
+}
+static void h_form(request *r)
+{
+    (void)r;
+}
 
 static const route TABLE[] = {
     {HTTP_GET, "/", h_home, 0},
@@ -87,9 +102,18 @@ static void router_captures_params(void **state)
 static void router_reports_not_found(void **state)
 {
     rfx *x = *state;
-    const char *miss[] = {"",         "/nope",        "/users",       "/users/",
-                          "/users//plans/1", "/users/1/plans/", "/users/1/plans", "/users/1/x",
-                          "/FORM",    "/form2",       "/for",         "//"};
+    const char *miss[] = {"",
+                          "/nope",
+                          "/users",
+                          "/users/",
+                          "/users//plans/1",
+                          "/users/1/plans/",
+                          "/users/1/plans",
+                          "/users/1/x",
+                          "/FORM",
+                          "/form2",
+                          "/for",
+                          "//"};
     for (size_t i = 0; i < sizeof miss / sizeof *miss; i++) {
         enum route_result res = match(x, HTTP_GET, miss[i]);
         if (res != ROUTE_NOT_FOUND)
@@ -185,8 +209,7 @@ static void router_app_table(void **state)
     assert_non_null(x->found->handler);
     assert_int_equal(match_in(x, app_routes, app_routes_count, HTTP_GET, "/healthz"), ROUTE_FOUND);
     assert_string_equal(x->found->pattern, "/healthz");
-    assert_int_equal(match_in(x, app_routes, app_routes_count, HTTP_HEAD, "/healthz"),
-                     ROUTE_FOUND);
+    assert_int_equal(match_in(x, app_routes, app_routes_count, HTTP_HEAD, "/healthz"), ROUTE_FOUND);
     assert_int_equal(match_in(x, app_routes, app_routes_count, HTTP_POST, "/healthz"),
                      ROUTE_WRONG_METHOD);
     assert_true(x->allowed & HTTP_GET);

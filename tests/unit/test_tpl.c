@@ -15,9 +15,9 @@
 
 #define PRAGMA "{{%AUTOESCAPE context=\"HTML\"}}\n"
 
-static char root[64];      /* mkdtemp folder holding the three below */
+static char root[64]; /* mkdtemp folder holding the three below */
 static char good[128], bad[128], broken[128], empty[128];
-static int loaded = -1;    /* tpl_load_all(good) result */
+static int loaded = -1; /* tpl_load_all(good) result */
 
 static void write_file(const char *dir, const char *rel, const char *text)
 {
@@ -64,10 +64,8 @@ static int tpl_group_setup(void **state)
                       "{{#SHOWN}}<b>shown {{TITLE}}</b>{{/SHOWN}}"
                       "{{#HIDDEN}}<i>hidden</i>{{/HIDDEN}}\n"
                       "{{>FOOTER}}\n");
-    write_file(good, "parts/footer.tpl",
-               PRAGMA "<footer>{{NOTE}}|{{SITE}}</footer>\n");
-    write_file(good, "feed.tpl",
-               "{{%AUTOESCAPE context=\"XML\"}}\n<title>{{T}}</title>\n");
+    write_file(good, "parts/footer.tpl", PRAGMA "<footer>{{NOTE}}|{{SITE}}</footer>\n");
+    write_file(good, "feed.tpl", "{{%AUTOESCAPE context=\"XML\"}}\n<title>{{T}}</title>\n");
     return 0;
 }
 

@@ -39,8 +39,8 @@ static void int_refuses_non_numbers(void **state)
 {
     (void)state;
     long long n = 42;
-    const char *bad[] = {"", "-", "12a", "a12", " 12", "12 ", "+12", "1.5", "1e3", "0x10", "--1",
-                         "- 1", "\xef\xbc\x91"};
+    const char *bad[] = {"",    "-",   "12a",  "a12", " 12", "12 ",         "+12",
+                         "1.5", "1e3", "0x10", "--1", "- 1", "\xef\xbc\x91"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         const char *why = validate_int(bad[i], -100, 100, &n);
         if (!why)
@@ -69,9 +69,19 @@ static void date_checks_the_calendar(void **state)
 static void date_checks_the_shape(void **state)
 {
     (void)state;
-    const char *bad[] = {"",           "2027-1-1",    "2027-01-1",  "27-01-01",   "2027/01/01",
-                         "2027-01-01 ", " 2027-01-01", "2027-01-01T00:00", "20270101",
-                         "2027-0a-01", "+027-01-01",  "2027--1-01", "２０２７-01-01"};
+    const char *bad[] = {"",
+                         "2027-1-1",
+                         "2027-01-1",
+                         "27-01-01",
+                         "2027/01/01",
+                         "2027-01-01 ",
+                         " 2027-01-01",
+                         "2027-01-01T00:00",
+                         "20270101",
+                         "2027-0a-01",
+                         "+027-01-01",
+                         "2027--1-01",
+                         "２０２７-01-01"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (!validate_date(bad[i]))
             fail_msg("validate_date accepted \"%s\"", bad[i]);
@@ -88,10 +98,9 @@ static void email_accepts_plausible_addresses(void **state)
 static void email_refuses_the_rest(void **state)
 {
     (void)state;
-    const char *bad[] = {"",           "name",           "@example.com", "name@",
-                         "name@example", "name@.com",     "name@example.", "a@b@c.com",
-                         "a b@c.com",  "a@c.com ",       "<a@c.com>",    "\"a\"@c.com",
-                         "a,b@c.com",  "a@c.com\n",      "a\t@c.com"};
+    const char *bad[] = {"",          "name",          "@example.com", "name@",     "name@example",
+                         "name@.com", "name@example.", "a@b@c.com",    "a b@c.com", "a@c.com ",
+                         "<a@c.com>", "\"a\"@c.com",   "a,b@c.com",    "a@c.com\n", "a\t@c.com"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (!validate_email(bad[i]))
             fail_msg("validate_email accepted \"%s\"", bad[i]);
@@ -112,12 +121,22 @@ static void url_accepts_http_and_https(void **state)
 static void url_refuses_other_schemes_and_spaces(void **state)
 {
     (void)state;
-    const char *bad[] = {"javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x",
-                         "ftp://example.com",   "//example.com",       "example.com",
-                         "https://",            "http:///etc/passwd",  "https://exa mple.com",
-                         "https://example.com/ x", "https://example.com/\"onmouseover=x",
-                         "https://example.com/<script>", "https://example.com/\\x",
-                         "https://example.com\t", " https://example.com", ""};
+    const char *bad[] = {"javascript:alert(1)",
+                         "JAVASCRIPT:alert(1)",
+                         "data:text/html,x",
+                         "ftp://example.com",
+                         "//example.com",
+                         "example.com",
+                         "https://",
+                         "http:///etc/passwd",
+                         "https://exa mple.com",
+                         "https://example.com/ x",
+                         "https://example.com/\"onmouseover=x",
+                         "https://example.com/<script>",
+                         "https://example.com/\\x",
+                         "https://example.com\t",
+                         " https://example.com",
+                         ""};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         if (!validate_url(bad[i]))
             fail_msg("validate_url accepted \"%s\"", bad[i]);
@@ -163,13 +182,16 @@ static int vfx_teardown(void **state)
     return 0;
 }
 
-#define FIELD(n, v) {.name = (n), .value = (v), .len = sizeof(v) - 1}
-#define SET_BODY(x, arr)                                                                      \
-    do {                                                                                      \
-        (x)->r.body_fields = (arr);                                                           \
-        (x)->r.n_body_fields = sizeof(arr) / sizeof *(arr);                                   \
+#define FIELD(n, v)                                                                                \
+    {                                                                                              \
+        .name = (n), .value = (v), .len = sizeof(v) - 1                                            \
+    }
+#define SET_BODY(x, arr)                                                                           \
+    do {                                                                                           \
+        (x)->r.body_fields = (arr);                                                                \
+        (x)->r.n_body_fields = sizeof(arr) / sizeof *(arr);                                        \
     } while (0)
-#define VALIDATE(x, specs)                                                                    \
+#define VALIDATE(x, specs)                                                                         \
     form_validate(&(x)->r, specs, sizeof(specs) / sizeof *(specs), (x)->v, &(x)->err)
 
 static const char *const COLOURS[] = {"red", "green", "blue", NULL};
@@ -319,7 +341,9 @@ static void form_validate_checks_ids_emails_urls_and_files(void **state)
         {"site", "your website", FIELD_URL, false, 0, 0, NULL},
         {"file", "the file", FIELD_FILE, false, 0, 4, NULL},
     };
-    http_field ok[] = {FIELD("id", "5"), FIELD("email", "a@b.co"), FIELD("site", "https://x.io"),
+    http_field ok[] = {FIELD("id", "5"),
+                       FIELD("email", "a@b.co"),
+                       FIELD("site", "https://x.io"),
                        {.name = "file", .value = "abcd", .len = 4, .filename = "a.txt"}};
     SET_BODY(x, ok);
     assert_true(VALIDATE(x, s));
@@ -341,7 +365,8 @@ static void form_validate_checks_ids_emails_urls_and_files(void **state)
     assert_false(VALIDATE(x, s));
     assert_string_equal(x->err, "The file is too large.");
     /* No file chosen: the part arrives with an empty filename. */
-    http_field empty[] = {FIELD("id", "1"), {.name = "file", .value = "", .len = 0, .filename = ""}};
+    http_field empty[] = {FIELD("id", "1"),
+                          {.name = "file", .value = "", .len = 0, .filename = ""}};
     SET_BODY(x, empty);
     assert_true(VALIDATE(x, s));
     assert_false(x->v[3].present);
@@ -373,8 +398,7 @@ int run_validate_tests(void)
                                         vfx_teardown),
         cmocka_unit_test_setup_teardown(form_validate_counts_characters_not_bytes, vfx_setup,
                                         vfx_teardown),
-        cmocka_unit_test_setup_teardown(form_validate_reads_query_for_get, vfx_setup,
-                                        vfx_teardown),
+        cmocka_unit_test_setup_teardown(form_validate_reads_query_for_get, vfx_setup, vfx_teardown),
         cmocka_unit_test_setup_teardown(form_validate_checks_ids_emails_urls_and_files, vfx_setup,
                                         vfx_teardown),
     };

@@ -21,17 +21,17 @@ int run_import_tests(void);
 int run_richtext_tests(void);
 
 /* Asserts that the NUL-terminated string haystack contains needle. */
-#define assert_contains(haystack, needle)                                                 \
-    do {                                                                                  \
-        const char *h_ = (haystack), *n_ = (needle);                                      \
-        if (!h_ || !strstr(h_, n_))                                                       \
-            fail_msg("expected \"%s\" to contain \"%s\"", h_ ? h_ : "(null)", n_);        \
+#define assert_contains(haystack, needle)                                                          \
+    do {                                                                                           \
+        const char *h_ = (haystack), *n_ = (needle);                                               \
+        if (!h_ || !strstr(h_, n_))                                                                \
+            fail_msg("expected \"%s\" to contain \"%s\"", h_ ? h_ : "(null)", n_);                 \
     } while (0)
-#define assert_not_contains(haystack, needle)                                             \
-    do {                                                                                  \
-        const char *h_ = (haystack), *n_ = (needle);                                      \
-        if (h_ && strstr(h_, n_))                                                         \
-            fail_msg("expected \"%s\" not to contain \"%s\"", h_, n_);                    \
+#define assert_not_contains(haystack, needle)                                                      \
+    do {                                                                                           \
+        const char *h_ = (haystack), *n_ = (needle);                                               \
+        if (h_ && strstr(h_, n_))                                                                  \
+            fail_msg("expected \"%s\" not to contain \"%s\"", h_, n_);                             \
     } while (0)
 
 #endif
