@@ -19,6 +19,9 @@ const db_statement evidence_statements[] = {
                       "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
                       " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
                       " ORDER BY e.updated_at DESC LIMIT 500"},
+    {"evidence_pages",
+     "SELECT p.id, p.title, (SELECT count(*) FROM page_blocks b WHERE b.page_id = p.id)"
+     "  FROM portfolio_pages p WHERE p.owner_id = $1 ORDER BY p.updated_at DESC"},
     {"evidence_tags", "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
                       " GROUP BY t ORDER BY t"},
     {"evidence_show",
@@ -530,13 +533,22 @@ void page_portfolio_index(request *r)
     const char *params[] = {id_text(r, r->user->id), tag ? tag->value : ""};
     PGresult *list = db_run(r->db, "evidence_list", 2, params);
     PGresult *tags = list ? db_run(r->db, "evidence_tags", 1, params) : NULL;
-    if (!tags) {
+    PGresult *pages = tags ? db_run(r->db, "evidence_pages", 1, params) : NULL;
+    if (!pages) {
         PQclear(list);
+        PQclear(tags);
         render_error(r, 503, DB_DOWN);
         return;
     }
     tpl_dict *d = render_begin(r, "Your portfolio", "evidence/index.tpl");
     if (d) {
+        for (int i = 0; i < PQntuples(pages); i++) {
+            tpl_dict *p = tpl_add_section(d, "PAGE");
+            tpl_set(p, "ID", db_text(pages, i, 0));
+            tpl_set(p, "TITLE", db_text(pages, i, 1));
+            tpl_set(p, "BLOCKS", db_text(pages, i, 2));
+        }
+        tpl_show(d, PQntuples(pages) ? "HAS_PAGES" : "NO_PAGES");
         if (tag && *tag->value)
             tpl_set(tpl_add_section(d, "FILTERED"), "TAG", tag->value);
         for (int i = 0; i < PQntuples(tags); i++) {
@@ -560,6 +572,7 @@ void page_portfolio_index(request *r)
     }
     PQclear(list);
     PQclear(tags);
+    PQclear(pages);
     render_end(r, 200);
 }
 

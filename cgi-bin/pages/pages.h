@@ -37,6 +37,16 @@ void page_evidence_confirm_delete(request *r);
 void page_evidence_delete(request *r);
 void page_file_download(request *r);
 
+extern const db_statement portfolio_page_statements[];
+void page_portfolio_page_new(request *r);
+void page_portfolio_page_create(request *r);
+void page_portfolio_page_show(request *r);
+void page_portfolio_page_edit(request *r);
+void page_portfolio_page_update(request *r);
+void page_portfolio_block_add(request *r);
+void page_portfolio_block_move(request *r);
+void page_portfolio_block_delete(request *r);
+
 extern const db_statement profile_statements[];
 void page_profile_show(request *r);
 void page_profile_edit(request *r);

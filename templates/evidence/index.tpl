@@ -2,7 +2,12 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 <h1 class="govuk-heading-l">Your portfolio</h1>
-<p class="govuk-body">Collect evidence of your learning here: things you have written, made or found. Only you can see your evidence.</p>
+<p class="govuk-body">Collect evidence of your learning here: things you have written, made or found, and put it on pages that tell its story. Only you can see your portfolio.</p>
+<h2 class="govuk-heading-m">Pages</h2>
+{{#HAS_PAGES}}<ul class="govuk-list">{{#PAGE}}<li><a class="govuk-link" href="/portfolio/pages/{{ID}}">{{TITLE}}</a> ({{BLOCKS}} blocks)</li>{{/PAGE}}</ul>{{/HAS_PAGES}}
+{{#NO_PAGES}}<p class="govuk-body">You have no pages yet.</p>{{/NO_PAGES}}
+<a class="govuk-button govuk-button--secondary" href="/portfolio/pages/new">Create a page</a>
+<h2 class="govuk-heading-m">Evidence</h2>
 <a class="govuk-button" href="/portfolio/evidence/new">Add evidence</a>
 </div>
 </div>

@@ -1,0 +1,336 @@
+/* portfolio_pages: pages a person builds from their evidence and their own
+ * words, block by block, in the order they choose. Reordering uses buttons
+ * (no drag and drop), so it works with a keyboard and without JavaScript.
+ * For now only the owner sees their pages; sharing builds on them. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/richtext.h"
+#include "pages.h"
+
+const db_statement portfolio_page_statements[] = {
+    {"page_insert", "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
+                    "  description_html) VALUES ($1, $2, $3, $4, $5) RETURNING id"},
+    /* The page and all its blocks, with their evidence, in one round trip. */
+    {"page_show", "SELECT p.id, p.title, p.description_md, p.description_html, b.id, b.text_html,"
+                  "       e.id, e.kind, e.title, e.body_html, e.url, e.reflection_html,"
+                  "       f.id, f.filename, f.content_type"
+                  "  FROM portfolio_pages p LEFT JOIN page_blocks b ON b.page_id = p.id"
+                  "  LEFT JOIN evidence e ON e.id = b.evidence_id"
+                  "  LEFT JOIN files f ON f.id = e.file_id"
+                  " WHERE p.id = $1 AND p.owner_id = $2 ORDER BY b.position"},
+    {"page_evidence_choices",
+     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500"},
+    {"page_update",
+     "UPDATE portfolio_pages SET title = $3, description_md = $4, description_html = $5,"
+     "  updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING id"},
+    /* A new block goes last. The evidence must be the page owner's. */
+    {"page_block_insert",
+     "INSERT INTO page_blocks (page_id, institution_id, position, evidence_id, text_md, text_html)"
+     " SELECT p.id, p.institution_id,"
+     "        COALESCE((SELECT max(position) FROM page_blocks WHERE page_id = p.id), 0) + 1,"
+     "        NULLIF($3, '')::bigint, $4, $5"
+     "   FROM portfolio_pages p"
+     "  WHERE p.id = $1 AND p.owner_id = $2"
+     "    AND (NULLIF($3, '') IS NULL"
+     "         OR EXISTS (SELECT 1 FROM evidence e WHERE e.id = $3::bigint AND e.owner_id = $2))"
+     " RETURNING id"},
+    /* Swaps a block with its neighbour above or below, in one statement
+     * (the unique position is checked at its end). Nothing happens at the
+     * top or the bottom. */
+    {"page_block_move",
+     "WITH me AS (SELECT b.id, b.position, b.page_id FROM page_blocks b"
+     "             JOIN portfolio_pages p ON p.id = b.page_id"
+     "            WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3),"
+     "     other AS (SELECT b.id, b.position FROM page_blocks b, me"
+     "                WHERE b.page_id = me.page_id AND CASE WHEN $4 = 'up'"
+     "                      THEN b.position < me.position ELSE b.position > me.position END"
+     "                ORDER BY CASE WHEN $4 = 'up' THEN -b.position ELSE b.position END LIMIT 1)"
+     " UPDATE page_blocks b SET position = CASE WHEN b.id = me.id THEN other.position"
+     "                                          ELSE me.position END"
+     "   FROM me, other WHERE b.id IN (me.id, other.id) RETURNING b.id"},
+    {"page_block_exists", "SELECT 1 FROM page_blocks b JOIN portfolio_pages p ON p.id = b.page_id"
+                          " WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3"},
+    {"page_block_delete",
+     "DELETE FROM page_blocks b USING portfolio_pages p"
+     " WHERE b.id = $1 AND b.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING b.id"},
+    {NULL, NULL},
+};
+
+#define DB_DOWN "The database is not answering. Try again in a minute."
+#define NOT_FOUND "There is no such page in your portfolio."
+
+static const char *id_text(request *r, long long id)
+{
+    return arena_printf(r->mem, "%lld", id);
+}
+
+/* The n-th id in the address, or 0. */
+static long long param_id(request *r, size_t n)
+{
+    long long id = 0;
+    return n < r->n_params && !validate_int(r->params[n], 1, 9007199254740991LL, &id) ? id : 0;
+}
+
+/* Markdown as written into sanitised HTML, into the arena; NULL if it
+ * cannot be rendered. */
+static const char *render_markdown(request *r, const char *md)
+{
+    buf html = {0};
+    const char *out = richtext_render(md, strlen(md), &html) == 0
+                          ? arena_strdup(r->mem, html.data ? html.data : "")
+                          : NULL;
+    buf_free(&html);
+    return out;
+}
+
+enum { P_TITLE, P_DESCRIPTION, N_PAGE_FIELDS };
+static const field_spec page_fields[N_PAGE_FIELDS] = {
+    [P_TITLE] = {"title", "a title", FIELD_STRING, true, 1, 200, NULL},
+    [P_DESCRIPTION] = {"description", "the description", FIELD_STRING, false, 0, 20000, NULL},
+};
+
+static void show_page_form(request *r, int status, long long page_id, const char *title,
+                           const char *description, const char *error)
+{
+    tpl_dict *d = render_begin(r,
+                               arena_printf(r->mem, "%s%s", error ? "Error: " : "",
+                                            page_id ? "Change page" : "Create a page"),
+                               "portfolio_pages/form.tpl");
+    if (d) {
+        tpl_set(d, "ACTION",
+                page_id ? arena_printf(r->mem, "/portfolio/pages/%lld", page_id)
+                        : "/portfolio/pages");
+        tpl_show(d, page_id ? "EDITING" : "CREATING");
+        tpl_set(d, "TITLE", title);
+        tpl_set(d, "DESCRIPTION", description);
+        if (error)
+            tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
+    }
+    render_end(r, status);
+}
+
+void page_portfolio_page_new(request *r)
+{
+    show_page_form(r, 200, 0, "", "", NULL);
+}
+
+/* Creates (page_id 0) or changes a page from the form. */
+static void save_page(request *r, long long page_id)
+{
+    field_value v[N_PAGE_FIELDS];
+    const char *err;
+    if (!form_validate(r, page_fields, N_PAGE_FIELDS, v, &err)) {
+        show_page_form(r, 400, page_id, v[P_TITLE].str, v[P_DESCRIPTION].str, err);
+        return;
+    }
+    const char *html = render_markdown(r, v[P_DESCRIPTION].str);
+    PGresult *res = NULL;
+    if (html && page_id) {
+        const char *params[] = {id_text(r, page_id), id_text(r, r->user->id), v[P_TITLE].str,
+                                v[P_DESCRIPTION].str, html};
+        res = db_run(r->db, "page_update", 5, params);
+    } else if (html) {
+        const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
+                                v[P_TITLE].str, v[P_DESCRIPTION].str, html};
+        res = db_run(r->db, "page_insert", 5, params);
+    }
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%s", db_text(res, 0, 0)));
+    PQclear(res);
+}
+
+void page_portfolio_page_create(request *r)
+{
+    save_page(r, 0);
+}
+
+void page_portfolio_page_update(request *r)
+{
+    long long id = param_id(r, 0);
+    if (!id) {
+        render_error(r, 404, NOT_FOUND);
+        return;
+    }
+    save_page(r, id);
+}
+
+/* The page row(s) of page_show for the signed-in owner, or NULL having
+ * rendered the error (404 for anything not theirs). */
+static PGresult *find_page(request *r, long long id)
+{
+    const char *params[] = {id_text(r, id), id_text(r, r->user->id)};
+    PGresult *res = id ? db_run(r->db, "page_show", 2, params) : NULL;
+    if (!res || PQntuples(res) == 0) {
+        render_error(r, res || !id ? 404 : 503, res || !id ? NOT_FOUND : DB_DOWN);
+        PQclear(res);
+        return NULL;
+    }
+    return res;
+}
+
+void page_portfolio_page_edit(request *r)
+{
+    PGresult *res = find_page(r, param_id(r, 0));
+    if (!res)
+        return;
+    show_page_form(r, 200, db_int(res, 0, 0), db_text(res, 0, 1), db_text(res, 0, 2), NULL);
+    PQclear(res);
+}
+
+/* One block of row i: its own text, or its evidence shown as on the
+ * evidence page. The HTML was sanitised on save (core/richtext.c). */
+static void fill_block(request *r, tpl_dict *b, const PGresult *res, int i)
+{
+    tpl_set(b, "BLOCK_ID", db_text(res, i, 4));
+    if (PQgetisnull(res, i, 6)) {
+        tpl_set(tpl_add_section(b, "TEXT"), "HTML", db_text(res, i, 5));
+        return;
+    }
+    tpl_dict *e = tpl_add_section(b, "EVIDENCE");
+    tpl_set(e, "ID", db_text(res, i, 6));
+    tpl_set(e, "TITLE", db_text(res, i, 8));
+    if (*db_text(res, i, 9))
+        tpl_set(tpl_add_section(e, "BODY"), "HTML", db_text(res, i, 9));
+    if (!PQgetisnull(res, i, 10))
+        tpl_set(tpl_add_section(e, "LINK"), "URL", db_text(res, i, 10));
+    if (!PQgetisnull(res, i, 12)) {
+        const char *name = db_text(res, i, 13), *type = db_text(res, i, 14);
+        const char *href = arena_printf(r->mem, "/files/%s/%s", db_text(res, i, 12),
+                                        http_percent_encode(r->mem, name, ""));
+        tpl_dict *f = tpl_add_section(e, "FILE");
+        tpl_set(f, "HREF", href);
+        tpl_set(f, "FILENAME", name);
+        if (strncmp(type, "image/", 6) == 0 && strcmp(type, "image/svg+xml") != 0)
+            tpl_set(tpl_add_section(f, "IMAGE"), "SRC", href);
+    }
+    if (*db_text(res, i, 11))
+        tpl_set(tpl_add_section(e, "REFLECTION"), "HTML", db_text(res, i, 11));
+}
+
+/* The page with its blocks in order, each with buttons to move it up or
+ * down or remove it, and the forms to add a block: two round trips. */
+void page_portfolio_page_show(request *r)
+{
+    PGresult *res = find_page(r, param_id(r, 0));
+    if (!res)
+        return;
+    const char *params[] = {id_text(r, r->user->id)};
+    PGresult *choices = db_run(r->db, "page_evidence_choices", 1, params);
+    tpl_dict *d = choices ? render_begin(r, db_text(res, 0, 1), "portfolio_pages/show.tpl") : NULL;
+    if (d) {
+        tpl_set(d, "PAGE_ID", db_text(res, 0, 0));
+        tpl_set(d, "TITLE", db_text(res, 0, 1));
+        if (*db_text(res, 0, 3))
+            tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, 3));
+        int n = PQgetisnull(res, 0, 4) ? 0 : PQntuples(res);
+        for (int i = 0; i < n; i++) {
+            tpl_dict *b = tpl_add_section(d, "BLOCK");
+            tpl_set(b, "PAGE_ID", db_text(res, 0, 0));
+            tpl_set_int(b, "NUMBER", i + 1);
+            fill_block(r, b, res, i);
+            if (i > 0)
+                tpl_show(b, "CAN_MOVE_UP");
+            if (i < n - 1)
+                tpl_show(b, "CAN_MOVE_DOWN");
+        }
+        if (!n)
+            tpl_show(d, "EMPTY");
+        for (int i = 0; i < PQntuples(choices); i++) {
+            tpl_dict *c = tpl_add_section(d, "CHOICE");
+            tpl_set(c, "ID", db_text(choices, i, 0));
+            tpl_set(c, "TITLE", db_text(choices, i, 1));
+        }
+        tpl_show(d, PQntuples(choices) ? "HAS_CHOICES" : "NO_CHOICES");
+    }
+    if (!choices)
+        render_error(r, 503, DB_DOWN);
+    else
+        render_end(r, 200);
+    PQclear(choices);
+    PQclear(res);
+}
+
+enum { B_EVIDENCE, B_TEXT, N_BLOCK_FIELDS };
+static const field_spec block_fields[N_BLOCK_FIELDS] = {
+    [B_EVIDENCE] = {"evidence_id", "the evidence", FIELD_ID, false, 0, 0, NULL},
+    [B_TEXT] = {"text", "the text", FIELD_STRING, false, 0, 20000, NULL},
+};
+
+/* Adds one block at the end: a piece of evidence, or a text. */
+void page_portfolio_block_add(request *r)
+{
+    long long page_id = param_id(r, 0);
+    field_value v[N_BLOCK_FIELDS];
+    const char *err;
+    if (!form_validate(r, block_fields, N_BLOCK_FIELDS, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    if (v[B_EVIDENCE].present == v[B_TEXT].present) {
+        render_error(r, 400,
+                     "Choose a piece of evidence, or write a text: one of the two. Go "
+                     "back and try again.");
+        return;
+    }
+    const char *html = render_markdown(r, v[B_TEXT].str);
+    const char *params[] = {id_text(r, page_id), id_text(r, r->user->id), v[B_EVIDENCE].str,
+                            v[B_TEXT].str, html ? html : ""};
+    PGresult *res = page_id && html ? db_run(r->db, "page_block_insert", 5, params) : NULL;
+    if (!res || PQntuples(res) != 1) {
+        /* Not their page, or not their evidence: as if it did not exist. */
+        render_error(r, res || !page_id ? 404 : 503, res || !page_id ? NOT_FOUND : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    PQclear(res);
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%lld#blocks", page_id));
+}
+
+static const char *const directions[] = {"up", "down", NULL};
+static const field_spec move_fields[] = {
+    {"direction", "the direction", FIELD_ENUM, true, 0, 0, directions},
+};
+
+/* Moves a block one place up or down; at the top or bottom, nothing moves. */
+void page_portfolio_block_move(request *r)
+{
+    long long page_id = param_id(r, 0), block_id = param_id(r, 1);
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, move_fields, 1, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    const char *params[] = {id_text(r, block_id), id_text(r, page_id), id_text(r, r->user->id),
+                            v[0].str};
+    PGresult *exists = db_run(r->db, "page_block_exists", 3, params);
+    bool found = exists && PQntuples(exists) == 1;
+    PGresult *moved = found ? db_run(r->db, "page_block_move", 4, params) : NULL;
+    bool failed = !exists || (found && !moved);
+    PQclear(exists);
+    PQclear(moved);
+    if (failed || !found) {
+        render_error(r, failed ? 503 : 404, failed ? DB_DOWN : "That block is not on your page.");
+        return;
+    }
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%lld#block-%lld", page_id, block_id));
+}
+
+void page_portfolio_block_delete(request *r)
+{
+    long long page_id = param_id(r, 0), block_id = param_id(r, 1);
+    const char *params[] = {id_text(r, block_id), id_text(r, page_id), id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "page_block_delete", 3, params);
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, res ? 404 : 503, res ? "That block is not on your page." : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    PQclear(res);
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%lld#blocks", page_id));
+}
