@@ -37,6 +37,19 @@ sign_in() {
 }
 COOKIE=$(sign_in amira)
 
+# A portfolio page of 20 blocks (text and evidence, alternating) for amira.
+PAGE=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
+    WITH u AS (SELECT id, institution_id FROM users WHERE username = 'amira'),
+         p AS (INSERT INTO portfolio_pages (institution_id, owner_id, title, description_html)
+               SELECT institution_id, id, 'Twenty blocks', '<p>For the benchmark.</p>' FROM u
+               RETURNING id, institution_id),
+         e AS (SELECT min(e.id) AS id FROM evidence e, u WHERE e.owner_id = u.id),
+         b AS (INSERT INTO page_blocks (page_id, institution_id, position, evidence_id, text_html)
+               SELECT p.id, p.institution_id, n, CASE WHEN n % 2 = 0 THEN e.id END,
+                      CASE WHEN n % 2 = 1 THEN '<p>Block ' || n || ' of the page.</p>' ELSE '' END
+                 FROM p, e, generate_series(1, 20) n)
+    SELECT id FROM p")
+
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
 
@@ -44,7 +57,8 @@ declare -A RPS
 printf '%-34s %10s %9s %9s %9s %9s %8s\n' target "req/s" "p50 ms" "p99 ms" "of bare" "of static" "RSS MB"
 for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/ping)|/ping" \
               "/healthz (one query)|/healthz" "home page (query + template)|/" \
-              "signed-in home (session + query)|/#signed-in"; do
+              "signed-in home (session + query)|/#signed-in" \
+              "portfolio page of 20 blocks|/portfolio/pages/$PAGE#signed-in"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" = signed-in ]; then

@@ -205,8 +205,6 @@ static bool pipeline_once(db *d, size_t n, const db_call *calls, PGresult **out)
         drop_connection(d);
         d->unavailable = true;
     }
-    if (!ok)
-        clear_results(n, out);
     return ok;
 }
 
@@ -223,6 +221,7 @@ bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out)
         return false;
     /* As in db_run: the server went away since this connection last worked;
      * nothing was done, so once more on a new connection. */
+    clear_results(n, out);
     return db_ready(d) && pipeline_once(d, n, calls, out);
 }
 

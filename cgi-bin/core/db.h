@@ -38,8 +38,9 @@ typedef struct {
 
 /* Runs n statements in one round trip (libpq pipeline mode) and in one
  * implicit transaction, so they see the same data. out[i] gets each result
- * (to PQclear) or NULL where it failed. Returns false if any failed; like
- * db_run it retries once on a new connection when the old one broke. */
+ * (to PQclear) or NULL where it failed; after a failure the statements
+ * before it still have theirs. Returns false if any failed; like db_run it
+ * retries once on a new connection when the old one broke. */
 bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out);
 
 /* db_run for binary data: lengths/formats as PQexecPrepared takes them

@@ -74,12 +74,16 @@ int session_load(request *r)
     const char *params[] = {hash, idle, max};
     /* The page's own first query rides along in the same round trip. */
     const char *prefetch = r->route ? r->route->prefetch : NULL;
-    db_call calls[] = {{"session_lookup", 3, params}, {prefetch, 1, params}};
+    const char *prefetch_params[1 + REQUEST_MAX_PARAMS] = {hash};
+    for (size_t i = 0; i < r->n_params; i++)
+        prefetch_params[1 + i] = r->params[i];
+    db_call calls[] = {{"session_lookup", 3, params},
+                       {prefetch, 1 + (int)r->n_params, prefetch_params}};
     PGresult *results[2];
-    if (!db_run_pipeline(r->db, prefetch ? 2 : 1, calls, results)) {
-        PQclear(results[0]);
+    /* A failed prefetch leaves the session valid: the handler then finds
+     * r->prefetched NULL and says the database did not answer. */
+    if (!db_run_pipeline(r->db, prefetch ? 2 : 1, calls, results) && !results[0])
         return 503;
-    }
     PGresult *res = results[0];
     if (PQntuples(res) == 1) {
         session_user *u = arena_alloc(r->mem, sizeof *u);

@@ -11,9 +11,9 @@ typedef void (*route_handler)(request *r);
  * pattern whose ":name" segments capture one path segment each into
  * r->params in order, a handler and the capability it needs. prefetch
  * optionally names a prepared statement, taking the session token's hash as
- * $1, that is the signed-in person's first query on this page: it runs in
- * the same round trip as the session lookup and reaches the handler as
- * r->prefetched. */
+ * $1 and the captured path segments as $2, $3, …, that is the signed-in
+ * person's first query on this page: it runs in the same round trip as the
+ * session lookup and reaches the handler as r->prefetched. */
 typedef struct route {
     unsigned methods;
     const char *pattern;

@@ -42,6 +42,7 @@ void page_portfolio_page_new(request *r);
 void page_portfolio_page_create(request *r);
 void page_portfolio_page_show(request *r);
 void page_portfolio_page_edit(request *r);
+void page_portfolio_page_add(request *r);
 void page_portfolio_page_update(request *r);
 void page_portfolio_block_add(request *r);
 void page_portfolio_block_move(request *r);

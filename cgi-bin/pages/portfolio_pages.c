@@ -11,14 +11,18 @@
 const db_statement portfolio_page_statements[] = {
     {"page_insert", "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
                     "  description_html) VALUES ($1, $2, $3, $4, $5) RETURNING id"},
-    /* The page and all its blocks, with their evidence, in one round trip. */
+    /* The page and all its blocks, with their evidence: the routes'
+     * prefetch ($1 the session token's hash, $2 the page id), so that the
+     * session and the whole page come in one round trip. */
     {"page_show", "SELECT p.id, p.title, p.description_md, p.description_html, b.id, b.text_html,"
                   "       e.id, e.kind, e.title, e.body_html, e.url, e.reflection_html,"
                   "       f.id, f.filename, f.content_type"
                   "  FROM portfolio_pages p LEFT JOIN page_blocks b ON b.page_id = p.id"
                   "  LEFT JOIN evidence e ON e.id = b.evidence_id"
                   "  LEFT JOIN files f ON f.id = e.file_id"
-                  " WHERE p.id = $1 AND p.owner_id = $2 ORDER BY b.position"},
+                  " WHERE p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
+                  "   AND p.owner_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
+                  " ORDER BY b.position"},
     {"page_evidence_choices",
      "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500"},
     {"page_update",
@@ -159,15 +163,13 @@ void page_portfolio_page_update(request *r)
     save_page(r, id);
 }
 
-/* The page row(s) of page_show for the signed-in owner, or NULL having
- * rendered the error (404 for anything not theirs). */
-static PGresult *find_page(request *r, long long id)
+/* The prefetched page_show rows for the signed-in owner, or NULL having
+ * rendered the error (404 for anything not theirs). Owned by the request. */
+static const PGresult *find_page(request *r)
 {
-    const char *params[] = {id_text(r, id), id_text(r, r->user->id)};
-    PGresult *res = id ? db_run(r->db, "page_show", 2, params) : NULL;
+    const PGresult *res = r->prefetched;
     if (!res || PQntuples(res) == 0) {
-        render_error(r, res || !id ? 404 : 503, res || !id ? NOT_FOUND : DB_DOWN);
-        PQclear(res);
+        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
         return NULL;
     }
     return res;
@@ -175,11 +177,9 @@ static PGresult *find_page(request *r, long long id)
 
 void page_portfolio_page_edit(request *r)
 {
-    PGresult *res = find_page(r, param_id(r, 0));
-    if (!res)
-        return;
-    show_page_form(r, 200, db_int(res, 0, 0), db_text(res, 0, 1), db_text(res, 0, 2), NULL);
-    PQclear(res);
+    const PGresult *res = find_page(r);
+    if (res)
+        show_page_form(r, 200, db_int(res, 0, 0), db_text(res, 0, 1), db_text(res, 0, 2), NULL);
 }
 
 /* One block of row i: its own text, or its evidence shown as on the
@@ -213,15 +213,14 @@ static void fill_block(request *r, tpl_dict *b, const PGresult *res, int i)
 }
 
 /* The page with its blocks in order, each with buttons to move it up or
- * down or remove it, and the forms to add a block: two round trips. */
+ * down or remove it, and a form to add words: the session and the whole
+ * page come in one round trip (the route's prefetch). */
 void page_portfolio_page_show(request *r)
 {
-    PGresult *res = find_page(r, param_id(r, 0));
+    const PGresult *res = find_page(r);
     if (!res)
         return;
-    const char *params[] = {id_text(r, r->user->id)};
-    PGresult *choices = db_run(r->db, "page_evidence_choices", 1, params);
-    tpl_dict *d = choices ? render_begin(r, db_text(res, 0, 1), "portfolio_pages/show.tpl") : NULL;
+    tpl_dict *d = render_begin(r, db_text(res, 0, 1), "portfolio_pages/show.tpl");
     if (d) {
         tpl_set(d, "PAGE_ID", db_text(res, 0, 0));
         tpl_set(d, "TITLE", db_text(res, 0, 1));
@@ -240,6 +239,26 @@ void page_portfolio_page_show(request *r)
         }
         if (!n)
             tpl_show(d, "EMPTY");
+    }
+    render_end(r, 200);
+}
+
+/* Choosing a piece of evidence to add to the page. */
+void page_portfolio_page_add(request *r)
+{
+    const PGresult *res = find_page(r);
+    if (!res)
+        return;
+    const char *params[] = {id_text(r, r->user->id)};
+    PGresult *choices = db_run(r->db, "page_evidence_choices", 1, params);
+    if (!choices) {
+        render_error(r, 503, DB_DOWN);
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Add evidence to a page", "portfolio_pages/add.tpl");
+    if (d) {
+        tpl_set(d, "PAGE_ID", db_text(res, 0, 0));
+        tpl_set(d, "TITLE", db_text(res, 0, 1));
         for (int i = 0; i < PQntuples(choices); i++) {
             tpl_dict *c = tpl_add_section(d, "CHOICE");
             tpl_set(c, "ID", db_text(choices, i, 0));
@@ -247,12 +266,8 @@ void page_portfolio_page_show(request *r)
         }
         tpl_show(d, PQntuples(choices) ? "HAS_CHOICES" : "NO_CHOICES");
     }
-    if (!choices)
-        render_error(r, 503, DB_DOWN);
-    else
-        render_end(r, 200);
     PQclear(choices);
-    PQclear(res);
+    render_end(r, 200);
 }
 
 enum { B_EVIDENCE, B_TEXT, N_BLOCK_FIELDS };

@@ -27,19 +27,7 @@
 {{/BLOCK}}
 </ol>
 <h2 class="govuk-heading-m">Add to this page</h2>
-{{#HAS_CHOICES}}
-<form method="post" action="/portfolio/pages/{{PAGE_ID}}/blocks">
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<div class="govuk-form-group">
-<label class="govuk-label govuk-label--s" for="evidence_id">A piece of your evidence</label>
-<select class="govuk-select" id="evidence_id" name="evidence_id">
-{{#CHOICE}}<option value="{{ID}}">{{TITLE}}</option>{{/CHOICE}}
-</select>
-</div>
-<button type="submit" class="govuk-button govuk-button--secondary">Add evidence</button>
-</form>
-{{/HAS_CHOICES}}
-{{#NO_CHOICES}}<p class="govuk-body">You have no evidence yet. <a class="govuk-link" href="/portfolio/evidence/new">Add some evidence</a> to put it on this page.</p>{{/NO_CHOICES}}
+<p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/portfolio/pages/{{PAGE_ID}}/add">Add a piece of evidence</a></p>
 <form method="post" action="/portfolio/pages/{{PAGE_ID}}/blocks">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="govuk-form-group">

@@ -38,10 +38,12 @@ describe('a student builds a page', () => {
   test('words and evidence are added in order', async () => {
     await page.getByLabel('Some words of your own').fill('## Introduction\n\nThis is what I did.');
     await press(page, page.getByRole('button', { name: 'Add text' }));
-    await page.getByLabel('A piece of your evidence').selectOption({ label: 'Designing a bracket for the robot arm' });
-    await press(page, page.getByRole('button', { name: 'Add evidence' }));
-    await page.getByLabel('A piece of your evidence').selectOption({ label: "Our team's build log" });
-    await press(page, page.getByRole('button', { name: 'Add evidence' }));
+    for (const title of ['Designing a bracket for the robot arm', "Our team's build log"]) {
+      await press(page, page.getByRole('link', { name: 'Add a piece of evidence' }));
+      await assertAccessible(page, 'choosing evidence for a page');
+      await page.getByLabel('A piece of your evidence').selectOption({ label: title });
+      await press(page, page.getByRole('button', { name: 'Add evidence' }));
+    }
     assert.deepEqual(await blockTitles(page), ['Introduction', 'Designing a bracket for the robot arm', "Our team's build log"]);
     assert.match(await page.locator('.tandem-block').nth(1).innerText(), /Reflection[\s\S]*hole spacing/);
     await assertAccessible(page, 'a page with blocks');
@@ -82,6 +84,8 @@ describe('a student builds a page', () => {
     await h.signIn(jack, 'jack');
     await h.visit(jack, pageUrl, { expectStatus: 404 });
     await h.visit(jack, `${pageUrl}/edit`, { expectStatus: 404 });
+    await h.visit(jack, `${pageUrl}/add`, { expectStatus: 404 });
+    await h.visit(jack, '/portfolio/pages/not-a-number', { expectStatus: 404 });
     await h.visit(jack, '/portfolio');
     const csrf = await jack.locator('input[name=csrf_token]').first().inputValue();
     const post = (path, fields) => jack.evaluate(async ([p, f]) =>
