@@ -445,3 +445,13 @@ int richtext_render(const char *markdown, size_t len, buf *html_out)
     cmark_parser_free(p);
     return rc;
 }
+
+const char *richtext_to_arena(arena *a, const char *markdown)
+{
+    buf html = {0};
+    const char *out = richtext_render(markdown, strlen(markdown), &html) == 0
+                          ? arena_strdup(a, html.data ? html.data : "")
+                          : NULL;
+    buf_free(&html);
+    return out;
+}

@@ -17,6 +17,7 @@
 #define TANDEM_RICHTEXT_H
 #include <stddef.h>
 
+#include "arena.h"
 #include "buf.h"
 
 /* Well under libxml2's 10 MB text-node limit, past which it would silently
@@ -27,6 +28,10 @@
  * to HTML; raw HTML in the Markdown is omitted, and the result always goes
  * through richtext_sanitize as well. */
 int richtext_render(const char *markdown, size_t len, buf *html_out);
+
+/* richtext_render of a NUL-terminated string into the arena: what a
+ * handler stores as *_html. NULL when it cannot be rendered. */
+const char *richtext_to_arena(arena *a, const char *markdown);
 
 /* Allow-list HTML sanitiser for a fragment (what goes inside a <div>).
  * Elements: p br hr h1-h6 strong em b i u s del ins sub sup blockquote pre

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "validate.h"
+
 enum http_method http_method_from(const char *name)
 {
     if (strcmp(name, "GET") == 0)
@@ -53,4 +55,17 @@ const http_field *req_query(const request *r, const char *name)
 const http_field *req_body(const request *r, const char *name)
 {
     return find_field(r->body_fields, r->n_body_fields, name);
+}
+
+const char *req_id_text(request *r, long long n)
+{
+    return arena_printf(r->mem, "%lld", n);
+}
+
+long long req_param_id(const request *r, size_t n)
+{
+    long long id = 0;
+    if (n >= r->n_params || validate_int(r->params[n], 1, 9007199254740991LL, &id))
+        return 0;
+    return id;
 }

@@ -97,5 +97,10 @@ const char *req_cookie(request *r, const char *name);
 const http_field *req_query(const request *r, const char *name);
 const http_field *req_body(const request *r, const char *name);
 enum http_method http_method_from(const char *name);
+/* n as decimal text in the arena: a statement parameter. */
+const char *req_id_text(request *r, long long n);
+/* The n-th captured path segment as a database id, or 0 when there is no
+ * such segment or it is not a positive whole number. */
+long long req_param_id(const request *r, size_t n);
 
 #endif

@@ -60,11 +60,6 @@ static const char *safe_next(const char *next)
     return "/";
 }
 
-static char *id_text(request *r, long long id)
-{
-    return arena_printf(r->mem, "%lld", id);
-}
-
 static void show_login(request *r, int status, const char *error, const char *username,
                        const char *next)
 {
@@ -252,7 +247,7 @@ static const char *done_message(request *r)
 
 static void show_account(request *r, int status, const char *error)
 {
-    const char *params[] = {id_text(r, r->user->id)};
+    const char *params[] = {req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "account_show", 1, params);
     if (!res || PQntuples(res) == 0) {
         PQclear(res);
@@ -326,8 +321,8 @@ static int set_password(request *r, long long user_id, long long institution_id,
     char hash[crypto_pwhash_STRBYTES];
     if (auth_hash_password(password, hash) != 0)
         return 500;
-    const char *set[] = {id_text(r, user_id), hash};
-    const char *end[] = {id_text(r, user_id), id_text(r, keep_id)};
+    const char *set[] = {req_id_text(r, user_id), hash};
+    const char *end[] = {req_id_text(r, user_id), req_id_text(r, keep_id)};
     if (!db_begin(r->db))
         return 503;
     PGresult *a = db_run(r->db, "account_password_set", 2, set);
@@ -350,7 +345,7 @@ void page_account_password(request *r)
         show_account(r, 400, err);
         return;
     }
-    const char *params[] = {id_text(r, r->user->id)};
+    const char *params[] = {req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "account_password_hash", 1, params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
@@ -384,7 +379,7 @@ void page_account_session_end(request *r)
         render_error(r, 400, err);
         return;
     }
-    const char *params[] = {id_text(r, r->user->id), v[0].str};
+    const char *params[] = {req_id_text(r, r->user->id), v[0].str};
     PGresult *res = db_run(r->db, "account_session_end", 2, params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
@@ -402,7 +397,7 @@ void page_account_session_end(request *r)
 
 void page_account_sessions_end_others(request *r)
 {
-    const char *params[] = {id_text(r, r->user->id), id_text(r, r->user->session_id)};
+    const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->session_id)};
     PGresult *res = db_run(r->db, "account_sessions_end_others", 2, params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
@@ -500,7 +495,7 @@ void page_account_reset(request *r)
     }
     long long user_id = db_int(used, 0, 0), institution_id = db_int(used, 0, 1);
     PQclear(used);
-    const char *set[] = {id_text(r, user_id), hash};
+    const char *set[] = {req_id_text(r, user_id), hash};
     const char *end[] = {set[0]};
     PGresult *a = db_run(r->db, "account_password_set", 2, set);
     PGresult *b = a ? db_run(r->db, "reset_sessions_end", 1, end) : NULL;

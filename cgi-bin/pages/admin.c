@@ -49,16 +49,11 @@ long long admin_param_id(request *r, size_t i)
     return id;
 }
 
-const char *admin_id_text(request *r, long long id)
-{
-    return arena_printf(r->mem, "%lld", id);
-}
-
 PGresult *admin_find(request *r, const char *statement, long long id)
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {admin_id_text(r, id), s.institution, s.all};
+    const char *params[] = {req_id_text(r, id), s.institution, s.all};
     PGresult *res = db_run(r->db, statement, 3, params);
     if (!res) {
         admin_db_failed(r);

@@ -25,9 +25,6 @@ void admin_scope_of(request *r, admin_scope *s);
  * is not one; such an address answers 404 like a missing object. */
 long long admin_param_id(request *r, size_t i);
 
-/* "%lld" into the arena. */
-const char *admin_id_text(request *r, long long id);
-
 /* render_error for a failed db_run: 503 when the database is away, else 500. */
 void admin_db_failed(request *r);
 

@@ -104,8 +104,8 @@ void page_admin_audit(request *r)
                             v[1].present ? v[1].str : NULL,
                             v[2].present ? v[2].str : NULL,
                             v[3].present ? v[3].str : NULL,
-                            admin_id_text(r, ADMIN_PAGE_SIZE),
-                            admin_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
+                            req_id_text(r, ADMIN_PAGE_SIZE),
+                            req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
     PGresult *res = db_run(r->db, "admin_audit_list", 8, params);
     if (!res) {
         admin_db_failed(r);

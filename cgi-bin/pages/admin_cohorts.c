@@ -154,7 +154,7 @@ void page_admin_course_create(request *r)
         return;
     }
     bool done = false;
-    const char *params[] = {admin_id_text(r, institution_id), v[0].str, v[1].str};
+    const char *params[] = {req_id_text(r, institution_id), v[0].str, v[1].str};
     PGresult *res = db_run(r->db, "admin_course_insert", 3, params);
     const char *state = res ? "" : arena_strdup(r->mem, db_last_sqlstate(r->db));
     if (res)
@@ -385,7 +385,7 @@ static void show_cohort(request *r, long long id, int status, const field_value 
         render_end(r, 500);
         return;
     }
-    tpl_set(d, "ID", admin_id_text(r, id));
+    tpl_set(d, "ID", req_id_text(r, id));
     tpl_set(d, "CODE", db_text(res, 0, 0));
     tpl_set(d, "NAME", db_text(res, 0, 1));
     tpl_set(d, "YEAR", db_text(res, 0, 2));
@@ -447,7 +447,7 @@ static int find_cohort(request *r, long long id, long long *institution_id, cons
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {admin_id_text(r, id), s.institution, s.all};
+    const char *params[] = {req_id_text(r, id), s.institution, s.all};
     PGresult *res = db_run(r->db, "admin_cohort_in_scope", 3, params);
     if (!res)
         return -1;
@@ -487,7 +487,7 @@ void page_admin_cohort_member_add(request *r)
         status = found ? 503 : 404;
         goto out;
     }
-    const char *who[] = {v[0].str, admin_id_text(r, institution_id)};
+    const char *who[] = {v[0].str, req_id_text(r, institution_id)};
     PGresult *res = db_run(r->db, "admin_member_find", 2, who);
     if (!res)
         goto out;
@@ -505,8 +505,8 @@ void page_admin_cohort_member_add(request *r)
     const char *username = arena_strdup(r->mem, db_text(res, 0, 1));
     const char *name = arena_strdup(r->mem, db_text(res, 0, 2));
     PQclear(res);
-    const char *params[] = {admin_id_text(r, id), admin_id_text(r, user_id),
-                            admin_id_text(r, institution_id), v[1].str};
+    const char *params[] = {req_id_text(r, id), req_id_text(r, user_id),
+                            req_id_text(r, institution_id), v[1].str};
     res = db_run(r->db, "admin_member_insert", 4, params);
     if (!res) {
         if (strcmp(db_last_sqlstate(r->db), "23505") == 0) {
@@ -565,7 +565,7 @@ void page_admin_cohort_member_remove(request *r)
         status = found ? 503 : 404;
         goto out;
     }
-    const char *params[] = {admin_id_text(r, id), v[0].str, v[1].str};
+    const char *params[] = {req_id_text(r, id), v[0].str, v[1].str};
     PGresult *res = db_run(r->db, "admin_member_delete", 3, params);
     if (!res)
         goto out;

@@ -269,7 +269,7 @@ static const char *find_line_manager(request *r, const char *username, long long
     *id = 0;
     if (!username[0])
         return NULL;
-    const char *params[] = {username, admin_id_text(r, institution_id)};
+    const char *params[] = {username, req_id_text(r, institution_id)};
     PGresult *res = db_run(r->db, "admin_user_in_college", 2, params);
     if (!res)
         return "";
@@ -330,8 +330,8 @@ void page_admin_users(request *r)
                             v[0].present ? v[0].str : NULL,
                             v[1].present ? v[1].str : NULL,
                             v[2].present ? mask : NULL,
-                            admin_id_text(r, ADMIN_PAGE_SIZE),
-                            admin_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
+                            req_id_text(r, ADMIN_PAGE_SIZE),
+                            req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
     PGresult *res = db_run(r->db, "admin_users_list", 7, params);
     if (!res) {
         admin_db_failed(r);
@@ -486,12 +486,12 @@ void page_admin_user_create(request *r)
         field = "line_manager";
         goto out;
     }
-    const char *params[] = {admin_id_text(r, in.institution_id),
+    const char *params[] = {req_id_text(r, in.institution_id),
                             in.username,
                             in.display_name,
                             in.email,
-                            admin_id_text(r, in.roles),
-                            admin_id_text(r, manager_id)};
+                            req_id_text(r, in.roles),
+                            req_id_text(r, manager_id)};
     PGresult *res = db_run(r->db, "admin_user_insert", 6, params);
     if (!res) {
         const char *state = db_last_sqlstate(r->db);
@@ -698,7 +698,7 @@ static int lock_user(request *r, long long id, locked_user *u)
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {admin_id_text(r, id), s.institution, s.all};
+    const char *params[] = {req_id_text(r, id), s.institution, s.all};
     PGresult *res = db_run(r->db, "admin_user_lock", 3, params);
     if (!res)
         return -1;
@@ -775,12 +775,9 @@ static outcome update_user(request *r, long long id, const user_input *in)
     const char *changed = changes(r, &u, in, manager_id);
     if (!changed[0] && u.roles == in->roles)
         return (outcome){0, NULL, "unchanged", false};
-    const char *params[] = {admin_id_text(r, id),
-                            in->display_name,
-                            in->email,
-                            admin_id_text(r, in->roles),
-                            admin_id_text(r, manager_id),
-                            admin_id_text(r, in->version)};
+    const char *params[] = {
+        req_id_text(r, id),        in->display_name,           in->email,
+        req_id_text(r, in->roles), req_id_text(r, manager_id), req_id_text(r, in->version)};
     PGresult *res = db_run(r->db, "admin_user_update", 6, params);
     if (!res)
         return (outcome){503, NULL, NULL, false};
@@ -867,7 +864,7 @@ static outcome suspend(request *r, long long id, const locked_user *u,
                          false};
     if (!u->active)
         return (outcome){0, NULL, "suspended", false};
-    const char *params[] = {admin_id_text(r, id), "suspended"};
+    const char *params[] = {req_id_text(r, id), "suspended"};
     PGresult *res = db_run(r->db, "admin_user_status", 2, params);
     PQclear(res);
     res = res ? db_run(r->db, "admin_user_sessions_end", 1, params) : NULL;
@@ -887,7 +884,7 @@ static outcome reactivate(request *r, long long id, const locked_user *u,
     (void)token;
     if (u->active)
         return (outcome){0, NULL, "reactivated", false};
-    const char *params[] = {admin_id_text(r, id), "active"};
+    const char *params[] = {req_id_text(r, id), "active"};
     PGresult *res = db_run(r->db, "admin_user_status", 2, params);
     PQclear(res);
     if (!res || !audit(r, "user_reactivated", id, u->institution_id,

@@ -77,18 +77,6 @@ static const field_spec evidence_fields[N_FIELDS] = {
 #define MAX_TAGS 20
 #define MAX_TAG_CHARS 40
 
-static const char *id_text(request *r, long long id)
-{
-    return arena_printf(r->mem, "%lld", id);
-}
-
-/* The id in the address (/portfolio/evidence/ID..., /files/ID/...), or 0. */
-static long long path_id(request *r)
-{
-    long long id = 0;
-    return validate_int(r->params[0], 1, 9007199254740991LL, &id) ? 0 : id;
-}
-
 /* The index into kinds[] of a stored kind. */
 static long long kind_index(const char *kind)
 {
@@ -177,17 +165,6 @@ static const char *upload_type(const http_field *f, const char **err)
     return real ? real : claimed;
 }
 
-/* Markdown as written into sanitised HTML, into the arena. */
-static const char *render_markdown(request *r, const char *md)
-{
-    buf html = {0};
-    const char *out = richtext_render(md, strlen(md), &html) == 0
-                          ? arena_strdup(r->mem, html.data ? html.data : "")
-                          : NULL;
-    buf_free(&html);
-    return out;
-}
-
 /* What the form sent, checked as a whole. On failure *err names the problem
  * and *field the field to link it to. */
 typedef struct {
@@ -224,8 +201,8 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
         *field = "tags";
     if (*field)
         return false;
-    in->body_html = render_markdown(r, v[F_BODY].str);
-    in->reflection_html = render_markdown(r, v[F_REFLECTION].str);
+    in->body_html = richtext_to_arena(r->mem, v[F_BODY].str);
+    in->reflection_html = richtext_to_arena(r->mem, v[F_REFLECTION].str);
     if (!in->body_html || !in->reflection_html) {
         *err = "The text could not be read as Markdown.", *field = "body";
         return false;
@@ -241,11 +218,11 @@ static bool store_file(request *r, const http_field *f, const char *type, const 
     char hex[sizeof sum * 2 + 1];
     crypto_hash_sha256(sum, (const unsigned char *)f->value, f->len);
     sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
-    const char *params[] = {id_text(r, r->user->institution_id),
-                            id_text(r, r->user->id),
+    const char *params[] = {req_id_text(r, r->user->institution_id),
+                            req_id_text(r, r->user->id),
                             f->filename,
                             type,
-                            id_text(r, (long long)f->len),
+                            req_id_text(r, (long long)f->len),
                             hex,
                             f->value};
     int lengths[] = {0, 0, 0, 0, 0, 0, (int)f->len};
@@ -274,8 +251,8 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
     if (upload && !store_file(r, v[F_FILE].file, in->file_type, &file_id))
         goto out;
     if (evidence_id) {
-        const char *params[] = {id_text(r, evidence_id),
-                                id_text(r, r->user->id),
+        const char *params[] = {req_id_text(r, evidence_id),
+                                req_id_text(r, r->user->id),
                                 v[F_TITLE].str,
                                 v[F_BODY].str,
                                 in->body_html,
@@ -285,11 +262,11 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
                                 in->reflection_html,
                                 in->tags,
                                 v[F_DATE].str,
-                                id_text(r, v[F_VERSION].num)};
+                                req_id_text(r, v[F_VERSION].num)};
         res = db_run(r->db, "evidence_update", 12, params);
     } else {
-        const char *params[] = {id_text(r, r->user->institution_id),
-                                id_text(r, r->user->id),
+        const char *params[] = {req_id_text(r, r->user->institution_id),
+                                req_id_text(r, r->user->id),
                                 kinds[v[F_KIND].num],
                                 v[F_TITLE].str,
                                 v[F_BODY].str,
@@ -368,11 +345,11 @@ static void show_form(request *r, int status, long long evidence_id, const field
  * error (404 for anything not theirs, as if it did not exist). */
 static PGresult *find_mine(request *r, long long *id)
 {
-    if (!(*id = path_id(r))) {
+    if (!(*id = req_param_id(r, 0))) {
         render_error(r, 404, NOT_FOUND);
         return NULL;
     }
-    const char *params[] = {id_text(r, *id), id_text(r, r->user->id)};
+    const char *params[] = {req_id_text(r, *id), req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "evidence_show", 2, params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
@@ -530,7 +507,7 @@ static const char *kind_label(const char *kind)
 void page_portfolio_index(request *r)
 {
     const http_field *tag = req_query(r, "tag");
-    const char *params[] = {id_text(r, r->user->id), tag ? tag->value : ""};
+    const char *params[] = {req_id_text(r, r->user->id), tag ? tag->value : ""};
     PGresult *list = db_run(r->db, "evidence_list", 2, params);
     PGresult *tags = list ? db_run(r->db, "evidence_tags", 1, params) : NULL;
     PGresult *pages = tags ? db_run(r->db, "evidence_pages", 1, params) : NULL;
@@ -594,8 +571,8 @@ void page_evidence_confirm_delete(request *r)
 /* Deletes the evidence and, if nothing else uses it, its file. */
 void page_evidence_delete(request *r)
 {
-    long long id = path_id(r);
-    const char *params[] = {id_text(r, id), id_text(r, r->user->id)};
+    long long id = req_param_id(r, 0);
+    const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
     if (!id || !db_begin(r->db)) {
         render_error(r, id ? 503 : 404, id ? DB_DOWN : NOT_FOUND);
         return;
@@ -622,8 +599,8 @@ void page_evidence_delete(request *r)
  * download, never interpreted by the browser as a page of Tandem. */
 void page_file_download(request *r)
 {
-    long long id = path_id(r);
-    const char *params[] = {id_text(r, id), id_text(r, r->user->id)};
+    long long id = req_param_id(r, 0);
+    const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
     PGresult *res = id ? db_run_binary(r->db, "file_fetch", 2, params, NULL, NULL, true) : NULL;
     if (!res || PQntuples(res) != 1) {
         render_error(r, res || !id ? 404 : 503, res || !id ? "There is no such file." : DB_DOWN);

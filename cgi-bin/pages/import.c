@@ -23,7 +23,7 @@ const db_statement import_statements[] = {
  * the status for a failed database. */
 static int college_name(request *r, long long id, const char **name)
 {
-    const char *params[] = {admin_id_text(r, id)};
+    const char *params[] = {req_id_text(r, id)};
     PGresult *res = db_run(r->db, "import_college", 1, params);
     if (!res)
         return db_unavailable(r->db) ? 503 : 500;

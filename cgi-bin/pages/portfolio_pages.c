@@ -64,30 +64,6 @@ const db_statement portfolio_page_statements[] = {
 #define DB_DOWN "The database is not answering. Try again in a minute."
 #define NOT_FOUND "There is no such page in your portfolio."
 
-static const char *id_text(request *r, long long id)
-{
-    return arena_printf(r->mem, "%lld", id);
-}
-
-/* The n-th id in the address, or 0. */
-static long long param_id(request *r, size_t n)
-{
-    long long id = 0;
-    return n < r->n_params && !validate_int(r->params[n], 1, 9007199254740991LL, &id) ? id : 0;
-}
-
-/* Markdown as written into sanitised HTML, into the arena; NULL if it
- * cannot be rendered. */
-static const char *render_markdown(request *r, const char *md)
-{
-    buf html = {0};
-    const char *out = richtext_render(md, strlen(md), &html) == 0
-                          ? arena_strdup(r->mem, html.data ? html.data : "")
-                          : NULL;
-    buf_free(&html);
-    return out;
-}
-
 enum { P_TITLE, P_DESCRIPTION, N_PAGE_FIELDS };
 static const field_spec page_fields[N_PAGE_FIELDS] = {
     [P_TITLE] = {"title", "a title", FIELD_STRING, true, 1, 200, NULL},
@@ -128,15 +104,16 @@ static void save_page(request *r, long long page_id)
         show_page_form(r, 400, page_id, v[P_TITLE].str, v[P_DESCRIPTION].str, err);
         return;
     }
-    const char *html = render_markdown(r, v[P_DESCRIPTION].str);
+    const char *html = richtext_to_arena(r->mem, v[P_DESCRIPTION].str);
     PGresult *res = NULL;
     if (html && page_id) {
-        const char *params[] = {id_text(r, page_id), id_text(r, r->user->id), v[P_TITLE].str,
-                                v[P_DESCRIPTION].str, html};
+        const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id),
+                                v[P_TITLE].str, v[P_DESCRIPTION].str, html};
         res = db_run(r->db, "page_update", 5, params);
     } else if (html) {
-        const char *params[] = {id_text(r, r->user->institution_id), id_text(r, r->user->id),
-                                v[P_TITLE].str, v[P_DESCRIPTION].str, html};
+        const char *params[] = {req_id_text(r, r->user->institution_id),
+                                req_id_text(r, r->user->id), v[P_TITLE].str, v[P_DESCRIPTION].str,
+                                html};
         res = db_run(r->db, "page_insert", 5, params);
     }
     if (!res || PQntuples(res) != 1) {
@@ -155,7 +132,7 @@ void page_portfolio_page_create(request *r)
 
 void page_portfolio_page_update(request *r)
 {
-    long long id = param_id(r, 0);
+    long long id = req_param_id(r, 0);
     if (!id) {
         render_error(r, 404, NOT_FOUND);
         return;
@@ -249,7 +226,7 @@ void page_portfolio_page_add(request *r)
     const PGresult *res = find_page(r);
     if (!res)
         return;
-    const char *params[] = {id_text(r, r->user->id)};
+    const char *params[] = {req_id_text(r, r->user->id)};
     PGresult *choices = db_run(r->db, "page_evidence_choices", 1, params);
     if (!choices) {
         render_error(r, 503, DB_DOWN);
@@ -279,7 +256,7 @@ static const field_spec block_fields[N_BLOCK_FIELDS] = {
 /* Adds one block at the end: a piece of evidence, or a text. */
 void page_portfolio_block_add(request *r)
 {
-    long long page_id = param_id(r, 0);
+    long long page_id = req_param_id(r, 0);
     field_value v[N_BLOCK_FIELDS];
     const char *err;
     if (!form_validate(r, block_fields, N_BLOCK_FIELDS, v, &err)) {
@@ -292,8 +269,8 @@ void page_portfolio_block_add(request *r)
                      "back and try again.");
         return;
     }
-    const char *html = render_markdown(r, v[B_TEXT].str);
-    const char *params[] = {id_text(r, page_id), id_text(r, r->user->id), v[B_EVIDENCE].str,
+    const char *html = richtext_to_arena(r->mem, v[B_TEXT].str);
+    const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id), v[B_EVIDENCE].str,
                             v[B_TEXT].str, html ? html : ""};
     PGresult *res = page_id && html ? db_run(r->db, "page_block_insert", 5, params) : NULL;
     if (!res || PQntuples(res) != 1) {
@@ -314,15 +291,15 @@ static const field_spec move_fields[] = {
 /* Moves a block one place up or down; at the top or bottom, nothing moves. */
 void page_portfolio_block_move(request *r)
 {
-    long long page_id = param_id(r, 0), block_id = param_id(r, 1);
+    long long page_id = req_param_id(r, 0), block_id = req_param_id(r, 1);
     field_value v[1];
     const char *err;
     if (!form_validate(r, move_fields, 1, v, &err)) {
         render_error(r, 400, err);
         return;
     }
-    const char *params[] = {id_text(r, block_id), id_text(r, page_id), id_text(r, r->user->id),
-                            v[0].str};
+    const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
+                            req_id_text(r, r->user->id), v[0].str};
     PGresult *exists = db_run(r->db, "page_block_exists", 3, params);
     bool found = exists && PQntuples(exists) == 1;
     PGresult *moved = found ? db_run(r->db, "page_block_move", 4, params) : NULL;
@@ -338,8 +315,9 @@ void page_portfolio_block_move(request *r)
 
 void page_portfolio_block_delete(request *r)
 {
-    long long page_id = param_id(r, 0), block_id = param_id(r, 1);
-    const char *params[] = {id_text(r, block_id), id_text(r, page_id), id_text(r, r->user->id)};
+    long long page_id = req_param_id(r, 0), block_id = req_param_id(r, 1);
+    const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
+                            req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "page_block_delete", 3, params);
     if (!res || PQntuples(res) != 1) {
         render_error(r, res ? 404 : 503, res ? "That block is not on your page." : DB_DOWN);
