@@ -109,6 +109,7 @@ static void serve_one(worker *w)
     const char *body = read_body(w, length, &too_large, &got);
     app_handle(&r, body, got, too_large);
     PQclear(r.prefetched); /* whichever way the request ended */
+    PQclear(r.prefetched_also);
 
     resp_write_head(&r, &w->head);
     FCGX_PutStr(w->head.data, (int)w->head.len, f->out);

@@ -35,7 +35,7 @@ sign_in() {
         --data "username=$1&password=tandem-demo" "http://127.0.0.1:$PORT/login"
     awk '$6 == "tandem_session" {print "tandem_session=" $7}' "$jar"
 }
-COOKIE=$(sign_in amira)
+declare -A COOKIES=([amira]=$(sign_in amira) [priya]=$(sign_in priya))
 
 # A portfolio page of 20 blocks (text and evidence, alternating) for amira.
 PAGE=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
@@ -50,6 +50,15 @@ PAGE=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
                  FROM p, e, generate_series(1, 20) n)
     SELECT id FROM p")
 
+# The same page shared with amira's tutors (priya), with five comments.
+psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
+    INSERT INTO shares (institution_id, owner_id, page_id, audience)
+    SELECT institution_id, owner_id, id, 'supporters' FROM portfolio_pages WHERE id = $PAGE;
+    INSERT INTO comments (institution_id, page_id, author_id, body_md, body_html, is_feedback)
+    SELECT p.institution_id, p.id, u.id, 'Comment ' || n, '<p>Comment ' || n || '.</p>', true
+      FROM portfolio_pages p, users u, generate_series(1, 5) n
+     WHERE p.id = $PAGE AND u.username = 'priya'" >/dev/null
+
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
 
@@ -57,12 +66,13 @@ declare -A RPS
 printf '%-34s %10s %9s %9s %9s %9s %8s\n' target "req/s" "p50 ms" "p99 ms" "of bare" "of static" "RSS MB"
 for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/ping)|/ping" \
               "/healthz (one query)|/healthz" "home page (query + template)|/" \
-              "signed-in home (session + query)|/#signed-in" \
-              "portfolio page of 20 blocks|/portfolio/pages/$PAGE#signed-in"; do
+              "signed-in home (session + query)|/#amira" \
+              "portfolio page of 20 blocks|/portfolio/pages/$PAGE#amira" \
+              "shared page, 20 blocks, 5 comments|/pages/$PAGE#priya"; do
     name=${target%%|*} path=${target#*|}
     header=()
-    if [ "${path#*#}" = signed-in ]; then
-        header=(-H "Cookie: $COOKIE")
+    if [ "${path#*#}" != "$path" ]; then # signed in as the person after #
+        header=(-H "Cookie: ${COOKIES[${path#*#}]}")
         path=${path%#*}
     fi
     # Warm up: every worker connects and prepares its statements.

@@ -16,6 +16,7 @@ static const struct {
 } nav_items[] = {
     {"/", "Home", CAP_PUBLIC},
     {"/portfolio", "Portfolio", CAP_SIGNED_IN},
+    {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},
 };

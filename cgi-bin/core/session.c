@@ -72,17 +72,20 @@ int session_load(request *r)
     snprintf(max, sizeof max, "%d", tandem_config->session_max_hours);
     const char *hash = session_token_hash(r->mem, token);
     const char *params[] = {hash, idle, max};
-    /* The page's own first query rides along in the same round trip. */
+    /* The page's own first queries ride along in the same round trip. */
     const char *prefetch = r->route ? r->route->prefetch : NULL;
+    const char *also = prefetch ? r->route->prefetch_also : NULL;
     const char *prefetch_params[1 + REQUEST_MAX_PARAMS] = {hash};
     for (size_t i = 0; i < r->n_params; i++)
         prefetch_params[1 + i] = r->params[i];
-    db_call calls[] = {{"session_lookup", 3, params},
-                       {prefetch, 1 + (int)r->n_params, prefetch_params}};
-    PGresult *results[2];
+    int n = 1 + (int)r->n_params;
+    db_call calls[] = {
+        {"session_lookup", 3, params}, {prefetch, n, prefetch_params}, {also, n, prefetch_params}};
+    PGresult *results[3] = {NULL, NULL, NULL};
     /* A failed prefetch leaves the session valid: the handler then finds
      * r->prefetched NULL and says the database did not answer. */
-    if (!db_run_pipeline(r->db, prefetch ? 2 : 1, calls, results) && !results[0])
+    if (!db_run_pipeline(r->db, 1 + (prefetch != NULL) + (also != NULL), calls, results) &&
+        !results[0])
         return 503;
     PGresult *res = results[0];
     if (PQntuples(res) == 1) {
@@ -98,17 +101,21 @@ int session_load(request *r)
             u->session_id = db_int(res, 0, 7);
             u->institution_name = arena_strdup(r->mem, db_text(res, 0, 8));
             r->user = u;
-            r->prefetched = prefetch ? results[1] : NULL;
-            results[1] = NULL;
+            /* Both or neither: a handler never sees half a page. */
+            if (results[1] && (!also || results[2])) {
+                r->prefetched = results[1];
+                r->prefetched_also = results[2];
+                results[1] = results[2] = NULL;
+            }
         }
         if (strcmp(db_text(res, 0, 6), "t") == 0) {
             PQclear(res);
             res = db_run(r->db, "session_touch", 1, params);
         }
     }
-    /* Without a valid session the prefetch is never looked at. */
-    if (prefetch)
-        PQclear(results[1]);
+    /* Without a valid session the prefetches are never looked at. */
+    PQclear(results[1]);
+    PQclear(results[2]);
     PQclear(res);
     return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <ctemplate/template.h>
 #include <ctemplate/template_cache.h>
+#include <ctemplate/template_emitter.h>
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 // tpl_dict is never defined: a tpl_dict* is a ctemplate::TemplateDictionary*
@@ -23,6 +25,24 @@ static ctemplate::TemplateDictionary *D(tpl_dict *d)
 static tpl_dict *C(ctemplate::TemplateDictionary *d)
 {
     return reinterpret_cast<tpl_dict *>(d);
+}
+
+// A key ("TITLE") as ctemplate wants it: with its id worked out once per
+// thread. Given a plain string, ctemplate hashes it and takes a global lock
+// on every call; a page sets hundreds of values, and this was a fifth of
+// its cost. The map is keyed by content, so keys built at run time are
+// safe too; the strings live as long as the thread, which outlives every
+// dictionary it fills.
+static ctemplate::TemplateString K(const char *key)
+{
+    thread_local std::unordered_map<std::string, ctemplate::StaticTemplateString> ids;
+    auto it = ids.find(key);
+    if (it == ids.end()) {
+        it = ids.emplace(key, ctemplate::StaticTemplateString{}).first;
+        it->second.do_not_use_directly_ = {it->first.c_str(), it->first.size(), 0};
+        ctemplate::StaticTemplateStringInitializer registered(&it->second);
+    }
+    return ctemplate::TemplateString(it->second);
 }
 
 static void list_templates(const std::string &root, const std::string &rel,
@@ -109,7 +129,7 @@ extern "C" void tpl_dict_free(tpl_dict *d)
 extern "C" void tpl_set(tpl_dict *d, const char *key, const char *value)
 {
     try {
-        D(d)->SetValue(key, value ? value : "");
+        D(d)->SetValue(K(key), value ? value : "");
     } catch (...) {
     }
 }
@@ -119,7 +139,7 @@ extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
     try {
         char num[24];
         snprintf(num, sizeof num, "%lld", value);
-        D(d)->SetValue(key, num);
+        D(d)->SetValue(K(key), num);
     } catch (...) {
     }
 }
@@ -127,7 +147,7 @@ extern "C" void tpl_set_int(tpl_dict *d, const char *key, long long value)
 extern "C" void tpl_set_global(tpl_dict *d, const char *key, const char *value)
 {
     try {
-        D(d)->SetTemplateGlobalValue(key, value ? value : "");
+        D(d)->SetTemplateGlobalValue(K(key), value ? value : "");
     } catch (...) {
     }
 }
@@ -135,7 +155,7 @@ extern "C" void tpl_set_global(tpl_dict *d, const char *key, const char *value)
 extern "C" void tpl_show(tpl_dict *d, const char *section)
 {
     try {
-        D(d)->ShowSection(section);
+        D(d)->ShowSection(K(section));
     } catch (...) {
     }
 }
@@ -143,7 +163,7 @@ extern "C" void tpl_show(tpl_dict *d, const char *section)
 extern "C" tpl_dict *tpl_add_section(tpl_dict *d, const char *section)
 {
     try {
-        return C(D(d)->AddSectionDictionary(section));
+        return C(D(d)->AddSectionDictionary(K(section)));
     } catch (...) {
         return nullptr;
     }
@@ -152,7 +172,7 @@ extern "C" tpl_dict *tpl_add_section(tpl_dict *d, const char *section)
 extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *file)
 {
     try {
-        ctemplate::TemplateDictionary *sub = D(d)->AddIncludeDictionary(name);
+        ctemplate::TemplateDictionary *sub = D(d)->AddIncludeDictionary(K(name));
         sub->SetFilename(file);
         return C(sub);
     } catch (...) {
@@ -160,13 +180,28 @@ extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *file
     }
 }
 
+namespace {
+// Expands straight into the response buffer, with no std::string between.
+class buf_emitter : public ctemplate::ExpandEmitter {
+    buf *out_;
+
+  public:
+    bool ok = true;
+    explicit buf_emitter(buf *out) : out_(out) {}
+    void Emit(char c) override { ok = buf_append(out_, &c, 1) && ok; }
+    void Emit(const std::string &s) override { ok = buf_append(out_, s.data(), s.size()) && ok; }
+    void Emit(const char *s) override { ok = buf_append(out_, s, strlen(s)) && ok; }
+    void Emit(const char *s, size_t n) override { ok = buf_append(out_, s, n) && ok; }
+};
+} // namespace
+
 extern "C" int tpl_expand(const char *file, tpl_dict *d, buf *out)
 {
     try {
-        std::string s;
-        if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, D(d), &s))
+        buf_emitter emitter(out);
+        if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, D(d), &emitter))
             return -1;
-        return buf_append(out, s.data(), s.size()) ? 0 : -1;
+        return emitter.ok ? 0 : -1;
     } catch (...) {
         return -1;
     }

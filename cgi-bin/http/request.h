@@ -78,10 +78,11 @@ typedef struct request {
     const char *params[REQUEST_MAX_PARAMS];
     size_t n_params;
 
-    const session_user *user;     /* NULL for a visitor */
-    struct pg_result *prefetched; /* the route's prefetch for a signed-in person, or NULL */
-    const char *invalid_field;    /* the field form_validate refused, to link its message to it */
-    const char *visitor_csrf;     /* a visitor's CSRF token (double-submit cookie) */
+    const session_user *user;          /* NULL for a visitor */
+    struct pg_result *prefetched;      /* the route's prefetch for a signed-in person, or NULL */
+    struct pg_result *prefetched_also; /* its second prefetch, or NULL */
+    const char *invalid_field; /* the field form_validate refused, to link its message to it */
+    const char *visitor_csrf;  /* a visitor's CSRF token (double-submit cookie) */
 
     /* The response. */
     void *page_dict; /* layout dictionary between render_begin and render_end */

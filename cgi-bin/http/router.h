@@ -13,13 +13,16 @@ typedef void (*route_handler)(request *r);
  * optionally names a prepared statement, taking the session token's hash as
  * $1 and the captured path segments as $2, $3, …, that is the signed-in
  * person's first query on this page: it runs in the same round trip as the
- * session lookup and reaches the handler as r->prefetched. */
+ * session lookup and reaches the handler as r->prefetched. prefetch_also
+ * names a second such statement, for a page that needs two queries, which
+ * joins the same round trip (r->prefetched_also). */
 typedef struct route {
     unsigned methods;
     const char *pattern;
     route_handler handler;
     int capability;
     const char *prefetch;
+    const char *prefetch_also;
 } route;
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_WRONG_METHOD };

@@ -1,7 +1,7 @@
 /* evidence: the pieces a person collects in their portfolio to show their
  * learning: a text written in Markdown, an uploaded file, or a link; each
- * with a reflection on what it shows, tags and a date. For now only the
- * owner sees their evidence; sharing comes with portfolio pages. */
+ * with a reflection on what it shows, tags and a date. Only the owner sees
+ * a piece on its own; others see it on the pages it is shared on. */
 #include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include "../core/audit.h"
 #include "../core/config.h"
 #include "../core/richtext.h"
-#include "pages.h"
+#include "portfolio.h"
 
 const db_statement evidence_statements[] = {
     {"evidence_list", "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
@@ -22,6 +22,10 @@ const db_statement evidence_statements[] = {
     {"evidence_pages",
      "SELECT p.id, p.title, (SELECT count(*) FROM page_blocks b WHERE b.page_id = p.id)"
      "  FROM portfolio_pages p WHERE p.owner_id = $1 ORDER BY p.updated_at DESC"},
+    {"evidence_collections",
+     "SELECT c.id, c.title,"
+     "       (SELECT count(*) FROM collection_pages cp WHERE cp.collection_id = c.id)"
+     "  FROM collections c WHERE c.owner_id = $1 ORDER BY c.updated_at DESC"},
     {"evidence_tags", "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
                       " GROUP BY t ORDER BY t"},
     {"evidence_show",
@@ -48,11 +52,12 @@ const db_statement evidence_statements[] = {
      " WHERE id = $1 AND owner_id = $2 AND version = $12 RETURNING id"},
     {"evidence_delete", "DELETE FROM evidence WHERE id = $1 AND owner_id = $2 RETURNING file_id"},
     {"evidence_file_delete",
-     "DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM evidence WHERE file_id = $1)"},
-    /* Who may download a file: for now its owner. Every feature's files go
-     * through this one statement as sharing grows. */
-    {"file_fetch",
-     "SELECT filename, content_type, bytes FROM files WHERE id = $1 AND owner_id = $2"},
+     "DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM evidence WHERE file_id = $1)"
+     " AND NOT EXISTS (SELECT 1 FROM submission_files WHERE file_id = $1)"},
+    /* Who may download a file is decided by file_visible (sql/0006_sharing.sql):
+     * $2 the viewer ('' for a visitor), $3 a secret link's hash (or ''). */
+    {"file_fetch", "SELECT filename, content_type, bytes FROM files"
+                   " WHERE id = $1 AND file_visible(id, NULLIF($2, '')::bigint, NULLIF($3, ''))"},
     {NULL, NULL},
 };
 
@@ -443,13 +448,6 @@ static const char *human_size(request *r, long long bytes)
     return arena_printf(r->mem, "%.1f MB", bytes / (1024.0 * 1024.0));
 }
 
-/* Images that browsers show safely inline; everything else downloads. */
-static bool inline_image(const char *type)
-{
-    return strcmp(type, "image/png") == 0 || strcmp(type, "image/jpeg") == 0 ||
-           strcmp(type, "image/gif") == 0 || strcmp(type, "image/webp") == 0;
-}
-
 static void fill_file(request *r, tpl_dict *d, const PGresult *res)
 {
     tpl_dict *f = tpl_add_section(d, "FILE");
@@ -511,9 +509,11 @@ void page_portfolio_index(request *r)
     PGresult *list = db_run(r->db, "evidence_list", 2, params);
     PGresult *tags = list ? db_run(r->db, "evidence_tags", 1, params) : NULL;
     PGresult *pages = tags ? db_run(r->db, "evidence_pages", 1, params) : NULL;
-    if (!pages) {
+    PGresult *collections = pages ? db_run(r->db, "evidence_collections", 1, params) : NULL;
+    if (!collections) {
         PQclear(list);
         PQclear(tags);
+        PQclear(pages);
         render_error(r, 503, DB_DOWN);
         return;
     }
@@ -526,6 +526,16 @@ void page_portfolio_index(request *r)
             tpl_set(p, "BLOCKS", db_text(pages, i, 2));
         }
         tpl_show(d, PQntuples(pages) ? "HAS_PAGES" : "NO_PAGES");
+        for (int i = 0; i < PQntuples(collections); i++) {
+            tpl_dict *c = tpl_add_section(d, "COLLECTION");
+            tpl_set(c, "ID", db_text(collections, i, 0));
+            tpl_set(c, "TITLE", db_text(collections, i, 1));
+            tpl_set(c, "PAGES",
+                    db_int(collections, i, 2) == 1
+                        ? "1 page"
+                        : arena_printf(r->mem, "%s pages", db_text(collections, i, 2)));
+        }
+        tpl_show(d, PQntuples(collections) ? "HAS_COLLECTIONS" : "NO_COLLECTIONS");
         if (tag && *tag->value)
             tpl_set(tpl_add_section(d, "FILTERED"), "TAG", tag->value);
         for (int i = 0; i < PQntuples(tags); i++) {
@@ -550,6 +560,7 @@ void page_portfolio_index(request *r)
     PQclear(list);
     PQclear(tags);
     PQclear(pages);
+    PQclear(collections);
     render_end(r, 200);
 }
 
@@ -595,13 +606,13 @@ void page_evidence_delete(request *r)
     resp_redirect(r, "/portfolio");
 }
 
-/* Sends a file as it was uploaded: images inline, everything else as a
- * download, never interpreted by the browser as a page of Tandem. */
-void page_file_download(request *r)
+/* Sends file :id as it was uploaded to whoever may see it (link: a secret
+ * link's hash, or ""): images inline, everything else as a download, never
+ * interpreted by the browser as a page of Tandem. */
+static void send_file(request *r, long long id, const char *link)
 {
-    long long id = req_param_id(r, 0);
-    const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
-    PGresult *res = id ? db_run_binary(r->db, "file_fetch", 2, params, NULL, NULL, true) : NULL;
+    const char *params[] = {req_id_text(r, id), r->user ? req_id_text(r, r->user->id) : "", link};
+    PGresult *res = id ? db_run_binary(r->db, "file_fetch", 3, params, NULL, NULL, true) : NULL;
     if (!res || PQntuples(res) != 1) {
         render_error(r, res || !id ? 404 : 503, res || !id ? "There is no such file." : DB_DOWN);
         PQclear(res);
@@ -619,4 +630,19 @@ void page_file_download(request *r)
                              http_percent_encode(r->mem, name, "")));
     resp_bytes(r, 200, type, PQgetvalue(res, 0, 2), (size_t)PQgetlength(res, 0, 2));
     PQclear(res);
+}
+
+/* GET /files/:id/:name */
+void page_file_download(request *r)
+{
+    send_file(r, req_param_id(r, 0), "");
+}
+
+/* GET /s/:token/files/:id/:name: a file on a page shared by secret link. */
+void page_link_file_download(request *r)
+{
+    long long page_id, collection_id;
+    const char *link = link_open(r, r->params[0], &page_id, &collection_id);
+    if (link)
+        send_file(r, req_param_id(r, 1), link);
 }

@@ -36,6 +36,27 @@ void page_evidence_update(request *r);
 void page_evidence_confirm_delete(request *r);
 void page_evidence_delete(request *r);
 void page_file_download(request *r);
+void page_link_file_download(request *r);
+
+/* a page as the people it is shared with see it, and its comments */
+extern const db_statement page_view_statements[];
+extern const db_statement comment_statements[];
+void page_view_show(request *r);
+void page_link_show(request *r);
+void page_comment_add(request *r);
+void page_comment_hide(request *r);
+void page_comment_show(request *r);
+void page_comment_delete(request *r);
+
+/* sharing a page or a collection, and what is shared with me */
+extern const db_statement sharing_statements[];
+void page_sharing_page(request *r);
+void page_sharing_collection(request *r);
+void page_share_add_page(request *r);
+void page_share_add_collection(request *r);
+void page_share_revoke_page(request *r);
+void page_share_revoke_collection(request *r);
+void page_shared_with_me(request *r);
 
 extern const db_statement portfolio_page_statements[];
 void page_portfolio_page_new(request *r);
@@ -45,8 +66,37 @@ void page_portfolio_page_edit(request *r);
 void page_portfolio_page_add(request *r);
 void page_portfolio_page_update(request *r);
 void page_portfolio_block_add(request *r);
+void page_portfolio_block_edit(request *r);
+void page_portfolio_block_update(request *r);
 void page_portfolio_block_move(request *r);
 void page_portfolio_block_delete(request *r);
+
+/* collections of pages: the owner's editor and the read views (collections.c) */
+extern const db_statement collection_statements[];
+void page_collection_new(request *r);
+void page_collection_create(request *r);
+void page_collection_show(request *r);
+void page_collection_edit(request *r);
+void page_collection_update(request *r);
+void page_collection_page_add(request *r);
+void page_collection_page_move(request *r);
+void page_collection_page_remove(request *r);
+void page_collection_confirm_delete(request *r);
+void page_collection_delete(request *r);
+void page_collection_view(request *r);
+void page_collection_view_page(request *r);
+void page_link_collection_page(request *r);
+
+/* submitting a page or a collection for assessment (submissions.c) */
+extern const db_statement submission_statements[];
+void page_submission_page_form(request *r);
+void page_submission_page_create(request *r);
+void page_submission_collection_form(request *r);
+void page_submission_collection_create(request *r);
+void page_submission_list(request *r);
+void page_submission_show(request *r);
+void page_submission_comment(request *r);
+void page_submission_reviewed(request *r);
 
 extern const db_statement profile_statements[];
 void page_profile_show(request *r);

@@ -1,12 +1,12 @@
 /* portfolio_pages: pages a person builds from their evidence and their own
  * words, block by block, in the order they choose. Reordering uses buttons
  * (no drag and drop), so it works with a keyboard and without JavaScript.
- * For now only the owner sees their pages; sharing builds on them. */
+ * Only the owner edits a page; page_view.c shows it to others. */
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/richtext.h"
-#include "pages.h"
+#include "portfolio.h"
 
 const db_statement portfolio_page_statements[] = {
     {"page_insert", "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
@@ -14,12 +14,7 @@ const db_statement portfolio_page_statements[] = {
     /* The page and all its blocks, with their evidence: the routes'
      * prefetch ($1 the session token's hash, $2 the page id), so that the
      * session and the whole page come in one round trip. */
-    {"page_show", "SELECT p.id, p.title, p.description_md, p.description_html, b.id, b.text_html,"
-                  "       e.id, e.kind, e.title, e.body_html, e.url, e.reflection_html,"
-                  "       f.id, f.filename, f.content_type"
-                  "  FROM portfolio_pages p LEFT JOIN page_blocks b ON b.page_id = p.id"
-                  "  LEFT JOIN evidence e ON e.id = b.evidence_id"
-                  "  LEFT JOIN files f ON f.id = e.file_id"
+    {"page_show", "SELECT " PAGE_BLOCK_COLUMNS " FROM portfolio_pages p" PAGE_BLOCK_JOINS
                   " WHERE p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
                   "   AND p.owner_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
                   " ORDER BY b.position"},
@@ -55,6 +50,14 @@ const db_statement portfolio_page_statements[] = {
      "   FROM me, other WHERE b.id IN (me.id, other.id) RETURNING b.id"},
     {"page_block_exists", "SELECT 1 FROM page_blocks b JOIN portfolio_pages p ON p.id = b.page_id"
                           " WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3"},
+    {"page_block_text",
+     "SELECT b.text_md, p.title FROM page_blocks b"
+     "  JOIN portfolio_pages p ON p.id = b.page_id"
+     " WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3 AND b.evidence_id IS NULL"},
+    {"page_block_update",
+     "UPDATE page_blocks b SET text_md = $4, text_html = $5 FROM portfolio_pages p"
+     " WHERE b.id = $1 AND b.page_id = p.id AND p.id = $2 AND p.owner_id = $3"
+     "   AND b.evidence_id IS NULL RETURNING b.id"},
     {"page_block_delete",
      "DELETE FROM page_blocks b USING portfolio_pages p"
      " WHERE b.id = $1 AND b.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING b.id"},
@@ -159,36 +162,6 @@ void page_portfolio_page_edit(request *r)
         show_page_form(r, 200, db_int(res, 0, 0), db_text(res, 0, 1), db_text(res, 0, 2), NULL);
 }
 
-/* One block of row i: its own text, or its evidence shown as on the
- * evidence page. The HTML was sanitised on save (core/richtext.c). */
-static void fill_block(request *r, tpl_dict *b, const PGresult *res, int i)
-{
-    tpl_set(b, "BLOCK_ID", db_text(res, i, 4));
-    if (PQgetisnull(res, i, 6)) {
-        tpl_set(tpl_add_section(b, "TEXT"), "HTML", db_text(res, i, 5));
-        return;
-    }
-    tpl_dict *e = tpl_add_section(b, "EVIDENCE");
-    tpl_set(e, "ID", db_text(res, i, 6));
-    tpl_set(e, "TITLE", db_text(res, i, 8));
-    if (*db_text(res, i, 9))
-        tpl_set(tpl_add_section(e, "BODY"), "HTML", db_text(res, i, 9));
-    if (!PQgetisnull(res, i, 10))
-        tpl_set(tpl_add_section(e, "LINK"), "URL", db_text(res, i, 10));
-    if (!PQgetisnull(res, i, 12)) {
-        const char *name = db_text(res, i, 13), *type = db_text(res, i, 14);
-        const char *href = arena_printf(r->mem, "/files/%s/%s", db_text(res, i, 12),
-                                        http_percent_encode(r->mem, name, ""));
-        tpl_dict *f = tpl_add_section(e, "FILE");
-        tpl_set(f, "HREF", href);
-        tpl_set(f, "FILENAME", name);
-        if (strncmp(type, "image/", 6) == 0 && strcmp(type, "image/svg+xml") != 0)
-            tpl_set(tpl_add_section(f, "IMAGE"), "SRC", href);
-    }
-    if (*db_text(res, i, 11))
-        tpl_set(tpl_add_section(e, "REFLECTION"), "HTML", db_text(res, i, 11));
-}
-
 /* The page with its blocks in order, each with buttons to move it up or
  * down or remove it, and a form to add words: the session and the whole
  * page come in one round trip (the route's prefetch). */
@@ -203,12 +176,12 @@ void page_portfolio_page_show(request *r)
         tpl_set(d, "TITLE", db_text(res, 0, 1));
         if (*db_text(res, 0, 3))
             tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, 3));
-        int n = PQgetisnull(res, 0, 4) ? 0 : PQntuples(res);
+        const block_style style = {"/files", true, 3};
+        int n = page_block_count(res);
         for (int i = 0; i < n; i++) {
-            tpl_dict *b = tpl_add_section(d, "BLOCK");
-            tpl_set(b, "PAGE_ID", db_text(res, 0, 0));
-            tpl_set_int(b, "NUMBER", i + 1);
-            fill_block(r, b, res, i);
+            tpl_dict *b = page_add_block(r, d, res, i, &style);
+            if (PQgetisnull(res, i, PB_EVIDENCE_ID))
+                tpl_show(b, "CAN_EDIT"); /* evidence changes on its own page */
             if (i > 0)
                 tpl_show(b, "CAN_MOVE_UP");
             if (i < n - 1)
@@ -326,4 +299,79 @@ void page_portfolio_block_delete(request *r)
     }
     PQclear(res);
     resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%lld#blocks", page_id));
+}
+
+#define NO_TEXT_BLOCK "That block is not a text on your page."
+
+static void show_block_form(request *r, int status, const char *page_title, const char *text,
+                            const char *error)
+{
+    tpl_dict *d = render_begin(r, error ? "Error: Change a text" : "Change a text",
+                               "portfolio_pages/block_edit.tpl");
+    if (d) {
+        tpl_set(d, "PAGE_ID", r->params[0]);
+        tpl_set(d, "BLOCK_ID", r->params[1]);
+        tpl_set(d, "TITLE", page_title);
+        tpl_set(d, "TEXT", text);
+        if (error)
+            tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
+    }
+    render_end(r, status);
+}
+
+/* The text block :block of the owner's page :id, or NULL having said so. */
+static PGresult *find_text_block(request *r)
+{
+    long long page_id = req_param_id(r, 0), block_id = req_param_id(r, 1);
+    const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
+                            req_id_text(r, r->user->id)};
+    PGresult *res = page_id && block_id ? db_run(r->db, "page_block_text", 3, params) : NULL;
+    bool down = page_id && block_id && !res;
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, down ? 503 : 404, down ? DB_DOWN : NO_TEXT_BLOCK);
+        PQclear(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* GET /portfolio/pages/:id/blocks/:block/edit: a text block, in place. */
+void page_portfolio_block_edit(request *r)
+{
+    PGresult *res = find_text_block(r);
+    if (res)
+        show_block_form(r, 200, db_text(res, 0, 1), db_text(res, 0, 0), NULL);
+    PQclear(res);
+}
+
+static const field_spec block_text_fields[] = {
+    {"text", "the text", FIELD_STRING, true, 1, 20000, NULL},
+};
+
+/* POST /portfolio/pages/:id/blocks/:block: the changed text. */
+void page_portfolio_block_update(request *r)
+{
+    PGresult *block = find_text_block(r);
+    if (!block)
+        return;
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, block_text_fields, 1, v, &err)) {
+        show_block_form(r, 400, db_text(block, 0, 1), v[0].str, err);
+        PQclear(block);
+        return;
+    }
+    PQclear(block);
+    const char *html = richtext_to_arena(r->mem, v[0].str);
+    const char *params[] = {r->params[1], r->params[0], req_id_text(r, r->user->id), v[0].str,
+                            html};
+    PGresult *res = html ? db_run(r->db, "page_block_update", 5, params) : NULL;
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, res ? 404 : 503, res ? NO_TEXT_BLOCK : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    PQclear(res);
+    resp_redirect(r,
+                  arena_printf(r->mem, "/portfolio/pages/%s#block-%s", r->params[0], r->params[1]));
 }

@@ -34,7 +34,7 @@
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="body">Text{{#CREATING}} (for something you wrote){{/CREATING}}</label>
 <div class="govuk-hint" id="body-hint">You can use Markdown: **bold**, *italic*, lists starting with -, and links.</div>
-<textarea class="govuk-textarea" id="body" name="body" rows="8" aria-describedby="body-hint">{{BODY}}</textarea>
+<textarea class="govuk-textarea" id="body" name="body" rows="8" aria-describedby="body-hint">{{BODY:pre_escape}}</textarea>
 </div>
 {{#CREATING}}
 <div class="govuk-form-group">
@@ -51,7 +51,7 @@
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="reflection">Reflection (optional)</label>
 <div class="govuk-hint" id="reflection-hint">What does this show about your learning? What would you do differently next time?</div>
-<textarea class="govuk-textarea" id="reflection" name="reflection" rows="5" aria-describedby="reflection-hint">{{REFLECTION}}</textarea>
+<textarea class="govuk-textarea" id="reflection" name="reflection" rows="5" aria-describedby="reflection-hint">{{REFLECTION:pre_escape}}</textarea>
 </div>
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="tags">Tags (optional)</label>

@@ -2,11 +2,16 @@
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 <h1 class="govuk-heading-l">Your portfolio</h1>
+<p class="govuk-body"><a class="govuk-link" href="/submissions">Submissions for assessment</a>: what you have handed to your tutors, and what they said.</p>
 <p class="govuk-body">Collect evidence of your learning here: things you have written, made or found, and put it on pages that tell its story. Only you can see your portfolio.</p>
 <h2 class="govuk-heading-m">Pages</h2>
 {{#HAS_PAGES}}<ul class="govuk-list">{{#PAGE}}<li><a class="govuk-link" href="/portfolio/pages/{{ID}}">{{TITLE}}</a> ({{BLOCKS}} blocks)</li>{{/PAGE}}</ul>{{/HAS_PAGES}}
 {{#NO_PAGES}}<p class="govuk-body">You have no pages yet.</p>{{/NO_PAGES}}
 <a class="govuk-button govuk-button--secondary" href="/portfolio/pages/new">Create a page</a>
+<h2 class="govuk-heading-m">Your collections</h2>
+{{#HAS_COLLECTIONS}}<ul class="govuk-list">{{#COLLECTION}}<li><a class="govuk-link" href="/portfolio/collections/{{ID}}">{{TITLE}}</a> ({{PAGES}})</li>{{/COLLECTION}}</ul>{{/HAS_COLLECTIONS}}
+{{#NO_COLLECTIONS}}<p class="govuk-body">You have no collections yet. A collection puts some of your pages in order, to be read one after another.</p>{{/NO_COLLECTIONS}}
+<a class="govuk-button govuk-button--secondary" href="/portfolio/collections/new">Create a collection</a>
 <h2 class="govuk-heading-m">Evidence</h2>
 <a class="govuk-button" href="/portfolio/evidence/new">Add evidence</a>
 </div>

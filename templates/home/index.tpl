@@ -21,6 +21,7 @@
 <ul class="govuk-list">
 <li><a class="govuk-link" href="/u/{{USERNAME:u}}">Your profile page</a></li>
 <li><a class="govuk-link" href="/account">Your account: password and where you are signed in</a></li>
+<li><a class="govuk-link" href="/submissions">Submissions for assessment: what you submitted, and what was submitted to you</a></li>
 </ul>
 {{/SIGNED_IN}}
 {{#VISITOR}}

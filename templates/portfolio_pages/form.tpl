@@ -20,7 +20,7 @@
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="description">Description (optional)</label>
 <div class="govuk-hint" id="description-hint">What this page is about. You can use Markdown.</div>
-<textarea class="govuk-textarea" id="description" name="description" rows="4" aria-describedby="description-hint">{{DESCRIPTION}}</textarea>
+<textarea class="govuk-textarea" id="description" name="description" rows="4" aria-describedby="description-hint">{{DESCRIPTION:pre_escape}}</textarea>
 </div>
 <button type="submit" class="govuk-button">Save page</button>
 </form>

@@ -26,7 +26,7 @@
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="bio">About you (optional)</label>
 <div class="govuk-hint" id="bio-hint">A few sentences: what you study or teach, what you are working towards. Up to 2,000 characters.</div>
-<textarea class="govuk-textarea" id="bio" name="bio" rows="5" aria-describedby="bio-hint" maxlength="2000">{{BIO}}</textarea>
+<textarea class="govuk-textarea" id="bio" name="bio" rows="5" aria-describedby="bio-hint" maxlength="2000">{{BIO:pre_escape}}</textarea>
 </div>
 <button type="submit" class="govuk-button">Save profile</button>
 </form>

@@ -66,6 +66,10 @@ describe('a student\'s evidence', () => {
     }
     assert.match(await page.locator('main').innerText(), /Tags: reflection, week 3/);
     await assertAccessible(page, 'evidence page');
+    await h.visit(page, `/portfolio/evidence/${idOf(page)}/edit`);
+    assert.match(await page.getByLabel(/^Text/).inputValue(), /^\*\*Proud\*\* of this:\n\n- one\n- two\n/, 'the lines of the Markdown come back to edit');
+    await press(page, 'Save evidence');
+    assert.equal(await page.locator('main li').count(), 2, 'saving unchanged keeps the list');
   });
 
   test('a photo shows on the page and downloads as it was uploaded', async () => {

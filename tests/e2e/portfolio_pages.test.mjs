@@ -79,6 +79,21 @@ describe('a student builds a page', () => {
     assert.equal(await page.locator('h1').innerText(), 'Robot arm: the whole story');
   });
 
+  test('a text block is changed in place; an empty text is refused and kept as typed', async () => {
+    await h.visit(page, pageUrl);
+    await press(page, page.getByRole('link', { name: 'Change block 1' }));
+    await assertAccessible(page, 'changing a text block');
+    assert.equal(await page.getByLabel('Your words').inputValue(), '## Introduction\n\nThis is what I did.');
+    await page.getByLabel('Your words').fill('   ');
+    const bad = await press(page, page.getByRole('button', { name: 'Save text' }));
+    assert.equal(bad.status(), 400);
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter the text/);
+    await page.getByLabel('Your words').fill('## Introduction\n\nWhat I did, and **why**.');
+    await press(page, page.getByRole('button', { name: 'Save text' }));
+    assert.match(await page.locator('.tandem-block').first().innerText(), /What I did, and why\./);
+    assert.equal(await page.getByRole('link', { name: 'Change block 2' }).count(), 0, 'evidence is changed on its own page');
+  });
+
   test('someone else cannot see the page, change it, or put their evidence on it', async () => {
     const jack = await h.newPage();
     await h.signIn(jack, 'jack');
@@ -93,6 +108,10 @@ describe('a student builds a page', () => {
     assert.equal(await post(`${pageUrl}/blocks`, { text: 'graffiti' }), 404);
     assert.equal(await post(`${pageUrl}/blocks/1/move`, { direction: 'up' }), 404);
     assert.equal(await post(`${pageUrl}/blocks/1/delete`, {}), 404);
+    const firstBlock = (await page.locator('.tandem-block').first().getAttribute('id')).replace('block-', '');
+    assert.equal(await post(`${pageUrl}/blocks/${firstBlock}`, { text: 'graffiti' }), 404);
+    await h.visit(jack, `${pageUrl}/blocks/${firstBlock}/edit`, { expectStatus: 404 });
+    await h.visit(jack, '/portfolio');
     // jack's own evidence, which amira must not be able to put on her page.
     const jacksEvidence = (await jack.getByRole('link', { name: /Welding practice/ }).getAttribute('href')).split('/').pop();
     await jack.context().close();

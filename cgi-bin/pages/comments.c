@@ -1,0 +1,172 @@
+/* comments: what people who can see a portfolio page say about it. A
+ * comment from one of the owner's tutors or mentors is marked as feedback.
+ * The owner may hide a comment from everyone else, show it again, or
+ * delete it; its author may delete it. The owner hears of each new one. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/notify.h"
+#include "../core/richtext.h"
+#include "portfolio.h"
+
+const db_statement comment_statements[] = {
+    /* The comments under page $2 that the viewer (whose session token's
+     * hash is $1, or '' for a visitor) may see: hidden ones only by the
+     * page's owner. Run beside page_view, in the same round trip; shown
+     * only when page_view found the page visible to the viewer. */
+    {"page_comments",
+     "SELECT c.id, u.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"
+     "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.owner_id,"
+     "       c.author_id = v.uid"
+     "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
+     "  JOIN comments c ON c.page_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
+     "  JOIN users u ON u.id = c.author_id JOIN portfolio_pages p ON p.id = c.page_id"
+     " WHERE c.hidden_at IS NULL OR p.owner_id = v.uid"
+     " ORDER BY c.created_at, c.id"},
+    /* Only someone at the page's college who can see it may comment. */
+    {"comment_insert",
+     "WITH pg AS (SELECT p.id, p.institution_id, p.owner_id, p.title FROM portfolio_pages p"
+     "             JOIN users u ON u.id = $2 AND u.institution_id = p.institution_id"
+     "            WHERE p.id = $1 AND page_visible(p.id, $2, NULL)),"
+     "     ins AS (INSERT INTO comments (institution_id, page_id, author_id, body_md, body_html,"
+     "                                   is_feedback)"
+     "             SELECT institution_id, id, $2, $3, $4, supports($2, owner_id) FROM pg"
+     "             RETURNING id, is_feedback)"
+     " SELECT ins.id, ins.is_feedback, pg.owner_id, pg.title FROM ins, pg"},
+    {"comment_set_hidden",
+     "UPDATE comments c SET hidden_at = CASE WHEN $4 = 'hide' THEN now() END"
+     "  FROM portfolio_pages p"
+     " WHERE c.id = $1 AND c.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING c.id"},
+    {"comment_delete", "DELETE FROM comments c USING portfolio_pages p"
+                       " WHERE c.id = $1 AND c.page_id = p.id AND p.id = $2"
+                       "   AND (p.owner_id = $3 OR c.author_id = $3) RETURNING c.id"},
+    {NULL, NULL},
+};
+
+#define DB_DOWN "The database is not answering. Try again in a minute."
+#define NO_COMMENT "There is no such comment on your page."
+
+static void fill_comment(tpl_dict *c, const PGresult *res, int i, const char *page_id, bool mine)
+{
+    bool hidden = strcmp(db_text(res, i, 4), "t") == 0;
+    tpl_set(c, "ID", db_text(res, i, 0));
+    tpl_set(c, "AUTHOR", db_text(res, i, 1));
+    tpl_set(c, "BODY", db_text(res, i, 2)); /* sanitised on save */
+    tpl_set(c, "WHEN", db_text(res, i, 5));
+    if (strcmp(db_text(res, i, 3), "t") == 0)
+        tpl_show(c, "FEEDBACK");
+    if (hidden)
+        tpl_show(c, "HIDDEN");
+    if (mine) {
+        tpl_dict *a = tpl_add_section(c, "OWNER_ACTIONS");
+        tpl_set(a, "PAGE_ID", page_id);
+        tpl_set(a, "TOGGLE", hidden ? "show" : "hide");
+        tpl_set(a, "TOGGLE_LABEL", hidden ? "Show" : "Hide");
+    } else if (strcmp(db_text(res, i, 7), "t") == 0) {
+        tpl_set(tpl_add_section(c, "AUTHOR_ACTIONS"), "PAGE_ID", page_id);
+    }
+}
+
+void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const char *page_id,
+                   bool mine, const char *error, const char *draft)
+{
+    tpl_dict *list =
+        tpl_include(tpl_add_section(d, "COMMENTS"), "COMMENT_LIST", "portfolio_view/comments.tpl");
+    tpl_set(list, "PAGE_ID", page_id);
+    int n = PQntuples(comments);
+    if (n)
+        tpl_set_int(tpl_add_section(list, "COUNT"), "N", n);
+    else
+        tpl_show(list, "NONE");
+    for (int i = 0; i < n; i++)
+        fill_comment(tpl_add_section(list, "COMMENT"), comments, i, page_id, mine);
+    if (!r->user) {
+        tpl_show(list, "SIGN_IN");
+        return;
+    }
+    tpl_dict *form = tpl_add_section(list, "FORM");
+    tpl_set(form, "HINT",
+            mine ? "Reply to what people said about your page."
+                 : "The owner of the page will see it, and so will everyone "
+                   "they share it with. Be kind and be helpful.");
+    tpl_set(form, "DRAFT", draft);
+    if (error)
+        tpl_set(tpl_add_section(form, "ERROR"), "MESSAGE", error);
+}
+
+static const field_spec comment_fields[] = {
+    {"body", "your comment", FIELD_STRING, true, 1, 20000, NULL},
+};
+
+/* Tells the owner about a new comment: feedback from their tutor or mentor
+ * is news of its own kind. */
+static bool tell_owner(request *r, const PGresult *res)
+{
+    bool feedback = strcmp(db_text(res, 0, 1), "t") == 0;
+    const char *subject =
+        arena_printf(r->mem, "%s %s on your page “%s”", r->user->display_name,
+                     feedback ? "gave feedback" : "commented", db_text(res, 0, 3));
+    const char *link =
+        arena_printf(r->mem, "/pages/%lld#comment-%s", req_param_id(r, 0), db_text(res, 0, 0));
+    return notify(r, db_int(res, 0, 2), feedback ? "feedback" : "comment", subject, link);
+}
+
+/* POST /pages/:id/comments. A refused comment shows the page again with
+ * the message and what was typed, so nothing is lost. */
+void page_comment_add(request *r)
+{
+    long long page_id = req_param_id(r, 0);
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, comment_fields, 1, v, &err)) {
+        page_view_again(r, err, v[0].str);
+        return;
+    }
+    const char *html = richtext_to_arena(r->mem, v[0].str);
+    const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id), v[0].str, html};
+    PGresult *res = NULL;
+    bool ok = page_id && html && db_begin(r->db) &&
+              (res = db_run(r->db, "comment_insert", 4, params)) && PQntuples(res) == 1 &&
+              tell_owner(r, res) && db_commit(r->db);
+    if (!ok) {
+        db_rollback(r->db);
+        bool missing = !page_id || (res && PQntuples(res) == 0);
+        render_error(r, missing ? 404 : 503,
+                     missing ? "There is no such page, or you cannot comment on it." : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    resp_redirect(r, arena_printf(r->mem, "/pages/%lld#comment-%s", page_id, db_text(res, 0, 0)));
+    PQclear(res);
+}
+
+/* Runs one owner's statement on comment :comment of page :id. */
+static void change_comment(request *r, const char *statement, const char *action)
+{
+    long long page_id = req_param_id(r, 0), comment_id = req_param_id(r, 1);
+    const char *params[] = {req_id_text(r, comment_id), req_id_text(r, page_id),
+                            req_id_text(r, r->user->id), action};
+    PGresult *res = db_run(r->db, statement, action ? 4 : 3, params);
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, res ? 404 : 503, res ? NO_COMMENT : DB_DOWN);
+        PQclear(res);
+        return;
+    }
+    PQclear(res);
+    resp_redirect(r, arena_printf(r->mem, "/pages/%lld#comments", page_id));
+}
+
+void page_comment_hide(request *r)
+{
+    change_comment(r, "comment_set_hidden", "hide");
+}
+
+void page_comment_show(request *r)
+{
+    change_comment(r, "comment_set_hidden", "show");
+}
+
+void page_comment_delete(request *r)
+{
+    change_comment(r, "comment_delete", NULL);
+}

@@ -1,0 +1,249 @@
+/* page_view: a portfolio page as the people it is shared with see it, at
+ * /pages/:id for whoever the share rules admit (the owner too, to see what
+ * others see) and at /s/:token for whoever holds a secret link. Whether a
+ * person may see a page is decided by page_visible() in the database
+ * (sql/0006_sharing.sql), the one place for it; a page someone may not
+ * see does not exist for them (404). */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/session.h"
+#include "portfolio.h"
+
+/* The page as a viewer sees it: the page columns, then its owner, whether
+ * the viewer owns it and when it last changed. */
+#define PAGE_VIEW(viewer, link)                                                                    \
+    "SELECT " PAGE_BLOCK_COLUMNS ", o.display_name, o.username, p.owner_id = v.uid,"               \
+    "       to_char(p.updated_at, 'FMDD Mon YYYY')"                                                \
+    "  FROM (SELECT " viewer " AS uid) v"                                                          \
+    "  JOIN portfolio_pages p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"        \
+    "  JOIN users o ON o.id = p.owner_id" PAGE_BLOCK_JOINS                                         \
+    " WHERE page_visible(p.id, v.uid, " link ")"                                                   \
+    " ORDER BY b.position"
+enum { PV_OWNER_NAME = PB_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED };
+
+const db_statement page_view_statements[] = {
+    /* The route's prefetch: $1 the session token's hash (or '' for a
+     * visitor, when the handler runs it), $2 the page id. */
+    {"page_view", PAGE_VIEW("(SELECT user_id FROM sessions WHERE token_hash = $1)", "NULL")},
+    /* Through a secret link: $1 the link's token hash, $2 the page id. */
+    {"page_view_link", PAGE_VIEW("NULL::bigint", "$1")},
+    /* A secret link's share, whatever its state, to say why it stopped. */
+    {"link_lookup", "SELECT page_id, collection_id,"
+                    "       CASE WHEN revoked_at IS NOT NULL THEN 'revoked'"
+                    "            WHEN ends_on < current_date THEN 'expired'"
+                    "            WHEN starts_on > current_date THEN 'early' ELSE 'ok' END,"
+                    "       to_char(starts_on, 'FMDD Month YYYY')"
+                    "  FROM shares WHERE token_hash = $1 AND audience = 'link'"},
+    {NULL, NULL},
+};
+
+#define DB_DOWN "The database is not answering. Try again in a minute."
+#define NOT_FOUND "There is no such page, or it has not been shared with you."
+
+int page_block_count(const PGresult *res)
+{
+    return PQntuples(res) == 0 || PQgetisnull(res, 0, PB_BLOCK_ID) ? 0 : PQntuples(res);
+}
+
+bool inline_image(const char *type)
+{
+    return strcmp(type, "image/png") == 0 || strcmp(type, "image/jpeg") == 0 ||
+           strcmp(type, "image/gif") == 0 || strcmp(type, "image/webp") == 0;
+}
+
+/* A piece of evidence in a block, shown as on its own page. Single
+ * sections are shown, their values set on the block's dictionary: this
+ * runs for every block of every page shown. */
+static void fill_evidence(request *r, tpl_dict *c, const PGresult *res, int i,
+                          const block_style *style)
+{
+    tpl_show(c, "EVIDENCE");
+    tpl_set_int(c, "LEVEL", style->heading_level);
+    tpl_show(c, style->link_evidence ? "LINKED" : "PLAIN");
+    tpl_set(c, "EVIDENCE_ID", db_text(res, i, PB_EVIDENCE_ID));
+    tpl_set(c, "EVIDENCE_TITLE", db_text(res, i, PB_EVIDENCE_TITLE));
+    if (*db_text(res, i, PB_BODY_HTML)) {
+        tpl_show(c, "BODY");
+        tpl_set(c, "BODY_HTML", db_text(res, i, PB_BODY_HTML));
+    }
+    if (!PQgetisnull(res, i, PB_URL))
+        tpl_set(tpl_add_section(c, "LINK"), "URL", db_text(res, i, PB_URL));
+    if (!PQgetisnull(res, i, PB_FILE_ID)) {
+        const char *name = db_text(res, i, PB_FILENAME);
+        tpl_dict *f = tpl_add_section(c, "FILE");
+        tpl_set(f, "HREF",
+                arena_printf(r->mem, "%s/%s/%s", style->file_prefix, db_text(res, i, PB_FILE_ID),
+                             http_percent_encode(r->mem, name, "")));
+        tpl_set(f, "FILENAME", name);
+        if (inline_image(db_text(res, i, PB_CONTENT_TYPE)))
+            tpl_show(f, "IMAGE");
+    }
+    if (*db_text(res, i, PB_REFLECTION_HTML)) {
+        tpl_show(c, "REFLECTION");
+        tpl_set(c, "REFLECTION_HTML", db_text(res, i, PB_REFLECTION_HTML));
+    }
+}
+
+/* The HTML set here was sanitised on save (core/richtext.c). */
+tpl_dict *page_add_block(request *r, tpl_dict *d, const PGresult *res, int i,
+                         const block_style *style)
+{
+    tpl_dict *b = tpl_add_section(d, "BLOCK");
+    tpl_set(b, "BLOCK_ID", db_text(res, i, PB_BLOCK_ID));
+    tpl_set_int(b, "NUMBER", i + 1);
+    tpl_dict *c = tpl_include(b, "CONTENT", "portfolio_view/block.tpl");
+    if (PQgetisnull(res, i, PB_EVIDENCE_ID)) {
+        tpl_show(c, "TEXT");
+        tpl_set(c, "TEXT_HTML", db_text(res, i, PB_TEXT_HTML));
+    } else {
+        fill_evidence(r, c, res, i, style);
+    }
+    return b;
+}
+
+void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_style *style)
+{
+    if (*db_text(res, 0, PB_DESCRIPTION_HTML))
+        tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, PB_DESCRIPTION_HTML));
+    int n = page_block_count(res);
+    for (int i = 0; i < n; i++)
+        page_add_block(r, d, res, i, style);
+    if (!n)
+        tpl_show(d, "EMPTY");
+}
+
+/* How a page is being shown. */
+typedef struct {
+    const PGresult *comments; /* page_comments rows, or NULL: none shown */
+    const char *link_token;   /* through a secret link: no comments there, they
+                                 need a name to stand behind */
+    const char *error;        /* a refused comment's message, and its text */
+    const char *draft;
+} view_state;
+
+/* The page with its owner's name, its blocks and its comments. */
+static void show_page(request *r, const PGresult *res, const view_state *state)
+{
+    const char *link_token = state->link_token;
+    bool mine = strcmp(db_text(res, 0, PV_MINE), "t") == 0;
+    const char *page_id = db_text(res, 0, PB_PAGE_ID);
+    block_style style = {"/files", false, 2};
+    if (link_token)
+        style.file_prefix = arena_printf(r->mem, "/s/%s/files", link_token);
+    const char *title = db_text(res, 0, PB_TITLE);
+    tpl_dict *d = render_begin(r, state->error ? arena_printf(r->mem, "Error: %s", title) : title,
+                               "portfolio_view/page.tpl");
+    if (d) {
+        if (state->error)
+            tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", state->error);
+        tpl_set(d, "PAGE_ID", page_id);
+        tpl_set(d, "TITLE", db_text(res, 0, PB_TITLE));
+        tpl_set(d, "OWNER", db_text(res, 0, PV_OWNER_NAME));
+        tpl_set(d, "UPDATED", db_text(res, 0, PV_UPDATED));
+        if (r->user)
+            tpl_set(tpl_add_section(d, "OWNER_LINK"), "USERNAME",
+                    db_text(res, 0, PV_OWNER_USERNAME));
+        else
+            tpl_show(d, "OWNER_PLAIN");
+        if (mine)
+            tpl_show(d, "MINE");
+        page_fill_blocks(r, d, res, &style);
+        if (state->comments)
+            comments_fill(r, d, state->comments, page_id, mine, state->error, state->draft);
+    }
+    render_end(r, state->error ? 400 : 200);
+}
+
+/* The page :id and its comments as the viewer whose session token's hash
+ * is given ('' for a visitor) may see them, in one round trip: the same
+ * statements as the route's prefetches. */
+static bool fetch_page(request *r, const char *session_hash, PGresult **out)
+{
+    const char *params[] = {session_hash, r->params[0]};
+    const db_call calls[] = {{"page_view", 2, params}, {"page_comments", 2, params}};
+    return db_run_pipeline(r->db, 2, calls, out);
+}
+
+/* Shows the fetched page, or says why not. */
+static void show_fetched(request *r, const PGresult *page, view_state state)
+{
+    if (!page || !state.comments || PQntuples(page) == 0)
+        render_error(r, page && state.comments ? 404 : 503,
+                     page && state.comments ? NOT_FOUND : DB_DOWN);
+    else
+        show_page(r, page, &state);
+}
+
+/* GET /pages/:id: for a signed-in person the page came with the session;
+ * a visitor sees it only if it is public. */
+void page_view_show(request *r)
+{
+    if (r->user) {
+        show_fetched(r, r->prefetched, (view_state){.comments = r->prefetched_also});
+        return;
+    }
+    PGresult *own[2] = {NULL, NULL};
+    fetch_page(r, "", own);
+    show_fetched(r, own[0], (view_state){.comments = own[1]});
+    PQclear(own[0]);
+    PQclear(own[1]);
+}
+
+void page_view_again(request *r, const char *error, const char *draft)
+{
+    PGresult *own[2] = {NULL, NULL};
+    fetch_page(r, r->user->session_hash, own);
+    show_fetched(r, own[0], (view_state){.comments = own[1], .error = error, .draft = draft});
+    PQclear(own[0]);
+    PQclear(own[1]);
+}
+
+const char *link_open(request *r, const char *token, long long *page_id, long long *collection_id)
+{
+    const char *hash = session_token_hash(r->mem, token);
+    const char *params[] = {hash};
+    PGresult *res = hash ? db_run(r->db, "link_lookup", 1, params) : NULL;
+    if (!res || PQntuples(res) != 1) {
+        render_error(r, res ? 404 : 503,
+                     res ? "This link does not lead anywhere. Check that you copied all of it."
+                         : DB_DOWN);
+        PQclear(res);
+        return NULL;
+    }
+    const char *state = db_text(res, 0, 2);
+    if (strcmp(state, "ok") != 0) {
+        render_error(r, strcmp(state, "early") == 0 ? 404 : 410,
+                     strcmp(state, "revoked") == 0 ? "Its owner has stopped sharing it."
+                     : strcmp(state, "expired") == 0
+                         ? "It was shared for a limited time, and that time is over."
+                         : arena_printf(r->mem, "It is shared from %s. Come back then.",
+                                        db_text(res, 0, 3)));
+        PQclear(res);
+        return NULL;
+    }
+    *page_id = PQgetisnull(res, 0, 0) ? 0 : db_int(res, 0, 0);
+    *collection_id = PQgetisnull(res, 0, 1) ? 0 : db_int(res, 0, 1);
+    PQclear(res);
+    return hash;
+}
+
+/* GET /s/:token: a page or a collection shared by secret link. */
+void page_link_show(request *r)
+{
+    long long page_id, collection_id;
+    const char *hash = link_open(r, r->params[0], &page_id, &collection_id);
+    if (!hash)
+        return;
+    if (collection_id) {
+        collection_show_by_link(r, hash, collection_id);
+        return;
+    }
+    const char *params[] = {hash, req_id_text(r, page_id)};
+    PGresult *res = db_run(r->db, "page_view_link", 2, params);
+    if (!res || PQntuples(res) == 0)
+        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
+    else
+        show_page(r, res, &(view_state){.link_token = r->params[0]});
+    PQclear(res);
+}

@@ -1,0 +1,81 @@
+/* portfolio: what the portfolio's files share. A page is shown the same
+ * way wherever it appears (its owner's editor, the page as others see it,
+ * a collection, a secret link, a frozen submission): page_view.c fills
+ * its blocks from rows in the one column layout below. */
+#ifndef TANDEM_PORTFOLIO_H
+#define TANDEM_PORTFOLIO_H
+#include <stdbool.h>
+
+#include "pages.h"
+
+/* The columns and joins of a page with its blocks in order, one row a
+ * block (one row with NULL blocks for an empty page). Statements add their
+ * own FROM item holding the page as p, and WHERE and ORDER BY b.position. */
+#define PAGE_BLOCK_COLUMNS                                                                         \
+    "p.id, p.title, p.description_md, p.description_html, b.id, b.text_html,"                      \
+    " e.id, e.kind, e.title, e.body_html, e.url, e.reflection_html,"                               \
+    " f.id, f.filename, f.content_type"
+#define PAGE_BLOCK_JOINS                                                                           \
+    " LEFT JOIN page_blocks b ON b.page_id = p.id"                                                 \
+    " LEFT JOIN evidence e ON e.id = b.evidence_id"                                                \
+    " LEFT JOIN files f ON f.id = e.file_id"
+enum {
+    PB_PAGE_ID,
+    PB_TITLE,
+    PB_DESCRIPTION_MD,
+    PB_DESCRIPTION_HTML,
+    PB_BLOCK_ID,
+    PB_TEXT_HTML,
+    PB_EVIDENCE_ID,
+    PB_KIND,
+    PB_EVIDENCE_TITLE,
+    PB_BODY_HTML,
+    PB_URL,
+    PB_REFLECTION_HTML,
+    PB_FILE_ID,
+    PB_FILENAME,
+    PB_CONTENT_TYPE,
+    PB_N_COLUMNS /* statements may add their own columns from here */
+};
+
+/* How blocks are shown where they appear. */
+typedef struct {
+    const char *file_prefix; /* "/files", or "/s/<token>/files" through a secret link */
+    bool link_evidence;      /* the owner's editor links each piece to its own page */
+    int heading_level;       /* of each piece's title */
+} block_style;
+
+/* How many blocks the rows hold. */
+int page_block_count(const PGresult *res);
+/* Adds row i's block as one repetition of the BLOCK section of d, its
+ * content in the {{>CONTENT}} include (portfolio_view/block.tpl), and
+ * returns the repetition's dictionary (BLOCK_ID and NUMBER set). */
+tpl_dict *page_add_block(request *r, tpl_dict *d, const PGresult *res, int i,
+                         const block_style *style);
+/* Sets DESCRIPTION and every BLOCK of d from the rows. */
+void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_style *style);
+
+/* Whether a file's type is an image browsers show safely inline. */
+bool inline_image(const char *type);
+
+/* comments.c: the rows of page_comments (the comments under a page that
+ * the viewer may see) into the COMMENTS section of d, with the form to add
+ * one (signed-in people) and, for the page's owner, buttons to hide, show
+ * or delete each; a refused comment's error and text shown again. */
+void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const char *page_id,
+                   bool mine, const char *error, const char *draft);
+
+/* page_view.c: the page :id shown again to its signed-in viewer, with a
+ * comment that was refused (400): its error and what was typed. */
+void page_view_again(request *r, const char *error, const char *draft);
+
+/* page_view.c: opens a secret link: its token's hash, with what it shares
+ * (one of the two ids is set), or NULL having said why it does not work
+ * (unknown 404; revoked or expired 410; not yet started 404). */
+const char *link_open(request *r, const char *token, long long *page_id, long long *collection_id);
+
+/* collections.c: a collection seen through a secret link (link: the token's
+ * hash, the token itself is r->params[0]). */
+void collection_show_by_link(request *r, const char *link, long long collection_id);
+
+#endif

@@ -1,0 +1,228 @@
+// Sharing and feedback: a student builds a page with text, an image and a
+// link; shares it with her tutor and by secret link; the tutor comments
+// (marked as feedback); a third student cannot see it; the secret link stops
+// working when revoked or expired; the owner hides and deletes comments.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, describe, test } from 'node:test';
+import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
+
+const h = harness(import.meta.url);
+before(() => h.launch());
+after(() => h.close());
+
+const psql = (sql) => spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' }).stdout.trim();
+
+// A 1×1 PNG.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2ff1c4d0000000049454e44ae426082', 'hex');
+
+async function press(page, locator, label) {
+  const [response] = await Promise.all([page.waitForNavigation(), locator.click()]);
+  h.saveHtml(label || 'after a button', await response.text());
+  return response;
+}
+// Titles unique to this run: a stack may be reused between runs.
+const RUN = Date.now().toString(36);
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+
+async function addEvidence(page, kind, fields) {
+  await h.visit(page, '/portfolio/evidence/new');
+  await page.getByLabel(kind).check();
+  await page.getByLabel('Title').fill(fields.title);
+  if (fields.body) await page.getByLabel(/^Text/).fill(fields.body);
+  if (fields.url) await page.getByLabel(/^Web address/).fill(fields.url);
+  if (fields.file) await page.getByLabel(/^File/).setInputFiles(fields.file);
+  await press(page, button(page, 'Save evidence'));
+}
+
+async function addToPage(page, pagePath, title) {
+  await h.visit(page, `${pagePath}/add`);
+  await page.getByLabel('A piece of your evidence').selectOption({ label: title });
+  await press(page, button(page, 'Add evidence'));
+}
+
+async function share(page, pagePath, audience, fields = {}) {
+  await h.visit(page, `${pagePath}/sharing`);
+  await page.getByLabel(audience).check();
+  if (fields.person) await page.getByLabel('Their username or email address').fill(fields.person);
+  if (fields.until) await page.getByLabel('Until (optional)').fill(fields.until);
+  return press(page, button(page, 'Share'));
+}
+
+describe('a page shared with a tutor and by secret link', () => {
+  let amira, priya, jack, visitor;
+  let editorPath, viewPath, secretLink, imageHref;
+  before(async () => {
+    [amira, priya, jack, visitor] = await Promise.all([h.newPage(), h.newPage(), h.newPage(), h.newPage()]);
+    await h.signIn(amira, 'amira');
+    await h.signIn(priya, 'priya');
+    await h.signIn(jack, 'jack');
+  });
+  after(() => Promise.all([amira, priya, jack, visitor].map((p) => p.context().close())));
+
+  test('the student builds a page with text, an image and a link', async () => {
+    await addEvidence(amira, 'A file: a photo, a document, a recording', {
+      title: `Sharing test: the finished gearbox ${RUN}`,
+      file: { name: 'gearbox.png', mimeType: 'image/png', buffer: PNG },
+    });
+    await addEvidence(amira, 'A link to something on the web', {
+      title: `Sharing test: gearbox datasheet ${RUN}`, url: 'https://example.org/gearbox',
+    });
+    await h.visit(amira, '/portfolio/pages/new');
+    await amira.getByLabel('Title').fill(`My gearbox project ${RUN}`);
+    await press(amira, button(amira, 'Save page'));
+    editorPath = new URL(amira.url()).pathname;
+    viewPath = editorPath.replace('/portfolio/pages/', '/pages/');
+    await amira.getByLabel('Some words of your own').fill('How I **designed** the gearbox.');
+    await press(amira, button(amira, 'Add text'));
+    await addToPage(amira, editorPath, `Sharing test: the finished gearbox ${RUN}`);
+    await addToPage(amira, editorPath, `Sharing test: gearbox datasheet ${RUN}`);
+    assert.equal(await amira.locator('.tandem-block').count(), 3);
+    imageHref = await amira.locator('.tandem-block img').getAttribute('src');
+    assert.match(imageHref, /^\/files\/\d+\/gearbox\.png$/);
+  });
+
+  test('before sharing, only the owner sees the page, its image and its file', async () => {
+    await h.visit(amira, viewPath);
+    assert.match(await amira.locator('.govuk-inset-text').innerText(), /your page as the people you share it with see it/);
+    for (const p of [priya, jack]) {
+      await h.visit(p, viewPath, { expectStatus: 404 });
+      assert.equal((await p.request.get(BASE_URL + imageHref)).status(), 404);
+    }
+    await h.visit(visitor, viewPath, { expectStatus: 404 });
+    assert.equal((await visitor.request.get(BASE_URL + imageHref)).status(), 404);
+    await h.visit(amira, `${editorPath}/sharing`);
+    assert.match(await amira.locator('main').innerText(), /Nobody yet: only you can see this page/);
+  });
+
+  test('sharing with someone at another college, or with nobody named, is refused', async () => {
+    const refused = await share(amira, editorPath, 'One person at your college', { person: 'nadia' });
+    assert.equal(refused.status(), 400);
+    assert.match(await amira.locator('.govuk-error-summary').innerText(), /no one with that username or email address at your college/);
+    assert.equal(await amira.getByLabel('Their username or email address').inputValue(), 'nadia', 'what was typed is kept');
+    await assertAccessible(amira, 'a refused share');
+    const empty = await share(amira, editorPath, 'One person at your college');
+    assert.equal(empty.status(), 400);
+    assert.match(await amira.locator('.govuk-error-summary').innerText(), /Enter the username or email address/);
+    const past = await share(amira, editorPath, 'Your tutors and mentors', { until: '2020-01-31' });
+    assert.equal(past.status(), 400);
+    assert.match(await amira.locator('.govuk-error-summary').innerText(), /end date is in the past/);
+    assert.equal(psql(`SELECT count(*) FROM shares WHERE page_id = ${viewPath.split('/')[2]}`), '0', 'nothing was saved');
+  });
+
+  test('shared with her tutors, the tutor sees it and a third student still does not', async () => {
+    await share(amira, editorPath, 'Your tutors and mentors');
+    assert.match(await amira.locator('#shares ~ dl').innerText(), /Your tutors and mentors\s+From now on/);
+    await h.visit(priya, viewPath);
+    assert.equal(await priya.locator('h1').innerText(), `My gearbox project ${RUN}`);
+    assert.match(await priya.locator('.govuk-caption-l').innerText(), /A page by Amira Hassan/);
+    assert.equal(await priya.locator('main strong', { hasText: 'designed' }).count(), 1);
+    assert.equal(await priya.locator('main a[href="https://example.org/gearbox"]').count(), 1);
+    const img = priya.locator('main img');
+    assert.equal(await img.getAttribute('alt'), `Sharing test: the finished gearbox ${RUN}`);
+    assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth === 1), 'the image loads for the tutor');
+    assert.equal(await priya.locator('main a[href^="/portfolio/evidence/"]').count(), 0, 'no links into the owner\'s own pages');
+    assert.equal(await priya.locator('form[action*="/move"]').count(), 0, 'no editing buttons');
+    await h.visit(jack, viewPath, { expectStatus: 404 });
+    assert.equal((await jack.request.get(BASE_URL + imageHref)).status(), 404);
+    await h.visit(jack, editorPath, { expectStatus: 404 });
+    await h.visit(priya, '/shared');
+    assert.match(await priya.locator("main table").innerText(), new RegExp(`My gearbox project ${RUN}\\s+Page\\s+Amira Hassan\\s+With their tutors and mentors`));
+    await h.visit(jack, '/shared');
+    assert.doesNotMatch(await jack.locator('main').innerText(), new RegExp(`My gearbox project ${RUN}`));
+  });
+
+  test('the tutor comments; it is marked as feedback and the owner is notified', async () => {
+    await h.visit(priya, viewPath);
+    const empty = await press(priya, button(priya, 'Post comment'));
+    assert.equal(empty.status(), 400);
+    assert.match(await priya.locator('.govuk-error-summary').innerText(), /Enter your comment/);
+    await assertAccessible(priya, 'a refused comment');
+    await priya.getByLabel('Add a comment').fill('Great photo. *Now* explain the gear ratio.');
+    await press(priya, button(priya, 'Post comment'));
+    const comment = priya.locator('.tandem-comment');
+    assert.equal(await comment.count(), 1);
+    assert.match(await comment.innerText(), /Priya Sharma\s+Feedback[\s\S]*Great photo\. Now explain the gear ratio\./);
+    assert.equal(await comment.locator('em', { hasText: 'Now' }).count(), 1);
+    assert.equal(psql(`SELECT kind || ': ' || subject FROM notifications WHERE user_id = (SELECT id FROM users WHERE username = 'amira') ORDER BY id DESC LIMIT 1`),
+      `feedback: Priya Sharma gave feedback on your page “My gearbox project ${RUN}”`);
+    const forged = await request('POST', `${viewPath}/comments`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'body=hello' });
+    assert.equal(forged.status, 403, 'a visitor cannot comment');
+    assert.equal(psql(`SELECT count(*) FROM comments WHERE page_id = ${viewPath.split('/')[2]}`), '1');
+  });
+
+  test('a third student cannot comment on a page they cannot see', async () => {
+    await h.visit(jack, '/shared');
+    await h.submit(jack, `${viewPath}/comments`, { body: 'let me in', csrf_token: await jack.locator('input[name=csrf_token]').first().inputValue() }, { expectStatus: 404, axe: false });
+    assert.equal(psql(`SELECT count(*) FROM comments WHERE page_id = ${viewPath.split('/')[2]}`), '1');
+  });
+
+  test('the owner hides, shows and deletes comments on her page', async () => {
+    await h.visit(amira, viewPath);
+    await press(amira, amira.getByRole('button', { name: /^Hide the comment by Priya Sharma/ }));
+    assert.match(await amira.locator('.tandem-comment').innerText(), /Hidden from others/);
+    await h.visit(priya, viewPath);
+    assert.equal(await priya.locator('.tandem-comment').count(), 0, 'hidden from the tutor');
+    await press(amira, amira.getByRole('button', { name: /^Show the comment by Priya Sharma/ }));
+    await h.visit(priya, viewPath);
+    assert.equal(await priya.locator('.tandem-comment').count(), 1);
+    await priya.getByLabel('Add a comment').fill('A second thought.');
+    await press(priya, button(priya, 'Post comment'));
+    await h.visit(amira, viewPath);
+    await press(amira, amira.getByRole('button', { name: /^Delete the comment by Priya Sharma/ }).last());
+    assert.equal(await amira.locator('.tandem-comment').count(), 1);
+    await h.visit(jack, viewPath, { expectStatus: 404 });
+  });
+
+  test('a secret link shows the page and its image to a visitor, until revoked', async () => {
+    await share(amira, editorPath, 'Anyone with a secret link');
+    secretLink = await amira.getByLabel(/Anyone who has this address/).inputValue();
+    assert.match(secretLink, new RegExp(`^${BASE_URL}/s/[A-Za-z0-9_-]{43}$`));
+    await assertAccessible(amira, 'a new secret link');
+    const path = new URL(secretLink).pathname;
+    await h.visit(visitor, path);
+    assert.equal(await visitor.locator('h1').innerText(), `My gearbox project ${RUN}`);
+    assert.equal(await visitor.locator('.tandem-comment').count(), 0, 'no comments through a link');
+    const img = visitor.locator('main img');
+    const linkedImage = await img.getAttribute('src');
+    assert.match(linkedImage, new RegExp(`^${path}/files/\\d+/gearbox\\.png$`));
+    assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth === 1), 'the image loads through the link');
+    assert.equal((await visitor.request.get(BASE_URL + imageHref)).status(), 404, 'but not without it');
+    await h.visit(visitor, `${path.slice(0, -4)}abcd`, { expectStatus: 404 });
+    await h.visit(amira, `${editorPath}/sharing`);
+    await press(amira, amira.getByRole('button', { name: 'Stop sharing with Anyone with the secret link' }));
+    const gone = await h.visit(visitor, path, { expectStatus: 410 });
+    assert.match(await gone.text(), /stopped sharing it/);
+    assert.equal((await visitor.request.get(BASE_URL + linkedImage)).status(), 410);
+  });
+
+  test('a secret link with an end date stops working after it', async () => {
+    await share(amira, editorPath, 'Anyone with a secret link', { until: '2099-12-31' });
+    const path = new URL(await amira.getByLabel(/Anyone who has this address/).inputValue()).pathname;
+    await h.visit(visitor, path);
+    psql(`UPDATE shares SET starts_on = current_date - 10, ends_on = current_date - 1 WHERE audience = 'link' AND revoked_at IS NULL AND page_id = ${viewPath.split('/')[2]}`);
+    const expired = await h.visit(visitor, path, { expectStatus: 410 });
+    assert.match(await expired.text(), /shared for a limited time, and that time is over/);
+  });
+
+  test('stopping the tutors\' share takes the page away from the tutor at once', async () => {
+    await h.visit(amira, `${editorPath}/sharing`);
+    await press(amira, amira.getByRole('button', { name: 'Stop sharing with Your tutors and mentors' }));
+    await h.visit(priya, viewPath, { expectStatus: 404 });
+    assert.equal((await priya.request.get(BASE_URL + imageHref)).status(), 404);
+  });
+
+  test('shared with everyone at the college, a visitor still cannot see it; shared publicly, they can', async () => {
+    await share(amira, editorPath, /^Everyone at Riverside College/);
+    await h.visit(jack, viewPath);
+    await h.visit(visitor, viewPath, { expectStatus: 404 });
+    await share(amira, editorPath, 'Anyone, on the internet');
+    await h.visit(visitor, viewPath);
+    assert.match(await visitor.locator('main').innerText(), /Sign in to comment/);
+    assert.equal((await visitor.request.get(BASE_URL + imageHref)).status(), 200);
+    const again = await share(amira, editorPath, 'Anyone, on the internet');
+    assert.equal(again.status(), 400);
+    assert.match(await amira.locator('.govuk-error-summary').innerText(), /already shared that way/);
+  });
+});
