@@ -19,8 +19,13 @@ const db_statement evidence_statements[] = {
                       "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
                       " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
                       " ORDER BY e.updated_at DESC LIMIT 500"},
+    /* Each page with its number of blocks, and whether any share of it
+     * works today or later (so that the owner sees at a glance what is
+     * not private). */
     {"evidence_pages",
-     "SELECT p.id, p.title, (SELECT count(*) FROM page_blocks b WHERE b.page_id = p.id)"
+     "SELECT p.id, p.title, (SELECT count(*) FROM page_blocks b WHERE b.page_id = p.id),"
+     "       EXISTS (SELECT 1 FROM shares s WHERE s.page_id = p.id AND s.revoked_at IS NULL"
+     "                  AND (s.ends_on IS NULL OR s.ends_on >= current_date))"
      "  FROM portfolio_pages p WHERE p.owner_id = $1 ORDER BY p.updated_at DESC"},
     {"evidence_collections",
      "SELECT c.id, c.title,"
@@ -523,7 +528,12 @@ void page_portfolio_index(request *r)
             tpl_dict *p = tpl_add_section(d, "PAGE");
             tpl_set(p, "ID", db_text(pages, i, 0));
             tpl_set(p, "TITLE", db_text(pages, i, 1));
-            tpl_set(p, "BLOCKS", db_text(pages, i, 2));
+            tpl_set(p, "BLOCKS",
+                    db_int(pages, i, 2) == 1
+                        ? "1 block"
+                        : arena_printf(r->mem, "%s blocks", db_text(pages, i, 2)));
+            if (strcmp(db_text(pages, i, 3), "t") == 0)
+                tpl_show(p, "SHARED");
         }
         tpl_show(d, PQntuples(pages) ? "HAS_PAGES" : "NO_PAGES");
         for (int i = 0; i < PQntuples(collections); i++) {

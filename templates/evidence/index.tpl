@@ -3,9 +3,9 @@
 <div class="govuk-grid-column-two-thirds">
 <h1 class="govuk-heading-l">Your portfolio</h1>
 <p class="govuk-body"><a class="govuk-link" href="/submissions">Submissions for assessment</a>: what you have handed to your tutors, and what they said.</p>
-<p class="govuk-body">Collect evidence of your learning here: things you have written, made or found, and put it on pages that tell its story. Only you can see your portfolio.</p>
+<p class="govuk-body">Collect evidence of your learning here: things you have written, made or found, and put it on pages that tell its story. Nobody else sees any of it until you share a page or a collection.</p>
 <h2 class="govuk-heading-m">Pages</h2>
-{{#HAS_PAGES}}<ul class="govuk-list">{{#PAGE}}<li><a class="govuk-link" href="/portfolio/pages/{{ID}}">{{TITLE}}</a> ({{BLOCKS}} blocks)</li>{{/PAGE}}</ul>{{/HAS_PAGES}}
+{{#HAS_PAGES}}<ul class="govuk-list">{{#PAGE}}<li><a class="govuk-link" href="/portfolio/pages/{{ID}}">{{TITLE}}</a> ({{BLOCKS}}){{#SHARED}} <strong class="govuk-tag govuk-tag--turquoise">Shared</strong>{{/SHARED}}</li>{{/PAGE}}</ul>{{/HAS_PAGES}}
 {{#NO_PAGES}}<p class="govuk-body">You have no pages yet.</p>{{/NO_PAGES}}
 <a class="govuk-button govuk-button--secondary" href="/portfolio/pages/new">Create a page</a>
 <h2 class="govuk-heading-m">Your collections</h2>

@@ -114,6 +114,8 @@ describe('a page shared with a tutor and by secret link', () => {
   test('shared with her tutors, the tutor sees it and a third student still does not', async () => {
     await share(amira, editorPath, 'Your tutors and mentors');
     assert.match(await amira.locator('#shares ~ dl').innerText(), /Your tutors and mentors\s+From now on/);
+    await h.visit(amira, '/portfolio');
+    assert.match(await amira.locator('main li', { hasText: `My gearbox project ${RUN}` }).innerText(), /\(3 blocks\) Shared$/);
     await h.visit(priya, viewPath);
     assert.equal(await priya.locator('h1').innerText(), `My gearbox project ${RUN}`);
     assert.match(await priya.locator('.govuk-caption-l').innerText(), /A page by Amira Hassan/);
