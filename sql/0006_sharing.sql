@@ -30,6 +30,17 @@ CREATE INDEX collection_pages_page ON collection_pages (page_id);
 -- that calls it (milliseconds), whereas PL/pgSQL keeps its plans for the
 -- connection (microseconds).
 
+-- A page has changed when its blocks have: "last changed" and the order of
+-- "Shared with me" say so.
+CREATE FUNCTION touch_page() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE portfolio_pages SET updated_at = now()
+     WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.page_id ELSE NEW.page_id END;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER page_blocks_touch_page AFTER INSERT OR UPDATE OR DELETE ON page_blocks
+    FOR EACH ROW EXECUTE FUNCTION touch_page();
+
 -- Whether viewer supports learner in their learning: teaches a cohort the
 -- learner is in. Mentoring (a later migration) widens this one function.
 CREATE FUNCTION supports(viewer bigint, learner bigint) RETURNS boolean
@@ -49,7 +60,8 @@ END $$;
 --   public      anyone, signed in or not
 --   link        whoever holds the secret link (only its token's hash is kept)
 -- A share works from starts_on to ends_on (both optional, inclusive, in the
--- college's time zone) until it is revoked; revoked shares are kept.
+-- database's time zone, Europe/London) until it is revoked; revoked shares
+-- are kept.
 CREATE TABLE shares (
     id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     institution_id  bigint NOT NULL REFERENCES institutions(id),

@@ -29,8 +29,9 @@ bool audit_by(request *r, long long actor_id, const char *action, long long targ
     snprintf(target, sizeof target, "%lld", target_user_id);
     const char *params[] = {inst, actor, action, target, detail ? detail : "", r->remote_addr};
     PGresult *res = db_run(r->db, "audit_insert", 6, params);
+    bool ok = res != NULL;
     PQclear(res);
-    return res != NULL;
+    return ok;
 }
 
 bool audit_cli(PGconn *conn, const char *action, long long target_user_id, long long institution_id,

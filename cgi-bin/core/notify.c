@@ -18,6 +18,7 @@ bool notify(request *r, long long user_id, const char *kind, const char *subject
     snprintf(actor, sizeof actor, "%lld", r->user->id);
     const char *params[] = {inst, user, actor, kind, subject, link};
     PGresult *res = db_run(r->db, "notify_insert", 6, params);
+    bool ok = res != NULL;
     PQclear(res);
-    return res != NULL;
+    return ok;
 }

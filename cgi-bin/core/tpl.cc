@@ -30,16 +30,20 @@ static tpl_dict *C(ctemplate::TemplateDictionary *d)
 // A key ("TITLE") as ctemplate wants it: with its id worked out once per
 // thread. Given a plain string, ctemplate hashes it and takes a global lock
 // on every call; a page sets hundreds of values, and this was a fifth of
-// its cost. The map is keyed by content, so keys built at run time are
-// safe too; the strings live as long as the thread, which outlives every
-// dictionary it fills.
+// its cost. The cache is keyed by content, so keys built at run time are
+// safe too. ctemplate's own process-wide table keeps a pointer to each
+// key's text, so that text is copied once and never freed: a few hundred
+// short strings per thread.
 static ctemplate::TemplateString K(const char *key)
 {
     thread_local std::unordered_map<std::string, ctemplate::StaticTemplateString> ids;
     auto it = ids.find(key);
     if (it == ids.end()) {
+        const char *forever = strdup(key);
+        if (!forever)
+            return ctemplate::TemplateString(key);
         it = ids.emplace(key, ctemplate::StaticTemplateString{}).first;
-        it->second.do_not_use_directly_ = {it->first.c_str(), it->first.size(), 0};
+        it->second.do_not_use_directly_ = {forever, strlen(forever), 0};
         ctemplate::StaticTemplateStringInitializer registered(&it->second);
     }
     return ctemplate::TemplateString(it->second);
@@ -180,18 +184,34 @@ extern "C" tpl_dict *tpl_include(tpl_dict *d, const char *name, const char *file
     }
 }
 
-namespace {
+namespace
+{
 // Expands straight into the response buffer, with no std::string between.
-class buf_emitter : public ctemplate::ExpandEmitter {
+class buf_emitter : public ctemplate::ExpandEmitter
+{
     buf *out_;
 
   public:
     bool ok = true;
-    explicit buf_emitter(buf *out) : out_(out) {}
-    void Emit(char c) override { ok = buf_append(out_, &c, 1) && ok; }
-    void Emit(const std::string &s) override { ok = buf_append(out_, s.data(), s.size()) && ok; }
-    void Emit(const char *s) override { ok = buf_append(out_, s, strlen(s)) && ok; }
-    void Emit(const char *s, size_t n) override { ok = buf_append(out_, s, n) && ok; }
+    explicit buf_emitter(buf *out) : out_(out)
+    {
+    }
+    void Emit(char c) override
+    {
+        ok = buf_append(out_, &c, 1) && ok;
+    }
+    void Emit(const std::string &s) override
+    {
+        ok = buf_append(out_, s.data(), s.size()) && ok;
+    }
+    void Emit(const char *s) override
+    {
+        ok = buf_append(out_, s, strlen(s)) && ok;
+    }
+    void Emit(const char *s, size_t n) override
+    {
+        ok = buf_append(out_, s, n) && ok;
+    }
 };
 } // namespace
 

@@ -11,9 +11,10 @@
 
 const db_statement comment_statements[] = {
     /* The comments under page $2 that the viewer (whose session token's
-     * hash is $1, or '' for a visitor) may see: hidden ones only by the
-     * page's owner. Run beside page_view, in the same round trip; shown
-     * only when page_view found the page visible to the viewer. */
+     * hash is $1, or '' for a visitor) may see: only people signed in at
+     * the page's college, as they were written for them, and hidden ones
+     * only by the page's owner. Run beside page_view, in the same round
+     * trip; shown only when page_view found the page visible. */
     {"page_comments",
      "SELECT c.id, u.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"
      "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.owner_id,"
@@ -21,6 +22,7 @@ const db_statement comment_statements[] = {
      "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
      "  JOIN comments c ON c.page_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
      "  JOIN users u ON u.id = c.author_id JOIN portfolio_pages p ON p.id = c.page_id"
+     "  JOIN users me ON me.id = v.uid AND me.institution_id = p.institution_id"
      " WHERE c.hidden_at IS NULL OR p.owner_id = v.uid"
      " ORDER BY c.created_at, c.id"},
     /* Only someone at the page's college who can see it may comment. */
@@ -67,31 +69,31 @@ static void fill_comment(tpl_dict *c, const PGresult *res, int i, const char *pa
     }
 }
 
-void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const char *page_id,
-                   bool mine, const char *error, const char *draft)
+void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comment_view *view)
 {
     tpl_dict *list =
         tpl_include(tpl_add_section(d, "COMMENTS"), "COMMENT_LIST", "portfolio_view/comments.tpl");
-    tpl_set(list, "PAGE_ID", page_id);
+    tpl_set(list, "PAGE_ID", view->page_id);
+    if (!view->at_college) {
+        tpl_show(list, r->user ? "OTHER_COLLEGE" : "SIGN_IN");
+        return;
+    }
     int n = PQntuples(comments);
     if (n)
         tpl_set_int(tpl_add_section(list, "COUNT"), "N", n);
     else
         tpl_show(list, "NONE");
     for (int i = 0; i < n; i++)
-        fill_comment(tpl_add_section(list, "COMMENT"), comments, i, page_id, mine);
-    if (!r->user) {
-        tpl_show(list, "SIGN_IN");
-        return;
-    }
+        fill_comment(tpl_add_section(list, "COMMENT"), comments, i, view->page_id, view->mine);
     tpl_dict *form = tpl_add_section(list, "FORM");
     tpl_set(form, "HINT",
-            mine ? "Reply to what people said about your page."
-                 : "The owner of the page will see it, and so will everyone "
-                   "they share it with. Be kind and be helpful.");
-    tpl_set(form, "DRAFT", draft);
-    if (error)
-        tpl_set(tpl_add_section(form, "ERROR"), "MESSAGE", error);
+            view->mine ? "Reply to what people said about your page."
+                       : "The owner of the page will see it, and so will everyone "
+                         "at your college they share it with. Be kind and be "
+                         "helpful.");
+    tpl_set(form, "DRAFT", view->draft);
+    if (view->error)
+        tpl_set(tpl_add_section(form, "ERROR"), "MESSAGE", view->error);
 }
 
 static const field_spec comment_fields[] = {

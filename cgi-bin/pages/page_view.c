@@ -11,16 +11,21 @@
 #include "portfolio.h"
 
 /* The page as a viewer sees it: the page columns, then its owner, whether
- * the viewer owns it and when it last changed. */
+ * the viewer owns it, when it last changed and whether the viewer is at
+ * its college. */
 #define PAGE_VIEW(viewer, link)                                                                    \
     "SELECT " PAGE_BLOCK_COLUMNS ", o.display_name, o.username, p.owner_id = v.uid,"               \
-    "       to_char(p.updated_at, 'FMDD Mon YYYY')"                                                \
+    "       to_char(p.updated_at, 'FMDD Mon YYYY'),"                                               \
+    "       EXISTS (SELECT 1 FROM users me WHERE me.id = v.uid"                                    \
+    "                  AND me.institution_id = p.institution_id)"                                  \
     "  FROM (SELECT " viewer " AS uid) v"                                                          \
     "  JOIN portfolio_pages p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"        \
     "  JOIN users o ON o.id = p.owner_id" PAGE_BLOCK_JOINS                                         \
     " WHERE page_visible(p.id, v.uid, " link ")"                                                   \
     " ORDER BY b.position"
-enum { PV_OWNER_NAME = PB_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED };
+/* PV_AT_COLLEGE: the viewer is signed in at the page's college, where
+ * its comments are read and written. */
+enum { PV_OWNER_NAME = PB_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED, PV_AT_COLLEGE };
 
 const db_statement page_view_statements[] = {
     /* The route's prefetch: $1 the session token's hash (or '' for a
@@ -150,7 +155,10 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
             tpl_show(d, "MINE");
         page_fill_blocks(r, d, res, &style);
         if (state->comments)
-            comments_fill(r, d, state->comments, page_id, mine, state->error, state->draft);
+            comments_fill(r, d, state->comments,
+                          &(comment_view){page_id, mine,
+                                          strcmp(db_text(res, 0, PV_AT_COLLEGE), "t") == 0,
+                                          state->error, state->draft});
     }
     render_end(r, state->error ? 400 : 200);
 }

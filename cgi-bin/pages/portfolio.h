@@ -58,12 +58,17 @@ void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_
 /* Whether a file's type is an image browsers show safely inline. */
 bool inline_image(const char *type);
 
-/* comments.c: the rows of page_comments (the comments under a page that
- * the viewer may see) into the COMMENTS section of d, with the form to add
- * one (signed-in people) and, for the page's owner, buttons to hide, show
- * or delete each; a refused comment's error and text shown again. */
-void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const char *page_id,
-                   bool mine, const char *error, const char *draft);
+/* comments.c: how the comments under a page are shown. */
+typedef struct {
+    const char *page_id;
+    bool mine;                 /* the viewer owns the page: hide, show, delete */
+    bool at_college;           /* the viewer is at the page's college: read, write */
+    const char *error, *draft; /* a refused comment's message and text */
+} comment_view;
+
+/* The rows of page_comments (the comments under a page that the viewer may
+ * see) into the COMMENTS section of d, with the form to add one. */
+void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comment_view *view);
 
 /* page_view.c: the page :id shown again to its signed-in viewer, with a
  * comment that was refused (400): its error and what was typed. */

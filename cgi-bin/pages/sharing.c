@@ -5,17 +5,20 @@
  * lists what others share with the viewer. What a share admits is decided
  * in the database (share_admits in sql/0006_sharing.sql), nowhere else. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/audit.h"
+#include "../core/notify.h"
 #include "../core/session.h"
 #include "portfolio.h"
 
 /* A page or a collection: statements take the page id as $1 and the
  * collection id as $2, one of them empty. */
 typedef struct {
-    const char *noun;   /* "page", "collection" */
-    const char *editor; /* the owner's editor, "/portfolio/pages" */
-    const char *viewer; /* where others see it, "/pages" */
+    const char *noun;        /* "page", "collection" */
+    const char *editor;      /* the owner's editor, "/portfolio/pages" */
+    const char *reader_path; /* where others read it, "/pages" */
     bool collection;
 } shareable;
 
@@ -51,23 +54,34 @@ const db_statement sharing_statements[] = {
                      "   AND (lower(username) = lower($2) OR lower(email) = lower($2))"},
     /* Adds a share unless the same one is already in place (no row then). A
      * cohort must be one of the owner's. */
+    /* Adds a share unless a cohort is not one of the owner's or the same
+     * share is already in place (same people, same dates); says which. */
     {"share_insert",
-     "INSERT INTO shares (institution_id, owner_id, page_id, collection_id, audience, user_id,"
-     "                    cohort_id, token_hash, starts_on, ends_on)"
-     " SELECT $4, $3, " TARGET_IDS ", $5, NULLIF($6, '')::bigint, NULLIF($7, '')::bigint,"
-     "        NULLIF($8, ''), NULLIF($9, '')::date, NULLIF($10, '')::date"
-     "  WHERE (NULLIF($7, '') IS NULL OR EXISTS (SELECT 1 FROM memberships m"
-     "          WHERE m.user_id = $3 AND m.cohort_id = $7::bigint))"
-     "    AND ($5 = 'link' OR NOT EXISTS (SELECT 1 FROM shares s"
-     "          WHERE s.owner_id = $3 AND s.revoked_at IS NULL AND " SHARES_OF_TARGET
-     "            AND s.audience = $5 AND s.user_id IS NOT DISTINCT FROM NULLIF($6, '')::bigint"
-     "            AND s.cohort_id IS NOT DISTINCT FROM NULLIF($7, '')::bigint))"
-     " RETURNING id"},
+     "WITH chk AS (SELECT (NULLIF($7, '') IS NULL OR EXISTS (SELECT 1 FROM memberships m"
+     "                       WHERE m.user_id = $3 AND m.cohort_id = $7::bigint)) AS cohort_ok,"
+     "                    ($5 <> 'link' AND EXISTS (SELECT 1 FROM shares s"
+     "                       WHERE s.owner_id = $3 AND s.revoked_at IS NULL AND " SHARES_OF_TARGET
+     "                         AND s.audience = $5"
+     "                         AND s.user_id IS NOT DISTINCT FROM NULLIF($6, '')::bigint"
+     "                         AND s.cohort_id IS NOT DISTINCT FROM NULLIF($7, '')::bigint"
+     "                         AND s.starts_on IS NOT DISTINCT FROM NULLIF($9, '')::date"
+     "                         AND s.ends_on IS NOT DISTINCT FROM NULLIF($10, '')::date))"
+     "                      AS duplicate),"
+     "     ins AS (INSERT INTO shares (institution_id, owner_id, page_id, collection_id, audience,"
+     "                                 user_id, cohort_id, token_hash, starts_on, ends_on)"
+     "             SELECT $4, $3, " TARGET_IDS ", $5, NULLIF($6, '')::bigint,"
+     "                    NULLIF($7, '')::bigint, NULLIF($8, ''), NULLIF($9, '')::date,"
+     "                    NULLIF($10, '')::date"
+     "               FROM chk WHERE cohort_ok AND NOT duplicate RETURNING id)"
+     " SELECT chk.cohort_ok, chk.duplicate, (SELECT id FROM ins) FROM chk"},
     {"share_revoke", "UPDATE shares s SET revoked_at = now()"
                      " WHERE s.id = $4 AND s.owner_id = $3 AND s.revoked_at IS NULL"
-                     "   AND " SHARES_OF_TARGET " RETURNING s.id"},
+                     "   AND " SHARES_OF_TARGET " RETURNING s.id, s.audience"},
     /* What others share with $1 at their college $2, newest first; each
-     * thing once, however many of its shares admit the viewer. */
+     * thing once, however many of its shares admit the viewer. The shares
+     * that could be for the viewer are narrowed down by index first
+     * (mentoring must widen the supporters' part as it widens supports());
+     * share_admits still decides. */
     {"shared_with_me",
      "SELECT kind, id, title, owner, username, audience, to_char(updated, 'FMDD Mon YYYY') FROM ("
      "  SELECT DISTINCT ON (kind, id) kind, id, title, owner, username, audience, updated FROM ("
@@ -79,7 +93,12 @@ const db_statement sharing_statements[] = {
      "      LEFT JOIN portfolio_pages p ON p.id = s.page_id"
      "      LEFT JOIN collections c ON c.id = s.collection_id"
      "     WHERE s.institution_id = $2 AND s.revoked_at IS NULL AND s.owner_id <> $1"
-     "       AND s.audience <> 'link' AND share_admits(s, $1, NULL)) t"
+     "       AND (s.audience IN ('college', 'public') OR s.user_id = $1"
+     "            OR s.cohort_id IN (SELECT cohort_id FROM memberships WHERE user_id = $1)"
+     "            OR (s.audience = 'supporters' AND s.owner_id IN (SELECT l.user_id"
+     "                  FROM memberships t JOIN memberships l ON l.cohort_id = t.cohort_id"
+     "                 WHERE t.user_id = $1 AND t.role = 'tutor')))"
+     "       AND share_admits(s, $1, NULL)) t"
      "  ORDER BY kind, id, audience = 'public', audience = 'college') d"
      " ORDER BY updated DESC LIMIT 500"},
     {NULL, NULL},
@@ -232,7 +251,7 @@ static void show_sharing(request *r, const share_target *t, const PGresult *targ
         tpl_set(d, "TITLE", title);
         tpl_set(d, "NOUN", t->what->noun);
         tpl_set(d, "EDITOR", arena_printf(r->mem, "%s/%lld", t->what->editor, t->id));
-        tpl_set(d, "VIEWER", arena_printf(r->mem, "%s/%lld", t->what->viewer, t->id));
+        tpl_set(d, "VIEWER", arena_printf(r->mem, "%s/%lld", t->what->reader_path, t->id));
         fill_current_shares(r, d, list);
         fill_form(r, d, cohorts, form);
     }
@@ -305,7 +324,25 @@ static const char *find_person(request *r, const char *institution, const char *
     return *err ? NULL : id;
 }
 
-/* Inserts the share; a secret link's address is returned in *link. */
+/* Tells the person a page or collection was shared with them, and records
+ * the share in the audit log: making work public or sending out a secret
+ * link is something a college may need to look back on. */
+static bool record_share(request *r, const share_target *t, const PGresult *target,
+                         const field_value *v, const char *person)
+{
+    const char *title = db_text(target, 0, 0);
+    if (person && !notify(r, atoll(person), "share",
+                          arena_printf(r->mem, "%s shared the %s “%s” with you",
+                                       r->user->display_name, t->what->noun, title),
+                          arena_printf(r->mem, "%s/%lld", t->what->reader_path, t->id)))
+        return false;
+    return audit(r, "share_added", person ? atoll(person) : 0, 0,
+                 arena_printf(r->mem, "Shared the %s “%s” (%s %lld) with: %s", t->what->noun, title,
+                              t->what->noun, t->id, v[S_AUDIENCE].str));
+}
+
+/* Inserts the share, in one transaction with what records it; a secret
+ * link's address is returned in *link. The message if refused, or NULL. */
 static const char *insert_share(request *r, const share_target *t, const PGresult *target,
                                 const field_value *v, const char *person, const char **link)
 {
@@ -315,13 +352,22 @@ static const char *insert_share(request *r, const share_target *t, const PGresul
                             v[S_AUDIENCE].str, person ? person : "",
                             v[S_COHORT].str,   token ? session_token_hash(r->mem, token) : "",
                             v[S_STARTS].str,   v[S_ENDS].str};
+    if (!db_begin(r->db))
+        return DB_DOWN;
     PGresult *res = db_run(r->db, "share_insert", 10, params);
-    const char *err = !res                  ? DB_DOWN
-                      : PQntuples(res) == 1 ? NULL
-                      : v[S_COHORT].str[0]  ? "Choose one of your own groups."
-                                            : "It is already shared that way.";
+    const char *err = NULL;
+    if (!res)
+        err = DB_DOWN;
+    else if (strcmp(db_text(res, 0, 0), "t") != 0)
+        err = refuse(r, "cohort_id", "Choose one of your own groups.");
+    else if (strcmp(db_text(res, 0, 1), "t") == 0)
+        err = refuse(r, "audience", "It is already shared that way, for the same dates.");
+    else if (!record_share(r, t, target, v, person) || !db_commit(r->db))
+        err = DB_DOWN;
     PQclear(res);
-    if (token && !err)
+    if (err)
+        db_rollback(r->db);
+    else if (token)
         *link = arena_printf(r->mem, "%s/s/%s", http_own_origin(r), token);
     return err;
 }
@@ -359,21 +405,29 @@ void page_share_add_collection(request *r)
     add_share(r, &a_collection);
 }
 
-/* Stops one share at once; the row stays, marked revoked. */
+/* Stops one share at once; the row stays, marked revoked, and the audit
+ * log says so. */
 static void revoke_share(request *r, const shareable *what)
 {
     share_target t = target_from(r, what);
     long long share_id = req_param_id(r, 1);
     const char *params[] = {t.ids[0], t.ids[1], t.ids[2], req_id_text(r, share_id)};
-    PGresult *res = t.id && share_id ? db_run(r->db, "share_revoke", 4, params) : NULL;
-    bool done = res && PQntuples(res) == 1;
-    bool down = t.id && share_id && !res;
+    if (!t.id || !share_id) {
+        render_error(r, 404, "That share is not there any more.");
+        return;
+    }
+    PGresult *res = db_begin(r->db) ? db_run(r->db, "share_revoke", 4, params) : NULL;
+    bool done = res && PQntuples(res) == 1 &&
+                audit(r, "share_revoked", 0, 0,
+                      arena_printf(r->mem, "Stopped sharing the %s %lld with: %s", what->noun, t.id,
+                                   db_text(res, 0, 1))) &&
+                db_commit(r->db);
+    bool missing = res && PQntuples(res) == 0;
     PQclear(res);
     if (!done) {
-        render_error(r, down ? 503 : 404,
-                     down ? DB_DOWN
-                          : arena_printf(r->mem, "That share of your %s is not there any more.",
-                                         what->noun));
+        db_rollback(r->db);
+        render_error(r, missing ? 404 : 503,
+                     missing ? "That share is not there any more." : DB_DOWN);
         return;
     }
     resp_redirect(r, arena_printf(r->mem, "%s/%lld/sharing#shares", what->editor, t.id));

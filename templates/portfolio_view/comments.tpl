@@ -29,4 +29,5 @@
 <button type="submit" class="govuk-button">Post comment</button>
 </form>
 {{/FORM}}
-{{#SIGN_IN}}<p class="govuk-body"><a class="govuk-link" href="/login?next=/pages/{{PAGE_ID}}">Sign in</a> to comment.</p>{{/SIGN_IN}}
+{{#SIGN_IN}}<p class="govuk-body">Comments are for people at the college. <a class="govuk-link" href="/login?next=/pages/{{PAGE_ID}}">Sign in</a> to read them and add yours.</p>{{/SIGN_IN}}
+{{#OTHER_COLLEGE}}<p class="govuk-body">Comments on this page are for people at its owner's college.</p>{{/OTHER_COLLEGE}}

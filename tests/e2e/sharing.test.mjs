@@ -4,6 +4,8 @@
 // working when revoked or expired; the owner hides and deletes comments.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
 
@@ -192,6 +194,9 @@ describe('a page shared with a tutor and by secret link', () => {
     assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth === 1), 'the image loads through the link');
     assert.equal((await visitor.request.get(BASE_URL + imageHref)).status(), 404, 'but not without it');
     await h.visit(visitor, `${path.slice(0, -4)}abcd`, { expectStatus: 404 });
+    const log = readFileSync(join(process.env.TANDEM_VAR, 'log', 'tandem.log'), 'utf8');
+    assert.ok(log.includes(`GET ${path.slice(0, 7)}… 200`), 'the log names the link by its first characters');
+    assert.ok(!log.includes(path.slice(3)), 'but never holds the secret itself');
     await h.visit(amira, `${editorPath}/sharing`);
     await press(amira, amira.getByRole('button', { name: 'Stop sharing with Anyone with the secret link' }));
     const gone = await h.visit(visitor, path, { expectStatus: 410 });
@@ -221,10 +226,33 @@ describe('a page shared with a tutor and by secret link', () => {
     await h.visit(visitor, viewPath, { expectStatus: 404 });
     await share(amira, editorPath, 'Anyone, on the internet');
     await h.visit(visitor, viewPath);
-    assert.match(await visitor.locator('main').innerText(), /Sign in to comment/);
+    assert.match(await visitor.locator('main').innerText(), /Comments are for people at the college\. Sign in to read them/);
+    assert.equal(await visitor.locator('.tandem-comment').count(), 0, 'a classmate\'s comment is not put on the internet');
+    const nadia = await h.newPage();
+    await h.signIn(nadia, 'nadia');
+    await h.visit(nadia, viewPath);
+    assert.match(await nadia.locator('main').innerText(), /Comments on this page are for people at its owner's college/);
+    assert.equal(await nadia.getByLabel('Add a comment').count(), 0, 'no form where posting would fail');
+    await nadia.context().close();
     assert.equal((await visitor.request.get(BASE_URL + imageHref)).status(), 200);
     const again = await share(amira, editorPath, 'Anyone, on the internet');
     assert.equal(again.status(), 400);
     assert.match(await amira.locator('.govuk-error-summary').innerText(), /already shared that way/);
+  });
+
+  test('a person shared with is told; every share and its end are in the audit log', async () => {
+    await share(amira, editorPath, 'One person at your college', { person: 'JACK@riverside.example' });
+    assert.match(await amira.locator('#shares ~ dl').innerText(), /Jack Thompson \(jack\)\s+From now on/);
+    const pageId = viewPath.split('/')[2];
+    assert.equal(psql(`SELECT kind || ' ' || link || ' ' || subject FROM notifications WHERE user_id = (SELECT id FROM users WHERE username = 'jack') ORDER BY id DESC LIMIT 1`),
+      `share ${viewPath} Amira Hassan shared the page “My gearbox project ${RUN}” with you`);
+    const again = await share(amira, editorPath, 'One person at your college', { person: 'jack' });
+    assert.equal(again.status(), 400);
+    assert.match(await amira.locator('.govuk-error-summary').innerText(), /already shared that way, for the same dates/);
+    await share(amira, editorPath, 'One person at your college', { person: 'jack', until: '2099-01-31' });
+    assert.match(await amira.locator('#shares ~ dl').innerText(), /Jack Thompson \(jack\)\s+Until 31 Jan 2099/, 'the same person for other dates is another share');
+    const actions = psql(`SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE detail LIKE '%(page ${pageId})%' OR detail LIKE '%page ${pageId} %'`);
+    // tutors, link; link stopped; link with an end; tutors stopped; college, public, jack twice
+    assert.equal(actions, "share_added,share_added,share_revoked,share_added,share_revoked,share_added,share_added,share_added,share_added");
   });
 });
