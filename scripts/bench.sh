@@ -88,4 +88,4 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
         "$(ratio "$rps" "${RPS[static file (nginx)]}")" "$(rss)"
     [ -z "$errors" ] || echo "    $errors"
 done
-echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TANDEM_THREADS:-16} threads"
+echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TANDEM_THREADS:-$((4 * $(nproc)))} threads"

@@ -229,6 +229,25 @@ describe('collections', { skip: !process.env.TANDEM_VAR && 'TANDEM_VAR is not se
     await priya.context().close();
   });
 
+  test('shared with her group from the sharing page, a classmate reads it until she stops it', async () => {
+    const jack = await h.newPage();
+    await h.signIn(jack, 'jack');
+    await h.visit(jack, readUrl, { expectStatus: 404, axe: false });
+    await h.visit(amira, `${collectionUrl}/sharing`);
+    await amira.getByLabel('Everyone in one of your groups').check();
+    await amira.getByLabel('Group', { exact: true }).selectOption({ label: 'Engineering Level 3, group A (ENG3-A)' });
+    await press(amira, amira.getByRole('button', { name: 'Share', exact: true }));
+    assert.match(await amira.locator('#shares ~ dl').innerText(), /Everyone in Engineering Level 3, group A \(ENG3-A\)/);
+    await h.visit(jack, readUrl);
+    await h.visit(jack, `${readUrl}/pages/${pageIds[A]}`);
+    await h.visit(jack, '/shared');
+    assert.match(await jack.locator('main table').innerText(), new RegExp(`${collectionTitle}\\s+Collection\\s+Amira Hassan\\s+With your group`));
+    await h.visit(amira, `${collectionUrl}/sharing`);
+    await press(amira, amira.getByRole('button', { name: /^Stop sharing with Everyone in Engineering/ }));
+    await h.visit(jack, readUrl, { expectStatus: 404, axe: false });
+    await jack.context().close();
+  });
+
   test('a secret link opens the collection and its pages, and nothing else', async () => {
     await h.visit(amira, `${collectionUrl}/sharing`);
     await amira.locator('#audience-link').check();
