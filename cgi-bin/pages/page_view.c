@@ -65,7 +65,7 @@ static void fill_evidence(request *r, tpl_dict *c, const PGresult *res, int i,
 {
     tpl_show(c, "EVIDENCE");
     tpl_set_int(c, "LEVEL", style->heading_level);
-    tpl_show(c, style->link_evidence ? "LINKED" : "PLAIN");
+    tpl_show(c, style->editor ? "LINKED" : "PLAIN");
     tpl_set(c, "EVIDENCE_ID", db_text(res, i, PB_EVIDENCE_ID));
     tpl_set(c, "EVIDENCE_TITLE", db_text(res, i, PB_EVIDENCE_TITLE));
     if (*db_text(res, i, PB_BODY_HTML)) {
@@ -90,19 +90,26 @@ static void fill_evidence(request *r, tpl_dict *c, const PGresult *res, int i,
     }
 }
 
+tpl_dict *page_blocks_include(tpl_dict *d, const char *page_id)
+{
+    tpl_dict *blocks = tpl_include(d, "BLOCKS", "portfolio_view/blocks.tpl");
+    tpl_set(blocks, "PAGE_ID", page_id);
+    return blocks;
+}
+
 /* The HTML set here was sanitised on save (core/richtext.c). */
-tpl_dict *page_add_block(request *r, tpl_dict *d, const PGresult *res, int i,
+tpl_dict *page_add_block(request *r, tpl_dict *blocks, const PGresult *res, int i,
                          const block_style *style)
 {
-    tpl_dict *b = tpl_add_section(d, "BLOCK");
+    tpl_dict *b = tpl_add_section(blocks, "BLOCK");
+    tpl_show(b, style->editor ? "EDITING" : "READING");
     tpl_set(b, "BLOCK_ID", db_text(res, i, PB_BLOCK_ID));
     tpl_set_int(b, "NUMBER", i + 1);
-    tpl_dict *c = tpl_include(b, "CONTENT", "portfolio_view/block.tpl");
     if (PQgetisnull(res, i, PB_EVIDENCE_ID)) {
-        tpl_show(c, "TEXT");
-        tpl_set(c, "TEXT_HTML", db_text(res, i, PB_TEXT_HTML));
+        tpl_show(b, "TEXT");
+        tpl_set(b, "TEXT_HTML", db_text(res, i, PB_TEXT_HTML));
     } else {
-        fill_evidence(r, c, res, i, style);
+        fill_evidence(r, b, res, i, style);
     }
     return b;
 }
@@ -112,8 +119,9 @@ void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_
     if (*db_text(res, 0, PB_DESCRIPTION_HTML))
         tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, PB_DESCRIPTION_HTML));
     int n = page_block_count(res);
+    tpl_dict *blocks = n ? page_blocks_include(d, db_text(res, 0, PB_PAGE_ID)) : NULL;
     for (int i = 0; i < n; i++)
-        page_add_block(r, d, res, i, style);
+        page_add_block(r, blocks, res, i, style);
     if (!n)
         tpl_show(d, "EMPTY");
 }

@@ -1,7 +1,8 @@
 /* portfolio: what the portfolio's files share. A page is shown the same
  * way wherever it appears (its owner's editor, the page as others see it,
  * a collection, a secret link, a frozen submission): page_view.c fills
- * its blocks from rows in the one column layout below. */
+ * its blocks from rows in the one column layout below, into one template
+ * (portfolio_view/blocks.tpl). */
 #ifndef TANDEM_PORTFOLIO_H
 #define TANDEM_PORTFOLIO_H
 #include <stdbool.h>
@@ -41,18 +42,22 @@ enum {
 /* How blocks are shown where they appear. */
 typedef struct {
     const char *file_prefix; /* "/files", or "/s/<token>/files" through a secret link */
-    bool link_evidence;      /* the owner's editor links each piece to its own page */
+    bool editor;             /* the owner's editor: each piece links to its own page,
+                                each block has its buttons */
     int heading_level;       /* of each piece's title */
 } block_style;
 
 /* How many blocks the rows hold. */
 int page_block_count(const PGresult *res);
-/* Adds row i's block as one repetition of the BLOCK section of d, its
- * content in the {{>CONTENT}} include (portfolio_view/block.tpl), and
- * returns the repetition's dictionary (BLOCK_ID and NUMBER set). */
-tpl_dict *page_add_block(request *r, tpl_dict *d, const PGresult *res, int i,
+/* The {{>BLOCKS}} include of d (portfolio_view/blocks.tpl), where one
+ * page's blocks go: one include a page, not one a block, as this is the
+ * hot path of every page view. page_id is for the editor's buttons. */
+tpl_dict *page_blocks_include(tpl_dict *d, const char *page_id);
+/* Adds row i's block to blocks (from page_blocks_include) and returns its
+ * dictionary (BLOCK_ID and NUMBER set; the editor sets CAN_* sections). */
+tpl_dict *page_add_block(request *r, tpl_dict *blocks, const PGresult *res, int i,
                          const block_style *style);
-/* Sets DESCRIPTION and every BLOCK of d from the rows. */
+/* Sets DESCRIPTION (or EMPTY) and the BLOCKS include of d from the rows. */
 void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_style *style);
 
 /* Whether a file's type is an image browsers show safely inline. */

@@ -178,8 +178,9 @@ void page_portfolio_page_show(request *r)
             tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, 3));
         const block_style style = {"/files", true, 3};
         int n = page_block_count(res);
+        tpl_dict *blocks = n ? page_blocks_include(d, db_text(res, 0, 0)) : NULL;
         for (int i = 0; i < n; i++) {
-            tpl_dict *b = page_add_block(r, d, res, i, &style);
+            tpl_dict *b = page_add_block(r, blocks, res, i, &style);
             if (PQgetisnull(res, i, PB_EVIDENCE_ID))
                 tpl_show(b, "CAN_EDIT"); /* evidence changes on its own page */
             if (i > 0)

@@ -237,10 +237,11 @@ static void fill_collection(request *r, tpl_dict *d, const PGresult *rows)
         tpl_show(d, "NO_PAGES");
         return;
     }
-    tpl_dict *page = NULL;
+    tpl_dict *page = NULL, *blocks = NULL;
     for (int i = 0; i < PQntuples(rows); i++) {
         if (!page || strcmp(db_text(rows, i, PB_PAGE_ID), db_text(rows, i - 1, PB_PAGE_ID)) != 0) {
             page = tpl_add_section(d, "PAGE");
+            blocks = page_blocks_include(page, db_text(rows, i, PB_PAGE_ID));
             tpl_set(tpl_add_section(page, "HEADING"), "TITLE", db_text(rows, i, PB_TITLE));
             if (*db_text(rows, i, PB_DESCRIPTION_HTML))
                 tpl_set(tpl_add_section(page, "DESCRIPTION"), "HTML",
@@ -249,7 +250,7 @@ static void fill_collection(request *r, tpl_dict *d, const PGresult *rows)
                 tpl_show(page, "EMPTY");
         }
         if (!PQgetisnull(rows, i, PB_BLOCK_ID))
-            page_add_block(r, page, rows, i, &style);
+            page_add_block(r, blocks, rows, i, &style);
     }
 }
 
@@ -269,7 +270,7 @@ static const char *shown_files(request *r, const PGresult *rows)
 }
 
 /* The frozen copy's HTML: the rows expanded with snapshot.tpl, the blocks
- * shown as everywhere else (portfolio_view/block.tpl). Every piece of it is
+ * shown as everywhere else (portfolio_view/blocks.tpl). Every piece of it is
  * escaped by the template or was sanitised on save, so it may be emitted
  * unescaped later. NULL if expansion failed. */
 static const char *render_snapshot(request *r, const submittable *k, const PGresult *rows)

@@ -13,17 +13,7 @@
 <h2 class="govuk-heading-m" id="blocks">On this page</h2>
 {{#EMPTY}}<p class="govuk-body">Nothing yet. Add your first block below.</p>{{/EMPTY}}
 <ol class="tandem-blocks">
-{{#BLOCK}}
-<li class="tandem-block" id="block-{{BLOCK_ID}}">
-{{>CONTENT}}
-<form method="post" action="/portfolio/pages/{{PAGE_ID}}/blocks/{{BLOCK_ID}}/move" class="govuk-button-group tandem-block__actions"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-{{#CAN_EDIT}}<a class="govuk-button govuk-button--secondary" href="/portfolio/pages/{{PAGE_ID}}/blocks/{{BLOCK_ID}}/edit">Change<span class="govuk-visually-hidden"> block {{NUMBER}}</span></a>{{/CAN_EDIT}}
-{{#CAN_MOVE_UP}}<button type="submit" name="direction" value="up" class="govuk-button govuk-button--secondary">Move up<span class="govuk-visually-hidden"> block {{NUMBER}}</span></button>{{/CAN_MOVE_UP}}
-{{#CAN_MOVE_DOWN}}<button type="submit" name="direction" value="down" class="govuk-button govuk-button--secondary">Move down<span class="govuk-visually-hidden"> block {{NUMBER}}</span></button>{{/CAN_MOVE_DOWN}}
-<button type="submit" formaction="/portfolio/pages/{{PAGE_ID}}/blocks/{{BLOCK_ID}}/delete" class="govuk-button govuk-button--warning">Remove<span class="govuk-visually-hidden"> block {{NUMBER}}</span></button>
-</form>
-</li>
-{{/BLOCK}}
+{{>BLOCKS}}
 </ol>
 <h2 class="govuk-heading-m">Add to this page</h2>
 <p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/portfolio/pages/{{PAGE_ID}}/add">Add a piece of evidence</a></p>

@@ -17,11 +17,7 @@
 <p class="govuk-body-s tandem-muted">Last changed {{UPDATED}}</p>
 {{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
 {{#EMPTY}}<p class="govuk-body">There is nothing on this page yet.</p>{{/EMPTY}}
-{{#BLOCK}}
-<section class="tandem-block tandem-block--reading" id="block-{{BLOCK_ID}}" aria-label="Part {{NUMBER}}">
-{{>CONTENT}}
-</section>
-{{/BLOCK}}
+{{>BLOCKS}}
 {{#COMMENTS}}{{>COMMENT_LIST}}{{/COMMENTS}}
 </div>
 </div>

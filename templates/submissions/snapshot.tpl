@@ -6,10 +6,6 @@
 {{#HEADING}}<h3 class="govuk-heading-m">{{TITLE}}</h3>{{/HEADING}}
 {{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
 {{#EMPTY}}<p class="govuk-body">There was nothing on this page.</p>{{/EMPTY}}
-{{#BLOCK}}
-<div class="tandem-block tandem-block--reading">
-{{>CONTENT}}
-</div>
-{{/BLOCK}}
+{{>BLOCKS}}
 </div>
 {{/PAGE}}
