@@ -99,6 +99,20 @@ describe('a student\'s evidence', () => {
     assert.match([].concat(res.headers['content-security-policy']).join(','), /sandbox/);
   });
 
+  test('several megabytes of Markdown are refused with a reason; deeply nested lists are kept safely', async () => {
+    const huge = await addEvidence(page, { title: 'Huge', body: 'word '.repeat(600_000) });
+    assert.ok([400, 413].includes(huge.status()), `a 3 MB text: ${huge.status()}`);
+    assert.match(await page.locator('main').innerText(), /at most|too large|too long/i);
+    await h.visit(page, '/portfolio');
+    assert.doesNotMatch(await page.locator('main').innerText(), /\bHuge\b/, 'nothing was saved');
+    const nested = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const deep = await addEvidence(page, { title: 'Deep lists', body: nested });
+    assert.equal(deep.status(), 200);
+    assert.match(await page.locator('main').innerText(), /level 0[\s\S]*level 1/);
+    assert.equal(await page.locator('main script').count(), 0);
+    await assertAccessible(page, 'deeply nested lists');
+  });
+
   test('bad input is explained and what was typed is kept', async () => {
     let response = await addEvidence(page, { kind: 'A link to something on the web', title: 'A link', url: 'javascript:alert(1)' });
     assert.equal(response.status(), 400);
