@@ -48,7 +48,7 @@ const db_statement comment_statements[] = {
 #define DB_DOWN "The database is not answering. Try again in a minute."
 #define NO_COMMENT "There is no such comment on your page."
 
-static void fill_comment(tpl_dict *c, const PGresult *res, int i, const char *page_id, bool mine)
+static void fill_comment(tpl_dict *c, const PGresult *res, int i, const comment_view *view)
 {
     bool hidden = strcmp(db_text(res, i, 4), "t") == 0;
     tpl_set(c, "ID", db_text(res, i, 0));
@@ -59,13 +59,12 @@ static void fill_comment(tpl_dict *c, const PGresult *res, int i, const char *pa
         tpl_show(c, "FEEDBACK");
     if (hidden)
         tpl_show(c, "HIDDEN");
-    if (mine) {
+    if (view->mine) {
         tpl_dict *a = tpl_add_section(c, "OWNER_ACTIONS");
-        tpl_set(a, "PAGE_ID", page_id);
         tpl_set(a, "TOGGLE", hidden ? "show" : "hide");
         tpl_set(a, "TOGGLE_LABEL", hidden ? "Show" : "Hide");
     } else if (strcmp(db_text(res, i, 7), "t") == 0) {
-        tpl_set(tpl_add_section(c, "AUTHOR_ACTIONS"), "PAGE_ID", page_id);
+        tpl_show(c, "AUTHOR_ACTIONS");
     }
 }
 
@@ -73,7 +72,7 @@ void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comm
 {
     tpl_dict *list =
         tpl_include(tpl_add_section(d, "COMMENTS"), "COMMENT_LIST", "portfolio_view/comments.tpl");
-    tpl_set(list, "PAGE_ID", view->page_id);
+    tpl_set(list, "BASE", view->base);
     if (!view->at_college) {
         tpl_show(list, r->user ? "OTHER_COLLEGE" : "SIGN_IN");
         return;
@@ -84,13 +83,9 @@ void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comm
     else
         tpl_show(list, "NONE");
     for (int i = 0; i < n; i++)
-        fill_comment(tpl_add_section(list, "COMMENT"), comments, i, view->page_id, view->mine);
+        fill_comment(tpl_add_section(list, "COMMENT"), comments, i, view);
     tpl_dict *form = tpl_add_section(list, "FORM");
-    tpl_set(form, "HINT",
-            view->mine ? "Reply to what people said about your page."
-                       : "The owner of the page will see it, and so will everyone "
-                         "at your college they share it with. Be kind and be "
-                         "helpful.");
+    tpl_set(form, "HINT", view->hint);
     tpl_set(form, "DRAFT", view->draft);
     if (view->error)
         tpl_set(tpl_add_section(form, "ERROR"), "MESSAGE", view->error);

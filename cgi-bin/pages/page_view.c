@@ -164,8 +164,12 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
         page_fill_blocks(r, d, res, &style);
         if (state->comments)
             comments_fill(r, d, state->comments,
-                          &(comment_view){page_id, mine,
+                          &(comment_view){arena_printf(r->mem, "/pages/%s", page_id), mine,
                                           strcmp(db_text(res, 0, PV_AT_COLLEGE), "t") == 0,
+                                          mine ? "Reply to what people said about your page."
+                                               : "The owner of the page will see it, and so will "
+                                                 "everyone at your college they share it with. "
+                                                 "Be kind and be helpful.",
                                           state->error, state->draft});
     }
     render_end(r, state->error ? 400 : 200);

@@ -63,16 +63,17 @@ void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_
 /* Whether a file's type is an image browsers show safely inline. */
 bool inline_image(const char *type);
 
-/* comments.c: how the comments under a page are shown. */
+/* comments.c: how the comments under a page or a submission are shown. */
 typedef struct {
-    const char *page_id;
+    const char *base;          /* what they are on: "/pages/5", "/submissions/3" */
     bool mine;                 /* the viewer owns the page: hide, show, delete */
-    bool at_college;           /* the viewer is at the page's college: read, write */
+    bool at_college;           /* the viewer is at its college: read, write */
+    const char *hint;          /* over the form: who will read a comment */
     const char *error, *draft; /* a refused comment's message and text */
 } comment_view;
 
-/* The rows of page_comments (the comments under a page that the viewer may
- * see) into the COMMENTS section of d, with the form to add one. */
+/* Rows in page_comments' columns (the comments the viewer may see) into the
+ * COMMENTS section of d, with the form to add one. */
 void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comment_view *view);
 
 /* page_view.c: the page :id shown again to its signed-in viewer, with a

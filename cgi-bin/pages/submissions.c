@@ -31,7 +31,6 @@ enum {
     SS_SUBMITTED,
     SS_REVIEWED
 };
-enum { SC_ID, SC_AUTHOR, SC_BODY_HTML, SC_FEEDBACK, SC_WHEN };
 
 const db_statement submission_statements[] = {
     {"submission_page_title", "SELECT title FROM portfolio_pages WHERE id = $1 AND owner_id = $2"},
@@ -84,8 +83,11 @@ const db_statement submission_statements[] = {
      "       to_char(s.reviewed_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
      "  FROM submissions s JOIN users o ON o.id = s.owner_id JOIN users t ON t.id = s.tutor_id"
      " WHERE s.id = $1 AND $2 IN (s.owner_id, s.tutor_id)"},
-    {"submission_comments", "SELECT c.id, a.display_name, c.body_html, c.is_feedback,"
-                            "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+    /* In page_comments' columns, so that comments.c shows them the same
+     * way: nothing is hidden or deleted here. */
+    {"submission_comments", "SELECT c.id, a.display_name, c.body_html, c.is_feedback, false,"
+                            "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
+                            "       false, false"
                             "  FROM comments c JOIN submissions s ON s.id = c.submission_id"
                             "  JOIN users a ON a.id = c.author_id"
                             " WHERE c.submission_id = $1 AND $2 IN (s.owner_id, s.tutor_id)"
@@ -435,26 +437,6 @@ void page_submission_list(request *r)
     render_end(r, 200);
 }
 
-/* The comments under a submission, oldest first; the tutor's are marked as
- * feedback. */
-static void fill_comments(tpl_dict *d, const PGresult *comments)
-{
-    int n = PQntuples(comments);
-    if (n)
-        tpl_set_int(tpl_add_section(d, "COUNT"), "N", n);
-    else
-        tpl_show(d, "NO_COMMENTS");
-    for (int i = 0; i < n; i++) {
-        tpl_dict *c = tpl_add_section(d, "COMMENT");
-        tpl_set(c, "ID", db_text(comments, i, SC_ID));
-        tpl_set(c, "AUTHOR", db_text(comments, i, SC_AUTHOR));
-        tpl_set(c, "WHEN", db_text(comments, i, SC_WHEN));
-        tpl_set(c, "BODY", db_text(comments, i, SC_BODY_HTML)); /* sanitised on save */
-        if (strcmp(db_text(comments, i, SC_FEEDBACK), "t") == 0)
-            tpl_show(c, "FEEDBACK");
-    }
-}
-
 /* Who the viewer is to the submission and what they may do: the owner
  * sees the way to the live page, the tutor the button to mark it reviewed. */
 static void fill_roles(request *r, tpl_dict *d, const PGresult *s)
@@ -480,9 +462,6 @@ static void fill_roles(request *r, tpl_dict *d, const PGresult *s)
         if (!reviewed)
             tpl_set(tpl_add_section(d, "CAN_REVIEW"), "OWNER", db_text(s, 0, SS_OWNER_NAME));
     }
-    tpl_set(d, "COMMENT_HINT",
-            arena_printf(r->mem, "Only you and %s can see comments here.",
-                         db_text(s, 0, owner ? SS_TUTOR_NAME : SS_OWNER_NAME)));
 }
 
 /* What was submitted, by whom, to whom, when, its status and note, and
@@ -530,12 +509,15 @@ static void show_submission(request *r, int status, const char *error, const cha
         if (d) {
             fill_submission(d, res[0]);
             fill_roles(r, d, res[0]);
-            fill_comments(d, res[1]);
-            tpl_set(d, "DRAFT", draft);
-            if (error) {
+            bool owner = db_int(res[0], 0, SS_OWNER_ID) == r->user->id;
+            const char *other = db_text(res[0], 0, owner ? SS_TUTOR_NAME : SS_OWNER_NAME);
+            comments_fill(r, d, res[1],
+                          &(comment_view){
+                              arena_printf(r->mem, "/submissions/%lld", id), false, true,
+                              arena_printf(r->mem, "Only you and %s can see comments here.", other),
+                              error, draft});
+            if (error)
                 tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
-                tpl_set(tpl_add_section(d, "COMMENT_ERROR"), "MESSAGE", error);
-            }
         }
         render_end(r, status);
     }

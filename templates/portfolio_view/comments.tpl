@@ -8,17 +8,17 @@
 <div class="tandem-richtext">{{BODY:none}}</div>
 {{#OWNER_ACTIONS}}
 <div class="govuk-button-group">
-<form method="post" action="/pages/{{PAGE_ID}}/comments/{{ID}}/{{TOGGLE}}"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary">{{TOGGLE_LABEL}}<span class="govuk-visually-hidden"> the comment by {{AUTHOR}}, {{WHEN}}</span></button></form>
-<form method="post" action="/pages/{{PAGE_ID}}/comments/{{ID}}/delete"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--warning">Delete<span class="govuk-visually-hidden"> the comment by {{AUTHOR}}, {{WHEN}}</span></button></form>
+<form method="post" action="{{BASE}}/comments/{{ID}}/{{TOGGLE}}"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary">{{TOGGLE_LABEL}}<span class="govuk-visually-hidden"> the comment by {{AUTHOR}}, {{WHEN}}</span></button></form>
+<form method="post" action="{{BASE}}/comments/{{ID}}/delete"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--warning">Delete<span class="govuk-visually-hidden"> the comment by {{AUTHOR}}, {{WHEN}}</span></button></form>
 </div>
 {{/OWNER_ACTIONS}}
 {{#AUTHOR_ACTIONS}}
-<form method="post" action="/pages/{{PAGE_ID}}/comments/{{ID}}/delete"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary">Delete<span class="govuk-visually-hidden"> your comment of {{WHEN}}</span></button></form>
+<form method="post" action="{{BASE}}/comments/{{ID}}/delete"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary">Delete<span class="govuk-visually-hidden"> your comment of {{WHEN}}</span></button></form>
 {{/AUTHOR_ACTIONS}}
 </article>
 {{/COMMENT}}
 {{#FORM}}
-<form method="post" action="/pages/{{PAGE_ID}}/comments" novalidate>
+<form method="post" action="{{BASE}}/comments" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="govuk-form-group{{#ERROR}} govuk-form-group--error{{/ERROR}}">
 <label class="govuk-label govuk-label--s" for="comment">Add a comment</label>
@@ -29,5 +29,5 @@
 <button type="submit" class="govuk-button">Post comment</button>
 </form>
 {{/FORM}}
-{{#SIGN_IN}}<p class="govuk-body">Comments are for people at the college. <a class="govuk-link" href="/login?next=/pages/{{PAGE_ID}}">Sign in</a> to read them and add yours.</p>{{/SIGN_IN}}
+{{#SIGN_IN}}<p class="govuk-body">Comments are for people at the college. <a class="govuk-link" href="/login?next={{BASE}}">Sign in</a> to read them and add yours.</p>{{/SIGN_IN}}
 {{#OTHER_COLLEGE}}<p class="govuk-body">Comments on this page are for people at its owner's college.</p>{{/OTHER_COLLEGE}}

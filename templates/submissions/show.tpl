@@ -32,25 +32,7 @@
 <div class="tandem-snapshot">
 {{SNAPSHOT:none}}
 </div>
-<h2 class="govuk-heading-m" id="comments">Comments{{#COUNT}} ({{N}}){{/COUNT}}</h2>
-{{#NO_COMMENTS}}<p class="govuk-body">No comments yet.</p>{{/NO_COMMENTS}}
-{{#COMMENT}}
-<article class="tandem-submission-comment" id="comment-{{ID}}" aria-labelledby="comment-{{ID}}-by">
-<h3 class="govuk-heading-s govuk-!-margin-bottom-1" id="comment-{{ID}}-by">{{AUTHOR}}{{#FEEDBACK}} <strong class="govuk-tag govuk-tag--turquoise">Feedback</strong>{{/FEEDBACK}}</h3>
-<p class="govuk-body-s tandem-muted govuk-!-margin-bottom-2">{{WHEN}}</p>
-<div class="tandem-richtext">{{BODY:none}}</div>
-</article>
-{{/COMMENT}}
-<form method="post" action="/submissions/{{ID}}/comments" novalidate>
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<div class="govuk-form-group{{#COMMENT_ERROR}} govuk-form-group--error{{/COMMENT_ERROR}}">
-<label class="govuk-label govuk-label--s" for="comment">Add a comment</label>
-<div class="govuk-hint" id="comment-hint">{{COMMENT_HINT}} You can use Markdown.</div>
-{{#COMMENT_ERROR}}<p id="comment-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/COMMENT_ERROR}}
-<textarea class="govuk-textarea{{#COMMENT_ERROR}} govuk-textarea--error{{/COMMENT_ERROR}}" id="comment" name="body" rows="5" aria-describedby="comment-hint{{#COMMENT_ERROR}} comment-error{{/COMMENT_ERROR}}">{{DRAFT:pre_escape}}</textarea>
-</div>
-<button type="submit" class="govuk-button govuk-button--secondary">Post comment</button>
-</form>
+{{#COMMENTS}}{{>COMMENT_LIST}}{{/COMMENTS}}
 {{#CAN_REVIEW}}
 <h2 class="govuk-heading-m">Finished reviewing?</h2>
 <p class="govuk-body">Mark it as reviewed when you have finished: {{OWNER}} will be told.</p>

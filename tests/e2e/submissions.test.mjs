@@ -163,9 +163,10 @@ describe('submitting a page for assessment', { skip: !process.env.TANDEM_VAR && 
 
   test('priya comments (as feedback) and marks it reviewed', async () => {
     await h.visit(priya, submissionUrl);
+    assert.match(await priya.locator('#comment-hint').innerText(), /^Only you and Amira Hassan can see comments here\./);
     await priya.getByLabel('Add a comment').fill('Good photo. Now **explain** the hole spacing.');
     await button(priya, 'Post comment');
-    const comment = priya.locator('.tandem-submission-comment').last();
+    const comment = priya.locator('.tandem-comment').last();
     assert.match(await comment.innerText(), /Priya Sharma\s*Feedback[\s\S]*Now explain the hole spacing/);
     await button(priya, 'Mark as reviewed');
     assert.match(await priya.locator('.govuk-summary-list').innerText(), /Status\s+Reviewed/);
@@ -179,10 +180,10 @@ describe('submitting a page for assessment', { skip: !process.env.TANDEM_VAR && 
     assert.match(await row.innerText(), /Priya Sharma[\s\S]*Reviewed/);
     await press(amira, row.getByRole('link', { name: PAGE_TITLE }));
     assert.match(await amira.locator('.govuk-summary-list').innerText(), /Status\s+Reviewed/);
-    assert.match(await amira.locator('.tandem-submission-comment').first().innerText(), /Priya Sharma\s*Feedback[\s\S]*hole spacing/);
+    assert.match(await amira.locator('.tandem-comment').first().innerText(), /Priya Sharma\s*Feedback[\s\S]*hole spacing/);
     await amira.getByLabel('Add a comment').fill('Thank you, I will add that.');
     await button(amira, 'Post comment');
-    const mine = amira.locator('.tandem-submission-comment').last();
+    const mine = amira.locator('.tandem-comment').last();
     assert.match(await mine.innerText(), /Amira Hassan[\s\S]*I will add that/);
     assert.equal(await mine.locator('.govuk-tag').count(), 0, 'the owner\'s comment is not feedback');
     assert.equal(await amira.getByRole('button', { name: 'Mark as reviewed' }).count(), 0);
