@@ -120,6 +120,24 @@ int session_load(request *r)
     return 0;
 }
 
+void session_prefetched(request *r, PGresult *own[2], const PGresult **first, const PGresult **also)
+{
+    own[0] = own[1] = NULL;
+    if (r->user || !r->route || !r->route->prefetch) {
+        *first = r->prefetched;
+        *also = r->prefetched_also;
+        return;
+    }
+    const char *params[1 + REQUEST_MAX_PARAMS] = {""};
+    for (size_t i = 0; i < r->n_params; i++)
+        params[1 + i] = r->params[i];
+    int n = 1 + (int)r->n_params;
+    const db_call calls[] = {{r->route->prefetch, n, params}, {r->route->prefetch_also, n, params}};
+    db_run_pipeline(r->db, r->route->prefetch_also ? 2 : 1, calls, own);
+    *first = own[0];
+    *also = own[1];
+}
+
 static void set_session_cookie(request *r, const char *value, long max_age)
 {
     resp_cookie(r, SESSION_COOKIE, value, max_age);

@@ -19,6 +19,14 @@ extern const db_statement session_statements[];
  * database cannot answer. */
 int session_load(request *r);
 
+/* The route's prefetches for whoever asks, for a public page: a signed-in
+ * person's came with the session; for a visitor they run now (in one round
+ * trip), with '' as the session's hash. *also may be NULL. What was run
+ * here is in own[0..1], for the caller to PQclear; NULL results mean the
+ * database did not answer. */
+void session_prefetched(request *r, PGresult *own[2], const PGresult **first,
+                        const PGresult **also);
+
 /* Signs user_id in: a new random token (never reusing one the browser
  * sent, so a planted token is useless), a new CSRF token, the cookie. */
 int session_start(request *r, long long user_id);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../core/richtext.h"
+#include "../core/session.h"
 #include "portfolio.h"
 
 /* The path's ids ($2 the collection, $3 the page) as bigints: NULL
@@ -485,17 +486,14 @@ static void show_collection(request *r, const PGresult *res, const char *link_to
  * the session; a visitor sees it only if it is public. */
 void page_collection_view(request *r)
 {
-    PGresult *own = NULL;
-    const PGresult *res = r->prefetched;
-    if (!r->user) {
-        const char *params[] = {"", r->params[0]};
-        res = own = db_run(r->db, "collection_view", 2, params);
-    }
+    PGresult *own[2];
+    const PGresult *res, *none;
+    session_prefetched(r, own, &res, &none);
     if (!res || PQntuples(res) == 0)
         render_error(r, res ? 404 : 503, res ? NOT_SHARED : DB_DOWN);
     else
         show_collection(r, res, NULL);
-    PQclear(own);
+    PQclear(own[0]);
 }
 
 void collection_show_by_link(request *r, const char *link, long long collection_id)
@@ -559,17 +557,14 @@ static void show_collection_page(request *r, const PGresult *res, const char *ba
  * signed-in person (the route's prefetch), one query for a visitor. */
 void page_collection_view_page(request *r)
 {
-    PGresult *own = NULL;
-    const PGresult *res = r->prefetched;
-    if (!r->user) {
-        const char *params[] = {"", r->params[0], r->params[1]};
-        res = own = db_run(r->db, "collection_page_view", 3, params);
-    }
+    PGresult *own[2];
+    const PGresult *res, *none;
+    session_prefetched(r, own, &res, &none);
     if (!res || PQntuples(res) == 0)
         render_error(r, res ? 404 : 503, res ? PAGE_NOT_SHARED : DB_DOWN);
     else
         show_collection_page(r, res, arena_printf(r->mem, "/collections/%s", r->params[0]), false);
-    PQclear(own);
+    PQclear(own[0]);
 }
 
 /* GET /s/:token/pages/:page: a page of the collection a secret link

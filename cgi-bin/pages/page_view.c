@@ -175,9 +175,9 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
     render_end(r, state->error ? 400 : 200);
 }
 
-/* The page :id and its comments as the viewer whose session token's hash
- * is given ('' for a visitor) may see them, in one round trip: the same
- * statements as the route's prefetches. */
+/* The page :id and its comments as the signed-in viewer may see them, in
+ * one round trip: the same statements as GET /pages/:id's prefetches, for
+ * the form that posts a comment. */
 static bool fetch_page(request *r, const char *session_hash, PGresult **out)
 {
     const char *params[] = {session_hash, r->params[0]};
@@ -199,13 +199,10 @@ static void show_fetched(request *r, const PGresult *page, view_state state)
  * a visitor sees it only if it is public. */
 void page_view_show(request *r)
 {
-    if (r->user) {
-        show_fetched(r, r->prefetched, (view_state){.comments = r->prefetched_also});
-        return;
-    }
-    PGresult *own[2] = {NULL, NULL};
-    fetch_page(r, "", own);
-    show_fetched(r, own[0], (view_state){.comments = own[1]});
+    PGresult *own[2];
+    const PGresult *page, *comments;
+    session_prefetched(r, own, &page, &comments);
+    show_fetched(r, page, (view_state){.comments = comments});
     PQclear(own[0]);
     PQclear(own[1]);
 }

@@ -248,6 +248,19 @@ describe('collections', { skip: !process.env.TANDEM_VAR && 'TANDEM_VAR is not se
     await jack.context().close();
   });
 
+  test('shared with the public, a visitor reads it without signing in, until it stops', async () => {
+    const visitor = await h.newPage();
+    await h.visit(visitor, readUrl, { expectStatus: 404, axe: false });
+    psql(`INSERT INTO shares (institution_id, owner_id, collection_id, audience)
+          SELECT institution_id, owner_id, id, 'public' FROM collections WHERE id = ${id}`);
+    await h.visit(visitor, readUrl);
+    await h.visit(visitor, `${readUrl}/pages/${pageIds[A]}`);
+    assert.match(await visitor.locator('.govuk-caption-l').innerText(), /^Page 2 of 3/);
+    psql(`UPDATE shares SET revoked_at = now() WHERE collection_id = ${id} AND revoked_at IS NULL`);
+    await h.visit(visitor, `${readUrl}/pages/${pageIds[A]}`, { expectStatus: 404, axe: false });
+    await visitor.context().close();
+  });
+
   test('a secret link opens the collection and its pages, and nothing else', async () => {
     await h.visit(amira, `${collectionUrl}/sharing`);
     await amira.locator('#audience-link').check();
