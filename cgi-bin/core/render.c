@@ -4,6 +4,7 @@
 
 #include "../http/response.h"
 #include "auth.h"
+#include "db.h"
 #include "log.h"
 #include "session.h"
 
@@ -99,6 +100,26 @@ static const char *error_heading(int status)
     case 503: return "Tandem is briefly unavailable";
     default: return "Sorry, something went wrong";
     }
+}
+
+void render_db_failed(request *r)
+{
+    bool away = db_unavailable(r->db);
+    render_error(r, away ? 503 : 500,
+                 away ? RENDER_DB_DOWN
+                      : "Something went wrong on Tandem's side, and nothing was changed. Try "
+                        "again; if it happens again, tell your college's Tandem administrator.");
+}
+
+bool render_found(request *r, const PGresult *res, const char *not_found)
+{
+    if (res && PQntuples(res) > 0)
+        return true;
+    if (res)
+        render_error(r, 404, not_found);
+    else
+        render_db_failed(r);
+    return false;
 }
 
 void render_error(request *r, int status, const char *message)

@@ -13,4 +13,14 @@ void render_end(request *r, int status);
  * message saying what happened and what to do. */
 void render_error(request *r, int status, const char *message);
 
+#define RENDER_DB_DOWN "The database is not answering. Try again in a minute."
+struct pg_result;
+/* The error page for a statement that failed: 503 when the database is
+ * away (RENDER_DB_DOWN), 500 when it answered with an error. */
+void render_db_failed(request *r);
+/* True when res (a statement's result, NULL if it failed) has a row.
+ * Otherwise renders why not and returns false: 404 with not_found when
+ * there is nothing (or nothing this person may see), else render_db_failed. */
+bool render_found(request *r, const struct pg_result *res, const char *not_found);
+
 #endif

@@ -56,7 +56,7 @@ PGresult *admin_find(request *r, const char *statement, long long id)
     const char *params[] = {req_id_text(r, id), s.institution, s.all};
     PGresult *res = db_run(r->db, statement, 3, params);
     if (!res) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return NULL;
     }
     if (PQntuples(res) == 0) {
@@ -75,11 +75,6 @@ void admin_list_state(tpl_dict *d, int rows, long long total, bool filtered)
         tpl_show(d, "PAST_END");
     else
         tpl_show(d, filtered ? "NO_MATCH" : "NO_RESULTS");
-}
-
-void admin_db_failed(request *r)
-{
-    render_error(r, db_unavailable(r->db) ? 503 : 500, ADMIN_DB_DOWN);
 }
 
 const char *admin_filter_link(request *r, const char *path, const field_spec *specs,
@@ -201,7 +196,7 @@ void page_admin_overview(request *r)
     const char *params[] = {s.institution, s.all};
     PGresult *res = db_run(r->db, "admin_overview", 2, params);
     if (!res) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Overview – Administration", "admin/index.tpl");
@@ -237,7 +232,7 @@ static void show_institutions(request *r, int status, const field_value *v, cons
 {
     PGresult *res = db_run(r->db, "admin_institutions_list", 0, NULL);
     if (!res) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d =
@@ -297,7 +292,7 @@ void page_admin_institution_create(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     bool ok = false;
@@ -325,5 +320,5 @@ out:
                                        "college. Choose another.",
                                        v[0].str));
     else
-        admin_db_failed(r);
+        render_db_failed(r);
 }

@@ -8,7 +8,6 @@
 #include "pages.h"
 
 #define ADMIN_PAGE_SIZE 50
-#define ADMIN_DB_DOWN "The database is not answering. Try again in a minute."
 #define ADMIN_NOT_FOUND "Check the address, or go back to the administration pages."
 
 /* The two parameters every admin query filters with: "institution_id = $n
@@ -24,9 +23,6 @@ void admin_scope_of(request *r, admin_scope *s);
 /* The id in the address (r->params[i]) as a positive number, or 0 when it
  * is not one; such an address answers 404 like a missing object. */
 long long admin_param_id(request *r, size_t i);
-
-/* render_error for a failed db_run: 503 when the database is away, else 500. */
-void admin_db_failed(request *r);
 
 /* Runs statement (id, institution, all) for one object in the viewer's
  * scope. Returns its result, or NULL having rendered the error: 503/500 when

@@ -108,7 +108,7 @@ void page_admin_audit(request *r)
                             req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
     PGresult *res = db_run(r->db, "admin_audit_list", 8, params);
     if (!res) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     long long total = db_int(res, 0, 0);

@@ -88,7 +88,7 @@ static void show_courses(request *r, int status, const field_value *v, const cha
     const char *params[] = {s.institution, s.all};
     PGresult *res = db_run(r->db, "admin_courses_list", 2, params);
     if (!res) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d =
@@ -114,7 +114,7 @@ static void show_courses(request *r, int status, const field_value *v, const cha
         tpl_set(d, "TITLE", v[1].str);
     }
     if (s.site && !admin_college_choices(r, tpl_add_section(d, "SITE"), v ? v[2].num : 0)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     if (error)
@@ -150,7 +150,7 @@ void page_admin_course_create(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     bool done = false;
@@ -175,7 +175,7 @@ void page_admin_course_create(request *r)
     else if (strcmp(state, "23503") == 0)
         show_courses(r, 400, v, "institution_id", "Select a college from the list.");
     else
-        admin_db_failed(r);
+        render_db_failed(r);
 }
 
 /* ---- GET and POST /admin/cohorts ---- */
@@ -216,7 +216,7 @@ static void show_cohorts(request *r, int status, const field_value *v, const cha
     PGresult *courses = cohorts ? db_run(r->db, "admin_courses_list", 2, params) : NULL;
     if (!courses) {
         PQclear(cohorts);
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d =
@@ -290,7 +290,7 @@ void page_admin_cohort_create(request *r)
     admin_scope s;
     admin_scope_of(r, &s);
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     bool done = false;
@@ -333,7 +333,7 @@ out:
     else if (message)
         show_cohorts(r, 400, v, field, message);
     else
-        admin_db_failed(r);
+        render_db_failed(r);
 }
 
 /* ---- GET /admin/cohorts/:id and its members ---- */
@@ -475,7 +475,7 @@ void page_admin_cohort_member_add(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     bool done = false;
@@ -531,7 +531,7 @@ out:
     else if (status == 404)
         render_error(r, 404, ADMIN_NOT_FOUND);
     else
-        admin_db_failed(r);
+        render_db_failed(r);
 }
 
 static const field_spec remove_fields[] = {
@@ -553,7 +553,7 @@ void page_admin_cohort_member_remove(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     bool done = false;
@@ -585,5 +585,5 @@ out:
     else if (status == 404)
         render_error(r, 404, ADMIN_NOT_FOUND);
     else
-        admin_db_failed(r);
+        render_db_failed(r);
 }

@@ -334,7 +334,7 @@ void page_admin_users(request *r)
                             req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
     PGresult *res = db_run(r->db, "admin_users_list", 7, params);
     if (!res) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     long long total = db_int(res, 0, 0);
@@ -386,7 +386,7 @@ static void show_new(request *r, int status, const user_input *in, const char *f
         const char *params[] = {s.institution};
         PGresult *res = db_run(r->db, "admin_college_name", 1, params);
         if (!res) {
-            admin_db_failed(r);
+            render_db_failed(r);
             return;
         }
         college = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
@@ -406,7 +406,7 @@ static void show_new(request *r, int status, const user_input *in, const char *f
                 in ? in->line_manager : "", in ? in->roles : ROLE_STUDENT, field, error);
     if (s.site &&
         !admin_college_choices(r, tpl_add_section(d, "SITE"), in ? in->institution_id : 0)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     if (error)
@@ -474,7 +474,7 @@ void page_admin_user_create(request *r)
     if (!read_new_user(r, &s, &in))
         return;
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     bool done = false;
@@ -525,7 +525,7 @@ out:
     } else if (message && message[0]) {
         show_new(r, 400, &in, field, message);
     } else {
-        admin_db_failed(r);
+        render_db_failed(r);
     }
 }
 
@@ -826,7 +826,7 @@ void page_admin_user_update(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     outcome o = update_user(r, id, &in);
@@ -837,7 +837,7 @@ void page_admin_user_update(request *r)
         if (o.field)
             show_user(r, id, o.status, &in, o.field, o.message, o.conflict);
         else if (o.status == 503)
-            admin_db_failed(r);
+            render_db_failed(r);
         else
             render_error(r, o.status, o.message ? o.message : ADMIN_NOT_FOUND);
         return;
@@ -918,7 +918,7 @@ static void access_page(request *r, access_change change)
     }
     char token[RESET_TOKEN_LEN + 1] = "";
     if (!db_begin(r->db)) {
-        admin_db_failed(r);
+        render_db_failed(r);
         return;
     }
     locked_user u;
@@ -928,7 +928,7 @@ static void access_page(request *r, access_change change)
     if (o.status || !db_commit(r->db)) {
         db_rollback(r->db);
         if (!o.status || o.status == 503)
-            admin_db_failed(r);
+            render_db_failed(r);
         else
             render_error(r, o.status, o.message ? o.message : ADMIN_NOT_FOUND);
         return;

@@ -131,7 +131,7 @@ const db_statement collection_statements[] = {
      "                                      ELSE me.position END"
      "                 FROM me, other WHERE cp.collection_id = me.collection_id"
      "                  AND cp.page_id IN (me.page_id, other.page_id) RETURNING cp.page_id)"
-     " SELECT (SELECT count(*) FROM me), (SELECT count(*) FROM moved)"},
+     " SELECT 1 FROM me"},
     {"collection_page_remove",
      "DELETE FROM collection_pages cp USING collections c"
      " WHERE cp.collection_id = $1 AND cp.page_id = $2 AND c.id = cp.collection_id"
@@ -158,7 +158,6 @@ enum {
     CE_POSITION
 };
 
-#define DB_DOWN "The database is not answering. Try again in a minute."
 #define NOT_FOUND "There is no such collection in your portfolio."
 #define NOT_IN_IT "That page is not in your collection."
 #define NOT_SHARED "There is no such collection, or it has not been shared with you."
@@ -220,8 +219,7 @@ static void save_collection(request *r, long long id)
                                 html};
         res = db_run(r->db, "collection_insert", 5, params);
     }
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
+    if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
     }
@@ -249,8 +247,7 @@ void page_collection_update(request *r)
 static const PGresult *find_collection(request *r)
 {
     const PGresult *res = r->prefetched;
-    if (!res || PQntuples(res) == 0) {
-        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
+    if (!render_found(r, res, NOT_FOUND)) {
         return NULL;
     }
     return res;
@@ -343,7 +340,7 @@ void page_collection_page_add(request *r)
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id), v[0].str};
     PGresult *res = db_run(r->db, "collection_page_add", 3, params);
     if (!res) {
-        render_error(r, 503, DB_DOWN);
+        render_db_failed(r);
         return;
     }
     bool collection = db_int(res, 0, 0), page = db_int(res, 0, 1), added = db_int(res, 0, 2);
@@ -376,9 +373,7 @@ void page_collection_page_move(request *r)
     const char *params[] = {req_id_text(r, id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id), v[0].str};
     PGresult *res = db_run(r->db, "collection_page_move", 4, params);
-    bool found = res && db_int(res, 0, 0) == 1;
-    if (!found) {
-        render_error(r, res ? 404 : 503, res ? NOT_IN_IT : DB_DOWN);
+    if (!render_found(r, res, NOT_IN_IT)) {
         PQclear(res);
         return;
     }
@@ -393,8 +388,7 @@ void page_collection_page_remove(request *r)
     const char *params[] = {req_id_text(r, id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "collection_page_remove", 3, params);
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503, res ? NOT_IN_IT : DB_DOWN);
+    if (!render_found(r, res, NOT_IN_IT)) {
         PQclear(res);
         return;
     }
@@ -425,9 +419,8 @@ void page_collection_delete(request *r)
 {
     long long id = req_param_id(r, 0);
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
-    PGresult *res = id ? db_run(r->db, "collection_delete", 2, params) : NULL;
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res || !id ? 404 : 503, res || !id ? NOT_FOUND : DB_DOWN);
+    PGresult *res = db_run(r->db, "collection_delete", 2, params);
+    if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
     }
@@ -489,9 +482,7 @@ void page_collection_view(request *r)
     PGresult *own[2];
     const PGresult *res, *none;
     session_prefetched(r, own, &res, &none);
-    if (!res || PQntuples(res) == 0)
-        render_error(r, res ? 404 : 503, res ? NOT_SHARED : DB_DOWN);
-    else
+    if (render_found(r, res, NOT_SHARED))
         show_collection(r, res, NULL);
     PQclear(own[0]);
 }
@@ -500,9 +491,7 @@ void collection_show_by_link(request *r, const char *link, long long collection_
 {
     const char *params[] = {link, req_id_text(r, collection_id)};
     PGresult *res = db_run(r->db, "collection_view_link", 2, params);
-    if (!res || PQntuples(res) == 0)
-        render_error(r, res ? 404 : 503, res ? NOT_SHARED : DB_DOWN);
-    else
+    if (render_found(r, res, NOT_SHARED))
         show_collection(r, res, r->params[0]);
     PQclear(res);
 }
@@ -560,9 +549,7 @@ void page_collection_view_page(request *r)
     PGresult *own[2];
     const PGresult *res, *none;
     session_prefetched(r, own, &res, &none);
-    if (!res || PQntuples(res) == 0)
-        render_error(r, res ? 404 : 503, res ? PAGE_NOT_SHARED : DB_DOWN);
-    else
+    if (render_found(r, res, PAGE_NOT_SHARED))
         show_collection_page(r, res, arena_printf(r->mem, "/collections/%s", r->params[0]), false);
     PQclear(own[0]);
 }
@@ -581,9 +568,7 @@ void page_link_collection_page(request *r)
     }
     const char *params[] = {hash, req_id_text(r, collection_id), r->params[1]};
     PGresult *res = db_run(r->db, "collection_page_view_link", 3, params);
-    if (!res || PQntuples(res) == 0)
-        render_error(r, res ? 404 : 503, res ? PAGE_NOT_SHARED : DB_DOWN);
-    else
+    if (render_found(r, res, PAGE_NOT_SHARED))
         show_collection_page(r, res, arena_printf(r->mem, "/s/%s", r->params[0]), true);
     PQclear(res);
 }

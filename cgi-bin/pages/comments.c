@@ -45,7 +45,6 @@ const db_statement comment_statements[] = {
     {NULL, NULL},
 };
 
-#define DB_DOWN "The database is not answering. Try again in a minute."
 #define NO_COMMENT "There is no such comment on your page."
 
 static void fill_comment(tpl_dict *c, const PGresult *res, int i, const comment_view *view)
@@ -91,7 +90,7 @@ void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comm
         tpl_set(tpl_add_section(form, "ERROR"), "MESSAGE", view->error);
 }
 
-static const field_spec comment_fields[] = {
+const field_spec comment_fields[1] = {
     {"body", "your comment", FIELD_STRING, true, 1, 20000, NULL},
 };
 
@@ -122,14 +121,14 @@ void page_comment_add(request *r)
     const char *html = richtext_to_arena(r->mem, v[0].str);
     const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id), v[0].str, html};
     PGresult *res = NULL;
-    bool ok = page_id && html && db_begin(r->db) &&
-              (res = db_run(r->db, "comment_insert", 4, params)) && PQntuples(res) == 1 &&
-              tell_owner(r, res) && db_commit(r->db);
+    bool ok = html && db_begin(r->db) && (res = db_run(r->db, "comment_insert", 4, params)) &&
+              PQntuples(res) == 1 && tell_owner(r, res) && db_commit(r->db);
     if (!ok) {
         db_rollback(r->db);
-        bool missing = !page_id || (res && PQntuples(res) == 0);
-        render_error(r, missing ? 404 : 503,
-                     missing ? "There is no such page, or you cannot comment on it." : DB_DOWN);
+        if (res && PQntuples(res) == 0)
+            render_error(r, 404, "There is no such page, or you cannot comment on it.");
+        else
+            render_db_failed(r);
         PQclear(res);
         return;
     }
@@ -144,8 +143,7 @@ static void change_comment(request *r, const char *statement, const char *action
     const char *params[] = {req_id_text(r, comment_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id), action};
     PGresult *res = db_run(r->db, statement, action ? 4 : 3, params);
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503, res ? NO_COMMENT : DB_DOWN);
+    if (!render_found(r, res, NO_COMMENT)) {
         PQclear(res);
         return;
     }

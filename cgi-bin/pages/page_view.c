@@ -43,7 +43,6 @@ const db_statement page_view_statements[] = {
     {NULL, NULL},
 };
 
-#define DB_DOWN "The database is not answering. Try again in a minute."
 #define NOT_FOUND "There is no such page, or it has not been shared with you."
 
 int page_block_count(const PGresult *res)
@@ -188,10 +187,9 @@ static bool fetch_page(request *r, const char *session_hash, PGresult **out)
 /* Shows the fetched page, or says why not. */
 static void show_fetched(request *r, const PGresult *page, view_state state)
 {
-    if (!page || !state.comments || PQntuples(page) == 0)
-        render_error(r, page && state.comments ? 404 : 503,
-                     page && state.comments ? NOT_FOUND : DB_DOWN);
-    else
+    if (!state.comments)
+        render_db_failed(r);
+    else if (render_found(r, page, NOT_FOUND))
         show_page(r, page, &state);
 }
 
@@ -221,10 +219,8 @@ const char *link_open(request *r, const char *token, long long *page_id, long lo
     const char *hash = session_token_hash(r->mem, token);
     const char *params[] = {hash};
     PGresult *res = hash ? db_run(r->db, "link_lookup", 1, params) : NULL;
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503,
-                     res ? "This link does not lead anywhere. Check that you copied all of it."
-                         : DB_DOWN);
+    if (!render_found(r, res,
+                      "This link does not lead anywhere. Check that you copied all of it.")) {
         PQclear(res);
         return NULL;
     }
@@ -258,9 +254,7 @@ void page_link_show(request *r)
     }
     const char *params[] = {hash, req_id_text(r, page_id)};
     PGresult *res = db_run(r->db, "page_view_link", 2, params);
-    if (!res || PQntuples(res) == 0)
-        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
-    else
+    if (render_found(r, res, NOT_FOUND))
         show_page(r, res, &(view_state){.link_token = r->params[0]});
     PQclear(res);
 }

@@ -75,6 +75,8 @@ typedef struct {
 /* Rows in page_comments' columns (the comments the viewer may see) into the
  * COMMENTS section of d, with the form to add one. */
 void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comment_view *view);
+/* The one field of a comment form: body, Markdown, at most 20,000 characters. */
+extern const field_spec comment_fields[1];
 
 /* page_view.c: the page :id shown again to its signed-in viewer, with a
  * comment that was refused (400): its error and what was typed. */

@@ -44,12 +44,11 @@ const db_statement portfolio_page_statements[] = {
      "     other AS (SELECT b.id, b.position FROM page_blocks b, me"
      "                WHERE b.page_id = me.page_id AND CASE WHEN $4 = 'up'"
      "                      THEN b.position < me.position ELSE b.position > me.position END"
-     "                ORDER BY CASE WHEN $4 = 'up' THEN -b.position ELSE b.position END LIMIT 1)"
-     " UPDATE page_blocks b SET position = CASE WHEN b.id = me.id THEN other.position"
-     "                                          ELSE me.position END"
-     "   FROM me, other WHERE b.id IN (me.id, other.id) RETURNING b.id"},
-    {"page_block_exists", "SELECT 1 FROM page_blocks b JOIN portfolio_pages p ON p.id = b.page_id"
-                          " WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3"},
+     "                ORDER BY CASE WHEN $4 = 'up' THEN -b.position ELSE b.position END LIMIT 1),"
+     "     moved AS (UPDATE page_blocks b SET position = CASE WHEN b.id = me.id"
+     "                                         THEN other.position ELSE me.position END"
+     "                 FROM me, other WHERE b.id IN (me.id, other.id) RETURNING b.id)"
+     " SELECT 1 FROM me"},
     {"page_block_text",
      "SELECT b.text_md, p.title FROM page_blocks b"
      "  JOIN portfolio_pages p ON p.id = b.page_id"
@@ -64,7 +63,6 @@ const db_statement portfolio_page_statements[] = {
     {NULL, NULL},
 };
 
-#define DB_DOWN "The database is not answering. Try again in a minute."
 #define NOT_FOUND "There is no such page in your portfolio."
 
 enum { P_TITLE, P_DESCRIPTION, N_PAGE_FIELDS };
@@ -119,8 +117,7 @@ static void save_page(request *r, long long page_id)
                                 html};
         res = db_run(r->db, "page_insert", 5, params);
     }
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
+    if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
     }
@@ -148,8 +145,7 @@ void page_portfolio_page_update(request *r)
 static const PGresult *find_page(request *r)
 {
     const PGresult *res = r->prefetched;
-    if (!res || PQntuples(res) == 0) {
-        render_error(r, res ? 404 : 503, res ? NOT_FOUND : DB_DOWN);
+    if (!render_found(r, res, NOT_FOUND)) {
         return NULL;
     }
     return res;
@@ -203,7 +199,7 @@ void page_portfolio_page_add(request *r)
     const char *params[] = {req_id_text(r, r->user->id)};
     PGresult *choices = db_run(r->db, "page_evidence_choices", 1, params);
     if (!choices) {
-        render_error(r, 503, DB_DOWN);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Add evidence to a page", "portfolio_pages/add.tpl");
@@ -246,10 +242,9 @@ void page_portfolio_block_add(request *r)
     const char *html = richtext_to_arena(r->mem, v[B_TEXT].str);
     const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id), v[B_EVIDENCE].str,
                             v[B_TEXT].str, html ? html : ""};
-    PGresult *res = page_id && html ? db_run(r->db, "page_block_insert", 5, params) : NULL;
-    if (!res || PQntuples(res) != 1) {
-        /* Not their page, or not their evidence: as if it did not exist. */
-        render_error(r, res || !page_id ? 404 : 503, res || !page_id ? NOT_FOUND : DB_DOWN);
+    PGresult *res = html ? db_run(r->db, "page_block_insert", 5, params) : NULL;
+    /* Not their page, or not their evidence: as if it did not exist. */
+    if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
     }
@@ -274,16 +269,11 @@ void page_portfolio_block_move(request *r)
     }
     const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id), v[0].str};
-    PGresult *exists = db_run(r->db, "page_block_exists", 3, params);
-    bool found = exists && PQntuples(exists) == 1;
-    PGresult *moved = found ? db_run(r->db, "page_block_move", 4, params) : NULL;
-    bool failed = !exists || (found && !moved);
-    PQclear(exists);
-    PQclear(moved);
-    if (failed || !found) {
-        render_error(r, failed ? 503 : 404, failed ? DB_DOWN : "That block is not on your page.");
+    PGresult *res = db_run(r->db, "page_block_move", 4, params);
+    bool found = render_found(r, res, "That block is not on your page.");
+    PQclear(res);
+    if (!found)
         return;
-    }
     resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%lld#block-%lld", page_id, block_id));
 }
 
@@ -293,8 +283,7 @@ void page_portfolio_block_delete(request *r)
     const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "page_block_delete", 3, params);
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503, res ? "That block is not on your page." : DB_DOWN);
+    if (!render_found(r, res, "That block is not on your page.")) {
         PQclear(res);
         return;
     }
@@ -326,10 +315,8 @@ static PGresult *find_text_block(request *r)
     long long page_id = req_param_id(r, 0), block_id = req_param_id(r, 1);
     const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id)};
-    PGresult *res = page_id && block_id ? db_run(r->db, "page_block_text", 3, params) : NULL;
-    bool down = page_id && block_id && !res;
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, down ? 503 : 404, down ? DB_DOWN : NO_TEXT_BLOCK);
+    PGresult *res = db_run(r->db, "page_block_text", 3, params);
+    if (!render_found(r, res, NO_TEXT_BLOCK)) {
         PQclear(res);
         return NULL;
     }
@@ -367,8 +354,7 @@ void page_portfolio_block_update(request *r)
     const char *params[] = {r->params[1], r->params[0], req_id_text(r, r->user->id), v[0].str,
                             html};
     PGresult *res = html ? db_run(r->db, "page_block_update", 5, params) : NULL;
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res ? 404 : 503, res ? NO_TEXT_BLOCK : DB_DOWN);
+    if (!render_found(r, res, NO_TEXT_BLOCK)) {
         PQclear(res);
         return;
     }

@@ -104,8 +104,6 @@ const db_statement sharing_statements[] = {
     {NULL, NULL},
 };
 
-#define DB_DOWN "The database is not answering. Try again in a minute."
-
 static const char *const audiences[] = {"person", "cohort", "supporters", "college",
                                         "public", "link",   NULL};
 enum { A_PERSON, A_COHORT, A_SUPPORTERS, A_COLLEGE, A_PUBLIC, A_LINK };
@@ -137,12 +135,10 @@ static share_target target_from(request *r, const shareable *what)
 /* The owner's page or collection, or NULL having said it is not there. */
 static PGresult *find_target(request *r, const share_target *t)
 {
-    PGresult *res = t->id ? db_run(r->db, "share_target", 3, t->ids) : NULL;
-    if (!res || PQntuples(res) != 1) {
-        render_error(r, res || !t->id ? 404 : 503,
-                     res || !t->id ? arena_printf(r->mem, "There is no such %s in your portfolio.",
-                                                  t->what->noun)
-                                   : DB_DOWN);
+    PGresult *res = db_run(r->db, "share_target", 3, t->ids);
+    if (!render_found(
+            r, res,
+            arena_printf(r->mem, "There is no such %s in your portfolio.", t->what->noun))) {
         PQclear(res);
         return NULL;
     }
@@ -239,7 +235,7 @@ static void show_sharing(request *r, const share_target *t, const PGresult *targ
     PGresult *list = db_run(r->db, "share_list", 3, t->ids);
     PGresult *cohorts = list ? db_run(r->db, "share_cohorts", 1, me) : NULL;
     if (!cohorts) {
-        render_error(r, 503, DB_DOWN);
+        render_db_failed(r);
         PQclear(list);
         return;
     }
@@ -314,7 +310,7 @@ static const char *find_person(request *r, const char *institution, const char *
     PGresult *res = db_run(r->db, "share_person", 2, params);
     const char *id = res && PQntuples(res) == 1 ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
     if (!res)
-        *err = DB_DOWN;
+        *err = RENDER_DB_DOWN;
     else if (!id)
         *err = refuse(r, "person",
                       "There is no one with that username or email address at your college.");
@@ -353,17 +349,17 @@ static const char *insert_share(request *r, const share_target *t, const PGresul
                             v[S_COHORT].str,   token ? session_token_hash(r->mem, token) : "",
                             v[S_STARTS].str,   v[S_ENDS].str};
     if (!db_begin(r->db))
-        return DB_DOWN;
+        return RENDER_DB_DOWN;
     PGresult *res = db_run(r->db, "share_insert", 10, params);
     const char *err = NULL;
     if (!res)
-        err = DB_DOWN;
+        err = RENDER_DB_DOWN;
     else if (strcmp(db_text(res, 0, 0), "t") != 0)
         err = refuse(r, "cohort_id", "Choose one of your own groups.");
     else if (strcmp(db_text(res, 0, 1), "t") == 0)
         err = refuse(r, "audience", "It is already shared that way, for the same dates.");
     else if (!record_share(r, t, target, v, person) || !db_commit(r->db))
-        err = DB_DOWN;
+        err = RENDER_DB_DOWN;
     PQclear(res);
     if (err)
         db_rollback(r->db);
@@ -412,10 +408,6 @@ static void revoke_share(request *r, const shareable *what)
     share_target t = target_from(r, what);
     long long share_id = req_param_id(r, 1);
     const char *params[] = {t.ids[0], t.ids[1], t.ids[2], req_id_text(r, share_id)};
-    if (!t.id || !share_id) {
-        render_error(r, 404, "That share is not there any more.");
-        return;
-    }
     PGresult *res = db_begin(r->db) ? db_run(r->db, "share_revoke", 4, params) : NULL;
     bool done = res && PQntuples(res) == 1 &&
                 audit(r, "share_revoked", 0, 0,
@@ -426,8 +418,10 @@ static void revoke_share(request *r, const shareable *what)
     PQclear(res);
     if (!done) {
         db_rollback(r->db);
-        render_error(r, missing ? 404 : 503,
-                     missing ? "That share is not there any more." : DB_DOWN);
+        if (missing)
+            render_error(r, 404, "That share is not there any more.");
+        else
+            render_db_failed(r);
         return;
     }
     resp_redirect(r, arena_printf(r->mem, "%s/%lld/sharing#shares", what->editor, t.id));
@@ -463,7 +457,7 @@ void page_shared_with_me(request *r)
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id)};
     PGresult *res = db_run(r->db, "shared_with_me", 2, params);
     if (!res) {
-        render_error(r, 503, DB_DOWN);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Shared with you", "sharing/shared.tpl");

@@ -110,7 +110,6 @@ const db_statement submission_statements[] = {
     {NULL, NULL},
 };
 
-#define DB_DOWN "The database is not answering. Try again in a minute."
 #define FAILED "Sorry, something went wrong. Nothing was saved: try again."
 #define NO_SUBMISSION "There is no such submission."
 
@@ -136,13 +135,6 @@ static const submittable collection_kind = {"collection",
                                             "submission_collection_rows",
                                             "There is no such collection in your portfolio.",
                                             true};
-
-/* A failed statement: 503 when the database is away, else 500. */
-static void render_db_failure(request *r)
-{
-    bool away = db_unavailable(r->db);
-    render_error(r, away ? 503 : 500, away ? DB_DOWN : FAILED);
-}
 
 enum { S_TUTOR, S_NOTE, N_SUBMIT_FIELDS };
 static const field_spec submit_fields[N_SUBMIT_FIELDS] = {
@@ -187,7 +179,7 @@ static void show_submit_form(request *r, const submittable *k, int status, const
     db_call calls[] = {{k->title_statement, 2, target}, {"submission_tutors", 2, person}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
-        render_db_failure(r);
+        render_db_failed(r);
     } else if (PQntuples(res[0]) != 1) {
         render_error(r, 404, k->not_found);
     } else {
@@ -370,7 +362,7 @@ static void submit(request *r, const submittable *k)
         return;
     }
     if (!db_begin(r->db)) {
-        render_db_failure(r);
+        render_db_failed(r);
         return;
     }
     const char *submission_id = NULL;
@@ -388,7 +380,7 @@ static void submit(request *r, const submittable *k)
                          "people listed.");
         break;
     case FREEZE_FAILED: render_error(r, 500, FAILED); break;
-    case FREEZE_DB_FAILED: render_db_failure(r); break;
+    case FREEZE_DB_FAILED: render_db_failed(r); break;
     }
 }
 
@@ -418,7 +410,7 @@ void page_submission_list(request *r)
 {
     const PGresult *res = r->prefetched;
     if (!res) {
-        render_error(r, 503, DB_DOWN);
+        render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Submissions", "submissions/index.tpl");
@@ -497,7 +489,7 @@ static void show_submission(request *r, int status, const char *error, const cha
     db_call calls[] = {{"submission_show", 2, params}, {"submission_comments", 2, params}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
-        render_db_failure(r);
+        render_db_failed(r);
     } else if (PQntuples(res[0]) != 1) {
         render_error(r, 404, NO_SUBMISSION);
     } else {
@@ -530,10 +522,6 @@ void page_submission_show(request *r)
     show_submission(r, 200, NULL, "");
 }
 
-static const field_spec comment_fields[] = {
-    {"body", "your comment", FIELD_STRING, true, 1, 20000, NULL},
-};
-
 /* The comment's refusal in words: empty, too long, or the form is wrong. */
 static const char *comment_problem(const request *r, const field_value *body, const char *err)
 {
@@ -541,6 +529,22 @@ static const char *comment_problem(const request *r, const field_value *body, co
         return err;
     return body->present ? "Your comment is too long: keep it under 20,000 characters."
                          : "Write your comment before posting it.";
+}
+
+/* Ends a change to a submission inside the caller's transaction: commits
+ * and goes to where, or rolls back and says why (404 when the submission
+ * is not this person's to change). */
+static void finish_change(request *r, bool ok, bool found, const char *where)
+{
+    if (ok && found && db_commit(r->db)) {
+        resp_redirect(r, where);
+        return;
+    }
+    db_rollback(r->db);
+    if (ok && !found)
+        render_error(r, 404, NO_SUBMISSION);
+    else
+        render_db_failed(r);
 }
 
 /* POST /submissions/:id/comments: the owner or the tutor adds a comment
@@ -564,7 +568,7 @@ void page_submission_comment(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        render_db_failure(r);
+        render_db_failed(r);
         return;
     }
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id), v[0].str, html};
@@ -580,15 +584,8 @@ void page_submission_comment(request *r)
             arena_printf(r->mem, "/submissions/%lld#comment-%s", id, comment_id));
     }
     PQclear(res);
-    if (!ok || !found || !db_commit(r->db)) {
-        db_rollback(r->db);
-        if (ok && !found)
-            render_error(r, 404, NO_SUBMISSION);
-        else
-            render_db_failure(r);
-        return;
-    }
-    resp_redirect(r, arena_printf(r->mem, "/submissions/%lld#comment-%s", id, comment_id));
+    finish_change(r, ok, found,
+                  arena_printf(r->mem, "/submissions/%lld#comment-%s", id, comment_id));
 }
 
 /* POST /submissions/:id/reviewed: the tutor says they have reviewed it.
@@ -602,7 +599,7 @@ void page_submission_reviewed(request *r)
         return;
     }
     if (!db_begin(r->db)) {
-        render_db_failure(r);
+        render_db_failed(r);
         return;
     }
     PGresult *res = db_run(r->db, "submission_review", 2, params);
@@ -614,13 +611,5 @@ void page_submission_reviewed(request *r)
             arena_printf(r->mem, "%s reviewed “%s”", r->user->display_name, db_text(res, 0, 1)),
             arena_printf(r->mem, "/submissions/%lld", id));
     PQclear(res);
-    if (!ok || !found || !db_commit(r->db)) {
-        db_rollback(r->db);
-        if (ok && !found)
-            render_error(r, 404, NO_SUBMISSION);
-        else
-            render_db_failure(r);
-        return;
-    }
-    resp_redirect(r, arena_printf(r->mem, "/submissions/%lld", id));
+    finish_change(r, ok, found, arena_printf(r->mem, "/submissions/%lld", id));
 }
