@@ -63,6 +63,19 @@ tpl_dict *render_begin(request *r, const char *title, const char *content_file)
     return tpl_include(page, "CONTENT", content_file);
 }
 
+const char *render_fragment(request *r, const char *file, tpl_dict *d)
+{
+    buf out = {0};
+    const char *html = NULL;
+    if (d && tpl_expand(file, d, &out) == 0)
+        html = out.data ? arena_strndup(r->mem, out.data, out.len) : "";
+    if (d && !html)
+        log_error("req=%s rendering %s failed", r->id, file);
+    buf_free(&out);
+    tpl_dict_free(d);
+    return html;
+}
+
 /* Every form posts CSRF_TOKEN, set once for the layout and all includes. A
  * visitor's token lives in a cookie that is set only when a handler showing
  * a form asked for it (csrf_token), so most pages send no Set-Cookie. */

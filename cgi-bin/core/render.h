@@ -9,6 +9,10 @@
 tpl_dict *render_begin(request *r, const char *title, const char *content_file);
 /* Expands the page into r->body with the given status. */
 void render_end(request *r, int status);
+/* Expands file with d on its own, outside the layout (a piece of a page
+ * made once and used again), into the request's arena, and frees d.
+ * NULL if d is NULL or expansion failed. */
+const char *render_fragment(request *r, const char *file, tpl_dict *d);
 /* An error page in the layout: status, a heading people understand, and
  * message saying what happened and what to do. */
 void render_error(request *r, int status, const char *message);

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -33,16 +34,17 @@ static tpl_dict *C(ctemplate::TemplateDictionary *d)
 // its cost. The cache is keyed by content, so keys built at run time are
 // safe too. ctemplate's own process-wide table keeps a pointer to each
 // key's text, so that text is copied once and never freed: a few hundred
-// short strings per thread.
+// short strings per thread. The table's keys are views of those copies, so
+// looking one up allocates nothing.
 static ctemplate::TemplateString K(const char *key)
 {
-    thread_local std::unordered_map<std::string, ctemplate::StaticTemplateString> ids;
-    auto it = ids.find(key);
+    thread_local std::unordered_map<std::string_view, ctemplate::StaticTemplateString> ids;
+    auto it = ids.find(std::string_view(key));
     if (it == ids.end()) {
         const char *forever = strdup(key);
         if (!forever)
             return ctemplate::TemplateString(key);
-        it = ids.emplace(key, ctemplate::StaticTemplateString{}).first;
+        it = ids.emplace(std::string_view(forever), ctemplate::StaticTemplateString{}).first;
         it->second.do_not_use_directly_ = {forever, strlen(forever), 0};
         ctemplate::StaticTemplateStringInitializer registered(&it->second);
     }

@@ -516,6 +516,11 @@ static void show_collection_page(request *r, const PGresult *res, const char *ba
     block_style style = {"/files", false, 2};
     if (by_link)
         style.file_prefix = arena_printf(r->mem, "%s/files", base);
+    const char *blocks = page_blocks_html(r, res, 0, page_block_count(res), &style);
+    if (!blocks) {
+        render_error(r, 500, "The page could not be shown. Try again in a minute.");
+        return;
+    }
     const char *title = db_text(res, 0, PB_TITLE);
     const char *collection = db_text(res, 0, CP_COLLECTION_TITLE);
     tpl_dict *d =
@@ -531,7 +536,7 @@ static void show_collection_page(request *r, const PGresult *res, const char *ba
                    by_link);
         if (strcmp(db_text(res, 0, CP_MINE), "t") == 0)
             tpl_show(d, "MINE");
-        page_fill_blocks(r, d, res, &style);
+        page_set_blocks(d, db_text(res, 0, PB_DESCRIPTION_HTML), blocks);
         if (!by_link)
             tpl_show(d, "COMMENTS_LINK");
         fill_neighbour(r, d, "PREVIOUS", res, CP_PREV_ID, base);

@@ -7,25 +7,26 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/fragment.h"
 #include "../core/session.h"
 #include "portfolio.h"
 
-/* The page as a viewer sees it: the page columns, then its owner, whether
+/* The page as a viewer sees it: the page's head (its blocks come from
+ * page_blocks_current), then its owner, whether
  * the viewer owns it, when it last changed and whether the viewer is at
  * its college. */
 #define PAGE_VIEW(viewer, link)                                                                    \
-    "SELECT " PAGE_BLOCK_COLUMNS ", o.display_name, o.username, p.owner_id = v.uid,"               \
+    "SELECT " PAGE_HEAD_COLUMNS ", o.display_name, o.username, p.owner_id = v.uid,"                \
     "       to_char(p.updated_at, 'FMDD Mon YYYY'),"                                               \
     "       EXISTS (SELECT 1 FROM users me WHERE me.id = v.uid"                                    \
     "                  AND me.institution_id = p.institution_id)"                                  \
     "  FROM (SELECT " viewer " AS uid) v"                                                          \
     "  JOIN portfolio_pages p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"        \
-    "  JOIN users o ON o.id = p.owner_id" PAGE_BLOCK_JOINS                                         \
-    " WHERE page_visible(p.id, v.uid, " link ")"                                                   \
-    " ORDER BY b.position"
+    "  JOIN users o ON o.id = p.owner_id"                                                          \
+    " WHERE page_visible(p.id, v.uid, " link ")"
 /* PV_AT_COLLEGE: the viewer is signed in at the page's college, where
  * its comments are read and written. */
-enum { PV_OWNER_NAME = PB_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED, PV_AT_COLLEGE };
+enum { PV_OWNER_NAME = PH_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED, PV_AT_COLLEGE };
 
 const db_statement page_view_statements[] = {
     /* The route's prefetch: $1 the session token's hash (or '' for a
@@ -33,6 +34,11 @@ const db_statement page_view_statements[] = {
     {"page_view", PAGE_VIEW("(SELECT user_id FROM sessions WHERE token_hash = $1)", "NULL")},
     /* Through a secret link: $1 the link's token hash, $2 the page id. */
     {"page_view_link", PAGE_VIEW("NULL::bigint", "$1")},
+    /* A page's blocks, for page_blocks_current, once the page's head row
+     * said who may see them; with the version they are at now. */
+    {"page_blocks",
+     "SELECT " PAGE_BLOCK_COLUMNS ", p.blocks_version FROM portfolio_pages p" PAGE_BLOCK_JOINS
+     " WHERE p.id = $1 ORDER BY b.position"},
     /* A secret link's share, whatever its state, to say why it stopped. */
     {"link_lookup", "SELECT page_id, collection_id,"
                     "       CASE WHEN revoked_at IS NOT NULL THEN 'revoked'"
@@ -89,39 +95,72 @@ static void fill_evidence(request *r, tpl_dict *c, const PGresult *res, int i,
     }
 }
 
-tpl_dict *page_blocks_include(tpl_dict *d, const char *page_id)
-{
-    tpl_dict *blocks = tpl_include(d, "BLOCKS", "portfolio_view/blocks.tpl");
-    tpl_set(blocks, "PAGE_ID", page_id);
-    return blocks;
-}
-
-/* The HTML set here was sanitised on save (core/richtext.c). */
-tpl_dict *page_add_block(request *r, tpl_dict *blocks, const PGresult *res, int i,
-                         const block_style *style)
+/* Row `row` of res as block number i + 1 of n. The HTML set here was
+ * sanitised on save (core/richtext.c). */
+static void add_block(request *r, tpl_dict *blocks, const PGresult *res, int row, int i, int n,
+                      const block_style *style)
 {
     tpl_dict *b = tpl_add_section(blocks, "BLOCK");
     tpl_show(b, style->editor ? "EDITING" : "READING");
-    tpl_set(b, "BLOCK_ID", db_text(res, i, PB_BLOCK_ID));
+    tpl_set(b, "BLOCK_ID", db_text(res, row, PB_BLOCK_ID));
     tpl_set_int(b, "NUMBER", i + 1);
-    if (PQgetisnull(res, i, PB_EVIDENCE_ID)) {
+    if (PQgetisnull(res, row, PB_EVIDENCE_ID)) {
         tpl_show(b, "TEXT");
-        tpl_set(b, "TEXT_HTML", db_text(res, i, PB_TEXT_HTML));
+        tpl_set(b, "TEXT_HTML", db_text(res, row, PB_TEXT_HTML));
+        if (style->editor)
+            tpl_show(b, "CAN_EDIT"); /* evidence changes on its own page */
     } else {
-        fill_evidence(r, b, res, i, style);
+        fill_evidence(r, b, res, row, style);
     }
-    return b;
+    if (style->editor && i > 0)
+        tpl_show(b, "CAN_MOVE_UP");
+    if (style->editor && i < n - 1)
+        tpl_show(b, "CAN_MOVE_DOWN");
 }
 
-void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_style *style)
+const char *page_blocks_html(request *r, const PGresult *res, int first, int n,
+                             const block_style *style)
 {
-    if (*db_text(res, 0, PB_DESCRIPTION_HTML))
-        tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, PB_DESCRIPTION_HTML));
-    int n = page_block_count(res);
-    tpl_dict *blocks = n ? page_blocks_include(d, db_text(res, 0, PB_PAGE_ID)) : NULL;
-    for (int i = 0; i < n; i++)
-        page_add_block(r, blocks, res, i, style);
-    if (!n)
+    if (n == 0)
+        return "";
+    tpl_dict *d = tpl_dict_new();
+    if (d) {
+        tpl_set(d, "PAGE_ID", db_text(res, first, PB_PAGE_ID));
+        for (int i = 0; i < n; i++)
+            add_block(r, d, res, first + i, i, n, style);
+    }
+    return render_fragment(r, "portfolio_view/blocks.tpl", d);
+}
+
+/* Blocks are kept in memory for each way of showing them: the file prefix
+ * of a secret link names it, so what one link shows is kept for it alone. */
+const char *page_blocks_current(request *r, const PGresult *head, const block_style *style)
+{
+    const char *page_id = db_text(head, 0, PB_PAGE_ID);
+    const char *key =
+        arena_printf(r->mem, "page/%s/%s/%d%s", page_id, style->editor ? "edit" : "read",
+                     style->heading_level, style->file_prefix);
+    const char *html = key ? fragment_find(key, db_int(head, 0, PH_BLOCKS_VERSION), r->mem) : NULL;
+    if (html)
+        return html;
+    const char *params[] = {page_id};
+    PGresult *res = db_run(r->db, "page_blocks", 1, params);
+    if (!res)
+        return NULL;
+    html = page_blocks_html(r, res, 0, page_block_count(res), style);
+    if (html && key && PQntuples(res) > 0)
+        fragment_keep(key, db_int(res, 0, PB_N_COLUMNS), html);
+    PQclear(res);
+    return html;
+}
+
+void page_set_blocks(tpl_dict *d, const char *description_html, const char *blocks_html)
+{
+    if (*description_html)
+        tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", description_html);
+    if (*blocks_html)
+        tpl_set(tpl_add_section(d, "BLOCKS"), "HTML", blocks_html);
+    else
         tpl_show(d, "EMPTY");
 }
 
@@ -143,6 +182,11 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
     block_style style = {"/files", false, 2};
     if (link_token)
         style.file_prefix = arena_printf(r->mem, "/s/%s/files", link_token);
+    const char *blocks = page_blocks_current(r, res, &style);
+    if (!blocks) {
+        render_db_failed(r);
+        return;
+    }
     const char *title = db_text(res, 0, PB_TITLE);
     tpl_dict *d = render_begin(r, state->error ? arena_printf(r->mem, "Error: %s", title) : title,
                                "portfolio_view/page.tpl");
@@ -160,7 +204,7 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
             tpl_show(d, "OWNER_PLAIN");
         if (mine)
             tpl_show(d, "MINE");
-        page_fill_blocks(r, d, res, &style);
+        page_set_blocks(d, db_text(res, 0, PB_DESCRIPTION_HTML), blocks);
         if (state->comments)
             comments_fill(r, d, state->comments,
                           &(comment_view){arena_printf(r->mem, "/pages/%s", page_id), mine,

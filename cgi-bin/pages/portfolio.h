@@ -1,7 +1,7 @@
 /* portfolio: what the portfolio's files share. A page is shown the same
  * way wherever it appears (its owner's editor, the page as others see it,
- * a collection, a secret link, a frozen submission): page_view.c fills
- * its blocks from rows in the one column layout below, into one template
+ * a collection, a secret link, a frozen submission): page_view.c renders
+ * its blocks from rows in the one column layout below with one template
  * (portfolio_view/blocks.tpl). */
 #ifndef TANDEM_PORTFOLIO_H
 #define TANDEM_PORTFOLIO_H
@@ -47,18 +47,27 @@ typedef struct {
     int heading_level;       /* of each piece's title */
 } block_style;
 
+/* The columns of a page's own row, where every showing of it starts (the
+ * first four are PAGE_BLOCK_COLUMNS' first four): its blocks_version says
+ * whether blocks kept in memory are current (sql/0007_page_versions.sql).
+ * Statements hold the page as p. */
+#define PAGE_HEAD_COLUMNS "p.id, p.title, p.description_md, p.description_html, p.blocks_version"
+enum { PH_BLOCKS_VERSION = PB_DESCRIPTION_HTML + 1, PH_N_COLUMNS };
+
 /* How many blocks the rows hold. */
 int page_block_count(const PGresult *res);
-/* The {{>BLOCKS}} include of d (portfolio_view/blocks.tpl), where one
- * page's blocks go: one include a page, not one a block, as this is the
- * hot path of every page view. page_id is for the editor's buttons. */
-tpl_dict *page_blocks_include(tpl_dict *d, const char *page_id);
-/* Adds row i's block to blocks (from page_blocks_include) and returns its
- * dictionary (BLOCK_ID and NUMBER set; the editor sets CAN_* sections). */
-tpl_dict *page_add_block(request *r, tpl_dict *blocks, const PGresult *res, int i,
-                         const block_style *style);
-/* Sets DESCRIPTION (or EMPTY) and the BLOCKS include of d from the rows. */
-void page_fill_blocks(request *r, tpl_dict *d, const PGresult *res, const block_style *style);
+/* The HTML of the n blocks in rows first.. of res (PAGE_BLOCK_COLUMNS, one
+ * page), as style shows them, expanded from portfolio_view/blocks.tpl in
+ * the request's arena: "" for none, NULL if expansion failed. */
+const char *page_blocks_html(request *r, const PGresult *res, int first, int n,
+                             const block_style *style);
+/* The blocks of the page whose head (PAGE_HEAD_COLUMNS) is row 0 of head,
+ * read by the caller with the page's permission check: from memory when
+ * they were rendered at the version head says (core/fragment), else read
+ * (one more round trip), rendered and kept. NULL if either failed. */
+const char *page_blocks_current(request *r, const PGresult *head, const block_style *style);
+/* Sets DESCRIPTION, and BLOCKS (its HTML) or EMPTY, in d. */
+void page_set_blocks(tpl_dict *d, const char *description_html, const char *blocks_html);
 
 /* Whether a file's type is an image browsers show safely inline. */
 bool inline_image(const char *type);

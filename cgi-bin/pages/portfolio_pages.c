@@ -11,13 +11,12 @@
 const db_statement portfolio_page_statements[] = {
     {"page_insert", "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
                     "  description_html) VALUES ($1, $2, $3, $4, $5) RETURNING id"},
-    /* The page and all its blocks, with their evidence: the routes'
+    /* The page's own row if it is the signed-in person's: the routes'
      * prefetch ($1 the session token's hash, $2 the page id), so that the
-     * session and the whole page come in one round trip. */
-    {"page_show", "SELECT " PAGE_BLOCK_COLUMNS " FROM portfolio_pages p" PAGE_BLOCK_JOINS
+     * session and the page come in one round trip. */
+    {"page_show", "SELECT " PAGE_HEAD_COLUMNS " FROM portfolio_pages p"
                   " WHERE p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
-                  "   AND p.owner_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
-                  " ORDER BY b.position"},
+                  "   AND p.owner_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"},
     {"page_evidence_choices",
      "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500"},
     {"page_update",
@@ -159,33 +158,25 @@ void page_portfolio_page_edit(request *r)
 }
 
 /* The page with its blocks in order, each with buttons to move it up or
- * down or remove it, and a form to add words: the session and the whole
- * page come in one round trip (the route's prefetch). */
+ * down or remove it, and a form to add words. The session and the page
+ * come in one round trip (the route's prefetch); the blocks from memory
+ * while the page has not changed, else in a second. */
 void page_portfolio_page_show(request *r)
 {
     const PGresult *res = find_page(r);
     if (!res)
         return;
-    tpl_dict *d = render_begin(r, db_text(res, 0, 1), "portfolio_pages/show.tpl");
+    static const block_style style = {"/files", true, 3};
+    const char *blocks = page_blocks_current(r, res, &style);
+    if (!blocks) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, db_text(res, 0, PB_TITLE), "portfolio_pages/show.tpl");
     if (d) {
-        tpl_set(d, "PAGE_ID", db_text(res, 0, 0));
-        tpl_set(d, "TITLE", db_text(res, 0, 1));
-        if (*db_text(res, 0, 3))
-            tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", db_text(res, 0, 3));
-        const block_style style = {"/files", true, 3};
-        int n = page_block_count(res);
-        tpl_dict *blocks = n ? page_blocks_include(d, db_text(res, 0, 0)) : NULL;
-        for (int i = 0; i < n; i++) {
-            tpl_dict *b = page_add_block(r, blocks, res, i, &style);
-            if (PQgetisnull(res, i, PB_EVIDENCE_ID))
-                tpl_show(b, "CAN_EDIT"); /* evidence changes on its own page */
-            if (i > 0)
-                tpl_show(b, "CAN_MOVE_UP");
-            if (i < n - 1)
-                tpl_show(b, "CAN_MOVE_DOWN");
-        }
-        if (!n)
-            tpl_show(d, "EMPTY");
+        tpl_set(d, "PAGE_ID", db_text(res, 0, PB_PAGE_ID));
+        tpl_set(d, "TITLE", db_text(res, 0, PB_TITLE));
+        page_set_blocks(d, db_text(res, 0, PB_DESCRIPTION_HTML), blocks);
     }
     render_end(r, 200);
 }

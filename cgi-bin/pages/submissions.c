@@ -222,30 +222,31 @@ void page_submission_collection_form(request *r)
 }
 
 /* Each page of a collection's rows (grouped, in order) under its title. */
-static void fill_collection(request *r, tpl_dict *d, const PGresult *rows)
+static bool fill_collection(request *r, tpl_dict *d, const PGresult *rows)
 {
     static const block_style style = {"/files", false, 4};
     if (*db_text(rows, 0, SR_INTRO_HTML))
         tpl_set(tpl_add_section(d, "INTRO"), "HTML", db_text(rows, 0, SR_INTRO_HTML));
     if (PQgetisnull(rows, 0, PB_PAGE_ID)) {
         tpl_show(d, "NO_PAGES");
-        return;
+        return true;
     }
-    tpl_dict *page = NULL, *blocks = NULL;
-    for (int i = 0; i < PQntuples(rows); i++) {
-        if (!page || strcmp(db_text(rows, i, PB_PAGE_ID), db_text(rows, i - 1, PB_PAGE_ID)) != 0) {
-            page = tpl_add_section(d, "PAGE");
-            blocks = page_blocks_include(page, db_text(rows, i, PB_PAGE_ID));
-            tpl_set(tpl_add_section(page, "HEADING"), "TITLE", db_text(rows, i, PB_TITLE));
-            if (*db_text(rows, i, PB_DESCRIPTION_HTML))
-                tpl_set(tpl_add_section(page, "DESCRIPTION"), "HTML",
-                        db_text(rows, i, PB_DESCRIPTION_HTML));
-            if (PQgetisnull(rows, i, PB_BLOCK_ID))
-                tpl_show(page, "EMPTY");
-        }
-        if (!PQgetisnull(rows, i, PB_BLOCK_ID))
-            page_add_block(r, blocks, rows, i, &style);
+    /* The rows come page by page, each page's blocks in order. */
+    for (int first = 0, next; first < PQntuples(rows); first = next) {
+        const char *page_id = db_text(rows, first, PB_PAGE_ID);
+        for (next = first + 1;
+             next < PQntuples(rows) && strcmp(db_text(rows, next, PB_PAGE_ID), page_id) == 0;
+             next++)
+            ;
+        int n = PQgetisnull(rows, first, PB_BLOCK_ID) ? 0 : next - first;
+        const char *blocks = page_blocks_html(r, rows, first, n, &style);
+        if (!blocks)
+            return false;
+        tpl_dict *page = tpl_add_section(d, "PAGE");
+        tpl_set(tpl_add_section(page, "HEADING"), "TITLE", db_text(rows, first, PB_TITLE));
+        page_set_blocks(page, db_text(rows, first, PB_DESCRIPTION_HTML), blocks);
     }
+    return true;
 }
 
 /* The ids of the files the rows show, as a PostgreSQL array literal. */
@@ -273,16 +274,20 @@ static const char *render_snapshot(request *r, const submittable *k, const PGres
     tpl_dict *d = tpl_dict_new();
     if (!d)
         return NULL;
-    if (k->collection)
-        fill_collection(r, d, rows);
-    else
-        page_fill_blocks(r, tpl_add_section(d, "PAGE"), rows, &page_style);
-    buf out = {0};
-    int rc = tpl_expand("submissions/snapshot.tpl", d, &out);
-    tpl_dict_free(d);
-    const char *html = rc == 0 ? arena_strdup(r->mem, out.data ? out.data : "") : NULL;
-    buf_free(&out);
-    return html;
+    bool filled;
+    if (k->collection) {
+        filled = fill_collection(r, d, rows);
+    } else {
+        const char *blocks = page_blocks_html(r, rows, 0, page_block_count(rows), &page_style);
+        if ((filled = blocks != NULL))
+            page_set_blocks(tpl_add_section(d, "PAGE"), db_text(rows, 0, PB_DESCRIPTION_HTML),
+                            blocks);
+    }
+    if (!filled) {
+        tpl_dict_free(d);
+        return NULL;
+    }
+    return render_fragment(r, "submissions/snapshot.tpl", d);
 }
 
 enum freeze_result { FROZEN, FREEZE_DB_FAILED, FREEZE_NOT_FOUND, FREEZE_NOT_TUTOR, FREEZE_FAILED };

@@ -12,9 +12,12 @@
 </ul>
 <h2 class="govuk-heading-m" id="blocks">On this page</h2>
 {{#EMPTY}}<p class="govuk-body">Nothing yet. Add your first block below.</p>{{/EMPTY}}
+{{#BLOCKS}}<form method="post">
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <ol class="tandem-blocks">
-{{>BLOCKS}}
+{{HTML:none}}
 </ol>
+</form>{{/BLOCKS}}
 <h2 class="govuk-heading-m">Add to this page</h2>
 <p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/portfolio/pages/{{PAGE_ID}}/add">Add a piece of evidence</a></p>
 <form method="post" action="/portfolio/pages/{{PAGE_ID}}/blocks">

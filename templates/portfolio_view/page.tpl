@@ -17,7 +17,7 @@
 <p class="govuk-body-s tandem-muted">Last changed {{UPDATED}}</p>
 {{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
 {{#EMPTY}}<p class="govuk-body">There is nothing on this page yet.</p>{{/EMPTY}}
-{{>BLOCKS}}
+{{#BLOCKS}}{{HTML:none}}{{/BLOCKS}}
 {{#COMMENTS}}{{>COMMENT_LIST}}{{/COMMENTS}}
 </div>
 </div>

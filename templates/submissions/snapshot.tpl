@@ -6,6 +6,6 @@
 {{#HEADING}}<h3 class="govuk-heading-m">{{TITLE}}</h3>{{/HEADING}}
 {{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
 {{#EMPTY}}<p class="govuk-body">There was nothing on this page.</p>{{/EMPTY}}
-{{>BLOCKS}}
+{{#BLOCKS}}{{HTML:none}}{{/BLOCKS}}
 </div>
 {{/PAGE}}

@@ -94,6 +94,41 @@ describe('a student builds a page', () => {
     assert.equal(await page.getByRole('link', { name: 'Change block 2' }).count(), 0, 'evidence is changed on its own page');
   });
 
+  // Rendered blocks are kept in memory by the server (core/fragment.c): each
+  // view here follows one that has just filled that memory.
+  test('a page always shows its evidence as it is now, to its owner and its readers', async () => {
+    const stamp = Date.now();
+    await h.visit(page, '/portfolio/evidence/new');
+    await page.getByLabel('Something I wrote').check();
+    await page.getByLabel('Title').fill(`Notes ${stamp}`);
+    await page.getByLabel(/^Text/).fill('First thoughts.');
+    await press(page, page.getByRole('button', { name: 'Save evidence' }));
+    const evidenceUrl = new URL(page.url()).pathname;
+    await h.visit(page, `${pageUrl}/add`);
+    await page.getByLabel('A piece of your evidence').selectOption({ label: `Notes ${stamp}` });
+    await press(page, page.getByRole('button', { name: 'Add evidence' }));
+    const readerUrl = pageUrl.replace('/portfolio', '');
+    const mainText = async (path) => { await h.visit(page, path); return page.locator('main').innerText(); };
+    for (const path of [pageUrl, readerUrl]) assert.match(await mainText(path), new RegExp(`Notes ${stamp}[\\s\\S]*First thoughts`));
+
+    await h.visit(page, `${evidenceUrl}/edit`);
+    await page.getByLabel('Title').fill(`Better notes ${stamp}`);
+    await page.getByLabel(/^Text/).fill('Second thoughts.');
+    await press(page, page.getByRole('button', { name: 'Save evidence' }));
+    for (const path of [pageUrl, readerUrl]) {
+      const text = await mainText(path);
+      assert.match(text, new RegExp(`Better notes ${stamp}[\\s\\S]*Second thoughts`), `${path} shows the evidence as edited`);
+      assert.doesNotMatch(text, /First thoughts/);
+    }
+
+    await h.visit(page, `${evidenceUrl}/delete`);
+    await press(page, page.getByRole('button', { name: 'Delete evidence' }));
+    for (const path of [pageUrl, readerUrl]) {
+      assert.doesNotMatch(await mainText(path), new RegExp(`notes ${stamp}`, 'i'), `${path} no longer shows deleted evidence`);
+    }
+    assert.deepEqual(await blockTitles(page), ['Introduction', 'Designing a bracket for the robot arm']);
+  });
+
   test('someone else cannot see the page, change it, or put their evidence on it', async () => {
     const jack = await h.newPage();
     await h.signIn(jack, 'jack');
