@@ -59,6 +59,11 @@ psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
       FROM portfolio_pages p, users u, generate_series(1, 5) n
      WHERE p.id = $PAGE AND u.username = 'priya'" >/dev/null
 
+# Blogs: a cohort of 1,000 learners with 100,000 posts, and a page of 20
+# posts on Amira's blog (tests/bench/blogs.sql says what and why).
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/blogs.sql
+COHORT=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM cohorts WHERE code = 'BENCH-NET'")
+
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
 
@@ -68,7 +73,9 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "/healthz (one query)|/healthz" "home page (query + template)|/" \
               "signed-in home (session + query)|/#amira" \
               "portfolio page of 20 blocks|/portfolio/pages/$PAGE#amira" \
-              "shared page, 20 blocks, 5 comments|/pages/$PAGE#priya"; do
+              "shared page, 20 blocks, 5 comments|/pages/$PAGE#priya" \
+              "blog index, 20 posts (tutor)|/u/amira/blog#priya" \
+              "cohort blogs: 1,000 people, 100k|/cohorts/$COHORT/blog#amira"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

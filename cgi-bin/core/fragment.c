@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* One piece per slot, chosen by a keyed hash of its key: a newer piece, or
  * another key hashing to the same slot, replaces it. Slots are locked one
@@ -12,6 +13,7 @@ typedef struct {
     pthread_mutex_t lock;
     char key[128];
     long long version;
+    long long expires; /* time(2), or 0 */
     char *html;
     size_t len;
 } slot;
@@ -43,13 +45,14 @@ const char *fragment_find(const char *key, long long version, arena *mem)
     slot *s = slot_for(key);
     char *out = NULL;
     pthread_mutex_lock(&s->lock);
-    if (s->html && s->version == version && strcmp(s->key, key) == 0)
+    if (s->html && s->version == version && strcmp(s->key, key) == 0 &&
+        (!s->expires || time(NULL) < s->expires))
         out = arena_strndup(mem, s->html, s->len);
     pthread_mutex_unlock(&s->lock);
     return out;
 }
 
-void fragment_keep(const char *key, long long version, const char *html)
+void fragment_keep(const char *key, long long version, const char *html, long long expires)
 {
     size_t len = strlen(html);
     if (strlen(key) >= sizeof slots[0].key || len > FRAGMENT_MAX_BYTES)
@@ -63,6 +66,7 @@ void fragment_keep(const char *key, long long version, const char *html)
     char *old = s->html;
     strcpy(s->key, key);
     s->version = version;
+    s->expires = expires;
     s->html = copy;
     s->len = len;
     pthread_mutex_unlock(&s->lock);

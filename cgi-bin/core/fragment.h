@@ -17,12 +17,13 @@
 #define FRAGMENT_MAX_BYTES (64 * 1024)
 #define FRAGMENT_SLOTS 256
 
-/* The piece kept under key at exactly this version, copied into mem, or
- * NULL. */
+/* The piece kept under key at exactly this version and not expired,
+ * copied into mem, or NULL. */
 const char *fragment_find(const char *key, long long version, arena *mem);
-/* Keeps html under key and version, replacing whatever shared its slot.
- * Keys longer than 127 bytes and pieces over FRAGMENT_MAX_BYTES are not
- * kept. */
-void fragment_keep(const char *key, long long version, const char *html);
+/* Keeps html under key and version, replacing whatever shared its slot,
+ * until expires (a time(2) value; 0 for as long as the version holds: for
+ * a piece that changes with the clock as well as the data). Keys longer
+ * than 127 bytes and pieces over FRAGMENT_MAX_BYTES are not kept. */
+void fragment_keep(const char *key, long long version, const char *html, long long expires);
 
 #endif

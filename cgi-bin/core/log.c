@@ -41,10 +41,10 @@ void log_error(const char *fmt, ...)
     va_end(ap);
 }
 
-/* Paths whose next segment is a secret (a secret link's or a reset link's
+/* Paths whose next segment is a secret (a secret link's, a reset link's or a private feed's
  * token): the log keeps its first characters only, enough to tell two
  * apart, never enough to use one. */
-static const char *const secret_prefixes[] = {"/s/", "/reset/"};
+static const char *const secret_prefixes[] = {"/s/", "/reset/", "/feeds/"};
 #define SECRET_CHARS_KEPT 4
 
 /* The length of the secret segment starting at path[at], or 0. */

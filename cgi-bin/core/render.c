@@ -17,6 +17,7 @@ static const struct {
 } nav_items[] = {
     {"/", "Home", CAP_PUBLIC},
     {"/portfolio", "Portfolio", CAP_SIGNED_IN},
+    {"/blog", "Blog", CAP_SIGNED_IN},
     {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},
@@ -61,6 +62,15 @@ tpl_dict *render_begin(request *r, const char *title, const char *content_file)
         return NULL;
     fill_layout(r, page, title);
     return tpl_include(page, "CONTENT", content_file);
+}
+
+void render_feed_link(request *r, const char *title, const char *href)
+{
+    if (!r->page_dict)
+        return;
+    tpl_dict *link = tpl_add_section(r->page_dict, "ALTERNATE");
+    tpl_set(link, "TITLE", title);
+    tpl_set(link, "HREF", href);
 }
 
 const char *render_fragment(request *r, const char *file, tpl_dict *d)

@@ -7,6 +7,9 @@
 /* Starts a page titled title whose main content is content_file; returns
  * the content's dictionary to fill. Never NULL unless memory ran out. */
 tpl_dict *render_begin(request *r, const char *title, const char *content_file);
+/* Announces a feed of the page in its head, for feed readers to find
+ * (between render_begin and render_end). */
+void render_feed_link(request *r, const char *title, const char *href);
 /* Expands the page into r->body with the given status. */
 void render_end(request *r, int status);
 /* Expands file with d on its own, outside the layout (a piece of a page

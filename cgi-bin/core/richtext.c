@@ -455,3 +455,25 @@ const char *richtext_to_arena(arena *a, const char *markdown)
     buf_free(&html);
     return out;
 }
+
+const char *richtext_plain_to_arena(arena *a, const char *markdown)
+{
+    const int options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8;
+    size_t len = strlen(markdown);
+    if (len > RICHTEXT_MAX_LEN)
+        return NULL;
+    pthread_once(&once, init_libraries);
+    cmark_parser *p = new_parser(options);
+    if (!p)
+        return NULL;
+    cmark_parser_feed(p, markdown, len);
+    cmark_node *doc = cmark_parser_finish(p);
+    /* Width 0: paragraphs stay on one line each. */
+    char *text = doc ? cmark_render_plaintext(doc, options, 0) : NULL;
+    const char *out = text ? arena_strdup(a, text) : NULL;
+    cmark_get_default_mem_allocator()->free(text);
+    if (doc)
+        cmark_node_free(doc);
+    cmark_parser_free(p);
+    return out;
+}

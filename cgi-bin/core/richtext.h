@@ -33,6 +33,11 @@ int richtext_render(const char *markdown, size_t len, buf *html_out);
  * handler stores as *_html. NULL when it cannot be rendered. */
 const char *richtext_to_arena(arena *a, const char *markdown);
 
+/* The words of Markdown without its markup, into the arena: for excerpts,
+ * feeds' summaries and the search index. Always to be escaped on output.
+ * NULL when it cannot be rendered. */
+const char *richtext_plain_to_arena(arena *a, const char *markdown);
+
 /* Allow-list HTML sanitiser for a fragment (what goes inside a <div>).
  * Elements: p br hr h1-h6 strong em b i u s del ins sub sup blockquote pre
  * code kbd ul ol li dl dt dd table thead tbody tfoot tr th td caption a img

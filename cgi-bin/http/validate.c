@@ -13,6 +13,42 @@ size_t utf8_chars(const char *s, size_t n)
     return chars;
 }
 
+/* Whether a code point is one HTML may not carry: a control character
+ * other than tab and line breaks, or a noncharacter. Text holding one would
+ * make every page that shows it invalid, and a feed that holds it
+ * unreadable, so forms refuse it with a reason. */
+static bool unshowable(unsigned long cp)
+{
+    bool control =
+        (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp < 0xA0);
+    bool noncharacter = (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+    return control || noncharacter;
+}
+
+/* Valid UTF-8 text s of n bytes as it can be shown again in the form that
+ * refuses it: s itself when it holds nothing unshowable, else a copy in a
+ * with each such character replaced by U+FFFD, so the person sees where
+ * the problem was and loses nothing else. */
+static const char *showable(arena *a, const char *s, size_t n)
+{
+    buf out = {0};
+    bool changed = false;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        unsigned long cp = len == 1 ? c : c & (0x7F >> len);
+        for (size_t k = 1; k < len && i + k < n; k++)
+            cp = cp << 6 | ((unsigned char)s[i + k] & 0x3F);
+        bool bad = unshowable(cp);
+        changed = changed || bad;
+        buf_append(&out, bad ? "\xEF\xBF\xBD" : s + i, bad ? 3 : len);
+        i += len;
+    }
+    const char *copy = changed && out.data ? arena_strndup(a, out.data, out.len) : NULL;
+    buf_free(&out);
+    return copy ? copy : s;
+}
+
 const char *validate_int(const char *v, long long min, long long max, long long *out)
 {
     if (!*v || !(isdigit((unsigned char)*v) || (*v == '-' && isdigit((unsigned char)v[1]))))
@@ -160,7 +196,13 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
         }
     }
     /* First every value, so that a form shown again after an error keeps
-     * everything that was typed; then the checks, first failure wins. */
+     * everything that was typed (with what no page can show marked); then
+     * the checks, first failure wins. */
+    bool *marked = arena_alloc(r->mem, n_specs ? n_specs : 1);
+    if (!marked) {
+        *err = "The form could not be read. Try again.";
+        return false;
+    }
     for (size_t i = 0; i < n_specs; i++) {
         const http_field *f = find(fields, n_fields, specs[i].name);
         field_value *v = &out[i];
@@ -171,6 +213,11 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
             v->len = f->len;
             v->str = trim(r, f->value, &v->len);
             v->present = v->len > 0;
+            const char *shown = showable(r->mem, v->str, v->len);
+            if ((marked[i] = shown != v->str)) {
+                v->str = shown;
+                v->len = strlen(shown);
+            }
         }
     }
     for (size_t i = 0; i < n_specs; i++) {
@@ -184,7 +231,8 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
             }
             continue;
         }
-        const char *why = check_value(s, v);
+        const char *why = marked[i] ? "holds a character that cannot be shown (marked �): remove it"
+                                    : check_value(s, v);
         if (why) {
             r->invalid_field = s->name;
             char *msg = arena_printf(r->mem, "%s %s.", s->label, why);
@@ -195,4 +243,49 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
         }
     }
     return true;
+}
+
+const char *validate_tags(arena *a, const char *typed, const char **err)
+{
+    buf lit = {0};
+    const char *seen[MAX_TAGS];
+    size_t n = 0;
+    buf_puts(&lit, "{");
+    for (const char *p = typed; *p;) {
+        size_t len = strcspn(p, ",");
+        const char *next = p[len] ? p + len + 1 : p + len;
+        while (len && isspace((unsigned char)*p))
+            p++, len--;
+        while (len && isspace((unsigned char)p[len - 1]))
+            len--;
+        char *tag = arena_strndup(a, p, len);
+        p = next;
+        if (!len)
+            continue;
+        for (char *c = tag; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
+        bool dup = false;
+        for (size_t i = 0; i < n; i++)
+            dup = dup || strcmp(seen[i], tag) == 0;
+        if (dup)
+            continue;
+        if (utf8_chars(tag, len) > MAX_TAG_CHARS || n == MAX_TAGS) {
+            *err = n == MAX_TAGS ? "Use at most 20 tags."
+                                 : "Each tag can be at most 40 characters long.";
+            buf_free(&lit);
+            return NULL;
+        }
+        seen[n] = tag;
+        buf_puts(&lit, n++ ? ",\"" : "\"");
+        for (const char *c = tag; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                buf_append(&lit, "\\", 1);
+            buf_append(&lit, c, 1);
+        }
+        buf_puts(&lit, "\"");
+    }
+    buf_puts(&lit, "}");
+    const char *out = arena_strdup(a, lit.data);
+    buf_free(&lit);
+    return out;
 }

@@ -52,4 +52,12 @@ const char *validate_email(const char *v);
 const char *validate_url(const char *v);
 size_t utf8_chars(const char *s, size_t n);
 
+#define MAX_TAGS 20
+#define MAX_TAG_CHARS 40
+/* Tags as typed ("Maths, group work") into a PostgreSQL array literal of
+ * lower-case, trimmed, distinct tags, in a. Tags never hold a comma, so
+ * array_to_string(tags, ',') splits back safely. Returns NULL with *err set
+ * when a tag is too long or there are too many. */
+const char *validate_tags(arena *a, const char *typed, const char **err);
+
 #endif

@@ -18,7 +18,7 @@ const db_statement comment_statements[] = {
     {"page_comments",
      "SELECT c.id, u.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"
      "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.owner_id,"
-     "       c.author_id = v.uid"
+     "       c.author_id = v.uid, c.held"
      "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
      "  JOIN comments c ON c.page_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
      "  JOIN users u ON u.id = c.author_id JOIN portfolio_pages p ON p.id = c.page_id"
@@ -47,22 +47,40 @@ const db_statement comment_statements[] = {
 
 #define NO_COMMENT "There is no such comment on your page."
 
+/* The columns of every statement whose rows comments_fill shows. */
+enum {
+    CC_ID,
+    CC_AUTHOR,
+    CC_BODY_HTML,
+    CC_FEEDBACK,
+    CC_HIDDEN,
+    CC_WHEN,
+    CC_BY_OWNER,
+    CC_BY_VIEWER,
+    CC_HELD
+};
+
 static void fill_comment(tpl_dict *c, const PGresult *res, int i, const comment_view *view)
 {
-    bool hidden = strcmp(db_text(res, i, 4), "t") == 0;
-    tpl_set(c, "ID", db_text(res, i, 0));
-    tpl_set(c, "AUTHOR", db_text(res, i, 1));
-    tpl_set(c, "BODY", db_text(res, i, 2)); /* sanitised on save */
-    tpl_set(c, "WHEN", db_text(res, i, 5));
-    if (strcmp(db_text(res, i, 3), "t") == 0)
+    bool hidden = strcmp(db_text(res, i, CC_HIDDEN), "t") == 0;
+    bool held = strcmp(db_text(res, i, CC_HELD), "t") == 0;
+    tpl_set(c, "ID", db_text(res, i, CC_ID));
+    tpl_set(c, "AUTHOR", db_text(res, i, CC_AUTHOR));
+    tpl_set(c, "BODY", db_text(res, i, CC_BODY_HTML)); /* sanitised on save */
+    tpl_set(c, "WHEN", db_text(res, i, CC_WHEN));
+    if (strcmp(db_text(res, i, CC_FEEDBACK), "t") == 0)
         tpl_show(c, "FEEDBACK");
     if (hidden)
         tpl_show(c, "HIDDEN");
+    if (held)
+        tpl_show(c, "HELD");
     if (view->mine) {
         tpl_dict *a = tpl_add_section(c, "OWNER_ACTIONS");
+        if (held)
+            tpl_show(a, "APPROVE");
         tpl_set(a, "TOGGLE", hidden ? "show" : "hide");
         tpl_set(a, "TOGGLE_LABEL", hidden ? "Show" : "Hide");
-    } else if (strcmp(db_text(res, i, 7), "t") == 0) {
+    } else if (strcmp(db_text(res, i, CC_BY_VIEWER), "t") == 0) {
         tpl_show(c, "AUTHOR_ACTIONS");
     }
 }
@@ -83,6 +101,10 @@ void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comm
         tpl_show(list, "NONE");
     for (int i = 0; i < n; i++)
         fill_comment(tpl_add_section(list, "COMMENT"), comments, i, view);
+    if (view->closed) {
+        tpl_show(list, "CLOSED");
+        return;
+    }
     tpl_dict *form = tpl_add_section(list, "FORM");
     tpl_set(form, "HINT", view->hint);
     tpl_set(form, "DRAFT", view->draft);

@@ -84,8 +84,6 @@ static const field_spec evidence_fields[N_FIELDS] = {
 
 #define DB_DOWN "The database is not answering. Try again in a minute."
 #define NOT_FOUND "There is no such evidence in your portfolio."
-#define MAX_TAGS 20
-#define MAX_TAG_CHARS 40
 
 /* The index into kinds[] of a stored kind. */
 static long long kind_index(const char *kind)
@@ -94,54 +92,6 @@ static long long kind_index(const char *kind)
         if (strcmp(kind, kinds[k]) == 0)
             return k;
     return KIND_TEXT;
-}
-
-/* Tags as typed ("Maths, group work") into a PostgreSQL array literal of
- * lower-case, trimmed, distinct tags. Returns NULL with *err set when a tag
- * is too long or there are too many. */
-static const char *tags_literal(request *r, const char *typed, const char **err)
-{
-    buf lit = {0};
-    const char *seen[MAX_TAGS];
-    size_t n = 0;
-    buf_puts(&lit, "{");
-    for (const char *p = typed; *p;) {
-        size_t len = strcspn(p, ",");
-        const char *next = p[len] ? p + len + 1 : p + len;
-        while (len && isspace((unsigned char)*p))
-            p++, len--;
-        while (len && isspace((unsigned char)p[len - 1]))
-            len--;
-        char *tag = arena_strndup(r->mem, p, len);
-        p = next;
-        if (!len)
-            continue;
-        for (char *c = tag; *c; c++)
-            *c = (char)tolower((unsigned char)*c);
-        bool dup = false;
-        for (size_t i = 0; i < n; i++)
-            dup = dup || strcmp(seen[i], tag) == 0;
-        if (dup)
-            continue;
-        if (utf8_chars(tag, len) > MAX_TAG_CHARS || n == MAX_TAGS) {
-            *err = n == MAX_TAGS ? "Use at most 20 tags."
-                                 : "Each tag can be at most 40 characters long.";
-            buf_free(&lit);
-            return NULL;
-        }
-        seen[n] = tag;
-        buf_puts(&lit, n++ ? ",\"" : "\"");
-        for (const char *c = tag; *c; c++) {
-            if (*c == '"' || *c == '\\')
-                buf_append(&lit, "\\", 1);
-            buf_append(&lit, c, 1);
-        }
-        buf_puts(&lit, "\"");
-    }
-    buf_puts(&lit, "}");
-    const char *out = arena_strdup(r->mem, lit.data);
-    buf_free(&lit);
-    return out;
 }
 
 /* The image type that bytes really are (by their signature), or NULL. */
@@ -207,7 +157,7 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
         *err = "The file you chose is empty.", *field = "file";
     else if (v[F_FILE].present && !(in->file_type = upload_type(v[F_FILE].file, err)))
         *field = "file";
-    else if (!(in->tags = tags_literal(r, v[F_TAGS].str, err)))
+    else if (!(in->tags = validate_tags(r->mem, v[F_TAGS].str, err)))
         *field = "tags";
     if (*field)
         return false;

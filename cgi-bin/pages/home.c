@@ -3,14 +3,15 @@
 #include <string.h>
 
 #include "../core/config.h"
-#include "pages.h"
+#include "blog.h"
 
 const db_statement home_statements[] = {
     {"home_institutions", "SELECT name FROM institutions ORDER BY name"},
     /* One row a group, with the person's roles in it joined ("learner,rep"). */
     /* The route's prefetch ($1: the session token's hash), run with the
      * session lookup in one round trip. */
-    {"home_groups", "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title"
+    {"home_groups", "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title,"
+                    "       c.id"
                     "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
                     "  JOIN courses co ON co.id = c.course_id"
                     " WHERE m.user_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
@@ -52,7 +53,8 @@ static void show_visitor_home(request *r)
     render_end(r, 200);
 }
 
-/* A signed-in person's starting point: their college and their groups. */
+/* A signed-in person's starting point: their college, their groups, and
+ * what people in them have written lately. */
 static void show_dashboard(request *r)
 {
     PGresult *res = r->prefetched; /* home_groups, owned by the request */
@@ -74,7 +76,12 @@ static void show_dashboard(request *r)
             tpl_set(g, "CODE", db_text(res, i, 1));
             tpl_set(g, "ROLE", membership_label(db_text(res, i, 2)));
             tpl_set(g, "COURSE", db_text(res, i, 3));
+            tpl_set(g, "ID", db_text(res, i, 4));
         }
+        const PGresult *posts = r->prefetched_also; /* home_posts (blog_network.c) */
+        if (posts && PQntuples(posts))
+            blog_fill_posts(r, tpl_add_section(me, "GROUP_POSTS"), posts,
+                            &(post_list_style){false, false, true, 0, 3});
     }
     render_end(r, 200);
 }

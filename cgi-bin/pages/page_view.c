@@ -44,7 +44,7 @@ const db_statement page_view_statements[] = {
                     "       CASE WHEN revoked_at IS NOT NULL THEN 'revoked'"
                     "            WHEN ends_on < current_date THEN 'expired'"
                     "            WHEN starts_on > current_date THEN 'early' ELSE 'ok' END,"
-                    "       to_char(starts_on, 'FMDD Month YYYY')"
+                    "       to_char(starts_on, 'FMDD FMMonth YYYY')"
                     "  FROM shares WHERE token_hash = $1 AND audience = 'link'"},
     {NULL, NULL},
 };
@@ -149,7 +149,7 @@ const char *page_blocks_current(request *r, const PGresult *head, const block_st
         return NULL;
     html = page_blocks_html(r, res, 0, page_block_count(res), style);
     if (html && key && PQntuples(res) > 0)
-        fragment_keep(key, db_int(res, 0, PB_N_COLUMNS), html);
+        fragment_keep(key, db_int(res, 0, PB_N_COLUMNS), html, 0);
     PQclear(res);
     return html;
 }

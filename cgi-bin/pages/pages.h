@@ -48,6 +48,35 @@ void page_comment_hide(request *r);
 void page_comment_show(request *r);
 void page_comment_delete(request *r);
 
+/* blogs: writing and reading (blog.c), comments (blog_comments.c), feeds
+ * (blog_feeds.c), cohorts' pages and search (blog_network.c) */
+extern const db_statement blog_statements[];
+extern const db_statement blog_comment_statements[];
+extern const db_statement blog_feed_statements[];
+extern const db_statement blog_network_statements[];
+void page_blog_mine(request *r);
+void page_blog_new(request *r);
+void page_blog_create(request *r);
+void page_blog_edit(request *r);
+void page_blog_update(request *r);
+void page_blog_confirm_delete(request *r);
+void page_blog_delete(request *r);
+void page_blog_settings(request *r);
+void page_blog_index(request *r);
+void page_blog_month(request *r);
+void page_blog_post(request *r);
+void page_blog_post_by_id(request *r);
+void page_post_comment_add(request *r);
+void page_post_comment_approve(request *r);
+void page_post_comment_hide(request *r);
+void page_post_comment_show(request *r);
+void page_post_comment_delete(request *r);
+void page_blog_feed(request *r);
+void page_blog_private_feed(request *r);
+void page_blog_feed_address(request *r);
+void page_blog_cohort(request *r);
+void page_blog_search(request *r);
+
 /* sharing a page or a collection, and what is shared with me */
 extern const db_statement sharing_statements[];
 void page_sharing_page(request *r);

@@ -79,10 +79,12 @@ typedef struct {
     bool at_college;           /* the viewer is at its college: read, write */
     const char *hint;          /* over the form: who will read a comment */
     const char *error, *draft; /* a refused comment's message and text */
+    bool closed;               /* no new comments: the form is not shown */
 } comment_view;
 
-/* Rows in page_comments' columns (the comments the viewer may see) into the
- * COMMENTS section of d, with the form to add one. */
+/* Rows in page_comments' columns (the comments the viewer may see, whether
+ * each waits for approval last) into the COMMENTS section of d, with the
+ * form to add one. */
 void comments_fill(request *r, tpl_dict *d, const PGresult *comments, const comment_view *view);
 /* The one field of a comment form: body, Markdown, at most 20,000 characters. */
 extern const field_spec comment_fields[1];

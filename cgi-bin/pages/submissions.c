@@ -87,7 +87,7 @@ const db_statement submission_statements[] = {
      * way: nothing is hidden or deleted here. */
     {"submission_comments", "SELECT c.id, a.display_name, c.body_html, c.is_feedback, false,"
                             "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
-                            "       false, false"
+                            "       false, false, false"
                             "  FROM comments c JOIN submissions s ON s.id = c.submission_id"
                             "  JOIN users a ON a.id = c.author_id"
                             " WHERE c.submission_id = $1 AND $2 IN (s.owner_id, s.tutor_id)"

@@ -9,7 +9,8 @@
 <li class="tandem-feature-list__item">
 <h3 class="govuk-heading-s">{{NAME}}</h3>
 <p class="govuk-body-s govuk-!-margin-bottom-1">{{COURSE}} ({{CODE}})</p>
-<p class="govuk-body govuk-!-margin-bottom-0">{{ROLE}}</p>
+<p class="govuk-body govuk-!-margin-bottom-1">{{ROLE}}</p>
+<p class="govuk-body govuk-!-margin-bottom-0"><a class="govuk-link" href="/cohorts/{{ID}}/blog">What {{NAME}} is writing</a></p>
 </li>
 {{/GROUP}}
 </ul>
@@ -17,9 +18,14 @@
 {{#NO_GROUPS}}
 <p class="govuk-body">You are not in any teaching group yet. Your college's Tandem administrator adds people to their groups.</p>
 {{/NO_GROUPS}}
+{{#GROUP_POSTS}}
+<h2 class="govuk-heading-m">New in your groups' blogs</h2>
+{{>POSTS}}
+{{/GROUP_POSTS}}
 <h2 class="govuk-heading-m">You</h2>
 <ul class="govuk-list">
 <li><a class="govuk-link" href="/u/{{USERNAME:u}}">Your profile page</a></li>
+<li><a class="govuk-link" href="/u/{{USERNAME:u}}/blog">Your blog</a>, or <a class="govuk-link" href="/blog/new">write a post</a></li>
 <li><a class="govuk-link" href="/account">Your account: password and where you are signed in</a></li>
 <li><a class="govuk-link" href="/submissions">Submissions for assessment: what you submitted, and what was submitted to you</a></li>
 </ul>

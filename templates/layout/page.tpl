@@ -8,7 +8,8 @@
 <meta name="theme-color" content="#0b5d5e">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/vendor/tandem.css">
-</head>
+{{#ALTERNATE}}<link rel="alternate" type="application/atom+xml" title="{{TITLE}}" href="{{HREF}}">
+{{/ALTERNATE}}</head>
 <body class="govuk-template__body">
 <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
 <header class="govuk-template__header">

@@ -231,7 +231,7 @@ describe('a page shared with a tutor and by secret link', () => {
     const nadia = await h.newPage();
     await h.signIn(nadia, 'nadia');
     await h.visit(nadia, viewPath);
-    assert.match(await nadia.locator('main').innerText(), /Comments on this page are for people at its owner's college/);
+    assert.match(await nadia.locator('main').innerText(), /Comments here are for people at its owner's college/);
     assert.equal(await nadia.getByLabel('Add a comment').count(), 0, 'no form where posting would fail');
     await nadia.context().close();
     assert.equal((await visitor.request.get(BASE_URL + imageHref)).status(), 200);

@@ -6,7 +6,6 @@
 
 #include "../../cgi-bin/core/config.h"
 #include "unit.h"
-
 int main(void)
 {
     static config cfg;
@@ -31,6 +30,7 @@ int main(void)
     failed += run_response_tests();
     failed += run_import_tests();
     failed += run_richtext_tests();
+    failed += run_atom_tests();
     if (failed)
         fprintf(stderr, "unit-tests: %d test(s) failed\n", failed);
     return failed > 125 ? 125 : failed;

@@ -315,6 +315,27 @@ static void form_validate_counts_characters_not_bytes(void **state)
     assert_string_equal(x->err, "The title is too short.");
 }
 
+static void form_validate_refuses_characters_html_cannot_show(void **state)
+{
+    vfx *x = *state;
+    static const char *const bad[] = {"a\x01b",       "a\x0b!",       "x\x7f",           "\xc2\x85",
+                                      "\xef\xbf\xbe", "\xef\xb7\x90", "\xf0\x9f\xbf\xbf"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        http_field f[] = {{.name = "title", .value = bad[i], .len = strlen(bad[i])}};
+        SET_BODY(x, f);
+        assert_false(VALIDATE(x, SPECS));
+        assert_string_equal(x->err, "The title holds a character that cannot be shown (marked "
+                                    "\xef\xbf\xbd): remove it.");
+        assert_non_null(strstr(x->v[0].str, "\xef\xbf\xbd"));
+    }
+    static const char *const good[] = {"a\tb\nc", "a\r\nb", "x\xc2\xa0y\xef\xbf\xbd"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        http_field f[] = {{.name = "title", .value = good[i], .len = strlen(good[i])}};
+        SET_BODY(x, f);
+        assert_true(VALIDATE(x, SPECS));
+    }
+}
+
 static void form_validate_reads_query_for_get(void **state)
 {
     vfx *x = *state;
@@ -398,6 +419,8 @@ int run_validate_tests(void)
                                         vfx_teardown),
         cmocka_unit_test_setup_teardown(form_validate_counts_characters_not_bytes, vfx_setup,
                                         vfx_teardown),
+        cmocka_unit_test_setup_teardown(form_validate_refuses_characters_html_cannot_show,
+                                        vfx_setup, vfx_teardown),
         cmocka_unit_test_setup_teardown(form_validate_reads_query_for_get, vfx_setup, vfx_teardown),
         cmocka_unit_test_setup_teardown(form_validate_checks_ids_emails_urls_and_files, vfx_setup,
                                         vfx_teardown),
