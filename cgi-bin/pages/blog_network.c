@@ -49,10 +49,13 @@ const db_statement blog_network_statements[] = {
     {"home_posts", "SELECT " POST_LIST_COLUMNS
                    "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
                    "  JOIN posts p ON " SHARED_POST " AND p.author_id <> v.uid"
-                   "   AND p.author_id IN (SELECT o.user_id FROM memberships me"
-                   "                         JOIN memberships o ON o.cohort_id = me.cohort_id"
-                   "                        WHERE me.user_id = v.uid)"
-                   "  JOIN users u ON u.id = p.author_id"
+                   /* Probed post by post, newest first, until five: never a
+                    * hash of everyone in the viewer's cohorts (thousands). */
+                   "   AND EXISTS (SELECT 1 FROM memberships o"
+                   "                 JOIN memberships me ON me.cohort_id = o.cohort_id"
+                   "                WHERE o.user_id = p.author_id AND me.user_id = v.uid)"
+                   "  CROSS JOIN LATERAL (SELECT username, display_name FROM users"
+                   "                       WHERE id = p.author_id OFFSET 0) u"
                    " ORDER BY p.published_at DESC, p.id DESC LIMIT 5"},
     /* Posts in every blog the viewer ($1, NULL for a visitor) may read
      * that match the words $2, best first, the matches marked as in
