@@ -213,7 +213,10 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
             v->len = f->len;
             v->str = trim(r, f->value, &v->len);
             v->present = v->len > 0;
-            const char *shown = showable(r->mem, v->str, v->len);
+            /* Passwords are never shown, and refusing one would lock its
+             * owner out: they are taken as they come. */
+            bool password = strstr(specs[i].label, "password") != NULL;
+            const char *shown = password ? v->str : showable(r->mem, v->str, v->len);
             if ((marked[i] = shown != v->str)) {
                 v->str = shown;
                 v->len = strlen(shown);

@@ -30,7 +30,10 @@ const db_statement account_statements[] = {
     {"account_password_hash", "SELECT password_hash FROM users WHERE id = $1"},
     {"account_password_set",
      "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
-    {"account_sessions_end_others", "DELETE FROM sessions WHERE user_id = $1 AND id <> $2"},
+    /* Ending the others also stops any private feed address (blog_feeds.c):
+     * it reads as the person does. */
+    {"account_sessions_end_others", "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
+                                    " DELETE FROM sessions WHERE user_id = $1 AND id <> $2"},
     {"account_session_end", "DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING id"},
     {"reset_lookup",
      "SELECT u.username, u.display_name FROM password_resets p JOIN users u ON u.id = p.user_id"
@@ -38,7 +41,8 @@ const db_statement account_statements[] = {
     {"reset_use", "UPDATE password_resets SET used_at = now()"
                   " WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()"
                   " RETURNING user_id, institution_id"},
-    {"reset_sessions_end", "DELETE FROM sessions WHERE user_id = $1"},
+    {"reset_sessions_end", "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
+                           " DELETE FROM sessions WHERE user_id = $1"},
     {NULL, NULL},
 };
 

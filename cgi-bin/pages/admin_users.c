@@ -66,7 +66,9 @@ const db_statement admin_users_statements[] = {
      "                 line_manager_id = NULLIF($5, '0')::bigint, updated_at = now()"
      " WHERE id = $1 AND (extract(epoch FROM updated_at) * 1000000)::bigint = $6::bigint"},
     {"admin_user_status", "UPDATE users SET status = $2, updated_at = now() WHERE id = $1"},
-    {"admin_user_sessions_end", "DELETE FROM sessions WHERE user_id = $1"},
+    /* A suspended person's private feed address stops too. */
+    {"admin_user_sessions_end", "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
+                                " DELETE FROM sessions WHERE user_id = $1"},
     {"admin_college_name", "SELECT name FROM institutions WHERE id = $1"},
     {NULL, NULL},
 };

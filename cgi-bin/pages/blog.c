@@ -3,6 +3,7 @@
  * come), tagged, and read by the audience their author chooses for each:
  * only them, their groups, their college, or everyone. A post's address is
  * fixed when it is first saved and never follows a later title. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ enum {
 #define POST_AT                                                                                    \
     " JOIN users u ON u.username = $2"                                                             \
     " JOIN posts p ON p.author_id = u.id AND p.slug = $5"                                          \
-    "  AND p.year = CASE WHEN $3 ~ '^[0-9]{4}$' THEN $3::int END"                                  \
+    "  AND p.year = CASE WHEN $3 ~ '^[1-9][0-9]{3}$' THEN $3::int END"                             \
     "  AND p.month = CASE WHEN $4 ~ '^[0-9]{2}$' THEN $4::int END"
 
 const db_statement blog_statements[] = {
@@ -53,30 +54,33 @@ const db_statement blog_statements[] = {
     {"blog_owner", "SELECT " BLOG_OWNER_COLUMNS BLOG_OWNER_FROM},
     /* For a month's archive ($3 the year, $4 the month): also its name. */
     {"blog_owner_month", "SELECT " BLOG_OWNER_COLUMNS ","
-                         "       CASE WHEN $3 ~ '^[0-9]{4}$' AND $4 ~ '^(0[1-9]|1[0-2])$'"
+                         "       CASE WHEN $3 ~ '^[1-9][0-9]{3}$' AND $4 ~ '^(0[1-9]|1[0-2])$'"
                          "            THEN to_char(make_date($3::int, $4::int, 1), 'FMMonth YYYY') "
                          "END" BLOG_OWNER_FROM},
     /* A page of author $1's posts that the viewer may read: $2 the
      * audience (blog_audience), $3 whether the viewer is the author (who
      * sees drafts and scheduled posts too), $4 a tag or '', $5 and $6 a
      * year and month or 0, $7 the offset. The last column counts them all. */
-    {"blog_posts", "SELECT " POST_LIST_COLUMNS ", count(*) OVER ()"
-                   "  FROM posts p JOIN users u ON u.id = p.author_id"
-                   " WHERE p.author_id = $1"
-                   "   AND ($3::boolean OR (p.status = 'published' AND p.published_at <= now()"
-                   "                        AND p.visibility = ANY ($2::text[])))"
-                   "   AND ($4 = '' OR $4 = ANY (p.tags))"
-                   "   AND ($5::int = 0 OR (p.year = $5::int AND p.month = $6::int))"
-                   " ORDER BY p.published_at DESC NULLS FIRST, p.id DESC"
-                   " LIMIT 20 OFFSET $7::int"},
-    /* The months with posts the viewer may read, for the archive links. */
-    {"blog_months",
-     "SELECT p.year, to_char(p.month, 'FM00'), to_char(make_date(p.year, p.month, 1),"
-     "       'FMMonth YYYY'), count(*)"
-     "  FROM posts p WHERE p.author_id = $1"
+    {"blog_posts",
+     "SELECT " POST_LIST_COLUMNS ", count(*) OVER ()"
+     "  FROM posts p JOIN users u ON u.id = p.author_id"
+     " WHERE p.author_id = $1"
      "   AND ($3::boolean OR (p.status = 'published' AND p.published_at <= now()"
      "                        AND p.visibility = ANY ($2::text[])))"
-     " GROUP BY p.year, p.month ORDER BY p.year DESC, p.month DESC"},
+     "   AND ($4 = '' OR $4 = ANY (p.tags))"
+     "   AND ($5::int = 0 OR date_trunc('month', coalesce(p.published_at, p.created_at))"
+     "                         = make_timestamptz($5::int, $6::int, 1, 0, 0, 0))"
+     " ORDER BY p.published_at DESC NULLS FIRST, p.id DESC"
+     " LIMIT 20 OFFSET $7::int"},
+    /* The months with posts the viewer may read, for the archive links: the
+     * month each appeared (or was written, for a draft), in UK time. */
+    {"blog_months",
+     "SELECT to_char(m, 'YYYY'), to_char(m, 'MM'), to_char(m, 'FMMonth YYYY'), count(*)"
+     "  FROM (SELECT date_trunc('month', coalesce(p.published_at, p.created_at)) AS m"
+     "          FROM posts p WHERE p.author_id = $1"
+     "           AND ($3::boolean OR (p.status = 'published' AND p.published_at <= now()"
+     "                                AND p.visibility = ANY ($2::text[])))) x"
+     " GROUP BY m ORDER BY m DESC"},
     /* When author $1's next scheduled post appears (seconds since 1970),
      * or NULL: a kept list of their posts is good until then. */
     {"blog_next_due", "SELECT extract(epoch FROM min(published_at))::bigint FROM posts"
@@ -638,12 +642,10 @@ static const field_spec post_fields[N_FIELDS] = {
 static void show_form(request *r, int status, long long post_id, const field_value *typed,
                       const PGresult *saved, const char *field, const char *error)
 {
+    /* Without the evidence to choose from (the database failing), the form
+     * is still shown with what was typed: nothing is lost. */
     const char *params[] = {req_id_text(r, r->user->id)};
     PGresult *choices = db_run(r->db, "blog_evidence_choices", 1, params);
-    if (!choices) {
-        render_db_failed(r);
-        return;
-    }
     const char *heading = post_id ? "Change your post" : "Write a post";
     tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", heading) : heading,
                                "blog/form.tpl");
@@ -651,7 +653,9 @@ static void show_form(request *r, int status, long long post_id, const field_val
         tpl_set(d, "HEADING", heading);
         tpl_set(d, "ACTION", post_id ? arena_printf(r->mem, "/blog/posts/%lld", post_id) : "/blog");
         if (post_id)
-            tpl_set(tpl_add_section(d, "EDITING"), "HREF", db_text(saved, 0, 8));
+            tpl_set(tpl_add_section(d, "EDITING"), "HREF",
+                    saved ? db_text(saved, 0, 8)
+                          : arena_printf(r->mem, "/blog/posts/%lld", post_id));
         const char *v[N_FIELDS];
         for (int i = 0; i < N_FIELDS; i++) {
             static const int column[N_FIELDS] = {0, 1, 2, 3, 4, 5, 6, 7};
@@ -667,7 +671,7 @@ static void show_form(request *r, int status, long long post_id, const field_val
         tpl_show(d, arena_printf(r->mem, "STATUS_%s", status_v));
         tpl_show(d, arena_printf(r->mem, "VISIBILITY_%s", visibility_v));
         tpl_show(d, arena_printf(r->mem, "COMMENTS_%s", *v[F_COMMENTS] ? v[F_COMMENTS] : "blog"));
-        for (int i = 0; i < PQntuples(choices); i++) {
+        for (int i = 0; choices && i < PQntuples(choices); i++) {
             tpl_dict *c = tpl_add_section(d, "CHOICE");
             tpl_set(c, "ID", db_text(choices, i, 0));
             tpl_set(c, "TITLE", db_text(choices, i, 1));
@@ -693,11 +697,16 @@ typedef struct {
 /* A datetime-local value: YYYY-MM-DDTHH:MM, a real date and time. */
 static bool well_formed_time(const char *s)
 {
-    int hh, mm;
-    char date[11], tail;
-    return strlen(s) == 16 && s[10] == 'T' &&
-           sscanf(s, "%10[0-9-]T%2d:%2d%c", date, &hh, &mm, &tail) == 3 && !validate_date(date) &&
-           hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
+    if (strlen(s) != 16 || s[10] != 'T' || s[13] != ':')
+        return false;
+    for (int i = 11; i < 16; i++)
+        if (i != 13 && !isdigit((unsigned char)s[i]))
+            return false;
+    char date[11];
+    memcpy(date, s, 10);
+    date[10] = '\0';
+    int hh = (s[11] - '0') * 10 + (s[12] - '0'), mm = (s[14] - '0') * 10 + (s[15] - '0');
+    return !validate_date(date) && hh < 24 && mm < 60;
 }
 
 /* Checks the form; *field and *err say what is wrong. */
@@ -767,6 +776,10 @@ static long long save_post(request *r, const post_input *in, long long post_id)
                             req_id_text(r, post_id)};
     PGresult *res = post_id ? db_run(r->db, "blog_post_update", 13, params)
                             : db_run(r->db, "blog_post_insert", 12, params);
+    /* Two saves of one title at once (a double click) race for its slug:
+     * the loser picks the next one free. */
+    if (!res && !post_id && strcmp(db_last_sqlstate(r->db), "23505") == 0)
+        res = db_run(r->db, "blog_post_insert", 12, params);
     long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, 0) : 0;
     PQclear(res);
     return id;

@@ -32,7 +32,7 @@ const db_statement blog_comment_statements[] = {
     {"post_comments",
      POST_COMMENTS(" JOIN users u ON u.username = $2"
                    " JOIN posts p ON p.author_id = u.id AND p.slug = $5"
-                   "  AND p.year = CASE WHEN $3 ~ '^[0-9]{4}$' THEN $3::int END"
+                   "  AND p.year = CASE WHEN $3 ~ '^[1-9][0-9]{3}$' THEN $3::int END"
                    "  AND p.month = CASE WHEN $4 ~ '^[0-9]{2}$' THEN $4::int END")},
     {"post_comments_by_id", POST_COMMENTS(" JOIN posts p ON p.id = $2::bigint")},
     /* A comment by $2 on post $1, if they may read it and are at its

@@ -36,7 +36,7 @@ const db_statement blog_network_statements[] = {
      /* 20 index probes, never a hash of every user: OFFSET 0 keeps the
       * planner from flattening this into a join it would hash. */
      "  CROSS JOIN LATERAL (SELECT username, display_name FROM users"
-     "                       WHERE id = p.author_id OFFSET 0) u"
+     "                       WHERE id = p.author_id AND status = 'active' OFFSET 0) u"
      " ORDER BY p.published_at DESC, p.id DESC"},
     /* When the next scheduled post by one of cohort $1 appears, or NULL. */
     {"cohort_next_due",
@@ -55,7 +55,7 @@ const db_statement blog_network_statements[] = {
                    "                 JOIN memberships me ON me.cohort_id = o.cohort_id"
                    "                WHERE o.user_id = p.author_id AND me.user_id = v.uid)"
                    "  CROSS JOIN LATERAL (SELECT username, display_name FROM users"
-                   "                       WHERE id = p.author_id OFFSET 0) u"
+                   "                       WHERE id = p.author_id AND status = 'active' OFFSET 0) u"
                    " ORDER BY p.published_at DESC, p.id DESC LIMIT 5"},
     /* Posts in every blog the viewer ($1, NULL for a visitor) may read
      * that match the words $2, best first, the matches marked as in
@@ -64,7 +64,8 @@ const db_statement blog_network_statements[] = {
      "SELECT " POST_LIST_COLUMNS ","
      "       ts_headline('english', p.body_text, q, 'StartSel=\x01, StopSel=\x02,"
      "                   MaxWords=35, MinWords=15, MaxFragments=2')"
-     "  FROM websearch_to_tsquery('english', $2) q, posts p JOIN users u ON u.id = p.author_id"
+     "  FROM websearch_to_tsquery('english', $2) q, posts p"
+     "  JOIN users u ON u.id = p.author_id AND u.status = 'active'"
      " WHERE p.search @@ q"
      "   AND (p.author_id = $1::bigint"
      "        OR (p.status = 'published' AND p.published_at <= now()"

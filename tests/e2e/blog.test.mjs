@@ -363,3 +363,28 @@ describe('what a post shows and who hears of it', () => {
     assert.match(await jack.locator('main').innerText(), /See my bracket design/);
   });
 });
+
+describe('a suspended author', () => {
+  test('their posts leave the lists and their addresses at once', async () => {
+    const name = `gone${RUN}`.toLowerCase();
+    psql(`WITH u AS (INSERT INTO users (institution_id, username, display_name, email)
+                     SELECT institution_id, '${name}', 'Gone ${RUN}', '${name}@riverside.example'
+                       FROM users WHERE username = 'jack' RETURNING id, institution_id),
+               m AS (INSERT INTO memberships (cohort_id, user_id, institution_id, role)
+                     SELECT c.id, u.id, u.institution_id, 'learner' FROM u, cohorts c WHERE c.code = 'ENG3-A')
+          INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html, body_text, status, visibility, published_at)
+          SELECT institution_id, id, 2026, 11, 'soon-gone', 'Soon gone ${RUN}', 'x', '<p>x</p>', 'x', 'published', 'cohort', now() FROM u`);
+    const jack = await h.newPage(); await h.signIn(jack, 'jack');
+    await h.visit(jack, '/');
+    await jack.getByRole('link', { name: /What Engineering Level 3, group A is writing/ }).click();
+    await jack.waitForLoadState();
+    const groupUrl = new URL(jack.url()).pathname;
+    assert.match(await jack.locator('main').innerText(), new RegExp(`Soon gone ${RUN}`));
+    await h.visit(jack, `/u/${name}/blog/2026/11/soon-gone`);
+    psql(`UPDATE users SET status = 'suspended' WHERE username = '${name}'`);
+    await h.visit(jack, groupUrl);
+    assert.doesNotMatch(await jack.locator('main').innerText(), new RegExp(`Soon gone ${RUN}`));
+    await h.visit(jack, `/u/${name}/blog/2026/11/soon-gone`, { expectStatus: 404 });
+    await jack.context().close();
+  });
+});
