@@ -63,6 +63,10 @@ psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
 # posts on Amira's blog (tests/bench/blogs.sql says what and why).
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/blogs.sql
 COHORT=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM cohorts WHERE code = 'BENCH-NET'")
+# Plans: Priya tutors 200 learners with a plan each; Amira's plan has 30
+# goals (tests/bench/plans.sql).
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/plans.sql
+PLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM plans WHERE title = 'Thirty goals'")
 
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
@@ -75,7 +79,9 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "portfolio page of 20 blocks|/portfolio/pages/$PAGE#amira" \
               "shared page, 20 blocks, 5 comments|/pages/$PAGE#priya" \
               "blog index, 20 posts (tutor)|/u/amira/blog#priya" \
-              "cohort blogs: 1,000 people, 100k|/cohorts/$COHORT/blog#amira"; do
+              "cohort blogs: 1,000 people, 100k|/cohorts/$COHORT/blog#amira" \
+              "tutor's plans, 200 learners|/plans#priya" \
+              "plan page, 30 goals (tutor)|/plans/$PLAN#priya"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

@@ -18,6 +18,7 @@ static const struct {
     {"/", "Home", CAP_PUBLIC},
     {"/portfolio", "Portfolio", CAP_SIGNED_IN},
     {"/blog", "Blog", CAP_SIGNED_IN},
+    {"/plans", "Plans", CAP_SIGNED_IN},
     {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},

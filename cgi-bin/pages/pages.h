@@ -77,6 +77,19 @@ void page_blog_feed_address(request *r);
 void page_blog_cohort(request *r);
 void page_blog_search(request *r);
 
+/* negotiated learning plans (plans.c) */
+extern const db_statement plan_statements[];
+void page_plan_list(request *r);
+void page_plan_new(request *r);
+void page_plan_create(request *r);
+void page_plan_show(request *r);
+void page_plan_edit(request *r);
+void page_plan_propose(request *r);
+void page_plan_accept(request *r);
+void page_plan_complete(request *r);
+void page_plan_withdraw(request *r);
+void page_plan_compare(request *r);
+
 /* sharing a page or a collection, and what is shared with me */
 extern const db_statement sharing_statements[];
 void page_sharing_page(request *r);

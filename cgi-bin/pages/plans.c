@@ -1,0 +1,1150 @@
+/* plans: negotiated learning plans. A learner and their tutors write the
+ * plan together: either side proposes a version, the other accepts it (and
+ * the plan is agreed, in force) or proposes changes (a new version). An
+ * agreed plan is changed by an amendment, negotiated the same way while
+ * the agreed version stays in force. Every version is kept, with who
+ * proposed it, when and why, and any two can be compared. Who may open a
+ * plan, and on which side, is PLAN_SIDE below. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/auth.h"
+#include "../core/fragment.h"
+#include "pages.h"
+
+/* Which side of plan p's negotiation viewer is on: 'learner', 'tutor' (one
+ * who teaches a cohort the learner is in), or NULL: nobody else may open
+ * it. Mentors support a learner but are not a side of their plan. The one
+ * statement of the rule, inlined where it is used (a PL/pgSQL function
+ * would cost a call a row). */
+#define PLAN_SIDE(viewer)                                                                          \
+    "CASE WHEN p.learner_id = " viewer " THEN 'learner'"                                           \
+    "     WHEN EXISTS (SELECT 1 FROM memberships t"                                                \
+    "                    JOIN memberships l ON l.cohort_id = t.cohort_id"                          \
+    "                   WHERE t.user_id = " viewer " AND t.role = 'tutor'"                         \
+    "                     AND l.user_id = p.learner_id AND l.role = 'learner') THEN 'tutor' END"
+
+/* The plan $2 for the viewer (session token hash $1), if they are on a
+ * side of it (a draft only for the side writing it). OFFSET 0 keeps the
+ * viewer and their side worked out once, not copied into every place
+ * that uses them: its row, their side, the learner, and who
+ * proposed the latest version, when and why. */
+#define PLAN_HEAD(viewer)                                                                          \
+    "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), p.latest_version,"                   \
+    "       coalesce(p.agreed_version, 0), s.side, l.display_name, l.username,"                    \
+    "       lv.side, a.display_name, to_char(lv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"      \
+    "       lv.note, EXISTS (SELECT 1 FROM plan_signatures g WHERE g.plan_id = p.id"               \
+    "                          AND g.number = p.latest_version AND g.side = s.side)"               \
+    "  FROM (SELECT " viewer " AS uid OFFSET 0) v"                                                 \
+    "  JOIN plans p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                  \
+    "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE(                                                     \
+        "v.uid") " AS side OFFSET 0) s"                                                            \
+                 "  JOIN users l ON l.id = p.learner_id"                                           \
+                 "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"   \
+                 "  JOIN users a ON a.id = lv.author_id"                                           \
+                 " WHERE s.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = s.side)"
+
+/* A version's content from statement parameters: the two accounts (each
+ * side writes its own; the other's is carried from the version before),
+ * the support agreed, and the goals as five parallel arrays. */
+#define PLAN_CONTENT(learner, tutor, support, titles, criteria, targets, activities, assessments)  \
+    " jsonb_build_object('learner_account', " learner ", 'tutor_account', " tutor ","              \
+    "   'support', " support "::text, 'goals', (SELECT coalesce(jsonb_agg(jsonb_build_object("     \
+    "     'title', g.t, 'criteria', g.c, 'target', g.d, 'activities', g.a, 'assessment', g.m)"     \
+    "     ORDER BY g.i), '[]'::jsonb) FROM unnest(" titles "::text[], " criteria                   \
+    "::text[], " targets "::text[], " activities "::text[], " assessments "::text[])"              \
+    "     WITH ORDINALITY AS g(t, c, d, a, m, i)))"
+/* The account of side, from the form ($param) if the author is on that
+ * side, else as it was in the base version bv. */
+#define OWN_ACCOUNT(side, param)                                                                   \
+    "CASE WHEN $3 = '" side "' THEN " param "::text ELSE bv.content->>'" side "_account' END"
+
+/* The goals of versions of plan $2, one row each, in order: the version,
+ * then the goal's fields. */
+#define PLAN_GOALS                                                                                 \
+    "SELECT pv.number, e.i, e.g->>'title', e.g->>'criteria', e.g->>'target',"                      \
+    "       e.g->>'activities', e.g->>'assessment'"                                                \
+    "  FROM plan_versions pv,"                                                                     \
+    "       jsonb_array_elements(pv.content->'goals') WITH ORDINALITY AS e(g, i)"
+
+const db_statement plan_statements[] = {
+    /* Plans the viewer $1 is on a side of: their own and their learners',
+     * what waits for them first; $2 a state or ''. The IN finds the
+     * candidates by index; PLAN_SIDE decides. */
+    {"plan_list",
+     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), l.display_name, x.side,"
+     "       to_char(p.updated_at, 'FMDD Mon YYYY'), p.latest_version"
+     "  FROM plans p JOIN users l ON l.id = p.learner_id"
+     "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"
+     "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE(
+         "$1") " AS side) x"
+               " WHERE (p.learner_id = $1"
+               "        OR p.learner_id IN (SELECT m.user_id FROM memberships t"
+               "                              JOIN memberships m ON m.cohort_id = t.cohort_id"
+               "                               AND m.role = 'learner'"
+               "                             WHERE t.user_id = $1 AND t.role = 'tutor'))"
+               "   AND x.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = x.side) AND ($2 = "
+               "'' OR p.state = $2)"
+               " ORDER BY p.awaiting IS NOT DISTINCT FROM x.side DESC, p.updated_at DESC, p.id DESC"
+               " LIMIT 500"},
+    /* The route's prefetch for /plans ($1 the session token's hash): what
+     * the viewer's list of plans is made from, as one version: the
+     * plans_version of every cohort they are in, and their own plans'
+     * latest change. */
+    {"plan_list_version",
+     "SELECT v.uid, (SELECT count(*) || '.' || coalesce(sum(c.plans_version), 0) || '.'"
+     "                      || coalesce(max(c.plans_version), 0)"
+     "                 FROM cohorts c JOIN memberships m ON m.cohort_id = c.id"
+     "                WHERE m.user_id = v.uid)"
+     "       || '.' || (SELECT count(*) || '.' || coalesce(extract(epoch FROM max(updated_at)), 0)"
+     "                    FROM plans WHERE learner_id = v.uid)"
+     "  FROM (SELECT user_id AS uid FROM sessions WHERE token_hash = $1) v"},
+    {"plan_head", PLAN_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
+    {"plan_head_by_user", PLAN_HEAD("$1::bigint")},
+    /* The goals of versions $3 and $4 of plan $1 (already checked). */
+    {"plan_goals", PLAN_GOALS " WHERE pv.plan_id = $1 AND pv.number IN ($2, $3)"
+                              " ORDER BY pv.number DESC, e.i"},
+    /* One version's own fields. */
+    {"plan_version",
+     "SELECT pv.number, pv.content->>'learner_account', pv.content->>'tutor_account',"
+     "       pv.content->>'support', pv.side, u.display_name, pv.note,"
+     "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
+     " WHERE pv.plan_id = $1 AND pv.number = $2"},
+    /* Every version of plan $1 (already checked), newest first, with who
+     * signed it. */
+    {"plan_history", "SELECT pv.number, pv.side, u.display_name,"
+                     "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), pv.note,"
+                     "       (SELECT string_agg(g.side, ',' ORDER BY g.side) FROM plan_signatures g"
+                     "         WHERE g.plan_id = pv.plan_id AND g.number = pv.number)"
+                     "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
+                     " WHERE pv.plan_id = $1 ORDER BY pv.number DESC"},
+    /* The learners $1 teaches, to start a plan for. */
+    {"plan_learners", "SELECT DISTINCT u.id, u.display_name, u.username FROM memberships t"
+                      "  JOIN memberships m ON m.cohort_id = t.cohort_id AND m.role = 'learner'"
+                      "  JOIN users u ON u.id = m.user_id AND u.status = 'active'"
+                      " WHERE t.user_id = $1 AND t.role = 'tutor' ORDER BY u.display_name"},
+    /* Whether every target date ($1) is today or later, or was in the
+     * version the change started from (plan $2, version $3): a plan
+     * amended months later keeps its old dates. */
+    {"plan_dates_ok", "SELECT coalesce(bool_and(d >= current_date OR d::text IN ("
+                      "         SELECT g->>'target' FROM plan_versions pv, "
+                      "jsonb_array_elements(pv.content->'goals') g"
+                      "          WHERE pv.plan_id = $2::bigint AND pv.number = $3::int)), true)"
+                      "  FROM unnest($1::date[]) d"},
+    /* A new plan for learner $2 by $3 (on side $4), its first version. */
+    {"plan_insert",
+     "WITH p AS (INSERT INTO plans (institution_id, learner_id, title, created_by)"
+     "           SELECT $1, $2, $5, $3 RETURNING id)"
+     " INSERT INTO plan_versions (plan_id, number, institution_id, author_id, side, note, content)"
+     " SELECT p.id, 1, $1, $3, $4, $6," PLAN_CONTENT("$7::text", "$8::text", "$9", "$10", "$11",
+                                                     "$12", "$13",
+                                                     "$14") "   FROM p RETURNING plan_id"},
+    /* The next version of plan $1 from $2 (side $3), proposed on top of
+     * version $4: nothing happens unless $4 is still the latest. */
+    {"plan_version_insert",
+     "INSERT INTO plan_versions (plan_id, number, institution_id, author_id, side, note, content)"
+     " SELECT p.id, p.latest_version + 1, p.institution_id, $2, $3, $5," PLAN_CONTENT(
+         OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7", "$8", "$9", "$10", "$11",
+         "$12") "   FROM plans p JOIN plan_versions bv ON bv.plan_id = p.id AND bv.number = "
+                "p.latest_version"
+                "  WHERE p.id = $1 AND p.latest_version = $4::int"
+                "    AND p.state NOT IN ('completed', 'withdrawn')"
+                " RETURNING number"},
+    /* A draft's only version rewritten by its author's side. */
+    {"plan_draft_update",
+     "UPDATE plan_versions pv SET note = $5, author_id = $2, created_at = now(), content "
+     "=" PLAN_CONTENT(
+         OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7", "$8", "$9", "$10", "$11",
+         "$12") "  FROM plans p, plan_versions bv WHERE p.id = $1 AND pv.plan_id = p.id AND "
+                "pv.number = 1"
+                "   AND bv.plan_id = p.id AND bv.number = 1"
+                "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"
+                " RETURNING pv.number"},
+    /* Whether $1 may start a plan for learner $2: their own, or one of
+     * their learners'. */
+    {"plan_may_start",
+     "SELECT (" PLAN_SIDE("$1::bigint") ") IS NOT NULL FROM (SELECT $2::bigint AS learner_id) p"},
+    {"plan_sign", "INSERT INTO plan_signatures (plan_id, number, side, user_id)"
+                  " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING number"},
+    /* After a version is proposed or signed: where the plan stands. Both
+     * sides signed the latest version: agreed, it is in force. Else it
+     * waits for the side that has not signed it; a proposal on top of an
+     * agreed version is an amendment. */
+    {"plan_settle",
+     "UPDATE plans p SET latest_version = lv.number, updated_at = now(),"
+     "       agreed_version = CASE WHEN lv.signed = 2 THEN lv.number ELSE p.agreed_version END,"
+     "       state = CASE WHEN $2 AND lv.signed < 2 THEN 'draft'"
+     "                    WHEN lv.signed = 2 THEN 'agreed'"
+     "                    WHEN p.agreed_version IS NOT NULL THEN 'amendment' ELSE 'proposed' END,"
+     "       awaiting = CASE WHEN ($2 AND lv.signed < 2) OR lv.signed = 2 THEN NULL"
+     "                       WHEN lv.side = 'learner' THEN 'tutor' ELSE 'learner' END"
+     "  FROM (SELECT v.number, v.side, (SELECT count(*) FROM plan_signatures g"
+     "         WHERE g.plan_id = v.plan_id AND g.number = v.number) AS signed"
+     "          FROM plan_versions v WHERE v.plan_id = $1 ORDER BY v.number DESC LIMIT 1) lv"
+     " WHERE p.id = $1 RETURNING p.state"},
+    {"plan_finish", "UPDATE plans SET state = $2, awaiting = NULL, updated_at = now()"
+                    " WHERE id = $1 AND state NOT IN ('completed', 'withdrawn')"
+                    "   AND ($2 <> 'completed' OR agreed_version IS NOT NULL) RETURNING id"},
+    {NULL, NULL},
+};
+
+/* ------------------------------------------------------------ reading */
+
+enum {
+    PH_ID,
+    PH_TITLE,
+    PH_STATE,
+    PH_AWAITING,
+    PH_LATEST,
+    PH_AGREED,
+    PH_SIDE,
+    PH_LEARNER,
+    PH_LEARNER_USERNAME,
+    PH_LATEST_SIDE,
+    PH_LATEST_AUTHOR,
+    PH_LATEST_WHEN,
+    PH_LATEST_NOTE,
+    PH_SIGNED_LATEST
+};
+enum { PV_NUMBER, PV_LEARNER_ACCOUNT, PV_TUTOR_ACCOUNT, PV_SUPPORT };
+enum { PG_NUMBER, PG_INDEX, PG_TITLE, PG_CRITERIA, PG_TARGET, PG_ACTIVITIES, PG_ASSESSMENT };
+
+#define NO_PLAN "There is no such plan, or it is not yours to see."
+
+/* What people call each state, and what it asks of whom. */
+static const char *state_label(const char *state)
+{
+    return strcmp(state, "draft") == 0       ? "Draft"
+           : strcmp(state, "proposed") == 0  ? "Proposed"
+           : strcmp(state, "agreed") == 0    ? "Agreed"
+           : strcmp(state, "amendment") == 0 ? "Change proposed"
+           : strcmp(state, "completed") == 0 ? "Completed"
+                                             : "Withdrawn";
+}
+
+static bool is(const PGresult *res, int row, int col, const char *value)
+{
+    return strcmp(db_text(res, row, col), value) == 0;
+}
+
+/* A version's fields (a plan_version row) and its goals (rows of
+ * plan_goals for that number) into v, for plans/version.tpl. */
+static void fill_version_body(tpl_dict *v, const PGresult *fields, int row, const PGresult *goals)
+{
+    const char *number = db_text(fields, row, PV_NUMBER);
+    tpl_set(v, "LEARNER_ACCOUNT", db_text(fields, row, PV_LEARNER_ACCOUNT));
+    tpl_set(v, "TUTOR_ACCOUNT", db_text(fields, row, PV_TUTOR_ACCOUNT));
+    tpl_set(v, "SUPPORT", db_text(fields, row, PV_SUPPORT));
+    int n = 0;
+    for (int i = 0; goals && i < PQntuples(goals); i++) {
+        if (!is(goals, i, PG_NUMBER, number))
+            continue;
+        tpl_dict *g = tpl_add_section(v, "GOAL");
+        tpl_set_int(g, "N", ++n);
+        tpl_set(g, "TITLE", db_text(goals, i, PG_TITLE));
+        tpl_set(g, "CRITERIA", db_text(goals, i, PG_CRITERIA));
+        tpl_set(g, "TARGET", db_text(goals, i, PG_TARGET));
+        tpl_set(g, "ACTIVITIES", db_text(goals, i, PG_ACTIVITIES));
+        tpl_set(g, "ASSESSMENT", db_text(goals, i, PG_ASSESSMENT));
+    }
+    if (!n)
+        tpl_show(v, "NO_GOALS");
+}
+
+/* The same into section's {{>VERSION_BODY}}, with its NUMBER. */
+static void fill_version(tpl_dict *section, const PGresult *fields, int row, const PGresult *goals)
+{
+    tpl_set(section, "NUMBER", db_text(fields, row, PV_NUMBER));
+    fill_version_body(tpl_include(section, "VERSION_BODY", "plans/version.tpl"), fields, row,
+                      goals);
+}
+
+/* Version number of the plan whose head is head, rendered. A proposed
+ * version never changes, so it is kept in memory for good
+ * (core/fragment.c); a draft's is rewritten until proposed, so it is not.
+ * Read in one round trip when not kept; NULL if that failed. */
+static const char *version_html(request *r, const PGresult *head, const char *number)
+{
+    const char *id = db_text(head, 0, PH_ID);
+    bool draft = is(head, 0, PH_STATE, "draft");
+    const char *key = arena_printf(r->mem, "plan/%s/%s", id, number);
+    const char *html = draft || !key ? NULL : fragment_find(key, 0, r->mem);
+    if (html)
+        return html;
+    const char *a[] = {id, number}, *b[] = {id, number, number};
+    const db_call calls[] = {{"plan_version", 2, a}, {"plan_goals", 3, b}};
+    PGresult *res[2] = {NULL, NULL};
+    if (db_run_pipeline(r->db, 2, calls, res) && PQntuples(res[0])) {
+        tpl_dict *d = tpl_dict_new();
+        if (d)
+            fill_version_body(d, res[0], 0, res[1]);
+        html = render_fragment(r, "plans/version.tpl", d);
+        if (html && !draft && key)
+            fragment_keep(key, 0, html, 0);
+    }
+    PQclear(res[0]);
+    PQclear(res[1]);
+    return html;
+}
+
+/* What the viewer's side can do now, and what the plan waits for. */
+static void fill_actions(tpl_dict *d, const PGresult *head)
+{
+    const char *state = db_text(head, 0, PH_STATE);
+    bool open = strcmp(state, "completed") != 0 && strcmp(state, "withdrawn") != 0;
+    bool mine_to_answer = is(head, 0, PH_AWAITING, db_text(head, 0, PH_SIDE));
+    tpl_set(d, "STATE", state_label(state));
+    if (mine_to_answer && !is(head, 0, PH_SIGNED_LATEST, "t")) {
+        tpl_dict *turn = tpl_add_section(d, "YOUR_TURN");
+        if (strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
+            tpl_set(tpl_add_section(turn, "COMPARE_AGREED"), "NUMBER", db_text(head, 0, PH_AGREED));
+        if (*db_text(head, 0, PH_LATEST_NOTE))
+            tpl_set(tpl_add_section(turn, "NOTE"), "TEXT", db_text(head, 0, PH_LATEST_NOTE));
+    } else if (*db_text(head, 0, PH_AWAITING))
+        tpl_set(tpl_add_section(d, "THEIR_TURN"), "SIDE",
+                is(head, 0, PH_AWAITING, "learner") ? db_text(head, 0, PH_LEARNER) : "the tutor");
+    if (open)
+        tpl_show(d, "OPEN");
+    if (open && is(head, 0, PH_STATE, "draft") &&
+        is(head, 0, PH_LATEST_SIDE, db_text(head, 0, PH_SIDE)))
+        tpl_show(d, "CAN_PROPOSE_DRAFT");
+    if (strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
+        tpl_set(tpl_add_section(d, "AGREED"), "NUMBER", db_text(head, 0, PH_AGREED));
+    if (open && is(head, 0, PH_SIDE, "tutor") && strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
+        tpl_show(d, "CAN_COMPLETE");
+}
+
+/* A shown version: its number, its rendering and where it stands. */
+static void add_version(tpl_dict *d, const char *section, const char *number, const char *html,
+                        const char *standing)
+{
+    tpl_dict *v = tpl_add_section(d, section);
+    tpl_set(v, "NUMBER", number);
+    tpl_set(v, "HTML", html); /* rendered from plans/version.tpl */
+    tpl_set(v, "STANDING", standing);
+}
+
+static void fill_history(request *r, tpl_dict *d, const PGresult *history)
+{
+    for (int i = 0; i < PQntuples(history); i++) {
+        tpl_dict *h = tpl_add_section(d, "HISTORY");
+        const char *n = db_text(history, i, 0);
+        tpl_set(h, "NUMBER", n);
+        tpl_set(h, "AUTHOR", db_text(history, i, 2));
+        tpl_set(h, "WHEN", db_text(history, i, 3));
+        if (*db_text(history, i, 4))
+            tpl_set(tpl_add_section(h, "HNOTE"), "TEXT", db_text(history, i, 4));
+        const char *signed_by = db_text(history, i, 5);
+        tpl_set(h, "SIGNED",
+                strcmp(signed_by, "learner,tutor") == 0 ? "Signed by both."
+                : *signed_by ? arena_printf(r->mem, "Signed by the %s.", signed_by)
+                             : "");
+        if (strcmp(n, "1") != 0)
+            tpl_set(tpl_add_section(h, "COMPARE"), "FROM", req_id_text(r, atoll(n) - 1));
+    }
+}
+
+/* The list of every version, rendered: kept in memory while the plan's
+ * latest and agreed versions and its state stay as they are (nothing else
+ * changes it: versions are never rewritten, except a draft's, which is not
+ * kept). Read in one round trip when not kept; NULL if that failed. */
+static const char *history_html(request *r, const PGresult *head)
+{
+    const char *id = db_text(head, 0, PH_ID);
+    bool draft = is(head, 0, PH_STATE, "draft");
+    const char *key =
+        arena_printf(r->mem, "plan/%s/history/%s/%s/%s", id, db_text(head, 0, PH_LATEST),
+                     db_text(head, 0, PH_AGREED), db_text(head, 0, PH_STATE));
+    const char *html = draft || !key ? NULL : fragment_find(key, 0, r->mem);
+    if (html)
+        return html;
+    const char *params[] = {id};
+    PGresult *res = db_run(r->db, "plan_history", 1, params);
+    if (res) {
+        tpl_dict *d = tpl_dict_new();
+        if (d) {
+            tpl_set(d, "ID", id);
+            fill_history(r, d, res);
+        }
+        html = render_fragment(r, "plans/history.tpl", d);
+        if (html && !draft && key)
+            fragment_keep(key, 0, html, 0);
+    }
+    PQclear(res);
+    return html;
+}
+
+static const char *done_message(const char *done)
+{
+    return strcmp(done, "agreed") == 0   ? "You both agreed this plan. It is in force."
+           : strcmp(done, "signed") == 0 ? "You accepted this version."
+           : strcmp(done, "proposed") == 0
+               ? "Your version was proposed. The other side has been asked to respond."
+               : "Your draft was saved.";
+}
+
+/* GET /plans/:id: the plan as it stands: what waits for whom, the latest
+ * version (and the agreed one in force, when a change waits), and every
+ * version. The head comes with the session (one round trip); the versions
+ * and the list of them from memory, or each read in one more. */
+void page_plan_show(request *r)
+{
+    const PGresult *head = r->prefetched;
+    if (!render_found(r, head, NO_PLAN))
+        return;
+    const char *latest = db_text(head, 0, PH_LATEST), *agreed = db_text(head, 0, PH_AGREED);
+    bool both = strcmp(agreed, "0") != 0 && strcmp(agreed, latest) != 0;
+    const char *latest_html = version_html(r, head, latest);
+    const char *agreed_html = both ? version_html(r, head, agreed) : NULL;
+    const char *history = latest_html ? history_html(r, head) : NULL;
+    if (!latest_html || (both && !agreed_html) || !history) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, db_text(head, 0, PH_TITLE), "plans/show.tpl");
+    if (d) {
+        const http_field *done = req_query(r, "done");
+        if (done)
+            tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", done_message(done->value));
+        tpl_set(d, "ID", db_text(head, 0, PH_ID));
+        tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
+        tpl_set(d, "LEARNER", db_text(head, 0, PH_LEARNER));
+        tpl_set(d, "LATEST", latest);
+        tpl_set(d, "LATEST_AUTHOR", db_text(head, 0, PH_LATEST_AUTHOR));
+        tpl_set(d, "LATEST_WHEN", db_text(head, 0, PH_LATEST_WHEN));
+        fill_actions(d, head);
+        add_version(d, "LATEST_VERSION", latest, latest_html,
+                    strcmp(agreed, latest) == 0      ? "agreed"
+                    : is(head, 0, PH_STATE, "draft") ? "draft"
+                                                     : "proposed, not agreed");
+        if (both)
+            add_version(d, "AGREED_VERSION", agreed, agreed_html, "agreed");
+        tpl_set(d, "HISTORY_HTML", history); /* rendered from plans/history.tpl */
+    }
+    render_end(r, 200);
+}
+
+/* One row of a comparison: a field's text in the two versions. */
+static void compare_row(tpl_dict *d, const char *label, const char *a, const char *b)
+{
+    tpl_dict *row = tpl_add_section(d, "ROW");
+    tpl_set(row, "LABEL", label);
+    tpl_set(row, "A", a);
+    tpl_set(row, "B", b);
+    if (strcmp(a, b) != 0)
+        tpl_show(row, "CHANGED");
+}
+
+/* The row of goals holding version number's goal i (from 1), or -1. */
+static int goal_row(const PGresult *goals, const char *number, int i)
+{
+    for (int k = 0; k < PQntuples(goals); k++)
+        if (is(goals, k, PG_NUMBER, number) && atoi(db_text(goals, k, PG_INDEX)) == i)
+            return k;
+    return -1;
+}
+
+static void plan_render_compare(request *r, const PGresult *head, const PGresult *a,
+                                const PGresult *b, const PGresult *goals)
+{
+    const char *na = db_text(a, 0, PV_NUMBER), *nb = db_text(b, 0, PV_NUMBER);
+    tpl_dict *d = render_begin(
+        r,
+        arena_printf(r->mem, "%s: version %s and version %s", db_text(head, 0, PH_TITLE), na, nb),
+        "plans/compare.tpl");
+    if (d) {
+        tpl_set(d, "ID", db_text(head, 0, PH_ID));
+        tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
+        tpl_set(d, "A", na);
+        tpl_set(d, "B", nb);
+        tpl_set(d, "A_BY", arena_printf(r->mem, "%s, %s", db_text(a, 0, 5), db_text(a, 0, 7)));
+        tpl_set(d, "B_BY", arena_printf(r->mem, "%s, %s", db_text(b, 0, 5), db_text(b, 0, 7)));
+        compare_row(d, "In the learner's words", db_text(a, 0, PV_LEARNER_ACCOUNT),
+                    db_text(b, 0, PV_LEARNER_ACCOUNT));
+        compare_row(d, "The tutor's view", db_text(a, 0, PV_TUTOR_ACCOUNT),
+                    db_text(b, 0, PV_TUTOR_ACCOUNT));
+        static const struct {
+            const char *label;
+            int column;
+        } goal_fields[] = {{"title", PG_TITLE},
+                           {"success criteria", PG_CRITERIA},
+                           {"target date", PG_TARGET},
+                           {"activities", PG_ACTIVITIES},
+                           {"assessment", PG_ASSESSMENT}};
+        for (int i = 1;; i++) {
+            int ga = goal_row(goals, na, i), gb = goal_row(goals, nb, i);
+            if (ga < 0 && gb < 0)
+                break;
+            for (size_t f = 0; f < sizeof goal_fields / sizeof *goal_fields; f++)
+                compare_row(d, arena_printf(r->mem, "Goal %d: %s", i, goal_fields[f].label),
+                            ga < 0 ? "" : db_text(goals, ga, goal_fields[f].column),
+                            gb < 0 ? "" : db_text(goals, gb, goal_fields[f].column));
+        }
+        compare_row(d, "Support agreed", db_text(a, 0, PV_SUPPORT), db_text(b, 0, PV_SUPPORT));
+    }
+    render_end(r, 200);
+}
+
+/* GET /plans/:id/compare?from=N&to=M: two versions side by side, field by
+ * field, what changed marked. */
+void page_plan_compare(request *r)
+{
+    static const field_spec fields[] = {
+        {"from", "the first version", FIELD_INT, true, 1, 100000, NULL},
+        {"to", "the second version", FIELD_INT, true, 1, 100000, NULL}};
+    field_value v[2];
+    const char *err;
+    if (!form_validate(r, fields, 2, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    const char *hp[] = {req_id_text(r, r->user->id), r->params[0]};
+    PGresult *head = db_run(r->db, "plan_head_by_user", 2, hp);
+    if (!render_found(r, head, NO_PLAN)) {
+        PQclear(head);
+        return;
+    }
+    const char *id = db_text(head, 0, PH_ID);
+    const char *a[] = {id, v[0].str}, *b[] = {id, v[1].str}, *g[] = {id, v[0].str, v[1].str};
+    const db_call calls[] = {{"plan_version", 2, a}, {"plan_version", 2, b}, {"plan_goals", 3, g}};
+    PGresult *res[3] = {NULL, NULL, NULL};
+    if (!db_run_pipeline(r->db, 3, calls, res))
+        render_db_failed(r);
+    else if (!PQntuples(res[0]) || !PQntuples(res[1]))
+        render_error(r, 404, "This plan has no such version.");
+    else
+        plan_render_compare(r, head, res[0], res[1], res[2]);
+    for (int i = 0; i < 3; i++)
+        PQclear(res[i]);
+    PQclear(head);
+}
+
+/* ------------------------------------------------------------ writing */
+
+#define MAX_GOALS 40
+enum {
+    F_TITLE,
+    F_LEARNER,
+    F_OWN_ACCOUNT,
+    F_SUPPORT,
+    F_NOTE,
+    F_BASE,
+    F_ACTION,
+    F_GOAL_TITLE,
+    F_GOAL_CRITERIA,
+    F_GOAL_TARGET,
+    F_GOAL_ACTIVITIES,
+    F_GOAL_ASSESSMENT,
+    N_FIELDS
+};
+static const char *const actions[] = {"propose", "draft", NULL};
+/* The goal fields repeat, once a goal: form_validate checks the first of
+ * each, read_goals every one. */
+static const field_spec plan_fields[N_FIELDS] = {
+    [F_TITLE] = {"title", "the plan's name", FIELD_STRING, false, 1, 200, NULL},
+    [F_LEARNER] = {"learner", "the learner", FIELD_ID, false, 0, 0, NULL},
+    [F_OWN_ACCOUNT] = {"account", "your account", FIELD_STRING, false, 0, 10000, NULL},
+    [F_SUPPORT] = {"support", "the support agreed", FIELD_STRING, false, 0, 5000, NULL},
+    [F_NOTE] = {"note", "what you changed and why", FIELD_STRING, false, 0, 2000, NULL},
+    [F_BASE] = {"base", "the version you started from", FIELD_INT, false, 1, 100000, NULL},
+    [F_ACTION] = {"action", "what to do", FIELD_ENUM, true, 0, 0, actions},
+    [F_GOAL_TITLE] = {"goal_title", "a goal", FIELD_STRING, false, 0, 500, NULL},
+    [F_GOAL_CRITERIA] = {"goal_criteria", "a goal's success criteria", FIELD_STRING, false, 0, 2000,
+                         NULL},
+    [F_GOAL_TARGET] = {"goal_target", "a goal's target date", FIELD_STRING, false, 0, 10, NULL},
+    [F_GOAL_ACTIVITIES] = {"goal_activities", "a goal's activities", FIELD_STRING, false, 0, 4000,
+                           NULL},
+    [F_GOAL_ASSESSMENT] = {"goal_assessment", "how a goal is assessed", FIELD_STRING, false, 0,
+                           2000, NULL},
+};
+#define N_GOAL_FIELDS 5
+
+/* The goals as sent: five parallel lists, a goal each. */
+typedef struct {
+    int n;
+    const char *v[N_GOAL_FIELDS][MAX_GOALS];
+} goal_input;
+
+/* Every value of field name in the body, in order, at most max. */
+static int field_values(request *r, const char *name, const char **out, int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < r->n_body_fields && n < max; i++)
+        if (strcmp(r->body_fields[i].name, name) == 0)
+            out[n++] = r->body_fields[i].value;
+    return n;
+}
+
+/* Reads and checks every goal; empty ones (nothing in any field) are left
+ * out. On a problem, *err says which goal and what. */
+static bool read_goals(request *r, goal_input *g, const char **err)
+{
+    const char *raw[N_GOAL_FIELDS][MAX_GOALS + 1];
+    int count[N_GOAL_FIELDS], rows = 0;
+    for (int f = 0; f < N_GOAL_FIELDS; f++) {
+        count[f] = field_values(r, plan_fields[F_GOAL_TITLE + f].name, raw[f], MAX_GOALS + 1);
+        rows = count[f] > rows ? count[f] : rows;
+    }
+    if (rows > MAX_GOALS) {
+        *err = "A plan can have at most 40 goals.";
+        return false;
+    }
+    g->n = 0;
+    for (int i = 0; i < rows; i++) {
+        bool any = false;
+        const char *v[N_GOAL_FIELDS];
+        for (int f = 0; f < N_GOAL_FIELDS; f++) {
+            v[f] = i < count[f] ? raw[f][i] : "";
+            size_t len = strlen(v[f]);
+            while (len && (v[f][len - 1] == ' ' || v[f][len - 1] == '\n' || v[f][len - 1] == '\r'))
+                len--;
+            v[f] = arena_strndup(r->mem, v[f], len);
+            any = any || len;
+            const field_spec *s = &plan_fields[F_GOAL_TITLE + f];
+            if ((long long)utf8_chars(v[f], len) > s->max) {
+                *err = arena_printf(r->mem, "Goal %d: %s is too long (at most %lld characters).",
+                                    g->n + 1, s->label, s->max);
+                return false;
+            }
+        }
+        if (!any)
+            continue;
+        if (!*v[0]) {
+            *err = arena_printf(r->mem, "Goal %d needs a title: what do you want to achieve?",
+                                g->n + 1);
+            return false;
+        }
+        if (*v[2] && validate_date(v[2])) {
+            *err = arena_printf(r->mem, "Goal %d: give the target date as a date, like 2027-03-31.",
+                                g->n + 1);
+            return false;
+        }
+        for (int f = 0; f < N_GOAL_FIELDS; f++)
+            g->v[f][g->n] = v[f];
+        g->n++;
+    }
+    return true;
+}
+
+/* values as a PostgreSQL array literal, in the arena. */
+static const char *array_literal(request *r, const char *const *values, int n)
+{
+    buf lit = {0};
+    bool ok = buf_puts(&lit, "{");
+    for (int i = 0; i < n; i++) {
+        ok = ok && buf_puts(&lit, i ? ",\"" : "\"");
+        for (const char *c = values[i]; ok && *c; c++)
+            ok = (*c == '"' || *c == '\\' ? buf_append(&lit, "\\", 1) : true) &&
+                 buf_append(&lit, c, 1);
+        ok = ok && buf_puts(&lit, "\"");
+    }
+    ok = ok && buf_puts(&lit, "}");
+    const char *out = ok ? arena_strdup(r->mem, lit.data) : NULL;
+    buf_free(&lit);
+    return out;
+}
+
+/* The side someone starting a plan is on: staff start plans for their
+ * learners, everyone else their own. */
+static const char *plan_starter_side(request *r)
+{
+    return r->user->roles & ROLE_STAFF ? "tutor" : "learner";
+}
+
+/* What the form shows: a new plan (head NULL) or the next version of one;
+ * filled from a version (fields, goals) or from what was typed. */
+typedef struct {
+    const PGresult *head;   /* plan_head, or NULL for a new plan */
+    const PGresult *fields; /* plan_version of the version it starts from */
+    const PGresult *goals;  /* its plan_goals */
+    const field_value *typed;
+    const goal_input *typed_goals;
+    const char *error, *field;
+    bool conflict; /* someone proposed meanwhile: their version is the base now */
+} plan_form;
+
+static void fill_goal(tpl_dict *d, int n, const char *const v[N_GOAL_FIELDS])
+{
+    static const char *const keys[N_GOAL_FIELDS] = {"TITLE", "CRITERIA", "TARGET", "ACTIVITIES",
+                                                    "ASSESSMENT"};
+    tpl_dict *g = tpl_add_section(d, "GOAL");
+    tpl_set_int(g, "N", n);
+    for (int f = 0; f < N_GOAL_FIELDS; f++)
+        tpl_set(g, keys[f], v[f]);
+}
+
+static void fill_form_goals(tpl_dict *d, const plan_form *f)
+{
+    int n = 0;
+    if (f->typed_goals) {
+        for (int i = 0; i < f->typed_goals->n; i++) {
+            const char *v[N_GOAL_FIELDS];
+            for (int k = 0; k < N_GOAL_FIELDS; k++)
+                v[k] = f->typed_goals->v[k][i];
+            fill_goal(d, ++n, v);
+        }
+    } else if (f->goals && f->fields) {
+        const char *number = db_text(f->fields, 0, PV_NUMBER);
+        for (int i = 0; i < PQntuples(f->goals); i++) {
+            if (!is(f->goals, i, PG_NUMBER, number))
+                continue;
+            const char *v[N_GOAL_FIELDS];
+            for (int k = 0; k < N_GOAL_FIELDS; k++)
+                v[k] = db_text(f->goals, i, PG_TITLE + k);
+            fill_goal(d, ++n, v);
+        }
+    }
+    static const char *const empty[N_GOAL_FIELDS] = {"", "", "", "", ""};
+    for (int k = 0; k < 2 && n < MAX_GOALS; k++) /* room for new goals */
+        fill_goal(d, ++n, empty);
+}
+
+static void show_form(request *r, int status, const plan_form *f)
+{
+    const char *side = f->head ? db_text(f->head, 0, PH_SIDE) : plan_starter_side(r);
+    bool tutor = strcmp(side, "tutor") == 0;
+    const char *heading = f->head ? "Propose a version of the plan" : "Start a learning plan";
+    tpl_dict *d = render_begin(r, f->error ? arena_printf(r->mem, "Error: %s", heading) : heading,
+                               "plans/form.tpl");
+    if (!d) {
+        render_end(r, 500);
+        return;
+    }
+    tpl_set(d, "HEADING", heading);
+    if (f->error) {
+        tpl_dict *e = tpl_add_section(d, "ERROR");
+        tpl_set(e, "MESSAGE", f->error);
+        tpl_set(e, "FIELD", f->field ? f->field : "account");
+    }
+    tpl_show(d, tutor ? "TUTOR" : "LEARNER");
+    const field_value *t = f->typed;
+    if (f->head) {
+        tpl_set(d, "ACTION",
+                arena_printf(r->mem, "/plans/%s/versions", db_text(f->head, 0, PH_ID)));
+        tpl_set(d, "TITLE", db_text(f->head, 0, PH_TITLE));
+        tpl_set(d, "PLAN_ID", db_text(f->head, 0, PH_ID));
+        tpl_set(tpl_add_section(d, "EDITING"), "BASE", db_text(f->fields, 0, PV_NUMBER));
+        tpl_set(tpl_add_section(d, "OTHER_ACCOUNT"), "TEXT",
+                db_text(f->fields, 0, tutor ? PV_LEARNER_ACCOUNT : PV_TUTOR_ACCOUNT));
+        if (is(f->head, 0, PH_STATE, "draft") && is(f->head, 0, PH_LATEST_SIDE, side))
+            tpl_show(d, "CAN_DRAFT");
+    } else {
+        tpl_set(d, "ACTION", "/plans");
+        tpl_set(tpl_add_section(d, "CREATING"), "TITLE", t ? t[F_TITLE].str : "");
+        tpl_show(d, "CAN_DRAFT");
+    }
+    if (f->conflict) /* their version beside the form, to merge from */
+        fill_version(tpl_add_section(d, "CONFLICT"), f->fields, 0, f->goals);
+    tpl_set(d, "ACCOUNT",
+            t           ? t[F_OWN_ACCOUNT].str
+            : f->fields ? db_text(f->fields, 0, tutor ? PV_TUTOR_ACCOUNT : PV_LEARNER_ACCOUNT)
+                        : "");
+    tpl_set(d, "SUPPORT",
+            t           ? t[F_SUPPORT].str
+            : f->fields ? db_text(f->fields, 0, PV_SUPPORT)
+                        : "");
+    tpl_set(d, "NOTE", t ? t[F_NOTE].str : "");
+    fill_form_goals(d, f);
+    if (tutor && !f->head) {
+        const char *params[] = {req_id_text(r, r->user->id)};
+        PGresult *learners = db_run(r->db, "plan_learners", 1, params);
+        tpl_dict *choose = tpl_add_section(d, "CHOOSE_LEARNER");
+        for (int i = 0; learners && i < PQntuples(learners); i++) {
+            tpl_dict *l = tpl_add_section(choose, "LEARNER_CHOICE");
+            tpl_set(l, "ID", db_text(learners, i, 0));
+            tpl_set(l, "NAME", db_text(learners, i, 1));
+            if (t && strcmp(t[F_LEARNER].str, db_text(learners, i, 0)) == 0)
+                tpl_show(l, "SELECTED");
+        }
+        PQclear(learners);
+    }
+    render_end(r, status);
+}
+
+/* The goals' target dates (non-empty ones) as a date[] literal. */
+static const char *targets_literal(request *r, const goal_input *g)
+{
+    const char *dates[MAX_GOALS];
+    int n = 0;
+    for (int i = 0; i < g->n; i++)
+        if (*g->v[2][i])
+            dates[n++] = g->v[2][i];
+    return array_literal(r, dates, n);
+}
+
+/* Checks the whole form; on a problem fills *err and *field. */
+static bool read_plan(request *r, field_value *v, goal_input *g, const char *plan_id,
+                      const char *base, const char **err, const char **field)
+{
+    *field = NULL;
+    if (!form_validate(r, plan_fields, N_FIELDS, v, err)) {
+        *field = r->invalid_field;
+        return false;
+    }
+    if (!read_goals(r, g, err)) {
+        *field = "goal_title-1";
+        return false;
+    }
+    const char *params[] = {targets_literal(r, g), plan_id, base};
+    PGresult *res = params[0] ? db_run(r->db, "plan_dates_ok", 3, params) : NULL;
+    bool ok = res && strcmp(db_text(res, 0, 0), "t") == 0;
+    if (!ok) {
+        *err = !res ? RENDER_DB_DOWN : "A target date is in the past: choose a date to come.";
+        *field = "goal_target-1";
+    }
+    PQclear(res);
+    return ok;
+}
+
+/* The goals' five lists as array literals, into params from index at. */
+static bool goal_params(request *r, const goal_input *g, const char **params, int at)
+{
+    for (int f = 0; f < N_GOAL_FIELDS; f++)
+        if (!(params[at + f] = array_literal(r, g->v[f], g->n)))
+            return false;
+    return true;
+}
+
+/* After a version was written by side: signs it for that side (unless it
+ * is a draft) and settles the plan's state. Inside the transaction. */
+static bool sign_and_settle(request *r, const char *plan_id, const char *number, const char *side,
+                            bool draft, const char **state)
+{
+    const char *sign[] = {plan_id, number, side, req_id_text(r, r->user->id)};
+    PGresult *s = draft ? NULL : db_run(r->db, "plan_sign", 4, sign);
+    if (!draft && !s)
+        return false;
+    PQclear(s);
+    const char *settle[] = {plan_id, draft ? "t" : "f"};
+    PGresult *res = db_run(r->db, "plan_settle", 2, settle);
+    if (res && PQntuples(res))
+        *state = arena_strdup(r->mem, db_text(res, 0, 0));
+    PQclear(res);
+    return res != NULL;
+}
+
+void page_plan_new(request *r)
+{
+    show_form(r, 200, &(plan_form){0});
+}
+
+/* POST /plans: a new plan, as a draft or proposed at once. A tutor names
+ * the learner, who must be one of theirs; a learner's plan is their own. */
+void page_plan_create(request *r)
+{
+    field_value v[N_FIELDS];
+    goal_input g;
+    const char *err, *field;
+    bool tutor = strcmp(plan_starter_side(r), "tutor") == 0;
+    if (!read_plan(r, v, &g, "0", "0", &err, &field)) {
+        show_form(r, 400,
+                  &(plan_form){.typed = v, .typed_goals = &g, .error = err, .field = field});
+        return;
+    }
+    if (!v[F_TITLE].present || (tutor && !v[F_LEARNER].present)) {
+        show_form(r, 400,
+                  &(plan_form){.typed = v,
+                               .typed_goals = &g,
+                               .error = !v[F_TITLE].present ? "Give the plan a name."
+                                                            : "Choose the learner.",
+                               .field = !v[F_TITLE].present ? "title" : "learner"});
+        return;
+    }
+    const char *learner = tutor ? v[F_LEARNER].str : req_id_text(r, r->user->id);
+    bool draft = v[F_ACTION].num == 1;
+    const char *params[14] = {req_id_text(r, r->user->institution_id),
+                              learner,
+                              req_id_text(r, r->user->id),
+                              tutor ? "tutor" : "learner",
+                              v[F_TITLE].str,
+                              v[F_NOTE].str,
+                              tutor ? "" : v[F_OWN_ACCOUNT].str,
+                              tutor ? v[F_OWN_ACCOUNT].str : "",
+                              v[F_SUPPORT].str};
+    PGresult *res = NULL;
+    const char *state = NULL;
+    const char *check[] = {req_id_text(r, r->user->id), learner};
+    PGresult *mine = db_run(r->db, "plan_may_start", 2, check);
+    bool allowed = mine && strcmp(db_text(mine, 0, 0), "t") == 0;
+    PQclear(mine);
+    if (!allowed) {
+        show_form(
+            r, mine ? 400 : 503,
+            &(plan_form){.typed = v,
+                         .typed_goals = &g,
+                         .field = "learner",
+                         .error = mine ? "Choose one of your own learners." : RENDER_DB_DOWN});
+        return;
+    }
+    bool ok = goal_params(r, &g, params, 9) && db_begin(r->db) &&
+              (res = db_run(r->db, "plan_insert", 14, params)) &&
+              sign_and_settle(r, db_text(res, 0, 0), "1", params[3], draft, &state) &&
+              db_commit(r->db);
+    if (!ok) {
+        db_rollback(r->db);
+        PQclear(res);
+        show_form(r, 503, &(plan_form){.typed = v, .typed_goals = &g, .error = RENDER_DB_DOWN});
+        return;
+    }
+    resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", db_text(res, 0, 0),
+                                  draft ? "draft" : "proposed"));
+    PQclear(res);
+}
+
+/* The plan :id for the signed-in person, or NULL having said why not. */
+static PGresult *find_plan(request *r)
+{
+    const char *params[] = {req_id_text(r, r->user->id), r->params[0]};
+    PGresult *head = db_run(r->db, "plan_head_by_user", 2, params);
+    if (!render_found(r, head, NO_PLAN)) {
+        PQclear(head);
+        return NULL;
+    }
+    return head;
+}
+
+static bool is_closed(const PGresult *head)
+{
+    return is(head, 0, PH_STATE, "completed") || is(head, 0, PH_STATE, "withdrawn");
+}
+
+/* The form for the next version, starting from the latest; after a
+ * refused save, what was typed is shown instead (with the latest as the
+ * new base when someone proposed meanwhile). */
+static void show_version_form(request *r, int status, const PGresult *head, const field_value *v,
+                              const goal_input *g, const char *error, const char *field,
+                              bool conflict)
+{
+    const char *latest = db_text(head, 0, PH_LATEST);
+    const char *a[] = {db_text(head, 0, PH_ID), latest}, *b[] = {a[0], latest, latest};
+    const db_call calls[] = {{"plan_version", 2, a}, {"plan_goals", 3, b}};
+    PGresult *res[2] = {NULL, NULL};
+    if (!db_run_pipeline(r->db, 2, calls, res) || !PQntuples(res[0]))
+        render_db_failed(r);
+    else
+        show_form(r, status, &(plan_form){head, res[0], res[1], v, g, error, field, conflict});
+    PQclear(res[0]);
+    PQclear(res[1]);
+}
+
+void page_plan_edit(request *r)
+{
+    PGresult *head = find_plan(r);
+    if (!head)
+        return;
+    if (is_closed(head))
+        render_error(r, 409, "This plan is finished: it is kept as it was and no longer changes.");
+    else
+        show_version_form(r, 200, head, NULL, NULL, NULL, NULL, false);
+    PQclear(head);
+}
+
+/* POST /plans/:id/versions: the next version, proposed (or a draft kept).
+ * Refused, with everything typed kept, when it does not start from the
+ * latest version: someone proposed meanwhile, and overwriting them
+ * silently is what this must never do. */
+void page_plan_propose(request *r)
+{
+    PGresult *head = find_plan(r);
+    if (!head)
+        return;
+    field_value v[N_FIELDS];
+    goal_input g = {0};
+    const char *err, *field;
+    const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
+    if (is_closed(head)) {
+        render_error(r, 409, "This plan is finished: it is kept as it was and no longer changes.");
+    } else if (!read_plan(r, v, &g, id, db_text(head, 0, PH_LATEST), &err, &field)) {
+        show_version_form(r, 400, head, v, &g, err, field, false);
+    } else if (!v[F_BASE].present || strcmp(v[F_BASE].str, db_text(head, 0, PH_LATEST)) != 0) {
+        show_version_form(r, 409, head, v, &g,
+                          arena_printf(r->mem,
+                                       "%s proposed version %s while you were writing. What you "
+                                       "wrote is below: read their version, then propose yours "
+                                       "again.",
+                                       db_text(head, 0, PH_LATEST_AUTHOR),
+                                       db_text(head, 0, PH_LATEST)),
+                          "account", true);
+    } else {
+        bool draft = v[F_ACTION].num == 1 && is(head, 0, PH_STATE, "draft") &&
+                     is(head, 0, PH_LATEST_SIDE, side);
+        bool rewrite = is(head, 0, PH_STATE, "draft") && is(head, 0, PH_LATEST_SIDE, side);
+        const char *params[12] = {id,
+                                  req_id_text(r, r->user->id),
+                                  side,
+                                  v[F_BASE].str,
+                                  v[F_NOTE].str,
+                                  v[F_OWN_ACCOUNT].str,
+                                  v[F_SUPPORT].str};
+        PGresult *res = NULL;
+        const char *state = NULL;
+        bool ok = goal_params(r, &g, params, 7) && db_begin(r->db) &&
+                  (res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert", 12,
+                                params)) &&
+                  PQntuples(res) == 1 &&
+                  sign_and_settle(r, id, db_text(res, 0, 0), side, draft, &state) &&
+                  db_commit(r->db);
+        if (!ok) {
+            db_rollback(r->db);
+            show_version_form(r, res ? 409 : 503, head, v, &g,
+                              res ? "Someone changed the plan while you were writing. What you "
+                                    "wrote is below: propose it again."
+                                  : RENDER_DB_DOWN,
+                              "account", res != NULL);
+        } else {
+            resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", id,
+                                          draft                                   ? "draft"
+                                          : state && strcmp(state, "agreed") == 0 ? "agreed"
+                                                                                  : "proposed"));
+        }
+        PQclear(res);
+    }
+    PQclear(head);
+}
+
+/* POST /plans/:id/accept (version): the viewer's side signs the latest
+ * version; when both have, it is agreed and in force. */
+void page_plan_accept(request *r)
+{
+    static const field_spec fields[] = {
+        {"version", "the version", FIELD_INT, true, 1, 100000, NULL}};
+    field_value v[1];
+    const char *err;
+    PGresult *head = find_plan(r);
+    if (!head)
+        return;
+    const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
+    const char *state = NULL;
+    if (!form_validate(r, fields, 1, v, &err))
+        render_error(r, 400, err);
+    else if (is_closed(head) || is(head, 0, PH_STATE, "draft") || is(head, 0, PH_STATE, "agreed"))
+        render_error(r, 409, "There is no proposal waiting to be accepted on this plan.");
+    else if (strcmp(v[0].str, db_text(head, 0, PH_LATEST)) != 0)
+        render_error(r, 409,
+                     arena_printf(r->mem,
+                                  "Version %s is no longer the latest: version %s was proposed "
+                                  "since. Read it, then accept it or propose changes.",
+                                  v[0].str, db_text(head, 0, PH_LATEST)));
+    else if (is(head, 0, PH_SIGNED_LATEST, "t"))
+        render_error(r, 409,
+                     "You have already accepted this version. It waits for the other side.");
+    else if (!(db_begin(r->db) && sign_and_settle(r, id, v[0].str, side, false, &state) &&
+               db_commit(r->db))) {
+        db_rollback(r->db);
+        render_db_failed(r);
+    } else
+        resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", id,
+                                      state && strcmp(state, "agreed") == 0 ? "agreed" : "signed"));
+    PQclear(head);
+}
+
+/* Ends a plan: completed (a tutor, once agreed) or withdrawn (either). */
+static void finish(request *r, const char *state)
+{
+    PGresult *head = find_plan(r);
+    if (!head)
+        return;
+    const char *params[] = {db_text(head, 0, PH_ID), state};
+    PGresult *res = NULL;
+    if (strcmp(state, "completed") == 0 && !is(head, 0, PH_SIDE, "tutor"))
+        render_error(r, 403, "Only a tutor marks a plan as completed.");
+    else if (!(res = db_run(r->db, "plan_finish", 2, params)))
+        render_db_failed(r);
+    else if (!PQntuples(res))
+        render_error(r, 409,
+                     "This plan cannot be ended that way now: it is finished already, or "
+                     "not yet agreed.");
+    else
+        resp_redirect(r, arena_printf(r->mem, "/plans/%s", params[0]));
+    PQclear(res);
+    PQclear(head);
+}
+
+void page_plan_complete(request *r)
+{
+    finish(r, "completed");
+}
+
+void page_plan_withdraw(request *r)
+{
+    finish(r, "withdrawn");
+}
+
+/* The rows of plan_list as the list's HTML (plans/list_items.tpl). */
+static const char *render_plan_list(request *r, const PGresult *res)
+{
+    tpl_dict *d = tpl_dict_new();
+    if (!d)
+        return NULL;
+    int waiting = 0;
+    for (int i = 0; i < PQntuples(res); i++) {
+        bool mine = is(res, i, 3, db_text(res, i, 5));
+        waiting += mine;
+        tpl_dict *p = tpl_add_section(d, mine ? "WAITING" : "PLAN");
+        tpl_set(p, "ID", db_text(res, i, 0));
+        tpl_set(p, "TITLE", db_text(res, i, 1));
+        tpl_set(p, "STATE", state_label(db_text(res, i, 2)));
+        tpl_set(p, "LEARNER", db_text(res, i, 4));
+        tpl_set(p, "UPDATED", db_text(res, i, 6));
+        tpl_set(p, "VERSION", db_text(res, i, 7));
+    }
+    if (waiting)
+        tpl_set_int(tpl_add_section(d, "HAS_WAITING"), "N", waiting);
+    if (!PQntuples(res))
+        tpl_show(d, "NONE");
+    return render_fragment(r, "plans/list_items.tpl", d);
+}
+
+/* The viewer's plans, rendered: kept in memory under the list's version
+ * (the route's prefetch), else read in a second round trip. */
+static const char *plan_list_html(request *r, const char *state)
+{
+    const PGresult *version = r->prefetched;
+    const char *key = PQntuples(version)
+                          ? arena_printf(r->mem, "plans/%s/%s/%s", db_text(version, 0, 0), state,
+                                         db_text(version, 0, 1))
+                          : NULL;
+    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    if (html)
+        return html;
+    const char *params[] = {req_id_text(r, r->user->id), state};
+    PGresult *res = db_run(r->db, "plan_list", 2, params);
+    if (res && (html = render_plan_list(r, res)) && key)
+        fragment_keep(key, 0, html, 0);
+    PQclear(res);
+    return html;
+}
+
+/* GET /plans (?state=): the plans I am on a side of, what waits for me
+ * first. For a tutor, all their learners' plans. */
+void page_plan_list(request *r)
+{
+    static const char *const states[] = {"draft",     "proposed",  "agreed", "amendment",
+                                         "completed", "withdrawn", NULL};
+    static const field_spec fields[] = {{"state", "the state", FIELD_ENUM, false, 0, 0, states}};
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, fields, 1, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    const char *list = r->prefetched ? plan_list_html(r, v[0].str) : NULL;
+    if (!list) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Learning plans", "plans/list.tpl");
+    if (d) {
+        tpl_set(d, "LIST_HTML", list); /* rendered from plans/list_items.tpl */
+        for (int i = 0; states[i]; i++) {
+            tpl_dict *f = tpl_add_section(d, "FILTER");
+            tpl_set(f, "VALUE", states[i]);
+            tpl_set(f, "LABEL", state_label(states[i]));
+            if (strcmp(v[0].str, states[i]) == 0)
+                tpl_show(f, "SELECTED");
+        }
+    }
+    render_end(r, 200);
+}

@@ -1,0 +1,55 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-two-thirds">
+{{#DONE}}
+<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="banner-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="banner-title">Success</h2></div>
+<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{{MESSAGE}}</p></div>
+</div>
+{{/DONE}}
+<a class="govuk-back-link" href="/plans">Learning plans</a>
+<span class="govuk-caption-l">{{LEARNER}}'s learning plan</span>
+<h1 class="govuk-heading-l">{{TITLE}}</h1>
+<p class="govuk-body"><strong class="govuk-tag">{{STATE}}</strong>{{#AGREED}} Version {{NUMBER}} is agreed and in force.{{/AGREED}}</p>
+{{#YOUR_TURN}}
+<div class="govuk-inset-text">
+<p class="govuk-body">Version {{LATEST}}, proposed by {{LATEST_AUTHOR}} on {{LATEST_WHEN}}, waits for your answer. Read it below{{#COMPARE_AGREED}} (or <a class="govuk-link" href="/plans/{{ID}}/compare?from={{NUMBER}}&amp;to={{LATEST}}">compare it with the agreed version</a>){{/COMPARE_AGREED}}, then accept it or propose changes.</p>
+{{#NOTE}}<p class="govuk-body">Their note: <span class="tandem-words">{{TEXT}}</span></p>{{/NOTE}}
+<div class="govuk-button-group">
+<form method="post" action="/plans/{{ID}}/accept"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="version" value="{{LATEST}}"><button type="submit" class="govuk-button">Accept version {{LATEST}}</button></form>
+<a class="govuk-button govuk-button--secondary" href="/plans/{{ID}}/edit">Propose changes</a>
+</div>
+</div>
+{{/YOUR_TURN}}
+{{#THEIR_TURN}}<div class="govuk-inset-text">Version {{LATEST}} waits for {{SIDE}} to answer.</div>{{/THEIR_TURN}}
+{{#OPEN}}
+<div class="govuk-button-group">
+{{#CAN_PROPOSE_DRAFT}}<a class="govuk-button" href="/plans/{{ID}}/edit">Finish and propose the draft</a>{{/CAN_PROPOSE_DRAFT}}
+<a class="govuk-link" href="/plans/{{ID}}/edit">Change the plan</a>
+</div>
+{{/OPEN}}
+{{#LATEST_VERSION}}
+<h2 class="govuk-heading-m">Version {{NUMBER}}: {{STANDING}}</h2>
+{{HTML:none}}
+{{/LATEST_VERSION}}
+{{#AGREED_VERSION}}
+<details class="govuk-details">
+<summary class="govuk-details__summary"><span class="govuk-details__summary-text">The agreed version in force: version {{NUMBER}}</span></summary>
+<div class="govuk-details__text">
+{{HTML:none}}
+</div>
+</details>
+{{/AGREED_VERSION}}
+<h2 class="govuk-heading-m">Every version</h2>
+{{HISTORY_HTML:none}}
+{{#OPEN}}
+<form method="post" action="/plans/{{ID}}/withdraw" class="govuk-!-margin-top-6">
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="govuk-button-group">
+{{#CAN_COMPLETE}}<button type="submit" formaction="/plans/{{ID}}/complete" class="govuk-button govuk-button--secondary">Mark the plan as completed</button>{{/CAN_COMPLETE}}
+<button type="submit" class="govuk-button govuk-button--warning">Withdraw the plan</button>
+</div>
+</form>
+{{/OPEN}}
+</div>
+</div>
