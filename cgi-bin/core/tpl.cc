@@ -1,5 +1,6 @@
-// The only C++ in Tandem: a thin shim over ctemplate. Every entry point
-// catches every exception, because none may cross into C.
+// One of the two C++ files in Tandem (core/diff.cc is the other): a thin
+// shim over ctemplate. Every entry point catches every exception, because
+// none may cross into C.
 #include "tpl.h"
 
 #include <ctemplate/template.h>

@@ -29,7 +29,7 @@ static bool unshowable(unsigned long cp)
  * refuses it: s itself when it holds nothing unshowable, else a copy in a
  * with each such character replaced by U+FFFD, so the person sees where
  * the problem was and loses nothing else. */
-static const char *showable(arena *a, const char *s, size_t n)
+const char *validate_showable(arena *a, const char *s, size_t n)
 {
     buf out = {0};
     bool changed = false;
@@ -216,7 +216,7 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
             /* Passwords are never shown, and refusing one would lock its
              * owner out: they are taken as they come. */
             bool password = strstr(specs[i].label, "password") != NULL;
-            const char *shown = password ? v->str : showable(r->mem, v->str, v->len);
+            const char *shown = password ? v->str : validate_showable(r->mem, v->str, v->len);
             if ((marked[i] = shown != v->str)) {
                 v->str = shown;
                 v->len = strlen(shown);

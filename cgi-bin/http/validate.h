@@ -51,6 +51,12 @@ const char *validate_date(const char *v);
 const char *validate_email(const char *v);
 const char *validate_url(const char *v);
 size_t utf8_chars(const char *s, size_t n);
+/* Valid UTF-8 text s of n bytes as it can be shown in a page: s itself
+ * when it holds no character HTML may not carry (controls other than tab
+ * and line breaks, noncharacters), else a copy in a with each replaced by
+ * U+FFFD. form_validate refuses such text; callers reading repeated fields
+ * themselves use this to do the same. */
+const char *validate_showable(arena *a, const char *s, size_t n);
 
 #define MAX_TAGS 20
 #define MAX_TAG_CHARS 40

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../core/auth.h"
+#include "../core/diff.h"
 #include "../core/fragment.h"
 #include "pages.h"
 
@@ -162,10 +163,11 @@ const db_statement plan_statements[] = {
                 "   AND bv.plan_id = p.id AND bv.number = 1"
                 "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"
                 " RETURNING pv.number"},
-    /* Whether $1 may start a plan for learner $2: their own, or one of
-     * their learners'. */
+    /* Whether $1 may start a plan for learner $2 on side $3: their own
+     * plan as the learner, or one of their learners' as a tutor. */
     {"plan_may_start",
-     "SELECT (" PLAN_SIDE("$1::bigint") ") IS NOT NULL FROM (SELECT $2::bigint AS learner_id) p"},
+     "SELECT (" PLAN_SIDE("$1::bigint") ") = $3 FROM (SELECT $2::bigint AS learner_id) p"},
+    {"plan_lock", "SELECT state, latest_version FROM plans WHERE id = $1 FOR UPDATE"},
     {"plan_sign", "INSERT INTO plan_signatures (plan_id, number, side, user_id)"
                   " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING number"},
     /* After a version is proposed or signed: where the plan stands. Both
@@ -183,7 +185,7 @@ const db_statement plan_statements[] = {
      "  FROM (SELECT v.number, v.side, (SELECT count(*) FROM plan_signatures g"
      "         WHERE g.plan_id = v.plan_id AND g.number = v.number) AS signed"
      "          FROM plan_versions v WHERE v.plan_id = $1 ORDER BY v.number DESC LIMIT 1) lv"
-     " WHERE p.id = $1 RETURNING p.state"},
+     " WHERE p.id = $1 AND p.state NOT IN ('completed', 'withdrawn') RETURNING p.state"},
     {"plan_finish", "UPDATE plans SET state = $2, awaiting = NULL, updated_at = now()"
                     " WHERE id = $1 AND state NOT IN ('completed', 'withdrawn')"
                     "   AND ($2 <> 'completed' OR agreed_version IS NOT NULL) RETURNING id"},
@@ -307,6 +309,8 @@ static void fill_actions(tpl_dict *d, const PGresult *head)
                 is(head, 0, PH_AWAITING, "learner") ? db_text(head, 0, PH_LEARNER) : "the tutor");
     if (open)
         tpl_show(d, "OPEN");
+    if (open && strcmp(state, "draft") != 0)
+        tpl_show(d, "CAN_WITHDRAW");
     if (open && is(head, 0, PH_STATE, "draft") &&
         is(head, 0, PH_LATEST_SIDE, db_text(head, 0, PH_SIDE)))
         tpl_show(d, "CAN_PROPOSE_DRAFT");
@@ -426,14 +430,66 @@ void page_plan_show(request *r)
     render_end(r, 200);
 }
 
-/* One row of a comparison: a field's text in the two versions. */
+/* One side of a comparison being built: its pieces of one kind are
+ * gathered until the kind changes, then added as a PART section. */
+typedef struct {
+    tpl_dict *row;
+    const char *section; /* "A_PART" or "B_PART" */
+    const char *changed; /* "GONE" or "NEW" */
+    buf text;
+    int kind; /* of what text holds; -1 for nothing yet */
+} compare_side;
+
+static void flush_side(compare_side *c)
+{
+    if (c->kind >= 0 && c->text.len) {
+        tpl_dict *part = tpl_add_section(c->row, c->section);
+        tpl_set(tpl_add_section(part, c->kind == DIFF_SAME ? "SAME" : c->changed), "TEXT",
+                c->text.data);
+    }
+    buf_reset(&c->text, 4096);
+    c->kind = -1;
+}
+
+static void add_to_side(compare_side *c, int kind, const char *text, size_t len)
+{
+    if (kind != c->kind)
+        flush_side(c);
+    c->kind = kind;
+    buf_append(&c->text, text, len);
+}
+
+/* diff_words' pieces to the two sides: kept words to both, gone ones to
+ * the first, new ones to the second. */
+static void add_piece(void *ctx, diff_kind kind, const char *text, size_t len)
+{
+    compare_side *sides = ctx;
+    if (kind != DIFF_NEW)
+        add_to_side(&sides[0], kind, text, len);
+    if (kind != DIFF_GONE)
+        add_to_side(&sides[1], kind, text, len);
+}
+
+/* One row of a comparison: a field's text in the two versions, with the
+ * words that went and came marked when it changed. */
 static void compare_row(tpl_dict *d, const char *label, const char *a, const char *b)
 {
     tpl_dict *row = tpl_add_section(d, "ROW");
     tpl_set(row, "LABEL", label);
-    tpl_set(row, "A", a);
-    tpl_set(row, "B", b);
-    if (strcmp(a, b) != 0)
+    compare_side sides[2] = {{row, "A_PART", "GONE", {0}, -1}, {row, "B_PART", "NEW", {0}, -1}};
+    bool changed = strcmp(a, b) != 0;
+    if (changed && diff_words(a, b, add_piece, sides) == 0) {
+        flush_side(&sides[0]);
+        flush_side(&sides[1]);
+    } else { /* unchanged, or too long to compare word by word: whole */
+        tpl_set(tpl_add_section(tpl_add_section(row, "A_PART"), changed ? "GONE" : "SAME"), "TEXT",
+                a);
+        tpl_set(tpl_add_section(tpl_add_section(row, "B_PART"), changed ? "NEW" : "SAME"), "TEXT",
+                b);
+    }
+    buf_free(&sides[0].text);
+    buf_free(&sides[1].text);
+    if (changed)
         tpl_show(row, "CHANGED");
 }
 
@@ -523,7 +579,9 @@ void page_plan_compare(request *r)
 
 /* ------------------------------------------------------------ writing */
 
-#define MAX_GOALS 40
+/* Goal rows a form holds: 30 goals and two empty rows to add more. (Five
+ * fields a row stay well under the form parser's 200 fields.) */
+#define MAX_GOALS 32
 enum {
     F_TITLE,
     F_LEARNER,
@@ -577,53 +635,64 @@ static int field_values(request *r, const char *name, const char **out, int max)
     return n;
 }
 
-/* Reads and checks every goal; empty ones (nothing in any field) are left
- * out. On a problem, *err says which goal and what. */
-static bool read_goals(request *r, goal_input *g, const char **err)
+/* Reads every goal row as typed (trimmed, anything no page can show
+ * marked), so that a form shown again keeps them all; rows left wholly
+ * empty are dropped. */
+static void collect_goals(request *r, goal_input *g, bool *marked)
 {
-    const char *raw[N_GOAL_FIELDS][MAX_GOALS + 1];
+    const char *raw[N_GOAL_FIELDS][MAX_GOALS];
     int count[N_GOAL_FIELDS], rows = 0;
     for (int f = 0; f < N_GOAL_FIELDS; f++) {
-        count[f] = field_values(r, plan_fields[F_GOAL_TITLE + f].name, raw[f], MAX_GOALS + 1);
+        count[f] = field_values(r, plan_fields[F_GOAL_TITLE + f].name, raw[f], MAX_GOALS);
         rows = count[f] > rows ? count[f] : rows;
     }
-    if (rows > MAX_GOALS) {
-        *err = "A plan can have at most 40 goals.";
-        return false;
-    }
     g->n = 0;
+    *marked = false;
     for (int i = 0; i < rows; i++) {
         bool any = false;
-        const char *v[N_GOAL_FIELDS];
         for (int f = 0; f < N_GOAL_FIELDS; f++) {
-            v[f] = i < count[f] ? raw[f][i] : "";
-            size_t len = strlen(v[f]);
-            while (len && (v[f][len - 1] == ' ' || v[f][len - 1] == '\n' || v[f][len - 1] == '\r'))
+            const char *v = i < count[f] ? raw[f][i] : "";
+            size_t len = strlen(v);
+            while (len && (v[len - 1] == ' ' || v[len - 1] == '\n' || v[len - 1] == '\r'))
                 len--;
-            v[f] = arena_strndup(r->mem, v[f], len);
+            const char *shown = validate_showable(r->mem, v, len);
+            *marked = *marked || shown != v;
+            g->v[f][g->n] = shown != v ? shown : arena_strndup(r->mem, v, len);
             any = any || len;
+        }
+        g->n += any;
+    }
+}
+
+/* Checks the goals collect_goals read; *err says which and what. */
+static bool check_goals(request *r, const goal_input *g, bool marked, int rows_sent,
+                        const char **err)
+{
+    if (rows_sent > MAX_GOALS - 2 || g->n > MAX_GOALS - 2) {
+        *err = "A plan can have at most 30 goals.";
+        return false;
+    }
+    if (marked) {
+        *err = "A goal holds a character that cannot be shown (marked �): remove it.";
+        return false;
+    }
+    for (int i = 0; i < g->n; i++) {
+        for (int f = 0; f < N_GOAL_FIELDS; f++) {
             const field_spec *s = &plan_fields[F_GOAL_TITLE + f];
-            if ((long long)utf8_chars(v[f], len) > s->max) {
+            if ((long long)utf8_chars(g->v[f][i], strlen(g->v[f][i])) > s->max) {
                 *err = arena_printf(r->mem, "Goal %d: %s is too long (at most %lld characters).",
-                                    g->n + 1, s->label, s->max);
+                                    i + 1, s->label, s->max);
                 return false;
             }
         }
-        if (!any)
-            continue;
-        if (!*v[0]) {
-            *err = arena_printf(r->mem, "Goal %d needs a title: what do you want to achieve?",
-                                g->n + 1);
-            return false;
-        }
-        if (*v[2] && validate_date(v[2])) {
+        if (!*g->v[0][i])
+            *err =
+                arena_printf(r->mem, "Goal %d needs a title: what do you want to achieve?", i + 1);
+        else if (*g->v[2][i] && validate_date(g->v[2][i]))
             *err = arena_printf(r->mem, "Goal %d: give the target date as a date, like 2027-03-31.",
-                                g->n + 1);
+                                i + 1);
+        if (*err)
             return false;
-        }
-        for (int f = 0; f < N_GOAL_FIELDS; f++)
-            g->v[f][g->n] = v[f];
-        g->n++;
     }
     return true;
 }
@@ -774,16 +843,23 @@ static const char *targets_literal(request *r, const goal_input *g)
     return array_literal(r, dates, n);
 }
 
-/* Checks the whole form; on a problem fills *err and *field. */
+/* Checks the whole form; on a problem fills *err and *field. The goals
+ * are read first, so that whatever fails, the form keeps every one. */
 static bool read_plan(request *r, field_value *v, goal_input *g, const char *plan_id,
                       const char *base, const char **err, const char **field)
 {
+    bool marked;
+    collect_goals(r, g, &marked);
+    int rows_sent = 0;
+    for (size_t i = 0; i < r->n_body_fields; i++)
+        rows_sent += strcmp(r->body_fields[i].name, "goal_title") == 0;
     *field = NULL;
+    *err = NULL;
     if (!form_validate(r, plan_fields, N_FIELDS, v, err)) {
         *field = r->invalid_field;
         return false;
     }
-    if (!read_goals(r, g, err)) {
+    if (!check_goals(r, g, marked, rows_sent, err)) {
         *field = "goal_title-1";
         return false;
     }
@@ -809,6 +885,18 @@ static bool goal_params(request *r, const goal_input *g, const char **params, in
 
 /* After a version was written by side: signs it for that side (unless it
  * is a draft) and settles the plan's state. Inside the transaction. */
+/* Where the plan stands now, after a version was written or signed:
+ * *state set to its new state. Inside the transaction. */
+static bool settle(request *r, const char *plan_id, bool draft, const char **state)
+{
+    const char *params[] = {plan_id, draft ? "t" : "f"};
+    PGresult *res = db_run(r->db, "plan_settle", 2, params);
+    if (res && PQntuples(res))
+        *state = arena_strdup(r->mem, db_text(res, 0, 0));
+    PQclear(res);
+    return res != NULL;
+}
+
 static bool sign_and_settle(request *r, const char *plan_id, const char *number, const char *side,
                             bool draft, const char **state)
 {
@@ -817,12 +905,7 @@ static bool sign_and_settle(request *r, const char *plan_id, const char *number,
     if (!draft && !s)
         return false;
     PQclear(s);
-    const char *settle[] = {plan_id, draft ? "t" : "f"};
-    PGresult *res = db_run(r->db, "plan_settle", 2, settle);
-    if (res && PQntuples(res))
-        *state = arena_strdup(r->mem, db_text(res, 0, 0));
-    PQclear(res);
-    return res != NULL;
+    return settle(r, plan_id, draft, state);
 }
 
 void page_plan_new(request *r)
@@ -835,7 +918,7 @@ void page_plan_new(request *r)
 void page_plan_create(request *r)
 {
     field_value v[N_FIELDS];
-    goal_input g;
+    goal_input g = {0};
     const char *err, *field;
     bool tutor = strcmp(plan_starter_side(r), "tutor") == 0;
     if (!read_plan(r, v, &g, "0", "0", &err, &field)) {
@@ -865,8 +948,8 @@ void page_plan_create(request *r)
                               v[F_SUPPORT].str};
     PGresult *res = NULL;
     const char *state = NULL;
-    const char *check[] = {req_id_text(r, r->user->id), learner};
-    PGresult *mine = db_run(r->db, "plan_may_start", 2, check);
+    const char *check[] = {req_id_text(r, r->user->id), learner, tutor ? "tutor" : "learner"};
+    PGresult *mine = db_run(r->db, "plan_may_start", 3, check);
     bool allowed = mine && strcmp(db_text(mine, 0, 0), "t") == 0;
     PQclear(mine);
     if (!allowed) {
@@ -941,10 +1024,65 @@ void page_plan_edit(request *r)
     PQclear(head);
 }
 
+/* Locks plan id for the rest of the transaction and reads where it stands
+ * (state, latest version): every change to a plan is made under this lock,
+ * so two people acting at once are taken one after the other, the second
+ * seeing what the first did. NULL if the database failed. */
+static PGresult *lock_plan(request *r, const char *id)
+{
+    const char *params[] = {id};
+    PGresult *res = db_run(r->db, "plan_lock", 1, params);
+    if (res && PQntuples(res) == 1)
+        return res;
+    PQclear(res);
+    return NULL;
+}
+
+/* Writes the version proposed (or the draft kept) inside a transaction,
+ * the plan locked. Returns the plan's new state, "stale" when the version
+ * it started from is no longer the latest, "closed" when the plan is
+ * finished, or NULL when the database failed. */
+static const char *write_version(request *r, const char *id, const char *side, const field_value *v,
+                                 const goal_input *g, bool draft, bool rewrite)
+{
+    PGresult *lock = NULL, *res = NULL;
+    const char *outcome = NULL;
+    const char *params[12] = {id,
+                              req_id_text(r, r->user->id),
+                              side,
+                              v[F_BASE].str,
+                              v[F_NOTE].str,
+                              v[F_OWN_ACCOUNT].str,
+                              v[F_SUPPORT].str};
+    if (!goal_params(r, g, params, 7) || !db_begin(r->db) || !(lock = lock_plan(r, id)))
+        goto out;
+    if (strcmp(db_text(lock, 0, 0), "completed") == 0 ||
+        strcmp(db_text(lock, 0, 0), "withdrawn") == 0) {
+        outcome = "closed";
+    } else if (strcmp(db_text(lock, 0, 1), v[F_BASE].str) != 0) {
+        outcome = "stale";
+    } else if ((res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert", 12,
+                             params)) &&
+               PQntuples(res) == 1 &&
+               sign_and_settle(r, id, db_text(res, 0, 0), side, draft, &outcome) &&
+               db_commit(r->db)) {
+        PQclear(lock);
+        PQclear(res);
+        return outcome ? outcome : "proposed";
+    } else {
+        outcome = NULL;
+    }
+out:
+    db_rollback(r->db);
+    PQclear(lock);
+    PQclear(res);
+    return outcome;
+}
+
 /* POST /plans/:id/versions: the next version, proposed (or a draft kept).
- * Refused, with everything typed kept, when it does not start from the
- * latest version: someone proposed meanwhile, and overwriting them
- * silently is what this must never do. */
+ * Refused, with everything typed kept and the newer version shown beside
+ * it, when it does not start from the latest version: someone proposed
+ * meanwhile, and overwriting them silently is what this must never do. */
 void page_plan_propose(request *r)
 {
     PGresult *head = find_plan(r);
@@ -954,58 +1092,42 @@ void page_plan_propose(request *r)
     goal_input g = {0};
     const char *err, *field;
     const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
-    if (is_closed(head)) {
+    bool ok = read_plan(r, v, &g, id, db_text(head, 0, PH_LATEST), &err, &field);
+    bool stale = !v[F_BASE].present || strcmp(v[F_BASE].str, db_text(head, 0, PH_LATEST)) != 0;
+    bool own_draft = is(head, 0, PH_STATE, "draft") && is(head, 0, PH_LATEST_SIDE, side);
+    const char *outcome =
+        ok && !stale && !is_closed(head)
+            ? write_version(r, id, side, v, &g, own_draft && v[F_ACTION].num == 1, own_draft)
+            : NULL;
+    if (is_closed(head) || (outcome && strcmp(outcome, "closed") == 0)) {
         render_error(r, 409, "This plan is finished: it is kept as it was and no longer changes.");
-    } else if (!read_plan(r, v, &g, id, db_text(head, 0, PH_LATEST), &err, &field)) {
-        show_version_form(r, 400, head, v, &g, err, field, false);
-    } else if (!v[F_BASE].present || strcmp(v[F_BASE].str, db_text(head, 0, PH_LATEST)) != 0) {
-        show_version_form(r, 409, head, v, &g,
-                          arena_printf(r->mem,
-                                       "%s proposed version %s while you were writing. What you "
-                                       "wrote is below: read their version, then propose yours "
-                                       "again.",
-                                       db_text(head, 0, PH_LATEST_AUTHOR),
-                                       db_text(head, 0, PH_LATEST)),
-                          "account", true);
+    } else if (!ok) {
+        show_version_form(r, 400, head, v, &g, err, field, stale);
+    } else if (stale || (outcome && strcmp(outcome, "stale") == 0)) {
+        PQclear(head); /* read it again: someone proposed meanwhile */
+        if ((head = find_plan(r)))
+            show_version_form(r, 409, head, v, &g,
+                              arena_printf(r->mem,
+                                           "%s proposed version %s while you were writing. What "
+                                           "you wrote is kept below: bring in what you want to "
+                                           "keep from their version, then propose again.",
+                                           db_text(head, 0, PH_LATEST_AUTHOR),
+                                           db_text(head, 0, PH_LATEST)),
+                              "account", true);
+    } else if (!outcome) {
+        show_version_form(r, 503, head, v, &g, RENDER_DB_DOWN, "account", false);
     } else {
-        bool draft = v[F_ACTION].num == 1 && is(head, 0, PH_STATE, "draft") &&
-                     is(head, 0, PH_LATEST_SIDE, side);
-        bool rewrite = is(head, 0, PH_STATE, "draft") && is(head, 0, PH_LATEST_SIDE, side);
-        const char *params[12] = {id,
-                                  req_id_text(r, r->user->id),
-                                  side,
-                                  v[F_BASE].str,
-                                  v[F_NOTE].str,
-                                  v[F_OWN_ACCOUNT].str,
-                                  v[F_SUPPORT].str};
-        PGresult *res = NULL;
-        const char *state = NULL;
-        bool ok = goal_params(r, &g, params, 7) && db_begin(r->db) &&
-                  (res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert", 12,
-                                params)) &&
-                  PQntuples(res) == 1 &&
-                  sign_and_settle(r, id, db_text(res, 0, 0), side, draft, &state) &&
-                  db_commit(r->db);
-        if (!ok) {
-            db_rollback(r->db);
-            show_version_form(r, res ? 409 : 503, head, v, &g,
-                              res ? "Someone changed the plan while you were writing. What you "
-                                    "wrote is below: propose it again."
-                                  : RENDER_DB_DOWN,
-                              "account", res != NULL);
-        } else {
-            resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", id,
-                                          draft                                   ? "draft"
-                                          : state && strcmp(state, "agreed") == 0 ? "agreed"
-                                                                                  : "proposed"));
-        }
-        PQclear(res);
+        resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", id,
+                                      own_draft && v[F_ACTION].num == 1 ? "draft"
+                                      : strcmp(outcome, "agreed") == 0  ? "agreed"
+                                                                        : "proposed"));
     }
     PQclear(head);
 }
 
 /* POST /plans/:id/accept (version): the viewer's side signs the latest
- * version; when both have, it is agreed and in force. */
+ * version, under the plan's lock; when both sides have, it is agreed and
+ * in force. */
 void page_plan_accept(request *r)
 {
     static const field_spec fields[] = {
@@ -1015,28 +1137,39 @@ void page_plan_accept(request *r)
     PGresult *head = find_plan(r);
     if (!head)
         return;
-    const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
-    const char *state = NULL;
-    if (!form_validate(r, fields, 1, v, &err))
+    if (!form_validate(r, fields, 1, v, &err)) {
         render_error(r, 400, err);
-    else if (is_closed(head) || is(head, 0, PH_STATE, "draft") || is(head, 0, PH_STATE, "agreed"))
-        render_error(r, 409, "There is no proposal waiting to be accepted on this plan.");
-    else if (strcmp(v[0].str, db_text(head, 0, PH_LATEST)) != 0)
-        render_error(r, 409,
-                     arena_printf(r->mem,
-                                  "Version %s is no longer the latest: version %s was proposed "
-                                  "since. Read it, then accept it or propose changes.",
-                                  v[0].str, db_text(head, 0, PH_LATEST)));
-    else if (is(head, 0, PH_SIGNED_LATEST, "t"))
-        render_error(r, 409,
-                     "You have already accepted this version. It waits for the other side.");
-    else if (!(db_begin(r->db) && sign_and_settle(r, id, v[0].str, side, false, &state) &&
-               db_commit(r->db))) {
+        PQclear(head);
+        return;
+    }
+    const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
+    const char *params[] = {id, v[0].str, side, req_id_text(r, r->user->id)};
+    const char *state = NULL, *refusal = NULL;
+    PGresult *lock = NULL, *sign = NULL;
+    bool ok = db_begin(r->db) && (lock = lock_plan(r, id));
+    if (ok && strcmp(db_text(lock, 0, 0), "proposed") != 0 &&
+        strcmp(db_text(lock, 0, 0), "amendment") != 0)
+        refusal = "There is no proposal waiting to be accepted on this plan.";
+    else if (ok && strcmp(db_text(lock, 0, 1), v[0].str) != 0)
+        refusal = arena_printf(r->mem,
+                               "Version %s is no longer the latest: version %s was proposed "
+                               "since. Read it, then accept it or propose changes.",
+                               v[0].str, db_text(lock, 0, 1));
+    else if (ok && (ok = (sign = db_run(r->db, "plan_sign", 4, params)) != NULL) &&
+             PQntuples(sign) == 0)
+        refusal = "You have already accepted this version. It waits for the other side.";
+    ok = ok && !refusal && settle(r, id, false, &state) && db_commit(r->db);
+    if (!ok)
         db_rollback(r->db);
+    if (refusal)
+        render_error(r, 409, refusal);
+    else if (!ok)
         render_db_failed(r);
-    } else
+    else
         resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", id,
                                       state && strcmp(state, "agreed") == 0 ? "agreed" : "signed"));
+    PQclear(sign);
+    PQclear(lock);
     PQclear(head);
 }
 
@@ -1050,6 +1183,8 @@ static void finish(request *r, const char *state)
     PGresult *res = NULL;
     if (strcmp(state, "completed") == 0 && !is(head, 0, PH_SIDE, "tutor"))
         render_error(r, 403, "Only a tutor marks a plan as completed.");
+    else if (is(head, 0, PH_STATE, "draft"))
+        render_error(r, 409, "A draft has not been shown to anyone yet: propose it, or leave it.");
     else if (!(res = db_run(r->db, "plan_finish", 2, params)))
         render_db_failed(r);
     else if (!PQntuples(res))

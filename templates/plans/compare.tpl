@@ -2,7 +2,7 @@
 <a class="govuk-back-link" href="/plans/{{ID}}">Back to the plan</a>
 <span class="govuk-caption-l">{{TITLE}}</span>
 <h1 class="govuk-heading-l">Version {{A}} and version {{B}}</h1>
-<p class="govuk-body">Fields that changed are marked.</p>
+<p class="govuk-body">Fields that changed are marked; in them, words taken out are struck through and words put in are underlined.</p>
 <table class="govuk-table tandem-compare">
 <caption class="govuk-table__caption govuk-visually-hidden">Version {{A}} and version {{B}}, field by field</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
@@ -13,8 +13,8 @@
 <tbody class="govuk-table__body">
 {{#ROW}}<tr class="govuk-table__row{{#CHANGED}} tandem-compare__changed{{/CHANGED}}">
 <th scope="row" class="govuk-table__header">{{LABEL}}{{#CHANGED}} <strong class="govuk-tag govuk-tag--yellow">Changed</strong>{{/CHANGED}}</th>
-<td class="govuk-table__cell tandem-words">{{A}}</td>
-<td class="govuk-table__cell tandem-words">{{B}}</td>
+<td class="govuk-table__cell tandem-words">{{#A_PART}}{{#SAME}}{{TEXT}}{{/SAME}}{{#GONE}}<del>{{TEXT}}</del>{{/GONE}}{{/A_PART}}</td>
+<td class="govuk-table__cell tandem-words">{{#B_PART}}{{#SAME}}{{TEXT}}{{/SAME}}{{#NEW}}<ins>{{TEXT}}</ins>{{/NEW}}{{/B_PART}}</td>
 </tr>{{/ROW}}
 </tbody>
 </table>

@@ -85,7 +85,7 @@
 </div>
 <div class="govuk-button-group">
 <button type="submit" name="action" value="propose" class="govuk-button">{{#LEARNER}}Propose it to my tutor{{/LEARNER}}{{#TUTOR}}Propose it to the learner{{/TUTOR}}</button>
-{{#CAN_DRAFT}}<button type="submit" name="action" value="draft" class="govuk-button govuk-button--secondary">Save as a draft only I can see</button>{{/CAN_DRAFT}}
+{{#CAN_DRAFT}}<button type="submit" name="action" value="draft" class="govuk-button govuk-button--secondary">Save as a draft, not yet shown to the other side</button>{{/CAN_DRAFT}}
 </div>
 </form>
 </div>

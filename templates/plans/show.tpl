@@ -42,7 +42,7 @@
 {{/AGREED_VERSION}}
 <h2 class="govuk-heading-m">Every version</h2>
 {{HISTORY_HTML:none}}
-{{#OPEN}}
+{{#CAN_WITHDRAW}}
 <form method="post" action="/plans/{{ID}}/withdraw" class="govuk-!-margin-top-6">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="govuk-button-group">
@@ -50,6 +50,6 @@
 <button type="submit" class="govuk-button govuk-button--warning">Withdraw the plan</button>
 </div>
 </form>
-{{/OPEN}}
+{{/CAN_WITHDRAW}}
 </div>
 </div>

@@ -3,7 +3,14 @@
 // compare versions, and never overwrite each other; nobody else sees it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
 import { assertAccessible, harness } from './lib/browser.mjs';
+
+function psql(sql) {
+  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout.trim();
+}
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -73,6 +80,9 @@ describe('a learner and her tutor negotiate a plan', () => {
     assert.ok(changed.some((t) => t.includes("The tutor's view")), 'the tutor\'s view changed');
     assert.ok(changed.some((t) => t.includes('Goal 1: success criteria')), 'the criteria changed');
     assert.ok(!changed.some((t) => t.includes('Goal 1: title')), 'the title did not');
+    const criteria = amira.locator('tr', { has: amira.locator('th', { hasText: 'Goal 1: success criteria' }) });
+    assert.match(await criteria.locator('ins').allInnerTexts().then((t) => t.join(' ')), /written report/, 'the words put in are marked');
+    assert.match(await criteria.locator('del').allInnerTexts().then((t) => t.join(' ')), /on the assignment/, 'the words taken out are marked');
     await h.visit(amira, `${planUrl}/edit`);
     await amira.getByLabel('How we will know it is achieved').first().fill('Merit grade, and a written report of 1,000 words');
     await press(amira, 'Propose it to my tutor');
@@ -138,8 +148,19 @@ describe('a learner and her tutor negotiate a plan', () => {
     await priya.getByLabel('What I want to achieve').nth(2).fill('x'.repeat(600));
     assert.equal((await press(priya, 'Propose it to the learner')).status(), 400);
     assert.match(await priya.locator('.govuk-error-summary').innerText(), /too long/);
+    assert.equal(await priya.getByLabel('What I want to achieve').nth(2).inputValue(), 'x'.repeat(600), 'the long goal is kept to shorten');
+    assert.equal(await priya.getByLabel('What I want to achieve').first().inputValue(), 'Pass unit 6 with a merit', 'and every other goal');
     await h.visit(priya, planUrl);
     assert.match(await main(priya), /Version 6, proposed by Amira Hassan[\s\S]*waits for your answer/, 'still waiting on version 6');
+  });
+
+  test('a tutor cannot start a plan with themselves as the learner', async () => {
+    await h.visit(priya, '/plans/new');
+    const csrf = await priya.locator('input[name=csrf_token]').first().inputValue();
+    const priyaId = psql("SELECT id FROM users WHERE username = 'priya'");
+    const res = await h.submit(priya, '/plans', { csrf_token: csrf, title: `Self ${RUN}`, learner: priyaId, account: 'x', action: 'propose' }, { expectStatus: 400 });
+    assert.match(await res.text(), /Choose one of your own learners/);
+    assert.equal(psql(`SELECT count(*) FROM plans WHERE title = 'Self ${RUN}'`), '0');
   });
 
   test('nobody else can open the plan; a completed plan no longer changes', async () => {
