@@ -27,10 +27,11 @@
     "                     AND l.user_id = p.learner_id AND l.role = 'learner') THEN 'tutor' END"
 
 /* The plan $2 for the viewer (session token hash $1), if they are on a
- * side of it (a draft only for the side writing it). OFFSET 0 keeps the
- * viewer and their side worked out once, not copied into every place
- * that uses them: its row, their side, the learner, and who
- * proposed the latest version, when and why. */
+ * side of it (a draft only for the side writing it): its row, their side,
+ * the learner, and who proposed the latest version, when and why. OFFSET 0
+ * keeps the viewer and their side worked out once, not copied into every
+ * place that uses them. */
+// clang-format off
 #define PLAN_HEAD(viewer)                                                                          \
     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), p.latest_version,"                   \
     "       coalesce(p.agreed_version, 0), s.side, l.display_name, l.username,"                    \
@@ -39,12 +40,12 @@
     "                          AND g.number = p.latest_version AND g.side = s.side)"               \
     "  FROM (SELECT " viewer " AS uid OFFSET 0) v"                                                 \
     "  JOIN plans p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                  \
-    "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE(                                                     \
-        "v.uid") " AS side OFFSET 0) s"                                                            \
-                 "  JOIN users l ON l.id = p.learner_id"                                           \
-                 "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"   \
-                 "  JOIN users a ON a.id = lv.author_id"                                           \
-                 " WHERE s.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = s.side)"
+    "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE("v.uid") " AS side OFFSET 0) s"                     \
+    "  JOIN users l ON l.id = p.learner_id"                                                        \
+    "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"                \
+    "  JOIN users a ON a.id = lv.author_id"                                                        \
+    " WHERE s.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = s.side)"
+// clang-format on
 
 /* A version's content from statement parameters: the two accounts (each
  * side writes its own; the other's is carried from the version before),
