@@ -1228,7 +1228,9 @@ static const char *render_plan_list(request *r, const PGresult *res)
     }
     if (waiting)
         tpl_set_int(tpl_add_section(d, "HAS_WAITING"), "N", waiting);
-    if (!PQntuples(res))
+    if (PQntuples(res) > waiting)
+        tpl_show(d, "HAS_PLANS");
+    else if (!PQntuples(res))
         tpl_show(d, "NONE");
     return render_fragment(r, "plans/list_items.tpl", d);
 }

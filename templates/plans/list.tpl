@@ -14,8 +14,6 @@
 <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Show</button>
 </div>
 </form>
+</div>
+</div>
 {{LIST_HTML:none}}
-
-
-</div>
-</div>

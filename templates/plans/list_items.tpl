@@ -1,12 +1,22 @@
 {{%AUTOESCAPE context="HTML"}}
 {{#HAS_WAITING}}
 <h2 class="govuk-heading-m">Waiting for you ({{N}})</h2>
-<ul class="govuk-list">
-{{#WAITING}}<li><a class="govuk-link" href="/plans/{{ID}}">{{TITLE}}</a> – {{LEARNER}} <strong class="govuk-tag govuk-tag--yellow">{{STATE}}</strong> <span class="tandem-muted">version {{VERSION}}, {{UPDATED}}</span></li>{{/WAITING}}
-</ul>
+<table class="govuk-table tandem-plan-list">
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Learner</th><th scope="col" class="govuk-table__header">Plan</th><th scope="col" class="govuk-table__header">State</th><th scope="col" class="govuk-table__header">Version</th><th scope="col" class="govuk-table__header">Changed</th></tr></thead>
+<tbody>
+{{#WAITING}}<tr><td>{{LEARNER}}</td><td><a class="govuk-link" href="/plans/{{ID}}">{{TITLE}}<span class="govuk-visually-hidden">, {{LEARNER}}</span></a></td><td><strong class="govuk-tag govuk-tag--yellow">{{STATE}}</strong></td><td>{{VERSION}}</td><td>{{UPDATED}}</td></tr>
+{{/WAITING}}
+</tbody>
+</table>
 {{/HAS_WAITING}}
 <h2 class="govuk-heading-m">All plans</h2>
 {{#NONE}}<p class="govuk-body">No plans here yet.</p>{{/NONE}}
-<ul class="govuk-list">
-{{#PLAN}}<li><a class="govuk-link" href="/plans/{{ID}}">{{TITLE}}</a> – {{LEARNER}} <strong class="govuk-tag govuk-tag--grey">{{STATE}}</strong> <span class="tandem-muted">version {{VERSION}}, {{UPDATED}}</span></li>{{/PLAN}}
-</ul>
+{{#HAS_PLANS}}
+<table class="govuk-table tandem-plan-list">
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Learner</th><th scope="col" class="govuk-table__header">Plan</th><th scope="col" class="govuk-table__header">State</th><th scope="col" class="govuk-table__header">Version</th><th scope="col" class="govuk-table__header">Changed</th></tr></thead>
+<tbody>
+{{#PLAN}}<tr><td>{{LEARNER}}</td><td><a class="govuk-link" href="/plans/{{ID}}">{{TITLE}}<span class="govuk-visually-hidden">, {{LEARNER}}</span></a></td><td>{{STATE}}</td><td>{{VERSION}}</td><td>{{UPDATED}}</td></tr>
+{{/PLAN}}
+</tbody>
+</table>
+{{/HAS_PLANS}}
