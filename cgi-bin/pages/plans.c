@@ -28,22 +28,27 @@
 
 /* The plan $2 for the viewer (session token hash $1), if they are on a
  * side of it (a draft only for the side writing it): its row, their side,
- * the learner, and who proposed the latest version, when and why. OFFSET 0
- * keeps the viewer and their side worked out once, not copied into every
- * place that uses them. */
+ * the learner, who proposed the latest version, when and why, and whether
+ * the viewer's side signed it. OFFSET 0 keeps the viewer, the id asked for
+ * and their side worked out once, not copied into every place that uses
+ * them (a small table would otherwise be scanned, the id's pattern tested
+ * on every row), and the author's name an index probe: every part is a
+ * lookup by key. */
 // clang-format off
 #define PLAN_HEAD(viewer)                                                                          \
     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), p.latest_version,"                   \
     "       coalesce(p.agreed_version, 0), s.side, l.display_name, l.username,"                    \
     "       lv.side, a.display_name, to_char(lv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"      \
-    "       lv.note, EXISTS (SELECT 1 FROM plan_signatures g WHERE g.plan_id = p.id"               \
-    "                          AND g.number = p.latest_version AND g.side = s.side)"               \
-    "  FROM (SELECT " viewer " AS uid OFFSET 0) v"                                                 \
-    "  JOIN plans p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                  \
+    "       lv.note, g.plan_id IS NOT NULL"                                                        \
+    "  FROM (SELECT " viewer " AS uid,"                                                            \
+    "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS plan_id OFFSET 0) v"     \
+    "  JOIN plans p ON p.id = v.plan_id"                                                           \
     "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE("v.uid") " AS side OFFSET 0) s"                     \
     "  JOIN users l ON l.id = p.learner_id"                                                        \
     "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"                \
-    "  JOIN users a ON a.id = lv.author_id"                                                        \
+    "  CROSS JOIN LATERAL (SELECT display_name FROM users WHERE id = lv.author_id OFFSET 0) a"     \
+    "  LEFT JOIN plan_signatures g"                                                                \
+    "    ON g.plan_id = p.id AND g.number = p.latest_version AND g.side = s.side"                  \
     " WHERE s.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = s.side)"
 // clang-format on
 
