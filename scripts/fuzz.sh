@@ -19,7 +19,7 @@ command -v "$CLANG" >/dev/null || { echo "fuzz: $CLANG not found (apt-get instal
 declare -A SOURCES=(
     [fuzz_form]="cgi-bin/http/form.c cgi-bin/core/arena.c"
     [fuzz_validate]="cgi-bin/http/validate.c cgi-bin/http/form.c cgi-bin/core/arena.c cgi-bin/core/buf.c"
-    [fuzz_sanitize]="cgi-bin/core/richtext.c cgi-bin/core/arena.c cgi-bin/core/buf.c"
+    [fuzz_sanitize]="cgi-bin/core/richtext.c cgi-bin/core/utf8.c cgi-bin/core/arena.c cgi-bin/core/buf.c"
 )
 # target → the libraries it needs besides libc (compile and link flags).
 declare -A LIBS=(

@@ -120,3 +120,28 @@ void arena_free(arena *a)
     }
     a->head = NULL;
 }
+
+char *arena_pg_array(arena *a, const char *const *values, size_t n)
+{
+    size_t len = 3;                /* {} and the NUL */
+    for (size_t i = 0; i < n; i++) /* quotes and a comma, and each byte escaped at worst */
+        len += 3 + 2 * strlen(values[i]);
+    char *out = arena_alloc(a, len), *o = out;
+    if (!out)
+        return NULL;
+    *o++ = '{';
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            *o++ = ',';
+        *o++ = '"';
+        for (const char *c = values[i]; *c; c++) {
+            if (*c == '"' || *c == '\\')
+                *o++ = '\\';
+            *o++ = *c;
+        }
+        *o++ = '"';
+    }
+    *o++ = '}';
+    *o = '\0';
+    return out;
+}

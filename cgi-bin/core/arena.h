@@ -18,6 +18,9 @@ char *arena_strndup(arena *a, const char *s, size_t n);
 char *arena_strdup(arena *a, const char *s);
 /* printf into the arena; NULL on failure. */
 char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The n strings as a PostgreSQL array literal ({"a","b \"c\""}), to bind
+ * as a text[] parameter; NULL when out of memory. */
+char *arena_pg_array(arena *a, const char *const *values, size_t n);
 /* Frees all but the first chunk, and empties that one. */
 void arena_reset(arena *a);
 void arena_free(arena *a);

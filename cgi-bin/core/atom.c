@@ -11,6 +11,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 
+#include "utf8.h"
+
 #define ATOM_NS "http://www.w3.org/2005/Atom"
 
 struct atom_feed {
@@ -24,41 +26,6 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* ------------------------------------------------------------ characters */
 
-/* Length of the well-formed UTF-8 sequence at s (n bytes left), or 0:
- * overlong forms, surrogates and code points past U+10FFFF are not. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0], lo = 0x80, hi = 0xbf;
-    size_t len;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2;
-    else if (c >= 0xe0 && c <= 0xef)
-        len = 3, lo = c == 0xe0 ? 0xa0 : lo, hi = c == 0xed ? 0x9f : hi;
-    else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, lo = c == 0xf0 ? 0x90 : lo, hi = c == 0xf4 ? 0x8f : hi;
-    else
-        return 0;
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return len;
-}
-
-/* Whether the k-byte well-formed sequence at s (k > 0) is an XML 1.0 Char:
- * #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
- * Surrogates are already excluded by utf8_len, so only the C0 controls and
- * U+FFFE/U+FFFF remain to refuse. */
-static bool xml_char(const unsigned char *s, size_t k)
-{
-    if (k == 1)
-        return s[0] >= 0x20 || s[0] == '\t' || s[0] == '\n' || s[0] == '\r';
-    return !(k == 3 && s[0] == 0xef && s[1] == 0xbf && s[2] >= 0xbe);
-}
-
 /* The text s as legal XML 1.0 characters, NUL-terminated, in f->scratch
  * (valid until the next call); NULL when out of memory. Why: xmlTextWriter
  * escapes < > & " but copies everything else as it is, and a single control
@@ -69,23 +36,9 @@ static bool xml_char(const unsigned char *s, size_t k)
 static const xmlChar *clean(atom_feed *f, const char *s)
 {
     buf *b = &f->scratch;
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), i = 0, start = 0;
     b->len = 0;
-    if (!buf_append(b, "", 0)) /* keeps data non-NULL for empty text */
-        return NULL;
-    while (i < n) {
-        size_t k = utf8_len(p + i, n - i);
-        if (k && xml_char(p + i, k)) {
-            i += k;
-            continue;
-        }
-        if (!buf_append(b, s + start, i - start) || !buf_append(b, "\xef\xbf\xbd", 3))
-            return NULL;
-        i += k ? k : 1;
-        start = i;
-    }
-    return buf_append(b, s + start, n - start) ? (const xmlChar *)b->data : NULL;
+    /* The empty append keeps data non-NULL for empty text. */
+    return buf_append(b, "", 0) && utf8_repair(s, strlen(s), b) ? (const xmlChar *)b->data : NULL;
 }
 
 /* ------------------------------------------------------------ checks */
@@ -116,8 +69,8 @@ static bool iri_ok(const char *s)
     p = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_len(p + i, n - i);
-        if (!k || !xml_char(p + i, k) || (k == 1 && (p[i] <= 0x20 || p[i] == 0x7f)) ||
+        size_t k = utf8_seq_len(p + i, n - i);
+        if (!utf8_xml_char(p + i, k) || (k == 1 && p[i] <= 0x20) ||
             (k == 1 && strchr("<>\"{}|\\^`", p[i])))
             return false;
         i += k;

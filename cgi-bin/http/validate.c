@@ -250,10 +250,8 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
 
 const char *validate_tags(arena *a, const char *typed, const char **err)
 {
-    buf lit = {0};
     const char *seen[MAX_TAGS];
     size_t n = 0;
-    buf_puts(&lit, "{");
     for (const char *p = typed; *p;) {
         size_t len = strcspn(p, ",");
         const char *next = p[len] ? p + len + 1 : p + len;
@@ -263,7 +261,7 @@ const char *validate_tags(arena *a, const char *typed, const char **err)
             len--;
         char *tag = arena_strndup(a, p, len);
         p = next;
-        if (!len)
+        if (!len || !tag)
             continue;
         for (char *c = tag; *c; c++)
             *c = (char)tolower((unsigned char)*c);
@@ -275,20 +273,9 @@ const char *validate_tags(arena *a, const char *typed, const char **err)
         if (utf8_chars(tag, len) > MAX_TAG_CHARS || n == MAX_TAGS) {
             *err = n == MAX_TAGS ? "Use at most 20 tags."
                                  : "Each tag can be at most 40 characters long.";
-            buf_free(&lit);
             return NULL;
         }
-        seen[n] = tag;
-        buf_puts(&lit, n++ ? ",\"" : "\"");
-        for (const char *c = tag; *c; c++) {
-            if (*c == '"' || *c == '\\')
-                buf_append(&lit, "\\", 1);
-            buf_append(&lit, c, 1);
-        }
-        buf_puts(&lit, "\"");
+        seen[n++] = tag;
     }
-    buf_puts(&lit, "}");
-    const char *out = arena_strdup(a, lit.data);
-    buf_free(&lit);
-    return out;
+    return arena_pg_array(a, seen, n);
 }

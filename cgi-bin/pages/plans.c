@@ -703,24 +703,6 @@ static bool check_goals(request *r, const goal_input *g, bool marked, int rows_s
     return true;
 }
 
-/* values as a PostgreSQL array literal, in the arena. */
-static const char *array_literal(request *r, const char *const *values, int n)
-{
-    buf lit = {0};
-    bool ok = buf_puts(&lit, "{");
-    for (int i = 0; i < n; i++) {
-        ok = ok && buf_puts(&lit, i ? ",\"" : "\"");
-        for (const char *c = values[i]; ok && *c; c++)
-            ok = (*c == '"' || *c == '\\' ? buf_append(&lit, "\\", 1) : true) &&
-                 buf_append(&lit, c, 1);
-        ok = ok && buf_puts(&lit, "\"");
-    }
-    ok = ok && buf_puts(&lit, "}");
-    const char *out = ok ? arena_strdup(r->mem, lit.data) : NULL;
-    buf_free(&lit);
-    return out;
-}
-
 /* The side someone starting a plan is on: staff start plans for their
  * learners, everyone else their own. */
 static const char *plan_starter_side(request *r)
@@ -846,7 +828,7 @@ static const char *targets_literal(request *r, const goal_input *g)
     for (int i = 0; i < g->n; i++)
         if (*g->v[2][i])
             dates[n++] = g->v[2][i];
-    return array_literal(r, dates, n);
+    return arena_pg_array(r->mem, dates, n);
 }
 
 /* Checks the whole form; on a problem fills *err and *field. The goals
@@ -884,7 +866,7 @@ static bool read_plan(request *r, field_value *v, goal_input *g, const char *pla
 static bool goal_params(request *r, const goal_input *g, const char **params, int at)
 {
     for (int f = 0; f < N_GOAL_FIELDS; f++)
-        if (!(params[at + f] = array_literal(r, g->v[f], g->n)))
+        if (!(params[at + f] = arena_pg_array(r->mem, g->v[f], g->n)))
             return false;
     return true;
 }
