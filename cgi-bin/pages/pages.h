@@ -89,6 +89,23 @@ void page_plan_accept(request *r);
 void page_plan_complete(request *r);
 void page_plan_withdraw(request *r);
 void page_plan_compare(request *r);
+/* plan_progress.c */
+extern const db_statement plan_progress_statements[];
+void page_plan_progress(request *r);
+void page_plan_goal_status(request *r);
+void page_plan_goal_link(request *r);
+void page_plan_goal_unlink(request *r);
+void page_plan_review_add(request *r);
+void page_plan_review_sign(request *r);
+void page_plan_comment(request *r);
+/* plan_templates.c */
+extern const db_statement plan_template_statements[];
+void page_template_list(request *r);
+void page_template_new(request *r);
+void page_template_create(request *r);
+void page_template_edit(request *r);
+void page_template_update(request *r);
+void page_template_delete(request *r);
 
 /* sharing a page or a collection, and what is shared with me */
 extern const db_statement sharing_statements[];

@@ -12,7 +12,7 @@
 #include "../core/auth.h"
 #include "../core/diff.h"
 #include "../core/fragment.h"
-#include "pages.h"
+#include "plans.h"
 
 /* Which side of plan p's negotiation viewer is on: 'learner', 'tutor' (one
  * who teaches a cohort the learner is in), or NULL: nobody else may open
@@ -39,7 +39,8 @@
     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), p.latest_version,"                   \
     "       coalesce(p.agreed_version, 0), s.side, l.display_name, l.username,"                    \
     "       lv.side, a.display_name, to_char(lv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"      \
-    "       lv.note, g.plan_id IS NOT NULL"                                                        \
+    "       lv.note, g.plan_id IS NOT NULL, p.activity_version, coalesce(p.started_from, ''),"    \
+    "       current_date"                                                        \
     "  FROM (SELECT " viewer " AS uid,"                                                            \
     "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS plan_id OFFSET 0) v"     \
     "  JOIN plans p ON p.id = v.plan_id"                                                           \
@@ -54,14 +55,10 @@
 
 /* A version's content from statement parameters: the two accounts (each
  * side writes its own; the other's is carried from the version before),
- * the support agreed, and the goals as five parallel arrays. */
-#define PLAN_CONTENT(learner, tutor, support, titles, criteria, targets, activities, assessments)  \
+ * the support agreed, and the goals (PLAN_GOALS_JSON). */
+#define PLAN_CONTENT(learner, tutor, support, goals)                                               \
     " jsonb_build_object('learner_account', " learner ", 'tutor_account', " tutor ","              \
-    "   'support', " support "::text, 'goals', (SELECT coalesce(jsonb_agg(jsonb_build_object("     \
-    "     'title', g.t, 'criteria', g.c, 'target', g.d, 'activities', g.a, 'assessment', g.m)"     \
-    "     ORDER BY g.i), '[]'::jsonb) FROM unnest(" titles "::text[], " criteria                   \
-    "::text[], " targets "::text[], " activities "::text[], " assessments "::text[])"              \
-    "     WITH ORDINALITY AS g(t, c, d, a, m, i)))"
+    "   'support', " support "::text, 'goals', " goals ")"
 /* The account of side, from the form ($param) if the author is on that
  * side, else as it was in the base version bv. */
 #define OWN_ACCOUNT(side, param)                                                                   \
@@ -71,34 +68,54 @@
  * then the goal's fields. */
 #define PLAN_GOALS                                                                                 \
     "SELECT pv.number, e.i, e.g->>'title', e.g->>'criteria', e.g->>'target',"                      \
-    "       e.g->>'activities', e.g->>'assessment'"                                                \
+    "       e.g->>'activities', e.g->>'assessment', e.g->>'key'"                                   \
     "  FROM plan_versions pv,"                                                                     \
     "       jsonb_array_elements(pv.content->'goals') WITH ORDINALITY AS e(g, i)"
 
 const db_statement plan_statements[] = {
+    // clang-format off
     /* Plans the viewer $1 is on a side of: their own and their learners',
-     * what waits for them first; $2 a state or ''. The IN finds the
-     * candidates by index; PLAN_SIDE decides. */
+     * what waits for them first; $2 a state, 'overdue' (a goal past its
+     * date or a review past due) or ''. With each, how its goals in force
+     * stand and when its next review is due. The IN finds the candidates
+     * by index; PLAN_SIDE decides. */
     {"plan_list",
      "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), l.display_name, x.side,"
-     "       to_char(p.updated_at, 'FMDD Mon YYYY'), p.latest_version"
+     "       to_char(p.updated_at, 'FMDD Mon YYYY'), p.latest_version,"
+     "       gs.goals, gs.achieved, gs.overdue,"
+     "       coalesce(to_char(rv.next_review, 'FMDD Mon YYYY'), ''),"
+     "       coalesce(rv.next_review < current_date, false)"
      "  FROM plans p JOIN users l ON l.id = p.learner_id"
      "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"
-     "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE(
-         "$1") " AS side) x"
-               " WHERE (p.learner_id = $1"
-               "        OR p.learner_id IN (SELECT m.user_id FROM memberships t"
-               "                              JOIN memberships m ON m.cohort_id = t.cohort_id"
-               "                               AND m.role = 'learner'"
-               "                             WHERE t.user_id = $1 AND t.role = 'tutor'))"
-               "   AND x.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = x.side) AND ($2 = "
-               "'' OR p.state = $2)"
-               " ORDER BY p.awaiting IS NOT DISTINCT FROM x.side DESC, p.updated_at DESC, p.id DESC"
-               " LIMIT 500"},
+     "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE("$1") " AS side) x"
+     "  CROSS JOIN LATERAL ("
+     "       SELECT count(*) AS goals, count(*) FILTER (WHERE u.status = 'achieved') AS achieved,"
+     "              count(*) FILTER (WHERE nullif(e.g->>'target', '')::date < current_date"
+     "                                 AND u.status IS DISTINCT FROM 'achieved') AS overdue"
+     "         FROM plan_versions av"
+     "        CROSS JOIN LATERAL jsonb_array_elements(av.content->'goals') AS e(g)"
+     "         LEFT JOIN LATERAL (SELECT status FROM plan_goal_updates"
+     "                             WHERE plan_id = p.id AND goal_key = e.g->>'key'"
+     "                             ORDER BY id DESC LIMIT 1) u ON true"
+     "        WHERE av.plan_id = p.id AND av.number = p.agreed_version) gs"
+     "  LEFT JOIN LATERAL (SELECT next_review FROM plan_reviews WHERE plan_id = p.id"
+     "                      ORDER BY held_on DESC, id DESC LIMIT 1) rv ON true"
+     " WHERE (p.learner_id = $1"
+     "        OR p.learner_id IN (SELECT m.user_id FROM memberships t"
+     "                              JOIN memberships m ON m.cohort_id = t.cohort_id"
+     "                               AND m.role = 'learner'"
+     "                             WHERE t.user_id = $1 AND t.role = 'tutor'))"
+     "   AND x.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = x.side)"
+     "   AND ($2 = '' OR p.state = $2"
+     "        OR ($2 = 'overdue' AND p.state IN ('agreed', 'amendment')"
+     "            AND (gs.overdue > 0 OR rv.next_review < current_date)))"
+     " ORDER BY p.awaiting IS NOT DISTINCT FROM x.side DESC, p.updated_at DESC, p.id DESC"
+     " LIMIT 500"},
+    // clang-format on
     /* The route's prefetch for /plans ($1 the session token's hash): what
      * the viewer's list of plans is made from, as one version: the
-     * plans_version of every cohort they are in, and their own plans'
-     * latest change. */
+     * plans_version of every cohort they are in, their own plans' latest
+     * change, and the date (what is overdue changes with it). */
     {"plan_list_version",
      "SELECT v.uid, (SELECT count(*) || '.' || coalesce(sum(c.plans_version), 0) || '.'"
      "                      || coalesce(max(c.plans_version), 0)"
@@ -106,6 +123,7 @@ const db_statement plan_statements[] = {
      "                WHERE m.user_id = v.uid)"
      "       || '.' || (SELECT count(*) || '.' || coalesce(extract(epoch FROM max(updated_at)), 0)"
      "                    FROM plans WHERE learner_id = v.uid)"
+     "       || '.' || current_date"
      "  FROM (SELECT user_id AS uid FROM sessions WHERE token_hash = $1) v"},
     {"plan_head", PLAN_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
     {"plan_head_by_user", PLAN_HEAD("$1::bigint")},
@@ -140,39 +158,89 @@ const db_statement plan_statements[] = {
                       "jsonb_array_elements(pv.content->'goals') g"
                       "          WHERE pv.plan_id = $2::bigint AND pv.number = $3::int)), true)"
                       "  FROM unnest($1::date[]) d"},
-    /* A new plan for learner $2 by $3 (on side $4), its first version. */
+    // clang-format off
+    /* A new plan for learner $2 by $3 (on side $4), its first version;
+     * started from course template $16 (or '' for none), which becomes
+     * its version 0 as the template stands now. */
     {"plan_insert",
-     "WITH p AS (INSERT INTO plans (institution_id, learner_id, title, created_by)"
-     "           SELECT $1, $2, $5, $3 RETURNING id)"
+     "WITH t AS (SELECT id, title, author_id, content FROM plan_templates"
+     "            WHERE id = nullif($16, '')::bigint),"
+     " p AS (INSERT INTO plans (institution_id, learner_id, title, created_by, template_id,"
+     "                          started_from)"
+     "       SELECT $1, $2, $5, $3, (SELECT id FROM t), (SELECT title FROM t) RETURNING id),"
+     " z AS (INSERT INTO plan_versions (plan_id, number, institution_id, author_id, side, content)"
+     "       SELECT p.id, 0, $1, t.author_id, 'tutor',"
+     "              t.content || '{\"learner_account\": \"\", \"tutor_account\": \"\"}'"
+     "         FROM p, t)"
      " INSERT INTO plan_versions (plan_id, number, institution_id, author_id, side, note, content)"
-     " SELECT p.id, 1, $1, $3, $4, $6," PLAN_CONTENT("$7::text", "$8::text", "$9", "$10", "$11",
-                                                     "$12", "$13",
-                                                     "$14") "   FROM p RETURNING plan_id"},
+     " SELECT p.id, 1, $1, $3, $4, $6,"
+     PLAN_CONTENT("$7::text", "$8::text", "$9",
+                  PLAN_GOALS_JSON("$10", "$11", "$12", "$13", "$14", "$15"))
+     "   FROM p RETURNING plan_id"},
     /* The next version of plan $1 from $2 (side $3), proposed on top of
      * version $4: nothing happens unless $4 is still the latest. */
     {"plan_version_insert",
      "INSERT INTO plan_versions (plan_id, number, institution_id, author_id, side, note, content)"
-     " SELECT p.id, p.latest_version + 1, p.institution_id, $2, $3, $5," PLAN_CONTENT(
-         OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7", "$8", "$9", "$10", "$11",
-         "$12") "   FROM plans p JOIN plan_versions bv ON bv.plan_id = p.id AND bv.number = "
-                "p.latest_version"
-                "  WHERE p.id = $1 AND p.latest_version = $4::int"
-                "    AND p.state NOT IN ('completed', 'withdrawn')"
-                " RETURNING number"},
+     " SELECT p.id, p.latest_version + 1, p.institution_id, $2, $3, $5,"
+     PLAN_CONTENT(OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7",
+                  PLAN_GOALS_JSON("$8", "$9", "$10", "$11", "$12", "$13"))
+     "   FROM plans p JOIN plan_versions bv ON bv.plan_id = p.id AND bv.number = p.latest_version"
+     "  WHERE p.id = $1 AND p.latest_version = $4::int"
+     "    AND p.state NOT IN ('completed', 'withdrawn')"
+     " RETURNING number"},
     /* A draft's only version rewritten by its author's side. */
     {"plan_draft_update",
-     "UPDATE plan_versions pv SET note = $5, author_id = $2, created_at = now(), content "
-     "=" PLAN_CONTENT(
-         OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7", "$8", "$9", "$10", "$11",
-         "$12") "  FROM plans p, plan_versions bv WHERE p.id = $1 AND pv.plan_id = p.id AND "
-                "pv.number = 1"
-                "   AND bv.plan_id = p.id AND bv.number = 1"
-                "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"
-                " RETURNING pv.number"},
-    /* Whether $1 may start a plan for learner $2 on side $3: their own
-     * plan as the learner, or one of their learners' as a tutor. */
+     "UPDATE plan_versions pv SET note = $5, author_id = $2, created_at = now(), content ="
+     PLAN_CONTENT(OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7",
+                  PLAN_GOALS_JSON("$8", "$9", "$10", "$11", "$12", "$13"))
+     "  FROM plans p, plan_versions bv WHERE p.id = $1 AND pv.plan_id = p.id AND pv.number = 1"
+     "   AND bv.plan_id = p.id AND bv.number = 1"
+     "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"
+     " RETURNING pv.number"},
+    /* Whether $1 may start a plan for learner $2 on side $3 (their own
+     * plan as the learner, or one of their learners' as a tutor), and
+     * whether template $4 (or '') is one of the learner's cohorts'. */
     {"plan_may_start",
-     "SELECT (" PLAN_SIDE("$1::bigint") ") = $3 FROM (SELECT $2::bigint AS learner_id) p"},
+     "SELECT (" PLAN_SIDE("$1::bigint") ") = $3,"
+     "       $4 = '' OR EXISTS (SELECT 1 FROM plan_templates t"
+     "                            JOIN memberships m ON m.cohort_id = t.cohort_id"
+     "                           WHERE t.id = nullif($4, '')::bigint AND m.user_id = p.learner_id"
+     "                             AND m.role = 'learner')"
+     "  FROM (SELECT $2::bigint AS learner_id) p"},
+    /* The course templates of the cohorts learner $1 is in (for a tutor
+     * $2 starting a plan: every learner they teach, $1 = 0). */
+    {"plan_template_choices",
+     "SELECT DISTINCT t.id, t.title, c.name FROM plan_templates t JOIN cohorts c ON c.id = t.cohort_id"
+     "  JOIN memberships m ON m.cohort_id = t.cohort_id AND m.role = 'learner'"
+     " WHERE m.user_id = $1"
+     "    OR ($1 = 0 AND t.cohort_id IN (SELECT cohort_id FROM memberships"
+     "                                   WHERE user_id = $2 AND role = 'tutor'))"
+     " ORDER BY c.name, t.title"},
+    /* Template $1's goals, to start a plan from, as plan_goals gives a
+     * version's (number 0), then its title and support: if viewer $2 is
+     * in its cohort. A template without goals gives one row, its goal
+     * columns null. */
+    {"plan_template_start",
+     "SELECT 0, e.i, e.g->>'title', e.g->>'criteria', e.g->>'target', e.g->>'activities',"
+     "       e.g->>'assessment', e.g->>'key', t.title, t.content->>'support'"
+     "  FROM plan_templates t"
+     "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i) ON true"
+     " WHERE t.id = $1 AND t.cohort_id IN (SELECT cohort_id FROM memberships WHERE user_id = $2)"
+     " ORDER BY e.i"},
+    // clang-format on
+    /* Tells the other side of plan $1 than $2's (the learner, or every
+     * tutor of theirs) what $3 did: kind $4, subject $5, link $6. */
+    {"plan_notify",
+     "INSERT INTO notifications (institution_id, user_id, actor_id, kind, subject, link)"
+     " SELECT DISTINCT p.institution_id, o.id, $3::bigint, $4, left($5, 300), $6"
+     "   FROM plans p"
+     "   JOIN memberships l ON $2 = 'learner' AND l.user_id = p.learner_id AND l.role = 'learner'"
+     "   JOIN memberships t ON t.cohort_id = l.cohort_id AND t.role = 'tutor'"
+     "   JOIN users o ON o.id = t.user_id AND o.status = 'active'"
+     "  WHERE p.id = $1 AND o.id <> $3::bigint"
+     " UNION"
+     " SELECT p.institution_id, p.learner_id, $3::bigint, $4, left($5, 300), $6 FROM plans p"
+     "  WHERE p.id = $1 AND $2 = 'tutor' AND p.learner_id <> $3::bigint"},
     {"plan_lock", "SELECT state, latest_version FROM plans WHERE id = $1 FOR UPDATE"},
     {"plan_sign", "INSERT INTO plan_signatures (plan_id, number, side, user_id)"
                   " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING number"},
@@ -200,29 +268,10 @@ const db_statement plan_statements[] = {
 
 /* ------------------------------------------------------------ reading */
 
-enum {
-    PH_ID,
-    PH_TITLE,
-    PH_STATE,
-    PH_AWAITING,
-    PH_LATEST,
-    PH_AGREED,
-    PH_SIDE,
-    PH_LEARNER,
-    PH_LEARNER_USERNAME,
-    PH_LATEST_SIDE,
-    PH_LATEST_AUTHOR,
-    PH_LATEST_WHEN,
-    PH_LATEST_NOTE,
-    PH_SIGNED_LATEST
-};
 enum { PV_NUMBER, PV_LEARNER_ACCOUNT, PV_TUTOR_ACCOUNT, PV_SUPPORT };
-enum { PG_NUMBER, PG_INDEX, PG_TITLE, PG_CRITERIA, PG_TARGET, PG_ACTIVITIES, PG_ASSESSMENT };
-
-#define NO_PLAN "There is no such plan, or it is not yours to see."
 
 /* What people call each state, and what it asks of whom. */
-static const char *state_label(const char *state)
+const char *plan_state_label(const char *state)
 {
     return strcmp(state, "draft") == 0       ? "Draft"
            : strcmp(state, "proposed") == 0  ? "Proposed"
@@ -232,7 +281,7 @@ static const char *state_label(const char *state)
                                              : "Withdrawn";
 }
 
-static bool is(const PGresult *res, int row, int col, const char *value)
+bool plan_is(const PGresult *res, int row, int col, const char *value)
 {
     return strcmp(db_text(res, row, col), value) == 0;
 }
@@ -247,7 +296,7 @@ static void fill_version_body(tpl_dict *v, const PGresult *fields, int row, cons
     tpl_set(v, "SUPPORT", db_text(fields, row, PV_SUPPORT));
     int n = 0;
     for (int i = 0; goals && i < PQntuples(goals); i++) {
-        if (!is(goals, i, PG_NUMBER, number))
+        if (!plan_is(goals, i, PG_NUMBER, number))
             continue;
         tpl_dict *g = tpl_add_section(v, "GOAL");
         tpl_set_int(g, "N", ++n);
@@ -276,7 +325,7 @@ static void fill_version(tpl_dict *section, const PGresult *fields, int row, con
 static const char *version_html(request *r, const PGresult *head, const char *number)
 {
     const char *id = db_text(head, 0, PH_ID);
-    bool draft = is(head, 0, PH_STATE, "draft");
+    bool draft = plan_is(head, 0, PH_STATE, "draft");
     const char *key = arena_printf(r->mem, "plan/%s/%s", id, number);
     const char *html = draft || !key ? NULL : fragment_find(key, 0, r->mem);
     if (html)
@@ -302,9 +351,9 @@ static void fill_actions(tpl_dict *d, const PGresult *head)
 {
     const char *state = db_text(head, 0, PH_STATE);
     bool open = strcmp(state, "completed") != 0 && strcmp(state, "withdrawn") != 0;
-    bool mine_to_answer = is(head, 0, PH_AWAITING, db_text(head, 0, PH_SIDE));
-    tpl_set(d, "STATE", state_label(state));
-    if (mine_to_answer && !is(head, 0, PH_SIGNED_LATEST, "t")) {
+    bool mine_to_answer = plan_is(head, 0, PH_AWAITING, db_text(head, 0, PH_SIDE));
+    tpl_set(d, "STATE", plan_state_label(state));
+    if (mine_to_answer && !plan_is(head, 0, PH_SIGNED_LATEST, "t")) {
         tpl_dict *turn = tpl_add_section(d, "YOUR_TURN");
         if (strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
             tpl_set(tpl_add_section(turn, "COMPARE_AGREED"), "NUMBER", db_text(head, 0, PH_AGREED));
@@ -312,17 +361,17 @@ static void fill_actions(tpl_dict *d, const PGresult *head)
             tpl_set(tpl_add_section(turn, "NOTE"), "TEXT", db_text(head, 0, PH_LATEST_NOTE));
     } else if (*db_text(head, 0, PH_AWAITING))
         tpl_set(tpl_add_section(d, "THEIR_TURN"), "SIDE",
-                is(head, 0, PH_AWAITING, "learner") ? db_text(head, 0, PH_LEARNER) : "the tutor");
+                plan_is(head, 0, PH_AWAITING, "learner") ? db_text(head, 0, PH_LEARNER) : "the tutor");
     if (open)
         tpl_show(d, "OPEN");
     if (open && strcmp(state, "draft") != 0)
         tpl_show(d, "CAN_WITHDRAW");
-    if (open && is(head, 0, PH_STATE, "draft") &&
-        is(head, 0, PH_LATEST_SIDE, db_text(head, 0, PH_SIDE)))
+    if (open && plan_is(head, 0, PH_STATE, "draft") &&
+        plan_is(head, 0, PH_LATEST_SIDE, db_text(head, 0, PH_SIDE)))
         tpl_show(d, "CAN_PROPOSE_DRAFT");
     if (strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
         tpl_set(tpl_add_section(d, "AGREED"), "NUMBER", db_text(head, 0, PH_AGREED));
-    if (open && is(head, 0, PH_SIDE, "tutor") && strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
+    if (open && plan_is(head, 0, PH_SIDE, "tutor") && strcmp(db_text(head, 0, PH_AGREED), "0") != 0)
         tpl_show(d, "CAN_COMPLETE");
 }
 
@@ -336,12 +385,25 @@ static void add_version(tpl_dict *d, const char *section, const char *number, co
     tpl_set(v, "STANDING", standing);
 }
 
-static void fill_history(request *r, tpl_dict *d, const PGresult *history)
+/* What people call version number: "the course template" for 0. */
+static const char *version_name(request *r, const char *number, bool capital)
+{
+    return strcmp(number, "0") == 0
+               ? (capital ? "The course template" : "the course template")
+               : arena_printf(r->mem, "%s %s", capital ? "Version" : "version", number);
+}
+
+static void fill_history(request *r, tpl_dict *d, const PGresult *history,
+                         const char *started_from)
 {
     for (int i = 0; i < PQntuples(history); i++) {
         tpl_dict *h = tpl_add_section(d, "HISTORY");
         const char *n = db_text(history, i, 0);
         tpl_set(h, "NUMBER", n);
+        if (strcmp(n, "0") == 0)
+            tpl_set(tpl_add_section(h, "TEMPLATE"), "NAME", started_from);
+        else
+            tpl_set(tpl_add_section(h, "VERSION"), "NUMBER", n);
         tpl_set(h, "AUTHOR", db_text(history, i, 2));
         tpl_set(h, "WHEN", db_text(history, i, 3));
         if (*db_text(history, i, 4))
@@ -351,8 +413,11 @@ static void fill_history(request *r, tpl_dict *d, const PGresult *history)
                 strcmp(signed_by, "learner,tutor") == 0 ? "Signed by both."
                 : *signed_by ? arena_printf(r->mem, "Signed by the %s.", signed_by)
                              : "");
-        if (strcmp(n, "1") != 0)
-            tpl_set(tpl_add_section(h, "COMPARE"), "FROM", req_id_text(r, atoll(n) - 1));
+        if (atoll(n) > 1 || (atoll(n) == 1 && *started_from)) {
+            tpl_dict *c = tpl_add_section(h, "COMPARE");
+            tpl_set(c, "FROM", req_id_text(r, atoll(n) - 1));
+            tpl_set(c, "FROM_NAME", version_name(r, req_id_text(r, atoll(n) - 1), false));
+        }
     }
 }
 
@@ -363,7 +428,7 @@ static void fill_history(request *r, tpl_dict *d, const PGresult *history)
 static const char *history_html(request *r, const PGresult *head)
 {
     const char *id = db_text(head, 0, PH_ID);
-    bool draft = is(head, 0, PH_STATE, "draft");
+    bool draft = plan_is(head, 0, PH_STATE, "draft");
     const char *key =
         arena_printf(r->mem, "plan/%s/history/%s/%s/%s", id, db_text(head, 0, PH_LATEST),
                      db_text(head, 0, PH_AGREED), db_text(head, 0, PH_STATE));
@@ -376,7 +441,7 @@ static const char *history_html(request *r, const PGresult *head)
         tpl_dict *d = tpl_dict_new();
         if (d) {
             tpl_set(d, "ID", id);
-            fill_history(r, d, res);
+            fill_history(r, d, res, db_text(head, 0, PH_STARTED_FROM));
         }
         html = render_fragment(r, "plans/history.tpl", d);
         if (html && !draft && key)
@@ -389,51 +454,73 @@ static const char *history_html(request *r, const PGresult *head)
 static const char *done_message(const char *done)
 {
     return strcmp(done, "agreed") == 0   ? "You both agreed this plan. It is in force."
-           : strcmp(done, "signed") == 0 ? "You accepted this version."
+           : strcmp(done, "signed") == 0  ? "You accepted this version."
+           : strcmp(done, "comment") == 0 ? "Your comment was added. The other side has been told."
            : strcmp(done, "proposed") == 0
                ? "Your version was proposed. The other side has been asked to respond."
                : "Your draft was saved.";
 }
 
-/* GET /plans/:id: the plan as it stands: what waits for whom, the latest
- * version (and the agreed one in force, when a change waits), and every
- * version. The head comes with the session (one round trip); the versions
- * and the list of them from memory, or each read in one more. */
-void page_plan_show(request *r)
+/* The plan's page: what waits for whom, the latest version (and the
+ * agreed one in force, when a change waits), progress and comments, and
+ * every version. The head comes with the session (one round trip); the
+ * versions, their list and the activity from memory, or each read in one
+ * more. */
+void plan_render_page(request *r, int status, const PGresult *head, const char *comment_error,
+                      const char *comment)
 {
-    const PGresult *head = r->prefetched;
-    if (!render_found(r, head, NO_PLAN))
-        return;
     const char *latest = db_text(head, 0, PH_LATEST), *agreed = db_text(head, 0, PH_AGREED);
     bool both = strcmp(agreed, "0") != 0 && strcmp(agreed, latest) != 0;
+    bool draft = plan_is(head, 0, PH_STATE, "draft");
     const char *latest_html = version_html(r, head, latest);
     const char *agreed_html = both ? version_html(r, head, agreed) : NULL;
     const char *history = latest_html ? history_html(r, head) : NULL;
-    if (!latest_html || (both && !agreed_html) || !history) {
+    const char *summary = "", *comments = "";
+    if (!latest_html || (both && !agreed_html) || !history ||
+        (!draft && !plan_activity_html(r, head, &summary, &comments))) {
         render_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r, db_text(head, 0, PH_TITLE), "plans/show.tpl");
+    const char *title = db_text(head, 0, PH_TITLE);
+    tpl_dict *d = render_begin(
+        r, comment_error ? arena_printf(r->mem, "Error: %s", title) : title, "plans/show.tpl");
     if (d) {
         const http_field *done = req_query(r, "done");
-        if (done)
+        if (done && !comment_error)
             tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", done_message(done->value));
         tpl_set(d, "ID", db_text(head, 0, PH_ID));
-        tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
+        tpl_set(d, "TITLE", title);
         tpl_set(d, "LEARNER", db_text(head, 0, PH_LEARNER));
         tpl_set(d, "LATEST", latest);
         tpl_set(d, "LATEST_AUTHOR", db_text(head, 0, PH_LATEST_AUTHOR));
         tpl_set(d, "LATEST_WHEN", db_text(head, 0, PH_LATEST_WHEN));
+        if (*db_text(head, 0, PH_STARTED_FROM))
+            tpl_set(tpl_add_section(d, "STARTED_FROM"), "NAME", db_text(head, 0, PH_STARTED_FROM));
         fill_actions(d, head);
         add_version(d, "LATEST_VERSION", latest, latest_html,
-                    strcmp(agreed, latest) == 0      ? "agreed"
-                    : is(head, 0, PH_STATE, "draft") ? "draft"
-                                                     : "proposed, not agreed");
+                    strcmp(agreed, latest) == 0 ? "agreed"
+                    : draft                     ? "draft"
+                                                : "proposed, not agreed");
         if (both)
             add_version(d, "AGREED_VERSION", agreed, agreed_html, "agreed");
-        tpl_set(d, "HISTORY_HTML", history); /* rendered from plans/history.tpl */
+        tpl_set(d, "HISTORY_HTML", history);   /* rendered from plans/history.tpl */
+        tpl_set(d, "SUMMARY_HTML", summary);   /* rendered from plans/summary.tpl */
+        tpl_set(d, "COMMENTS_HTML", comments); /* rendered from plans/comments.tpl */
+        if (!draft && !plan_is_closed(head)) {
+            tpl_dict *c = tpl_add_section(d, "COMMENT_FORM");
+            tpl_set(c, "BODY", comment ? comment : "");
+            if (comment_error)
+                tpl_set(tpl_add_section(c, "COMMENT_ERROR"), "MESSAGE", comment_error);
+        }
     }
-    render_end(r, 200);
+    render_end(r, status);
+}
+
+/* GET /plans/:id */
+void page_plan_show(request *r)
+{
+    if (render_found(r, r->prefetched, NO_PLAN))
+        plan_render_page(r, 200, r->prefetched, NULL, NULL);
 }
 
 /* One side of a comparison being built: its pieces of one kind are
@@ -499,13 +586,48 @@ static void compare_row(tpl_dict *d, const char *label, const char *a, const cha
         tpl_show(row, "CHANGED");
 }
 
-/* The row of goals holding version number's goal i (from 1), or -1. */
-static int goal_row(const PGresult *goals, const char *number, int i)
+/* The row of goals holding version number's goal with key, or -1. */
+static int goal_row(const PGresult *goals, const char *number, const char *key)
 {
     for (int k = 0; k < PQntuples(goals); k++)
-        if (is(goals, k, PG_NUMBER, number) && atoi(db_text(goals, k, PG_INDEX)) == i)
+        if (plan_is(goals, k, PG_NUMBER, number) && plan_is(goals, k, PG_KEY, key))
             return k;
     return -1;
+}
+
+/* The rows comparing goal ga of one version with gb of the other (either
+ * -1 when the goal is not in that version), labelled label. */
+static void compare_goal(request *r, tpl_dict *d, const char *label, const PGresult *goals, int ga,
+                         int gb)
+{
+    static const struct {
+        const char *label;
+        int column;
+    } goal_fields[] = {{"title", PG_TITLE},
+                       {"success criteria", PG_CRITERIA},
+                       {"target date", PG_TARGET},
+                       {"activities", PG_ACTIVITIES},
+                       {"assessment", PG_ASSESSMENT}};
+    for (size_t f = 0; f < sizeof goal_fields / sizeof *goal_fields; f++)
+        compare_row(d, arena_printf(r->mem, "%s: %s", label, goal_fields[f].label),
+                    ga < 0 ? "" : db_text(goals, ga, goal_fields[f].column),
+                    gb < 0 ? "" : db_text(goals, gb, goal_fields[f].column));
+}
+
+/* The goals of versions na and nb compared, each with the same goal in
+ * the other (by key, however reworded or moved): in nb's order, then
+ * those nb no longer has. */
+static void compare_goals(request *r, tpl_dict *d, const PGresult *goals, const char *na,
+                          const char *nb)
+{
+    int n = 0;
+    for (int k = 0; k < PQntuples(goals); k++)
+        if (plan_is(goals, k, PG_NUMBER, nb))
+            compare_goal(r, d, arena_printf(r->mem, "Goal %d", ++n), goals,
+                         goal_row(goals, na, db_text(goals, k, PG_KEY)), k);
+    for (int k = 0; k < PQntuples(goals); k++)
+        if (plan_is(goals, k, PG_NUMBER, na) && goal_row(goals, nb, db_text(goals, k, PG_KEY)) < 0)
+            compare_goal(r, d, "Goal taken out", goals, k, -1);
 }
 
 static void plan_render_compare(request *r, const PGresult *head, const PGresult *a,
@@ -520,6 +642,7 @@ static void plan_render_compare(request *r, const PGresult *head, const PGresult
         tpl_set(d, "ID", db_text(head, 0, PH_ID));
         tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
         tpl_set(d, "A", na);
+        tpl_set(d, "A_NAME", version_name(r, na, true));
         tpl_set(d, "B", nb);
         tpl_set(d, "A_BY", arena_printf(r->mem, "%s, %s", db_text(a, 0, 5), db_text(a, 0, 7)));
         tpl_set(d, "B_BY", arena_printf(r->mem, "%s, %s", db_text(b, 0, 5), db_text(b, 0, 7)));
@@ -527,23 +650,7 @@ static void plan_render_compare(request *r, const PGresult *head, const PGresult
                     db_text(b, 0, PV_LEARNER_ACCOUNT));
         compare_row(d, "The tutor's view", db_text(a, 0, PV_TUTOR_ACCOUNT),
                     db_text(b, 0, PV_TUTOR_ACCOUNT));
-        static const struct {
-            const char *label;
-            int column;
-        } goal_fields[] = {{"title", PG_TITLE},
-                           {"success criteria", PG_CRITERIA},
-                           {"target date", PG_TARGET},
-                           {"activities", PG_ACTIVITIES},
-                           {"assessment", PG_ASSESSMENT}};
-        for (int i = 1;; i++) {
-            int ga = goal_row(goals, na, i), gb = goal_row(goals, nb, i);
-            if (ga < 0 && gb < 0)
-                break;
-            for (size_t f = 0; f < sizeof goal_fields / sizeof *goal_fields; f++)
-                compare_row(d, arena_printf(r->mem, "Goal %d: %s", i, goal_fields[f].label),
-                            ga < 0 ? "" : db_text(goals, ga, goal_fields[f].column),
-                            gb < 0 ? "" : db_text(goals, gb, goal_fields[f].column));
-        }
+        compare_goals(r, d, goals, na, nb);
         compare_row(d, "Support agreed", db_text(a, 0, PV_SUPPORT), db_text(b, 0, PV_SUPPORT));
     }
     render_end(r, 200);
@@ -554,7 +661,7 @@ static void plan_render_compare(request *r, const PGresult *head, const PGresult
 void page_plan_compare(request *r)
 {
     static const field_spec fields[] = {
-        {"from", "the first version", FIELD_INT, true, 1, 100000, NULL},
+        {"from", "the first version", FIELD_INT, true, 0, 100000, NULL},
         {"to", "the second version", FIELD_INT, true, 1, 100000, NULL}};
     field_value v[2];
     const char *err;
@@ -585,9 +692,6 @@ void page_plan_compare(request *r)
 
 /* ------------------------------------------------------------ writing */
 
-/* Goal rows a form holds: 30 goals and two empty rows to add more. (Five
- * fields a row stay well under the form parser's 200 fields.) */
-#define MAX_GOALS 32
 enum {
     F_TITLE,
     F_LEARNER,
@@ -596,16 +700,11 @@ enum {
     F_NOTE,
     F_BASE,
     F_ACTION,
-    F_GOAL_TITLE,
-    F_GOAL_CRITERIA,
-    F_GOAL_TARGET,
-    F_GOAL_ACTIVITIES,
-    F_GOAL_ASSESSMENT,
-    N_FIELDS
+    F_TEMPLATE,
+    F_GOALS, /* the goal fields, PLAN_GOAL_FIELD_SPECS, from here */
+    N_FIELDS = F_GOALS + N_GOAL_FIELDS + 1
 };
 static const char *const actions[] = {"propose", "draft", NULL};
-/* The goal fields repeat, once a goal: form_validate checks the first of
- * each, read_goals every one. */
 static const field_spec plan_fields[N_FIELDS] = {
     [F_TITLE] = {"title", "the plan's name", FIELD_STRING, false, 1, 200, NULL},
     [F_LEARNER] = {"learner", "the learner", FIELD_ID, false, 0, 0, NULL},
@@ -614,94 +713,9 @@ static const field_spec plan_fields[N_FIELDS] = {
     [F_NOTE] = {"note", "what you changed and why", FIELD_STRING, false, 0, 2000, NULL},
     [F_BASE] = {"base", "the version you started from", FIELD_INT, false, 1, 100000, NULL},
     [F_ACTION] = {"action", "what to do", FIELD_ENUM, true, 0, 0, actions},
-    [F_GOAL_TITLE] = {"goal_title", "a goal", FIELD_STRING, false, 0, 500, NULL},
-    [F_GOAL_CRITERIA] = {"goal_criteria", "a goal's success criteria", FIELD_STRING, false, 0, 2000,
-                         NULL},
-    [F_GOAL_TARGET] = {"goal_target", "a goal's target date", FIELD_STRING, false, 0, 10, NULL},
-    [F_GOAL_ACTIVITIES] = {"goal_activities", "a goal's activities", FIELD_STRING, false, 0, 4000,
-                           NULL},
-    [F_GOAL_ASSESSMENT] = {"goal_assessment", "how a goal is assessed", FIELD_STRING, false, 0,
-                           2000, NULL},
+    [F_TEMPLATE] = {"template", "the course template", FIELD_ID, false, 0, 0, NULL},
+    PLAN_GOAL_FIELD_SPECS,
 };
-#define N_GOAL_FIELDS 5
-
-/* The goals as sent: five parallel lists, a goal each. */
-typedef struct {
-    int n;
-    const char *v[N_GOAL_FIELDS][MAX_GOALS];
-} goal_input;
-
-/* Every value of field name in the body, in order, at most max. */
-static int field_values(request *r, const char *name, const char **out, int max)
-{
-    int n = 0;
-    for (size_t i = 0; i < r->n_body_fields && n < max; i++)
-        if (strcmp(r->body_fields[i].name, name) == 0)
-            out[n++] = r->body_fields[i].value;
-    return n;
-}
-
-/* Reads every goal row as typed (trimmed, anything no page can show
- * marked), so that a form shown again keeps them all; rows left wholly
- * empty are dropped. */
-static void collect_goals(request *r, goal_input *g, bool *marked)
-{
-    const char *raw[N_GOAL_FIELDS][MAX_GOALS];
-    int count[N_GOAL_FIELDS], rows = 0;
-    for (int f = 0; f < N_GOAL_FIELDS; f++) {
-        count[f] = field_values(r, plan_fields[F_GOAL_TITLE + f].name, raw[f], MAX_GOALS);
-        rows = count[f] > rows ? count[f] : rows;
-    }
-    g->n = 0;
-    *marked = false;
-    for (int i = 0; i < rows; i++) {
-        bool any = false;
-        for (int f = 0; f < N_GOAL_FIELDS; f++) {
-            const char *v = i < count[f] ? raw[f][i] : "";
-            size_t len = strlen(v);
-            while (len && (v[len - 1] == ' ' || v[len - 1] == '\n' || v[len - 1] == '\r'))
-                len--;
-            const char *shown = validate_showable(r->mem, v, len);
-            *marked = *marked || shown != v;
-            g->v[f][g->n] = shown != v ? shown : arena_strndup(r->mem, v, len);
-            any = any || len;
-        }
-        g->n += any;
-    }
-}
-
-/* Checks the goals collect_goals read; *err says which and what. */
-static bool check_goals(request *r, const goal_input *g, bool marked, int rows_sent,
-                        const char **err)
-{
-    if (rows_sent > MAX_GOALS - 2 || g->n > MAX_GOALS - 2) {
-        *err = "A plan can have at most 30 goals.";
-        return false;
-    }
-    if (marked) {
-        *err = "A goal holds a character that cannot be shown (marked �): remove it.";
-        return false;
-    }
-    for (int i = 0; i < g->n; i++) {
-        for (int f = 0; f < N_GOAL_FIELDS; f++) {
-            const field_spec *s = &plan_fields[F_GOAL_TITLE + f];
-            if ((long long)utf8_chars(g->v[f][i], strlen(g->v[f][i])) > s->max) {
-                *err = arena_printf(r->mem, "Goal %d: %s is too long (at most %lld characters).",
-                                    i + 1, s->label, s->max);
-                return false;
-            }
-        }
-        if (!*g->v[0][i])
-            *err =
-                arena_printf(r->mem, "Goal %d needs a title: what do you want to achieve?", i + 1);
-        else if (*g->v[2][i] && validate_date(g->v[2][i]))
-            *err = arena_printf(r->mem, "Goal %d: give the target date as a date, like 2027-03-31.",
-                                i + 1);
-        if (*err)
-            return false;
-    }
-    return true;
-}
 
 /* The side someone starting a plan is on: staff start plans for their
  * learners, everyone else their own. */
@@ -720,42 +734,33 @@ typedef struct {
     const goal_input *typed_goals;
     const char *error, *field;
     bool conflict; /* someone proposed meanwhile: their version is the base now */
+    const PGresult *template; /* plan_template_start: a new plan from a course template */
+    const char *template_id;
 } plan_form;
 
-static void fill_goal(tpl_dict *d, int n, const char *const v[N_GOAL_FIELDS])
+/* On the form for a new plan: the course templates to start from, or the
+ * one chosen, whose support and goals fill the form. */
+static void fill_template_choice(request *r, tpl_dict *d, const plan_form *f, bool tutor)
 {
-    static const char *const keys[N_GOAL_FIELDS] = {"TITLE", "CRITERIA", "TARGET", "ACTIVITIES",
-                                                    "ASSESSMENT"};
-    tpl_dict *g = tpl_add_section(d, "GOAL");
-    tpl_set_int(g, "N", n);
-    for (int f = 0; f < N_GOAL_FIELDS; f++)
-        tpl_set(g, keys[f], v[f]);
-}
-
-static void fill_form_goals(tpl_dict *d, const plan_form *f)
-{
-    int n = 0;
-    if (f->typed_goals) {
-        for (int i = 0; i < f->typed_goals->n; i++) {
-            const char *v[N_GOAL_FIELDS];
-            for (int k = 0; k < N_GOAL_FIELDS; k++)
-                v[k] = f->typed_goals->v[k][i];
-            fill_goal(d, ++n, v);
-        }
-    } else if (f->goals && f->fields) {
-        const char *number = db_text(f->fields, 0, PV_NUMBER);
-        for (int i = 0; i < PQntuples(f->goals); i++) {
-            if (!is(f->goals, i, PG_NUMBER, number))
-                continue;
-            const char *v[N_GOAL_FIELDS];
-            for (int k = 0; k < N_GOAL_FIELDS; k++)
-                v[k] = db_text(f->goals, i, PG_TITLE + k);
-            fill_goal(d, ++n, v);
+    const char *chosen = f->typed ? f->typed[F_TEMPLATE].str : "";
+    if (f->template || *chosen) {
+        tpl_dict *t = tpl_add_section(d, "FROM_TEMPLATE");
+        tpl_set(t, "ID", f->template ? f->template_id : chosen);
+        tpl_set(t, "NAME", f->template ? db_text(f->template, 0, 8) : "the course template you chose");
+        return;
+    }
+    const char *params[] = {tutor ? "0" : req_id_text(r, r->user->id), req_id_text(r, r->user->id)};
+    PGresult *choices = db_run(r->db, "plan_template_choices", 2, params);
+    if (choices && PQntuples(choices)) {
+        tpl_dict *c = tpl_add_section(d, "TEMPLATES");
+        for (int i = 0; i < PQntuples(choices); i++) {
+            tpl_dict *o = tpl_add_section(c, "TEMPLATE");
+            tpl_set(o, "ID", db_text(choices, i, 0));
+            tpl_set(o, "NAME", arena_printf(r->mem, "%s (%s)", db_text(choices, i, 1),
+                                            db_text(choices, i, 2)));
         }
     }
-    static const char *const empty[N_GOAL_FIELDS] = {"", "", "", "", ""};
-    for (int k = 0; k < 2 && n < MAX_GOALS; k++) /* room for new goals */
-        fill_goal(d, ++n, empty);
+    PQclear(choices);
 }
 
 static void show_form(request *r, int status, const plan_form *f)
@@ -785,12 +790,13 @@ static void show_form(request *r, int status, const plan_form *f)
         tpl_set(tpl_add_section(d, "EDITING"), "BASE", db_text(f->fields, 0, PV_NUMBER));
         tpl_set(tpl_add_section(d, "OTHER_ACCOUNT"), "TEXT",
                 db_text(f->fields, 0, tutor ? PV_LEARNER_ACCOUNT : PV_TUTOR_ACCOUNT));
-        if (is(f->head, 0, PH_STATE, "draft") && is(f->head, 0, PH_LATEST_SIDE, side))
+        if (plan_is(f->head, 0, PH_STATE, "draft") && plan_is(f->head, 0, PH_LATEST_SIDE, side))
             tpl_show(d, "CAN_DRAFT");
     } else {
         tpl_set(d, "ACTION", "/plans");
         tpl_set(tpl_add_section(d, "CREATING"), "TITLE", t ? t[F_TITLE].str : "");
         tpl_show(d, "CAN_DRAFT");
+        fill_template_choice(r, d, f, tutor);
     }
     if (f->conflict) /* their version beside the form, to merge from */
         fill_version(tpl_add_section(d, "CONFLICT"), f->fields, 0, f->goals);
@@ -799,11 +805,14 @@ static void show_form(request *r, int status, const plan_form *f)
             : f->fields ? db_text(f->fields, 0, tutor ? PV_TUTOR_ACCOUNT : PV_LEARNER_ACCOUNT)
                         : "");
     tpl_set(d, "SUPPORT",
-            t           ? t[F_SUPPORT].str
-            : f->fields ? db_text(f->fields, 0, PV_SUPPORT)
-                        : "");
+            t             ? t[F_SUPPORT].str
+            : f->fields   ? db_text(f->fields, 0, PV_SUPPORT)
+            : f->template ? db_text(f->template, 0, 9)
+                          : "");
     tpl_set(d, "NOTE", t ? t[F_NOTE].str : "");
-    fill_form_goals(d, f);
+    plan_fill_goal_fields(tpl_include(d, "GOAL_FIELDS", "plans/goal_fields.tpl"),
+                          f->typed_goals, f->template ? f->template : f->goals,
+                          f->fields ? db_text(f->fields, 0, PV_NUMBER) : "0");
     if (tutor && !f->head) {
         const char *params[] = {req_id_text(r, r->user->id)};
         PGresult *learners = db_run(r->db, "plan_learners", 1, params);
@@ -820,38 +829,19 @@ static void show_form(request *r, int status, const plan_form *f)
     render_end(r, status);
 }
 
-/* The goals' target dates (non-empty ones) as a date[] literal. */
-static const char *targets_literal(request *r, const goal_input *g)
-{
-    const char *dates[MAX_GOALS];
-    int n = 0;
-    for (int i = 0; i < g->n; i++)
-        if (*g->v[2][i])
-            dates[n++] = g->v[2][i];
-    return arena_pg_array(r->mem, dates, n);
-}
-
 /* Checks the whole form; on a problem fills *err and *field. The goals
  * are read first, so that whatever fails, the form keeps every one. */
 static bool read_plan(request *r, field_value *v, goal_input *g, const char *plan_id,
                       const char *base, const char **err, const char **field)
 {
-    bool marked;
-    collect_goals(r, g, &marked);
-    int rows_sent = 0;
-    for (size_t i = 0; i < r->n_body_fields; i++)
-        rows_sent += strcmp(r->body_fields[i].name, "goal_title") == 0;
-    *field = NULL;
-    *err = NULL;
+    bool goals_ok = plan_read_goals(r, g, err, field);
     if (!form_validate(r, plan_fields, N_FIELDS, v, err)) {
         *field = r->invalid_field;
         return false;
     }
-    if (!check_goals(r, g, marked, rows_sent, err)) {
-        *field = "goal_title-1";
+    if (!goals_ok)
         return false;
-    }
-    const char *params[] = {targets_literal(r, g), plan_id, base};
+    const char *params[] = {plan_targets_literal(r, g), plan_id, base};
     PGresult *res = params[0] ? db_run(r->db, "plan_dates_ok", 3, params) : NULL;
     bool ok = res && strcmp(db_text(res, 0, 0), "t") == 0;
     if (!ok) {
@@ -862,17 +852,6 @@ static bool read_plan(request *r, field_value *v, goal_input *g, const char *pla
     return ok;
 }
 
-/* The goals' five lists as array literals, into params from index at. */
-static bool goal_params(request *r, const goal_input *g, const char **params, int at)
-{
-    for (int f = 0; f < N_GOAL_FIELDS; f++)
-        if (!(params[at + f] = arena_pg_array(r->mem, g->v[f], g->n)))
-            return false;
-    return true;
-}
-
-/* After a version was written by side: signs it for that side (unless it
- * is a draft) and settles the plan's state. Inside the transaction. */
 /* Where the plan stands now, after a version was written or signed:
  * *state set to its new state. Inside the transaction. */
 static bool settle(request *r, const char *plan_id, bool draft, const char **state)
@@ -885,6 +864,33 @@ static bool settle(request *r, const char *plan_id, bool draft, const char **sta
     return res != NULL;
 }
 
+bool plan_notify(request *r, const char *id, const char *side, const char *kind,
+                 const char *subject, const char *link)
+{
+    const char *params[] = {id, side, req_id_text(r, r->user->id), kind, subject, link};
+    PGresult *res = db_run(r->db, "plan_notify", 6, params);
+    PQclear(res);
+    return res != NULL;
+}
+
+/* Tells the other side that version number awaits them, or that it was
+ * agreed. */
+static bool tell_other_side(request *r, const char *plan_id, const char *number, const char *side,
+                            const char *state)
+{
+    bool agreed = state && strcmp(state, "agreed") == 0;
+    return plan_notify(
+        r, plan_id, side, agreed ? "plan_agreed" : "plan_proposal",
+        arena_printf(r->mem,
+                     agreed ? "%s accepted version %s: your learning plan is agreed."
+                            : "%s proposed version %s of a learning plan: it waits for your answer.",
+                     r->user->display_name, number),
+        arena_printf(r->mem, "/plans/%s", plan_id));
+}
+
+/* After a version was written by side: signs it for that side (unless it
+ * is a draft), settles the plan's state and tells the other side.
+ * Inside the transaction. */
 static bool sign_and_settle(request *r, const char *plan_id, const char *number, const char *side,
                             bool draft, const char **state)
 {
@@ -893,12 +899,52 @@ static bool sign_and_settle(request *r, const char *plan_id, const char *number,
     if (!draft && !s)
         return false;
     PQclear(s);
-    return settle(r, plan_id, draft, state);
+    return settle(r, plan_id, draft, state) &&
+           (draft || tell_other_side(r, plan_id, number, side, *state));
 }
 
 void page_plan_new(request *r)
 {
-    show_form(r, 200, &(plan_form){0});
+    static const field_spec fields[] = {
+        {"template", "the course template", FIELD_ID, false, 0, 0, NULL}};
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, fields, 1, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    if (!v[0].present) {
+        show_form(r, 200, &(plan_form){0});
+        return;
+    }
+    const char *params[] = {v[0].str, req_id_text(r, r->user->id)};
+    PGresult *template = db_run(r->db, "plan_template_start", 2, params);
+    if (template && PQntuples(template))
+        show_form(r, 200, &(plan_form){.template = template, .template_id = v[0].str});
+    else if (template)
+        render_error(r, 404, "There is no such course template, or it is not for your groups.");
+    else
+        render_db_failed(r);
+    PQclear(template);
+}
+
+/* Why the signed-in person may not start a plan for learner from
+ * template (an id or ""), or NULL if they may. */
+static const char *may_start(request *r, const char *learner, bool tutor, const char *template,
+                             int *status)
+{
+    const char *check[] = {req_id_text(r, r->user->id), learner, tutor ? "tutor" : "learner",
+                           template};
+    PGresult *res = db_run(r->db, "plan_may_start", 4, check);
+    const char *refusal = !res                                 ? RENDER_DB_DOWN
+                          : !plan_is(res, 0, 0, "t")           ? "Choose one of your own learners."
+                          : !plan_is(res, 0, 1, "t")
+                              ? "That course template is not for this learner's group: start "
+                                "from a blank plan, or from their group's template."
+                              : NULL;
+    *status = res ? 400 : 503;
+    PQclear(res);
+    return refusal;
 }
 
 /* POST /plans: a new plan, as a draft or proposed at once. A tutor names
@@ -925,7 +971,7 @@ void page_plan_create(request *r)
     }
     const char *learner = tutor ? v[F_LEARNER].str : req_id_text(r, r->user->id);
     bool draft = v[F_ACTION].num == 1;
-    const char *params[14] = {req_id_text(r, r->user->institution_id),
+    const char *params[16] = {req_id_text(r, r->user->institution_id),
                               learner,
                               req_id_text(r, r->user->id),
                               tutor ? "tutor" : "learner",
@@ -933,24 +979,19 @@ void page_plan_create(request *r)
                               v[F_NOTE].str,
                               tutor ? "" : v[F_OWN_ACCOUNT].str,
                               tutor ? v[F_OWN_ACCOUNT].str : "",
-                              v[F_SUPPORT].str};
+                              v[F_SUPPORT].str,
+                              [15] = v[F_TEMPLATE].str};
     PGresult *res = NULL;
     const char *state = NULL;
-    const char *check[] = {req_id_text(r, r->user->id), learner, tutor ? "tutor" : "learner"};
-    PGresult *mine = db_run(r->db, "plan_may_start", 3, check);
-    bool allowed = mine && strcmp(db_text(mine, 0, 0), "t") == 0;
-    PQclear(mine);
-    if (!allowed) {
-        show_form(
-            r, mine ? 400 : 503,
-            &(plan_form){.typed = v,
-                         .typed_goals = &g,
-                         .field = "learner",
-                         .error = mine ? "Choose one of your own learners." : RENDER_DB_DOWN});
+    int status;
+    const char *refusal = may_start(r, learner, tutor, v[F_TEMPLATE].str, &status);
+    if (refusal) {
+        show_form(r, status,
+                  &(plan_form){.typed = v, .typed_goals = &g, .field = "learner", .error = refusal});
         return;
     }
-    bool ok = goal_params(r, &g, params, 9) && db_begin(r->db) &&
-              (res = db_run(r->db, "plan_insert", 14, params)) &&
+    bool ok = plan_goal_params(r, &g, params, 9) && db_begin(r->db) &&
+              (res = db_run(r->db, "plan_insert", 16, params)) &&
               sign_and_settle(r, db_text(res, 0, 0), "1", params[3], draft, &state) &&
               db_commit(r->db);
     if (!ok) {
@@ -965,7 +1006,7 @@ void page_plan_create(request *r)
 }
 
 /* The plan :id for the signed-in person, or NULL having said why not. */
-static PGresult *find_plan(request *r)
+PGresult *plan_find(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id), r->params[0]};
     PGresult *head = db_run(r->db, "plan_head_by_user", 2, params);
@@ -976,9 +1017,9 @@ static PGresult *find_plan(request *r)
     return head;
 }
 
-static bool is_closed(const PGresult *head)
+bool plan_is_closed(const PGresult *head)
 {
-    return is(head, 0, PH_STATE, "completed") || is(head, 0, PH_STATE, "withdrawn");
+    return plan_is(head, 0, PH_STATE, "completed") || plan_is(head, 0, PH_STATE, "withdrawn");
 }
 
 /* The form for the next version, starting from the latest; after a
@@ -1002,11 +1043,11 @@ static void show_version_form(request *r, int status, const PGresult *head, cons
 
 void page_plan_edit(request *r)
 {
-    PGresult *head = find_plan(r);
+    PGresult *head = plan_find(r);
     if (!head)
         return;
-    if (is_closed(head))
-        render_error(r, 409, "This plan is finished: it is kept as it was and no longer changes.");
+    if (plan_is_closed(head))
+        render_error(r, 409, PLAN_CLOSED);
     else
         show_version_form(r, 200, head, NULL, NULL, NULL, NULL, false);
     PQclear(head);
@@ -1035,21 +1076,21 @@ static const char *write_version(request *r, const char *id, const char *side, c
 {
     PGresult *lock = NULL, *res = NULL;
     const char *outcome = NULL;
-    const char *params[12] = {id,
+    const char *params[13] = {id,
                               req_id_text(r, r->user->id),
                               side,
                               v[F_BASE].str,
                               v[F_NOTE].str,
                               v[F_OWN_ACCOUNT].str,
                               v[F_SUPPORT].str};
-    if (!goal_params(r, g, params, 7) || !db_begin(r->db) || !(lock = lock_plan(r, id)))
+    if (!plan_goal_params(r, g, params, 7) || !db_begin(r->db) || !(lock = lock_plan(r, id)))
         goto out;
     if (strcmp(db_text(lock, 0, 0), "completed") == 0 ||
         strcmp(db_text(lock, 0, 0), "withdrawn") == 0) {
         outcome = "closed";
     } else if (strcmp(db_text(lock, 0, 1), v[F_BASE].str) != 0) {
         outcome = "stale";
-    } else if ((res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert", 12,
+    } else if ((res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert", 13,
                              params)) &&
                PQntuples(res) == 1 &&
                sign_and_settle(r, id, db_text(res, 0, 0), side, draft, &outcome) &&
@@ -1073,7 +1114,7 @@ out:
  * meanwhile, and overwriting them silently is what this must never do. */
 void page_plan_propose(request *r)
 {
-    PGresult *head = find_plan(r);
+    PGresult *head = plan_find(r);
     if (!head)
         return;
     field_value v[N_FIELDS];
@@ -1082,18 +1123,18 @@ void page_plan_propose(request *r)
     const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
     bool ok = read_plan(r, v, &g, id, db_text(head, 0, PH_LATEST), &err, &field);
     bool stale = !v[F_BASE].present || strcmp(v[F_BASE].str, db_text(head, 0, PH_LATEST)) != 0;
-    bool own_draft = is(head, 0, PH_STATE, "draft") && is(head, 0, PH_LATEST_SIDE, side);
+    bool own_draft = plan_is(head, 0, PH_STATE, "draft") && plan_is(head, 0, PH_LATEST_SIDE, side);
     const char *outcome =
-        ok && !stale && !is_closed(head)
+        ok && !stale && !plan_is_closed(head)
             ? write_version(r, id, side, v, &g, own_draft && v[F_ACTION].num == 1, own_draft)
             : NULL;
-    if (is_closed(head) || (outcome && strcmp(outcome, "closed") == 0)) {
-        render_error(r, 409, "This plan is finished: it is kept as it was and no longer changes.");
+    if (plan_is_closed(head) || (outcome && strcmp(outcome, "closed") == 0)) {
+        render_error(r, 409, PLAN_CLOSED);
     } else if (!ok) {
         show_version_form(r, 400, head, v, &g, err, field, stale);
     } else if (stale || (outcome && strcmp(outcome, "stale") == 0)) {
         PQclear(head); /* read it again: someone proposed meanwhile */
-        if ((head = find_plan(r)))
+        if ((head = plan_find(r)))
             show_version_form(r, 409, head, v, &g,
                               arena_printf(r->mem,
                                            "%s proposed version %s while you were writing. What "
@@ -1122,7 +1163,7 @@ void page_plan_accept(request *r)
         {"version", "the version", FIELD_INT, true, 1, 100000, NULL}};
     field_value v[1];
     const char *err;
-    PGresult *head = find_plan(r);
+    PGresult *head = plan_find(r);
     if (!head)
         return;
     if (!form_validate(r, fields, 1, v, &err)) {
@@ -1146,7 +1187,9 @@ void page_plan_accept(request *r)
     else if (ok && (ok = (sign = db_run(r->db, "plan_sign", 4, params)) != NULL) &&
              PQntuples(sign) == 0)
         refusal = "You have already accepted this version. It waits for the other side.";
-    ok = ok && !refusal && settle(r, id, false, &state) && db_commit(r->db);
+    ok = ok && !refusal && settle(r, id, false, &state) &&
+         (!state || strcmp(state, "agreed") != 0 || tell_other_side(r, id, v[0].str, side, state)) &&
+         db_commit(r->db);
     if (!ok)
         db_rollback(r->db);
     if (refusal)
@@ -1164,14 +1207,14 @@ void page_plan_accept(request *r)
 /* Ends a plan: completed (a tutor, once agreed) or withdrawn (either). */
 static void finish(request *r, const char *state)
 {
-    PGresult *head = find_plan(r);
+    PGresult *head = plan_find(r);
     if (!head)
         return;
     const char *params[] = {db_text(head, 0, PH_ID), state};
     PGresult *res = NULL;
-    if (strcmp(state, "completed") == 0 && !is(head, 0, PH_SIDE, "tutor"))
+    if (strcmp(state, "completed") == 0 && !plan_is(head, 0, PH_SIDE, "tutor"))
         render_error(r, 403, "Only a tutor marks a plan as completed.");
-    else if (is(head, 0, PH_STATE, "draft"))
+    else if (plan_is(head, 0, PH_STATE, "draft"))
         render_error(r, 409, "A draft has not been shown to anyone yet: propose it, or leave it.");
     else if (!(res = db_run(r->db, "plan_finish", 2, params)))
         render_db_failed(r);
@@ -1195,6 +1238,23 @@ void page_plan_withdraw(request *r)
     finish(r, "withdrawn");
 }
 
+/* How row i of plan_list's goals in force stand, and its next review. */
+static void fill_plan_standing(request *r, tpl_dict *p, const PGresult *res, int i)
+{
+    if (!plan_is(res, i, 8, "0")) {
+        tpl_set(p, "GOALS",
+                arena_printf(r->mem, "%s of %s", db_text(res, i, 9), db_text(res, i, 8)));
+        if (!plan_is(res, i, 10, "0"))
+            tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(res, i, 10));
+    }
+    if (*db_text(res, i, 11)) {
+        tpl_dict *n = tpl_add_section(p, "NEXT_REVIEW");
+        tpl_set(n, "DATE", db_text(res, i, 11));
+        if (plan_is(res, i, 12, "t"))
+            tpl_show(n, "LATE");
+    }
+}
+
 /* The rows of plan_list as the list's HTML (plans/list_items.tpl). */
 static const char *render_plan_list(request *r, const PGresult *res)
 {
@@ -1203,15 +1263,16 @@ static const char *render_plan_list(request *r, const PGresult *res)
         return NULL;
     int waiting = 0;
     for (int i = 0; i < PQntuples(res); i++) {
-        bool mine = is(res, i, 3, db_text(res, i, 5));
+        bool mine = plan_is(res, i, 3, db_text(res, i, 5));
         waiting += mine;
         tpl_dict *p = tpl_add_section(d, mine ? "WAITING" : "PLAN");
         tpl_set(p, "ID", db_text(res, i, 0));
         tpl_set(p, "TITLE", db_text(res, i, 1));
-        tpl_set(p, "STATE", state_label(db_text(res, i, 2)));
+        tpl_set(p, "STATE", plan_state_label(db_text(res, i, 2)));
         tpl_set(p, "LEARNER", db_text(res, i, 4));
         tpl_set(p, "UPDATED", db_text(res, i, 6));
         tpl_set(p, "VERSION", db_text(res, i, 7));
+        fill_plan_standing(r, p, res, i);
     }
     if (waiting)
         tpl_set_int(tpl_add_section(d, "HAS_WAITING"), "N", waiting);
@@ -1246,8 +1307,8 @@ static const char *plan_list_html(request *r, const char *state)
  * first. For a tutor, all their learners' plans. */
 void page_plan_list(request *r)
 {
-    static const char *const states[] = {"draft",     "proposed",  "agreed", "amendment",
-                                         "completed", "withdrawn", NULL};
+    static const char *const states[] = {"draft",     "proposed",  "agreed",  "amendment",
+                                         "completed", "withdrawn", "overdue", NULL};
     static const field_spec fields[] = {{"state", "the state", FIELD_ENUM, false, 0, 0, states}};
     field_value v[1];
     const char *err;
@@ -1263,10 +1324,14 @@ void page_plan_list(request *r)
     tpl_dict *d = render_begin(r, "Learning plans", "plans/list.tpl");
     if (d) {
         tpl_set(d, "LIST_HTML", list); /* rendered from plans/list_items.tpl */
+        if (r->user->roles & ROLE_STAFF)
+            tpl_show(d, "STAFF");
         for (int i = 0; states[i]; i++) {
             tpl_dict *f = tpl_add_section(d, "FILTER");
             tpl_set(f, "VALUE", states[i]);
-            tpl_set(f, "LABEL", state_label(states[i]));
+            tpl_set(f, "LABEL", strcmp(states[i], "overdue") == 0
+                                    ? "Overdue: a goal past its date or a review past due"
+                                    : plan_state_label(states[i]));
             if (strcmp(v[0].str, states[i]) == 0)
                 tpl_show(f, "SELECTED");
         }

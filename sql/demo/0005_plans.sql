@@ -11,12 +11,12 @@ WITH content AS (
                                   'criteria', 'Merit grade on the assignment, with a written report of 1,000 words',
                                   'target', to_char(current_date + 120, 'YYYY-MM-DD'),
                                   'activities', 'Workshop sessions each week; report drafted in sections with my tutor',
-                                  'assessment', 'Portfolio page and assignment'),
+                                  'assessment', 'Portfolio page and assignment', 'key', '000000000001'),
                jsonb_build_object('title', 'Apply for three apprenticeships',
                                   'criteria', 'Three applications sent, with a CV my tutor has read',
                                   'target', to_char(current_date + 200, 'YYYY-MM-DD'),
                                   'activities', 'Careers fair; two mock interviews',
-                                  'assessment', 'Applications sent'))) AS c
+                                  'assessment', 'Applications sent', 'key', '000000000002'))) AS c
     UNION ALL
     SELECT 'liam', 'grace', 'Access to HE: my plan',
            jsonb_build_object(
@@ -27,7 +27,7 @@ WITH content AS (
                jsonb_build_object('title', 'Write my first essay with references',
                                   'criteria', 'A 1,500-word essay with Harvard references, passed',
                                   'target', to_char(current_date + 60, 'YYYY-MM-DD'),
-                                  'activities', 'Library session; writing workshop', 'assessment', 'Essay')))),
+                                  'activities', 'Library session; writing workshop', 'assessment', 'Essay', 'key', '000000000003')))),
 plan AS (
     INSERT INTO plans (institution_id, learner_id, title, state, awaiting, latest_version,
                        agreed_version, created_by)

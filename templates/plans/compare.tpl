@@ -1,13 +1,13 @@
 {{%AUTOESCAPE context="HTML"}}
 <a class="govuk-back-link" href="/plans/{{ID}}">Back to the plan</a>
 <span class="govuk-caption-l">{{TITLE}}</span>
-<h1 class="govuk-heading-l">Version {{A}} and version {{B}}</h1>
+<h1 class="govuk-heading-l">{{A_NAME}} and version {{B}}</h1>
 <p class="govuk-body">Fields that changed are marked; in them, words taken out are struck through and words put in are underlined.</p>
 <table class="govuk-table tandem-compare">
-<caption class="govuk-table__caption govuk-visually-hidden">Version {{A}} and version {{B}}, field by field</caption>
+<caption class="govuk-table__caption govuk-visually-hidden">{{A_NAME}} and version {{B}}, field by field</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Field</th>
-<th scope="col" class="govuk-table__header">Version {{A}}<br><span class="govuk-body-s tandem-muted">{{A_BY}}</span></th>
+<th scope="col" class="govuk-table__header">{{A_NAME}}<br><span class="govuk-body-s tandem-muted">{{A_BY}}</span></th>
 <th scope="col" class="govuk-table__header">Version {{B}}<br><span class="govuk-body-s tandem-muted">{{B_BY}}</span></th>
 </tr></thead>
 <tbody class="govuk-table__body">

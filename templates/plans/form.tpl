@@ -18,6 +18,18 @@
 <div class="govuk-inset-text tandem-their-version">{{>VERSION_BODY}}</div>
 <h2 class="govuk-heading-m">Yours</h2>
 {{/CONFLICT}}
+{{#TEMPLATES}}
+<form method="get" action="/plans/new" class="govuk-!-margin-bottom-6">
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--s" for="template">Start from a course template</label>
+<div class="govuk-hint" id="template-hint">Your course's common plan, written by a tutor, to make your own. Or leave this and start from a blank plan below.</div>
+<select class="govuk-select" id="template" name="template" aria-describedby="template-hint">
+{{#TEMPLATE}}<option value="{{ID}}">{{NAME}}</option>{{/TEMPLATE}}
+</select>
+<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Use this template</button>
+</div>
+</form>
+{{/TEMPLATES}}
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 {{#EDITING}}<input type="hidden" name="base" value="{{BASE}}">{{/EDITING}}
@@ -28,6 +40,10 @@
 <input class="govuk-input" id="title" name="title" type="text" value="{{TITLE}}" maxlength="200" aria-describedby="title-hint">
 </div>
 {{/CREATING}}
+{{#FROM_TEMPLATE}}
+<input type="hidden" name="template" value="{{ID}}">
+<div class="govuk-inset-text">This plan starts from {{NAME}}. Change anything to make it fit: the plan can always be compared with the template. <a class="govuk-link" href="/plans/new">Start from a blank plan instead</a></div>
+{{/FROM_TEMPLATE}}
 {{#CHOOSE_LEARNER}}
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="learner">Learner</label>
@@ -48,31 +64,7 @@
 </div>
 <h2 class="govuk-heading-m">Goals</h2>
 <p class="govuk-body">Write each goal in the learner's words. To remove a goal, empty its boxes.</p>
-{{#GOAL}}
-<fieldset class="govuk-fieldset tandem-goal">
-<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Goal {{N}}</legend>
-<div class="govuk-form-group">
-<label class="govuk-label" for="goal_title-{{N}}">What I want to achieve</label>
-<input class="govuk-input" id="goal_title-{{N}}" name="goal_title" type="text" value="{{TITLE}}">
-</div>
-<div class="govuk-form-group">
-<label class="govuk-label" for="goal_criteria-{{N}}">How we will know it is achieved</label>
-<textarea class="govuk-textarea" id="goal_criteria-{{N}}" name="goal_criteria" rows="2">{{CRITERIA:pre_escape}}</textarea>
-</div>
-<div class="govuk-form-group">
-<label class="govuk-label" for="goal_target-{{N}}">Target date</label>
-<input class="govuk-input govuk-input--width-10" id="goal_target-{{N}}" name="goal_target" type="date" value="{{TARGET}}">
-</div>
-<div class="govuk-form-group">
-<label class="govuk-label" for="goal_activities-{{N}}">Activities: what, how, with whom, by when</label>
-<textarea class="govuk-textarea" id="goal_activities-{{N}}" name="goal_activities" rows="3">{{ACTIVITIES:pre_escape}}</textarea>
-</div>
-<div class="govuk-form-group">
-<label class="govuk-label" for="goal_assessment-{{N}}">How it will be assessed</label>
-<input class="govuk-input" id="goal_assessment-{{N}}" name="goal_assessment" type="text" value="{{ASSESSMENT}}">
-</div>
-</fieldset>
-{{/GOAL}}
+{{>GOAL_FIELDS}}
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="support">Support agreed</label>
 <div class="govuk-hint" id="support-hint">What the tutor or the college will provide.</div>

@@ -3,7 +3,10 @@
 <div class="govuk-grid-column-two-thirds">
 <h1 class="govuk-heading-l">Learning plans</h1>
 <p class="govuk-body">A learning plan is written by the learner and their tutor together: either of you proposes a version, the other accepts it or proposes changes, until you both agree. Every version is kept.</p>
-<p class="govuk-body"><a class="govuk-button" href="/plans/new">Start a plan</a></p>
+<div class="govuk-button-group">
+<a class="govuk-button" href="/plans/new">Start a plan</a>
+{{#STAFF}}<a class="govuk-link" href="/plans/templates">Course templates</a>{{/STAFF}}
+</div>
 <form method="get" action="/plans" class="govuk-!-margin-bottom-4">
 <div class="govuk-form-group">
 <label class="govuk-label" for="state">Show</label>

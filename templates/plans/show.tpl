@@ -11,6 +11,7 @@
 <span class="govuk-caption-l">{{LEARNER}}'s learning plan</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
 <p class="govuk-body"><strong class="govuk-tag">{{STATE}}</strong>{{#AGREED}} Version {{NUMBER}} is agreed and in force.{{/AGREED}}</p>
+{{#STARTED_FROM}}<p class="govuk-body">Started from the course template “{{NAME}}”: <a class="govuk-link" href="/plans/{{ID}}/compare?from=0&amp;to={{LATEST}}">see what changed from it</a>.</p>{{/STARTED_FROM}}
 {{#YOUR_TURN}}
 <div class="govuk-inset-text">
 <p class="govuk-body">Version {{LATEST}}, proposed by {{LATEST_AUTHOR}} on {{LATEST_WHEN}}, waits for your answer. Read it below{{#COMPARE_AGREED}} (or <a class="govuk-link" href="/plans/{{ID}}/compare?from={{NUMBER}}&amp;to={{LATEST}}">compare it with the agreed version</a>){{/COMPARE_AGREED}}, then accept it or propose changes.</p>
@@ -28,6 +29,7 @@
 <a class="govuk-link" href="/plans/{{ID}}/edit">Change the plan</a>
 </div>
 {{/OPEN}}
+{{SUMMARY_HTML:none}}
 {{#LATEST_VERSION}}
 <h2 class="govuk-heading-m">Version {{NUMBER}}: {{STANDING}}</h2>
 {{HTML:none}}
@@ -40,6 +42,19 @@
 </div>
 </details>
 {{/AGREED_VERSION}}
+{{COMMENTS_HTML:none}}
+{{#COMMENT_FORM}}
+<form method="post" action="/plans/{{ID}}/comments" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="govuk-form-group{{#COMMENT_ERROR}} govuk-form-group--error{{/COMMENT_ERROR}}">
+<label class="govuk-label govuk-label--s" for="body">Add a comment</label>
+<div class="govuk-hint" id="body-hint">A question or a thought about the plan. To change the plan itself, propose a version.</div>
+{{#COMMENT_ERROR}}<p id="body-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/COMMENT_ERROR}}
+<textarea class="govuk-textarea{{#COMMENT_ERROR}} govuk-textarea--error{{/COMMENT_ERROR}}" id="body" name="body" rows="3" aria-describedby="body-hint{{#COMMENT_ERROR}} body-error{{/COMMENT_ERROR}}">{{BODY:pre_escape}}</textarea>
+</div>
+<button type="submit" class="govuk-button govuk-button--secondary">Add comment</button>
+</form>
+{{/COMMENT_FORM}}
 <h2 class="govuk-heading-m">Every version</h2>
 {{HISTORY_HTML:none}}
 {{#CAN_WITHDRAW}}

@@ -1,0 +1,108 @@
+/* plans: what the learning plan's files share. plans.c negotiates the
+ * plan (versions proposed, signed, compared), plan_progress.c follows it
+ * once agreed (goals' status and evidence, reviews, comments),
+ * plan_templates.c holds the course templates plans start from. Who may
+ * open a plan, and on which side, is PLAN_SIDE in plans.c. */
+#ifndef TANDEM_PLANS_H
+#define TANDEM_PLANS_H
+#include "pages.h"
+
+/* The columns of a plan's head (plan_head, plan_head_by_user). */
+enum {
+    PH_ID,
+    PH_TITLE,
+    PH_STATE,
+    PH_AWAITING,
+    PH_LATEST,
+    PH_AGREED, /* "0" when never agreed */
+    PH_SIDE,   /* the viewer's: "learner" or "tutor" */
+    PH_LEARNER,
+    PH_LEARNER_USERNAME,
+    PH_LATEST_SIDE,
+    PH_LATEST_AUTHOR,
+    PH_LATEST_WHEN,
+    PH_LATEST_NOTE,
+    PH_SIGNED_LATEST,
+    PH_ACTIVITY,     /* activity_version: progress, reviews, comments */
+    PH_STARTED_FROM, /* the course template's title, or "" */
+    PH_TODAY,        /* the college's date, YYYY-MM-DD */
+};
+/* The columns of plan_goals: a version's goals, one row each. */
+enum { PG_NUMBER, PG_INDEX, PG_TITLE, PG_CRITERIA, PG_TARGET, PG_ACTIVITIES, PG_ASSESSMENT, PG_KEY };
+
+/* Goals as a jsonb array from six text[] statement parameters, as
+ * plan_goal_params gives them: title, criteria, target, activities,
+ * assessment, key. */
+#define PLAN_GOALS_JSON(t, c, d, a, m, k)                                                          \
+    "(SELECT coalesce(jsonb_agg(jsonb_build_object('title', g.t, 'criteria', g.c, 'target', g.d,"  \
+    "   'activities', g.a, 'assessment', g.m, 'key', g.k) ORDER BY g.i), '[]'::jsonb)"             \
+    "  FROM unnest(" t "::text[], " c "::text[], " d "::text[], " a "::text[], " m "::text[], " k  \
+    "::text[]) WITH ORDINALITY AS g(t, c, d, a, m, k, i))"
+
+#define NO_PLAN "There is no such plan, or it is not yours to see."
+#define PLAN_CLOSED "This plan is finished: it is kept as it was and no longer changes."
+
+/* Whether res's value at row, col is value. */
+bool plan_is(const PGresult *res, int row, int col, const char *value);
+/* The plan :id (r->params[0]) for the signed-in person, or NULL having
+ * answered why not (404 for anyone not on a side of it). */
+PGresult *plan_find(request *r);
+bool plan_is_closed(const PGresult *head);
+/* Tells the other side of plan id than side (the learner, or each of
+ * their tutors) what the signed-in person did: kind and subject as for
+ * notify(), about link. Inside the change's transaction. */
+bool plan_notify(request *r, const char *id, const char *side, const char *kind,
+                 const char *subject, const char *link);
+/* The plan's page for head (plans.c), with status; comment_error and
+ * comment, when not NULL, a refused comment and its text, kept. */
+void plan_render_page(request *r, int status, const PGresult *head, const char *comment_error,
+                      const char *comment);
+/* What people call a plan's state: "Draft", "Change proposed", … */
+const char *plan_state_label(const char *state);
+
+/* Goals as a form sends them: five parallel lists and each goal's key,
+ * which names it across versions (sql/0011_plan_progress.sql). A form
+ * holds 30 goals and two empty rows to add more. */
+#define MAX_GOALS 32
+#define N_GOAL_FIELDS 5
+typedef struct {
+    int n;
+    const char *v[N_GOAL_FIELDS][MAX_GOALS]; /* title, criteria, target, activities, assessment */
+    const char *key[MAX_GOALS];
+} goal_input;
+
+/* The specs of the goal fields (five and the key), for the field_spec
+ * array of a form that holds goals: form_validate checks the first of
+ * each, plan_read_goals every one. */
+#define PLAN_GOAL_FIELD_SPECS                                                                      \
+    {"goal_title", "a goal", FIELD_STRING, false, 0, 500, NULL},                                   \
+        {"goal_criteria", "a goal's success criteria", FIELD_STRING, false, 0, 2000, NULL},        \
+        {"goal_target", "a goal's target date", FIELD_STRING, false, 0, 10, NULL},                \
+        {"goal_activities", "a goal's activities", FIELD_STRING, false, 0, 4000, NULL},            \
+        {"goal_assessment", "how a goal is assessed", FIELD_STRING, false, 0, 2000, NULL},         \
+        {"goal_key", "a goal's key", FIELD_STRING, false, 0, 12, NULL}
+
+/* Reads and checks the goals of r's form into g (plan_goals.c); false
+ * with *err set (naming the goal) and *field its first box if one is
+ * wrong. Every goal typed is in g either way, so that a form shown again
+ * keeps them all. */
+bool plan_read_goals(request *r, goal_input *g, const char **err, const char **field);
+/* The goals' target dates (those given) as a date[] literal. */
+const char *plan_targets_literal(request *r, const goal_input *g);
+/* The goals' lists as PostgreSQL array literals into params from index
+ * at: the five fields, then the keys. */
+bool plan_goal_params(request *r, const goal_input *g, const char **params, int at);
+/* The form's goal rows into d (plans/goal_fields.tpl's GOAL sections):
+ * those of g, or those of version number in goals (plan_goals rows), then
+ * two empty rows for new goals. */
+void plan_fill_goal_fields(tpl_dict *d, const goal_input *g, const PGresult *goals,
+                           const char *number);
+
+/* plan_progress.c: the summary of a plan's progress and its comments for
+ * the plan's page, rendered (kept in memory under the plan's
+ * activity_version); false if the database failed. */
+bool plan_activity_html(request *r, const PGresult *head, const char **summary,
+                        const char **comments);
+
+
+#endif

@@ -1,0 +1,111 @@
+{{%AUTOESCAPE context="HTML"}}
+<div class="govuk-grid-row">
+<div class="govuk-grid-column-two-thirds">
+{{#ERROR}}
+<div class="govuk-error-summary" data-module="govuk-error-summary">
+<div role="alert">
+<h2 class="govuk-error-summary__title">There is a problem</h2>
+<div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#{{FIELD}}">{{MESSAGE}}</a></li></ul></div>
+</div>
+</div>
+{{/ERROR}}
+{{#DONE}}
+<div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="banner-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="banner-title">Success</h2></div>
+<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{{MESSAGE}}</p></div>
+</div>
+{{/DONE}}
+<a class="govuk-back-link" href="/plans/{{ID}}">Back to the plan</a>
+<span class="govuk-caption-l">{{LEARNER}}'s learning plan: {{TITLE}}</span>
+<h1 class="govuk-heading-l">Progress</h1>
+{{#NOT_AGREED}}<div class="govuk-inset-text">Progress is kept once you have both agreed a version of the plan. Until then, there are no goals in force.</div>{{/NOT_AGREED}}
+{{#AGREED}}<p class="govuk-body">The goals of version {{NUMBER}}, agreed and in force. Either of you can say where a goal stands; the learner links evidence to it. Everyone sees only the evidence already shared with them.</p>{{/AGREED}}
+{{#GOAL}}
+<section class="tandem-goal" id="goal-{{KEY}}" aria-labelledby="goal-{{KEY}}-title">
+<h2 class="govuk-heading-m govuk-!-margin-bottom-2" id="goal-{{KEY}}-title">Goal {{N}}: {{TITLE}}</h2>
+<p class="govuk-body"><strong class="govuk-tag {{TAG}}">{{STATUS}}</strong>{{#TARGET}} Target date: {{DATE}}.{{/TARGET}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">Past target date</strong>{{/OVERDUE}}</p>
+{{#UPDATED}}<p class="govuk-body-s">Status set by {{BY}} on {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT}}</span>{{/NOTE}}</p>{{/UPDATED}}
+<h3 class="govuk-heading-s govuk-!-margin-bottom-1">Evidence</h3>
+{{#NO_LINKS}}<p class="govuk-body">No evidence linked yet.</p>{{/NO_LINKS}}
+{{#HAS_LINKS}}<ul class="govuk-list">
+{{#LINK}}<li><a class="govuk-link" href="{{HREF}}">{{TITLE}}</a> <span class="tandem-muted">({{KIND}})</span>{{#CAN_UNLINK}}
+<form method="post" action="/plans/{{ID}}/links/{{LINK_ID}}/remove" class="tandem-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary tandem-small-button">Take off<span class="govuk-visually-hidden"> {{TITLE}} from goal {{N}}</span></button></form>{{/CAN_UNLINK}}</li>
+{{/LINK}}</ul>{{/HAS_LINKS}}
+{{#HIDDEN}}<p class="govuk-body-s">Linked items not shared with you: {{N}}.</p>{{/HIDDEN}}
+{{#STATUS_FORM}}
+<form method="post" action="/plans/{{ID}}/goals/{{KEY}}/status" class="tandem-goal-form" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="govuk-form-group govuk-!-margin-bottom-2">
+<label class="govuk-label" for="status-{{KEY}}">Where goal {{N}} stands</label>
+<select class="govuk-select" id="status-{{KEY}}" name="status">
+{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}
+</select>
+</div>
+<div class="govuk-form-group govuk-!-margin-bottom-2">
+<label class="govuk-label" for="note-{{KEY}}">Why, or what happened (optional)</label>
+<input class="govuk-input" id="note-{{KEY}}" name="note" type="text" maxlength="2000">
+</div>
+<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">Save the status<span class="govuk-visually-hidden"> of goal {{N}}</span></button>
+</form>
+{{/STATUS_FORM}}
+{{#LINK_FORM}}
+<form method="post" action="/plans/{{ID}}/goals/{{KEY}}/links" class="tandem-goal-form" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="govuk-form-group govuk-!-margin-bottom-2">
+<label class="govuk-label" for="item-{{KEY}}">Link your evidence to goal {{N}}</label>
+<select class="govuk-select" id="item-{{KEY}}" name="item">
+{{#CHOICE}}<option value="{{VALUE}}">{{LABEL}}</option>{{/CHOICE}}
+</select>
+</div>
+<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">Link it<span class="govuk-visually-hidden"> to goal {{N}}</span></button>
+</form>
+{{/LINK_FORM}}
+</section>
+{{/GOAL}}
+<h2 class="govuk-heading-l govuk-!-margin-top-8" id="reviews">Review meetings</h2>
+{{#NO_REVIEWS}}<p class="govuk-body">No review meetings recorded yet.</p>{{/NO_REVIEWS}}
+{{#REVIEW}}
+<section class="tandem-goal" aria-labelledby="review-{{ID}}">
+<h3 class="govuk-heading-m govuk-!-margin-bottom-2" id="review-{{ID}}">Review of {{HELD}}</h3>
+<p class="govuk-body">{{#AGREED}}<strong class="govuk-tag govuk-tag--green">Signed by both</strong>{{/AGREED}}{{#UNSIGNED}}<strong class="govuk-tag govuk-tag--yellow">Waiting for {{WAITS_FOR}}{{#CAN_SIGN}}your signature{{/CAN_SIGN}}</strong>{{/UNSIGNED}} Recorded by {{AUTHOR}}.</p>
+<dl class="tandem-facts">
+<dt>What was said</dt><dd class="tandem-words">{{NOTES}}</dd>
+{{#NEXT_STEPS}}<dt>Next steps agreed</dt><dd class="tandem-words">{{TEXT}}</dd>{{/NEXT_STEPS}}
+{{#NEXT_REVIEW}}<dt>Next review</dt><dd>{{DATE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}</dd>{{/NEXT_REVIEW}}
+{{#LEARNER_SIGNED}}<dt>Learner signed</dt><dd>{{BY}}, {{WHEN}}</dd>{{/LEARNER_SIGNED}}
+{{#TUTOR_SIGNED}}<dt>Tutor signed</dt><dd>{{BY}}, {{WHEN}}</dd>{{/TUTOR_SIGNED}}
+</dl>
+{{#CAN_SIGN}}
+<form method="post" action="/plans/{{PLAN_ID}}/reviews/{{ID}}/sign" class="govuk-!-margin-top-4">
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<button type="submit" class="govuk-button">Sign the record of {{HELD}}</button>
+</form>
+{{/CAN_SIGN}}
+</section>
+{{/REVIEW}}
+{{#REVIEW_FORM}}
+<h3 class="govuk-heading-m">Record a review meeting</h3>
+<p class="govuk-body">Recording it signs it for your side; the other side is asked to sign it too.</p>
+<form method="post" action="/plans/{{ID}}/reviews" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--s" for="held_on">Date of the meeting</label>
+<input class="govuk-input govuk-input--width-10" id="held_on" name="held_on" type="date" value="{{HELD_ON}}">
+</div>
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--s" for="notes">What was said</label>
+<textarea class="govuk-textarea" id="notes" name="notes" rows="5">{{NOTES:pre_escape}}</textarea>
+</div>
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--s" for="next_steps">Next steps agreed</label>
+<textarea class="govuk-textarea" id="next_steps" name="next_steps" rows="3">{{NEXT_STEPS:pre_escape}}</textarea>
+</div>
+<div class="govuk-form-group">
+<label class="govuk-label govuk-label--s" for="next_review">Date of the next review (optional)</label>
+<input class="govuk-input govuk-input--width-10" id="next_review" name="next_review" type="date" value="{{NEXT_REVIEW}}">
+</div>
+<button type="submit" class="govuk-button">Record the review and sign it</button>
+</form>
+{{/REVIEW_FORM}}
+</div>
+</div>
