@@ -81,7 +81,8 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "blog index, 20 posts (tutor)|/u/amira/blog#priya" \
               "cohort blogs: 1,000 people, 100k|/cohorts/$COHORT/blog#amira" \
               "tutor's plans, 200 learners|/plans#priya" \
-              "plan page, 30 goals (tutor)|/plans/$PLAN#priya"; do
+              "plan page, 30 goals (tutor)|/plans/$PLAN#priya" \
+              "plan's progress, 30 goals (tutor)|/plans/$PLAN/progress#priya"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

@@ -92,8 +92,8 @@ static const char *goal_problem(request *r, const goal_input *g, int i)
     for (int f = 0; f < N_GOAL_FIELDS; f++) {
         const field_spec *s = &goal_fields[f];
         if ((long long)utf8_chars(g->v[f][i], strlen(g->v[f][i])) > s->max)
-            return arena_printf(r->mem, "Goal %d: %s is too long (at most %lld characters).",
-                                i + 1, s->label, s->max);
+            return arena_printf(r->mem, "Goal %d: %s is too long (at most %lld characters).", i + 1,
+                                s->label, s->max);
     }
     if (!*g->v[0][i])
         return arena_printf(r->mem, "Goal %d needs a title: what do you want to achieve?", i + 1);

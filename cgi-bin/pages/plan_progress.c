@@ -15,6 +15,7 @@
 /* Goals of the version in force of plan $1, where each stands: its place,
  * title, target date, key, status, the latest update's note, author and
  * date, and whether it is past its target date and not achieved. */
+// clang-format off
 #define PROGRESS_GOALS                                                                             \
     "SELECT e.i, e.g->>'title', coalesce(to_char(nullif(e.g->>'target', '')::date, 'FMDD Mon "     \
     "YYYY'), ''),"                                                                                 \
@@ -22,7 +23,8 @@
     "       coalesce(a.display_name, ''), coalesce(to_char(u.created_at, 'FMDD Mon YYYY'), ''),"   \
     "       coalesce(nullif(e.g->>'target', '')::date < current_date"                              \
     "                AND u.status IS DISTINCT FROM 'achieved', false)"                             \
-    "  FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"       \
+    "  FROM plans p"                                                                               \
+    "  JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"                   \
     " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') WITH ORDINALITY AS e(g, i)"      \
     "  LEFT JOIN LATERAL (SELECT status, note, author_id, created_at FROM plan_goal_updates"       \
     "                      WHERE plan_id = p.id AND goal_key = e.g->>'key'"                        \
@@ -35,9 +37,10 @@ enum { GS_PLACE, GS_TITLE, GS_TARGET, GS_KEY, GS_STATUS, GS_NOTE, GS_BY, GS_WHEN
 #define PLAN_REVIEWS                                                                               \
     "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.notes, r.next_steps,"                     \
     "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''), a.display_name,"                \
-    "       coalesce(ls.display_name, ''), coalesce(to_char(r.learner_signed_at, 'FMDD Mon YYYY'), "\
-    "''),"                                                                                         \
-    "       coalesce(ts.display_name, ''), coalesce(to_char(r.tutor_signed_at, 'FMDD Mon YYYY'), '')," \
+    "       coalesce(ls.display_name, ''),"                                                        \
+    "       coalesce(to_char(r.learner_signed_at, 'FMDD Mon YYYY'), ''),"                          \
+    "       coalesce(ts.display_name, ''),"                                                        \
+    "       coalesce(to_char(r.tutor_signed_at, 'FMDD Mon YYYY'), ''),"                            \
     "       coalesce(r.next_review < current_date, false)"                                         \
     "  FROM plan_reviews r JOIN users a ON a.id = r.author_id"                                     \
     "  LEFT JOIN users ls ON ls.id = r.learner_signed_by"                                          \
@@ -107,7 +110,8 @@ const db_statement plan_progress_statements[] = {
      "  FROM (SELECT e.g->>'key' AS key, u.status,"
      "               nullif(e.g->>'target', '')::date < current_date"
      "               AND u.status IS DISTINCT FROM 'achieved' AS overdue"
-     "          FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
+     "          FROM plans p"
+     "          JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
      "         CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') AS e(g)"
      "          LEFT JOIN LATERAL (SELECT status FROM plan_goal_updates"
      "                              WHERE plan_id = p.id AND goal_key = e.g->>'key'"
@@ -152,21 +156,24 @@ const db_statement plan_progress_statements[] = {
                          "   AND p.learner_id = $3 AND " PLAN_IN_FORCE " RETURNING l.id"},
     /* Whether a review held on $1 (and next due on $2, or '') has dates
      * that can be true: held today or before, next due after today. */
-    {"plan_review_dates", "SELECT $1::date <= current_date,"
-                          "       nullif($2, '')::date IS NULL OR nullif($2, '')::date > current_date"},
+    {"plan_review_dates",
+     "SELECT $1::date <= current_date,"
+     "       nullif($2, '')::date IS NULL OR nullif($2, '')::date > current_date"},
     /* A review of plan $1 recorded by $6, signed for their side $7. */
     {"plan_review_insert",
      "INSERT INTO plan_reviews (plan_id, institution_id, held_on, notes, next_steps, next_review,"
      "                          author_id, learner_signed_by, learner_signed_at, tutor_signed_by,"
      "                          tutor_signed_at)"
      " SELECT p.id, p.institution_id, $2::date, $3, $4, nullif($5, '')::date, $6,"
-     "        CASE WHEN $7 = 'learner' THEN $6::bigint END, CASE WHEN $7 = 'learner' THEN now() END,"
+     "        CASE WHEN $7 = 'learner' THEN $6::bigint END,"
+     "        CASE WHEN $7 = 'learner' THEN now() END,"
      "        CASE WHEN $7 = 'tutor' THEN $6::bigint END, CASE WHEN $7 = 'tutor' THEN now() END"
      "   FROM plans p WHERE p.id = $1 AND " PLAN_IN_FORCE " RETURNING id"},
     /* $3 countersigns review $2 of plan $1 for their side $4. */
     {"plan_review_sign",
      "UPDATE plan_reviews r"
-     "   SET learner_signed_by = CASE WHEN $4 = 'learner' THEN $3::bigint ELSE learner_signed_by END,"
+     "   SET learner_signed_by = CASE WHEN $4 = 'learner' THEN $3::bigint"
+     "                                ELSE learner_signed_by END,"
      "       learner_signed_at = CASE WHEN $4 = 'learner' THEN now() ELSE learner_signed_at END,"
      "       tutor_signed_by = CASE WHEN $4 = 'tutor' THEN $3::bigint ELSE tutor_signed_by END,"
      "       tutor_signed_at = CASE WHEN $4 = 'tutor' THEN now() ELSE tutor_signed_at END"
@@ -182,6 +189,7 @@ const db_statement plan_progress_statements[] = {
      "  WHERE p.id = $1 AND p.state NOT IN ('draft', 'completed', 'withdrawn') RETURNING id"},
     {NULL, NULL},
 };
+// clang-format on
 
 static const char *const statuses[] = {"not_started", "in_progress", "achieved", NULL};
 
@@ -244,15 +252,16 @@ static void fill_comments(tpl_dict *d, const PGresult *comments)
 
 /* The progress summary and the comments, each rendered into *summary
  * and *comments: kept in memory under the plan's activity_version and
- * agreed version (whose goals it counts), the viewer's side (what waits for their signature) and the date (what is
- * overdue); else read in one round trip. False if the database failed. */
+ * agreed version (whose goals it counts), the viewer's side (what waits
+ * for their signature) and the date (what is overdue); else read in one
+ * round trip. False if the database failed. */
 bool plan_activity_html(request *r, const PGresult *head, const char **summary,
                         const char **comments)
 {
     const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
-    const char *key = arena_printf(r->mem, "plan/%s/activity/%s/%s/%s/%s", id,
-                                   db_text(head, 0, PH_ACTIVITY), db_text(head, 0, PH_AGREED),
-                                   side, db_text(head, 0, PH_TODAY));
+    const char *key =
+        arena_printf(r->mem, "plan/%s/activity/%s/%s/%s/%s", id, db_text(head, 0, PH_ACTIVITY),
+                     db_text(head, 0, PH_AGREED), side, db_text(head, 0, PH_TODAY));
     const char *key2 = key ? arena_printf(r->mem, "%s/comments", key) : NULL;
     *summary = key2 ? fragment_find(key, 0, r->mem) : NULL;
     *comments = *summary ? fragment_find(key2, 0, r->mem) : NULL;
@@ -350,8 +359,9 @@ static void fill_goals(request *r, tpl_dict *d, const PGresult *goals, const PGr
             for (int k = 0; k < PQntuples(choices); k++) {
                 tpl_dict *o = tpl_add_section(c, "CHOICE");
                 tpl_set(o, "VALUE", db_text(choices, k, 0));
-                tpl_set(o, "LABEL", arena_printf(r->mem, "%s: %s", db_text(choices, k, 1),
-                                                 db_text(choices, k, 2)));
+                tpl_set(
+                    o, "LABEL",
+                    arena_printf(r->mem, "%s: %s", db_text(choices, k, 1), db_text(choices, k, 2)));
             }
         }
     }
@@ -391,8 +401,8 @@ static void fill_reviews(tpl_dict *d, const char *plan_id, const PGresult *revie
             } else if (strcmp(side, sides[s].side) == 0 && open) {
                 tpl_show(v, "CAN_SIGN");
             } else {
-                tpl_set(v, "WAITS_FOR", strcmp(sides[s].side, "tutor") == 0 ? "the tutor"
-                                                                             : "the learner");
+                tpl_set(v, "WAITS_FOR",
+                        strcmp(sides[s].side, "tutor") == 0 ? "the tutor" : "the learner");
             }
         }
         tpl_show(v, both ? "AGREED" : "UNSIGNED");
@@ -403,9 +413,10 @@ static void fill_reviews(tpl_dict *d, const char *plan_id, const PGresult *revie
 
 static const char *progress_done(const char *done)
 {
-    return strcmp(done, "status") == 0     ? "The goal's status was saved."
-           : strcmp(done, "linked") == 0   ? "The evidence was linked to the goal."
-           : strcmp(done, "unlinked") == 0 ? "The link was taken off the goal. The item itself is kept."
+    return strcmp(done, "status") == 0   ? "The goal's status was saved."
+           : strcmp(done, "linked") == 0 ? "The evidence was linked to the goal."
+           : strcmp(done, "unlinked") == 0
+               ? "The link was taken off the goal. The item itself is kept."
            : strcmp(done, "review") == 0
                ? "The review was recorded and signed for your side. The other side has been asked "
                  "to sign it."
@@ -436,10 +447,10 @@ static void show_progress(request *r, int status, const PGresult *head, const ch
     if (!db_run_pipeline(r->db, n, calls, res)) {
         render_db_failed(r);
     } else {
-        tpl_dict *d = render_begin(
-            r,
-            arena_printf(r->mem, "%sProgress: %s", error ? "Error: " : "", db_text(head, 0, PH_TITLE)),
-            "plans/progress.tpl");
+        tpl_dict *d = render_begin(r,
+                                   arena_printf(r->mem, "%sProgress: %s", error ? "Error: " : "",
+                                                db_text(head, 0, PH_TITLE)),
+                                   "plans/progress.tpl");
         if (d) {
             tpl_set(d, "ID", id);
             tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
@@ -525,7 +536,11 @@ void page_plan_goal_status(request *r)
         PQclear(head);
         return;
     }
-    const char *params[] = {id, r->params[1], v[0].str, v[1].str, req_id_text(r, r->user->id),
+    const char *params[] = {id,
+                            r->params[1],
+                            v[0].str,
+                            v[1].str,
+                            req_id_text(r, r->user->id),
                             db_text(head, 0, PH_SIDE)};
     PGresult *res = db_run(r->db, "plan_goal_status", 6, params);
     if (!res)
@@ -570,7 +585,8 @@ void page_plan_goal_link(request *r)
     else if (plan_is(res, 0, 0, "1") || plan_is(res, 0, 1, "t"))
         back_to_progress(r, id, "linked", arena_printf(r->mem, "goal-%s", r->params[1]));
     else
-        render_error(r, 404, "There is no such goal in the plan in force, or that item is not yours.");
+        render_error(r, 404,
+                     "There is no such goal in the plan in force, or that item is not yours.");
     PQclear(res);
     PQclear(head);
 }
@@ -632,19 +648,22 @@ void page_plan_review_add(request *r)
     bool valid = form_validate(r, fields, 4, v, &err);
     if (!valid || (err = review_dates_problem(r, v, &field, &status))) {
         show_progress(r, status, head, err,
-                      valid ? field : r->invalid_field ? r->invalid_field : "notes",
+                      valid              ? field
+                      : r->invalid_field ? r->invalid_field
+                                         : "notes",
                       &(review_typed){v[0].str, v[1].str, v[2].str, v[3].str});
         PQclear(head);
         return;
     }
-    const char *params[] = {id, v[0].str, v[1].str, v[2].str, v[3].str,
-                            req_id_text(r, r->user->id), side};
+    const char *params[] = {
+        id, v[0].str, v[1].str, v[2].str, v[3].str, req_id_text(r, r->user->id), side};
     PGresult *res = NULL;
     bool ok = db_begin(r->db) && (res = db_run(r->db, "plan_review_insert", 7, params)) &&
               PQntuples(res) &&
               plan_notify(r, id, side, "plan_review",
-                          arena_printf(r->mem, "%s recorded a review of your learning plan: it "
-                                               "waits for your signature.",
+                          arena_printf(r->mem,
+                                       "%s recorded a review of your learning plan: it "
+                                       "waits for your signature.",
                                        r->user->display_name),
                           arena_printf(r->mem, "/plans/%s/progress#reviews", id)) &&
               db_commit(r->db);
@@ -700,13 +719,13 @@ void page_plan_comment(request *r)
         goto out;
     }
     const char *params[] = {id, req_id_text(r, r->user->id), side, v[0].str};
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "plan_comment_insert", 4, params)) &&
-              PQntuples(res) &&
-              plan_notify(r, id, side, "plan_comment",
-                          arena_printf(r->mem, "%s commented on a learning plan.",
-                                       r->user->display_name),
-                          arena_printf(r->mem, "/plans/%s#comments", id)) &&
-              db_commit(r->db);
+    bool ok =
+        db_begin(r->db) && (res = db_run(r->db, "plan_comment_insert", 4, params)) &&
+        PQntuples(res) &&
+        plan_notify(r, id, side, "plan_comment",
+                    arena_printf(r->mem, "%s commented on a learning plan.", r->user->display_name),
+                    arena_printf(r->mem, "/plans/%s#comments", id)) &&
+        db_commit(r->db);
     if (!ok)
         db_rollback(r->db);
     if (ok)

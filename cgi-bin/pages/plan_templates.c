@@ -9,11 +9,7 @@
 
 #include "plans.h"
 
-/* The template $1 if $2 teaches its cohort. */
-#define TEMPLATE_OF_TUTOR                                                                          \
-    " FROM plan_templates t JOIN memberships m ON m.cohort_id = t.cohort_id"                       \
-    "   AND m.user_id = $2 AND m.role = 'tutor' WHERE t.id = $1"
-
+// clang-format off
 const db_statement plan_template_statements[] = {
     /* The templates of the cohorts $1 teaches, with how many plans each
      * started. */
@@ -23,7 +19,8 @@ const db_statement plan_template_statements[] = {
      "       jsonb_array_length(t.content->'goals')"
      "  FROM plan_templates t JOIN cohorts c ON c.id = t.cohort_id"
      "  JOIN users u ON u.id = t.author_id"
-     " WHERE t.cohort_id IN (SELECT cohort_id FROM memberships WHERE user_id = $1 AND role = 'tutor')"
+     " WHERE t.cohort_id IN (SELECT cohort_id FROM memberships"
+     "                        WHERE user_id = $1 AND role = 'tutor')"
      " ORDER BY c.name, t.title"},
     /* The cohorts $1 teaches, to write a template for. */
     {"template_cohorts", "SELECT c.id, c.name FROM cohorts c JOIN memberships m"
@@ -36,7 +33,8 @@ const db_statement plan_template_statements[] = {
      "       e.g->>'criteria', e.g->>'target', e.g->>'activities', e.g->>'assessment', e.g->>'key'"
      "  FROM plan_templates t JOIN memberships m ON m.cohort_id = t.cohort_id"
      "   AND m.user_id = $2 AND m.role = 'tutor'"
-     "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i) ON true"
+     "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i)"
+     "    ON true"
      " WHERE t.id = $1 ORDER BY e.i"},
     /* A template for cohort $3 by $2, if they teach it ($1 is '': the
      * parameters are those of template_update). */
@@ -53,7 +51,8 @@ const db_statement plan_template_statements[] = {
      "       content = jsonb_build_object('support', $5::text, 'goals', "
      PLAN_GOALS_JSON("$6", "$7", "$8", "$9", "$10", "$11") ")"
      "  FROM memberships m, memberships n"
-     " WHERE t.id = $1::bigint AND m.cohort_id = t.cohort_id AND m.user_id = $2 AND m.role = 'tutor'"
+     " WHERE t.id = $1::bigint"
+     "   AND m.cohort_id = t.cohort_id AND m.user_id = $2 AND m.role = 'tutor'"
      "   AND n.cohort_id = $3 AND n.user_id = $2 AND n.role = 'tutor' RETURNING t.id"},
     {"template_delete", "DELETE FROM plan_templates t USING memberships m"
                         " WHERE t.id = $1 AND m.cohort_id = t.cohort_id AND m.user_id = $2"
@@ -63,6 +62,7 @@ const db_statement plan_template_statements[] = {
                           "  FROM unnest($1::date[]) d"},
     {NULL, NULL},
 };
+// clang-format on
 
 enum { TG_TITLE, TG_COHORT, TG_SUPPORT, TG_GOALS };
 
@@ -150,8 +150,8 @@ static void show_template_form(request *r, int status, const template_form *f)
     }
     const field_value *t = f->typed;
     const PGresult *s = f->saved;
-    tpl_set(d, "ACTION", f->id ? arena_printf(r->mem, "/plans/templates/%s", f->id)
-                               : "/plans/templates");
+    tpl_set(d, "ACTION",
+            f->id ? arena_printf(r->mem, "/plans/templates/%s", f->id) : "/plans/templates");
     if (f->id)
         tpl_set(tpl_add_section(d, "EDITING"), "ID", f->id);
     tpl_set(d, "TITLE", t ? t[F_TITLE].str : s ? db_text(s, 0, TG_TITLE) : "");
@@ -219,8 +219,7 @@ static void save_template(request *r, const char *id)
     const char *err, *field;
     int status;
     if (!read_template(r, v, &g, &err, &field, &status)) {
-        show_template_form(r, status,
-                           &(template_form){id, NULL, v, &g, err, field});
+        show_template_form(r, status, &(template_form){id, NULL, v, &g, err, field});
         return;
     }
     const char *params[11] = {id ? id : "", req_id_text(r, r->user->id), v[F_COHORT].str,
@@ -231,11 +230,11 @@ static void save_template(request *r, const char *id)
     if (res && PQntuples(res))
         resp_redirect(r, "/plans/templates?done=saved");
     else
-        show_template_form(r, res ? 400 : 503,
-                           &(template_form){id, NULL, v, &g,
-                                            res ? "Choose one of the groups you teach."
-                                                : RENDER_DB_DOWN,
-                                            "cohort"});
+        show_template_form(
+            r, res ? 400 : 503,
+            &(template_form){id, NULL, v, &g,
+                             res ? "Choose one of the groups you teach." : RENDER_DB_DOWN,
+                             "cohort"});
     PQclear(res);
 }
 

@@ -77,14 +77,15 @@ const db_statement plan_statements[] = {
     /* Plans the viewer $1 is on a side of: their own and their learners',
      * what waits for them first; $2 a state, 'overdue' (a goal past its
      * date or a review past due) or ''. With each, how its goals in force
-     * stand and when its next review is due. The IN finds the candidates
-     * by index; PLAN_SIDE decides. */
+     * stand, when its next review is due and how many reviews wait for
+     * the viewer's signature. The IN finds the candidates by index;
+     * PLAN_SIDE decides. */
     {"plan_list",
      "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), l.display_name, x.side,"
      "       to_char(p.updated_at, 'FMDD Mon YYYY'), p.latest_version,"
      "       gs.goals, gs.achieved, gs.overdue,"
      "       coalesce(to_char(rv.next_review, 'FMDD Mon YYYY'), ''),"
-     "       coalesce(rv.next_review < current_date, false)"
+     "       coalesce(rv.next_review < current_date, false), ts.to_sign"
      "  FROM plans p JOIN users l ON l.id = p.learner_id"
      "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"
      "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE("$1") " AS side) x"
@@ -100,6 +101,10 @@ const db_statement plan_statements[] = {
      "        WHERE av.plan_id = p.id AND av.number = p.agreed_version) gs"
      "  LEFT JOIN LATERAL (SELECT next_review FROM plan_reviews WHERE plan_id = p.id"
      "                      ORDER BY held_on DESC, id DESC LIMIT 1) rv ON true"
+     "  CROSS JOIN LATERAL (SELECT count(*) AS to_sign FROM plan_reviews"
+     "                       WHERE plan_id = p.id AND CASE x.side"
+     "                             WHEN 'learner' THEN learner_signed_by IS NULL"
+     "                             ELSE tutor_signed_by IS NULL END) ts"
      " WHERE (p.learner_id = $1"
      "        OR p.learner_id IN (SELECT m.user_id FROM memberships t"
      "                              JOIN memberships m ON m.cohort_id = t.cohort_id"
@@ -109,7 +114,8 @@ const db_statement plan_statements[] = {
      "   AND ($2 = '' OR p.state = $2"
      "        OR ($2 = 'overdue' AND p.state IN ('agreed', 'amendment')"
      "            AND (gs.overdue > 0 OR rv.next_review < current_date)))"
-     " ORDER BY p.awaiting IS NOT DISTINCT FROM x.side DESC, p.updated_at DESC, p.id DESC"
+     " ORDER BY p.awaiting IS NOT DISTINCT FROM x.side OR ts.to_sign > 0 DESC,"
+     "          p.updated_at DESC, p.id DESC"
      " LIMIT 500"},
     // clang-format on
     /* The route's prefetch for /plans ($1 the session token's hash): what
@@ -210,7 +216,8 @@ const db_statement plan_statements[] = {
     /* The course templates of the cohorts learner $1 is in (for a tutor
      * $2 starting a plan: every learner they teach, $1 = 0). */
     {"plan_template_choices",
-     "SELECT DISTINCT t.id, t.title, c.name FROM plan_templates t JOIN cohorts c ON c.id = t.cohort_id"
+     "SELECT DISTINCT t.id, t.title, c.name"
+     "  FROM plan_templates t JOIN cohorts c ON c.id = t.cohort_id"
      "  JOIN memberships m ON m.cohort_id = t.cohort_id AND m.role = 'learner'"
      " WHERE m.user_id = $1"
      "    OR ($1 = 0 AND t.cohort_id IN (SELECT cohort_id FROM memberships"
@@ -224,7 +231,8 @@ const db_statement plan_statements[] = {
      "SELECT 0, e.i, e.g->>'title', e.g->>'criteria', e.g->>'target', e.g->>'activities',"
      "       e.g->>'assessment', e.g->>'key', t.title, t.content->>'support'"
      "  FROM plan_templates t"
-     "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i) ON true"
+     "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i)"
+     "    ON true"
      " WHERE t.id = $1 AND t.cohort_id IN (SELECT cohort_id FROM memberships WHERE user_id = $2)"
      " ORDER BY e.i"},
     // clang-format on
@@ -361,7 +369,8 @@ static void fill_actions(tpl_dict *d, const PGresult *head)
             tpl_set(tpl_add_section(turn, "NOTE"), "TEXT", db_text(head, 0, PH_LATEST_NOTE));
     } else if (*db_text(head, 0, PH_AWAITING))
         tpl_set(tpl_add_section(d, "THEIR_TURN"), "SIDE",
-                plan_is(head, 0, PH_AWAITING, "learner") ? db_text(head, 0, PH_LEARNER) : "the tutor");
+                plan_is(head, 0, PH_AWAITING, "learner") ? db_text(head, 0, PH_LEARNER)
+                                                         : "the tutor");
     if (open)
         tpl_show(d, "OPEN");
     if (open && strcmp(state, "draft") != 0)
@@ -393,8 +402,7 @@ static const char *version_name(request *r, const char *number, bool capital)
                : arena_printf(r->mem, "%s %s", capital ? "Version" : "version", number);
 }
 
-static void fill_history(request *r, tpl_dict *d, const PGresult *history,
-                         const char *started_from)
+static void fill_history(request *r, tpl_dict *d, const PGresult *history, const char *started_from)
 {
     for (int i = 0; i < PQntuples(history); i++) {
         tpl_dict *h = tpl_add_section(d, "HISTORY");
@@ -453,7 +461,7 @@ static const char *history_html(request *r, const PGresult *head)
 
 static const char *done_message(const char *done)
 {
-    return strcmp(done, "agreed") == 0   ? "You both agreed this plan. It is in force."
+    return strcmp(done, "agreed") == 0    ? "You both agreed this plan. It is in force."
            : strcmp(done, "signed") == 0  ? "You accepted this version."
            : strcmp(done, "comment") == 0 ? "Your comment was added. The other side has been told."
            : strcmp(done, "proposed") == 0
@@ -482,8 +490,8 @@ void plan_render_page(request *r, int status, const PGresult *head, const char *
         return;
     }
     const char *title = db_text(head, 0, PH_TITLE);
-    tpl_dict *d = render_begin(
-        r, comment_error ? arena_printf(r->mem, "Error: %s", title) : title, "plans/show.tpl");
+    tpl_dict *d = render_begin(r, comment_error ? arena_printf(r->mem, "Error: %s", title) : title,
+                               "plans/show.tpl");
     if (d) {
         const http_field *done = req_query(r, "done");
         if (done && !comment_error)
@@ -733,7 +741,7 @@ typedef struct {
     const field_value *typed;
     const goal_input *typed_goals;
     const char *error, *field;
-    bool conflict; /* someone proposed meanwhile: their version is the base now */
+    bool conflict;            /* someone proposed meanwhile: their version is the base now */
     const PGresult *template; /* plan_template_start: a new plan from a course template */
     const char *template_id;
 } plan_form;
@@ -746,7 +754,8 @@ static void fill_template_choice(request *r, tpl_dict *d, const plan_form *f, bo
     if (f->template || *chosen) {
         tpl_dict *t = tpl_add_section(d, "FROM_TEMPLATE");
         tpl_set(t, "ID", f->template ? f->template_id : chosen);
-        tpl_set(t, "NAME", f->template ? db_text(f->template, 0, 8) : "the course template you chose");
+        tpl_set(t, "NAME",
+                f->template ? db_text(f->template, 0, 8) : "the course template you chose");
         return;
     }
     const char *params[] = {tutor ? "0" : req_id_text(r, r->user->id), req_id_text(r, r->user->id)};
@@ -756,8 +765,9 @@ static void fill_template_choice(request *r, tpl_dict *d, const plan_form *f, bo
         for (int i = 0; i < PQntuples(choices); i++) {
             tpl_dict *o = tpl_add_section(c, "TEMPLATE");
             tpl_set(o, "ID", db_text(choices, i, 0));
-            tpl_set(o, "NAME", arena_printf(r->mem, "%s (%s)", db_text(choices, i, 1),
-                                            db_text(choices, i, 2)));
+            tpl_set(
+                o, "NAME",
+                arena_printf(r->mem, "%s (%s)", db_text(choices, i, 1), db_text(choices, i, 2)));
         }
     }
     PQclear(choices);
@@ -810,8 +820,8 @@ static void show_form(request *r, int status, const plan_form *f)
             : f->template ? db_text(f->template, 0, 9)
                           : "");
     tpl_set(d, "NOTE", t ? t[F_NOTE].str : "");
-    plan_fill_goal_fields(tpl_include(d, "GOAL_FIELDS", "plans/goal_fields.tpl"),
-                          f->typed_goals, f->template ? f->template : f->goals,
+    plan_fill_goal_fields(tpl_include(d, "GOAL_FIELDS", "plans/goal_fields.tpl"), f->typed_goals,
+                          f->template ? f->template : f->goals,
                           f->fields ? db_text(f->fields, 0, PV_NUMBER) : "0");
     if (tutor && !f->head) {
         const char *params[] = {req_id_text(r, r->user->id)};
@@ -882,8 +892,9 @@ static bool tell_other_side(request *r, const char *plan_id, const char *number,
     return plan_notify(
         r, plan_id, side, agreed ? "plan_agreed" : "plan_proposal",
         arena_printf(r->mem,
-                     agreed ? "%s accepted version %s: your learning plan is agreed."
-                            : "%s proposed version %s of a learning plan: it waits for your answer.",
+                     agreed
+                         ? "%s accepted version %s: your learning plan is agreed."
+                         : "%s proposed version %s of a learning plan: it waits for your answer.",
                      r->user->display_name, number),
         arena_printf(r->mem, "/plans/%s", plan_id));
 }
@@ -936,8 +947,8 @@ static const char *may_start(request *r, const char *learner, bool tutor, const 
     const char *check[] = {req_id_text(r, r->user->id), learner, tutor ? "tutor" : "learner",
                            template};
     PGresult *res = db_run(r->db, "plan_may_start", 4, check);
-    const char *refusal = !res                                 ? RENDER_DB_DOWN
-                          : !plan_is(res, 0, 0, "t")           ? "Choose one of your own learners."
+    const char *refusal = !res                       ? RENDER_DB_DOWN
+                          : !plan_is(res, 0, 0, "t") ? "Choose one of your own learners."
                           : !plan_is(res, 0, 1, "t")
                               ? "That course template is not for this learner's group: start "
                                 "from a blank plan, or from their group's template."
@@ -986,8 +997,9 @@ void page_plan_create(request *r)
     int status;
     const char *refusal = may_start(r, learner, tutor, v[F_TEMPLATE].str, &status);
     if (refusal) {
-        show_form(r, status,
-                  &(plan_form){.typed = v, .typed_goals = &g, .field = "learner", .error = refusal});
+        show_form(
+            r, status,
+            &(plan_form){.typed = v, .typed_goals = &g, .field = "learner", .error = refusal});
         return;
     }
     bool ok = plan_goal_params(r, &g, params, 9) && db_begin(r->db) &&
@@ -1187,9 +1199,10 @@ void page_plan_accept(request *r)
     else if (ok && (ok = (sign = db_run(r->db, "plan_sign", 4, params)) != NULL) &&
              PQntuples(sign) == 0)
         refusal = "You have already accepted this version. It waits for the other side.";
-    ok = ok && !refusal && settle(r, id, false, &state) &&
-         (!state || strcmp(state, "agreed") != 0 || tell_other_side(r, id, v[0].str, side, state)) &&
-         db_commit(r->db);
+    ok =
+        ok && !refusal && settle(r, id, false, &state) &&
+        (!state || strcmp(state, "agreed") != 0 || tell_other_side(r, id, v[0].str, side, state)) &&
+        db_commit(r->db);
     if (!ok)
         db_rollback(r->db);
     if (refusal)
@@ -1263,12 +1276,14 @@ static const char *render_plan_list(request *r, const PGresult *res)
         return NULL;
     int waiting = 0;
     for (int i = 0; i < PQntuples(res); i++) {
-        bool mine = plan_is(res, i, 3, db_text(res, i, 5));
+        bool to_answer = plan_is(res, i, 3, db_text(res, i, 5));
+        bool mine = to_answer || !plan_is(res, i, 13, "0");
         waiting += mine;
         tpl_dict *p = tpl_add_section(d, mine ? "WAITING" : "PLAN");
         tpl_set(p, "ID", db_text(res, i, 0));
         tpl_set(p, "TITLE", db_text(res, i, 1));
-        tpl_set(p, "STATE", plan_state_label(db_text(res, i, 2)));
+        tpl_set(p, "STATE", mine && !to_answer ? "A review to sign"
+                                               : plan_state_label(db_text(res, i, 2)));
         tpl_set(p, "LEARNER", db_text(res, i, 4));
         tpl_set(p, "UPDATED", db_text(res, i, 6));
         tpl_set(p, "VERSION", db_text(res, i, 7));
@@ -1329,9 +1344,10 @@ void page_plan_list(request *r)
         for (int i = 0; states[i]; i++) {
             tpl_dict *f = tpl_add_section(d, "FILTER");
             tpl_set(f, "VALUE", states[i]);
-            tpl_set(f, "LABEL", strcmp(states[i], "overdue") == 0
-                                    ? "Overdue: a goal past its date or a review past due"
-                                    : plan_state_label(states[i]));
+            tpl_set(f, "LABEL",
+                    strcmp(states[i], "overdue") == 0
+                        ? "Overdue: a goal past its date or a review past due"
+                        : plan_state_label(states[i]));
             if (strcmp(v[0].str, states[i]) == 0)
                 tpl_show(f, "SELECTED");
         }

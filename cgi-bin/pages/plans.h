@@ -28,7 +28,16 @@ enum {
     PH_TODAY,        /* the college's date, YYYY-MM-DD */
 };
 /* The columns of plan_goals: a version's goals, one row each. */
-enum { PG_NUMBER, PG_INDEX, PG_TITLE, PG_CRITERIA, PG_TARGET, PG_ACTIVITIES, PG_ASSESSMENT, PG_KEY };
+enum {
+    PG_NUMBER,
+    PG_INDEX,
+    PG_TITLE,
+    PG_CRITERIA,
+    PG_TARGET,
+    PG_ACTIVITIES,
+    PG_ASSESSMENT,
+    PG_KEY
+};
 
 /* Goals as a jsonb array from six text[] statement parameters, as
  * plan_goal_params gives them: title, criteria, target, activities,
@@ -77,10 +86,12 @@ typedef struct {
 #define PLAN_GOAL_FIELD_SPECS                                                                      \
     {"goal_title", "a goal", FIELD_STRING, false, 0, 500, NULL},                                   \
         {"goal_criteria", "a goal's success criteria", FIELD_STRING, false, 0, 2000, NULL},        \
-        {"goal_target", "a goal's target date", FIELD_STRING, false, 0, 10, NULL},                \
+        {"goal_target", "a goal's target date", FIELD_STRING, false, 0, 10, NULL},                 \
         {"goal_activities", "a goal's activities", FIELD_STRING, false, 0, 4000, NULL},            \
         {"goal_assessment", "how a goal is assessed", FIELD_STRING, false, 0, 2000, NULL},         \
-        {"goal_key", "a goal's key", FIELD_STRING, false, 0, 12, NULL}
+    {                                                                                              \
+        "goal_key", "a goal's key", FIELD_STRING, false, 0, 12, NULL                               \
+    }
 
 /* Reads and checks the goals of r's form into g (plan_goals.c); false
  * with *err set (naming the goal) and *field its first box if one is
@@ -103,6 +114,5 @@ void plan_fill_goal_fields(tpl_dict *d, const goal_input *g, const PGresult *goa
  * activity_version); false if the database failed. */
 bool plan_activity_html(request *r, const PGresult *head, const char **summary,
                         const char **comments);
-
 
 #endif

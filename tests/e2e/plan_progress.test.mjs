@@ -171,12 +171,19 @@ describe('a plan from a course template, agreed and then used', () => {
     await press(priya, 'Record the review and sign it');
     assert.match(await main(priya), /Waiting for the learner/);
 
+    await h.visit(jack, '/plans');
+    assert.match(await main(jack), /Waiting for you/);
+    assert.match(await jack.locator('table').first().locator('tr', { hasText: TITLE }).innerText(), /A review to sign/,
+      'a review to sign is what waits for him');
     await h.visit(jack, planUrl);
     assert.match(await main(jack), /Review records waiting for your signature: 1/);
     await h.visit(jack, `${planUrl}/progress`);
     assert.match(await main(jack), /The bridge deck is solid\.[\s\S]*Load test with 5 kg/);
     await press(jack, /^Sign the record of/);
     assert.match(await main(jack), /Signed by both/);
+    assert.equal(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
+                        WHERE u.username = 'jack' AND n.kind = 'plan_review' AND n.link LIKE '${planUrl}/progress%'`), '1',
+      'he was told a review waits for his signature');
     const review = psql(`SELECT id FROM plan_reviews WHERE plan_id = ${planId}`);
     const csrf = await jack.locator('input[name=csrf_token]').first().inputValue();
     const res = await h.submit(jack, `${planUrl}/reviews/${review}/sign`, { csrf_token: csrf }, { expectStatus: 409 });
