@@ -92,6 +92,9 @@ void page_plan_compare(request *r);
 /* plan_progress.c */
 extern const db_statement plan_progress_statements[];
 void page_plan_progress(request *r);
+/* plan_goal.c */
+extern const db_statement plan_goal_statements[];
+void page_plan_goal(request *r);
 void page_plan_goal_status(request *r);
 void page_plan_goal_link(request *r);
 void page_plan_goal_unlink(request *r);

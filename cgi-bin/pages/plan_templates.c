@@ -217,6 +217,14 @@ static void save_template(request *r, const char *id)
     field_value v[N_FIELDS];
     goal_input g = {0};
     const char *err, *field;
+    if (id) { /* someone else's template: as if there were none */
+        const char *params[] = {id, req_id_text(r, r->user->id)};
+        PGresult *mine = db_run(r->db, "template_get", 2, params);
+        bool found = render_found(r, mine, NO_TEMPLATE);
+        PQclear(mine);
+        if (!found)
+            return;
+    }
     int status;
     if (!read_template(r, v, &g, &err, &field, &status)) {
         show_template_form(r, status, &(template_form){id, NULL, v, &g, err, field});

@@ -133,6 +133,10 @@ const db_statement plan_statements[] = {
      "  FROM (SELECT user_id AS uid FROM sessions WHERE token_hash = $1) v"},
     {"plan_head", PLAN_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
     {"plan_head_by_user", PLAN_HEAD("$1::bigint")},
+    /* The prefetch of a goal's page, given the route's two parameters:
+     * the head alone (the goal $3 is read with the rest of the page). */
+    {"plan_head_goal",
+     PLAN_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)") " AND $3::text IS NOT NULL"},
     /* The goals of versions $3 and $4 of plan $1 (already checked). */
     {"plan_goals", PLAN_GOALS " WHERE pv.plan_id = $1 AND pv.number IN ($2, $3)"
                               " ORDER BY pv.number DESC, e.i"},
@@ -1282,8 +1286,8 @@ static const char *render_plan_list(request *r, const PGresult *res)
         tpl_dict *p = tpl_add_section(d, mine ? "WAITING" : "PLAN");
         tpl_set(p, "ID", db_text(res, i, 0));
         tpl_set(p, "TITLE", db_text(res, i, 1));
-        tpl_set(p, "STATE", mine && !to_answer ? "A review to sign"
-                                               : plan_state_label(db_text(res, i, 2)));
+        tpl_set(p, "STATE",
+                mine && !to_answer ? "A review to sign" : plan_state_label(db_text(res, i, 2)));
         tpl_set(p, "LEARNER", db_text(res, i, 4));
         tpl_set(p, "UPDATED", db_text(res, i, 6));
         tpl_set(p, "VERSION", db_text(res, i, 7));

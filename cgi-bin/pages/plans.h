@@ -1,8 +1,10 @@
 /* plans: what the learning plan's files share. plans.c negotiates the
  * plan (versions proposed, signed, compared), plan_progress.c follows it
- * once agreed (goals' status and evidence, reviews, comments),
- * plan_templates.c holds the course templates plans start from. Who may
- * open a plan, and on which side, is PLAN_SIDE in plans.c. */
+ * once agreed (the progress page, reviews, comments), plan_goal.c each
+ * goal in use (its status and evidence), plan_templates.c holds the course
+ * templates plans start from, plan_goal_fields.c the goals part of their
+ * forms. Who may open a plan, and on which side, is PLAN_SIDE in
+ * plans.c. */
 #ifndef TANDEM_PLANS_H
 #define TANDEM_PLANS_H
 #include "pages.h"
@@ -93,7 +95,7 @@ typedef struct {
         "goal_key", "a goal's key", FIELD_STRING, false, 0, 12, NULL                               \
     }
 
-/* Reads and checks the goals of r's form into g (plan_goals.c); false
+/* Reads and checks the goals of r's form into g (plan_goal_fields.c); false
  * with *err set (naming the goal) and *field its first box if one is
  * wrong. Every goal typed is in g either way, so that a form shown again
  * keeps them all. */
@@ -108,6 +110,82 @@ bool plan_goal_params(request *r, const goal_input *g, const char **params, int 
  * two empty rows for new goals. */
 void plan_fill_goal_fields(tpl_dict *d, const goal_input *g, const PGresult *goals,
                            const char *number);
+
+/* ------------------------------------------------ a plan in use */
+
+/* Where a plan can be worked on: once agreed, until finished. */
+#define PLAN_IN_FORCE "p.state IN ('agreed', 'amendment')"
+
+/* Goals of the version in force of plan $1, where each stands: its place,
+ * title, target date, key, status, the latest change's note, author and
+ * date, whether it is past its target date and not achieved, and what it
+ * says (criteria, activities, assessment). */
+// clang-format off
+#define PLAN_GOALS_IN_FORCE                                                                        \
+    "SELECT e.i, e.g->>'title',"                                                                   \
+    "       coalesce(to_char(nullif(e.g->>'target', '')::date, 'FMDD Mon YYYY'), ''),"             \
+    "       e.g->>'key', coalesce(u.status, 'not_started'), coalesce(u.note, ''),"                 \
+    "       coalesce(a.display_name, ''), coalesce(to_char(u.created_at, 'FMDD Mon YYYY'), ''),"   \
+    "       coalesce(nullif(e.g->>'target', '')::date < current_date"                              \
+    "                AND u.status IS DISTINCT FROM 'achieved', false),"                            \
+    "       e.g->>'criteria', e.g->>'activities', e.g->>'assessment'"                              \
+    "  FROM plans p"                                                                               \
+    "  JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"                   \
+    " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') WITH ORDINALITY AS e(g, i)"      \
+    "  LEFT JOIN LATERAL (SELECT status, note, author_id, created_at FROM plan_goal_updates"       \
+    "                      WHERE plan_id = p.id AND goal_key = e.g->>'key'"                        \
+    "                      ORDER BY id DESC LIMIT 1) u ON true"                                    \
+    "  LEFT JOIN users a ON a.id = u.author_id"                                                    \
+    " WHERE p.id = $1"
+// clang-format on
+enum {
+    GS_PLACE,
+    GS_TITLE,
+    GS_TARGET,
+    GS_KEY,
+    GS_STATUS,
+    GS_NOTE,
+    GS_BY,
+    GS_WHEN,
+    GS_OVERDUE,
+    GS_CRITERIA,
+    GS_ACTIVITIES,
+    GS_ASSESSMENT
+};
+
+/* The evidence linked to plan $1's goals as viewer $2 may follow it: the
+ * link's id, its goal's key, then the item's title, kind and address when
+ * the viewer may see it (its owner; a page or post by its own rules; a
+ * piece of evidence through a page showing it), else nulls. */
+// clang-format off
+#define PLAN_LINKS                                                                                 \
+    "SELECT l.id, l.goal_key, coalesce(ev.title, pg.title, po.title),"                             \
+    "       CASE WHEN l.evidence_id IS NOT NULL THEN 'Evidence'"                                   \
+    "            WHEN l.page_id IS NOT NULL THEN 'Page' ELSE 'Blog post' END, h.href"              \
+    "  FROM plan_goal_links l"                                                                     \
+    "  LEFT JOIN evidence ev ON ev.id = l.evidence_id"                                             \
+    "  LEFT JOIN portfolio_pages pg ON pg.id = l.page_id"                                          \
+    "  LEFT JOIN posts po ON po.id = l.post_id"                                                    \
+    " CROSS JOIN LATERAL (SELECT CASE"                                                             \
+    "     WHEN ev.owner_id = $2 THEN '/portfolio/evidence/' || ev.id"                              \
+    "     WHEN ev.id IS NOT NULL THEN (SELECT '/pages/' || min(b.page_id) FROM page_blocks b"      \
+    "                                   WHERE b.evidence_id = ev.id"                               \
+    "                                     AND page_visible(b.page_id, $2, NULL))"                  \
+    "     WHEN pg.id IS NOT NULL AND page_visible(pg.id, $2, NULL) THEN '/pages/' || pg.id"        \
+    "     WHEN po.id IS NOT NULL AND post_visible(po.id, $2) THEN '/blog/posts/' || po.id"         \
+    "   END AS href) h"                                                                            \
+    " WHERE l.plan_id = $1"
+// clang-format on
+
+/* plan_goal.c: whether the plan whose head is head is in force; the plan
+ * :id for a change to its progress (found and in force, else NULL having
+ * answered why not); a goal's place, title, status and latest change (row
+ * i of PLAN_GOALS_IN_FORCE) into g; the links of goal key (PLAN_LINKS
+ * rows) into g, with buttons to take them off when can_unlink. */
+bool plan_in_force(const PGresult *head);
+PGresult *plan_find_in_force(request *r);
+void plan_fill_goal(tpl_dict *g, const PGresult *goals, int i);
+void plan_fill_links(tpl_dict *g, const PGresult *links, const char *key, bool can_unlink);
 
 /* plan_progress.c: the summary of a plan's progress and its comments for
  * the plan's page, rendered (kept in memory under the plan's

@@ -4,7 +4,7 @@
 <table class="govuk-table tandem-plan-list">
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Learner</th><th scope="col" class="govuk-table__header">Plan</th><th scope="col" class="govuk-table__header">State</th><th scope="col" class="govuk-table__header">Version</th><th scope="col" class="govuk-table__header">Goals achieved</th><th scope="col" class="govuk-table__header">Next review</th><th scope="col" class="govuk-table__header">Changed</th></tr></thead>
 <tbody>
-{{#WAITING}}<tr><td>{{LEARNER}}</td><td><a class="govuk-link" href="/plans/{{ID}}">{{TITLE}}<span class="govuk-visually-hidden">, {{LEARNER}}</span></a></td><td><strong class="govuk-tag govuk-tag--yellow">{{STATE}}</strong></td><td>{{VERSION}}</td><td>{{GOALS}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">{{N}} overdue</strong>{{/OVERDUE}}</td><td>{{#NEXT_REVIEW}}{{DATE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}{{/NEXT_REVIEW}}</td><td>{{UPDATED}}</td></tr>
+{{#WAITING}}<tr><td>{{LEARNER}}</td><td><a class="govuk-link" href="/plans/{{ID}}">{{TITLE}}<span class="govuk-visually-hidden">, {{LEARNER}}</span></a></td><td>{{STATE}}</td><td>{{VERSION}}</td><td>{{GOALS}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">{{N}} overdue</strong>{{/OVERDUE}}</td><td>{{#NEXT_REVIEW}}{{DATE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}{{/NEXT_REVIEW}}</td><td>{{UPDATED}}</td></tr>
 {{/WAITING}}
 </tbody>
 </table>

@@ -19,47 +19,18 @@
 <span class="govuk-caption-l">{{LEARNER}}'s learning plan: {{TITLE}}</span>
 <h1 class="govuk-heading-l">Progress</h1>
 {{#NOT_AGREED}}<div class="govuk-inset-text">Progress is kept once you have both agreed a version of the plan. Until then, there are no goals in force.</div>{{/NOT_AGREED}}
-{{#AGREED}}<p class="govuk-body">The goals of version {{NUMBER}}, agreed and in force. Either of you can say where a goal stands; the learner links evidence to it. Everyone sees only the evidence already shared with them.</p>{{/AGREED}}
+{{#AGREED}}<p class="govuk-body">The goals of version {{NUMBER}}, agreed and in force. Open a goal to say where it stands or, for the learner, to link evidence to it. Everyone sees only the evidence already shared with them.</p>{{/AGREED}}
 {{#GOAL}}
 <section class="tandem-goal" id="goal-{{KEY}}" aria-labelledby="goal-{{KEY}}-title">
-<h2 class="govuk-heading-m govuk-!-margin-bottom-2" id="goal-{{KEY}}-title">Goal {{N}}: {{TITLE}}</h2>
+<h2 class="govuk-heading-m govuk-!-margin-bottom-2" id="goal-{{KEY}}-title"><a class="govuk-link govuk-link--no-visited-state" href="/plans/{{ID}}/goals/{{KEY}}">Goal {{N}}: {{TITLE}}</a></h2>
 <p class="govuk-body"><strong class="govuk-tag {{TAG}}">{{STATUS}}</strong>{{#TARGET}} Target date: {{DATE}}.{{/TARGET}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">Past target date</strong>{{/OVERDUE}}</p>
 {{#UPDATED}}<p class="govuk-body-s">Status set by {{BY}} on {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT}}</span>{{/NOTE}}</p>{{/UPDATED}}
 <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Evidence</h3>
 {{#NO_LINKS}}<p class="govuk-body">No evidence linked yet.</p>{{/NO_LINKS}}
 {{#HAS_LINKS}}<ul class="govuk-list">
-{{#LINK}}<li><a class="govuk-link" href="{{HREF}}">{{TITLE}}</a> <span class="tandem-muted">({{KIND}})</span>{{#CAN_UNLINK}}
-<form method="post" action="/plans/{{ID}}/links/{{LINK_ID}}/remove" class="tandem-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary tandem-small-button">Take off<span class="govuk-visually-hidden"> {{TITLE}} from goal {{N}}</span></button></form>{{/CAN_UNLINK}}</li>
+{{#LINK}}<li><a class="govuk-link" href="{{HREF}}">{{TITLE}}</a> <span class="tandem-muted">({{KIND}})</span></li>
 {{/LINK}}</ul>{{/HAS_LINKS}}
 {{#HIDDEN}}<p class="govuk-body-s">Linked items not shared with you: {{N}}.</p>{{/HIDDEN}}
-{{#STATUS_FORM}}
-<form method="post" action="/plans/{{ID}}/goals/{{KEY}}/status" class="tandem-goal-form" novalidate>
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<div class="govuk-form-group govuk-!-margin-bottom-2">
-<label class="govuk-label" for="status-{{KEY}}">Where goal {{N}} stands</label>
-<select class="govuk-select" id="status-{{KEY}}" name="status">
-{{#OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/OPTION}}
-</select>
-</div>
-<div class="govuk-form-group govuk-!-margin-bottom-2">
-<label class="govuk-label" for="note-{{KEY}}">Why, or what happened (optional)</label>
-<input class="govuk-input" id="note-{{KEY}}" name="note" type="text" maxlength="2000">
-</div>
-<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">Save the status<span class="govuk-visually-hidden"> of goal {{N}}</span></button>
-</form>
-{{/STATUS_FORM}}
-{{#LINK_FORM}}
-<form method="post" action="/plans/{{ID}}/goals/{{KEY}}/links" class="tandem-goal-form" novalidate>
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<div class="govuk-form-group govuk-!-margin-bottom-2">
-<label class="govuk-label" for="item-{{KEY}}">Link your evidence to goal {{N}}</label>
-<select class="govuk-select" id="item-{{KEY}}" name="item">
-{{#CHOICE}}<option value="{{VALUE}}">{{LABEL}}</option>{{/CHOICE}}
-</select>
-</div>
-<button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">Link it<span class="govuk-visually-hidden"> to goal {{N}}</span></button>
-</form>
-{{/LINK_FORM}}
 </section>
 {{/GOAL}}
 <h2 class="govuk-heading-l govuk-!-margin-top-8" id="reviews">Review meetings</h2>

@@ -41,7 +41,7 @@ describe('a plan from a course template, agreed and then used', () => {
     jack = await h.newPage(); await h.signIn(jack, 'jack');
     priya = await h.newPage(); await h.signIn(priya, 'priya');
     jackPage = psql(`INSERT INTO portfolio_pages (institution_id, owner_id, title)
-                     SELECT institution_id, id, 'Bridge model ${RUN}' FROM users WHERE username = 'jack' RETURNING id`);
+                     SELECT institution_id, id, 'Bridge model ${RUN}' FROM users WHERE username = 'jack' RETURNING id`).split('\n')[0];
   });
   after(async () => { await jack.context().close(); await priya.context().close(); });
 
@@ -119,13 +119,18 @@ describe('a plan from a course template, agreed and then used', () => {
     await jack.getByRole('link', { name: 'Goals, evidence and reviews' }).click();
     await jack.waitForLoadState();
     await assertAccessible(jack, 'the progress page');
-    await jack.getByLabel('Where goal 2 stands').selectOption('in_progress');
-    await jack.getByLabel('Why, or what happened (optional)').nth(1).fill('Deck built, testing next week');
-    await press(jack, 'Save the status of goal 2');
-    assert.match(await main(jack), /The goal's status was saved/);
-    await jack.getByLabel('Link your evidence to goal 2').selectOption({ label: `Page: Bridge model ${RUN}` });
-    await press(jack, 'Link it to goal 2');
+    await jack.getByRole('link', { name: /^Goal 2: / }).click();
+    await jack.waitForLoadState();
+    await assertAccessible(jack, "a goal's page");
+    await jack.getByLabel('In progress').check();
+    await jack.getByLabel('Why, or what happened (optional)').fill('Deck built, testing next week');
+    await press(jack, 'Save where it stands');
+    assert.match(await main(jack), /Where the goal stands was saved/);
+    assert.match(await main(jack), /In progress, set by Jack Thompson \(learner\)[^\n]*Deck built, testing next week/);
+    await jack.getByLabel('Link your evidence to this goal').selectOption({ label: `Page: Bridge model ${RUN}` });
+    await press(jack, 'Link it');
     assert.match(await main(jack), new RegExp(`Bridge model ${RUN}`));
+    const goalUrl = new URL(jack.url()).pathname;
 
     await h.visit(priya, `${planUrl}/progress`);
     const seen = await main(priya);
@@ -133,10 +138,15 @@ describe('a plan from a course template, agreed and then used', () => {
     assert.match(seen, /Deck built, testing next week/);
     assert.doesNotMatch(seen, new RegExp(`Bridge model ${RUN}`), 'the page is not shared with her: no title');
     assert.match(seen, /Linked items not shared with you: 1/);
-    assert.equal(await priya.getByLabel('Link your evidence to goal 1').count(), 0, 'only the learner links evidence');
+    await h.visit(priya, goalUrl);
+    assert.equal(await priya.getByLabel('Link your evidence to this goal').count(), 0, 'only the learner links evidence');
+    assert.match(await main(priya), /Linked items not shared with you: 1/);
 
-    await priya.getByLabel('Where goal 1 stands').selectOption('achieved');
-    await press(priya, 'Save the status of goal 1');
+    await h.visit(priya, `${planUrl}/progress`);
+    await priya.getByRole('link', { name: /^Goal 1: / }).click();
+    await priya.waitForLoadState();
+    await priya.getByLabel('Achieved').check();
+    await press(priya, 'Save where it stands');
     await h.visit(priya, planUrl);
     assert.match(await main(priya), /1 of 3 goals achieved/);
   });
@@ -153,9 +163,18 @@ describe('a plan from a course template, agreed and then used', () => {
     res = await h.submit(jack, `${planUrl}/goals/${key}/links`, { csrf_token: csrf, item: 'nonsense' }, { expectStatus: 400 });
     assert.match(await res.text(), /Choose a piece of evidence/);
     assert.equal(psql(`SELECT count(*) FROM plan_goal_links WHERE plan_id = ${planId}`), before);
-    res = await h.submit(jack, `${planUrl}/goals/${key}/status`, { csrf_token: csrf, status: 'finished' }, { expectStatus: 400 });
+    res = await h.submit(jack, `${planUrl}/goals/${key}/status`, { csrf_token: csrf, status: 'finished', note: 'kept' }, { expectStatus: 400 });
     assert.match(await res.text(), /Where the goal stands is not one of the choices/);
+    assert.equal(await jack.getByLabel('Why, or what happened (optional)').inputValue(), 'kept', 'the note typed is kept');
     await h.submit(jack, `${planUrl}/goals/ffffffffffff/status`, { csrf_token: csrf, status: 'achieved' }, { expectStatus: 404 });
+    await h.visit(jack, `${planUrl}/goals/ffffffffffff`, { expectStatus: 404 });
+    const link = psql(`SELECT id FROM plan_goal_links WHERE plan_id = ${planId}`);
+    const amira = await h.newPage(); await h.signIn(amira, 'amira');
+    await h.visit(amira, `${planUrl}/goals/${key}`, { expectStatus: 404 });
+    const acsrf = await amira.locator('input[name=csrf_token]').first().inputValue();
+    await h.submit(amira, `${planUrl}/links/${link}/remove`, { csrf_token: acsrf }, { expectStatus: 404 });
+    assert.equal(psql(`SELECT count(*) FROM plan_goal_links WHERE plan_id = ${planId}`), before, 'nobody else takes a link off');
+    await amira.context().close();
   });
 
   test('the tutor records a review; the learner signs it; nobody signs twice', async () => {
@@ -224,6 +243,14 @@ describe('a plan from a course template, agreed and then used', () => {
     await h.visit(priya, `${planUrl}/progress`);
     assert.match(await main(priya), /Goal 2: Build a bridge model that holds 8 kg\s+In progress/);
     assert.match(await main(priya), /Goal 1: Pass every unit\s+Achieved/);
+    await h.visit(jack, `${planUrl}/progress`);
+    await jack.getByRole('link', { name: /^Goal 2: / }).click();
+    await jack.waitForLoadState();
+    assert.match(await main(jack), new RegExp(`Bridge model ${RUN}`), 'the evidence stayed with the reworded goal');
+    await press(jack, `Take off Bridge model ${RUN}`);
+    assert.match(await main(jack), /The link was taken off the goal/);
+    assert.match(await main(jack), /No evidence linked yet/);
+    assert.equal(psql(`SELECT count(*) FROM portfolio_pages WHERE id = ${jackPage}`), '1', 'the page itself is kept');
   });
 
   test('nobody else opens the progress or writes to it', async () => {
@@ -237,6 +264,7 @@ describe('a plan from a course template, agreed and then used', () => {
     const template = psql(`SELECT id FROM plan_templates WHERE title = '${TEMPLATE}'`);
     await h.visit(tom, `/plans/templates/${template}/edit`, { expectStatus: 404 });
     await h.submit(tom, `/plans/templates/${template}/delete`, { csrf_token: csrf }, { expectStatus: 404 });
+    await h.submit(tom, `/plans/templates/${template}`, { csrf_token: csrf, title: 'Taken over', cohort: psql("SELECT id FROM cohorts WHERE code = 'PSY-Y13'") }, { expectStatus: 404 });
     assert.equal(psql(`SELECT count(*) FROM plan_templates WHERE title = '${TEMPLATE}'`), '1');
     assert.equal(psql(`SELECT count(*) FROM plan_comments WHERE body = 'Hello' AND plan_id = ${planId}`), '0');
     await tom.context().close();

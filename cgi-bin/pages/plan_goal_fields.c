@@ -1,4 +1,4 @@
-/* plan_goals: the goals part of a plan's form, shared by the plan's
+/* plan_goal_fields: the goals part of a plan's form, shared by the plan's
  * versions (plans.c) and the course templates (plan_templates.c): read,
  * checked, handed to statements and shown again. */
 #include <sodium.h>
