@@ -19,6 +19,7 @@ static const struct {
     {"/portfolio", "Portfolio", CAP_SIGNED_IN},
     {"/blog", "Blog", CAP_SIGNED_IN},
     {"/plans", "Plans", CAP_SIGNED_IN},
+    {"/messages", "Messages", CAP_SIGNED_IN},
     {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},
@@ -45,6 +46,12 @@ static void fill_layout(request *r, tpl_dict *page, const char *title)
             tpl_show(item, "CURRENT");
     }
     if (r->user) {
+        tpl_dict *n = tpl_add_section(page, "NOTIFICATIONS");
+        if (r->user->unread)
+            tpl_set(tpl_add_section(n, "UNREAD"), "N",
+                    r->user->unread >= 100 ? "99+" : arena_printf(r->mem, "%d", r->user->unread));
+        if (nav_current("/notifications", r->path))
+            tpl_show(n, "CURRENT");
         tpl_dict *u = tpl_add_section(page, "SIGNED_IN");
         tpl_set(u, "DISPLAY_NAME", r->user->display_name);
         tpl_set(u, "USERNAME", r->user->username);

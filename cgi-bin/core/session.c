@@ -9,9 +9,14 @@
 #include "config.h"
 
 const db_statement session_statements[] = {
+    /* The signed-in person, and how many notifications they have not read
+     * (for the header on every page: counted here, in the round trip
+     * every page makes anyway, by the partial index of unread ones). */
     {"session_lookup",
      "SELECT u.id, u.institution_id, u.username, u.display_name, u.roles, s.csrf_token,"
-     "       s.last_seen_at < now() - interval '1 minute', s.id, i.name"
+     "       s.last_seen_at < now() - interval '1 minute', s.id, i.name,"
+     "       (SELECT count(*) FROM (SELECT 1 FROM notifications n"
+     "                               WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT 100) x)"
      "  FROM sessions s JOIN users u ON u.id = s.user_id"
      "  JOIN institutions i ON i.id = u.institution_id"
      " WHERE s.token_hash = $1 AND u.status = 'active'"
@@ -100,6 +105,7 @@ int session_load(request *r)
             u->session_hash = hash;
             u->session_id = db_int(res, 0, 7);
             u->institution_name = arena_strdup(r->mem, db_text(res, 0, 8));
+            u->unread = (int)db_int(res, 0, 9);
             r->user = u;
             /* Both or neither: a handler never sees half a page. */
             if (results[1] && (!also || results[2])) {

@@ -89,6 +89,30 @@ void page_plan_accept(request *r);
 void page_plan_complete(request *r);
 void page_plan_withdraw(request *r);
 void page_plan_compare(request *r);
+/* notifications.c */
+extern const db_statement notification_statements[];
+void page_notification_list(request *r);
+void page_notification_open(request *r);
+void page_notification_unread(request *r);
+void page_notification_read_all(request *r);
+/* mentoring.c */
+extern const db_statement mentoring_statements[];
+void page_mentoring_list(request *r);
+void page_mentoring_new(request *r);
+void page_mentoring_create(request *r);
+void page_mentoring_show(request *r);
+void page_mentoring_accept(request *r);
+void page_mentoring_decline(request *r);
+void page_mentoring_end(request *r);
+/* threads.c */
+extern const db_statement thread_statements[];
+void page_thread_list(request *r);
+void page_thread_new(request *r);
+void page_thread_create(request *r);
+void page_thread_show(request *r);
+void page_thread_reply(request *r);
+void page_thread_admin(request *r);
+void page_thread_admin_read(request *r);
 /* plan_progress.c */
 extern const db_statement plan_progress_statements[];
 void page_plan_progress(request *r);

@@ -23,6 +23,9 @@
 {{#NAV_ITEM}}
 <li class="govuk-service-navigation__item{{#CURRENT}} govuk-service-navigation__item--active{{/CURRENT}}"><a class="govuk-service-navigation__link" href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
 {{/NAV_ITEM}}
+{{#NOTIFICATIONS}}
+<li class="govuk-service-navigation__item{{#CURRENT}} govuk-service-navigation__item--active{{/CURRENT}}"><a class="govuk-service-navigation__link" href="/notifications"{{#CURRENT}} aria-current="page"{{/CURRENT}}>Notifications{{#UNREAD}} <span class="tandem-count">{{N}}<span class="govuk-visually-hidden"> unread</span></span>{{/UNREAD}}</a></li>
+{{/NOTIFICATIONS}}
 {{#VISITOR}}
 <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/login">Sign in</a></li>
 {{/VISITOR}}

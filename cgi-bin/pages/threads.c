@@ -1,0 +1,555 @@
+/* threads: private conversations (sql/0013_mentoring.sql), inside a
+ * mentorship or directly between a tutor and a learner. Only a thread's
+ * members read it; each has their own place in it (the newest message
+ * they have read), so lists show what is new and a thread opens at the
+ * first message not yet read. Messages are Markdown through the shared
+ * rich-text pipeline, and may point at something of the sender's the
+ * other person may see. An administrator reads a thread only for
+ * safeguarding, giving a reason that is audited and told to its members
+ * (admin side: thread_access). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/audit.h"
+#include "../core/fragment.h"
+#include "../core/notify.h"
+#include "../core/richtext.h"
+#include "pages.h"
+
+// clang-format off
+/* The thread $2 for member viewer (an expression): its id, subject,
+ * mentorship, newest message, the first one the viewer has not read
+ * (0 for none), whether they may write in it now, the other members'
+ * names and the other's id (threads have two members). */
+#define THREAD_HEAD(viewer)                                                                        \
+    "SELECT t.id, t.subject, coalesce(t.mentorship_id, 0), t.last_message_id,"                    \
+    "       coalesce((SELECT min(x.id) FROM messages x WHERE x.thread_id = t.id"                  \
+    "                    AND x.id > tm.last_read_id AND x.author_id <> v.uid), 0),"               \
+    "       thread_open(t, v.uid), o.names, o.other"                                               \
+    "  FROM (SELECT " viewer " AS uid,"                                                            \
+    "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS thread_id OFFSET 0) v"   \
+    "  JOIN thread_members tm ON tm.thread_id = v.thread_id AND tm.user_id = v.uid"                \
+    "  JOIN threads t ON t.id = tm.thread_id"                                                      \
+    " CROSS JOIN LATERAL (SELECT string_agg(u.display_name, ', ') AS names, min(u.id) AS other"    \
+    "                       FROM thread_members om JOIN users u ON u.id = om.user_id"              \
+    "                      WHERE om.thread_id = t.id AND om.user_id <> v.uid) o"
+
+/* Who viewer $1 may start a thread with: the live mentorships they are
+ * in, and (for direct threads) the tutors who teach them and the
+ * learners they teach. Each as a choice: mentorship:ID or person:ID. */
+#define THREAD_PARTNERS                                                                            \
+    "SELECT 'mentorship:' || m.id, 'Mentoring: ' || u.display_name, m.id"                         \
+    "  FROM mentorships m JOIN users u"                                                            \
+    "    ON u.id = CASE WHEN m.mentor_id = $1 THEN m.mentee_id ELSE m.mentor_id END"               \
+    " WHERE $1 IN (m.mentor_id, m.mentee_id) AND mentorship_live(m)"                               \
+    " UNION ALL"                                                                                   \
+    " SELECT DISTINCT 'person:' || u.id, CASE WHEN a.role = 'tutor' THEN 'Your learner: '"         \
+    "                 ELSE 'Your tutor: ' END || u.display_name, 0"                                \
+    "  FROM memberships a JOIN memberships b ON b.cohort_id = a.cohort_id"                         \
+    "  JOIN users u ON u.id = b.user_id AND u.status = 'active'"                                   \
+    " WHERE a.user_id = $1 AND b.user_id <> $1"                                                    \
+    "   AND ((a.role = 'tutor' AND b.role = 'learner') OR (a.role = 'learner' AND b.role = 'tutor'))"
+
+const db_statement thread_statements[] = {
+    /* Viewer $1's threads, latest activity first, with how many messages
+     * in each they have not read. */
+    {"thread_list",
+     "SELECT t.id, t.subject, o.names, to_char(t.last_message_at, 'FMDD Mon YYYY'),"
+     "       (SELECT count(*) FROM messages x WHERE x.thread_id = t.id AND x.id > tm.last_read_id"
+     "           AND x.author_id <> $1), t.message_count, t.mentorship_id IS NOT NULL"
+     "  FROM thread_members tm JOIN threads t ON t.id = tm.thread_id"
+     " CROSS JOIN LATERAL (SELECT string_agg(u.display_name, ', ') AS names"
+     "                       FROM thread_members om JOIN users u ON u.id = om.user_id"
+     "                      WHERE om.thread_id = t.id AND om.user_id <> $1) o"
+     " WHERE tm.user_id = $1 ORDER BY t.last_message_at DESC LIMIT 200"},
+    {"thread_head", THREAD_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
+    {"thread_head_by_user", THREAD_HEAD("$1::bigint")},
+    /* Every message of thread $1 (already checked), oldest first. */
+    {"thread_messages",
+     "SELECT m.id, u.display_name, m.body_html, coalesce(m.link_path, ''),"
+     "       coalesce(m.link_title, ''), to_char(m.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "  FROM messages m JOIN users u ON u.id = m.author_id"
+     " WHERE m.thread_id = $1 ORDER BY m.id"},
+    /* Member $2 has read thread $1 up to message $3. */
+    {"thread_mark_read", "UPDATE thread_members SET last_read_id = $3"
+                         " WHERE thread_id = $1 AND user_id = $2 AND last_read_id < $3"},
+    {"thread_partners", THREAD_PARTNERS},
+    /* Whether $1 may start a thread with choice $2 (as THREAD_PARTNERS
+     * gives it): the other person's id and the mentorship's (or 0). */
+    {"thread_partner",
+     "SELECT CASE WHEN c.m > 0 THEN (SELECT CASE WHEN mentor_id = $1 THEN mentee_id"
+     "                                           ELSE mentor_id END"
+     "                                 FROM mentorships WHERE id = c.m)"
+     "            ELSE substr(c.choice, 8)::bigint END, c.m"
+     "  FROM (" THREAD_PARTNERS ") AS c(choice, label, m) WHERE c.choice = $2"},
+    {"thread_insert",
+     "WITH t AS (INSERT INTO threads (institution_id, mentorship_id, subject, created_by)"
+     "           VALUES ($1, nullif($2, 0::bigint), $3, $4) RETURNING id)"
+     " INSERT INTO thread_members (thread_id, user_id)"
+     " SELECT t.id, x FROM t, unnest(ARRAY[$4::bigint, $5::bigint]) x RETURNING thread_id"},
+    /* What sender $1 may point a message to $2 at: their evidence and
+     * posts the other may see, and goals of plans both are a side of. */
+    {"message_link_choices",
+     "(SELECT 'evidence:' || e.id, 'Evidence: ' || e.title FROM evidence e"
+     "  WHERE e.owner_id = $1 AND evidence_visible(e.id, $2) ORDER BY e.updated_at DESC LIMIT 100)"
+     " UNION ALL (SELECT 'post:' || p.id, 'Blog post: ' || p.title FROM posts p"
+     "  WHERE p.author_id = $1 AND post_visible(p.id, $2) ORDER BY p.updated_at DESC LIMIT 100)"
+     " UNION ALL (SELECT 'goal:' || pl.id || ':' || (g->>'key'),"
+     "                   'Plan goal: ' || (g->>'title') || ' (' || pl.title || ')'"
+     "  FROM plans pl JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"
+     " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"
+     "  WHERE (pl.learner_id = $1 AND supports($2, $1)) OR (pl.learner_id = $2 AND supports($1, $2))"
+     "  LIMIT 100)"},
+    /* Message $2 (a goal's plan and key are $3, $4) of $1, linked for
+     * other $5: its path and title, if it is one of message_link_choices. */
+    {"message_link_check",
+     "SELECT c.path, c.title FROM ("
+     " SELECT '/portfolio/evidence/' || e.id AS path, e.title FROM evidence e"
+     "  WHERE $2 = 'evidence' AND e.id = $3::bigint AND e.owner_id = $1 AND evidence_visible(e.id, $5)"
+     " UNION ALL SELECT '/blog/posts/' || p.id, p.title FROM posts p"
+     "  WHERE $2 = 'post' AND p.id = $3::bigint AND p.author_id = $1 AND post_visible(p.id, $5)"
+     " UNION ALL SELECT '/plans/' || pl.id || '/goals/' || (g->>'key'), g->>'title'"
+     "  FROM plans pl JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"
+     " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"
+     "  WHERE $2 = 'goal' AND pl.id = $3::bigint AND g->>'key' = $4"
+     "    AND ((pl.learner_id = $1 AND supports($5, $1)) OR (pl.learner_id = $5 AND supports($1, $5)))"
+     ") c LIMIT 1"},
+    /* A message by member $2 in thread $1, if they may write in it. */
+    {"message_insert",
+     "INSERT INTO messages (thread_id, institution_id, author_id, body_md, body_html, link_path,"
+     "                      link_title)"
+     " SELECT t.id, t.institution_id, $2, $3, $4, nullif($5, ''), nullif($6, '')"
+     "   FROM threads t JOIN thread_members tm ON tm.thread_id = t.id AND tm.user_id = $2"
+     "  WHERE t.id = $1 AND thread_open(t, $2) RETURNING id"},
+    /* For an administrator of college $2: thread $1's members and dates
+     * (not its words), to decide whether to read it. */
+    {"thread_admin_head",
+     "SELECT t.id, (SELECT string_agg(u.display_name || ' (' || u.username || ')', ', ')"
+     "                FROM thread_members m JOIN users u ON u.id = m.user_id"
+     "               WHERE m.thread_id = t.id),"
+     "       to_char(t.created_at, 'FMDD Mon YYYY'), t.message_count"
+     "  FROM threads t WHERE t.id = $1 AND t.institution_id = $2"},
+    {"thread_access_insert", "INSERT INTO thread_access (thread_id, admin_id, reason)"
+                             " VALUES ($1, $2, $3) RETURNING id"},
+    {"thread_member_ids", "SELECT user_id FROM thread_members WHERE thread_id = $1"},
+    {NULL, NULL},
+};
+// clang-format on
+
+enum { TH_ID, TH_SUBJECT, TH_MENTORSHIP, TH_LAST, TH_FIRST_UNREAD, TH_OPEN, TH_OTHERS, TH_OTHER };
+enum { MG_ID, MG_AUTHOR, MG_HTML, MG_LINK_PATH, MG_LINK_TITLE, MG_WHEN };
+
+#define NO_THREAD "There is no such thread, or you are not in it."
+
+/* ------------------------------------------------------------ the list */
+
+/* GET /messages: my threads, latest activity first, what is new marked. */
+void page_thread_list(request *r)
+{
+    const char *params[] = {req_id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "thread_list", 1, params);
+    if (!res) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Messages", "messages/list.tpl");
+    if (d) {
+        tpl_dict *list = PQntuples(res) ? tpl_add_section(d, "LIST") : NULL;
+        for (int i = 0; i < PQntuples(res); i++) {
+            tpl_dict *t = tpl_add_section(list, "THREAD");
+            tpl_set(t, "ID", db_text(res, i, 0));
+            tpl_set(t, "SUBJECT", db_text(res, i, 1));
+            tpl_set(t, "WITH", db_text(res, i, 2));
+            tpl_set(t, "WHEN", db_text(res, i, 3));
+            tpl_set(t, "COUNT", db_text(res, i, 5));
+            if (strcmp(db_text(res, i, 4), "0") != 0)
+                tpl_set(tpl_add_section(t, "UNREAD"), "N", db_text(res, i, 4));
+            if (strcmp(db_text(res, i, 6), "t") == 0)
+                tpl_show(t, "MENTORING");
+        }
+        if (!PQntuples(res))
+            tpl_show(d, "NONE");
+    }
+    render_end(r, 200);
+    PQclear(res);
+}
+
+/* ------------------------------------------------------------ a thread */
+
+static void fill_message(tpl_dict *m, const PGresult *res, int i)
+{
+    tpl_set(m, "ID", db_text(res, i, MG_ID));
+    tpl_set(m, "AUTHOR", db_text(res, i, MG_AUTHOR));
+    tpl_set(m, "WHEN", db_text(res, i, MG_WHEN));
+    tpl_set(m, "HTML", db_text(res, i, MG_HTML)); /* sanitised on save */
+    if (*db_text(res, i, MG_LINK_PATH)) {
+        tpl_dict *l = tpl_add_section(m, "LINK");
+        tpl_set(l, "PATH", db_text(res, i, MG_LINK_PATH));
+        tpl_set(l, "TITLE", db_text(res, i, MG_LINK_TITLE));
+    }
+}
+
+/* Thread id's messages, rendered: kept in memory under its newest
+ * message, last (messages never change once sent), else read in one
+ * round trip; last NULL: read, not kept. NULL if that failed. */
+static const char *messages_html(request *r, const char *id, const char *last)
+{
+    const char *key = last ? arena_printf(r->mem, "thread/%s/%s", id, last) : NULL;
+    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    if (html)
+        return html;
+    const char *params[] = {id};
+    PGresult *res = db_run(r->db, "thread_messages", 1, params);
+    if (res) {
+        tpl_dict *d = tpl_dict_new();
+        for (int i = 0; d && i < PQntuples(res); i++)
+            fill_message(tpl_add_section(d, "MESSAGE"), res, i);
+        html = render_fragment(r, "messages/messages.tpl", d);
+        if (html && key)
+            fragment_keep(key, 0, html, 0);
+    }
+    PQclear(res);
+    return html;
+}
+
+/* What the reply form shows: choices of things to point at. */
+static void fill_reply(request *r, tpl_dict *d, const PGresult *head, const char *body,
+                       const char *error)
+{
+    tpl_dict *f = tpl_add_section(d, "REPLY");
+    tpl_set(f, "BODY", body ? body : "");
+    if (error)
+        tpl_set(tpl_add_section(f, "REPLY_ERROR"), "MESSAGE", error);
+    const char *params[] = {req_id_text(r, r->user->id), db_text(head, 0, TH_OTHER)};
+    PGresult *res = db_run(r->db, "message_link_choices", 2, params);
+    for (int i = 0; res && i < PQntuples(res); i++) {
+        tpl_dict *c = tpl_add_section(f, "CHOICE");
+        tpl_set(c, "VALUE", db_text(res, i, 0));
+        tpl_set(c, "LABEL", db_text(res, i, 1));
+    }
+    PQclear(res);
+}
+
+/* The thread's page for head: every message, the first new one marked by
+ * the address (#m…), and a reply form while it is open. */
+static void show_thread(request *r, int status, const PGresult *head, const char *body,
+                        const char *error)
+{
+    const char *id = db_text(head, 0, TH_ID);
+    const char *html = messages_html(r, id, db_text(head, 0, TH_LAST));
+    if (!html) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r,
+                               error ? arena_printf(r->mem, "Error: %s", db_text(head, 0, TH_SUBJECT))
+                                     : db_text(head, 0, TH_SUBJECT),
+                               "messages/thread.tpl");
+    if (d) {
+        tpl_set(d, "ID", id);
+        tpl_set(d, "SUBJECT", db_text(head, 0, TH_SUBJECT));
+        tpl_set(d, "WITH", db_text(head, 0, TH_OTHERS));
+        tpl_set(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
+        if (strcmp(db_text(head, 0, TH_MENTORSHIP), "0") != 0)
+            tpl_set(tpl_add_section(d, "MENTORSHIP"), "MENTORSHIP_ID",
+                    db_text(head, 0, TH_MENTORSHIP));
+        if (strcmp(db_text(head, 0, TH_OPEN), "t") == 0)
+            fill_reply(r, d, head, body, error);
+        else
+            tpl_show(d, "CLOSED");
+    }
+    render_end(r, status);
+}
+
+/* GET /messages/:id: with messages not yet read, marks them read and
+ * goes to the first of them (#m…: the address keeps it marked); else the
+ * thread. The head comes with the session; the messages from memory, or
+ * in one more round trip. */
+void page_thread_show(request *r)
+{
+    const PGresult *head = r->prefetched;
+    if (!render_found(r, head, NO_THREAD))
+        return;
+    const char *first = db_text(head, 0, TH_FIRST_UNREAD);
+    if (strcmp(first, "0") != 0) {
+        const char *params[] = {db_text(head, 0, TH_ID), req_id_text(r, r->user->id),
+                                db_text(head, 0, TH_LAST)};
+        PGresult *res = db_run(r->db, "thread_mark_read", 3, params);
+        if (res)
+            resp_redirect(r, arena_printf(r->mem, "/messages/%s#m%s", params[0], first));
+        else
+            render_db_failed(r);
+        PQclear(res);
+        return;
+    }
+    show_thread(r, 200, head, NULL, NULL);
+}
+
+/* ------------------------------------------------------------ writing */
+
+/* The thing a message points at (link = kind:id or goal:plan:key), for
+ * the thread's other member: *path and *title, or a refusal. */
+static const char *check_link(request *r, const char *link, const char *other, const char **path,
+                              const char **title)
+{
+    char kind[16] = "", key[16] = "";
+    long long id = 0;
+    *path = *title = "";
+    if (!*link)
+        return NULL;
+    int got = sscanf(link, "%15[a-z]:%lld:%15[0-9a-f]", kind, &id, key);
+    if (got < 2 || id <= 0 || (strcmp(kind, "goal") == 0) != (got == 3))
+        return "Choose something to point at from the list, or nothing.";
+    const char *params[] = {req_id_text(r, r->user->id), kind, req_id_text(r, id), key, other};
+    PGresult *res = db_run(r->db, "message_link_check", 5, params);
+    const char *refusal = !res ? RENDER_DB_DOWN
+                          : !PQntuples(res)
+                              ? "The other person cannot see that: share it with them first, or "
+                                "point at something else."
+                              : NULL;
+    if (!refusal) {
+        *path = arena_strdup(r->mem, db_text(res, 0, 0));
+        *title = arena_strdup(r->mem, db_text(res, 0, 1));
+    }
+    PQclear(res);
+    return refusal;
+}
+
+/* A message from the signed-in person into thread id (whose other
+ * member is other), the other told; inside the caller's transaction.
+ * Returns the message's id, NULL when they may not write in it now, or
+ * "" when the database failed. */
+static const char *send_message(request *r, const char *id, const char *other, const char *subject,
+                                const char *body, const char *path, const char *title)
+{
+    const char *html = richtext_to_arena(r->mem, body);
+    if (!html)
+        return "";
+    const char *params[] = {id, req_id_text(r, r->user->id), body, html, path, title};
+    PGresult *res = db_run(r->db, "message_insert", 6, params);
+    const char *message = !res ? "" : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    PQclear(res);
+    if (message && *message &&
+        !notify(r, atoll(other), "message",
+                arena_printf(r->mem, "%s wrote in “%s”.", r->user->display_name, subject),
+                arena_printf(r->mem, "/messages/%s", id)))
+        return "";
+    return message;
+}
+
+static const field_spec reply_fields[] = {
+    {"body", "your message", FIELD_STRING, true, 1, 20000, NULL},
+    {"link", "what the message points at", FIELD_STRING, false, 0, 60, NULL}};
+
+/* POST /messages/:id: a reply. Refused, with the words kept, when it is
+ * empty or too long, points at what the other cannot see, or the thread
+ * is closed (its mentorship ended). */
+void page_thread_reply(request *r)
+{
+    const char *hp[] = {req_id_text(r, r->user->id), r->params[0]};
+    PGresult *head = db_run(r->db, "thread_head_by_user", 2, hp);
+    if (!render_found(r, head, NO_THREAD)) {
+        PQclear(head);
+        return;
+    }
+    field_value v[2];
+    const char *err, *path, *title;
+    const char *id = db_text(head, 0, TH_ID), *other = db_text(head, 0, TH_OTHER);
+    if (!form_validate(r, reply_fields, 2, v, &err) ||
+        (err = check_link(r, v[1].str, other, &path, &title))) {
+        show_thread(r, 400, head, v[0].str, err);
+        PQclear(head);
+        return;
+    }
+    const char *message = NULL;
+    bool ok = db_begin(r->db) &&
+              (message = send_message(r, id, other, db_text(head, 0, TH_SUBJECT), v[0].str, path,
+                                      title)) &&
+              *message && db_commit(r->db);
+    if (!ok)
+        db_rollback(r->db);
+    if (ok)
+        resp_redirect(r, arena_printf(r->mem, "/messages/%s#m%s", id, message));
+    else if (!message)
+        render_error(r, 409,
+                     "This thread is closed: its mentorship has ended, or you no longer teach "
+                     "each other. It stays here to read.");
+    else
+        show_thread(r, 503, head, v[0].str, RENDER_DB_DOWN);
+    PQclear(head);
+}
+
+/* ------------------------------------------------------------ starting */
+
+enum { N_TO, N_SUBJECT, N_BODY, N_FIELDS };
+static const field_spec new_fields[N_FIELDS] = {
+    [N_TO] = {"to", "who the thread is with", FIELD_STRING, true, 1, 40, NULL},
+    [N_SUBJECT] = {"subject", "the subject", FIELD_STRING, true, 1, 200, NULL},
+    [N_BODY] = {"body", "your message", FIELD_STRING, true, 1, 20000, NULL},
+};
+
+static void show_new(request *r, int status, const char *chosen, const field_value *v,
+                     const char *error, const char *field)
+{
+    const char *params[] = {req_id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "thread_partners", 1, params);
+    if (!res) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, error ? "Error: Start a thread" : "Start a thread",
+                               "messages/new.tpl");
+    if (d) {
+        if (error) {
+            tpl_dict *e = tpl_add_section(d, "ERROR");
+            tpl_set(e, "MESSAGE", error);
+            tpl_set(e, "FIELD", field ? field : "to");
+        }
+        for (int i = 0; i < PQntuples(res); i++) {
+            tpl_dict *o = tpl_add_section(d, "PARTNER");
+            tpl_set(o, "VALUE", db_text(res, i, 0));
+            tpl_set(o, "LABEL", db_text(res, i, 1));
+            if (chosen && strcmp(chosen, db_text(res, i, 0)) == 0)
+                tpl_show(o, "SELECTED");
+        }
+        if (!PQntuples(res))
+            tpl_show(d, "NOBODY");
+        tpl_set(d, "SUBJECT", v ? v[N_SUBJECT].str : "");
+        tpl_set(d, "BODY", v ? v[N_BODY].str : "");
+    }
+    render_end(r, status);
+    PQclear(res);
+}
+
+/* GET /messages/new (?mentorship=ID to choose that one) */
+void page_thread_new(request *r)
+{
+    const http_field *m = req_query(r, "mentorship");
+    show_new(r, 200, m ? arena_printf(r->mem, "mentorship:%s", m->value) : NULL, NULL, NULL,
+             NULL);
+}
+
+/* POST /messages: a thread with one of my partners, and its first
+ * message. */
+void page_thread_create(request *r)
+{
+    field_value v[N_FIELDS];
+    const char *err;
+    if (!form_validate(r, new_fields, N_FIELDS, v, &err)) {
+        show_new(r, 400, v[N_TO].str, v, err, r->invalid_field);
+        return;
+    }
+    const char *pp[] = {req_id_text(r, r->user->id), v[N_TO].str};
+    PGresult *partner = db_run(r->db, "thread_partner", 2, pp);
+    if (!partner || !PQntuples(partner)) {
+        show_new(r, partner ? 400 : 503, v[N_TO].str, v,
+                 partner ? "Choose someone from the list: your mentor or mentee, a tutor of "
+                           "yours or a learner you teach."
+                         : RENDER_DB_DOWN,
+                 "to");
+        PQclear(partner);
+        return;
+    }
+    const char *other = arena_strdup(r->mem, db_text(partner, 0, 0));
+    const char *ip[] = {req_id_text(r, r->user->institution_id), db_text(partner, 0, 1),
+                        v[N_SUBJECT].str, req_id_text(r, r->user->id), other};
+    PGresult *thread = NULL;
+    const char *message = NULL;
+    bool ok = db_begin(r->db) && (thread = db_run(r->db, "thread_insert", 5, ip)) &&
+              PQntuples(thread) &&
+              (message = send_message(r, db_text(thread, 0, 0), other, v[N_SUBJECT].str,
+                                      v[N_BODY].str, "", "")) &&
+              *message && db_commit(r->db);
+    if (ok) {
+        resp_redirect(r, arena_printf(r->mem, "/messages/%s", db_text(thread, 0, 0)));
+    } else {
+        db_rollback(r->db);
+        show_new(r, 503, v[N_TO].str, v, RENDER_DB_DOWN, "to");
+    }
+    PQclear(thread);
+    PQclear(partner);
+}
+
+/* ------------------------------------------------------------ safeguarding */
+
+/* GET /admin/threads/:id: who is in the thread and since when, and the
+ * form to read it, which asks why. */
+void page_thread_admin(request *r)
+{
+    const char *params[] = {req_id_text(r, req_param_id(r, 0)),
+                            req_id_text(r, r->user->institution_id)};
+    PGresult *res = db_run(r->db, "thread_admin_head", 2, params);
+    if (render_found(r, res, "There is no such thread at your college.")) {
+        tpl_dict *d = render_begin(r, "Read a thread for safeguarding", "messages/admin.tpl");
+        if (d) {
+            tpl_set(d, "ID", db_text(res, 0, 0));
+            tpl_set(d, "MEMBERS", db_text(res, 0, 1));
+            tpl_set(d, "SINCE", db_text(res, 0, 2));
+            tpl_set(d, "COUNT", db_text(res, 0, 3));
+        }
+        render_end(r, 200);
+    }
+    PQclear(res);
+}
+
+/* Tells every member of thread id that an administrator read it, why. */
+static bool tell_members(request *r, const char *id, const char *reason)
+{
+    const char *params[] = {id};
+    PGresult *res = db_run(r->db, "thread_member_ids", 1, params);
+    bool ok = res != NULL;
+    for (int i = 0; ok && i < PQntuples(res); i++)
+        ok = notify(r, db_int(res, i, 0), "safeguarding",
+                    arena_printf(r->mem,
+                                 "%s, an administrator, read one of your threads for "
+                                 "safeguarding. The reason given: %s",
+                                 r->user->display_name, reason),
+                    arena_printf(r->mem, "/messages/%s", id));
+    PQclear(res);
+    return ok;
+}
+
+/* POST /admin/threads/:id: the reason recorded (thread_access and the
+ * audit log) and told to the members, then the thread shown, read only.
+ * Each reading asks again. */
+void page_thread_admin_read(request *r)
+{
+    static const field_spec fields[] = {
+        {"reason", "the reason", FIELD_STRING, true, 10, 2000, NULL}};
+    field_value v[1];
+    const char *err;
+    const char *id = req_id_text(r, req_param_id(r, 0));
+    const char *hp[] = {id, req_id_text(r, r->user->institution_id)};
+    PGresult *head = db_run(r->db, "thread_admin_head", 2, hp);
+    if (!render_found(r, head, "There is no such thread at your college.")) {
+        PQclear(head);
+        return;
+    }
+    if (!form_validate(r, fields, 1, v, &err)) {
+        render_error(r, 400, "Say why you need to read this thread, in at least ten characters.");
+        PQclear(head);
+        return;
+    }
+    const char *ap[] = {id, req_id_text(r, r->user->id), v[0].str};
+    PGresult *access = NULL;
+    bool ok = db_begin(r->db) && (access = db_run(r->db, "thread_access_insert", 3, ap)) &&
+              audit(r, "thread_read_for_safeguarding", 0, 0,
+                    arena_printf(r->mem, "thread %s: %s", id, v[0].str)) &&
+              tell_members(r, id, v[0].str) && db_commit(r->db);
+    const char *html = ok ? messages_html(r, id, NULL) : NULL;
+    if (!ok)
+        db_rollback(r->db);
+    if (!html) {
+        render_db_failed(r);
+    } else {
+        tpl_dict *d = render_begin(r, "A thread read for safeguarding", "messages/admin_read.tpl");
+        if (d) {
+            tpl_set(d, "MEMBERS", db_text(head, 0, 1));
+            tpl_set(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
+        }
+        render_end(r, 200);
+    }
+    PQclear(access);
+    PQclear(head);
+}

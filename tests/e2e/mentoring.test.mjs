@@ -1,0 +1,185 @@
+// Mentoring, private threads and notifications: a learner asks a member
+// of staff to mentor her; he hears of it through his notifications and
+// accepts; they write to each other in two browsers, each one's unread
+// counts changing as the other writes and as they read; nobody else can
+// open the thread; ending the mentorship closes it, keeping it readable;
+// an administrator reads a thread only by giving a reason, which is
+// audited and told to both.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { harness } from './lib/browser.mjs';
+
+function psql(sql) {
+  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout.trim().split('\n')[0];
+}
+
+const h = harness(import.meta.url);
+before(() => h.launch());
+after(() => h.close());
+
+const RUN = Date.now().toString(36);
+const SUBJECT = `Interview practice ${RUN}`;
+
+async function press(page, name, { expectStatus = 200 } = {}) {
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
+  h.saveHtml(`after ${name}`, await response.text());
+  assert.equal(response.status(), expectStatus, `${name}: status`);
+  return response;
+}
+
+const main = (page) => page.locator('main').innerText();
+/** The number the header shows beside Notifications (0 when none). */
+async function unread(page) {
+  const link = page.getByRole('link', { name: /^Notifications/ });
+  const text = await link.innerText();
+  const m = text.match(/(\d+)/);
+  return m ? Number(m[1]) : 0;
+}
+
+describe('a mentor and his mentee write to each other', () => {
+  let amira, tom, threadUrl, mentorshipUrl;
+  before(async () => {
+    // Earlier runs' mentorships between the two are ended, so that this
+    // one can be asked for.
+    psql("UPDATE mentorships SET state = 'ended' WHERE state IN ('requested', 'active') AND mentee_id = (SELECT id FROM users WHERE username = 'amira') AND mentor_id = (SELECT id FROM users WHERE username = 'tom')");
+    amira = await h.newPage(); await h.signIn(amira, 'amira');
+    tom = await h.newPage(); await h.signIn(tom, 'tom');
+    for (const page of [amira, tom]) {
+      await h.visit(page, '/notifications');
+      if (await page.getByRole('button', { name: 'Mark all as read' }).count()) await press(page, 'Mark all as read');
+    }
+  });
+  after(async () => { await amira.context().close(); await tom.context().close(); });
+
+  test('the learner asks; a wrong username is refused with what she typed kept', async () => {
+    await h.visit(amira, '/messages');
+    await amira.getByRole('link', { name: 'Mentoring' }).click();
+    await amira.waitForLoadState();
+    await amira.getByRole('link', { name: 'Start a mentorship' }).click();
+    await amira.waitForLoadState();
+    await amira.getByLabel('Who would you like as your mentor?').fill('nobody-here');
+    await amira.getByLabel('What is the mentoring for?').fill(`Getting ready for interviews ${RUN}`);
+    await press(amira, 'Ask them', { expectStatus: 400 });
+    assert.match(await main(amira), /nobody at your college with that username/);
+    assert.equal(await amira.getByLabel('What is the mentoring for?').inputValue(), `Getting ready for interviews ${RUN}`);
+    await amira.getByLabel('Who would you like as your mentor?').fill('tom');
+    await press(amira, 'Ask them');
+    assert.match(await main(amira), /Your request was sent/);
+    assert.match(await main(amira), /Your mentor: Tom[\s\S]*Waiting for the mentor/);
+  });
+
+  test('the mentor hears of it in his notifications and accepts', async () => {
+    await h.visit(tom, '/');
+    assert.equal(await unread(tom), 1, 'the header counts one unread notification');
+    await tom.getByRole('link', { name: /^Notifications/ }).click();
+    await tom.waitForLoadState();
+    await tom.getByRole('link', { name: /Amira Hassan asked you to be their mentor/ }).first().click();
+    await tom.waitForLoadState();
+    mentorshipUrl = new URL(tom.url()).pathname;
+    assert.match(mentorshipUrl, /^\/mentoring\/\d+$/);
+    assert.equal(await unread(tom), 0, 'opening it marked it read');
+    await press(tom, 'Accept');
+    assert.match(await main(tom), /Active/);
+  });
+
+  test('the mentee starts a thread; the mentor sees it new, opens it at the first unread message', async () => {
+    await h.visit(amira, '/messages/new');
+    await amira.getByLabel('With').selectOption(await amira.locator('#to option').evaluateAll(
+      (options) => options.find((o) => o.textContent.startsWith('Mentoring: Tom')).value));
+    await amira.getByLabel('Subject').fill(SUBJECT);
+    await amira.getByLabel('Message').fill('Could we practise a **mock interview** next week?');
+    await press(amira, 'Send');
+    threadUrl = new URL(amira.url()).pathname;
+    assert.match(threadUrl, /^\/messages\/\d+$/);
+    assert.equal(await amira.locator('.tandem-message strong', { hasText: 'mock interview' }).count(), 1, 'Markdown is rendered');
+
+    await h.visit(tom, '/messages');
+    assert.match(await tom.locator('tr', { hasText: SUBJECT }).innerText(), /1 new/);
+    assert.equal(await unread(tom), 1);
+    const [response] = await Promise.all([tom.waitForNavigation(), tom.getByRole('link', { name: SUBJECT }).click()]);
+    const first = psql(`SELECT min(id) FROM messages WHERE thread_id = ${threadUrl.split('/')[2]}`);
+    assert.equal(new URL(tom.url()).hash, `#m${first}`, 'the thread opens at the first unread message');
+    assert.equal(response.status(), 200);
+    await h.visit(tom, '/messages');
+    assert.doesNotMatch(await tom.locator('tr', { hasText: SUBJECT }).innerText(), /new/, 'read now');
+  });
+
+  test('they reply to each other; counts follow; an empty or too long reply keeps what was typed', async () => {
+    await h.visit(tom, threadUrl);
+    await press(tom, 'Send', { expectStatus: 400 });
+    assert.match(await main(tom), /Enter your message|your message/i);
+    await tom.getByLabel('Reply').fill('x'.repeat(20001));
+    await press(tom, 'Send', { expectStatus: 400 });
+    assert.match(await main(tom), /too long/i);
+    assert.equal((await tom.getByLabel('Reply').inputValue()).length, 20001, 'the long text is kept to shorten');
+    await tom.getByLabel('Reply').fill('Yes: Tuesday at 2, room B12.');
+    await press(tom, 'Send');
+    await tom.getByLabel('Reply').fill('Bring your personal statement.');
+    await press(tom, 'Send');
+
+    await h.visit(amira, '/messages');
+    assert.match(await amira.locator('tr', { hasText: SUBJECT }).innerText(), /2 new/);
+    await h.visit(amira, '/');
+    assert.ok(await unread(amira) >= 2, 'a notification for each message');
+    await h.visit(amira, threadUrl);
+    assert.match(await main(amira), /Tuesday at 2[\s\S]*personal statement/);
+  });
+
+  test('nobody else opens the thread or writes in it', async () => {
+    for (const who of ['jack', 'priya']) {
+      const other = await h.newPage(); await h.signIn(other, who);
+      await h.visit(other, threadUrl, { expectStatus: 404 });
+      await h.visit(other, mentorshipUrl, { expectStatus: 404 });
+      const csrf = await other.locator('input[name=csrf_token]').first().inputValue();
+      await h.submit(other, threadUrl, { csrf_token: csrf, body: 'Let me in' }, { expectStatus: 404 });
+      await other.context().close();
+    }
+    assert.equal(psql(`SELECT count(*) FROM messages WHERE body_md = 'Let me in'`), '0');
+  });
+
+  test('an administrator reads it only with a reason, audited and told to both', async () => {
+    const admin = await h.newPage(); await h.signIn(admin, 'admin');
+    const id = threadUrl.split('/')[2];
+    await h.visit(admin, `/admin/threads/${id}`);
+    assert.doesNotMatch(await main(admin), /Tuesday at 2/, 'the words are not shown before a reason is given');
+    await admin.getByLabel('Why do you need to read it?').fill(`A safeguarding referral, case ${RUN}`);
+    await press(admin, 'Record the reason and read the thread');
+    assert.match(await main(admin), /Tuesday at 2/);
+    assert.equal(psql(`SELECT count(*) FROM audit_log WHERE action = 'thread_read_for_safeguarding' AND detail LIKE '%case ${RUN}%'`), '1');
+    assert.equal(psql(`SELECT count(*) FROM notifications WHERE kind = 'safeguarding' AND subject LIKE '%case ${RUN}%'`), '2');
+    const other = await h.newPage(); await h.signIn(other, 'northadmin');
+    await h.visit(other, `/admin/threads/${id}`, { expectStatus: 404 });
+    await other.context().close();
+    await admin.context().close();
+  });
+
+  test('ending the mentorship closes the thread, which stays readable', async () => {
+    await h.visit(amira, mentorshipUrl);
+    await amira.getByText('End this mentorship').click();
+    await press(amira, 'End the mentorship');
+    assert.match(await main(amira), /Ended/);
+    await h.visit(tom, threadUrl);
+    assert.match(await main(tom), /This thread is closed[\s\S]*/);
+    assert.match(await main(tom), /Bring your personal statement/);
+    const csrf = await tom.locator('input[name=csrf_token]').first().inputValue();
+    const res = await h.submit(tom, threadUrl, { csrf_token: csrf, body: 'One more thing' }, { expectStatus: 409 });
+    assert.match(await res.text(), /thread is closed/);
+    await h.visit(tom, '/notifications');
+    assert.match(await main(tom), /Amira Hassan ended your mentorship/);
+  });
+
+  test('a tutor writes directly to a learner of hers', async () => {
+    const priya = await h.newPage(); await h.signIn(priya, 'priya');
+    await h.visit(priya, '/messages/new');
+    await priya.getByLabel('With').selectOption({ label: 'Your learner: Amira Hassan' });
+    await priya.getByLabel('Subject').fill(`Report draft ${RUN}`);
+    await priya.getByLabel('Message').fill('Your draft is in: well done.');
+    await press(priya, 'Send');
+    await h.visit(amira, '/messages');
+    assert.match(await amira.locator('tr', { hasText: `Report draft ${RUN}` }).innerText(), /Priya Sharma[\s\S]*/);
+    await priya.context().close();
+  });
+});
