@@ -67,6 +67,10 @@ COHORT=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM cohor
 # goals (tests/bench/plans.sql).
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/plans.sql
 PLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM plans WHERE title = 'Thirty goals'")
+# Messages: a thread of 200 messages between Priya and Amira
+# (tests/bench/threads.sql).
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/threads.sql
+THREAD=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM threads WHERE subject = 'Two hundred messages'")
 
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
@@ -82,7 +86,8 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "cohort blogs: 1,000 people, 100k|/cohorts/$COHORT/blog#amira" \
               "tutor's plans, 200 learners|/plans#priya" \
               "plan page, 30 goals (tutor)|/plans/$PLAN#priya" \
-              "plan's progress, 30 goals (tutor)|/plans/$PLAN/progress#priya"; do
+              "plan's progress, 30 goals (tutor)|/plans/$PLAN/progress#priya" \
+              "thread of 200 messages|/messages/$THREAD#priya"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

@@ -110,21 +110,6 @@ END $$;
 CREATE TRIGGER messages_sent AFTER INSERT ON messages
     FOR EACH ROW EXECUTE FUNCTION messages_sent();
 
--- Whether viewer may write in thread t now: a mentorship thread while the
--- mentorship is in force; a direct one while one of its members still
--- teaches the other.
-CREATE FUNCTION thread_open(t threads, viewer bigint) RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN t.mentorship_id IS NOT NULL
-                THEN (SELECT mentorship_live(m) FROM mentorships m WHERE m.id = t.mentorship_id)
-                ELSE EXISTS (SELECT 1 FROM thread_members o
-                               JOIN memberships a ON a.user_id = viewer
-                               JOIN memberships b ON b.cohort_id = a.cohort_id
-                                                 AND b.user_id = o.user_id
-                              WHERE o.thread_id = t.id AND o.user_id <> viewer
-                                AND ((a.role = 'tutor' AND b.role = 'learner')
-                                     OR (a.role = 'learner' AND b.role = 'tutor'))) END
-$$;
-
 -- An administrator reading a thread for safeguarding: a separate action,
 -- with a reason, recorded here and in the audit log, and told to the
 -- thread's members.

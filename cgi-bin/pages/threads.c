@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../core/audit.h"
 #include "../core/fragment.h"
@@ -18,6 +19,22 @@
 #include "pages.h"
 
 // clang-format off
+/* Whether viewer may write in thread t now: a mentorship thread while the
+ * mentorship is in force; a direct one while one of its members still
+ * teaches the other. The one statement of the rule, inlined where it is
+ * used (a function would be planned or parsed again on every call, and
+ * the thread's page asks on every view). */
+#define THREAD_OPEN(t, viewer)                                                                     \
+    "CASE WHEN " t ".mentorship_id IS NOT NULL"                                                    \
+    "     THEN coalesce((SELECT mentorship_live(m) FROM mentorships m"                             \
+    "                     WHERE m.id = " t ".mentorship_id), false)"                               \
+    "     ELSE EXISTS (SELECT 1 FROM thread_members o"                                             \
+    "                    JOIN memberships a ON a.user_id = " viewer                                \
+    "                    JOIN memberships b ON b.cohort_id = a.cohort_id AND b.user_id = o.user_id"\
+    "                   WHERE o.thread_id = " t ".id AND o.user_id <> " viewer                     \
+    "                     AND ((a.role = 'tutor' AND b.role = 'learner')"                          \
+    "                          OR (a.role = 'learner' AND b.role = 'tutor'))) END"
+
 /* The thread $2 for member viewer (an expression): its id, subject,
  * mentorship, newest message, the first one the viewer has not read
  * (0 for none), whether they may write in it now, the other members'
@@ -26,7 +43,7 @@
     "SELECT t.id, t.subject, coalesce(t.mentorship_id, 0), t.last_message_id,"                    \
     "       coalesce((SELECT min(x.id) FROM messages x WHERE x.thread_id = t.id"                  \
     "                    AND x.id > tm.last_read_id AND x.author_id <> v.uid), 0),"               \
-    "       thread_open(t, v.uid), o.names, o.other"                                               \
+    "       " THREAD_OPEN("t", "v.uid") ", o.names, o.other"                                      \
     "  FROM (SELECT " viewer " AS uid,"                                                            \
     "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS thread_id OFFSET 0) v"   \
     "  JOIN thread_members tm ON tm.thread_id = v.thread_id AND tm.user_id = v.uid"                \
@@ -121,7 +138,7 @@ const db_statement thread_statements[] = {
      "                      link_title)"
      " SELECT t.id, t.institution_id, $2, $3, $4, nullif($5, ''), nullif($6, '')"
      "   FROM threads t JOIN thread_members tm ON tm.thread_id = t.id AND tm.user_id = $2"
-     "  WHERE t.id = $1 AND thread_open(t, $2) RETURNING id"},
+     "  WHERE t.id = $1 AND " THREAD_OPEN("t", "$2::bigint") " RETURNING id"},
     /* For an administrator of college $2: thread $1's members and dates
      * (not its words), to decide whether to read it. */
     {"thread_admin_head",
@@ -213,7 +230,32 @@ static const char *messages_html(request *r, const char *id, const char *last)
     return html;
 }
 
-/* What the reply form shows: choices of things to point at. */
+/* The options of things of the sender's the other member may see, to
+ * point a message at, rendered. Working that out asks each item's own
+ * sharing rules, so the options are kept in memory for a minute: one
+ * that went stale is refused when sent (check_link), with the reason. */
+static const char *link_choices_html(request *r, const char *other)
+{
+    const char *key = arena_printf(r->mem, "thread-links/%lld/%s", r->user->id, other);
+    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    if (html)
+        return html;
+    const char *params[] = {req_id_text(r, r->user->id), other};
+    PGresult *res = db_run(r->db, "message_link_choices", 2, params);
+    tpl_dict *d = res ? tpl_dict_new() : NULL;
+    for (int i = 0; d && i < PQntuples(res); i++) {
+        tpl_dict *c = tpl_add_section(d, "CHOICE");
+        tpl_set(c, "VALUE", db_text(res, i, 0));
+        tpl_set(c, "LABEL", db_text(res, i, 1));
+    }
+    html = d ? render_fragment(r, "messages/link_choices.tpl", d) : NULL;
+    if (html && key)
+        fragment_keep(key, 0, html, time(NULL) + 60);
+    PQclear(res);
+    return html;
+}
+
+/* The reply form, what was typed kept after a refusal. */
 static void fill_reply(request *r, tpl_dict *d, const PGresult *head, const char *body,
                        const char *error)
 {
@@ -221,14 +263,8 @@ static void fill_reply(request *r, tpl_dict *d, const PGresult *head, const char
     tpl_set(f, "BODY", body ? body : "");
     if (error)
         tpl_set(tpl_add_section(f, "REPLY_ERROR"), "MESSAGE", error);
-    const char *params[] = {req_id_text(r, r->user->id), db_text(head, 0, TH_OTHER)};
-    PGresult *res = db_run(r->db, "message_link_choices", 2, params);
-    for (int i = 0; res && i < PQntuples(res); i++) {
-        tpl_dict *c = tpl_add_section(f, "CHOICE");
-        tpl_set(c, "VALUE", db_text(res, i, 0));
-        tpl_set(c, "LABEL", db_text(res, i, 1));
-    }
-    PQclear(res);
+    const char *choices = link_choices_html(r, db_text(head, 0, TH_OTHER));
+    tpl_set(f, "CHOICES_HTML", choices ? choices : ""); /* messages/link_choices.tpl */
 }
 
 /* The thread's page for head: every message, the first new one marked by

@@ -20,7 +20,7 @@
 <div class="govuk-hint" id="link-hint">Only what they can already see is offered.</div>
 <select class="govuk-select" id="link" name="link" aria-describedby="link-hint">
 <option value="">Nothing</option>
-{{#CHOICE}}<option value="{{VALUE}}">{{LABEL}}</option>{{/CHOICE}}
+{{CHOICES_HTML:none}}
 </select>
 </div>
 <button type="submit" class="govuk-button">Send</button>
