@@ -94,7 +94,7 @@ describe('a mentor and his mentee write to each other', () => {
     await press(amira, 'Send');
     threadUrl = new URL(amira.url()).pathname;
     assert.match(threadUrl, /^\/messages\/\d+$/);
-    assert.equal(await amira.locator('.tandem-message strong', { hasText: 'mock interview' }).count(), 1, 'Markdown is rendered');
+    assert.equal(await amira.locator('.tandem-messages strong', { hasText: 'mock interview' }).count(), 1, 'Markdown is rendered');
 
     await h.visit(tom, '/messages');
     assert.match(await tom.locator('tr', { hasText: SUBJECT }).innerText(), /1 new/);
