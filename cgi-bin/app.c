@@ -106,7 +106,7 @@ void app_handle(request *r, const char *body, size_t body_len, bool body_too_lar
             render_error(r, 404, "Check the address, or go back to the home page.");
         return;
     }
-    if (r->method == HTTP_POST && !csrf_valid(r)) {
+    if (r->method == HTTP_POST && !r->route->signed_url && !csrf_valid(r)) {
         render_error(r, 403,
                      "This form has expired or did not come from Tandem. Go back, "
                      "reload the page and try again.");

@@ -13,6 +13,7 @@
 #include "core/config.h"
 #include "core/import.h"
 #include "core/log.h"
+#include "core/mail.h"
 #include "core/migrate.h"
 #include "core/richtext.h"
 #include "core/reset.h"
@@ -67,6 +68,16 @@ static int cmd_serve(int argc, char **argv)
         return 1;
     }
     return server_run(tandem_config);
+}
+
+static int cmd_mail(int argc, char **argv)
+{
+    bool now = argc == 1 && strcmp(argv[0], "--digests-now") == 0;
+    if (argc > 1 || (argc == 1 && !now)) {
+        fprintf(stderr, "usage: tandem mail [--digests-now]\n");
+        return 2;
+    }
+    return mail_run(tandem_config, now);
 }
 
 static int cmd_migrate(int argc, char **argv)
@@ -623,6 +634,13 @@ static const command commands[] = {
      "Serves Tandem over FastCGI on TANDEM_SOCKET with TANDEM_THREADS worker threads,\n"
      "until SIGTERM or SIGINT; requests in flight are finished first.",
      cmd_serve},
+    {"mail", "tandem mail [--digests-now]", "send email from the outbox",
+     "Sends the emails in the outbox over SMTP (TANDEM_SMTP_URL, from TANDEM_MAIL_FROM),\n"
+     "until SIGTERM or SIGINT: notifications people take at once, and each day from\n"
+     "TANDEM_DIGEST_HOUR their digests. A mail the SMTP server refuses is tried again\n"
+     "later, longer each time. --digests-now makes today's digests at once, sends\n"
+     "what is due and exits.",
+     cmd_mail},
     {"migrate", "tandem migrate", "apply new database migrations",
      "Applies the migrations in TANDEM_SQL (sql/NNNN_*.sql) that have not run yet,\n"
      "each in its own transaction. Refuses to go on if an applied file was edited.",

@@ -75,6 +75,18 @@ start_app() {
     die "tandem did not start: see $VAR/log/tandem.log"
 }
 
+# The mail worker, beside the server: sends the outbox (TANDEM_SMTP_URL).
+# Links in mails point at this stack unless TANDEM_ORIGIN says otherwise.
+start_mail() {
+    local pidfile=$VAR/run/mail.pid
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+        return
+    fi
+    TANDEM_ORIGIN=${TANDEM_ORIGIN:-http://127.0.0.1:$PORT} \
+        "$BIN" mail </dev/null >>"$VAR/log/mail.log" 2>&1 &
+    echo $! >"$pidfile"
+}
+
 # nginx workers must read public/; they run as nobody when they can.
 nginx_user() {
     if runuser -u nobody -- test -r "$ROOT/public/static-bench.html" 2>/dev/null; then
@@ -121,6 +133,7 @@ stop_pid() {
 
 stop() {
     stop_pid "$VAR/run/nginx.pid" QUIT
+    stop_pid "$VAR/run/mail.pid" TERM
     stop_pid "$VAR/run/tandem.pid" TERM
     if [ -f "$VAR/pg/PG_VERSION" ] && pg_running; then
         as_postgres "$PGBIN/pg_ctl" -D "$VAR/pg" -m fast -w stop >/dev/null
@@ -130,6 +143,7 @@ stop() {
 start() {
     start_postgres
     start_app
+    start_mail
     start_nginx
     wait_until_answering
 }

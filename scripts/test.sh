@@ -27,11 +27,18 @@ echo "== unit tests"
 PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 VAR=$(mktemp -d /tmp/tandem-test.XXXXXX)
 export PORT TANDEM_VAR=$VAR TANDEM_BIN=$ROOT/$BIN
+# Mail goes to the SMTP sink the mail test runs on another free port
+# (until it runs, nothing listens there: mails wait and are retried, every
+# second at first); digests only when a test asks (`tandem mail
+# --digests-now`).
+SMTP_PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+export TANDEM_SMTP_PORT=$SMTP_PORT TANDEM_SMTP_URL=smtp://127.0.0.1:$SMTP_PORT
+export TANDEM_MAIL_RETRY_SECONDS=1 TANDEM_MAIL_POLL_SECONDS=1 TANDEM_DIGEST_HOUR=24
 cleanup() {
     scripts/stack.sh stop || true
-    if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$VAR/log/tandem.log" 2>/dev/null; then
-        echo "== sanitizer reports in the server log:"
-        grep -A20 -E 'ERROR: AddressSanitizer|runtime error:' "$VAR/log/tandem.log" | head -60
+    if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$VAR"/log/{tandem,mail}.log 2>/dev/null; then
+        echo "== sanitizer reports in the server's or mail worker's log:"
+        grep -A20 -E 'ERROR: AddressSanitizer|runtime error:' "$VAR"/log/{tandem,mail}.log | head -60
         failed=1
     fi
     [ "${KEEP_VAR:-0}" = 1 ] || rm -rf "$VAR"

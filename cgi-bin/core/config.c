@@ -43,6 +43,30 @@ static int copy(char *dst, size_t cap, const char *src, const char *name, char *
     return 0;
 }
 
+/* What `tandem mail` reads: where to send, from whom, the address links
+ * in mails start with, and when digests and retries happen. */
+static int mail_config_load(config *c, char *err, size_t errlen)
+{
+    long long hour, retry, poll;
+    if (env_number("TANDEM_DIGEST_HOUR", 7, 0, 24, &hour, err, errlen) ||
+        env_number("TANDEM_MAIL_RETRY_SECONDS", 60, 1, 3600, &retry, err, errlen) ||
+        env_number("TANDEM_MAIL_POLL_SECONDS", 5, 1, 3600, &poll, err, errlen))
+        return -1;
+    c->digest_hour = (int)hour;
+    c->mail_retry_seconds = (int)retry;
+    c->mail_poll_seconds = (int)poll;
+    return copy(c->smtp_url, sizeof c->smtp_url, env_or("TANDEM_SMTP_URL", "smtp://127.0.0.1:25"),
+                "TANDEM_SMTP_URL", err, errlen) ||
+                   copy(c->mail_from, sizeof c->mail_from,
+                        env_or("TANDEM_MAIL_FROM", "tandem@localhost"), "TANDEM_MAIL_FROM", err,
+                        errlen) ||
+                   copy(c->mail_origin, sizeof c->mail_origin,
+                        env_or("TANDEM_ORIGIN", "http://127.0.0.1:8080"), "TANDEM_ORIGIN", err,
+                        errlen)
+               ? -1
+               : 0;
+}
+
 int config_load(config *c, char *err, size_t errlen)
 {
     memset(c, 0, sizeof *c);
@@ -92,5 +116,5 @@ int config_load(config *c, char *err, size_t errlen)
     if (copy(c->origin, sizeof c->origin, env_or("TANDEM_ORIGIN", ""), "TANDEM_ORIGIN", err,
              errlen))
         return -1;
-    return 0;
+    return mail_config_load(c, err, errlen);
 }

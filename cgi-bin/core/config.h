@@ -19,6 +19,13 @@ typedef struct {
     int session_max_hours;    /* TANDEM_SESSION_MAX_HOURS, default 12 */
     bool secure_cookies;      /* TANDEM_SECURE_COOKIES=1 when served over HTTPS */
     char origin[512]; /* TANDEM_ORIGIN, e.g. https://tandem.college.ac.uk; "" = from the request */
+    /* tandem mail (core/mail.c) */
+    char smtp_url[512];     /* TANDEM_SMTP_URL, default smtp://127.0.0.1:25 */
+    char mail_from[256];    /* TANDEM_MAIL_FROM, default tandem@localhost */
+    char mail_origin[512];  /* TANDEM_ORIGIN for links in mails, default http://127.0.0.1:8080 */
+    int digest_hour;        /* TANDEM_DIGEST_HOUR: digests go from this hour, 0-23; 24: never */
+    int mail_retry_seconds; /* TANDEM_MAIL_RETRY_SECONDS: the first wait after a failure, 60 */
+    int mail_poll_seconds;  /* TANDEM_MAIL_POLL_SECONDS: how often the outbox is looked at, 5 */
 } config;
 
 /* Reads the environment into *c. Returns 0, or -1 with err saying which

@@ -23,6 +23,11 @@ typedef struct route {
     int capability;
     const char *prefetch;
     const char *prefetch_also;
+    /* The address carries its own signature (an unsubscribe link): a POST
+     * to it needs no CSRF token, as mail programs send one-click
+     * unsubscribes (RFC 8058) without one, and it can do nothing the
+     * address itself does not already allow. */
+    bool signed_url;
 } route;
 
 enum route_result { ROUTE_FOUND, ROUTE_NOT_FOUND, ROUTE_WRONG_METHOD };

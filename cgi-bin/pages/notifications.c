@@ -2,9 +2,13 @@
  * in the transaction of the change they describe), listed newest first.
  * The header of every page counts the unread ones (core/session.c reads
  * the count with the session). Opening one marks it read and goes to what
- * it is about; all can be marked read at once, or one unread again. */
+ * it is about; all can be marked read at once, or one unread again. Each
+ * person chooses, for each sort of news, whether it is also emailed at
+ * once or in a daily digest (core/mail.c sends them); every mail's
+ * unsubscribe link stops its sort with one click. */
 #include <string.h>
 
+#include "../core/mail.h"
 #include "pages.h"
 
 /* Notifications shown at a time. */
@@ -26,6 +30,22 @@ const db_statement notification_statements[] = {
                             " WHERE id = $2 AND user_id = $1 RETURNING id"},
     {"notification_read_all", "UPDATE notifications SET read_at = now()"
                               " WHERE user_id = $1 AND read_at IS NULL"},
+    /* $1's choices of how to hear of each sort of news. */
+    {"notification_prefs",
+     "SELECT c, notification_delivery($1, c)"
+     "  FROM unnest(ARRAY['messages', 'mentoring', 'plans', 'comments', 'sharing', 'other']) c"},
+    {"notification_prefs_save",
+     "INSERT INTO notification_prefs (user_id, category, delivery)"
+     " SELECT $1, c, d FROM unnest($2::text[], $3::text[]) AS x(c, d)"
+     " ON CONFLICT (user_id, category) DO UPDATE SET delivery = EXCLUDED.delivery"},
+    /* $1 stops emails of category $2 ('digest': every sort they take as
+     * a digest): in the app only from now on. */
+    {"notification_unsubscribe",
+     "INSERT INTO notification_prefs (user_id, category, delivery)"
+     " SELECT $1::bigint, c, 'app'"
+     "   FROM unnest(ARRAY['messages', 'mentoring', 'plans', 'comments', 'sharing', 'other']) c"
+     "  WHERE c = $2 OR ($2 = 'digest' AND notification_delivery($1::bigint, c) = 'digest')"
+     " ON CONFLICT (user_id, category) DO UPDATE SET delivery = 'app'"},
     {NULL, NULL},
 };
 
@@ -115,4 +135,146 @@ void page_notification_read_all(request *r)
     else
         render_db_failed(r);
     PQclear(res);
+}
+
+/* ------------------------------------------------------------ email */
+
+/* The sorts of news people choose for (sql/0014_email.sql), in order. */
+static const struct {
+    const char *category, *label, *hint;
+} categories[] = {
+    {"messages", "Messages", "A new message in one of your threads."},
+    {"mentoring", "Mentoring", "Requests, answers and endings of mentoring."},
+    {"plans", "Learning plans", "Versions waiting for your answer, agreements, reviews to sign."},
+    {"comments", "Comments and feedback", "On your pages, posts and submissions."},
+    {"sharing", "Sharing and submissions", "Things shared with you, work handed in or reviewed."},
+    {"other", "Everything else", ""},
+};
+#define N_CATEGORIES (sizeof categories / sizeof *categories)
+static const char *const deliveries[] = {"app", "now", "digest", NULL};
+
+/* GET /account/notifications: how I hear of each sort of news. */
+void page_notification_prefs(request *r)
+{
+    const char *params[] = {req_id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "notification_prefs", 1, params);
+    if (!res) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Email and notifications", "notifications/prefs.tpl");
+    for (size_t i = 0; d && i < N_CATEGORIES; i++) {
+        tpl_dict *c = tpl_add_section(d, "CATEGORY");
+        tpl_set(c, "NAME", categories[i].category);
+        tpl_set(c, "LABEL", categories[i].label);
+        tpl_set(c, "HINT", categories[i].hint);
+        for (int k = 0; k < PQntuples(res); k++)
+            if (strcmp(db_text(res, k, 0), categories[i].category) == 0)
+                tpl_show(c, strcmp(db_text(res, k, 1), "app") == 0   ? "APP"
+                            : strcmp(db_text(res, k, 1), "now") == 0 ? "NOW"
+                                                                     : "DIGEST");
+    }
+    const http_field *done = req_query(r, "done");
+    if (d && done)
+        tpl_show(d, "SAVED");
+    render_end(r, 200);
+    PQclear(res);
+}
+
+/* POST /account/notifications: every sort's choice at once. */
+void page_notification_prefs_save(request *r)
+{
+    field_spec fields[N_CATEGORIES];
+    field_value v[N_CATEGORIES];
+    for (size_t i = 0; i < N_CATEGORIES; i++)
+        fields[i] = (field_spec){categories[i].category, categories[i].label, FIELD_ENUM, true,
+                                 0, 0, deliveries};
+    const char *err;
+    if (!form_validate(r, fields, N_CATEGORIES, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    const char *cats[N_CATEGORIES], *choices[N_CATEGORIES];
+    for (size_t i = 0; i < N_CATEGORIES; i++) {
+        cats[i] = categories[i].category;
+        choices[i] = v[i].str;
+    }
+    const char *params[] = {req_id_text(r, r->user->id), arena_pg_array(r->mem, cats, N_CATEGORIES),
+                            arena_pg_array(r->mem, choices, N_CATEGORIES)};
+    PGresult *res = params[1] && params[2] ? db_run(r->db, "notification_prefs_save", 3, params)
+                                           : NULL;
+    if (res)
+        resp_redirect(r, "/account/notifications?done=saved");
+    else
+        render_db_failed(r);
+    PQclear(res);
+}
+
+/* The unsubscribe link's person and sort (:person/:category/:sig), if
+ * its signature is good; else NULL having answered why not. */
+static const char *unsubscribe_category(request *r, long long *person)
+{
+    *person = req_param_id(r, 0);
+    const char *category = r->params[1], *sig = r->params[2];
+    bool known = strcmp(category, "digest") == 0;
+    for (size_t i = 0; i < N_CATEGORIES && !known; i++)
+        known = strcmp(category, categories[i].category) == 0;
+    PGresult *res = known && *person > 0 ? db_run_binary(r->db, "mail_secret", 0, NULL, NULL,
+                                                         NULL, true)
+                                         : NULL;
+    bool valid = res && PQntuples(res) == 1 && PQgetlength(res, 0, 0) == 32 &&
+                 mail_unsubscribe_valid((const unsigned char *)PQgetvalue(res, 0, 0), *person,
+                                        category, sig);
+    PQclear(res);
+    if (!valid)
+        render_error(r, 404,
+                     "This unsubscribe link is not valid: it may have been copied wrongly. You "
+                     "can choose which emails you get in Your account, Email and notifications.");
+    return valid ? category : NULL;
+}
+
+static const char *category_label(const char *category)
+{
+    for (size_t i = 0; i < N_CATEGORIES; i++)
+        if (strcmp(category, categories[i].category) == 0)
+            return categories[i].label;
+    return "The daily digest";
+}
+
+/* GET /unsubscribe/:person/:category/:sig: what the link stops, and a
+ * button to stop it (a link followed must not change anything). */
+void page_unsubscribe_confirm(request *r)
+{
+    long long person;
+    const char *category = unsubscribe_category(r, &person);
+    if (!category)
+        return;
+    tpl_dict *d = render_begin(r, "Stop these emails", "notifications/unsubscribe.tpl");
+    if (d) {
+        tpl_set(d, "LABEL", category_label(category));
+        tpl_set(d, "ACTION", r->path);
+    }
+    render_end(r, 200);
+}
+
+/* POST /unsubscribe/:person/:category/:sig: that sort of news (or every
+ * sort taken as a digest) only in the app from now on. One click from a
+ * mail program (RFC 8058) or the button above. */
+void page_unsubscribe(request *r)
+{
+    long long person;
+    const char *category = unsubscribe_category(r, &person);
+    if (!category)
+        return;
+    const char *params[] = {req_id_text(r, person), category};
+    PGresult *res = db_run(r->db, "notification_unsubscribe", 2, params);
+    if (!res) {
+        render_db_failed(r);
+        return;
+    }
+    PQclear(res);
+    tpl_dict *d = render_begin(r, "You will not get these emails", "notifications/unsubscribed.tpl");
+    if (d)
+        tpl_set(d, "LABEL", category_label(category));
+    render_end(r, 200);
 }

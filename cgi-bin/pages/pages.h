@@ -95,6 +95,10 @@ void page_notification_list(request *r);
 void page_notification_open(request *r);
 void page_notification_unread(request *r);
 void page_notification_read_all(request *r);
+void page_notification_prefs(request *r);
+void page_notification_prefs_save(request *r);
+void page_unsubscribe_confirm(request *r);
+void page_unsubscribe(request *r);
 /* mentoring.c */
 extern const db_statement mentoring_statements[];
 void page_mentoring_list(request *r);

@@ -3,6 +3,7 @@
 #include "../app.h"
 #include "../core/audit.h"
 #include "../core/auth.h"
+#include "../core/mail.h"
 #include "../core/notify.h"
 #include "../core/session.h"
 #include "pages.h"
@@ -141,6 +142,11 @@ const route app_routes[] = {
     {POST, "/notifications/read", page_notification_read_all, CAP_SIGNED_IN},
     {GET, "/notifications/:id", page_notification_open, CAP_SIGNED_IN},
     {POST, "/notifications/:id/unread", page_notification_unread, CAP_SIGNED_IN},
+    {GET, "/account/notifications", page_notification_prefs, CAP_SIGNED_IN},
+    {POST, "/account/notifications", page_notification_prefs_save, CAP_SIGNED_IN},
+    {GET, "/unsubscribe/:person/:category/:sig", page_unsubscribe_confirm, CAP_PUBLIC},
+    {POST, "/unsubscribe/:person/:category/:sig", page_unsubscribe, CAP_PUBLIC,
+     .signed_url = true},
     /* negotiated learning plans (plans.c) */
     {GET, "/plans", page_plan_list, CAP_SIGNED_IN, .prefetch = "plan_list_version"},
     {POST, "/plans", page_plan_create, CAP_SIGNED_IN},
@@ -215,6 +221,7 @@ const db_statement *const app_statements[] = {
     blog_network_statements,
     plan_statements,
     notification_statements,
+    mail_statements,
     mentoring_statements,
     thread_statements,
     plan_progress_statements,

@@ -19,7 +19,7 @@
 <dl class="govuk-summary-list">
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Name</dt><dd class="govuk-summary-list__value">{{DISPLAY_NAME}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="/account/profile">Change<span class="govuk-visually-hidden"> your profile</span></a></dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Username</dt><dd class="govuk-summary-list__value">{{USERNAME}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="/u/{{USERNAME:u}}">View<span class="govuk-visually-hidden"> your profile page</span></a></dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Email</dt><dd class="govuk-summary-list__value">{{EMAIL}}</dd><dd class="govuk-summary-list__actions"></dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Email</dt><dd class="govuk-summary-list__value">{{EMAIL}}</dd><dd class="govuk-summary-list__actions"><a class="govuk-link" href="/account/notifications">Choose what is emailed<span class="govuk-visually-hidden"> to you</span></a></dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Roles</dt><dd class="govuk-summary-list__value">{{ROLES}}</dd><dd class="govuk-summary-list__actions"></dd></div>
 </dl>
 <p class="govuk-body">Your college's Tandem administrator looks after your email address and roles.</p>

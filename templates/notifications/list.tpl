@@ -8,7 +8,7 @@
 </div>
 {{/ALL_READ}}
 <h1 class="govuk-heading-l">Notifications</h1>
-<p class="govuk-body">What others did that concerns you: comments, feedback, things shared with you, plans waiting for your answer, messages.</p>
+<p class="govuk-body">What others did that concerns you: comments, feedback, things shared with you, plans waiting for your answer, messages. <a class="govuk-link" href="/account/notifications">Choose which are also emailed to you</a>.</p>
 {{#CAN_READ_ALL}}
 <form method="post" action="/notifications/read">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
