@@ -46,7 +46,8 @@ const db_statement mail_statements[] = {
     {"mail_make_digests",
      "WITH due AS ("
      "  SELECT n.user_id, max(n.id) AS up_to, count(*) AS n,"
-     "         string_agg('- ' || n.subject || E'\\n  ' || $2 || n.link, E'\\n\\n' ORDER BY n.id) AS items"
+     "         string_agg('- ' || n.subject || E'\\n  ' || $2 || n.link, E'\\n\\n'"
+     "                    ORDER BY n.id) AS items"
      "    FROM notifications n JOIN users u ON u.id = n.user_id AND u.status = 'active'"
      "    LEFT JOIN digests d ON d.user_id = n.user_id"
      "   WHERE n.id > coalesce(d.last_notification_id, 0) AND n.read_at IS NULL"
@@ -56,7 +57,8 @@ const db_statement mail_statements[] = {
      "   GROUP BY n.user_id),"
      " made AS (INSERT INTO outbox (institution_id, user_id, category, subject, body, digest_on)"
      "          SELECT u.institution_id, due.user_id, 'digest',"
-     "                 'Your Tandem digest: ' || due.n || CASE WHEN due.n = 1 THEN ' thing' ELSE ' things' END"
+     "                 'Your Tandem digest: ' || due.n"
+     "                 || CASE WHEN due.n = 1 THEN ' thing' ELSE ' things' END"
      "                 || ' for you', due.items, current_date"
      "            FROM due JOIN users u ON u.id = due.user_id"
      "          ON CONFLICT DO NOTHING RETURNING user_id)"
@@ -169,12 +171,13 @@ static void compose(buf *b, const config *c, const unsigned char key[32], const 
     append_header_text(b, db_text(res, i, MC_SUBJECT));
     /* The same Message-ID however many times it is tried: should one ever
      * arrive twice, mail systems see it is the same message. */
-    buf_printf(b,
-               "\r\nMessage-ID: <outbox-%s@tandem>\r\nMIME-Version: 1.0\r\n"
-               "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n"
-               "Auto-Submitted: auto-generated\r\n"
-               "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\n",
-               db_text(res, i, MC_ID), unsubscribe);
+    buf_printf(
+        b,
+        "\r\nMessage-ID: <outbox-%s@tandem>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+        "Auto-Submitted: auto-generated\r\n"
+        "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\n",
+        db_text(res, i, MC_ID), unsubscribe);
     buf_printf(b, "Hello %s,\r\n\r\n", db_text(res, i, MC_NAME));
     append_crlf(b, db_text(res, i, MC_BODY));
     if (*db_text(res, i, MC_LINK))
@@ -204,8 +207,7 @@ static size_t read_upload(char *dst, size_t size, size_t n, void *arg)
 
 /* Sends message to address over SMTP. NULL when the server took it, else
  * what went wrong (static). */
-static const char *smtp_send(const config *c, const char *address, const buf *message,
-                             char *err)
+static const char *smtp_send(const config *c, const char *address, const buf *message, char *err)
 {
     CURL *curl = curl_easy_init();
     if (!curl)
@@ -252,7 +254,7 @@ static int send_claimed(db *d, const config *c, const unsigned char key[32], con
         char err[CURL_ERROR_SIZE];
         compose(&message, c, key, res, i);
         const char *address = db_text(res, i, MC_EMAIL);
-        const char *failure = !*address        ? "the person has no email address"
+        const char *failure = !*address          ? "the person has no email address"
                               : message.len == 0 ? "the mail could not be written"
                                                  : smtp_send(c, address, &message, err);
         buf_free(&message);
@@ -260,8 +262,8 @@ static int send_claimed(db *d, const config *c, const unsigned char key[32], con
         char retry[16];
         snprintf(retry, sizeof retry, "%d", c->mail_retry_seconds);
         const char *params[] = {id, failure, retry};
-        PGresult *done = failure ? db_run(d, "mail_failed", 3, params)
-                                 : db_run(d, "mail_sent", 1, params);
+        PGresult *done =
+            failure ? db_run(d, "mail_failed", 3, params) : db_run(d, "mail_sent", 1, params);
         if (failure)
             log_error("mail %s to user %s not sent (attempt %d): %s", id, db_text(res, i, MC_USER),
                       atoi(db_text(res, i, MC_ATTEMPTS)) + 1, failure);

@@ -18,7 +18,8 @@
 #define MENTORSHIP_COLUMNS                                                                         \
     "SELECT m.id, o.display_name, o.username,"                                                     \
     "       CASE WHEN m.mentor_id = $1 THEN 'mentor' ELSE 'mentee' END, m.purpose, m.state,"       \
-    "       to_char(m.starts_on, 'FMDD Mon YYYY'), coalesce(to_char(m.ends_on, 'FMDD Mon YYYY'), ''),"\
+    "       to_char(m.starts_on, 'FMDD Mon YYYY'),"                                                \
+    "       coalesce(to_char(m.ends_on, 'FMDD Mon YYYY'), ''),"                                    \
     "       mentorship_live(m), m.mentor_id, m.mentee_id"                                          \
     "  FROM mentorships m"                                                                         \
     "  JOIN users o ON o.id = CASE WHEN m.mentor_id = $1 THEN m.mentee_id ELSE m.mentor_id END"
@@ -31,13 +32,15 @@ const db_statement mentoring_statements[] = {
      " WHERE m.id = $2 AND (m.mentor_id = $1 OR m.mentee_id = $1)"},
     /* The active person at college $1 with username $2. */
     {"mentoring_person", "SELECT id, display_name FROM users"
-                         " WHERE institution_id = $1 AND username = lower($2) AND status = 'active'"},
+                         " WHERE institution_id = $1 AND username = lower($2)"
+                         "   AND status = 'active'"},
     /* Whether $1 (roles $3) may set up a mentorship for mentee $2: an
      * administrator of the college, or one of the mentee's tutors. */
     {"mentoring_may_set_up",
      "SELECT ($3::int & 16) <> 0 OR EXISTS (SELECT 1 FROM memberships t"
      "         JOIN memberships l ON l.cohort_id = t.cohort_id"
-     "        WHERE t.user_id = $1 AND t.role = 'tutor' AND l.user_id = $2 AND l.role = 'learner')"},
+     "        WHERE t.user_id = $1 AND t.role = 'tutor'"
+     "          AND l.user_id = $2 AND l.role = 'learner')"},
     /* A mentorship: requested (by its mentee) or set up active. */
     {"mentorship_insert",
      "INSERT INTO mentorships (institution_id, mentor_id, mentee_id, purpose, starts_on, ends_on,"
@@ -84,11 +87,11 @@ enum {
 static const char *mentorship_state(const PGresult *res, int i)
 {
     const char *state = db_text(res, i, MS_STATE);
-    return strcmp(state, "requested") == 0  ? "Waiting for the mentor"
-           : strcmp(state, "declined") == 0 ? "Declined"
-           : strcmp(state, "ended") == 0    ? "Ended"
+    return strcmp(state, "requested") == 0              ? "Waiting for the mentor"
+           : strcmp(state, "declined") == 0             ? "Declined"
+           : strcmp(state, "ended") == 0                ? "Ended"
            : strcmp(db_text(res, i, MS_LIVE), "t") == 0 ? "Active"
-                                                         : "Not in force today";
+                                                        : "Not in force today";
 }
 
 /* Row i of a mentorship statement into d. */
@@ -252,19 +255,20 @@ void page_mentoring_create(request *r)
         return;
     }
     const char *link = ok ? arena_printf(r->mem, "/mentoring/%s", db_text(res, 0, 0)) : NULL;
-    ok = ok &&
-         notify(r, mentor, "mentorship",
-                arena_printf(r->mem,
-                             staff ? "%s set up a mentorship: you mentor someone now."
-                                   : "%s asked you to be their mentor.",
-                             r->user->display_name),
-                link) &&
-         (!staff || notify(r, mentee, "mentorship",
-                           arena_printf(r->mem, "%s set up a mentorship for you.",
-                                        r->user->display_name),
-                           link)) &&
-         audit(r, staff ? "mentorship_set_up" : "mentorship_requested", mentee, 0, "a mentorship") &&
-         db_commit(r->db);
+    ok =
+        ok &&
+        notify(r, mentor, "mentorship",
+               arena_printf(r->mem,
+                            staff ? "%s set up a mentorship: you mentor someone now."
+                                  : "%s asked you to be their mentor.",
+                            r->user->display_name),
+               link) &&
+        (!staff ||
+         notify(r, mentee, "mentorship",
+                arena_printf(r->mem, "%s set up a mentorship for you.", r->user->display_name),
+                link)) &&
+        audit(r, staff ? "mentorship_set_up" : "mentorship_requested", mentee, 0, "a mentorship") &&
+        db_commit(r->db);
     if (!ok) {
         db_rollback(r->db);
         show_form(r, 503, v, RENDER_DB_DOWN, "mentor");
@@ -289,9 +293,9 @@ void page_mentoring_show(request *r)
     } else if (!PQntuples(res[0])) {
         render_error(r, 404, NO_MENTORSHIP);
     } else {
-        tpl_dict *d = render_begin(
-            r, arena_printf(r->mem, "Mentoring: %s", db_text(res[0], 0, MS_OTHER)),
-            "mentoring/show.tpl");
+        tpl_dict *d =
+            render_begin(r, arena_printf(r->mem, "Mentoring: %s", db_text(res[0], 0, MS_OTHER)),
+                         "mentoring/show.tpl");
         if (d) {
             fill_mentorship(d, res[0], 0);
             const char *state = db_text(res[0], 0, MS_STATE);
@@ -334,13 +338,13 @@ static void answer(request *r, const char *state)
         return;
     }
     bool yes = strcmp(state, "active") == 0;
-    ok = ok &&
-         notify(r, ok ? db_int(res, 0, 0) : 0, "mentorship",
-                arena_printf(r->mem,
-                             yes ? "%s agreed to mentor you." : "%s declined to mentor you.",
-                             r->user->display_name),
-                arena_printf(r->mem, "/mentoring/%s", id)) &&
-         db_commit(r->db);
+    ok =
+        ok &&
+        notify(r, ok ? db_int(res, 0, 0) : 0, "mentorship",
+               arena_printf(r->mem, yes ? "%s agreed to mentor you." : "%s declined to mentor you.",
+                            r->user->display_name),
+               arena_printf(r->mem, "/mentoring/%s", id)) &&
+        db_commit(r->db);
     if (!ok) {
         db_rollback(r->db);
         render_db_failed(r);
@@ -370,8 +374,9 @@ void page_mentoring_end(request *r)
     bool ok = db_begin(r->db) && (res = db_run(r->db, "mentorship_end", 2, params));
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
-        render_error(r, 409, "This mentorship is not one you can end: it has ended already, or "
-                             "it is not yours.");
+        render_error(r, 409,
+                     "This mentorship is not one you can end: it has ended already, or "
+                     "it is not yours.");
         PQclear(res);
         return;
     }

@@ -71,9 +71,8 @@ static void fill_notifications(tpl_dict *d, const PGresult *res)
 /* GET /notifications (?before=ID for older ones) */
 void page_notification_list(request *r)
 {
-    static const field_spec fields[] = {
-        {"before", "the page", FIELD_ID, false, 0, 0, NULL},
-        {"done", "the message", FIELD_STRING, false, 0, 20, NULL}};
+    static const field_spec fields[] = {{"before", "the page", FIELD_ID, false, 0, 0, NULL},
+                                        {"done", "the message", FIELD_STRING, false, 0, 20, NULL}};
     field_value v[2];
     const char *err;
     if (!form_validate(r, fields, 2, v, &err)) {
@@ -187,8 +186,8 @@ void page_notification_prefs_save(request *r)
     field_spec fields[N_CATEGORIES];
     field_value v[N_CATEGORIES];
     for (size_t i = 0; i < N_CATEGORIES; i++)
-        fields[i] = (field_spec){categories[i].category, categories[i].label, FIELD_ENUM, true,
-                                 0, 0, deliveries};
+        fields[i] = (field_spec){
+            categories[i].category, categories[i].label, FIELD_ENUM, true, 0, 0, deliveries};
     const char *err;
     if (!form_validate(r, fields, N_CATEGORIES, v, &err)) {
         render_error(r, 400, err);
@@ -201,8 +200,8 @@ void page_notification_prefs_save(request *r)
     }
     const char *params[] = {req_id_text(r, r->user->id), arena_pg_array(r->mem, cats, N_CATEGORIES),
                             arena_pg_array(r->mem, choices, N_CATEGORIES)};
-    PGresult *res = params[1] && params[2] ? db_run(r->db, "notification_prefs_save", 3, params)
-                                           : NULL;
+    PGresult *res =
+        params[1] && params[2] ? db_run(r->db, "notification_prefs_save", 3, params) : NULL;
     if (res)
         resp_redirect(r, "/account/notifications?done=saved");
     else
@@ -219,9 +218,9 @@ static const char *unsubscribe_category(request *r, long long *person)
     bool known = strcmp(category, "digest") == 0;
     for (size_t i = 0; i < N_CATEGORIES && !known; i++)
         known = strcmp(category, categories[i].category) == 0;
-    PGresult *res = known && *person > 0 ? db_run_binary(r->db, "mail_secret", 0, NULL, NULL,
-                                                         NULL, true)
-                                         : NULL;
+    PGresult *res = known && *person > 0
+                        ? db_run_binary(r->db, "mail_secret", 0, NULL, NULL, NULL, true)
+                        : NULL;
     bool valid = res && PQntuples(res) == 1 && PQgetlength(res, 0, 0) == 32 &&
                  mail_unsubscribe_valid((const unsigned char *)PQgetvalue(res, 0, 0), *person,
                                         category, sig);
@@ -273,7 +272,8 @@ void page_unsubscribe(request *r)
         return;
     }
     PQclear(res);
-    tpl_dict *d = render_begin(r, "You will not get these emails", "notifications/unsubscribed.tpl");
+    tpl_dict *d =
+        render_begin(r, "You will not get these emails", "notifications/unsubscribed.tpl");
     if (d)
         tpl_set(d, "LABEL", category_label(category));
     render_end(r, 200);

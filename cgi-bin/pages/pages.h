@@ -115,6 +115,7 @@ void page_thread_new(request *r);
 void page_thread_create(request *r);
 void page_thread_show(request *r);
 void page_thread_reply(request *r);
+void page_thread_admin_find(request *r);
 void page_thread_admin(request *r);
 void page_thread_admin_read(request *r);
 /* plan_progress.c */

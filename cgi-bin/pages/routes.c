@@ -135,6 +135,7 @@ const route app_routes[] = {
     {GET, "/messages/new", page_thread_new, CAP_SIGNED_IN},
     {GET, "/messages/:id", page_thread_show, CAP_SIGNED_IN, .prefetch = "thread_head"},
     {POST, "/messages/:id", page_thread_reply, CAP_SIGNED_IN},
+    {GET, "/admin/threads", page_thread_admin_find, CAP_ADMINISTER},
     {GET, "/admin/threads/:id", page_thread_admin, CAP_ADMINISTER},
     {POST, "/admin/threads/:id", page_thread_admin_read, CAP_ADMINISTER},
     /* notifications (notifications.c) */
@@ -145,8 +146,7 @@ const route app_routes[] = {
     {GET, "/account/notifications", page_notification_prefs, CAP_SIGNED_IN},
     {POST, "/account/notifications", page_notification_prefs_save, CAP_SIGNED_IN},
     {GET, "/unsubscribe/:person/:category/:sig", page_unsubscribe_confirm, CAP_PUBLIC},
-    {POST, "/unsubscribe/:person/:category/:sig", page_unsubscribe, CAP_PUBLIC,
-     .signed_url = true},
+    {POST, "/unsubscribe/:person/:category/:sig", page_unsubscribe, CAP_PUBLIC, .signed_url = true},
     /* negotiated learning plans (plans.c) */
     {GET, "/plans", page_plan_list, CAP_SIGNED_IN, .prefetch = "plan_list_version"},
     {POST, "/plans", page_plan_create, CAP_SIGNED_IN},

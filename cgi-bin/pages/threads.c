@@ -52,6 +52,14 @@
     "                       FROM thread_members om JOIN users u ON u.id = om.user_id"              \
     "                      WHERE om.thread_id = t.id AND om.user_id <> v.uid) o"
 
+/* Whether tutor teaches learner: the two sides of a learning plan (as
+ * PLAN_SIDE in plans.c has it; a mentor is not one), so what a goal link
+ * is offered to is what the goal's page opens for. */
+#define TEACHES(tutor, learner)                                                                    \
+    "EXISTS (SELECT 1 FROM memberships t JOIN memberships l ON l.cohort_id = t.cohort_id"          \
+    "         WHERE t.user_id = " tutor "::bigint AND t.role = 'tutor'"                            \
+    "           AND l.user_id = " learner "::bigint AND l.role = 'learner')"
+
 /* Who viewer $1 may start a thread with: the live mentorships they are
  * in, and (for direct threads) the tutors who teach them and the
  * learners they teach. Each as a choice: mentorship:ID or person:ID. */
@@ -66,7 +74,8 @@
     "  FROM memberships a JOIN memberships b ON b.cohort_id = a.cohort_id"                         \
     "  JOIN users u ON u.id = b.user_id AND u.status = 'active'"                                   \
     " WHERE a.user_id = $1 AND b.user_id <> $1"                                                    \
-    "   AND ((a.role = 'tutor' AND b.role = 'learner') OR (a.role = 'learner' AND b.role = 'tutor'))"
+    "   AND ((a.role = 'tutor' AND b.role = 'learner')"                                            \
+    "        OR (a.role = 'learner' AND b.role = 'tutor'))"
 
 const db_statement thread_statements[] = {
     /* Viewer $1's threads, latest activity first, with how many messages
@@ -116,21 +125,24 @@ const db_statement thread_statements[] = {
      "                   'Plan goal: ' || (g->>'title') || ' (' || pl.title || ')'"
      "  FROM plans pl JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"
      " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"
-     "  WHERE (pl.learner_id = $1 AND supports($2, $1)) OR (pl.learner_id = $2 AND supports($1, $2))"
+     "  WHERE (pl.learner_id = $1 AND " TEACHES("$2", "$1") ")"
+     "     OR (pl.learner_id = $2 AND " TEACHES("$1", "$2") ")"
      "  LIMIT 100)"},
     /* Message $2 (a goal's plan and key are $3, $4) of $1, linked for
      * other $5: its path and title, if it is one of message_link_choices. */
     {"message_link_check",
      "SELECT c.path, c.title FROM ("
      " SELECT '/portfolio/evidence/' || e.id AS path, e.title FROM evidence e"
-     "  WHERE $2 = 'evidence' AND e.id = $3::bigint AND e.owner_id = $1 AND evidence_visible(e.id, $5)"
+     "  WHERE $2 = 'evidence' AND e.id = $3::bigint AND e.owner_id = $1"
+     "    AND evidence_visible(e.id, $5)"
      " UNION ALL SELECT '/blog/posts/' || p.id, p.title FROM posts p"
      "  WHERE $2 = 'post' AND p.id = $3::bigint AND p.author_id = $1 AND post_visible(p.id, $5)"
      " UNION ALL SELECT '/plans/' || pl.id || '/goals/' || (g->>'key'), g->>'title'"
      "  FROM plans pl JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"
      " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"
      "  WHERE $2 = 'goal' AND pl.id = $3::bigint AND g->>'key' = $4"
-     "    AND ((pl.learner_id = $1 AND supports($5, $1)) OR (pl.learner_id = $5 AND supports($1, $5)))"
+     "    AND ((pl.learner_id = $1 AND " TEACHES("$5", "$1") ")"
+     "         OR (pl.learner_id = $5 AND " TEACHES("$1", "$5") "))"
      ") c LIMIT 1"},
     /* A message by member $2 in thread $1, if they may write in it. */
     {"message_insert",
@@ -142,11 +154,25 @@ const db_statement thread_statements[] = {
     /* For an administrator of college $2: thread $1's members and dates
      * (not its words), to decide whether to read it. */
     {"thread_admin_head",
-     "SELECT t.id, (SELECT string_agg(u.display_name || ' (' || u.username || ')', ', ')"
+     "SELECT t.id, (SELECT string_agg(u.display_name || ' (' || u.username || ')', ', '"
+     "                                 ORDER BY u.display_name)"
      "                FROM thread_members m JOIN users u ON u.id = m.user_id"
      "               WHERE m.thread_id = t.id),"
      "       to_char(t.created_at, 'FMDD Mon YYYY'), t.message_count"
      "  FROM threads t WHERE t.id = $1 AND t.institution_id = $2"},
+    /* The threads of the person with username $2 at college $1: members
+     * and dates, never subjects or words. */
+    {"thread_admin_find",
+     "SELECT t.id, (SELECT string_agg(u.display_name || ' (' || u.username || ')', ', '"
+     "                                 ORDER BY u.display_name)"
+     "                FROM thread_members m JOIN users u ON u.id = m.user_id"
+     "               WHERE m.thread_id = t.id),"
+     "       to_char(t.created_at, 'FMDD Mon YYYY'), to_char(t.last_message_at, 'FMDD Mon YYYY'),"
+     "       t.message_count"
+     "  FROM users p JOIN thread_members pm ON pm.user_id = p.id"
+     "  JOIN threads t ON t.id = pm.thread_id"
+     " WHERE p.institution_id = $1 AND p.username = lower($2)"
+     " ORDER BY t.last_message_at DESC LIMIT 200"},
     {"thread_access_insert", "INSERT INTO thread_access (thread_id, admin_id, reason)"
                              " VALUES ($1, $2, $3) RETURNING id"},
     {"thread_member_ids", "SELECT user_id FROM thread_members WHERE thread_id = $1"},
@@ -278,10 +304,11 @@ static void show_thread(request *r, int status, const PGresult *head, const char
         render_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r,
-                               error ? arena_printf(r->mem, "Error: %s", db_text(head, 0, TH_SUBJECT))
-                                     : db_text(head, 0, TH_SUBJECT),
-                               "messages/thread.tpl");
+    tpl_dict *d =
+        render_begin(r,
+                     error ? arena_printf(r->mem, "Error: %s", db_text(head, 0, TH_SUBJECT))
+                           : db_text(head, 0, TH_SUBJECT),
+                     "messages/thread.tpl");
     if (d) {
         tpl_set(d, "ID", id);
         tpl_set(d, "SUBJECT", db_text(head, 0, TH_SUBJECT));
@@ -364,7 +391,9 @@ static const char *send_message(request *r, const char *id, const char *other, c
         return "";
     const char *params[] = {id, req_id_text(r, r->user->id), body, html, path, title};
     PGresult *res = db_run(r->db, "message_insert", 6, params);
-    const char *message = !res ? "" : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    const char *message = !res             ? ""
+                          : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0))
+                                           : NULL;
     PQclear(res);
     if (message && *message &&
         !notify(r, atoll(other), "message",
@@ -434,8 +463,8 @@ static void show_new(request *r, int status, const char *chosen, const field_val
         render_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Start a thread" : "Start a thread",
-                               "messages/new.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Start a thread" : "Start a thread", "messages/new.tpl");
     if (d) {
         if (error) {
             tpl_dict *e = tpl_add_section(d, "ERROR");
@@ -462,8 +491,7 @@ static void show_new(request *r, int status, const char *chosen, const field_val
 void page_thread_new(request *r)
 {
     const http_field *m = req_query(r, "mentorship");
-    show_new(r, 200, m ? arena_printf(r->mem, "mentorship:%s", m->value) : NULL, NULL, NULL,
-             NULL);
+    show_new(r, 200, m ? arena_printf(r->mem, "mentorship:%s", m->value) : NULL, NULL, NULL, NULL);
 }
 
 /* POST /messages: a thread with one of my partners, and its first
@@ -508,6 +536,40 @@ void page_thread_create(request *r)
 }
 
 /* ------------------------------------------------------------ safeguarding */
+
+/* GET /admin/threads (?user=USERNAME): someone's threads, by who is in
+ * them and when, to choose the one a safeguarding concern is about. */
+void page_thread_admin_find(request *r)
+{
+    static const field_spec fields[] = {{"user", "the username", FIELD_STRING, false, 0, 60, NULL}};
+    field_value v[1];
+    const char *err;
+    if (!form_validate(r, fields, 1, v, &err)) {
+        render_error(r, 400, err);
+        return;
+    }
+    const char *params[] = {req_id_text(r, r->user->institution_id), v[0].str};
+    PGresult *res = v[0].present ? db_run(r->db, "thread_admin_find", 2, params) : NULL;
+    if (v[0].present && !res) {
+        render_db_failed(r);
+        return;
+    }
+    tpl_dict *d = render_begin(r, "Safeguarding: private threads", "messages/admin_find.tpl");
+    if (d) {
+        tpl_set(d, "USER", v[0].str);
+        tpl_dict *table = res && PQntuples(res) ? tpl_add_section(d, "TABLE") : NULL;
+        for (int i = 0; res && i < PQntuples(res); i++) {
+            tpl_dict *t = tpl_add_section(table, "THREAD");
+            static const char *const names[] = {"ID", "MEMBERS", "SINCE", "LATEST", "COUNT"};
+            for (int k = 0; k < 5; k++)
+                tpl_set(t, names[k], db_text(res, i, k));
+        }
+        if (res && !PQntuples(res))
+            tpl_show(d, "NONE");
+    }
+    render_end(r, 200);
+    PQclear(res);
+}
 
 /* GET /admin/threads/:id: who is in the thread and since when, and the
  * form to read it, which asks why. */

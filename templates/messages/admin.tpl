@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
-<a class="govuk-back-link" href="/admin">Administration</a>
+<a class="govuk-back-link" href="/admin/threads">Safeguarding: private threads</a>
 <h1 class="govuk-heading-l">Read a thread for safeguarding</h1>
 <dl class="tandem-facts govuk-!-margin-bottom-6">
 <dt>Between</dt><dd>{{MEMBERS}}</dd>

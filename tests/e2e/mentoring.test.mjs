@@ -143,7 +143,11 @@ describe('a mentor and his mentee write to each other', () => {
   test('an administrator reads it only with a reason, audited and told to both', async () => {
     const admin = await h.newPage(); await h.signIn(admin, 'admin');
     const id = threadUrl.split('/')[2];
-    await h.visit(admin, `/admin/threads/${id}`);
+    await h.visit(admin, '/admin/threads?user=amira');
+    assert.doesNotMatch(await main(admin), new RegExp(SUBJECT), 'the list shows no subjects');
+    await admin.getByRole('link', { name: /Read for safeguarding: thread between Amira Hassan \(amira\), Tom Reid/ }).first().click();
+    await admin.waitForLoadState();
+    assert.equal(new URL(admin.url()).pathname, `/admin/threads/${id}`, 'the newest thread first');
     assert.doesNotMatch(await main(admin), /Tuesday at 2/, 'the words are not shown before a reason is given');
     await admin.getByLabel('Why do you need to read it?').fill(`A safeguarding referral, case ${RUN}`);
     await press(admin, 'Record the reason and read the thread');
