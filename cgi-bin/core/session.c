@@ -10,13 +10,10 @@
 
 const db_statement session_statements[] = {
     /* The signed-in person, and how many notifications they have not read
-     * (for the header on every page: counted here, in the round trip
-     * every page makes anyway, by the partial index of unread ones). */
+     * (for the header on every page: kept on their row, sql/0012). */
     {"session_lookup",
      "SELECT u.id, u.institution_id, u.username, u.display_name, u.roles, s.csrf_token,"
-     "       s.last_seen_at < now() - interval '1 minute', s.id, i.name,"
-     "       (SELECT count(*) FROM (SELECT 1 FROM notifications n"
-     "                               WHERE n.user_id = u.id AND n.read_at IS NULL LIMIT 100) x)"
+     "       s.last_seen_at < now() - interval '1 minute', s.id, i.name, u.unread_notifications"
      "  FROM sessions s JOIN users u ON u.id = s.user_id"
      "  JOIN institutions i ON i.id = u.institution_id"
      " WHERE s.token_hash = $1 AND u.status = 'active'"

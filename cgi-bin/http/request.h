@@ -42,7 +42,7 @@ typedef struct {
     const char *csrf_token;
     const char *session_hash; /* hex hash of the session token, to end it */
     long long session_id;     /* the session's plain id, to mark "this device" */
-    int unread;               /* notifications not yet read (at most 100 counted) */
+    int unread;               /* notifications not yet read */
 } session_user;
 
 struct db;

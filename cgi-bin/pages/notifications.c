@@ -166,7 +166,8 @@ void page_notification_prefs(request *r)
         tpl_dict *c = tpl_add_section(d, "CATEGORY");
         tpl_set(c, "NAME", categories[i].category);
         tpl_set(c, "LABEL", categories[i].label);
-        tpl_set(c, "HINT", categories[i].hint);
+        if (*categories[i].hint)
+            tpl_set(tpl_add_section(c, "HAS_HINT"), "HINT", categories[i].hint);
         for (int k = 0; k < PQntuples(res); k++)
             if (strcmp(db_text(res, k, 0), categories[i].category) == 0)
                 tpl_show(c, strcmp(db_text(res, k, 1), "app") == 0   ? "APP"

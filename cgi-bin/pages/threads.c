@@ -37,20 +37,19 @@
 
 /* The thread $2 for member viewer (an expression): its id, subject,
  * mentorship, newest message, the first one the viewer has not read
- * (0 for none), whether they may write in it now, the other members'
- * names and the other's id (threads have two members). */
+ * (0 for none), whether they may write in it now, and the other
+ * member's name and id (a thread has two members, thread_insert). */
 #define THREAD_HEAD(viewer)                                                                        \
     "SELECT t.id, t.subject, coalesce(t.mentorship_id, 0), t.last_message_id,"                    \
     "       coalesce((SELECT min(x.id) FROM messages x WHERE x.thread_id = t.id"                  \
     "                    AND x.id > tm.last_read_id AND x.author_id <> v.uid), 0),"               \
-    "       " THREAD_OPEN("t", "v.uid") ", o.names, o.other"                                      \
+    "       " THREAD_OPEN("t", "v.uid") ", o.display_name, o.id"                                  \
     "  FROM (SELECT " viewer " AS uid,"                                                            \
     "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS thread_id OFFSET 0) v"   \
     "  JOIN thread_members tm ON tm.thread_id = v.thread_id AND tm.user_id = v.uid"                \
     "  JOIN threads t ON t.id = tm.thread_id"                                                      \
-    " CROSS JOIN LATERAL (SELECT string_agg(u.display_name, ', ') AS names, min(u.id) AS other"    \
-    "                       FROM thread_members om JOIN users u ON u.id = om.user_id"              \
-    "                      WHERE om.thread_id = t.id AND om.user_id <> v.uid) o"
+    "  JOIN thread_members om ON om.thread_id = t.id AND om.user_id <> v.uid"                      \
+    "  JOIN users o ON o.id = om.user_id"
 
 /* Whether tutor teaches learner: the two sides of a learning plan (as
  * PLAN_SIDE in plans.c has it; a mentor is not one), so what a goal link

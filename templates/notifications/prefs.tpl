@@ -14,9 +14,9 @@
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 {{#CATEGORY}}
 <div class="govuk-form-group">
-<fieldset class="govuk-fieldset" aria-describedby="{{NAME}}-hint">
+<fieldset class="govuk-fieldset"{{#HAS_HINT}} aria-describedby="{{NAME}}-hint"{{/HAS_HINT}}>
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{{LABEL}}</legend>
-<div class="govuk-hint" id="{{NAME}}-hint">{{HINT}}</div>
+{{#HAS_HINT}}<div class="govuk-hint" id="{{NAME}}-hint">{{HINT}}</div>{{/HAS_HINT}}
 <div class="govuk-radios govuk-radios--small govuk-radios--inline" data-module="govuk-radios">
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="{{NAME}}-app" name="{{NAME}}" type="radio" value="app"{{#APP}} checked{{/APP}}><label class="govuk-label govuk-radios__label" for="{{NAME}}-app">Only in Tandem</label></div>
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="{{NAME}}-now" name="{{NAME}}" type="radio" value="now"{{#NOW}} checked{{/NOW}}><label class="govuk-label govuk-radios__label" for="{{NAME}}-now">Email at once</label></div>
