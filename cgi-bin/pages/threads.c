@@ -90,10 +90,14 @@ const db_statement thread_statements[] = {
      " WHERE tm.user_id = $1 ORDER BY t.last_message_at DESC LIMIT 200"},
     {"thread_head", THREAD_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
     {"thread_head_by_user", THREAD_HEAD("$1::bigint")},
-    /* Every message of thread $1 (already checked), oldest first. */
+    /* Every message of thread $1 (already checked), oldest first; dates
+     * without the year when it is this year's. */
     {"thread_messages",
      "SELECT m.id, u.display_name, m.body_html, coalesce(m.link_path, ''),"
-     "       coalesce(m.link_title, ''), to_char(m.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "       coalesce(m.link_title, ''),"
+     "       to_char(m.created_at, CASE WHEN date_trunc('year', m.created_at)"
+     "                                       = date_trunc('year', now())"
+     "                                  THEN 'FMDD Mon, HH24:MI' ELSE 'FMDD Mon YYYY, HH24:MI' END)"
      "  FROM messages m JOIN users u ON u.id = m.author_id"
      " WHERE m.thread_id = $1 ORDER BY m.id"},
     /* Member $2 has read thread $1 up to message $3. */
@@ -233,11 +237,15 @@ static void fill_message(tpl_dict *m, const PGresult *res, int i)
 }
 
 /* Thread id's messages, rendered: kept in memory under its newest
- * message, last (messages never change once sent), else read in one
- * round trip; last NULL: read, not kept. NULL if that failed. */
+ * message, last (messages never change once sent) and the year, else
+ * read in one round trip; last NULL: read, not kept. NULL if that
+ * failed. */
 static const char *messages_html(request *r, const char *id, const char *last)
 {
-    const char *key = last ? arena_printf(r->mem, "thread/%s/%s", id, last) : NULL;
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm); /* the year is in the key: dates say it from January */
+    const char *key = last ? arena_printf(r->mem, "thread/%s/%s/%d", id, last, tm.tm_year) : NULL;
     const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
     if (html)
         return html;
