@@ -153,6 +153,13 @@ static bool sets_up(request *r)
     return (r->user->roles & (ROLE_STAFF | ROLE_INSTITUTION_ADMIN)) != 0;
 }
 
+/* Whether this form sets one up for a mentee it names; staff who leave the
+ * mentee out ask for a mentor for themselves, as anyone does. */
+static bool setting_up(request *r, const field_value *v)
+{
+    return sets_up(r) && v[F_MENTEE].present;
+}
+
 static void show_form(request *r, int status, const field_value *v, const char *error,
                       const char *field)
 {
@@ -199,7 +206,7 @@ static const char *choose_people(request *r, const field_value *v, long long *me
 {
     *field = "mentor";
     *mentor = person_named(r, v[F_MENTOR].str);
-    *mentee = sets_up(r) ? person_named(r, v[F_MENTEE].str) : r->user->id;
+    *mentee = setting_up(r, v) ? person_named(r, v[F_MENTEE].str) : r->user->id;
     if (*mentor < 0 || *mentee < 0)
         return RENDER_DB_DOWN;
     if (!*mentor)
@@ -210,7 +217,7 @@ static const char *choose_people(request *r, const field_value *v, long long *me
     }
     if (*mentor == *mentee)
         return "The mentor and the mentee must be two different people.";
-    if (!sets_up(r))
+    if (!setting_up(r, v))
         return NULL;
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, *mentee),
                             req_id_text(r, r->user->roles)};
@@ -236,7 +243,7 @@ void page_mentoring_create(request *r)
         show_form(r, 400, v, err, field ? field : r->invalid_field);
         return;
     }
-    bool staff = sets_up(r);
+    bool staff = setting_up(r, v);
     const char *params[] = {req_id_text(r, r->user->institution_id),
                             req_id_text(r, mentor),
                             req_id_text(r, mentee),

@@ -12,7 +12,7 @@
 <a class="govuk-back-link" href="/mentoring">Mentoring</a>
 <h1 class="govuk-heading-l">{{HEADING}}</h1>
 {{#MENTEE}}<p class="govuk-body">They will be asked, and told what you want the mentoring for. Once they accept, you can write to each other.</p>{{/MENTEE}}
-{{#STAFF}}<p class="govuk-body">The mentorship starts at once; both people are told.</p>{{/STAFF}}
+{{#STAFF}}<p class="govuk-body">Set up for a learner you teach, the mentorship starts at once and both people are told. You can also ask someone to mentor you.</p>{{/STAFF}}
 <form method="post" action="/mentoring" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="govuk-form-group">
@@ -22,8 +22,8 @@
 </div>
 {{#STAFF}}
 <div class="govuk-form-group">
-<label class="govuk-label govuk-label--s" for="mentee">The mentee</label>
-<div class="govuk-hint" id="mentee-hint">The username of a learner you teach.</div>
+<label class="govuk-label govuk-label--s" for="mentee">The mentee (optional)</label>
+<div class="govuk-hint" id="mentee-hint">The username of a learner you teach. Leave it empty to ask the mentor to mentor you: they will be asked, and can accept or decline.</div>
 <input class="govuk-input govuk-input--width-20" id="mentee" name="mentee" type="text" value="{{MENTEE}}" autocomplete="off" spellcheck="false" aria-describedby="mentee-hint">
 </div>
 {{/STAFF}}
@@ -41,7 +41,7 @@
 <label class="govuk-label govuk-label--s" for="ends_on">End date (optional)</label>
 <input class="govuk-input govuk-input--width-10" id="ends_on" name="ends_on" type="date" value="{{ENDS}}">
 </div>
-<button type="submit" class="govuk-button">{{#MENTEE}}Ask them{{/MENTEE}}{{#STAFF}}Set it up{{/STAFF}}</button>
+<button type="submit" class="govuk-button">{{#MENTEE}}Ask them{{/MENTEE}}{{#STAFF}}Set it up, or ask{{/STAFF}}</button>
 </form>
 </div>
 </div>

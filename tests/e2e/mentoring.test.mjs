@@ -175,6 +175,31 @@ describe('a mentor and his mentee write to each other', () => {
     assert.match(await main(tom), /Amira Hassan ended your mentorship/);
   });
 
+  test('a member of staff asks someone to mentor her; a tutor sets one up for her learner', async () => {
+    psql("UPDATE mentorships SET state = 'ended' WHERE state IN ('requested', 'active') AND mentor_id = (SELECT id FROM users WHERE username = 'tom') AND mentee_id IN (SELECT id FROM users WHERE username IN ('priya', 'jack'))");
+    const priya = await h.newPage(); await h.signIn(priya, 'priya');
+    await h.visit(priya, '/mentoring/new');
+    await priya.getByLabel('The mentor', { exact: true }).fill('tom');
+    await priya.getByLabel('What is the mentoring for?').fill(`Leading a team for the first time ${RUN}`);
+    await press(priya, 'Set it up, or ask');
+    assert.match(await main(priya), /Your request was sent/);
+    assert.match(await main(priya), /Your mentor: Tom Reid[\s\S]*Waiting for the mentor/);
+    await h.visit(priya, '/mentoring/new');
+    await priya.getByLabel('The mentor', { exact: true }).fill('tom');
+    await priya.getByLabel('The mentee (optional)').fill('jack');
+    await priya.getByLabel('What is the mentoring for?').fill(`Settling in ${RUN}`);
+    await press(priya, 'Set it up, or ask');
+    assert.match(await main(priya), /The mentorship was set up/);
+    assert.equal(psql(`SELECT state FROM mentorships WHERE purpose = 'Settling in ${RUN}'`), 'active');
+    await h.visit(priya, '/mentoring/new');
+    await priya.getByLabel('The mentor', { exact: true }).fill('tom');
+    await priya.getByLabel('The mentee (optional)').fill('sofia');
+    await priya.getByLabel('What is the mentoring for?').fill(`Not mine ${RUN}`);
+    await press(priya, 'Set it up, or ask', { expectStatus: 400 });
+    assert.match(await main(priya), /only for learners you teach/);
+    await priya.context().close();
+  });
+
   test('a tutor writes directly to a learner of hers', async () => {
     const priya = await h.newPage(); await h.signIn(priya, 'priya');
     await h.visit(priya, '/messages/new');
