@@ -331,73 +331,56 @@ void page_mentoring_show(request *r)
     PQclear(res[1]);
 }
 
-/* The mentor answers a request: accepted (active) or declined. */
-static void answer(request *r, const char *state)
+/* A change to mentorship :id by statement (params: the id, me, extra),
+ * which returns the other person: they are told subject (a format for my
+ * name); refused with refusal when the statement changes nothing. */
+static void change_mentorship(request *r, const char *statement, const char *extra,
+                              const char *refusal, const char *subject)
 {
     const char *id = req_id_text(r, req_param_id(r, 0));
-    const char *params[] = {id, req_id_text(r, r->user->id), state};
+    const char *params[] = {id, req_id_text(r, r->user->id), extra};
     PGresult *res = NULL;
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "mentorship_answer", 3, params));
+    bool ok = db_begin(r->db) && (res = db_run(r->db, statement, extra ? 3 : 2, params));
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
-        render_error(r, 409, "There is no request waiting for your answer here.");
-        PQclear(res);
-        return;
-    }
-    bool yes = strcmp(state, "active") == 0;
-    ok =
-        ok &&
-        notify(r, ok ? db_int(res, 0, 0) : 0, "mentorship",
-               arena_printf(r->mem, yes ? "%s agreed to mentor you." : "%s declined to mentor you.",
-                            r->user->display_name),
-               arena_printf(r->mem, "/mentoring/%s", id)) &&
-        db_commit(r->db);
-    if (!ok) {
-        db_rollback(r->db);
-        render_db_failed(r);
-    } else {
-        resp_redirect(r, arena_printf(r->mem, "/mentoring/%s", id));
-    }
-    PQclear(res);
-}
-
-void page_mentoring_accept(request *r)
-{
-    answer(r, "active");
-}
-
-void page_mentoring_decline(request *r)
-{
-    answer(r, "declined");
-}
-
-/* POST /mentoring/:id/end: either of the two ends it; the other is told.
- * Its threads stay readable. */
-void page_mentoring_end(request *r)
-{
-    const char *id = req_id_text(r, req_param_id(r, 0));
-    const char *params[] = {id, req_id_text(r, r->user->id)};
-    PGresult *res = NULL;
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "mentorship_end", 2, params));
-    if (ok && !PQntuples(res)) {
-        db_rollback(r->db);
-        render_error(r, 409,
-                     "This mentorship is not one you can end: it has ended already, or "
-                     "it is not yours.");
+        render_error(r, 409, refusal);
         PQclear(res);
         return;
     }
     ok = ok &&
-         notify(r, ok ? db_int(res, 0, 0) : 0, "mentorship",
-                arena_printf(r->mem, "%s ended your mentorship. Its messages stay readable.",
-                             r->user->display_name),
+         notify(r, db_int(res, 0, 0), "mentorship",
+                arena_printf(r->mem, subject, r->user->display_name),
                 arena_printf(r->mem, "/mentoring/%s", id)) &&
          db_commit(r->db);
-    if (!ok) {
+    if (ok) {
+        resp_redirect(r, arena_printf(r->mem, "/mentoring/%s", id));
+    } else {
         db_rollback(r->db);
         render_db_failed(r);
-    } else {
-        resp_redirect(r, arena_printf(r->mem, "/mentoring/%s", id));
     }
     PQclear(res);
+}
+
+#define NO_REQUEST "There is no request waiting for your answer here."
+
+/* POST /mentoring/:id/accept and /decline: the mentor answers a request. */
+void page_mentoring_accept(request *r)
+{
+    change_mentorship(r, "mentorship_answer", "active", NO_REQUEST, "%s agreed to mentor you.");
+}
+
+void page_mentoring_decline(request *r)
+{
+    change_mentorship(r, "mentorship_answer", "declined", NO_REQUEST,
+                      "%s declined to mentor you.");
+}
+
+/* POST /mentoring/:id/end: either of the two ends it (or withdraws a
+ * request); the other is told. Its threads stay readable. */
+void page_mentoring_end(request *r)
+{
+    change_mentorship(r, "mentorship_end", NULL,
+                      "This mentorship is not one you can end: it has ended already, or it is "
+                      "not yours.",
+                      "%s ended your mentorship. Its messages stay readable.");
 }

@@ -64,6 +64,13 @@
 #define OWN_ACCOUNT(side, param)                                                                   \
     "CASE WHEN $3 = '" side "' THEN " param "::text ELSE bv.content->>'" side "_account' END"
 
+/* The content a side writes ($3 its side, $6 its account, $7 the support,
+ * $8-$13 the goals), on top of base version bv: plan_version_insert's and
+ * plan_draft_update's. */
+#define WRITTEN_CONTENT                                                                            \
+    PLAN_CONTENT(OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7",                   \
+                 PLAN_GOALS_JSON("$8", "$9", "$10", "$11", "$12", "$13"))
+
 /* The goals of versions of plan $2, one row each, in order: the version,
  * then the goal's fields. */
 #define PLAN_GOALS                                                                                 \
@@ -192,8 +199,7 @@ const db_statement plan_statements[] = {
     {"plan_version_insert",
      "INSERT INTO plan_versions (plan_id, number, institution_id, author_id, side, note, content)"
      " SELECT p.id, p.latest_version + 1, p.institution_id, $2, $3, $5,"
-     PLAN_CONTENT(OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7",
-                  PLAN_GOALS_JSON("$8", "$9", "$10", "$11", "$12", "$13"))
+     WRITTEN_CONTENT
      "   FROM plans p JOIN plan_versions bv ON bv.plan_id = p.id AND bv.number = p.latest_version"
      "  WHERE p.id = $1 AND p.latest_version = $4::int"
      "    AND p.state NOT IN ('completed', 'withdrawn')"
@@ -201,8 +207,7 @@ const db_statement plan_statements[] = {
     /* A draft's only version rewritten by its author's side. */
     {"plan_draft_update",
      "UPDATE plan_versions pv SET note = $5, author_id = $2, created_at = now(), content ="
-     PLAN_CONTENT(OWN_ACCOUNT("learner", "$6"), OWN_ACCOUNT("tutor", "$6"), "$7",
-                  PLAN_GOALS_JSON("$8", "$9", "$10", "$11", "$12", "$13"))
+     WRITTEN_CONTENT
      "  FROM plans p, plan_versions bv WHERE p.id = $1 AND pv.plan_id = p.id AND pv.number = 1"
      "   AND bv.plan_id = p.id AND bv.number = 1"
      "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"

@@ -59,6 +59,29 @@
     "         WHERE t.user_id = " tutor "::bigint AND t.role = 'tutor'"                            \
     "           AND l.user_id = " learner "::bigint AND l.role = 'learner')"
 
+/* Everything sender may point a message to other at, a row each: their
+ * evidence and posts the other may see (by those items' own rules), and
+ * the goals of plans both are a side of. Each as the form's choice, its
+ * label, the address a message links to, its title, and how new it is.
+ * The one statement of what may be linked: offered and checked alike. */
+#define LINKABLE(sender, other)                                                                    \
+    "(SELECT 'evidence:' || e.id AS choice, 'Evidence: ' || e.title AS label,"                     \
+    "        '/portfolio/evidence/' || e.id AS path, e.title, e.updated_at AS at"                  \
+    "   FROM evidence e WHERE e.owner_id = " sender " AND evidence_visible(e.id, " other ")"      \
+    " UNION ALL"                                                                                   \
+    " SELECT 'post:' || p.id, 'Blog post: ' || p.title, '/blog/posts/' || p.id, p.title,"          \
+    "        p.updated_at"                                                                         \
+    "   FROM posts p WHERE p.author_id = " sender " AND post_visible(p.id, " other ")"            \
+    " UNION ALL"                                                                                   \
+    " SELECT 'goal:' || pl.id || ':' || (g->>'key'),"                                              \
+    "        'Plan goal: ' || (g->>'title') || ' (' || pl.title || ')',"                           \
+    "        '/plans/' || pl.id || '/goals/' || (g->>'key'), g->>'title', pl.updated_at"          \
+    "   FROM plans pl"                                                                             \
+    "   JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"               \
+    "  CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"                              \
+    "  WHERE (pl.learner_id = " sender " AND " TEACHES(other, sender) ")"                          \
+    "     OR (pl.learner_id = " other " AND " TEACHES(sender, other) ")) AS linkable"
+
 /* Who viewer $1 may start a thread with: the live mentorships they are
  * in, and (for direct threads) the tutors who teach them and the
  * learners they teach. Each as a choice: mentorship:ID or person:ID. */
@@ -117,36 +140,13 @@ const db_statement thread_statements[] = {
      "           VALUES ($1, nullif($2, 0::bigint), $3, $4) RETURNING id)"
      " INSERT INTO thread_members (thread_id, user_id)"
      " SELECT t.id, x FROM t, unnest(ARRAY[$4::bigint, $5::bigint]) x RETURNING thread_id"},
-    /* What sender $1 may point a message to $2 at: their evidence and
-     * posts the other may see, and goals of plans both are a side of. */
+    /* What sender $1 may point a message to $2 at, newest first. */
     {"message_link_choices",
-     "(SELECT 'evidence:' || e.id, 'Evidence: ' || e.title FROM evidence e"
-     "  WHERE e.owner_id = $1 AND evidence_visible(e.id, $2) ORDER BY e.updated_at DESC LIMIT 100)"
-     " UNION ALL (SELECT 'post:' || p.id, 'Blog post: ' || p.title FROM posts p"
-     "  WHERE p.author_id = $1 AND post_visible(p.id, $2) ORDER BY p.updated_at DESC LIMIT 100)"
-     " UNION ALL (SELECT 'goal:' || pl.id || ':' || (g->>'key'),"
-     "                   'Plan goal: ' || (g->>'title') || ' (' || pl.title || ')'"
-     "  FROM plans pl JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"
-     " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"
-     "  WHERE (pl.learner_id = $1 AND " TEACHES("$2", "$1") ")"
-     "     OR (pl.learner_id = $2 AND " TEACHES("$1", "$2") ")"
-     "  LIMIT 100)"},
-    /* Message $2 (a goal's plan and key are $3, $4) of $1, linked for
-     * other $5: its path and title, if it is one of message_link_choices. */
+     "SELECT choice, label FROM " LINKABLE("$1::bigint", "$2::bigint") " ORDER BY at DESC LIMIT 200"},
+    /* The address and title of what sender $1 points a message to $3
+     * at (choice $2), if it is one of message_link_choices. */
     {"message_link_check",
-     "SELECT c.path, c.title FROM ("
-     " SELECT '/portfolio/evidence/' || e.id AS path, e.title FROM evidence e"
-     "  WHERE $2 = 'evidence' AND e.id = $3::bigint AND e.owner_id = $1"
-     "    AND evidence_visible(e.id, $5)"
-     " UNION ALL SELECT '/blog/posts/' || p.id, p.title FROM posts p"
-     "  WHERE $2 = 'post' AND p.id = $3::bigint AND p.author_id = $1 AND post_visible(p.id, $5)"
-     " UNION ALL SELECT '/plans/' || pl.id || '/goals/' || (g->>'key'), g->>'title'"
-     "  FROM plans pl JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"
-     " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"
-     "  WHERE $2 = 'goal' AND pl.id = $3::bigint AND g->>'key' = $4"
-     "    AND ((pl.learner_id = $1 AND " TEACHES("$5", "$1") ")"
-     "         OR (pl.learner_id = $5 AND " TEACHES("$1", "$5") "))"
-     ") c LIMIT 1"},
+     "SELECT path, title FROM " LINKABLE("$1::bigint", "$3::bigint") " WHERE choice = $2"},
     /* A message by member $2 in thread $1, if they may write in it. */
     {"message_insert",
      "INSERT INTO messages (thread_id, institution_id, author_id, body_md, body_html, link_path,"
@@ -358,25 +358,20 @@ void page_thread_show(request *r)
 
 /* ------------------------------------------------------------ writing */
 
-/* The thing a message points at (link = kind:id or goal:plan:key), for
- * the thread's other member: *path and *title, or a refusal. */
+/* The thing a message points at (link, a choice of LINKABLE's) for the
+ * thread's other member: *path and *title, or a refusal. */
 static const char *check_link(request *r, const char *link, const char *other, const char **path,
                               const char **title)
 {
-    char kind[16] = "", key[16] = "";
-    long long id = 0;
     *path = *title = "";
     if (!*link)
         return NULL;
-    int got = sscanf(link, "%15[a-z]:%lld:%15[0-9a-f]", kind, &id, key);
-    if (got < 2 || id <= 0 || (strcmp(kind, "goal") == 0) != (got == 3))
-        return "Choose something to point at from the list, or nothing.";
-    const char *params[] = {req_id_text(r, r->user->id), kind, req_id_text(r, id), key, other};
-    PGresult *res = db_run(r->db, "message_link_check", 5, params);
+    const char *params[] = {req_id_text(r, r->user->id), link, other};
+    PGresult *res = db_run(r->db, "message_link_check", 3, params);
     const char *refusal = !res ? RENDER_DB_DOWN
                           : !PQntuples(res)
-                              ? "The other person cannot see that: share it with them first, or "
-                                "point at something else."
+                              ? "The other person cannot see that, or it is not yours: share it "
+                                "with them first, or point at something else."
                               : NULL;
     if (!refusal) {
         *path = arena_strdup(r->mem, db_text(res, 0, 0));

@@ -207,8 +207,25 @@ describe('a mentor and his mentee write to each other', () => {
     await priya.getByLabel('Subject').fill(`Report draft ${RUN}`);
     await priya.getByLabel('Message').fill('Your draft is in: well done.');
     await press(priya, 'Send');
+    const direct = new URL(priya.url()).pathname;
+    // Pointing at something: a goal of Amira's agreed plan (both are its
+    // sides) is offered; someone else's evidence is refused, the words kept.
+    const goal = await priya.locator('#link option').evaluateAll(
+      (options) => options.find((o) => o.textContent.startsWith('Plan goal: Pass unit 6')).value);
+    const csrf = await priya.locator('input[name=csrf_token]').first().inputValue();
+    const notHers = psql("SELECT e.id FROM evidence e JOIN users u ON u.id = e.owner_id WHERE u.username = 'amira' LIMIT 1");
+    const res = await h.submit(priya, direct, { csrf_token: csrf, body: 'Look at this', link: `evidence:${notHers}` }, { expectStatus: 400 });
+    assert.match(await res.text(), /cannot see that, or it is not yours/);
+    assert.equal(await priya.getByLabel('Reply').inputValue(), 'Look at this');
+    await priya.getByLabel(/Point at something/).selectOption(goal);
+    await press(priya, 'Send');
+    assert.match(await main(priya), /About: Pass unit 6 \(robot arm\) with a merit/);
     await h.visit(amira, '/messages');
     assert.match(await amira.locator('tr', { hasText: `Report draft ${RUN}` }).innerText(), /Priya Sharma[\s\S]*/);
+    await h.visit(amira, direct);
+    await amira.getByRole('link', { name: 'Pass unit 6 (robot arm) with a merit' }).click();
+    await amira.waitForLoadState();
+    assert.match(new URL(amira.url()).pathname, /^\/plans\/\d+\/goals\/[0-9a-f]{12}$/, 'the link opens the goal for the learner');
     await priya.context().close();
   });
 });
