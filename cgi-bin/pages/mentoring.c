@@ -371,8 +371,7 @@ void page_mentoring_accept(request *r)
 
 void page_mentoring_decline(request *r)
 {
-    change_mentorship(r, "mentorship_answer", "declined", NO_REQUEST,
-                      "%s declined to mentor you.");
+    change_mentorship(r, "mentorship_answer", "declined", NO_REQUEST, "%s declined to mentor you.");
 }
 
 /* POST /mentoring/:id/end: either of the two ends it (or withdraws a

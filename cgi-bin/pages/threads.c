@@ -142,7 +142,8 @@ const db_statement thread_statements[] = {
      " SELECT t.id, x FROM t, unnest(ARRAY[$4::bigint, $5::bigint]) x RETURNING thread_id"},
     /* What sender $1 may point a message to $2 at, newest first. */
     {"message_link_choices",
-     "SELECT choice, label FROM " LINKABLE("$1::bigint", "$2::bigint") " ORDER BY at DESC LIMIT 200"},
+     "SELECT choice, label FROM " LINKABLE("$1::bigint", "$2::bigint")
+     " ORDER BY at DESC LIMIT 200"},
     /* The address and title of what sender $1 points a message to $3
      * at (choice $2), if it is one of message_link_choices. */
     {"message_link_check",
