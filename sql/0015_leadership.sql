@@ -306,6 +306,45 @@ CREATE TABLE feedback_answers (
 );
 CREATE INDEX feedback_answers_round ON feedback_answers (round_id);
 
+-- Next year's plan starts from this year's unfinished goals: each goal
+-- not achieved or dropped is carried into plan to_plan (carried_from names
+-- it), with the profile results it responds to copied along, so that the
+-- new plan holds everything it shows.
+CREATE FUNCTION leadership_carry(from_plan bigint, to_plan bigint) RETURNS int
+LANGUAGE plpgsql AS $$
+DECLARE
+    old_result record;
+    new_result bigint;
+    carried int;
+BEGIN
+    INSERT INTO leadership_goals (plan_id, institution_id, title, specific, measurable, achievable,
+                                  relevant, due_on, theme_id, status, carried_from)
+    SELECT to_plan, g.institution_id, g.title, g.specific, g.measurable, g.achievable, g.relevant,
+           greatest(g.due_on, current_date), g.theme_id, g.status, g.id
+      FROM leadership_goals g
+     WHERE g.plan_id = from_plan AND g.status IN ('not_started', 'in_progress')
+     ORDER BY g.due_on, g.id;
+    GET DIAGNOSTICS carried = ROW_COUNT;
+    FOR old_result IN SELECT DISTINCT r.* FROM profile_results r
+                        JOIN leadership_goal_results gr ON gr.result_id = r.id
+                        JOIN leadership_goals g ON g.carried_from = gr.goal_id
+                       WHERE g.plan_id = to_plan LOOP
+        INSERT INTO profile_results (plan_id, institution_id, instrument_id, taken_on, type_item_id,
+                                     notes, report_file_id, source, answers)
+        VALUES (to_plan, old_result.institution_id, old_result.instrument_id, old_result.taken_on,
+                old_result.type_item_id, old_result.notes, old_result.report_file_id,
+                old_result.source, old_result.answers)
+        RETURNING id INTO new_result;
+        INSERT INTO profile_scores (result_id, item_id, score)
+        SELECT new_result, item_id, score FROM profile_scores WHERE result_id = old_result.id;
+        INSERT INTO leadership_goal_results (goal_id, result_id)
+        SELECT g.id, new_result FROM leadership_goals g
+          JOIN leadership_goal_results gr ON gr.goal_id = g.carried_from
+         WHERE g.plan_id = to_plan AND gr.result_id = old_result.id;
+    END LOOP;
+    RETURN carried;
+END $$;
+
 -- Anything written in a plan gives it a new revision.
 CREATE FUNCTION leadership_touch() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

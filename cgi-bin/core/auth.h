@@ -15,6 +15,10 @@ enum role {
     ROLE_INSTITUTION_ADMIN = 1 << 4,
     ROLE_SITE_ADMIN = 1 << 5,
 };
+/* Who keeps a Personalised Leadership Plan and answers colleagues' 360-degree
+ * feedback: members of staff. */
+#define LP_STAFF_ROLES (ROLE_STAFF | ROLE_MANAGER | ROLE_LEADER)
+
 
 enum capability {
     CAP_PUBLIC,     /* anyone, signed in or not */

@@ -14,12 +14,14 @@ static const struct {
     const char *href;
     const char *label;
     enum capability cap;
+    unsigned roles; /* when not 0: only for people with one of these roles */
 } nav_items[] = {
     {"/", "Home", CAP_PUBLIC},
     {"/portfolio", "Portfolio", CAP_SIGNED_IN},
     {"/blog", "Blog", CAP_SIGNED_IN},
     {"/plans", "Plans", CAP_SIGNED_IN},
     {"/messages", "Messages", CAP_SIGNED_IN},
+    {"/leadership", "Leadership", CAP_SIGNED_IN, LP_STAFF_ROLES},
     {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},
@@ -37,7 +39,8 @@ static void fill_layout(request *r, tpl_dict *page, const char *title)
 {
     tpl_set(page, "PAGE_TITLE", title);
     for (size_t i = 0; i < sizeof nav_items / sizeof *nav_items; i++) {
-        if (!auth_can(r->user, nav_items[i].cap))
+        if (!auth_can(r->user, nav_items[i].cap) ||
+            (nav_items[i].roles && !(r->user->roles & nav_items[i].roles)))
             continue;
         tpl_dict *item = tpl_add_section(page, "NAV_ITEM");
         tpl_set(item, "HREF", nav_items[i].href);

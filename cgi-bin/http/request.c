@@ -57,6 +57,15 @@ const http_field *req_body(const request *r, const char *name)
     return find_field(r->body_fields, r->n_body_fields, name);
 }
 
+int req_body_all(const request *r, const char *name, const char **out, int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < r->n_body_fields && n < max; i++)
+        if (strcmp(r->body_fields[i].name, name) == 0)
+            out[n++] = r->body_fields[i].value;
+    return n;
+}
+
 const char *req_id_text(request *r, long long n)
 {
     return arena_printf(r->mem, "%lld", n);

@@ -98,6 +98,9 @@ const char *req_cookie(request *r, const char *name);
 /* First query or body field with that name, or NULL. */
 const http_field *req_query(const request *r, const char *name);
 const http_field *req_body(const request *r, const char *name);
+/* Every value of the body field name, in order, at most max, into out;
+ * how many. For fields a form repeats. */
+int req_body_all(const request *r, const char *name, const char **out, int max);
 enum http_method http_method_from(const char *name);
 /* n as decimal text in the arena: a statement parameter. */
 const char *req_id_text(request *r, long long n);

@@ -111,7 +111,7 @@ static const char *sniffed_image_type(const unsigned char *b, size_t n)
 /* The type to store for an upload: a claimed image must really be that
  * image (else *err), an unclaimed one is recognised; anything else keeps
  * the browser's word, which downloads never trust (see page_file_download). */
-static const char *upload_type(const http_field *f, const char **err)
+const char *evidence_upload_type(const http_field *f, const char **err)
 {
     const char *claimed =
         f->content_type && *f->content_type ? f->content_type : "application/octet-stream";
@@ -155,7 +155,7 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
         *err = "Choose the file to upload.", *field = "file";
     else if (v[F_FILE].present && v[F_FILE].file->len == 0)
         *err = "The file you chose is empty.", *field = "file";
-    else if (v[F_FILE].present && !(in->file_type = upload_type(v[F_FILE].file, err)))
+    else if (v[F_FILE].present && !(in->file_type = evidence_upload_type(v[F_FILE].file, err)))
         *field = "file";
     else if (!(in->tags = validate_tags(r->mem, v[F_TAGS].str, err)))
         *field = "tags";
@@ -172,7 +172,7 @@ static bool read_input(request *r, evidence_input *in, const char **err, const c
 
 /* Stores an uploaded file; its id as text into *file_id. Inside the
  * caller's transaction. The bytes go to PostgreSQL in binary. */
-static bool store_file(request *r, const http_field *f, const char *type, const char **file_id)
+bool evidence_store_file(request *r, const http_field *f, const char *type, const char **file_id)
 {
     unsigned char sum[crypto_hash_sha256_BYTES];
     char hex[sizeof sum * 2 + 1];
@@ -208,7 +208,7 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
     long long id = -1;
     PGresult *res = NULL;
     bool upload = v[F_FILE].present && v[F_KIND].num == KIND_FILE;
-    if (upload && !store_file(r, v[F_FILE].file, in->file_type, &file_id))
+    if (upload && !evidence_store_file(r, v[F_FILE].file, in->file_type, &file_id))
         goto out;
     if (evidence_id) {
         const char *params[] = {req_id_text(r, evidence_id),

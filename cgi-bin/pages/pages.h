@@ -36,6 +36,12 @@ void page_evidence_update(request *r);
 void page_evidence_confirm_delete(request *r);
 void page_evidence_delete(request *r);
 void page_file_download(request *r);
+/* An uploaded file's type to store: a claimed image must really be one
+ * (else NULL and *err says so). */
+const char *evidence_upload_type(const http_field *f, const char **err);
+/* Stores uploaded file f (of type) as the signed-in person's, its id as
+ * text into *file_id; inside the caller's transaction. */
+bool evidence_store_file(request *r, const http_field *f, const char *type, const char **file_id);
 void page_link_file_download(request *r);
 
 /* a page as the people it is shared with see it, and its comments */
@@ -224,5 +230,43 @@ void page_admin_cohort_member_remove(request *r);
 void page_admin_audit(request *r);
 void page_admin_institutions(request *r);
 void page_admin_institution_create(request *r);
+
+/* Personalised Leadership Plans (leadership.c and the leadership_*.c
+ * beside it; leadership.h holds what they share) */
+extern const db_statement leadership_statements[];
+extern const db_statement leadership_profile_statements[];
+extern const db_statement leadership_goal_statements[];
+extern const db_statement leadership_review_statements[];
+extern const db_statement leadership_feedback_statements[];
+void page_leadership_home(request *r);
+void page_leadership_start(request *r);
+void page_leadership_team(request *r);
+void page_leadership_plan(request *r);
+void page_leadership_sharing(request *r);
+void page_leadership_share(request *r);
+void page_leadership_unshare(request *r);
+void page_leadership_result_new(request *r);
+void page_leadership_result_create(request *r);
+void page_leadership_goal_new(request *r);
+void page_leadership_goal_create(request *r);
+void page_leadership_goal(request *r);
+void page_leadership_goal_status(request *r);
+void page_leadership_evidence_add(request *r);
+void page_leadership_evidence_remove(request *r);
+void page_leadership_activity_new(request *r);
+void page_leadership_activity_create(request *r);
+void page_leadership_activity_status(request *r);
+void page_leadership_reflection_new(request *r);
+void page_leadership_reflection_create(request *r);
+void page_leadership_review_new(request *r);
+void page_leadership_review_create(request *r);
+void page_leadership_review(request *r);
+void page_leadership_review_sign(request *r);
+void page_leadership_action_done(request *r);
+void page_leadership_feedback_new(request *r);
+void page_leadership_feedback_create(request *r);
+void page_leadership_feedback_round(request *r);
+void page_leadership_feedback_answer(request *r);
+void page_leadership_feedback_close(request *r);
 
 #endif

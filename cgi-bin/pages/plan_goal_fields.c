@@ -9,16 +9,6 @@
 /* The goal fields, which repeat once a goal, with their limits. */
 static const field_spec goal_fields[N_GOAL_FIELDS + 1] = {PLAN_GOAL_FIELD_SPECS};
 
-/* Every value of field name in the body, in order, at most max. */
-static int field_values(request *r, const char *name, const char **out, int max)
-{
-    int n = 0;
-    for (size_t i = 0; i < r->n_body_fields && n < max; i++)
-        if (strcmp(r->body_fields[i].name, name) == 0)
-            out[n++] = r->body_fields[i].value;
-    return n;
-}
-
 /* value without trailing spaces and line ends, anything no page can show
  * marked (*marked set then). */
 static const char *typed_value(request *r, const char *value, bool *marked)
@@ -38,7 +28,7 @@ static int collect_goals(request *r, goal_input *g, bool *marked)
     const char *raw[N_GOAL_FIELDS + 1][MAX_GOALS];
     int count[N_GOAL_FIELDS + 1], rows = 0;
     for (int f = 0; f <= N_GOAL_FIELDS; f++) {
-        count[f] = field_values(r, goal_fields[f].name, raw[f], MAX_GOALS);
+        count[f] = req_body_all(r, goal_fields[f].name, raw[f], MAX_GOALS);
         rows = f < N_GOAL_FIELDS && count[f] > rows ? count[f] : rows;
     }
     g->n = 0;

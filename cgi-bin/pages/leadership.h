@@ -1,0 +1,102 @@
+/* leadership: what the Personalised Leadership Plan's files share
+ * (sql/0015_leadership.sql). leadership.c holds the plans (the list,
+ * starting one, the plan's page, sharing, the team overview),
+ * leadership_profile.c the psychometric profile, leadership_goals.c
+ * goals, activities, reflections and evidence, leadership_reviews.c the
+ * review meetings, leadership_feedback.c the 360-degree rounds. */
+#ifndef TANDEM_LEADERSHIP_H
+#define TANDEM_LEADERSHIP_H
+#include "pages.h"
+
+/* The academic year today, as "2026/27": a year starts in September. */
+#define LP_YEAR                                                                                    \
+    "(to_char(current_date - interval '8 months', 'YYYY') || '/'"                                  \
+    " || to_char(current_date + interval '4 months', 'YY'))"
+
+/* Plan $2 (text from the path) as viewer (an SQL expression) may read it:
+ * its owner, the owner's line manager, or someone it is shared with. */
+#define LP_HEAD(viewer)                                                                            \
+    "SELECT p.id, p.academic_year, o.display_name, o.username, p.owner_id,"                        \
+    "       CASE WHEN p.owner_id = v.id THEN 'owner'"                                              \
+    "            WHEN o.line_manager_id = v.id THEN 'manager' ELSE 'reader' END,"                  \
+    "       p.revision, to_char(current_date, 'YYYY-MM-DD'), coalesce(m.display_name, ''),"       \
+    "       coalesce(o.line_manager_id, 0), p.aspiration, o.department,"                          \
+    "       p.academic_year >= " LP_YEAR ", p.institution_id"                                      \
+    "  FROM (SELECT " viewer " AS id,"                                                             \
+    "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS plan_id OFFSET 0) v"     \
+    "  JOIN leadership_plans p ON p.id = v.plan_id JOIN users o ON o.id = p.owner_id"              \
+    "  LEFT JOIN users m ON m.id = o.line_manager_id"                                              \
+    " WHERE p.owner_id = v.id OR o.line_manager_id = v.id"                                         \
+    "    OR EXISTS (SELECT 1 FROM leadership_shares s WHERE s.plan_id = p.id AND s.user_id = v.id)"
+enum {
+    LH_ID,
+    LH_YEAR,
+    LH_OWNER,
+    LH_OWNER_USERNAME,
+    LH_OWNER_ID,
+    LH_SIDE, /* the viewer's: "owner", "manager" or "reader" */
+    LH_REVISION,
+    LH_TODAY,
+    LH_MANAGER,
+    LH_MANAGER_ID, /* "0" when the owner has no line manager */
+    LH_ASPIRATION,
+    LH_DEPARTMENT,
+    LH_OPEN, /* "t" while the plan's year has not ended: it can be written in */
+    LH_INSTITUTION,
+};
+
+#define NO_LP "There is no such leadership plan, or it is not yours to see."
+#define LP_CLOSED "This plan's year has ended: it is kept as it was. Start this year's plan."
+#define LP_OWNER_ONLY "Only the plan's owner can change this part of it."
+
+/* The plan :id (r->params[0]) for the signed-in person: the route's
+ * prefetch when it has one, else read now; NULL having answered 404 when
+ * they may not read it. The caller PQclears what it did not get from
+ * r->prefetched (lp_release does the right thing). */
+const PGresult *lp_find(request *r);
+void lp_release(request *r, const PGresult *head);
+/* Whether head's viewer is on the given side. */
+bool lp_side(const PGresult *head, const char *side);
+/* For a change only the owner makes in an open plan: true, or false
+ * having answered (404 for a reader, 409 once the year ended). */
+bool lp_owner_may_write(request *r, const PGresult *head);
+/* The path of plan head's page, and of something under it. */
+const char *lp_path(request *r, const PGresult *head, const char *under);
+/* Tells the other of the two (the owner, or their line manager) about a
+ * change to plan head: kind and subject as for notify(). Inside the
+ * change's transaction. */
+bool lp_notify_other(request *r, const PGresult *head, const char *kind, const char *subject,
+                     const char *link);
+/* Runs statement (params: the plan id, then extra), in a transaction with
+ * an audit entry, and redirects to the plan's page (or to, when not
+ * NULL); refusal (404) when it changes no row. */
+void lp_change(request *r, const PGresult *head, const char *statement, int n_extra,
+               const char *const *extra, const char *refusal, const char *to);
+
+/* What people call each status and kind. */
+const char *lp_goal_status_label(const char *status);
+const char *lp_activity_status_label(const char *status);
+const char *lp_activity_kind_label(const char *kind);
+
+/* A row of lp_activities into a, shared by the plan's and a goal's page. */
+void lp_fill_activity(request *r, tpl_dict *a, const PGresult *res, int i);
+/* Rows of lp_reflections (or statements with its columns) into d's
+ * REFLECTION sections. */
+void lp_fill_reflections(tpl_dict *d, const PGresult *res);
+/* Rows of lp_evidence into d's EVIDENCE sections: all of them, or those
+ * of goal_id; with a remove button when removable (leadership_goals.c). */
+void lp_fill_evidence(tpl_dict *d, const PGresult *res, const char *goal_id, bool removable);
+
+/* A bar chart (leadership/chart.tpl) of scores on a scale from min to
+ * max, included in d as CHART; id names it in the page. lp_chart_bar adds
+ * bar n: item, its score, the bar's length out of 240. The same figures
+ * go in a table beside it, for anyone who cannot see the chart. */
+tpl_dict *lp_chart(tpl_dict *d, const char *id, const char *min, const char *max);
+void lp_chart_bar(request *r, tpl_dict *chart, int n, const char *item, const char *score,
+                  const char *length);
+
+/* The profile's results for plan id into d's RESULT sections, with their
+ * charts (leadership_profile.c); false if the database failed. */
+bool lp_fill_profile(request *r, tpl_dict *d, const char *plan_id);
+
+#endif

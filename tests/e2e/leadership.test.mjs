@@ -1,0 +1,231 @@
+// Personalised Leadership Plans: a middle manager (Grace) starts her
+// plan, records a profile result (a score off the scale refused), sets a
+// SMART goal linked to it, adds an activity and a reflection, runs a
+// 360-degree round with colleagues (nothing shown until the third answer,
+// one answer each, none after closing, and nothing in the database that
+// ties an answer to who gave it), and holds a review with her line
+// manager (David) that both sign. Someone who is not her line manager
+// cannot open the plan.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { harness } from './lib/browser.mjs';
+
+function psql(sql) {
+  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout.trim();
+}
+
+const h = harness(import.meta.url);
+before(() => h.launch());
+after(() => h.close());
+
+const RUN = Date.now().toString(36);
+const main = (page) => page.locator('main').innerText();
+const csrf = (page) => page.locator('input[name=csrf_token]').first().inputValue();
+
+async function press(page, name, { expectStatus = 200 } = {}) {
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
+  h.saveHtml(`after ${name}`, await response.text());
+  assert.equal(response.status(), expectStatus, `${name}: status`);
+  return response;
+}
+
+async function follow(page, name) {
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name }).first().click()]);
+}
+
+describe('a manager keeps a leadership plan with her line manager', () => {
+  const people = {};
+  let planUrl, goalUrl, roundUrl;
+  before(async () => {
+    // Earlier runs' plans of Grace go, so that this year's can be started.
+    psql("DELETE FROM leadership_plans WHERE owner_id = (SELECT id FROM users WHERE username = 'grace')");
+    for (const name of ['grace', 'david', 'priya', 'tom', 'maria', 'owen', 'jack']) {
+      people[name] = await h.newPage();
+      await h.signIn(people[name], name);
+    }
+  });
+  after(async () => { for (const page of Object.values(people)) await page.context().close(); });
+
+  test('she starts this year\'s plan', async () => {
+    const grace = people.grace;
+    await h.visit(grace, '/');
+    await follow(grace, 'Leadership');
+    await grace.getByLabel('Your aspiration for the year (optional)').fill(`Lead with curiosity ${RUN}`);
+    await press(grace, 'Start the plan');
+    planUrl = new URL(grace.url()).pathname;
+    assert.match(planUrl, /^\/leadership\/plans\/\d+$/);
+    assert.match(await main(grace), new RegExp(`Lead with curiosity ${RUN}`));
+    assert.match(await main(grace), /Line manager: David Okafor/);
+    await h.visit(grace, planUrl);
+  });
+
+  test('a profile result: a score off its scale is refused, kept, then recorded and charted', async () => {
+    const grace = people.grace;
+    await follow(grace, 'Record a result');
+    await grace.getByLabel('Team-role inventory').check();
+    await press(grace, 'Continue');
+    await grace.getByLabel('When you took it').fill('2026-09-10');
+    const scores = [12, 5, 20, 8, 9, 14, 10, 6, 80];
+    const boxes = grace.locator('input[name=score]');
+    for (let i = 0; i < scores.length; i++) await boxes.nth(i).fill(String(scores[i]));
+    await grace.getByLabel('Notes (optional)').fill('Coordinator first, driver second.');
+    await press(grace, 'Record the result', { expectStatus: 400 });
+    assert.match(await main(grace), /The score for Specialist knowledge must be a whole number from 0 to 70/);
+    assert.equal(await grace.locator('input[name=score]').nth(2).inputValue(), '20', 'scores typed are kept');
+    assert.equal(psql(`SELECT count(*) FROM profile_results WHERE plan_id = ${planUrl.split('/').pop()}`), '0', 'nothing saved');
+    await grace.locator('input[name=score]').nth(8).fill('7');
+    await grace.getByLabel('When you took it').fill('2026-09-10');
+    await press(grace, 'Record the result');
+    const chart = grace.getByRole('img', { name: /Bar chart of the scores, from 0 to 70/ });
+    assert.equal(await chart.count(), 1, 'the result is drawn');
+    assert.match(await main(grace), /Coordinating\s+20/, 'and its figures are in a table');
+  });
+
+  test('a SMART goal linked to the result: a date past is refused, then it is set', async () => {
+    const grace = people.grace;
+    await h.visit(grace, `${planUrl}/goals/new`);
+    await grace.getByLabel('The goal', { exact: true }).fill(`Delegate the timetable ${RUN}`);
+    await grace.getByLabel(/Specific/).fill('Hand the timetable to two course leaders.');
+    await grace.getByLabel(/Measurable/).fill('They publish next term\'s timetable without me.');
+    await grace.getByLabel(/Achievable/).fill('Both asked for more responsibility.');
+    await grace.getByLabel(/Relevant/).fill('My profile says I coordinate everything myself.');
+    await grace.getByLabel(/Time-bound/).fill('2020-01-01');
+    await grace.getByLabel(/Team-role inventory, 10 Sep 2026/).check();
+    await press(grace, 'Set the goal', { expectStatus: 400 });
+    assert.match(await main(grace), /must be today or later/);
+    assert.ok(await grace.getByLabel(/Team-role inventory, 10 Sep 2026/).isChecked(), 'the link chosen is kept');
+    await grace.getByLabel(/Time-bound/).fill('2027-06-30');
+    await press(grace, 'Set the goal');
+    goalUrl = new URL(grace.url()).pathname;
+    assert.match(goalUrl, /\/goals\/\d+$/);
+    assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/);
+  });
+
+  test('an activity for the goal, its status changed, and a reflection in Markdown', async () => {
+    const grace = people.grace;
+    await follow(grace, 'Add an activity for this goal');
+    await grace.getByLabel('The activity').fill(`Shadow the timetabler ${RUN}`);
+    await grace.getByLabel('Kind').selectOption('shadowing');
+    await grace.getByLabel('Starts (optional)').fill('2027-01-10');
+    await grace.getByLabel('Ends (optional)').fill('2027-01-05');
+    await press(grace, 'Add the activity', { expectStatus: 400 });
+    assert.match(await main(grace), /end date must be on or after the start date/);
+    assert.equal(await grace.getByLabel('Kind').inputValue(), 'shadowing', 'the kind chosen is kept');
+    await grace.getByLabel('Ends (optional)').fill('2027-01-12');
+    await press(grace, 'Add the activity');
+    assert.equal(new URL(grace.url()).pathname, goalUrl);
+    await grace.getByLabel(new RegExp(`Status of Shadow the timetabler ${RUN}`)).selectOption('in_progress');
+    await press(grace, /Change\s*the status of Shadow/);
+    assert.match(await main(grace), /Shadowing\s+In progress/);
+    await follow(grace, 'Write a reflection on this goal');
+    await grace.getByLabel('Your reflection').fill(`Letting go is **hard** ${RUN}`);
+    await press(grace, 'Save the reflection');
+    assert.equal(await grace.locator('main strong', { hasText: 'hard' }).count(), 1, 'Markdown is rendered');
+  });
+
+  test('360-degree feedback: hidden until three answer, once each, none after closing', async () => {
+    const grace = people.grace;
+    await h.visit(grace, `${planUrl}/feedback/new`);
+    await grace.getByLabel('Colleagues to ask').fill('priya, tom');
+    await press(grace, 'Ask them', { expectStatus: 400 });
+    assert.match(await main(grace), /Ask at least three colleagues/);
+    assert.equal(await grace.getByLabel('Colleagues to ask').inputValue(), 'priya, tom');
+    await grace.getByLabel('Colleagues to ask').fill('priya, tom\nmaria, owen');
+    await grace.getByLabel('A note to them (optional)').fill(`Be candid ${RUN}`);
+    await press(grace, 'Ask them');
+    roundUrl = new URL(grace.url()).pathname;
+    assert.match(roundUrl, /^\/leadership\/feedback\/\d+$/);
+    assert.match(await main(grace), /shown once at least three colleagues have answered/);
+
+    // Someone not invited neither sees it nor answers it.
+    await h.visit(people.jack, roundUrl, { expectStatus: 404 });
+    await h.visit(people.jack, '/');
+    await h.submit(people.jack, `${roundUrl}/answers`, { csrf_token: await csrf(people.jack) }, { expectStatus: 404 });
+
+    const answer = async (name, scores, comment) => {
+      const page = people[name];
+      await h.visit(page, '/leadership');
+      await follow(page, /Grace Mensah asks for your feedback/);
+      const groups = page.locator('fieldset');
+      for (let i = 0; i < scores.length; i++) await groups.nth(i).getByLabel(String(scores[i]), { exact: true }).check();
+      await page.getByLabel('A comment (optional)').fill(comment);
+      await press(page, 'Send my answer');
+      assert.match(await main(page), /You have answered/);
+    };
+    // A score missing is refused and what was given is kept.
+    await h.visit(people.priya, roundUrl);
+    await people.priya.locator('fieldset').first().getByLabel('4', { exact: true }).check();
+    await press(people.priya, 'Send my answer', { expectStatus: 400 });
+    assert.match(await main(people.priya), /Give a score for/);
+    assert.ok(await people.priya.locator('fieldset').first().getByLabel('4', { exact: true }).isChecked());
+
+    await answer('priya', [4, 3, 4, 5, 3, 4], `Clear and fair ${RUN}`);
+    await answer('tom', [2, 3, 2, 3, 3, 2], '');
+    await h.visit(grace, roundUrl);
+    assert.match(await main(grace), /2 of 4 colleagues asked have answered/);
+    assert.match(await main(grace), /shown once at least three/);
+    assert.equal(await grace.getByRole('img', { name: /Bar chart/ }).count(), 0, 'two answers show nothing');
+
+    // Answering twice: refused.
+    await h.visit(people.priya, '/');
+    await h.submit(people.priya, `${roundUrl}/answers`, { csrf_token: await csrf(people.priya) }, { expectStatus: 409 });
+    assert.match(await main(people.priya), /answered already/);
+
+    await answer('maria', [3, 3, 3, 4, 3, 3], `Delegates well ${RUN}`);
+    await h.visit(grace, roundUrl);
+    assert.match(await main(grace), /3 of 4 colleagues asked have answered/);
+    assert.equal(await grace.getByRole('img', { name: /Bar chart/ }).count(), 1, 'the third answer shows the aggregate');
+    assert.match(await main(grace), /Sets a clear direction\s+3/, 'means of the three');
+    assert.match(await main(grace), new RegExp(`Clear and fair ${RUN}`));
+
+    // In the database: the answers hold no person and no time, and were
+    // all written by the last answer's transaction in a shuffled order.
+    const round = roundUrl.split('/').pop();
+    assert.equal(psql("SELECT string_agg(column_name || ':' || data_type, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'feedback_answers'"),
+      'id:uuid,round_id:bigint,institution_id:bigint,scores:ARRAY,comment:text');
+    assert.equal(psql(`SELECT count(*) || '/' || count(DISTINCT xmin::text) FROM feedback_answers WHERE round_id = ${round}`), '3/1');
+    assert.equal(psql(`SELECT count(*) FILTER (WHERE answered) FROM feedback_invitations WHERE round_id = ${round}`), '3');
+
+    await press(grace, 'Close the round');
+    assert.match(await main(grace), /Closed/);
+    await h.visit(people.owen, roundUrl);
+    await h.submit(people.owen, `${roundUrl}/answers`, { csrf_token: await csrf(people.owen) }, { expectStatus: 409 });
+    assert.match(await main(people.owen), /round has been closed/);
+    await h.visit(grace, planUrl);
+    assert.match(await main(grace), /360-degree feedback: mean of 3 answers/, 'the aggregate joined the profile');
+  });
+
+  test('a review with her line manager, signed by both; nobody else opens the plan', async () => {
+    const grace = people.grace, david = people.david;
+    await h.visit(grace, `${planUrl}/reviews/new`);
+    await grace.getByLabel('Agenda').fill('The 360 results; the timetable goal');
+    await grace.getByLabel('Notes').fill(`We agreed to start with the timetable ${RUN}`);
+    await grace.getByLabel('What').first().fill('Brief the course leaders');
+    await grace.getByLabel('By').first().fill('2020-02-02');
+    await press(grace, 'Save and sign', { expectStatus: 400 });
+    assert.match(await main(grace), /Action 1's date must be today or later/);
+    assert.equal(await grace.getByLabel('Notes').inputValue(), `We agreed to start with the timetable ${RUN}`);
+    await grace.getByLabel('By').first().fill('2027-02-02');
+    await press(grace, 'Save and sign');
+    const reviewUrl = new URL(grace.url()).pathname;
+    assert.match(await main(grace), /Signed by Grace Mensah[\s\S]*Not yet signed by David Okafor/);
+
+    await h.visit(david, '/leadership/team');
+    assert.match(await main(david), /Grace Mensah[\s\S]*1 review to sign/);
+    await follow(david, 'Grace Mensah');
+    await follow(david, /Review on/);
+    await press(david, 'Sign the record');
+    assert.match(await main(david), /Signed by Grace Mensah[\s\S]*Signed by David Okafor/);
+    await h.submit(david, `${reviewUrl}/sign`, { csrf_token: await csrf(david) }, { expectStatus: 409 });
+
+    // Another manager is not her line manager: the plan is not there.
+    await h.visit(people.maria, planUrl, { expectStatus: 404 });
+    await h.visit(people.maria, reviewUrl, { expectStatus: 404 });
+    await h.visit(people.maria, '/');
+    await h.submit(people.maria, `${reviewUrl}/sign`, { csrf_token: await csrf(people.maria) }, { expectStatus: 404 });
+    assert.equal(psql(`SELECT count(*) FROM leadership_reviews WHERE plan_id = ${planUrl.split('/').pop()} AND owner_signed_at IS NOT NULL AND manager_signed_at IS NOT NULL`), '1');
+  });
+});
