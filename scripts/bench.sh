@@ -35,7 +35,7 @@ sign_in() {
         --data "username=$1&password=tandem-demo" "http://127.0.0.1:$PORT/login"
     awk '$6 == "tandem_session" {print "tandem_session=" $7}' "$jar"
 }
-declare -A COOKIES=([amira]=$(sign_in amira) [priya]=$(sign_in priya))
+declare -A COOKIES=([amira]=$(sign_in amira) [priya]=$(sign_in priya) [helen]=$(sign_in helen))
 
 # A portfolio page of 20 blocks (text and evidence, alternating) for amira.
 PAGE=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
@@ -71,6 +71,10 @@ PLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM plans W
 # (tests/bench/threads.sql).
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/threads.sql
 THREAD=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM threads WHERE subject = 'Two hundred messages'")
+# Leadership plans: David's grown to a year's worth, and Helen's team of
+# 32 managers with a plan each (tests/bench/leadership.sql).
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/leadership.sql
+LPLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT p.id FROM leadership_plans p JOIN users u ON u.id = p.owner_id WHERE u.username = 'david' AND p.academic_year = '2026/27'")
 
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
@@ -87,7 +91,9 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "tutor's plans, 200 learners|/plans#priya" \
               "plan page, 30 goals (tutor)|/plans/$PLAN#priya" \
               "plan's progress, 30 goals (tutor)|/plans/$PLAN/progress#priya" \
-              "thread of 200 messages|/messages/$THREAD#priya"; do
+              "thread of 200 messages|/messages/$THREAD#priya" \
+              "leadership plan (line manager)|/leadership/plans/$LPLAN#helen" \
+              "team of 32 managers' plans|/leadership/team#helen"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

@@ -17,7 +17,7 @@
 {{#THANKS}}<div class="govuk-panel govuk-panel--confirmation tandem-panel"><h2 class="govuk-panel__title">You have answered</h2><div class="govuk-panel__body">Thank you. Your answer is kept apart from your name.</div></div>{{/THANKS}}
 {{#ANSWER}}
 <h2 class="govuk-heading-m">Your answer</h2>
-<p class="govuk-body">Score {{OWNER}} on each scale from {{MIN}} (least) to {{MAX}} (most). Your answer is stored without your name, with nothing that tells it apart from the others; {{OWNER}} sees only the whole, once at least three colleagues have answered. You answer once.</p>
+<p class="govuk-body">Score {{OWNER}} on each scale from {{MIN}} (least) to {{MAX}} (most). Your answer is stored without your name, with nothing that tells it apart from the others; {{OWNER}} sees only the whole, once at least three colleagues have answered. Your words can still say who you are: write what you are happy for {{OWNER}} to read. You answer once.</p>
 <form method="post" action="/leadership/feedback/{{ROUND_ID}}/answers" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 {{#ITEM}}

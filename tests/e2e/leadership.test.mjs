@@ -120,6 +120,16 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await grace.getByLabel(new RegExp(`Status of Shadow the timetabler ${RUN}`)).selectOption('in_progress');
     await press(grace, /Change\s*the status of Shadow/);
     assert.match(await main(grace), /Shadowing\s+In progress/);
+    // Evidence from her portfolio, which her line manager then sees.
+    psql(`INSERT INTO evidence (institution_id, owner_id, kind, title, body_md, body_html)
+          SELECT institution_id, id, 'text', 'Timetable handover notes ${RUN}', 'Notes', '<p>Notes</p>'
+            FROM users WHERE username = 'grace'`);
+    await h.visit(grace, goalUrl);
+    await grace.getByLabel('Add evidence from your portfolio').selectOption({ label: `Timetable handover notes ${RUN}` });
+    await press(grace, 'Add the evidence');
+    assert.match(await main(grace), new RegExp(`Timetable handover notes ${RUN}`));
+    await h.visit(people.david, planUrl);
+    assert.match(await main(people.david), new RegExp(`Timetable handover notes ${RUN} \\(for the goal`));
     await follow(grace, 'Write a reflection on this goal');
     await grace.getByLabel('Your reflection').fill(`Letting go is **hard** ${RUN}`);
     await press(grace, 'Save the reflection');
@@ -227,5 +237,20 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await h.visit(people.maria, '/');
     await h.submit(people.maria, `${reviewUrl}/sign`, { csrf_token: await csrf(people.maria) }, { expectStatus: 404 });
     assert.equal(psql(`SELECT count(*) FROM leadership_reviews WHERE plan_id = ${planUrl.split('/').pop()} AND owner_signed_at IS NOT NULL AND manager_signed_at IS NOT NULL`), '1');
+  });
+
+  test('next year\'s plan starts from this year\'s unfinished goals', async () => {
+    const grace = people.grace;
+    await h.visit(grace, '/leadership');
+    await grace.getByLabel(/^2027\/28/).check();
+    await grace.getByLabel(/Start from the unfinished goals/).check();
+    await press(grace, 'Start the plan');
+    const next = new URL(grace.url()).pathname;
+    assert.notEqual(next, planUrl);
+    assert.match(await main(grace), new RegExp(`Delegate the timetable ${RUN}[\\s\\S]*Carried from last year's plan`));
+    assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/, 'with the result it responds to');
+    await h.visit(grace, '/leadership');
+    await h.submit(grace, '/leadership/plans', { csrf_token: await csrf(grace), year: 'next' }, { expectStatus: 409 });
+    assert.match(await main(grace), /already have a plan for 2027\/28/);
   });
 });
