@@ -13,7 +13,7 @@
 <span class="govuk-caption-l">360-degree feedback, {{INSTRUMENT}}</span>
 <h1 class="govuk-heading-l">Feedback for {{OWNER}}</h1>
 <p class="govuk-body">Opened {{OPENED}}. {{ANSWERS}} of {{INVITED}} colleagues asked have answered.{{#IS_CLOSED}} Closed {{CLOSED}}.{{/IS_CLOSED}}</p>
-{{#HAS_PROMPT}}<div class="govuk-inset-text"><p class="govuk-body">{{OWNER}} writes: <span class="tandem-words">{{PROMPT}}</span></p></div>{{/HAS_PROMPT}}
+{{#HAS_PROMPT}}<div class="govuk-inset-text"><p class="govuk-body">{{OWNER}} writes: <span class="tandem-words">{{PROMPT:pre_escape}}</span></p></div>{{/HAS_PROMPT}}
 {{#THANKS}}<div class="govuk-panel govuk-panel--confirmation tandem-panel"><h2 class="govuk-panel__title">You have answered</h2><div class="govuk-panel__body">Thank you. Your answer is kept apart from your name.</div></div>{{/THANKS}}
 {{#ANSWER}}
 <h2 class="govuk-heading-m">Your answer</h2>
@@ -50,7 +50,7 @@
 {{#HIDDEN}}<p class="govuk-body">The answers are shown once at least three colleagues have answered, so that nobody's answer can be told apart.</p>{{/HIDDEN}}
 {{>CHART}}
 <ul class="govuk-list tandem-comments">
-{{#COMMENT}}<li class="tandem-words">{{TEXT}}</li>
+{{#COMMENT}}<li class="tandem-words">{{TEXT:pre_escape}}</li>
 {{/COMMENT}}
 </ul>
 {{/READER}}

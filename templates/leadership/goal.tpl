@@ -7,10 +7,10 @@
 <p class="govuk-body"><strong class="govuk-tag{{#OVERDUE}} govuk-tag--red{{/OVERDUE}}">{{STATUS}}{{#OVERDUE}}, past its date{{/OVERDUE}}</strong> By {{DUE}}.{{#HAS_THEME}} Theme: {{THEME}}.{{/HAS_THEME}}{{#CARRIED}} Carried from last year's plan.{{/CARRIED}}</p>
 {{#HAS_RESULTS}}<p class="govuk-body">Responds to: {{RESPONDS_TO}}</p>{{/HAS_RESULTS}}
 <dl class="govuk-summary-list">
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Specific</dt><dd class="govuk-summary-list__value tandem-words">{{SPECIFIC}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Measurable</dt><dd class="govuk-summary-list__value tandem-words">{{MEASURABLE}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Achievable</dt><dd class="govuk-summary-list__value tandem-words">{{ACHIEVABLE}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Relevant</dt><dd class="govuk-summary-list__value tandem-words">{{RELEVANT}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Specific</dt><dd class="govuk-summary-list__value tandem-words">{{SPECIFIC:pre_escape}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Measurable</dt><dd class="govuk-summary-list__value tandem-words">{{MEASURABLE:pre_escape}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Achievable</dt><dd class="govuk-summary-list__value tandem-words">{{ACHIEVABLE:pre_escape}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Relevant</dt><dd class="govuk-summary-list__value tandem-words">{{RELEVANT:pre_escape}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Time-bound</dt><dd class="govuk-summary-list__value">By {{DUE}}</dd></div>
 </dl>
 {{#WRITER}}
@@ -30,7 +30,7 @@
 {{#WRITER}}<p class="govuk-body"><a class="govuk-link" href="/leadership/plans/{{ID}}/activities/new?goal={{GOAL_ID}}">Add an activity for this goal</a></p>{{/WRITER}}
 {{#NO_ACTIVITIES}}<p class="govuk-body">No activities for this goal yet.</p>{{/NO_ACTIVITIES}}
 <ul class="govuk-list tandem-activities">
-{{#ACTIVITY}}<li><strong>{{TITLE}}</strong> <span class="govuk-tag govuk-tag--grey">{{KIND}}</span> <span class="govuk-tag{{#LATE}} govuk-tag--red{{/LATE}}">{{STATUS}}{{#LATE}}, past its end{{/LATE}}</span>{{#WHEN}} {{TEXT}}{{/WHEN}}{{#DETAILS}}<br><span class="tandem-words">{{TEXT}}</span>{{/DETAILS}}
+{{#ACTIVITY}}<li><strong>{{TITLE}}</strong> <span class="govuk-tag govuk-tag--grey">{{KIND}}</span> <span class="govuk-tag{{#LATE}} govuk-tag--red{{/LATE}}">{{STATUS}}{{#LATE}}, past its end{{/LATE}}</span>{{#WHEN}} {{TEXT}}{{/WHEN}}{{#DETAILS}}<br><span class="tandem-words">{{TEXT:pre_escape}}</span>{{/DETAILS}}
 {{#CHANGE}}<form method="post" action="/leadership/plans/{{ID}}/activities/{{ACTIVITY_ID}}/status?goal={{GOAL_ID}}" novalidate class="tandem-inline-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <label class="govuk-label govuk-visually-hidden" for="activity-{{ACTIVITY_ID}}-status">Status of {{TITLE}}</label>
@@ -54,7 +54,7 @@
 {{#NO_EVIDENCE}}<p class="govuk-body">No evidence for this goal yet.</p>{{/NO_EVIDENCE}}
 <ul class="govuk-list">
 {{#EVIDENCE}}<li><strong>{{TITLE}}</strong>{{#URL}} <a class="govuk-link" href="{{HREF}}">{{HREF}}</a>{{/URL}}{{#FILE}} <a class="govuk-link" href="/files/{{FILE_ID}}/{{FILENAME}}">{{FILENAME}}</a>{{/FILE}}
-<div class="tandem-words">{{BODY_HTML:none}}</div>
+<div>{{BODY_HTML:none}}</div>
 {{#REMOVABLE}}<form method="post" action="/leadership/plans/{{ID}}/evidence/{{LINK_ID}}/remove?goal={{GOAL_ID}}" class="tandem-inline-form"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Take out<span class="govuk-visually-hidden"> {{TITLE}}</span></button></form>{{/REMOVABLE}}</li>
 {{/EVIDENCE}}
 </ul>

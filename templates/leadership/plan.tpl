@@ -7,5 +7,5 @@
 {{#MANAGER_VIEW}} You read this plan as {{OWNER}}'s line manager.{{/MANAGER_VIEW}}
 {{#READER_VIEW}} {{OWNER}} shared this plan with you to read.{{/READER_VIEW}}</p>
 {{#KEPT}}<div class="govuk-inset-text">This plan's year has ended: it is kept as it was.</div>{{/KEPT}}
-{{#ASPIRATION}}<div class="govuk-inset-text"><p class="govuk-body"><strong>Aspiration for the year:</strong> <span class="tandem-words">{{TEXT}}</span></p></div>{{/ASPIRATION}}
+{{#ASPIRATION}}<div class="govuk-inset-text"><p class="govuk-body"><strong>Aspiration for the year:</strong> <span class="tandem-words">{{TEXT:pre_escape}}</span></p></div>{{/ASPIRATION}}
 {{BODY_HTML:none}}

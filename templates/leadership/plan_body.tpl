@@ -17,7 +17,7 @@
 <h3 class="govuk-heading-s">{{INSTRUMENT}}, {{TAKEN}}{{#FEEDBACK}} <strong class="govuk-tag govuk-tag--turquoise">360-degree feedback: mean of {{N}} answers</strong>{{/FEEDBACK}}</h3>
 {{#TYPE}}<p class="govuk-body">Type: <strong>{{NAME}}</strong></p>{{/TYPE}}
 {{>CHART}}
-{{#NOTES}}<p class="govuk-body tandem-words">{{TEXT}}</p>{{/NOTES}}
+{{#NOTES}}<p class="govuk-body tandem-words">{{TEXT:pre_escape}}</p>{{/NOTES}}
 {{#REPORT}}<p class="govuk-body">Report: <a class="govuk-link" href="/files/{{FILE_ID}}/{{FILENAME}}">{{FILENAME}}</a></p>{{/REPORT}}
 </div>
 {{/RESULT}}
@@ -31,10 +31,10 @@
 <p class="govuk-body"><strong class="govuk-tag{{#OVERDUE}} govuk-tag--red{{/OVERDUE}}">{{STATUS}}{{#OVERDUE}}, past its date{{/OVERDUE}}</strong> By {{DUE}}.{{#HAS_THEME}} Theme: {{THEME}}.{{/HAS_THEME}}{{#CARRIED}} Carried from last year's plan.{{/CARRIED}}</p>
 {{#HAS_RESULTS}}<p class="govuk-body">Responds to: {{RESPONDS_TO}}</p>{{/HAS_RESULTS}}
 <dl class="govuk-summary-list govuk-summary-list--no-border">
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Specific</dt><dd class="govuk-summary-list__value tandem-words">{{SPECIFIC}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Measurable</dt><dd class="govuk-summary-list__value tandem-words">{{MEASURABLE}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Achievable</dt><dd class="govuk-summary-list__value tandem-words">{{ACHIEVABLE}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Relevant</dt><dd class="govuk-summary-list__value tandem-words">{{RELEVANT}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Specific</dt><dd class="govuk-summary-list__value tandem-words">{{SPECIFIC:pre_escape}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Measurable</dt><dd class="govuk-summary-list__value tandem-words">{{MEASURABLE:pre_escape}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Achievable</dt><dd class="govuk-summary-list__value tandem-words">{{ACHIEVABLE:pre_escape}}</dd></div>
+<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Relevant</dt><dd class="govuk-summary-list__value tandem-words">{{RELEVANT:pre_escape}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Time-bound</dt><dd class="govuk-summary-list__value">By {{DUE}}</dd></div>
 </dl>
 </div>
@@ -44,7 +44,7 @@
 {{#CAN_WRITE}}<p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/leadership/plans/{{ID}}/activities/new">Add an activity</a></p>{{/CAN_WRITE}}
 {{#NO_ACTIVITIES}}<p class="govuk-body">No activities are planned yet.</p>{{/NO_ACTIVITIES}}
 <ul class="govuk-list tandem-activities">
-{{#ACTIVITY}}<li><strong>{{TITLE}}</strong> <span class="govuk-tag govuk-tag--grey">{{KIND}}</span> <span class="govuk-tag{{#LATE}} govuk-tag--red{{/LATE}}">{{STATUS}}{{#LATE}}, past its end{{/LATE}}</span>{{#WHEN}} {{TEXT}}{{/WHEN}}{{#FOR_GOAL}}<br>For the goal: {{GOAL}}{{/FOR_GOAL}}{{#DETAILS}}<br><span class="tandem-words">{{TEXT}}</span>{{/DETAILS}}</li>
+{{#ACTIVITY}}<li><strong>{{TITLE}}</strong> <span class="govuk-tag govuk-tag--grey">{{KIND}}</span> <span class="govuk-tag{{#LATE}} govuk-tag--red{{/LATE}}">{{STATUS}}{{#LATE}}, past its end{{/LATE}}</span>{{#WHEN}} {{TEXT}}{{/WHEN}}{{#FOR_GOAL}}<br>For the goal: {{GOAL}}{{/FOR_GOAL}}{{#DETAILS}}<br><span class="tandem-words">{{TEXT:pre_escape}}</span>{{/DETAILS}}</li>
 {{/ACTIVITY}}
 </ul>
 

@@ -12,7 +12,7 @@
 <a class="govuk-back-link" href="/leadership/plans/{{ID}}/results/new">Choose another instrument</a>
 <span class="govuk-caption-l">Record a result</span>
 <h1 class="govuk-heading-l">{{INSTRUMENT}}</h1>
-{{#DESCRIPTION}}<p class="govuk-body tandem-words">{{TEXT}}</p>{{/DESCRIPTION}}
+{{#DESCRIPTION}}<p class="govuk-body tandem-words">{{TEXT:pre_escape}}</p>{{/DESCRIPTION}}
 <form method="post" action="/leadership/plans/{{ID}}/results" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <input type="hidden" name="instrument" value="{{INSTRUMENT_ID}}">

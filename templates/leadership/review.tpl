@@ -14,9 +14,9 @@
 </div>
 {{/SIGN}}
 <h2 class="govuk-heading-m">Agenda</h2>
-<p class="govuk-body tandem-words">{{AGENDA}}</p>
+<p class="govuk-body tandem-words">{{AGENDA:pre_escape}}</p>
 <h2 class="govuk-heading-m">Notes</h2>
-<div class="tandem-words">{{NOTES_HTML:none}}</div>
+<div>{{NOTES_HTML:none}}</div>
 <h2 class="govuk-heading-m">Actions</h2>
 {{#NO_ACTIONS}}<p class="govuk-body">No actions were agreed.</p>{{/NO_ACTIONS}}
 <table class="govuk-table">

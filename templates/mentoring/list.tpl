@@ -16,7 +16,7 @@
 <table class="govuk-table">
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">With</th><th scope="col" class="govuk-table__header">Purpose</th><th scope="col" class="govuk-table__header">State</th><th scope="col" class="govuk-table__header">From</th></tr></thead>
 <tbody class="govuk-table__body">
-{{#MENTORSHIP}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/mentoring/{{ID}}">{{ROLE}}: {{OTHER}}</a></td><td class="govuk-table__cell tandem-words">{{PURPOSE}}</td><td class="govuk-table__cell">{{STATE}}</td><td class="govuk-table__cell">{{STARTS}}{{#ENDS}} to {{DATE}}{{/ENDS}}</td></tr>
+{{#MENTORSHIP}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/mentoring/{{ID}}">{{ROLE}}: {{OTHER}}</a></td><td class="govuk-table__cell tandem-words">{{PURPOSE:pre_escape}}</td><td class="govuk-table__cell">{{STATE}}</td><td class="govuk-table__cell">{{STARTS}}{{#ENDS}} to {{DATE}}{{/ENDS}}</td></tr>
 {{/MENTORSHIP}}
 </tbody>
 </table>

@@ -5,7 +5,7 @@
 <span class="govuk-caption-l">{{ROLE}}</span>
 <h1 class="govuk-heading-l">{{OTHER}}</h1>
 <dl class="tandem-facts govuk-!-margin-bottom-6">
-<dt>What it is for</dt><dd class="tandem-words">{{PURPOSE}}</dd>
+<dt>What it is for</dt><dd class="tandem-words">{{PURPOSE:pre_escape}}</dd>
 <dt>State</dt><dd>{{STATE}}</dd>
 <dt>From</dt><dd>{{STARTS}}{{#ENDS}} to {{DATE}}{{/ENDS}}</dd>
 </dl>

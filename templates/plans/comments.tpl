@@ -4,6 +4,6 @@
 {{#COMMENT}}
 <div class="tandem-comment">
 <p class="govuk-body-s govuk-!-margin-bottom-1"><strong>{{AUTHOR}}</strong> ({{SIDE}}), {{WHEN}}, on version {{VERSION}}</p>
-<p class="govuk-body tandem-words">{{BODY}}</p>
+<p class="govuk-body tandem-words">{{BODY:pre_escape}}</p>
 </div>
 {{/COMMENT}}

@@ -13,8 +13,8 @@
 <tbody class="govuk-table__body">
 {{#ROW}}<tr class="govuk-table__row{{#CHANGED}} tandem-compare__changed{{/CHANGED}}">
 <th scope="row" class="govuk-table__header">{{LABEL}}{{#CHANGED}} <strong class="govuk-tag govuk-tag--yellow">Changed</strong>{{/CHANGED}}</th>
-<td class="govuk-table__cell tandem-words">{{#A_PART}}{{#SAME}}{{TEXT}}{{/SAME}}{{#GONE}}<del>{{TEXT}}</del>{{/GONE}}{{/A_PART}}</td>
-<td class="govuk-table__cell tandem-words">{{#B_PART}}{{#SAME}}{{TEXT}}{{/SAME}}{{#NEW}}<ins>{{TEXT}}</ins>{{/NEW}}{{/B_PART}}</td>
+<td class="govuk-table__cell tandem-words">{{#A_PART}}{{#SAME}}{{TEXT:pre_escape}}{{/SAME}}{{#GONE}}<del>{{TEXT:pre_escape}}</del>{{/GONE}}{{/A_PART}}</td>
+<td class="govuk-table__cell tandem-words">{{#B_PART}}{{#SAME}}{{TEXT:pre_escape}}{{/SAME}}{{#NEW}}<ins>{{TEXT:pre_escape}}</ins>{{/NEW}}{{/B_PART}}</td>
 </tr>{{/ROW}}
 </tbody>
 </table>

@@ -55,7 +55,7 @@
 {{/CHOOSE_LEARNER}}
 {{#OTHER_ACCOUNT}}
 <h2 class="govuk-heading-s">{{#LEARNER}}Your tutor's view{{/LEARNER}}{{#TUTOR}}In the learner's words{{/TUTOR}}</h2>
-<p class="govuk-body tandem-words">{{TEXT}}</p>
+<p class="govuk-body tandem-words">{{TEXT:pre_escape}}</p>
 {{/OTHER_ACCOUNT}}
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="account">{{#LEARNER}}In your own words{{/LEARNER}}{{#TUTOR}}Your view as tutor{{/TUTOR}}</label>

@@ -20,9 +20,9 @@
 <h1 class="govuk-heading-l">Goal {{N}}: {{TITLE}}</h1>
 <p class="govuk-body"><strong class="govuk-tag {{TAG}}">{{STATUS}}</strong>{{#TARGET}} Target date: {{DATE}}.{{/TARGET}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">Past target date</strong>{{/OVERDUE}}</p>
 <dl class="tandem-facts govuk-!-margin-bottom-6">
-<dt>Success looks like</dt><dd class="tandem-words">{{CRITERIA}}</dd>
-<dt>Activities</dt><dd class="tandem-words">{{ACTIVITIES}}</dd>
-<dt>Assessed by</dt><dd class="tandem-words">{{ASSESSMENT}}</dd>
+<dt>Success looks like</dt><dd class="tandem-words">{{CRITERIA:pre_escape}}</dd>
+<dt>Activities</dt><dd class="tandem-words">{{ACTIVITIES:pre_escape}}</dd>
+<dt>Assessed by</dt><dd class="tandem-words">{{ASSESSMENT:pre_escape}}</dd>
 </dl>
 {{#STATUS_FORM}}
 <form method="post" action="/plans/{{ID}}/goals/{{KEY}}/status" novalidate>
@@ -68,7 +68,7 @@
 <h2 class="govuk-heading-m">Every change</h2>
 {{#NO_CHANGES}}<p class="govuk-body">Nobody has said where this goal stands yet.</p>{{/NO_CHANGES}}
 <ul class="govuk-list">
-{{#CHANGE}}<li><strong>{{STATUS}}</strong>, set by {{BY}} ({{SIDE}}), {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT}}</span>{{/NOTE}}</li>
+{{#CHANGE}}<li><strong>{{STATUS}}</strong>, set by {{BY}} ({{SIDE}}), {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT:pre_escape}}</span>{{/NOTE}}</li>
 {{/CHANGE}}</ul>
 </div>
 </div>

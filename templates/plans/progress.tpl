@@ -24,7 +24,7 @@
 <section class="tandem-goal" id="goal-{{KEY}}" aria-labelledby="goal-{{KEY}}-title">
 <h2 class="govuk-heading-m govuk-!-margin-bottom-2" id="goal-{{KEY}}-title"><a class="govuk-link govuk-link--no-visited-state" href="/plans/{{ID}}/goals/{{KEY}}">Goal {{N}}: {{TITLE}}</a></h2>
 <p class="govuk-body"><strong class="govuk-tag {{TAG}}">{{STATUS}}</strong>{{#TARGET}} Target date: {{DATE}}.{{/TARGET}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">Past target date</strong>{{/OVERDUE}}</p>
-{{#UPDATED}}<p class="govuk-body-s">Status set by {{BY}} on {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT}}</span>{{/NOTE}}</p>{{/UPDATED}}
+{{#UPDATED}}<p class="govuk-body-s">Status set by {{BY}} on {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT:pre_escape}}</span>{{/NOTE}}</p>{{/UPDATED}}
 <h3 class="govuk-heading-s govuk-!-margin-bottom-1">Evidence</h3>
 {{#NO_LINKS}}<p class="govuk-body">No evidence linked yet.</p>{{/NO_LINKS}}
 {{#HAS_LINKS}}<ul class="govuk-list">
@@ -40,8 +40,8 @@
 <h3 class="govuk-heading-m govuk-!-margin-bottom-2" id="review-{{ID}}">Review of {{HELD}}</h3>
 <p class="govuk-body">{{#AGREED}}<strong class="govuk-tag govuk-tag--green">Signed by both</strong>{{/AGREED}}{{#UNSIGNED}}<strong class="govuk-tag govuk-tag--yellow">Waiting for {{WAITS_FOR}}{{#CAN_SIGN}}your signature{{/CAN_SIGN}}</strong>{{/UNSIGNED}} Recorded by {{AUTHOR}}.</p>
 <dl class="tandem-facts">
-<dt>What was said</dt><dd class="tandem-words">{{NOTES}}</dd>
-{{#NEXT_STEPS}}<dt>Next steps agreed</dt><dd class="tandem-words">{{TEXT}}</dd>{{/NEXT_STEPS}}
+<dt>What was said</dt><dd class="tandem-words">{{NOTES:pre_escape}}</dd>
+{{#NEXT_STEPS}}<dt>Next steps agreed</dt><dd class="tandem-words">{{TEXT:pre_escape}}</dd>{{/NEXT_STEPS}}
 {{#NEXT_REVIEW}}<dt>Next review</dt><dd>{{DATE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}</dd>{{/NEXT_REVIEW}}
 {{#LEARNER_SIGNED}}<dt>Learner signed</dt><dd>{{BY}}, {{WHEN}}</dd>{{/LEARNER_SIGNED}}
 {{#TUTOR_SIGNED}}<dt>Tutor signed</dt><dd>{{BY}}, {{WHEN}}</dd>{{/TUTOR_SIGNED}}

@@ -15,7 +15,7 @@
 {{#YOUR_TURN}}
 <div class="govuk-inset-text">
 <p class="govuk-body">Version {{LATEST}}, proposed by {{LATEST_AUTHOR}} on {{LATEST_WHEN}}, waits for your answer. Read it below{{#COMPARE_AGREED}} (or <a class="govuk-link" href="/plans/{{ID}}/compare?from={{NUMBER}}&amp;to={{LATEST}}">compare it with the agreed version</a>){{/COMPARE_AGREED}}, then accept it or propose changes.</p>
-{{#NOTE}}<p class="govuk-body">Their note: <span class="tandem-words">{{TEXT}}</span></p>{{/NOTE}}
+{{#NOTE}}<p class="govuk-body">Their note: <span class="tandem-words">{{TEXT:pre_escape}}</span></p>{{/NOTE}}
 <div class="govuk-button-group">
 <form method="post" action="/plans/{{ID}}/accept"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><input type="hidden" name="version" value="{{LATEST}}"><button type="submit" class="govuk-button">Accept version {{LATEST}}</button></form>
 <a class="govuk-button govuk-button--secondary" href="/plans/{{ID}}/edit">Propose changes</a>
