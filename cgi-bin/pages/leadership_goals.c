@@ -38,6 +38,26 @@ const db_statement leadership_goal_statements[] = {
      "  WHERE $9 = '' OR EXISTS (SELECT 1 FROM leadership_themes WHERE id = nullif($9, '')::bigint"
      "                             AND institution_id = $2 AND NOT archived)"
      " RETURNING id"},
+    /* Goal $2 of plan $1 changed: as lp_goal_insert, $10 the goal. */
+    {"lp_goal_update",
+     "UPDATE leadership_goals SET title = $3, specific = $4, measurable = $5, achievable = $6,"
+     "       relevant = $7, due_on = $8::date, theme_id = nullif($9, '')::bigint,"
+     "       updated_at = now()"
+     " WHERE plan_id = $1 AND id = $10::bigint AND $2::bigint IS NOT NULL"
+     "   AND ($9 = '' OR EXISTS (SELECT 1 FROM leadership_themes"
+     "                            WHERE id = nullif($9, '')::bigint AND institution_id = $2"
+     "                              AND (NOT archived OR id = leadership_goals.theme_id)))"
+     " RETURNING id"},
+    /* Goal $2's fields as its form shows them, one row a linked result. */
+    {"lp_goal_values",
+     "SELECT g.id, g.title, g.specific, g.measurable, g.achievable, g.relevant,"
+     "       to_char(g.due_on, 'YYYY-MM-DD'), coalesce(g.theme_id::text, ''),"
+     "       coalesce(gr.result_id::text, '')"
+     "  FROM leadership_goals g LEFT JOIN leadership_goal_results gr ON gr.goal_id = g.id"
+     " WHERE g.plan_id = $1 AND g.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
+    {"lp_goal_unlink_results",
+     "DELETE FROM leadership_goal_results gr USING leadership_goals g"
+     " WHERE gr.goal_id = $2::bigint AND g.id = gr.goal_id AND g.plan_id = $1"},
     /* Links goal $2 to results $3 of plan $1: those that are the plan's. */
     {"lp_goal_link_results",
      "INSERT INTO leadership_goal_results (goal_id, result_id)"
@@ -147,7 +167,18 @@ void lp_fill_evidence(tpl_dict *d, const PGresult *res, const char *goal_id, boo
 
 /* ------------------------------------------------------------ goals */
 
-enum { G_TITLE, G_SPECIFIC, G_MEASURABLE, G_ACHIEVABLE, G_RELEVANT, G_DUE, G_THEME, G_RESULT, N_GOAL };
+enum {
+    G_TITLE,
+    G_SPECIFIC,
+    G_MEASURABLE,
+    G_ACHIEVABLE,
+    G_RELEVANT,
+    G_DUE,
+    G_THEME,
+    G_RESULT,
+    G_WAS_DUE,
+    N_GOAL
+};
 static const field_spec goal_fields[N_GOAL] = {
     [G_TITLE] = {"title", "the goal", FIELD_STRING, true, 1, 200, NULL},
     [G_SPECIFIC] = {"specific", "what exactly you will do (specific)", FIELD_STRING, true, 1, 2000,
@@ -160,6 +191,7 @@ static const field_spec goal_fields[N_GOAL] = {
     [G_DUE] = {"due_on", "the date to achieve it by (time-bound)", FIELD_DATE, true, 0, 0, NULL},
     [G_THEME] = {"theme", "the theme", FIELD_ID, false, 0, 0, NULL},
     [G_RESULT] = {"result", "a result", FIELD_ID, false, 0, 0, NULL},
+    [G_WAS_DUE] = {"was_due", "the date it had", FIELD_DATE, false, 0, 0, NULL},
 };
 
 static bool chosen(const char *id, const char *const *list, int n)
@@ -170,9 +202,11 @@ static bool chosen(const char *id, const char *const *list, int n)
     return false;
 }
 
-static void show_goal_form(request *r, const PGresult *head, int status, const field_value *v,
-                           const char *const *results, int n_results, const char *error,
-                           const char *field)
+/* The form for a new goal (goal NULL) or a change to goal, with what was
+ * typed (v, results) or, for a change not yet sent, what it holds. */
+static void show_goal_form(request *r, const PGresult *head, int status, const char *goal,
+                           const field_value *v, const char *const *results, int n_results,
+                           const char *error, const char *field)
 {
     const char *a[] = {req_id_text(r, r->user->institution_id)}, *b[] = {db_text(head, 0, LH_ID)};
     const db_call calls[] = {{"lp_themes", 1, a}, {"lp_result_choices", 1, b}};
@@ -181,11 +215,18 @@ static void show_goal_form(request *r, const PGresult *head, int status, const f
         render_db_failed(r);
         goto out;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Set a development goal" : "Set a development goal",
+    const char *heading = goal ? "Change the goal" : "Set a development goal";
+    tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", heading) : heading,
                                "leadership/goal_form.tpl");
     if (d) {
         tpl_set(d, "ID", b[0]);
-        static const char *const names[] = {"TITLE",    "SPECIFIC", "MEASURABLE",
+        tpl_set(d, "HEADING", heading);
+        tpl_set(d, "ACTION", goal ? arena_printf(r->mem, "/goals/%s", goal) : "/goals");
+        tpl_set(d, "BUTTON", goal ? "Save the goal" : "Set the goal");
+        tpl_set(d, "BACK", goal ? arena_printf(r->mem, "/goals/%s", goal) : "#goals");
+        if (goal)
+            tpl_set(tpl_add_section(d, "CHANGE"), "WAS_DUE", v ? v[G_WAS_DUE].str : "");
+        static const char *const names[] = {"TITLE",      "SPECIFIC", "MEASURABLE",
                                             "ACHIEVABLE", "RELEVANT", "DUE"};
         for (int i = 0; i < 6; i++)
             tpl_set(d, names[i], v ? v[i].str : "");
@@ -222,14 +263,39 @@ void page_leadership_goal_new(request *r)
 {
     const PGresult *head = lp_find(r);
     if (head && lp_owner_may_write(r, head))
-        show_goal_form(r, head, 200, NULL, NULL, 0, NULL, NULL);
+        show_goal_form(r, head, 200, NULL, NULL, NULL, 0, NULL, NULL);
     lp_release(r, head);
 }
 
-/* Saves goal v linked to results: its id, "" when a theme or result is
- * not one it may use, NULL when the database failed. */
-static const char *save_goal(request *r, const PGresult *head, const field_value *v,
-                             const char *const *results, int n_results)
+/* GET /leadership/plans/:id/goals/:goal/edit: the goal as it stands. */
+void page_leadership_goal_edit(request *r)
+{
+    const PGresult *head = lp_find(r);
+    PGresult *g = NULL;
+    if (head && lp_owner_may_write(r, head) &&
+        render_found(r, g = db_run(r->db, "lp_goal_values", 2,
+                                   (const char *[]){db_text(head, 0, LH_ID), r->params[1]}),
+                     NO_GOAL)) {
+        field_value v[N_GOAL] = {{0}};
+        for (int i = 0; i <= G_THEME; i++)
+            v[i].str = db_text(g, 0, i + 1), v[i].present = *v[i].str != '\0';
+        v[G_RESULT].str = "", v[G_WAS_DUE] = v[G_DUE];
+        const char *results[MAX_LINKED];
+        int n = 0;
+        for (int i = 0; i < PQntuples(g) && n < MAX_LINKED; i++)
+            if (*db_text(g, i, G_THEME + 2))
+                results[n++] = db_text(g, i, G_THEME + 2);
+        show_goal_form(r, head, 200, db_text(g, 0, 0), v, results, n, NULL, NULL);
+    }
+    PQclear(g);
+    lp_release(r, head);
+}
+
+/* Saves goal v (new, or a change to goal) linked to results: its id, ""
+ * when a theme or result is not one it may use (or the goal is not the
+ * plan's), NULL when the database failed. */
+static const char *save_goal(request *r, const PGresult *head, const char *goal,
+                             const field_value *v, const char *const *results, int n_results)
 {
     const char *plan = db_text(head, 0, LH_ID);
     const char *params[] = {plan,
@@ -240,30 +306,37 @@ static const char *save_goal(request *r, const PGresult *head, const field_value
                             v[G_ACHIEVABLE].str,
                             v[G_RELEVANT].str,
                             v[G_DUE].str,
-                            v[G_THEME].str};
-    PGresult *res = NULL, *links = NULL;
+                            v[G_THEME].str,
+                            goal};
+    PGresult *res = NULL, *links = NULL, *old = NULL;
     const char *id = NULL;
-    if (!db_begin(r->db) || !(res = db_run(r->db, "lp_goal_insert", 9, params)))
+    if (!db_begin(r->db) ||
+        !(res = db_run(r->db, goal ? "lp_goal_update" : "lp_goal_insert", goal ? 10 : 9, params)))
         goto out;
     id = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
     const char *l[] = {plan, id, arena_pg_array(r->mem, results, (size_t)n_results)};
-    if (*id && n_results && !(links = db_run(r->db, "lp_goal_link_results", 3, l)))
+    if (*id && goal && !(old = db_run(r->db, "lp_goal_unlink_results", 2, l)))
+        id = NULL;
+    else if (*id && n_results && !(links = db_run(r->db, "lp_goal_link_results", 3, l)))
         id = NULL;
     else if (*id && n_results && PQntuples(links) != n_results)
         id = "";
 out:
-    if (id && *id && audit(r, "leadership_goal_set", r->user->id, 0, plan) && db_commit(r->db)) {
-        PQclear(res), PQclear(links);
+    if (id && *id && audit(r, goal ? "leadership_goal_changed" : "leadership_goal_set",
+                           r->user->id, 0, plan) &&
+        db_commit(r->db)) {
+        PQclear(res), PQclear(links), PQclear(old);
         return id;
     }
     db_rollback(r->db);
-    PQclear(res), PQclear(links);
+    PQclear(res), PQclear(links), PQclear(old);
     return id && !*id ? "" : NULL;
 }
 
-/* POST /leadership/plans/:id/goals: a new SMART goal. Every part asked
- * for, a date today or later, results of this plan: else 400, all kept. */
-void page_leadership_goal_create(request *r)
+/* A new SMART goal, or a change to goal: every part asked for, a date
+ * today or later (a change may keep the date it had), results of this
+ * plan; else 400 with everything typed kept. */
+static void goal_post(request *r, const char *goal)
 {
     const PGresult *head = lp_find(r);
     if (!head || !lp_owner_may_write(r, head)) {
@@ -273,21 +346,35 @@ void page_leadership_goal_create(request *r)
     field_value v[N_GOAL];
     const char *err = NULL, *field = NULL, *results[MAX_LINKED];
     int n_results = req_body_all(r, "result", results, MAX_LINKED);
+    const http_field *was = req_body(r, "was_due");
     if (!form_validate(r, goal_fields, N_GOAL, v, &err))
         field = r->invalid_field;
-    else if (strcmp(v[G_DUE].str, db_text(head, 0, LH_TODAY)) < 0)
+    else if (strcmp(v[G_DUE].str, db_text(head, 0, LH_TODAY)) < 0 &&
+             !(goal && was && strcmp(was->value, v[G_DUE].str) == 0))
         err = "The date to achieve it by must be today or later.", field = "due_on";
-    const char *id = err ? NULL : save_goal(r, head, v, results, n_results);
+    const char *id = err ? NULL : save_goal(r, head, goal, v, results, n_results);
     if (!err && id && !*id)
         err = "Choose a theme and results from the lists: one of them is not this plan's.",
         field = "theme";
     if (err)
-        show_goal_form(r, head, 400, v, results, n_results, err, field);
+        show_goal_form(r, head, 400, goal, v, results, n_results, err, field);
     else if (!id)
         render_db_failed(r);
     else
         resp_redirect(r, lp_path(r, head, arena_printf(r->mem, "/goals/%s", id)));
     lp_release(r, head);
+}
+
+/* POST /leadership/plans/:id/goals */
+void page_leadership_goal_create(request *r)
+{
+    goal_post(r, NULL);
+}
+
+/* POST /leadership/plans/:id/goals/:goal: the goal changed. */
+void page_leadership_goal_update(request *r)
+{
+    goal_post(r, req_id_text(r, req_param_id(r, 1)));
 }
 
 static void fill_goal(tpl_dict *d, const PGresult *g)

@@ -250,6 +250,8 @@ void page_leadership_result_create(request *r);
 void page_leadership_goal_new(request *r);
 void page_leadership_goal_create(request *r);
 void page_leadership_goal(request *r);
+void page_leadership_goal_update(request *r);
+void page_leadership_goal_edit(request *r);
 void page_leadership_goal_status(request *r);
 void page_leadership_evidence_add(request *r);
 void page_leadership_evidence_remove(request *r);

@@ -186,6 +186,8 @@ const route app_routes[] = {
     {POST, "/leadership/plans/:id/goals", page_leadership_goal_create, CAP_SIGNED_IN},
     {GET, "/leadership/plans/:id/goals/:goal", page_leadership_goal, CAP_SIGNED_IN,
      .prefetch = "lp_head_sub"},
+    {POST, "/leadership/plans/:id/goals/:goal", page_leadership_goal_update, CAP_SIGNED_IN},
+    {GET, "/leadership/plans/:id/goals/:goal/edit", page_leadership_goal_edit, CAP_SIGNED_IN},
     {POST, "/leadership/plans/:id/goals/:goal/status", page_leadership_goal_status, CAP_SIGNED_IN},
     {POST, "/leadership/plans/:id/goals/:goal/evidence", page_leadership_evidence_add,
      CAP_SIGNED_IN},

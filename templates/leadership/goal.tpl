@@ -14,6 +14,7 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Time-bound</dt><dd class="govuk-summary-list__value">By {{DUE}}</dd></div>
 </dl>
 {{#WRITER}}
+<p class="govuk-body"><a class="govuk-link" href="/leadership/plans/{{ID}}/goals/{{GOAL_ID}}/edit">Change the goal</a></p>
 <form method="post" action="/leadership/plans/{{ID}}/goals/{{GOAL_ID}}/status" novalidate class="tandem-inline-form">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <div class="govuk-form-group">

@@ -9,11 +9,12 @@
 </div>
 </div>
 {{/ERROR}}
-<a class="govuk-back-link" href="/leadership/plans/{{ID}}#goals">Your plan</a>
-<h1 class="govuk-heading-l">Set a development goal</h1>
+<a class="govuk-back-link" href="/leadership/plans/{{ID}}{{BACK}}">Back</a>
+<h1 class="govuk-heading-l">{{HEADING}}</h1>
 <p class="govuk-body">Write it in SMART form: specific, measurable, achievable, relevant and time-bound.</p>
-<form method="post" action="/leadership/plans/{{ID}}/goals" novalidate>
+<form method="post" action="/leadership/plans/{{ID}}{{ACTION}}" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+{{#CHANGE}}<input type="hidden" name="was_due" value="{{WAS_DUE}}">{{/CHANGE}}
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="title">The goal</label>
 <div class="govuk-hint" id="title-hint">In a few words: for example, “Coach my team leaders rather than tell them”.</div>
@@ -59,7 +60,7 @@
 </fieldset>
 </div>
 {{/ANY_RESULTS}}
-<button type="submit" class="govuk-button">Set the goal</button>
+<button type="submit" class="govuk-button">{{BUTTON}}</button>
 </form>
 </div>
 </div>

@@ -102,6 +102,16 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     goalUrl = new URL(grace.url()).pathname;
     assert.match(goalUrl, /\/goals\/\d+$/);
     assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/);
+    // Reworded later, its links kept; an empty part is refused.
+    await follow(grace, 'Change the goal');
+    await grace.getByLabel(/Specific/).fill('');
+    await press(grace, 'Save the goal', { expectStatus: 400 });
+    assert.match(await main(grace), /what exactly you will do/i);
+    await grace.getByLabel(/Specific/).fill('Hand the timetable to two course leaders, with a checklist.');
+    await press(grace, 'Save the goal');
+    assert.equal(new URL(grace.url()).pathname, goalUrl);
+    assert.match(await main(grace), /with a checklist/);
+    assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/);
   });
 
   test('an activity for the goal, its status changed, and a reflection in Markdown', async () => {
