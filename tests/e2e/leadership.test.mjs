@@ -249,6 +249,24 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     assert.equal(psql(`SELECT count(*) FROM leadership_reviews WHERE plan_id = ${planUrl.split('/').pop()} AND owner_signed_at IS NOT NULL AND manager_signed_at IS NOT NULL`), '1');
   });
 
+  test('she shares the plan with a coach, who reads it until she stops', async () => {
+    const grace = people.grace;
+    await h.visit(grace, planUrl);
+    await follow(grace, 'Who reads it');
+    await grace.getByLabel('Share with').fill('nobody-here');
+    await press(grace, 'Share the plan', { expectStatus: 400 });
+    assert.match(await main(grace), /nobody else at your college with that username/);
+    await grace.getByLabel('Share with').fill('owen');
+    await press(grace, 'Share the plan');
+    await h.visit(people.owen, '/leadership');
+    await follow(people.owen, /Grace Mensah's plan for/);
+    assert.match(await main(people.owen), /Grace Mensah shared this plan with you to read/);
+    assert.equal(await people.owen.getByRole('link', { name: 'Set a goal' }).count(), 0, 'a reader changes nothing');
+    await h.visit(people.owen, `${planUrl}/goals/new`, { expectStatus: 404 });
+    await press(grace, /Stop sharing with Owen Price/);
+    await h.visit(people.owen, planUrl, { expectStatus: 404 });
+  });
+
   test('next year\'s plan starts from this year\'s unfinished goals', async () => {
     const grace = people.grace;
     await h.visit(grace, '/leadership');
