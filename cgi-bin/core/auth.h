@@ -19,7 +19,6 @@ enum role {
  * feedback: members of staff. */
 #define LP_STAFF_ROLES (ROLE_STAFF | ROLE_MANAGER | ROLE_LEADER)
 
-
 enum capability {
     CAP_PUBLIC,     /* anyone, signed in or not */
     CAP_SIGNED_IN,  /* any active account */

@@ -98,17 +98,8 @@ const db_statement leadership_statements[] = {
     {"lp_team", LP_TEAM " ORDER BY p.id IS NULL, u.display_name"},
     /* The plan's page: goals, activities, reflections, evidence, reviews,
      * 360 rounds, shares (plan $1, already checked). */
-    {"lp_goals",
-     "SELECT g.id, g.title, g.status, to_char(g.due_on, 'FMDD Mon YYYY'),"
-     "       g.due_on < current_date AND g.status IN ('not_started', 'in_progress'),"
-     "       coalesce(t.name, ''), g.specific, g.measurable, g.achievable, g.relevant,"
-     "       coalesce((SELECT string_agg(i.name || ' (' || to_char(r.taken_on, 'FMDD Mon YYYY')"
-     "                                   || ')', '; ' ORDER BY r.taken_on)"
-     "                   FROM leadership_goal_results gr JOIN profile_results r ON r.id = gr.result_id"
-     "                   JOIN instruments i ON i.id = r.instrument_id WHERE gr.goal_id = g.id), ''),"
-     "       g.carried_from IS NOT NULL"
-     "  FROM leadership_goals g LEFT JOIN leadership_themes t ON t.id = g.theme_id"
-     " WHERE g.plan_id = $1 ORDER BY g.status IN ('achieved', 'dropped'), g.due_on, g.id"},
+    {"lp_goals", LP_GOAL_COLUMNS " WHERE g.plan_id = $1"
+                 " ORDER BY g.status IN ('achieved', 'dropped'), g.due_on, g.id"},
     {"lp_activities",
      "SELECT a.id, coalesce(a.goal_id, 0), a.kind, a.title, a.details, a.status,"
      "       coalesce(to_char(a.starts_on, 'FMDD Mon YYYY'), ''),"
@@ -204,8 +195,8 @@ const char *lp_path(request *r, const PGresult *head, const char *under)
 bool lp_notify_other(request *r, const PGresult *head, const char *kind, const char *subject,
                      const char *link)
 {
-    long long other = lp_side(head, "owner") ? db_int(head, 0, LH_MANAGER_ID)
-                                             : db_int(head, 0, LH_OWNER_ID);
+    long long other =
+        lp_side(head, "owner") ? db_int(head, 0, LH_MANAGER_ID) : db_int(head, 0, LH_OWNER_ID);
     return !other || notify(r, other, kind, subject, link);
 }
 
@@ -220,8 +211,9 @@ void lp_change(request *r, const PGresult *head, const char *statement, int n_ex
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
         render_error(r, 404, refusal);
-    } else if (ok && audit(r, statement, db_int(head, 0, LH_OWNER_ID), 0,
-                           arena_printf(r->mem, "leadership plan %s", params[0])) &&
+    } else if (ok &&
+               audit(r, statement, db_int(head, 0, LH_OWNER_ID), 0,
+                     arena_printf(r->mem, "leadership plan %s", params[0])) &&
                db_commit(r->db)) {
         resp_redirect(r, to ? to : lp_path(r, head, NULL));
     } else {
@@ -259,9 +251,9 @@ const char *lp_activity_status_label(const char *status)
 
 const char *lp_activity_kind_label(const char *kind)
 {
-    static const char *const names[][2] = {
-        {"course", "Course"},       {"coaching", "Coaching"}, {"shadowing", "Shadowing"},
-        {"project", "Project"},     {"reading", "Reading"},   {"other", "Other"}};
+    static const char *const names[][2] = {{"course", "Course"},       {"coaching", "Coaching"},
+                                           {"shadowing", "Shadowing"}, {"project", "Project"},
+                                           {"reading", "Reading"},     {"other", "Other"}};
     return label(kind, names, sizeof names / sizeof *names);
 }
 
@@ -331,10 +323,8 @@ static void show_home(request *r, int status, const char *error, const field_val
 {
     const char *me = req_id_text(r, r->user->id);
     const char *a[] = {me};
-    const db_call calls[] = {{"lp_mine", 1, a},
-                             {"lp_shared_with", 1, a},
-                             {"lp_owed", 1, a},
-                             {"lp_years", 1, a}};
+    const db_call calls[] = {
+        {"lp_mine", 1, a}, {"lp_shared_with", 1, a}, {"lp_owed", 1, a}, {"lp_years", 1, a}};
     PGresult *res[4] = {NULL};
     if (!db_run_pipeline(r->db, 4, calls, res)) {
         render_db_failed(r);
@@ -344,8 +334,7 @@ static void show_home(request *r, int status, const char *error, const field_val
         if (d) {
             fill_mine(d, res[0], res[1], res[2]);
             if (r->user->roles & LP_STAFF_ROLES)
-                fill_start(d, res[3], v ? v[0].str : NULL, v && v[1].present,
-                           v ? v[2].str : NULL);
+                fill_start(d, res[3], v ? v[0].str : NULL, v && v[1].present, v ? v[2].str : NULL);
             else
                 tpl_show(d, "NOT_STAFF");
             if (error)
@@ -396,8 +385,7 @@ void page_leadership_start(request *r)
         return;
     }
     const char *year = db_text(years, (int)v[F_YEAR].num, 0);
-    const char *params[] = {req_id_text(r, r->user->institution_id), me, year,
-                            v[F_ASPIRATION].str};
+    const char *params[] = {req_id_text(r, r->user->institution_id), me, year, v[F_ASPIRATION].str};
     bool ok = db_begin(r->db) && (res = db_run(r->db, "lp_insert", 4, params));
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
@@ -441,34 +429,59 @@ void lp_fill_activity(request *r, tpl_dict *a, const PGresult *res, int i)
         tpl_show(a, "LATE");
 }
 
+void lp_fill_goal(tpl_dict *g, const PGresult *res, int i)
+{
+    static const char *const names[] = {[GC_ID] = "GOAL_ID",
+                                        [GC_TITLE] = "TITLE",
+                                        [GC_STATUS] = "STATUS_CODE",
+                                        [GC_DUE] = "DUE",
+                                        [GC_THEME] = "THEME",
+                                        [GC_SPECIFIC] = "SPECIFIC",
+                                        [GC_MEASURABLE] = "MEASURABLE",
+                                        [GC_ACHIEVABLE] = "ACHIEVABLE",
+                                        [GC_RELEVANT] = "RELEVANT",
+                                        [GC_RESPONDS_TO] = "RESPONDS_TO"};
+    for (int c = 0; c < (int)(sizeof names / sizeof *names); c++)
+        if (names[c])
+            tpl_set(g, names[c], db_text(res, i, c));
+    tpl_set(g, "STATUS", lp_goal_status_label(db_text(res, i, GC_STATUS)));
+    if (strcmp(db_text(res, i, GC_OVERDUE), "t") == 0)
+        tpl_show(g, "OVERDUE");
+    if (*db_text(res, i, GC_THEME))
+        tpl_show(g, "HAS_THEME");
+    if (*db_text(res, i, GC_RESPONDS_TO))
+        tpl_show(g, "HAS_RESULTS");
+    if (strcmp(db_text(res, i, GC_CARRIED), "t") == 0)
+        tpl_show(g, "CARRIED");
+}
+
+void lp_fill_choices(tpl_dict *d, const char *const *values, const char *(*label)(const char *),
+                     const char *current)
+{
+    for (int i = 0; values[i]; i++) {
+        tpl_dict *c = tpl_add_section(d, "STATUS_CHOICE");
+        tpl_set(c, "VALUE", values[i]);
+        tpl_set(c, "LABEL", label(values[i]));
+        if (strcmp(current, values[i]) == 0)
+            tpl_show(c, "SELECTED");
+    }
+}
+
 static void fill_goals(request *r, tpl_dict *d, const PGresult *goals, const PGresult *activities)
 {
     for (int i = 0; i < PQntuples(goals); i++) {
         tpl_dict *g = tpl_add_section(d, "GOAL");
-        static const char *const names[] = {"GOAL_ID",    "TITLE",    "STATUS_CODE", "DUE",
-                                            NULL,         "THEME",    "SPECIFIC",    "MEASURABLE",
-                                            "ACHIEVABLE", "RELEVANT", "RESPONDS_TO"};
-        for (int c = 0; c < 11; c++)
-            if (names[c])
-                tpl_set(g, names[c], db_text(goals, i, c));
-        tpl_set(g, "STATUS", lp_goal_status_label(db_text(goals, i, 2)));
-        if (strcmp(db_text(goals, i, 4), "t") == 0)
-            tpl_show(g, "OVERDUE");
-        if (*db_text(goals, i, 5))
-            tpl_show(g, "HAS_THEME");
-        if (*db_text(goals, i, 10))
-            tpl_show(g, "HAS_RESULTS");
-        if (strcmp(db_text(goals, i, 11), "t") == 0)
-            tpl_show(g, "CARRIED");
+        lp_fill_goal(g, goals, i);
         for (int a = 0; a < PQntuples(activities); a++)
-            if (strcmp(db_text(activities, a, 1), db_text(goals, i, 0)) == 0)
+            if (strcmp(db_text(activities, a, 1), db_text(goals, i, GC_ID)) == 0)
                 lp_fill_activity(r, tpl_add_section(g, "ACTIVITY"), activities, a);
     }
     if (!PQntuples(goals))
         tpl_show(d, "NO_GOALS");
 }
 
-static void fill_activities(request *r, tpl_dict *d, const PGresult *activities, const PGresult *goals)
+static void fill_activities(request *r, tpl_dict *d, const PGresult *activities,
+                            const PGresult *goals)
 {
     for (int i = 0; i < PQntuples(activities); i++) {
         tpl_dict *a = tpl_add_section(d, "ACTIVITY");
@@ -505,9 +518,10 @@ static void fill_reviews(tpl_dict *d, const PGresult *reviews, const char *side)
         tpl_set(v, "MANAGER", db_text(reviews, i, 4));
         bool owner = strcmp(db_text(reviews, i, 2), "t") == 0;
         bool manager = strcmp(db_text(reviews, i, 3), "t") == 0;
-        tpl_set(v, "SIGNED", owner && manager ? "Signed by both"
-                             : owner          ? "Waiting for the line manager's signature"
-                                              : "Waiting for the plan owner's signature");
+        tpl_set(v, "SIGNED",
+                owner && manager ? "Signed by both"
+                : owner          ? "Waiting for the line manager's signature"
+                                 : "Waiting for the plan owner's signature");
         if ((strcmp(side, "owner") == 0 && !owner) || (strcmp(side, "manager") == 0 && !manager))
             tpl_show(v, "YOURS_TO_SIGN");
         if (strcmp(db_text(reviews, i, 5), "0") != 0)
@@ -552,8 +566,9 @@ static const char *plan_body(request *r, const PGresult *head)
     if (html)
         return html;
     const char *a[] = {id};
-    const db_call calls[] = {{"lp_goals", 1, a},   {"lp_activities", 1, a}, {"lp_reflections", 1, a},
-                             {"lp_reviews", 1, a}, {"lp_rounds", 1, a},     {"lp_shares", 1, a},
+    const db_call calls[] = {{"lp_goals", 1, a},       {"lp_activities", 1, a},
+                             {"lp_reflections", 1, a}, {"lp_reviews", 1, a},
+                             {"lp_rounds", 1, a},      {"lp_shares", 1, a},
                              {"lp_evidence", 1, a}};
     enum { N = sizeof calls / sizeof *calls };
     PGresult *res[N] = {NULL};
@@ -688,8 +703,8 @@ void page_leadership_share(request *r)
     if (!form_validate(r, share_fields, 1, v, &err)) {
         show_sharing(r, head, 400, err, v[0].str);
     } else {
-        const char *params[] = {db_text(head, 0, LH_ID),
-                                req_id_text(r, r->user->institution_id), v[0].str};
+        const char *params[] = {db_text(head, 0, LH_ID), req_id_text(r, r->user->institution_id),
+                                v[0].str};
         bool ok = db_begin(r->db) && (res = db_run(r->db, "lp_share_add", 3, params));
         if (ok && !PQntuples(res)) {
             db_rollback(r->db);
@@ -697,10 +712,11 @@ void page_leadership_share(request *r)
                          "There is nobody else at your college with that username who does not "
                          "already read this plan.",
                          v[0].str);
-        } else if (ok && notify(r, db_int(res, 0, 0), "plan_leadership_shared",
-                                arena_printf(r->mem, "%s shared their leadership plan with you.",
-                                             r->user->display_name),
-                                lp_path(r, head, NULL)) &&
+        } else if (ok &&
+                   notify(r, db_int(res, 0, 0), "plan_leadership_shared",
+                          arena_printf(r->mem, "%s shared their leadership plan with you.",
+                                       r->user->display_name),
+                          lp_path(r, head, NULL)) &&
                    audit(r, "leadership_plan_shared", db_int(res, 0, 0), 0, params[0]) &&
                    db_commit(r->db)) {
             resp_redirect(r, lp_path(r, head, "/sharing"));

@@ -19,15 +19,16 @@
     "SELECT p.id, p.academic_year, o.display_name, o.username, p.owner_id,"                        \
     "       CASE WHEN p.owner_id = v.id THEN 'owner'"                                              \
     "            WHEN o.line_manager_id = v.id THEN 'manager' ELSE 'reader' END,"                  \
-    "       p.revision, to_char(current_date, 'YYYY-MM-DD'), coalesce(m.display_name, ''),"       \
-    "       coalesce(o.line_manager_id, 0), p.aspiration, o.department,"                          \
+    "       p.revision, to_char(current_date, 'YYYY-MM-DD'), coalesce(m.display_name, ''),"        \
+    "       coalesce(o.line_manager_id, 0), p.aspiration, o.department,"                           \
     "       p.academic_year >= " LP_YEAR ", p.institution_id"                                      \
     "  FROM (SELECT " viewer " AS id,"                                                             \
     "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS plan_id OFFSET 0) v"     \
     "  JOIN leadership_plans p ON p.id = v.plan_id JOIN users o ON o.id = p.owner_id"              \
     "  LEFT JOIN users m ON m.id = o.line_manager_id"                                              \
     " WHERE p.owner_id = v.id OR o.line_manager_id = v.id"                                         \
-    "    OR EXISTS (SELECT 1 FROM leadership_shares s WHERE s.plan_id = p.id AND s.user_id = v.id)"
+    "    OR EXISTS (SELECT 1 FROM leadership_shares s"                                             \
+    "                WHERE s.plan_id = p.id AND s.user_id = v.id)"
 enum {
     LH_ID,
     LH_YEAR,
@@ -43,6 +44,37 @@ enum {
     LH_DEPARTMENT,
     LH_OPEN, /* "t" while the plan's year has not ended: it can be written in */
     LH_INSTITUTION,
+};
+
+/* A goal's columns as its page and the plan's page show it: id, title,
+ * status, due date, whether it is past it, theme, the four SMART parts,
+ * the results it responds to, whether it was carried from last year. */
+#define LP_GOAL_COLUMNS                                                                            \
+    "SELECT g.id, g.title, g.status, to_char(g.due_on, 'FMDD Mon YYYY'),"                          \
+    "       g.due_on < current_date AND g.status IN ('not_started', 'in_progress'),"               \
+    "       coalesce(t.name, ''), g.specific, g.measurable, g.achievable, g.relevant,"             \
+    "       coalesce((SELECT string_agg(i.name || ' ('"                                            \
+    "                                   || to_char(r.taken_on, 'FMDD Mon YYYY') || ')', '; '"      \
+    "                                   ORDER BY r.taken_on)"                                      \
+    "                   FROM leadership_goal_results gr"                                           \
+    "                   JOIN profile_results r ON r.id = gr.result_id"                             \
+    "                   JOIN instruments i ON i.id = r.instrument_id"                              \
+    "                  WHERE gr.goal_id = g.id), ''),"                                             \
+    "       g.carried_from IS NOT NULL"                                                            \
+    "  FROM leadership_goals g LEFT JOIN leadership_themes t ON t.id = g.theme_id"
+enum {
+    GC_ID,
+    GC_TITLE,
+    GC_STATUS,
+    GC_DUE,
+    GC_OVERDUE,
+    GC_THEME,
+    GC_SPECIFIC,
+    GC_MEASURABLE,
+    GC_ACHIEVABLE,
+    GC_RELEVANT,
+    GC_RESPONDS_TO,
+    GC_CARRIED
 };
 
 #define NO_LP "There is no such leadership plan, or it is not yours to see."
@@ -78,6 +110,12 @@ const char *lp_goal_status_label(const char *status);
 const char *lp_activity_status_label(const char *status);
 const char *lp_activity_kind_label(const char *kind);
 
+/* Row i of a statement with LP_GOAL_COLUMNS into g. */
+void lp_fill_goal(tpl_dict *g, const PGresult *res, int i);
+/* The choices of a status select (values, a NULL-terminated list, each
+ * named by label) into d's STATUS_CHOICE sections, current selected. */
+void lp_fill_choices(tpl_dict *d, const char *const *values, const char *(*label)(const char *),
+                     const char *current);
 /* A row of lp_activities into a, shared by the plan's and a goal's page. */
 void lp_fill_activity(request *r, tpl_dict *a, const PGresult *res, int i);
 /* Rows of lp_reflections (or statements with its columns) into d's

@@ -164,9 +164,9 @@ static void show_start(request *r, const PGresult *head, int status, const field
         render_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r, error ? "Error: Ask for 360-degree feedback"
-                                        : "Ask for 360-degree feedback",
-                               "leadership/feedback_form.tpl");
+    tpl_dict *d = render_begin(
+        r, error ? "Error: Ask for 360-degree feedback" : "Ask for 360-degree feedback",
+        "leadership/feedback_form.tpl");
     if (d) {
         tpl_set(d, "ID", db_text(head, 0, LH_ID));
         tpl_set(d, "PROMPT", v ? v[F_PROMPT].str : "");
@@ -250,8 +250,9 @@ static const char *resolve_people(request *r, const PGresult *head, const char *
             if (strcmp(db_text(res, k, 0), names[i]) == 0)
                 ids[i] = arena_strdup(r->mem, db_text(res, k, 1));
         if (!ids[i])
-            refusal = arena_printf(r->mem, "There is no member of staff at your college with the "
-                                           "username “%s”: check it on their profile.",
+            refusal = arena_printf(r->mem,
+                                   "There is no member of staff at your college with the "
+                                   "username “%s”: check it on their profile.",
                                    names[i]);
         else if (strcmp(ids[i], db_text(head, 0, LH_OWNER_ID)) == 0)
             refusal = "Ask colleagues, not yourself: your own view goes in your profile.";
@@ -266,8 +267,7 @@ static const char *open_round(request *r, const PGresult *head, const field_valu
                               const char **ids, int n)
 {
     const char *college = req_id_text(r, r->user->institution_id);
-    const char *params[] = {db_text(head, 0, LH_ID), college, v[F_INSTRUMENT].str,
-                            v[F_PROMPT].str};
+    const char *params[] = {db_text(head, 0, LH_ID), college, v[F_INSTRUMENT].str, v[F_PROMPT].str};
     PGresult *res = NULL, *inv = NULL;
     const char *id = NULL;
     if (!db_begin(r->db) || !(res = db_run(r->db, "lp_round_insert", 4, params)))
@@ -329,8 +329,8 @@ static bool is(const PGresult *res, int col, const char *value)
 }
 
 /* The invitee's form: each item scored on the scale, and a comment. */
-static void fill_answer_form(request *r, tpl_dict *d, const PGresult *round,
-                             const PGresult *items, const char **typed, const char *comment)
+static void fill_answer_form(request *r, tpl_dict *d, const PGresult *round, const PGresult *items,
+                             const char **typed, const char *comment)
 {
     tpl_dict *f = tpl_add_section(d, "ANSWER");
     tpl_set(f, "ROUND_ID", db_text(round, 0, RD_ID));
@@ -395,15 +395,14 @@ static void show_round(request *r, int status, const char **typed, const char *c
         render_db_failed(r);
         goto out;
     }
-    tpl_dict *d = render_begin(
-        r,
-        arena_printf(r->mem, "%s360-degree feedback for %s", error ? "Error: " : "",
-                     db_text(round, 0, RD_OWNER)),
-        "leadership/feedback.tpl");
+    tpl_dict *d = render_begin(r,
+                               arena_printf(r->mem, "%s360-degree feedback for %s",
+                                            error ? "Error: " : "", db_text(round, 0, RD_OWNER)),
+                               "leadership/feedback.tpl");
     if (d) {
-        static const char *const names[] = {"ROUND_ID", "PLAN_ID", "OWNER",   "YEAR",
-                                            "INSTRUMENT", "MIN",   "MAX",     "PROMPT",
-                                            "OPENED",   "CLOSED",  "ANSWERS", "INVITED"};
+        static const char *const names[] = {"ROUND_ID",   "PLAN_ID", "OWNER",   "YEAR",
+                                            "INSTRUMENT", "MIN",     "MAX",     "PROMPT",
+                                            "OPENED",     "CLOSED",  "ANSWERS", "INVITED"};
         for (int c = 0; c < 12; c++)
             tpl_set(d, names[c], db_text(round, 0, c));
         bool open = !*db_text(round, 0, RD_CLOSED);
@@ -448,8 +447,7 @@ static const char *read_scores(request *r, const PGresult *round, const PGresult
     long long min = db_int(round, 0, RD_MIN), max = db_int(round, 0, RD_MAX), n;
     const char *values[MAX_ITEMS];
     for (int i = 0; i < PQntuples(items) && i < MAX_ITEMS; i++) {
-        const http_field *f =
-            req_body(r, arena_printf(r->mem, "score-%s", db_text(items, i, 0)));
+        const http_field *f = req_body(r, arena_printf(r->mem, "score-%s", db_text(items, i, 0)));
         typed[i] = values[i] = f ? f->value : "";
     }
     for (int i = 0; i < PQntuples(items) && i < MAX_ITEMS; i++) {
@@ -457,7 +455,8 @@ static const char *read_scores(request *r, const PGresult *round, const PGresult
         if (!*values[i])
             return arena_printf(r->mem, "Give a score for %s.", db_text(items, i, 1));
         if (validate_int(values[i], min, max, &n))
-            return arena_printf(r->mem, "The score for %s must be a whole number from %lld to %lld.",
+            return arena_printf(r->mem,
+                                "The score for %s must be a whole number from %lld to %lld.",
                                 db_text(items, i, 1), min, max);
     }
     *scores = arena_pg_array(r->mem, values, (size_t)PQntuples(items));
@@ -495,8 +494,8 @@ out:
     return status;
 }
 
-static const field_spec comment_spec = {"comment", "your comment", FIELD_STRING, false, 0, 4000,
-                                        NULL};
+static const field_spec comment_spec = {"comment", "your comment", FIELD_STRING, false,
+                                        0,         4000,           NULL};
 
 /* POST /leadership/feedback/:round/answers: an invitee's answer, once,
  * while the round is open. No audit entry: it would say who answered

@@ -63,16 +63,7 @@ const db_statement leadership_goal_statements[] = {
      "INSERT INTO leadership_goal_results (goal_id, result_id)"
      " SELECT $2, r.id FROM profile_results r WHERE r.plan_id = $1 AND r.id = ANY($3::bigint[])"
      " RETURNING result_id"},
-    {"lp_goal",
-     "SELECT g.id, g.title, g.status, to_char(g.due_on, 'FMDD Mon YYYY'),"
-     "       g.due_on < current_date AND g.status IN ('not_started', 'in_progress'),"
-     "       coalesce(t.name, ''), g.specific, g.measurable, g.achievable, g.relevant,"
-     "       coalesce((SELECT string_agg(i.name || ' (' || to_char(r.taken_on, 'FMDD Mon YYYY')"
-     "                                   || ')', '; ' ORDER BY r.taken_on)"
-     "                   FROM leadership_goal_results gr JOIN profile_results r ON r.id = gr.result_id"
-     "                   JOIN instruments i ON i.id = r.instrument_id WHERE gr.goal_id = g.id), ''),"
-     "       g.carried_from IS NOT NULL"
-     "  FROM leadership_goals g LEFT JOIN leadership_themes t ON t.id = g.theme_id"
+    {"lp_goal", LP_GOAL_COLUMNS
      " WHERE g.plan_id = $1 AND g.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
     {"lp_goal_activities",
      "SELECT a.id, coalesce(a.goal_id, 0), a.kind, a.title, a.details, a.status,"
@@ -273,8 +264,9 @@ void page_leadership_goal_edit(request *r)
     const PGresult *head = lp_find(r);
     PGresult *g = NULL;
     if (head && lp_owner_may_write(r, head) &&
-        render_found(r, g = db_run(r->db, "lp_goal_values", 2,
-                                   (const char *[]){db_text(head, 0, LH_ID), r->params[1]}),
+        render_found(r,
+                     g = db_run(r->db, "lp_goal_values", 2,
+                                (const char *[]){db_text(head, 0, LH_ID), r->params[1]}),
                      NO_GOAL)) {
         field_value v[N_GOAL] = {{0}};
         for (int i = 0; i <= G_THEME; i++)
@@ -322,8 +314,8 @@ static const char *save_goal(request *r, const PGresult *head, const char *goal,
     else if (*id && n_results && PQntuples(links) != n_results)
         id = "";
 out:
-    if (id && *id && audit(r, goal ? "leadership_goal_changed" : "leadership_goal_set",
-                           r->user->id, 0, plan) &&
+    if (id && *id &&
+        audit(r, goal ? "leadership_goal_changed" : "leadership_goal_set", r->user->id, 0, plan) &&
         db_commit(r->db)) {
         PQclear(res), PQclear(links), PQclear(old);
         return id;
@@ -377,47 +369,10 @@ void page_leadership_goal_update(request *r)
     goal_post(r, req_id_text(r, req_param_id(r, 1)));
 }
 
-static void fill_goal(tpl_dict *d, const PGresult *g)
-{
-    static const char *const names[] = {"GOAL_ID",    "TITLE",    NULL,          "DUE",
-                                        NULL,         "THEME",    "SPECIFIC",    "MEASURABLE",
-                                        "ACHIEVABLE", "RELEVANT", "RESPONDS_TO"};
-    for (int c = 0; c < 11; c++)
-        if (names[c])
-            tpl_set(d, names[c], db_text(g, 0, c));
-    tpl_set(d, "STATUS", lp_goal_status_label(db_text(g, 0, 2)));
-    static const char *const statuses[] = {"not_started", "in_progress", "achieved", "dropped"};
-    for (int i = 0; i < 4; i++) {
-        tpl_dict *s = tpl_add_section(d, "STATUS_CHOICE");
-        tpl_set(s, "VALUE", statuses[i]);
-        tpl_set(s, "LABEL", lp_goal_status_label(statuses[i]));
-        if (strcmp(db_text(g, 0, 2), statuses[i]) == 0)
-            tpl_show(s, "SELECTED");
-    }
-    if (strcmp(db_text(g, 0, 4), "t") == 0)
-        tpl_show(d, "OVERDUE");
-    if (*db_text(g, 0, 5))
-        tpl_show(d, "HAS_THEME");
-    if (*db_text(g, 0, 10))
-        tpl_show(d, "HAS_RESULTS");
-    if (strcmp(db_text(g, 0, 11), "t") == 0)
-        tpl_show(d, "CARRIED");
-}
-
-/* The activity status choices of row i into a, for its owner's form. */
-static void fill_activity_choices(tpl_dict *a, const PGresult *res, int i)
-{
-    static const char *const statuses[] = {"planned", "in_progress", "done", "cancelled"};
-    tpl_dict *f = tpl_add_section(a, "CHANGE");
-    tpl_set(f, "ACTIVITY_ID", db_text(res, i, 0));
-    for (int s = 0; s < 4; s++) {
-        tpl_dict *c = tpl_add_section(f, "STATUS_CHOICE");
-        tpl_set(c, "VALUE", statuses[s]);
-        tpl_set(c, "LABEL", lp_activity_status_label(statuses[s]));
-        if (strcmp(db_text(res, i, 5), statuses[s]) == 0)
-            tpl_show(c, "SELECTED");
-    }
-}
+static const char *const goal_statuses[] = {"not_started", "in_progress", "achieved", "dropped",
+                                            NULL};
+static const char *const activity_statuses[] = {"planned", "in_progress", "done", "cancelled",
+                                                NULL};
 
 /* GET /leadership/plans/:id/goals/:goal: the goal, its activities,
  * reflections and evidence; the owner changes them here. */
@@ -448,12 +403,15 @@ void page_leadership_goal(request *r)
         tpl_set(d, "ID", plan);
         tpl_set(d, "OWNER", db_text(head, 0, LH_OWNER));
         tpl_set(d, "YEAR", db_text(head, 0, LH_YEAR));
-        fill_goal(d, res[0]);
+        lp_fill_goal(d, res[0], 0);
+        if (writer)
+            lp_fill_choices(d, goal_statuses, lp_goal_status_label, db_text(res[0], 0, GC_STATUS));
         for (int i = 0; i < PQntuples(res[3]); i++) {
             tpl_dict *act = tpl_add_section(d, "ACTIVITY");
             lp_fill_activity(r, act, res[3], i);
             if (writer)
-                fill_activity_choices(act, res[3], i);
+                lp_fill_choices(tpl_add_section(act, "CHANGE"), activity_statuses,
+                                lp_activity_status_label, db_text(res[3], i, 5));
         }
         if (!PQntuples(res[3]))
             tpl_show(d, "NO_ACTIVITIES");
@@ -478,8 +436,6 @@ out:
     lp_release(r, head);
 }
 
-static const char *const goal_statuses[] = {"not_started", "in_progress", "achieved", "dropped",
-                                            NULL};
 static const field_spec status_fields[] = {
     {"status", "the status", FIELD_ENUM, true, 0, 0, goal_statuses},
 };
@@ -578,8 +534,7 @@ static void show_choice_form(request *r, const PGresult *head, int status, const
         render_db_failed(r);
         goto out;
     }
-    tpl_dict *d =
-        render_begin(r, error ? arena_printf(r->mem, "Error: %s", title) : title, file);
+    tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", title) : title, file);
     if (d) {
         tpl_set(d, "ID", a[0]);
         tpl_set(d, "TODAY", db_text(head, 0, LH_TODAY));
@@ -630,8 +585,8 @@ void page_leadership_activity_new(request *r)
     const PGresult *head = lp_find(r);
     if (head && lp_owner_may_write(r, head)) {
         const char *kind[] = {"", "course"};
-        show_choice_form(r, head, 200, ACTIVITY_FORM, "Add a development activity",
-                         kind, 2, query_value(r, "goal"), NULL, NULL, NULL);
+        show_choice_form(r, head, 200, ACTIVITY_FORM, "Add a development activity", kind, 2,
+                         query_value(r, "goal"), NULL, NULL, NULL);
     }
     lp_release(r, head);
 }
@@ -659,9 +614,8 @@ void page_leadership_activity_create(request *r)
         err = "The end date must be on or after the start date.", field = "ends_on";
     activity_typed(v, typed);
     if (err) {
-        show_choice_form(r, head, 400, ACTIVITY_FORM,
-                         "Add a development activity", typed, N_ACTIVITY, v[A_GOAL].str, NULL,
-                         err, field);
+        show_choice_form(r, head, 400, ACTIVITY_FORM, "Add a development activity", typed,
+                         N_ACTIVITY, v[A_GOAL].str, NULL, err, field);
     } else {
         const char *extra[] = {req_id_text(r, r->user->institution_id),
                                v[A_GOAL].str,
@@ -678,8 +632,6 @@ void page_leadership_activity_create(request *r)
     lp_release(r, head);
 }
 
-static const char *const activity_statuses[] = {"planned", "in_progress", "done", "cancelled",
-                                                NULL};
 static const field_spec activity_status_fields[] = {
     {"status", "the status", FIELD_ENUM, true, 0, 0, activity_statuses},
 };

@@ -173,8 +173,7 @@ static const char *typed_score(const result_input *in, const char *item)
 
 /* The instrument chooser (no instrument yet), or the form for
  * instrument's items (lp_instrument_items rows). */
-static void fill_result_form(request *r, tpl_dict *d, const PGresult *items,
-                             const result_input *in)
+static void fill_result_form(request *r, tpl_dict *d, const PGresult *items, const result_input *in)
 {
     const field_value *v = in ? in->v : NULL;
     tpl_set(d, "INSTRUMENT", db_text(items, 0, 1));
@@ -204,18 +203,18 @@ static void show_result_form(request *r, const PGresult *head, int status, const
                              const result_input *in, const char *error, const char *field)
 {
     const char *college = req_id_text(r, r->user->institution_id);
-    PGresult *res = instrument && *instrument
-                        ? db_run(r->db, "lp_instrument_items", 2,
-                                 (const char *[]){college, instrument})
-                        : db_run(r->db, "lp_instruments", 1, (const char *[]){college});
+    PGresult *res =
+        instrument && *instrument
+            ? db_run(r->db, "lp_instrument_items", 2, (const char *[]){college, instrument})
+            : db_run(r->db, "lp_instruments", 1, (const char *[]){college});
     if (!res) {
         render_db_failed(r);
         return;
     }
     bool chosen = instrument && *instrument && PQntuples(res);
-    tpl_dict *d = render_begin(r, error ? "Error: Record a result" : "Record a result",
-                               chosen ? "leadership/result_form.tpl"
-                                      : "leadership/result_choose.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Record a result" : "Record a result",
+                     chosen ? "leadership/result_form.tpl" : "leadership/result_choose.tpl");
     if (d) {
         tpl_set(d, "ID", db_text(head, 0, LH_ID));
         tpl_set(d, "YEAR", db_text(head, 0, LH_YEAR));
@@ -275,7 +274,8 @@ static const char *check_scores(request *r, const PGresult *items, const result_
         if (!*in->score[i])
             return arena_printf(r->mem, "Give a score for %s.", db_text(items, i, 7));
         if (validate_int(in->score[i], min, max, &n))
-            return arena_printf(r->mem, "The score for %s must be a whole number from %lld to %lld.",
+            return arena_printf(r->mem,
+                                "The score for %s must be a whole number from %lld to %lld.",
                                 db_text(items, i, 7), min, max);
     }
     return NULL;
@@ -290,11 +290,15 @@ static const char *save_result(request *r, const PGresult *head, const result_in
     PGresult *res = NULL, *s = NULL;
     if (!db_begin(r->db))
         return NULL;
-    if (in->v[F_REPORT].present && !evidence_store_file(r, in->v[F_REPORT].file, file_type, &file_id))
+    if (in->v[F_REPORT].present &&
+        !evidence_store_file(r, in->v[F_REPORT].file, file_type, &file_id))
         goto out;
-    const char *params[] = {db_text(head, 0, LH_ID),   req_id_text(r, r->user->institution_id),
-                            in->v[F_INSTRUMENT].str,   in->v[F_TAKEN].str,
-                            in->v[F_TYPE].str,         in->v[F_NOTES].str,
+    const char *params[] = {db_text(head, 0, LH_ID),
+                            req_id_text(r, r->user->institution_id),
+                            in->v[F_INSTRUMENT].str,
+                            in->v[F_TAKEN].str,
+                            in->v[F_TYPE].str,
+                            in->v[F_NOTES].str,
                             file_id};
     if (!(res = db_run(r->db, "lp_result_insert", 7, params)) || !PQntuples(res))
         goto out;

@@ -111,8 +111,9 @@ static bool may_review(request *r, const PGresult *head)
 static void show_form(request *r, const PGresult *head, int status, const field_value *v,
                       const actions_input *a, const char *error, const char *field)
 {
-    tpl_dict *d = render_begin(r, error ? "Error: Record a review meeting" : "Record a review meeting",
-                               "leadership/review_form.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? "Error: Record a review meeting" : "Record a review meeting",
+                     "leadership/review_form.tpl");
     if (d) {
         tpl_set(d, "ID", db_text(head, 0, LH_ID));
         tpl_set(d, "OWNER", db_text(head, 0, LH_OWNER));
@@ -296,12 +297,12 @@ void page_leadership_review(request *r)
         render_db_failed(r);
         goto out;
     }
-    tpl_dict *d = render_begin(
-        r, arena_printf(r->mem, "Review meeting, %s", db_text(rev, 0, 1)), "leadership/review.tpl");
+    tpl_dict *d = render_begin(r, arena_printf(r->mem, "Review meeting, %s", db_text(rev, 0, 1)),
+                               "leadership/review.tpl");
     if (d) {
-        static const char *const names[] = {"REVIEW_ID", "HELD",    "AGENDA",       "NOTES_HTML",
-                                            "NEXT",      "AUTHOR",  "MANAGER",      "OWNER_SIGNED",
-                                            "MANAGER_SIGNED"};
+        static const char *const names[] = {"REVIEW_ID",  "HELD",         "AGENDA",
+                                            "NOTES_HTML", "NEXT",         "AUTHOR",
+                                            "MANAGER",    "OWNER_SIGNED", "MANAGER_SIGNED"};
         for (int c = 0; c < 9; c++)
             tpl_set(d, names[c], db_text(rev, 0, c));
         tpl_set(d, "ID", a[0]);
