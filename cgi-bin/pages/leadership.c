@@ -200,6 +200,29 @@ bool lp_notify_other(request *r, const PGresult *head, const char *kind, const c
     return !other || notify(r, other, kind, subject, link);
 }
 
+static const char *label(const char *value, const char *const pairs[][2], size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(value, pairs[i][0]) == 0)
+            return pairs[i][1];
+    return value;
+}
+
+/* What the audit log calls the change each of lp_change's statements makes. */
+static const char *audit_action(const char *statement)
+{
+    static const char *const actions[][2] = {
+        {"lp_share_remove", "leadership_plan_unshared"},
+        {"lp_goal_status", "leadership_goal_status_changed"},
+        {"lp_evidence_add", "leadership_evidence_added"},
+        {"lp_evidence_remove", "leadership_evidence_removed"},
+        {"lp_activity_insert", "leadership_activity_added"},
+        {"lp_activity_status", "leadership_activity_status_changed"},
+        {"lp_reflection_insert", "leadership_reflection_written"},
+        {"lp_action_done", "leadership_action_done"}};
+    return label(statement, actions, sizeof actions / sizeof *actions);
+}
+
 void lp_change(request *r, const PGresult *head, const char *statement, int n_extra,
                const char *const *extra, const char *refusal, const char *to)
 {
@@ -212,7 +235,7 @@ void lp_change(request *r, const PGresult *head, const char *statement, int n_ex
         db_rollback(r->db);
         render_error(r, 404, refusal);
     } else if (ok &&
-               audit(r, statement, db_int(head, 0, LH_OWNER_ID), 0,
+               audit(r, audit_action(statement), db_int(head, 0, LH_OWNER_ID), 0,
                      arena_printf(r->mem, "leadership plan %s", params[0])) &&
                db_commit(r->db)) {
         resp_redirect(r, to ? to : lp_path(r, head, NULL));
@@ -221,14 +244,6 @@ void lp_change(request *r, const PGresult *head, const char *statement, int n_ex
         render_db_failed(r);
     }
     PQclear(res);
-}
-
-static const char *label(const char *value, const char *const pairs[][2], size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(value, pairs[i][0]) == 0)
-            return pairs[i][1];
-    return value;
 }
 
 const char *lp_goal_status_label(const char *status)
