@@ -57,7 +57,13 @@ const db_statement admin_audit_statements[] = {
     X("cohort_created", "Added a cohort")                                                          \
     X("cohort_member_added", "Added a cohort member")                                              \
     X("cohort_member_removed", "Removed a cohort member")                                          \
-    X("institution_created", "Added a college")
+    X("institution_created", "Added a college")                                                    \
+    X("instrument_created", "Added a leadership instrument")                                       \
+    X("instrument_archived", "Archived a leadership instrument")                                   \
+    X("instrument_restored", "Restored a leadership instrument")                                   \
+    X("theme_created", "Added a development theme")                                                \
+    X("theme_archived", "Archived a development theme")                                            \
+    X("theme_restored", "Restored a development theme")
 
 #define X(action, label) action,
 static const char *const action_names[] = {KNOWN_ACTIONS NULL};
