@@ -29,7 +29,7 @@
 <p class="govuk-body">An instrument gives either scores on scales (a team-role inventory, a strengths profile) or a type (a personality type indicator). Its scales or types cannot be changed or removed once results use them: to change one, archive the instrument and add a new one. An archived instrument takes no new results, and the results recorded with it stay in the plans.</p>
 <a class="govuk-button" href="/admin/leadership/instruments/new" role="button" draggable="false">Add an instrument</a>
 {{#HAS_INSTRUMENTS}}
-<table class="govuk-table">
+<table class="govuk-table" id="instruments-table">
 <caption class="govuk-table__caption govuk-table__caption--s">The college's instruments</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
@@ -73,7 +73,7 @@
 <h2 class="govuk-heading-m" id="themes">Development themes</h2>
 <p class="govuk-body">Each development goal can name the theme it is about, such as leading change or coaching staff. The college's leadership view counts goals by theme. An archived theme is not offered for new goals; goals that already name it keep it.</p>
 {{#HAS_THEMES}}
-<table class="govuk-table">
+<table class="govuk-table" id="themes-table">
 <caption class="govuk-table__caption govuk-table__caption--s">The college's development themes</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
@@ -136,7 +136,7 @@
 <h2 class="govuk-heading-m" id="departments">Departments</h2>
 <p class="govuk-body">The leadership view counts plans by the department of their owner. Set each person's department on their page under <a class="govuk-link" href="/admin/users">People</a>.</p>
 {{#HAS_DEPARTMENTS}}
-<table class="govuk-table">
+<table class="govuk-table" id="departments-table">
 <caption class="govuk-table__caption govuk-table__caption--s">Departments named on active people's records</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">

@@ -44,7 +44,7 @@
 <label class="govuk-label govuk-label--s" for="description">Description (optional)</label>
 <div id="description-hint" class="govuk-hint">What it measures and where managers take it. Up to 2000 characters.</div>
 {{#DESCRIPTION_ERROR}}<p id="description-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/DESCRIPTION_ERROR}}
-<textarea class="govuk-textarea{{#DESCRIPTION_ERROR}} govuk-textarea--error{{/DESCRIPTION_ERROR}}" id="description" name="description" rows="3" aria-describedby="description-hint{{#DESCRIPTION_ERROR}} description-error{{/DESCRIPTION_ERROR}}">{{DESCRIPTION}}</textarea>
+<textarea class="govuk-textarea{{#DESCRIPTION_ERROR}} govuk-textarea--error{{/DESCRIPTION_ERROR}}" id="description" name="description" rows="3" aria-describedby="description-hint{{#DESCRIPTION_ERROR}} description-error{{/DESCRIPTION_ERROR}}">{{DESCRIPTION:pre_escape}}</textarea>
 </div>
 <div class="govuk-form-group{{#KIND_ERROR}} govuk-form-group--error{{/KIND_ERROR}}{{#SCALE_MIN_ERROR}} govuk-form-group--error{{/SCALE_MIN_ERROR}}{{#SCALE_MAX_ERROR}} govuk-form-group--error{{/SCALE_MAX_ERROR}}">
 <fieldset class="govuk-fieldset"{{#KIND_ERROR}} aria-describedby="kind-error"{{/KIND_ERROR}}>
@@ -52,15 +52,16 @@
 {{#KIND_ERROR}}<p id="kind-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/KIND_ERROR}}
 <div class="govuk-radios" data-module="govuk-radios">
 <div class="govuk-radios__item">
-<input class="govuk-radios__input" id="kind" name="kind" type="radio" value="scales"{{#SCALES}} checked{{/SCALES}} data-aria-controls="conditional-scales" aria-describedby="kind-hint">
+<input class="govuk-radios__input" id="kind" name="kind" type="radio" value="scales"{{#SCALES}} checked{{/SCALES}} aria-describedby="kind-hint">
 <label class="govuk-label govuk-radios__label" for="kind">Scores on scales</label>
 <div id="kind-hint" class="govuk-hint govuk-radios__hint">A score on each of its scales, such as a team-role inventory or a strengths profile</div>
 </div>
-<div class="govuk-radios__conditional govuk-radios__conditional--hidden" id="conditional-scales">
+<div class="govuk-radios__conditional" id="conditional-scales">
 <div class="govuk-form-group{{#SCALE_MIN_ERROR}} govuk-form-group--error{{/SCALE_MIN_ERROR}}">
 <label class="govuk-label" for="scale_min">Lowest score</label>
+<div id="scale_min-hint" class="govuk-hint">For scores on scales only: whole numbers from 0 to 1000</div>
 {{#SCALE_MIN_ERROR}}<p id="scale_min-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/SCALE_MIN_ERROR}}
-<input class="govuk-input govuk-input--width-4{{#SCALE_MIN_ERROR}} govuk-input--error{{/SCALE_MIN_ERROR}}" id="scale_min" name="scale_min" type="text" inputmode="numeric" value="{{SCALE_MIN}}" maxlength="4" spellcheck="false"{{#SCALE_MIN_ERROR}} aria-describedby="scale_min-error"{{/SCALE_MIN_ERROR}}>
+<input class="govuk-input govuk-input--width-4{{#SCALE_MIN_ERROR}} govuk-input--error{{/SCALE_MIN_ERROR}}" id="scale_min" name="scale_min" type="text" inputmode="numeric" value="{{SCALE_MIN}}" maxlength="4" spellcheck="false" aria-describedby="scale_min-hint{{#SCALE_MIN_ERROR}} scale_min-error{{/SCALE_MIN_ERROR}}">
 </div>
 <div class="govuk-form-group{{#SCALE_MAX_ERROR}} govuk-form-group--error{{/SCALE_MAX_ERROR}}">
 <label class="govuk-label" for="scale_max">Highest score</label>
@@ -80,7 +81,7 @@
 <label class="govuk-label govuk-label--s" for="items">Scales or types, one per line</label>
 <div id="items-hint" class="govuk-hint">The name of each scale, or of each type, in the order they are shown. Up to 40, each up to 80 characters and different from the others.</div>
 {{#ITEMS_ERROR}}<p id="items-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/ITEMS_ERROR}}
-<textarea class="govuk-textarea{{#ITEMS_ERROR}} govuk-textarea--error{{/ITEMS_ERROR}}" id="items" name="items" rows="8" spellcheck="true" aria-describedby="items-hint{{#ITEMS_ERROR}} items-error{{/ITEMS_ERROR}}">{{ITEMS}}</textarea>
+<textarea class="govuk-textarea{{#ITEMS_ERROR}} govuk-textarea--error{{/ITEMS_ERROR}}" id="items" name="items" rows="8" spellcheck="true" aria-describedby="items-hint{{#ITEMS_ERROR}} items-error{{/ITEMS_ERROR}}">{{ITEMS:pre_escape}}</textarea>
 </div>
 <div class="govuk-form-group{{#FEEDBACK_ERROR}} govuk-form-group--error{{/FEEDBACK_ERROR}}">
 <fieldset class="govuk-fieldset"{{#FEEDBACK_ERROR}} aria-describedby="feedback-error"{{/FEEDBACK_ERROR}}>
