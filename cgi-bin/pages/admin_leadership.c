@@ -157,10 +157,9 @@ static void show_settings(request *r, int status, const field_value *v, const ch
         render_db_failed(r);
         return;
     }
-    tpl_dict *d = render_begin(r,
-                               error ? "Error: Leadership plans – Administration"
-                                     : "Leadership plans – Administration",
-                               "admin/leadership.tpl");
+    tpl_dict *d = render_begin(
+        r, error ? "Error: Leadership plans – Administration" : "Leadership plans – Administration",
+        "admin/leadership.tpl");
     if (d) {
         if (s.site)
             tpl_show(d, "SITE");
@@ -168,8 +167,7 @@ static void show_settings(request *r, int status, const field_value *v, const ch
         fill_themes(d, res[1], s.site);
         fill_departments(d, res[2], s.site);
         tpl_set(d, "THEME_NAME", v ? v[0].str : "");
-        if (s.site && !admin_college_choices(r, tpl_add_section(d, "THEME_SITE"),
-                                             v ? v[1].num : 0))
+        if (s.site && !admin_college_choices(r, tpl_add_section(d, "THEME_SITE"), v ? v[1].num : 0))
             status = 503;
         if (error)
             admin_field_error(r, d, field, error);
@@ -265,12 +263,12 @@ static void set_archived(request *r, const char *statement, const char *what, bo
         return;
     }
     bool done = false, found = false;
-    const char *params[] = {req_id_text(r, id), archived ? "true" : "false", s.institution,
-                            s.all};
+    const char *params[] = {req_id_text(r, id), archived ? "true" : "false", s.institution, s.all};
     PGresult *res = db_run(r->db, statement, 4, params);
     if (res && (found = PQntuples(res) == 1)) {
         bool was = strcmp(db_text(res, 0, 2), "t") == 0;
-        const char *action = arena_printf(r->mem, "%s_%s", what, archived ? "archived" : "restored");
+        const char *action =
+            arena_printf(r->mem, "%s_%s", what, archived ? "archived" : "restored");
         done = (was == archived ||
                 audit(r, action, 0, db_int(res, 0, 1),
                       arena_printf(r->mem, "%s the %s \"%s\"", archived ? "archived" : "restored",
@@ -357,8 +355,7 @@ static void show_new_instrument(request *r, int status, const field_value *v, co
         if (v[F_FEEDBACK].present)
             tpl_show(d, "FEEDBACK");
     }
-    if (s.site &&
-        !admin_college_choices(r, tpl_add_section(d, "SITE"), v ? v[F_COLLEGE].num : 0)) {
+    if (s.site && !admin_college_choices(r, tpl_add_section(d, "SITE"), v ? v[F_COLLEGE].num : 0)) {
         render_db_failed(r);
         return;
     }
@@ -425,8 +422,7 @@ static const char *read_score(request *r, const field_value *v, const char *labe
     if (!v->present)
         return arena_printf(r->mem, "Enter the %s score, a whole number from 0 to 1000.", label);
     if (validate_int(v->str, 0, 1000, out))
-        return arena_printf(r->mem, "The %s score must be a whole number from 0 to 1000.",
-                            label);
+        return arena_printf(r->mem, "The %s score must be a whole number from 0 to 1000.", label);
     return NULL;
 }
 

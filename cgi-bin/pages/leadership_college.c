@@ -68,9 +68,10 @@ const db_statement leadership_college_statements[] = {
      " ORDER BY 1, small, dept = '', lower(dept), theme = '', count(*) DESC, theme, kind"},
     /* The college's name and the years that have plans, newest first. */
     {"leadership_college_years",
-     "SELECT i.name, coalesce((SELECT string_agg(y.academic_year, ',' ORDER BY y.academic_year DESC)"
-     "                           FROM (SELECT DISTINCT academic_year FROM leadership_plans"
-     "                                  WHERE institution_id = i.id) y), '')"
+     "SELECT i.name,"
+     "       coalesce((SELECT string_agg(y.academic_year, ',' ORDER BY y.academic_year DESC)"
+     "                   FROM (SELECT DISTINCT academic_year FROM leadership_plans"
+     "                          WHERE institution_id = i.id) y), '')"
      "  FROM institutions i WHERE i.id = $1"},
     {NULL, NULL},
 };
@@ -106,8 +107,8 @@ enum {
 static const struct {
     const char *kind, *label;
 } kind_labels[] = {
-    {"course", "Courses"},     {"coaching", "Coaching"}, {"shadowing", "Shadowing"},
-    {"project", "Projects"},   {"reading", "Reading"},   {"other", "Other activities"},
+    {"course", "Courses"},   {"coaching", "Coaching"}, {"shadowing", "Shadowing"},
+    {"project", "Projects"}, {"reading", "Reading"},   {"other", "Other activities"},
 };
 
 static const char *kind_label(const char *kind)
@@ -209,10 +210,8 @@ static void fill_chart(request *r, tpl_dict *d, const PGresult *res, int i)
         int col;
         const char *label, *colour;
     } bars[] = {
-        {C_NOT_STARTED, "Not started", "#505a5f"},
-        {C_IN_PROGRESS, "In progress", "#1d70b8"},
-        {C_ACHIEVED, "Achieved", "#00703c"},
-        {C_DROPPED, "Dropped", "#6f72af"},
+        {C_NOT_STARTED, "Not started", "#505a5f"}, {C_IN_PROGRESS, "In progress", "#1d70b8"},
+        {C_ACHIEVED, "Achieved", "#00703c"},       {C_DROPPED, "Dropped", "#6f72af"},
         {C_OVERDUE, "Overdue", "#d4351c"},
     };
     long long most = 0;
@@ -280,9 +279,9 @@ void page_leadership_college(request *r)
         return;
     }
     const PGresult *f = res[0];
-    tpl_dict *d = render_begin(r, arena_printf(r->mem, "Leadership plans across the college, %s",
-                                               year),
-                               "leadership/college.tpl");
+    tpl_dict *d =
+        render_begin(r, arena_printf(r->mem, "Leadership plans across the college, %s", year),
+                     "leadership/college.tpl");
     if (d) {
         tpl_set(d, "COLLEGE", db_text(res[1], 0, 0));
         tpl_set(d, "YEAR", year);
@@ -305,8 +304,7 @@ void page_leadership_college(request *r)
             } else if (set == SET_THEME) {
                 const char *theme = db_text(f, i, C_THEME);
                 fill_ranking(r, d, "THEME", theme[0] ? theme : "No theme given",
-                             db_text(f, i, C_GOALS),
-                             db_text(f, i, C_DISTINCT_PLANS));
+                             db_text(f, i, C_GOALS), db_text(f, i, C_DISTINCT_PLANS));
             } else if (set == SET_KIND) {
                 fill_ranking(r, d, "KIND", kind_label(db_text(f, i, C_KIND)),
                              db_text(f, i, C_ACTIVITIES), db_text(f, i, C_DISTINCT_PLANS));
@@ -317,8 +315,12 @@ void page_leadership_college(request *r)
             fill_chart(r, d, f, college_row);
             tpl_show(d, "FIGURES");
         }
-        if (left_out)
-            tpl_set_int(tpl_add_section(d, "LEFT_OUT"), "COUNT", left_out);
+        if (left_out) {
+            tpl_dict *l = tpl_add_section(d, "LEFT_OUT");
+            tpl_set(l, "WHAT",
+                    left_out == 1 ? "1 plan" : arena_printf(r->mem, "%lld plans", left_out));
+            tpl_set(l, "VERB", left_out == 1 ? "is" : "are");
+        }
         if (!shown && !left_out)
             tpl_show(d, "NO_PLANS");
     }

@@ -46,13 +46,13 @@
 <tbody class="govuk-table__body">
 {{#INSTRUMENT}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}{{#DESCRIPTION}}<br><span class="govuk-body-s govuk-!-font-weight-regular">{{TEXT}}</span>{{/DESCRIPTION}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}{{#DESCRIPTION}}<br><span class="govuk-body-s govuk-!-font-weight-regular">{{TEXT}}</span>{{/DESCRIPTION}}</th>
 <td class="govuk-table__cell">{{KIND}}</td>
 <td class="govuk-table__cell">{{ITEMS}}</td>
 <td class="govuk-table__cell">{{FEEDBACK}}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric">{{RESULTS}}</td>
 {{#SITE}}<td class="govuk-table__cell">{{COLLEGE}}</td>{{/SITE}}
-<td class="govuk-table__cell">{{#IN_USE}}<strong class="govuk-tag govuk-tag--green">In use</strong>{{/IN_USE}}{{#ARCHIVED}}<strong class="govuk-tag govuk-tag--grey">Archived</strong>{{/ARCHIVED}}</td>
+<td class="govuk-table__cell">{{#IN_USE}}In use{{/IN_USE}}{{#ARCHIVED}}<strong class="govuk-tag govuk-tag--grey">Archived</strong>{{/ARCHIVED}}</td>
 <td class="govuk-table__cell">
 {{#IN_USE}}<form method="post" action="/admin/leadership/instruments/{{ID}}/archive" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -87,10 +87,10 @@
 <tbody class="govuk-table__body">
 {{#THEME}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}</th>
 {{#SITE}}<td class="govuk-table__cell">{{COLLEGE}}</td>{{/SITE}}
 <td class="govuk-table__cell govuk-table__cell--numeric">{{GOALS}}</td>
-<td class="govuk-table__cell">{{#IN_USE}}<strong class="govuk-tag govuk-tag--green">In use</strong>{{/IN_USE}}{{#ARCHIVED}}<strong class="govuk-tag govuk-tag--grey">Archived</strong>{{/ARCHIVED}}</td>
+<td class="govuk-table__cell">{{#IN_USE}}In use{{/IN_USE}}{{#ARCHIVED}}<strong class="govuk-tag govuk-tag--grey">Archived</strong>{{/ARCHIVED}}</td>
 <td class="govuk-table__cell">
 {{#IN_USE}}<form method="post" action="/admin/leadership/themes/{{ID}}/archive" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
@@ -148,7 +148,7 @@
 <tbody class="govuk-table__body">
 {{#DEPARTMENT}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}</th>
 {{#SITE}}<td class="govuk-table__cell">{{COLLEGE}}</td>{{/SITE}}
 <td class="govuk-table__cell govuk-table__cell--numeric">{{PEOPLE}}</td>
 </tr>

@@ -63,7 +63,7 @@
 </div>
 <div class="govuk-summary-list__row">
 <dt class="govuk-summary-list__key">Department</dt>
-<dd class="govuk-summary-list__value">{{#SAVED_DEPARTMENT}}{{NAME}}{{/SAVED_DEPARTMENT}}{{#NO_DEPARTMENT}}Not given{{/NO_DEPARTMENT}}</dd>
+<dd class="govuk-summary-list__value govuk-!-text-break-word">{{#SAVED_DEPARTMENT}}{{NAME}}{{/SAVED_DEPARTMENT}}{{#NO_DEPARTMENT}}Not given{{/NO_DEPARTMENT}}</dd>
 </div>
 <div class="govuk-summary-list__row">
 <dt class="govuk-summary-list__key">Cohorts</dt>

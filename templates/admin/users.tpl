@@ -62,7 +62,7 @@
 <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/admin/users/{{ID}}">{{USERNAME}}</a></th>
 <td class="govuk-table__cell">{{DISPLAY_NAME}}</td>
 <td class="govuk-table__cell">{{ROLES}}</td>
-<td class="govuk-table__cell">{{DEPARTMENT}}</td>
+<td class="govuk-table__cell tandem-break-anywhere">{{DEPARTMENT}}</td>
 <td class="govuk-table__cell">{{#ACTIVE}}<strong class="govuk-tag govuk-tag--green">Active</strong>{{/ACTIVE}}{{#SUSPENDED}}<strong class="govuk-tag govuk-tag--red">Suspended</strong>{{/SUSPENDED}}</td>
 {{#SITE}}<td class="govuk-table__cell">{{COLLEGE}}</td>{{/SITE}}
 </tr>

@@ -14,7 +14,7 @@
 </form>
 {{#NO_PLANS}}<p class="govuk-body">There are no leadership plans for {{YEAR}} yet.</p>{{/NO_PLANS}}
 {{#LEFT_OUT}}
-<div class="govuk-inset-text" id="left-out">{{COUNT}} plan(s) in departments with fewer than 3 plans between them are not counted anywhere on this page, not even in the college's totals: figures about so few people could tell whose plans they are.</div>
+<div class="govuk-inset-text" id="left-out">{{WHAT}} in departments with fewer than 3 plans between them {{VERB}} not counted anywhere on this page, not even in the college's totals: figures about so few people could tell whose plans they are.</div>
 {{/LEFT_OUT}}
 {{#FIGURES}}
 <h2 class="govuk-heading-m">Goals</h2>
@@ -34,7 +34,7 @@
 <tbody class="govuk-table__body">
 {{#GOAL_ROW}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}</th>
 <td class="govuk-table__cell govuk-table__cell--numeric{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{PLANS}}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{NOT_STARTED}}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{IN_PROGRESS}}</td>
@@ -74,10 +74,10 @@
 <tbody class="govuk-table__body">
 {{#DEVELOPMENT_ROW}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}</th>
 <td class="govuk-table__cell govuk-table__cell--numeric{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{ACTIVITIES}}</td>
 <td class="govuk-table__cell{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{TOP_KIND}}</td>
-<td class="govuk-table__cell{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{TOP_THEME}}</td>
+<td class="govuk-table__cell tandem-break-anywhere{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{TOP_THEME}}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric{{#TOTAL}} govuk-!-font-weight-bold{{/TOTAL}}">{{REVIEWS}}</td>
 </tr>
 {{/DEVELOPMENT_ROW}}
@@ -97,7 +97,7 @@
 <tbody class="govuk-table__body">
 {{#THEME}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}</th>
 <td class="govuk-table__cell govuk-table__cell--numeric">{{COUNT}}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric">{{PLANS}}</td>
 </tr>
@@ -118,7 +118,7 @@
 <tbody class="govuk-table__body">
 {{#KIND}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header">{{NAME}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}</th>
 <td class="govuk-table__cell govuk-table__cell--numeric">{{COUNT}}</td>
 <td class="govuk-table__cell govuk-table__cell--numeric">{{PLANS}}</td>
 </tr>
