@@ -194,6 +194,37 @@ static long long college_of(request *r, const admin_scope *s, long long chosen)
     return s->site ? chosen : r->user->institution_id;
 }
 
+/* How saving something new went. */
+typedef enum { SAVED, DUPLICATE_NAME, NO_COLLEGE, NOT_SAVED } saving;
+
+/* Inserts a new instrument or theme with statement (params[0]: its
+ * college; its first column: the new id), an instrument's items (a text
+ * array, NULL for a theme) and the audit row, in one transaction. */
+static saving insert_new(request *r, const char *statement, int n, const char *const *params,
+                         const char *items, const char *action, long long institution_id,
+                         const char *detail)
+{
+    if (!db_begin(r->db))
+        return NOT_SAVED;
+    PGresult *res = db_run(r->db, statement, n, params);
+    const char *state = res ? "" : db_last_sqlstate(r->db);
+    saving out = strcmp(state, "23505") == 0   ? DUPLICATE_NAME
+                 : strcmp(state, "23503") == 0 ? NO_COLLEGE
+                                               : NOT_SAVED;
+    if (res) {
+        const char *item_params[] = {db_text(res, 0, 0), items};
+        PGresult *added =
+            items ? db_run(r->db, "admin_instrument_items_insert", 2, item_params) : NULL;
+        if ((!items || added) && audit(r, action, 0, institution_id, detail) && db_commit(r->db))
+            out = SAVED;
+        PQclear(added);
+    }
+    PQclear(res);
+    if (out != SAVED)
+        db_rollback(r->db);
+    return out;
+}
+
 void page_admin_theme_create(request *r)
 {
     field_value v[2];
@@ -210,30 +241,18 @@ void page_admin_theme_create(request *r)
         show_settings(r, 400, v, "institution_id", "Select the college this theme is for.");
         return;
     }
-    if (!db_begin(r->db)) {
-        render_db_failed(r);
-        return;
-    }
-    bool done = false;
     const char *params[] = {req_id_text(r, institution_id), v[0].str};
-    PGresult *res = db_run(r->db, "admin_theme_insert", 2, params);
-    const char *state = res ? "" : arena_strdup(r->mem, db_last_sqlstate(r->db));
-    if (res)
-        done = audit(r, "theme_created", 0, institution_id,
-                     arena_printf(r->mem, "added the development theme \"%s\"", v[0].str)) &&
-               db_commit(r->db);
-    PQclear(res);
-    if (!done)
-        db_rollback(r->db);
-    if (done)
+    saving o = insert_new(r, "admin_theme_insert", 2, params, NULL, "theme_created", institution_id,
+                          arena_printf(r->mem, "added the development theme \"%s\"", v[0].str));
+    if (o == SAVED)
         resp_redirect(r, "/admin/leadership?done=theme#themes");
-    else if (strcmp(state, "23505") == 0)
+    else if (o == DUPLICATE_NAME)
         show_settings(r, 400, v, "theme_name",
                       arena_printf(r->mem,
                                    "There is already a theme called \"%s\". Archived themes "
                                    "count too: restore it instead.",
                                    v[0].str));
-    else if (strcmp(state, "23503") == 0)
+    else if (o == NO_COLLEGE)
         show_settings(r, 400, v, "institution_id", "Select a college from the list.");
     else
         render_db_failed(r);
@@ -465,12 +484,6 @@ void page_admin_instrument_create(request *r)
         show_new_instrument(r, 400, v, field, problem);
         return;
     }
-    if (!db_begin(r->db)) {
-        render_db_failed(r);
-        return;
-    }
-    bool done = false;
-    const char *state = "";
     const char *params[] = {req_id_text(r, institution_id),
                             v[F_NAME].str,
                             scales ? "scales" : "type",
@@ -479,33 +492,21 @@ void page_admin_instrument_create(request *r)
                             scales ? req_id_text(r, hi) : NULL,
                             v[F_FEEDBACK].present ? "true" : "false",
                             req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "admin_instrument_insert", 8, params);
-    if (res) {
-        const char *item_params[] = {db_text(res, 0, 0), arena_pg_array(r->mem, items, n_items)};
-        PGresult *added = db_run(r->db, "admin_instrument_items_insert", 2, item_params);
-        done = added &&
-               audit(r, "instrument_created", 0, institution_id,
-                     arena_printf(r->mem, "added the instrument \"%s\" (%s, %zu %s%s)",
-                                  v[F_NAME].str, scales ? "scores on scales" : "a type", n_items,
-                                  scales ? "scales" : "types",
-                                  v[F_FEEDBACK].present ? ", for 360-degree feedback" : "")) &&
-               db_commit(r->db);
-        PQclear(added);
-    } else {
-        state = arena_strdup(r->mem, db_last_sqlstate(r->db));
-    }
-    PQclear(res);
-    if (!done)
-        db_rollback(r->db);
-    if (done)
+    saving o = insert_new(
+        r, "admin_instrument_insert", 8, params, arena_pg_array(r->mem, items, n_items),
+        "instrument_created", institution_id,
+        arena_printf(r->mem, "added the instrument \"%s\" (%s, %zu %s%s)", v[F_NAME].str,
+                     scales ? "scores on scales" : "a type", n_items, scales ? "scales" : "types",
+                     v[F_FEEDBACK].present ? ", for 360-degree feedback" : ""));
+    if (o == SAVED)
         resp_redirect(r, "/admin/leadership?done=instrument#instruments");
-    else if (strcmp(state, "23505") == 0)
+    else if (o == DUPLICATE_NAME)
         show_new_instrument(r, 400, v, "name",
                             arena_printf(r->mem,
                                          "There is already an instrument called \"%s\". Archived "
                                          "instruments count too: choose another name.",
                                          v[F_NAME].str));
-    else if (strcmp(state, "23503") == 0)
+    else if (o == NO_COLLEGE)
         show_new_instrument(r, 400, v, "institution_id", "Select a college from the list.");
     else
         render_db_failed(r);
