@@ -61,6 +61,7 @@ const db_statement admin_audit_statements[] = {
     X("instrument_created", "Added a leadership instrument")                                       \
     X("instrument_archived", "Archived a leadership instrument")                                   \
     X("instrument_restored", "Restored a leadership instrument")                                   \
+    X("instrument_items_added", "Added scales or types to an instrument")                          \
     X("theme_created", "Added a development theme")                                                \
     X("theme_archived", "Archived a development theme")                                            \
     X("theme_restored", "Restored a development theme")

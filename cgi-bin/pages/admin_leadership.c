@@ -43,10 +43,30 @@ const db_statement admin_leadership_statements[] = {
      "INSERT INTO instruments (institution_id, name, kind, description, scale_min, scale_max,"
      "                         feedback, created_by)"
      " VALUES ($1, $2, $3, $4, $5::int, $6::int, $7::boolean, $8) RETURNING id"},
-    /* $2: the items, a text array in their order. */
+    /* $2: the items, a text array in their order, after the $3 there are. */
     {"admin_instrument_items_insert",
      "INSERT INTO instrument_items (instrument_id, position, name)"
-     " SELECT $1, t.n, t.item FROM unnest($2::text[]) WITH ORDINALITY AS t(item, n)"},
+     " SELECT $1, $3::int + t.n, t.item FROM unnest($2::text[]) WITH ORDINALITY AS t(item, n)"},
+    /* One instrument and its items, a row each. */
+    {"admin_instrument_show",
+     "SELECT n.id, n.name, n.kind, n.scale_min, n.scale_max, n.feedback, n.archived, i.name,"
+     "       (SELECT count(*) FROM profile_results r WHERE r.instrument_id = n.id),"
+     "       (SELECT count(*) FROM feedback_rounds f WHERE f.instrument_id = n.id),"
+     "       n.description, t.name"
+     "  FROM instruments n JOIN institutions i ON i.id = n.institution_id"
+     "  LEFT JOIN instrument_items t ON t.instrument_id = n.id"
+     " WHERE n.id = $1 AND (n.institution_id = $2::bigint OR $3::boolean)"
+     " ORDER BY t.position"},
+    /* The instrument, locked while items are added, with its items (one a
+     * line: an item never holds a line break) and how many 360-degree
+     * rounds used it. */
+    {"admin_instrument_lock",
+     "SELECT n.name, n.kind, n.archived, n.institution_id,"
+     "       (SELECT count(*) FROM feedback_rounds f WHERE f.instrument_id = n.id),"
+     "       coalesce((SELECT string_agg(t.name, E'\\n' ORDER BY t.position)"
+     "                   FROM instrument_items t WHERE t.instrument_id = n.id), '')"
+     "  FROM instruments n"
+     " WHERE n.id = $1 AND (n.institution_id = $2::bigint OR $3::boolean) FOR UPDATE"},
     /* Archiving and restoring: the row as it was, so that a second click
      * records nothing. */
     {"admin_instrument_archive",
@@ -87,49 +107,53 @@ static const char *kind_text(request *r, const PGresult *res, int i)
                         db_text(res, i, 4));
 }
 
+/* Adds row i of res to section: its college (column college) shown to
+ * site administrators, and whether it is archived (column archived). */
+static tpl_dict *add_row(tpl_dict *d, const char *section, const PGresult *res, int i, bool site,
+                         int college, int archived)
+{
+    tpl_dict *row = tpl_add_section(d, section);
+    if (site)
+        tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, college));
+    if (archived >= 0)
+        tpl_show(row, strcmp(db_text(res, i, archived), "t") == 0 ? "ARCHIVED" : "IN_USE");
+    return row;
+}
+
 static void fill_instruments(request *r, tpl_dict *d, const PGresult *res, bool site)
 {
     for (int i = 0; i < PQntuples(res); i++) {
-        tpl_dict *row = tpl_add_section(d, "INSTRUMENT");
+        tpl_dict *row = add_row(d, "INSTRUMENT", res, i, site, 7, 6);
         tpl_set(row, "ID", db_text(res, i, 0));
         tpl_set(row, "NAME", db_text(res, i, 1));
         tpl_set(row, "KIND", kind_text(r, res, i));
         tpl_set(row, "FEEDBACK", strcmp(db_text(res, i, 5), "t") == 0 ? "Yes" : "No");
-        tpl_show(row, strcmp(db_text(res, i, 6), "t") == 0 ? "ARCHIVED" : "IN_USE");
         tpl_set(row, "RESULTS", db_text(res, i, 8));
         tpl_set(row, "ITEMS", db_text(res, i, 9));
         if (db_text(res, i, 10)[0])
             tpl_set(tpl_add_section(row, "DESCRIPTION"), "TEXT", db_text(res, i, 10));
-        if (site)
-            tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 7));
     }
     tpl_show(d, PQntuples(res) ? "HAS_INSTRUMENTS" : "NO_INSTRUMENTS");
 }
 
-static void fill_themes(tpl_dict *d, const PGresult *res, bool site)
+/* The themes (with how many goals name each) and the departments (with
+ * how many people are in each). */
+static void fill_themes_and_departments(tpl_dict *d, const PGresult *themes,
+                                        const PGresult *departments, bool site)
 {
-    for (int i = 0; i < PQntuples(res); i++) {
-        tpl_dict *row = tpl_add_section(d, "THEME");
-        tpl_set(row, "ID", db_text(res, i, 0));
-        tpl_set(row, "NAME", db_text(res, i, 1));
-        tpl_show(row, strcmp(db_text(res, i, 2), "t") == 0 ? "ARCHIVED" : "IN_USE");
-        tpl_set(row, "GOALS", db_text(res, i, 4));
-        if (site)
-            tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 3));
+    for (int i = 0; i < PQntuples(themes); i++) {
+        tpl_dict *row = add_row(d, "THEME", themes, i, site, 3, 2);
+        tpl_set(row, "ID", db_text(themes, i, 0));
+        tpl_set(row, "NAME", db_text(themes, i, 1));
+        tpl_set(row, "GOALS", db_text(themes, i, 4));
     }
-    tpl_show(d, PQntuples(res) ? "HAS_THEMES" : "NO_THEMES");
-}
-
-static void fill_departments(tpl_dict *d, const PGresult *res, bool site)
-{
-    for (int i = 0; i < PQntuples(res); i++) {
-        tpl_dict *row = tpl_add_section(d, "DEPARTMENT");
-        tpl_set(row, "NAME", db_text(res, i, 0));
-        tpl_set(row, "PEOPLE", db_text(res, i, 2));
-        if (site)
-            tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 1));
+    for (int i = 0; i < PQntuples(departments); i++) {
+        tpl_dict *row = add_row(d, "DEPARTMENT", departments, i, site, 1, -1);
+        tpl_set(row, "NAME", db_text(departments, i, 0));
+        tpl_set(row, "PEOPLE", db_text(departments, i, 2));
     }
-    tpl_show(d, PQntuples(res) ? "HAS_DEPARTMENTS" : "NO_DEPARTMENTS");
+    tpl_show(d, PQntuples(themes) ? "HAS_THEMES" : "NO_THEMES");
+    tpl_show(d, PQntuples(departments) ? "HAS_DEPARTMENTS" : "NO_DEPARTMENTS");
 }
 
 /* ---- GET /admin/leadership, and POST /admin/leadership/themes ---- */
@@ -164,8 +188,7 @@ static void show_settings(request *r, int status, const field_value *v, const ch
         if (s.site)
             tpl_show(d, "SITE");
         fill_instruments(r, d, res[0], s.site);
-        fill_themes(d, res[1], s.site);
-        fill_departments(d, res[2], s.site);
+        fill_themes_and_departments(d, res[1], res[2], s.site);
         tpl_set(d, "THEME_NAME", v ? v[0].str : "");
         if (s.site && !admin_college_choices(r, tpl_add_section(d, "THEME_SITE"), v ? v[1].num : 0))
             status = 503;
@@ -212,9 +235,9 @@ static saving insert_new(request *r, const char *statement, int n, const char *c
                  : strcmp(state, "23503") == 0 ? NO_COLLEGE
                                                : NOT_SAVED;
     if (res) {
-        const char *item_params[] = {db_text(res, 0, 0), items};
+        const char *item_params[] = {db_text(res, 0, 0), items, "0"};
         PGresult *added =
-            items ? db_run(r->db, "admin_instrument_items_insert", 2, item_params) : NULL;
+            items ? db_run(r->db, "admin_instrument_items_insert", 3, item_params) : NULL;
         if ((!items || added) && audit(r, action, 0, institution_id, detail) && db_commit(r->db))
             out = SAVED;
         PQclear(added);
@@ -223,6 +246,24 @@ static saving insert_new(request *r, const char *statement, int n, const char *c
     if (out != SAVED)
         db_rollback(r->db);
     return out;
+}
+
+/* A form's page, shown again with error against field. */
+typedef void (*form_page)(request *r, int status, const field_value *v, const char *field,
+                          const char *error);
+
+/* Answers how saving went: on to done, or the form again saying why. */
+static void answer(request *r, saving o, const char *done, form_page show, const field_value *v,
+                   const char *name_field, const char *duplicate)
+{
+    if (o == SAVED)
+        resp_redirect(r, done);
+    else if (o == DUPLICATE_NAME)
+        show(r, 400, v, name_field, duplicate);
+    else if (o == NO_COLLEGE)
+        show(r, 400, v, "institution_id", "Select a college from the list.");
+    else
+        render_db_failed(r);
 }
 
 void page_admin_theme_create(request *r)
@@ -244,18 +285,11 @@ void page_admin_theme_create(request *r)
     const char *params[] = {req_id_text(r, institution_id), v[0].str};
     saving o = insert_new(r, "admin_theme_insert", 2, params, NULL, "theme_created", institution_id,
                           arena_printf(r->mem, "added the development theme \"%s\"", v[0].str));
-    if (o == SAVED)
-        resp_redirect(r, "/admin/leadership?done=theme#themes");
-    else if (o == DUPLICATE_NAME)
-        show_settings(r, 400, v, "theme_name",
-                      arena_printf(r->mem,
-                                   "There is already a theme called \"%s\". Archived themes "
-                                   "count too: restore it instead.",
-                                   v[0].str));
-    else if (o == NO_COLLEGE)
-        show_settings(r, 400, v, "institution_id", "Select a college from the list.");
-    else
-        render_db_failed(r);
+    answer(r, o, "/admin/leadership?done=theme#themes", show_settings, v, "theme_name",
+           arena_printf(r->mem,
+                        "There is already a theme called \"%s\". Archived themes count too: "
+                        "restore it instead.",
+                        v[0].str));
 }
 
 /* ---- POST .../instruments/:id/archive|restore, .../themes/:id/archive|restore ---- */
@@ -281,10 +315,11 @@ static void set_archived(request *r, const char *statement, const char *what, bo
         render_db_failed(r);
         return;
     }
-    bool done = false, found = false;
+    bool done = false;
     const char *params[] = {req_id_text(r, id), archived ? "true" : "false", s.institution, s.all};
     PGresult *res = db_run(r->db, statement, 4, params);
-    if (res && (found = PQntuples(res) == 1)) {
+    bool missing = res && PQntuples(res) == 0;
+    if (res && !missing) {
         bool was = strcmp(db_text(res, 0, 2), "t") == 0;
         const char *action =
             arena_printf(r->mem, "%s_%s", what, archived ? "archived" : "restored");
@@ -301,7 +336,7 @@ static void set_archived(request *r, const char *statement, const char *what, bo
     if (done)
         resp_redirect(r, arena_printf(r->mem, "/admin/leadership?done=%s_%s#%ss", what,
                                       archived ? "archived" : "restored", what));
-    else if (res && !found)
+    else if (missing)
         render_error(r, 404, ADMIN_NOT_FOUND);
     else
         render_db_failed(r);
@@ -388,50 +423,53 @@ void page_admin_instrument_new(request *r)
     show_new_instrument(r, 200, NULL, NULL, NULL);
 }
 
-/* The items typed one per line: trimmed, blank lines skipped. Returns
- * their count (up to MAX_ITEMS + 1, to say there are too many) in *n, or a
- * message saying what is wrong with them. */
+/* The items typed one per line (trimmed, blank lines skipped), after the
+ * *n an instrument already has in items[0 .. *n - 1]; *n becomes the count
+ * of all of them. Returns NULL, or a message saying what is wrong. */
 static const char *read_items(request *r, const char *typed, bool scales, const char **items,
                               size_t *n)
 {
     const char *noun = scales ? "scale" : "type";
-    *n = 0;
-    size_t lines = 0;
+    size_t had = *n, added = 0, line = 0;
     for (const char *p = typed; *p;) {
         size_t len = strcspn(p, "\n");
         const char *next = p[len] ? p + len + 1 : p + len;
+        line++;
         while (len && (*p == ' ' || *p == '\t' || *p == '\r'))
             p++, len--;
         while (len && (p[len - 1] == ' ' || p[len - 1] == '\t' || p[len - 1] == '\r'))
             len--;
         const char *item = len ? arena_strndup(r->mem, p, len) : NULL;
         p = next;
-        if (!item)
-            continue;
-        if (++lines > MAX_ITEMS)
-            continue; /* counted, to say how many there are */
+        if (!item || had + ++added > MAX_ITEMS)
+            continue; /* too many: only counted, to say how many */
         size_t chars = utf8_chars(item, len);
         if (chars > MAX_ITEM_CHARS)
             return arena_printf(r->mem,
                                 "The %s on line %zu is %zu characters long: each %s can have "
                                 "up to %d characters.",
-                                noun, lines, chars, noun, MAX_ITEM_CHARS);
+                                noun, line, chars, noun, MAX_ITEM_CHARS);
         for (size_t i = 0; i < *n; i++)
             if (strcasecmp(items[i], item) == 0)
                 return arena_printf(r->mem,
-                                    "\"%s\" is on more than one line: each %s must have a "
-                                    "different name.",
+                                    i < had ? "\"%s\" is already one of its %ss."
+                                            : "\"%s\" is on more than one line: each %s must "
+                                              "have a different name.",
                                     item, noun);
         items[(*n)++] = item;
     }
-    if (lines > MAX_ITEMS)
-        return arena_printf(r->mem,
-                            "There are %zu %ss: an instrument can have up to %d. Split it "
-                            "into two instruments, or leave some out.",
-                            lines, noun, MAX_ITEMS);
-    if (!*n)
-        return scales ? "Enter the names of the scales, one per line."
-                      : "Enter the names of the types, one per line.";
+    if (had + added > MAX_ITEMS)
+        return had ? arena_printf(r->mem,
+                                  "It has %zu %ss already: with these %zu it would have %zu, "
+                                  "and an instrument can have up to %d.",
+                                  had, noun, added, had + added, MAX_ITEMS)
+                   : arena_printf(r->mem,
+                                  "There are %zu %ss: an instrument can have up to %d. Split "
+                                  "it into two instruments, or leave some out.",
+                                  added, noun, MAX_ITEMS);
+    if (!added)
+        return arena_printf(r->mem, "Enter the names of the %ss%s, one per line.", noun,
+                            had ? " to add" : "");
     return NULL;
 }
 
@@ -498,16 +536,168 @@ void page_admin_instrument_create(request *r)
         arena_printf(r->mem, "added the instrument \"%s\" (%s, %zu %s%s)", v[F_NAME].str,
                      scales ? "scores on scales" : "a type", n_items, scales ? "scales" : "types",
                      v[F_FEEDBACK].present ? ", for 360-degree feedback" : ""));
-    if (o == SAVED)
-        resp_redirect(r, "/admin/leadership?done=instrument#instruments");
-    else if (o == DUPLICATE_NAME)
-        show_new_instrument(r, 400, v, "name",
-                            arena_printf(r->mem,
-                                         "There is already an instrument called \"%s\". Archived "
-                                         "instruments count too: choose another name.",
-                                         v[F_NAME].str));
-    else if (o == NO_COLLEGE)
-        show_new_instrument(r, 400, v, "institution_id", "Select a college from the list.");
+    answer(r, o, "/admin/leadership?done=instrument#instruments", show_new_instrument, v, "name",
+           arena_printf(r->mem,
+                        "There is already an instrument called \"%s\". Archived instruments "
+                        "count too: choose another name.",
+                        v[F_NAME].str));
+}
+
+/* ---- GET /admin/leadership/instruments/:id, POST .../items ---- */
+
+static const admin_notice instrument_notices[] = {
+    {"items", "They have been added."},
+    {NULL, NULL},
+};
+
+static const field_spec items_fields[] = {
+    {"items", "the scales or types to add", FIELD_STRING, false, 0, 20000, NULL},
+};
+
+/* Why no items may be added to an instrument now, or NULL. */
+static const char *items_closed(bool archived, long long rounds)
+{
+    if (rounds)
+        return "It has been used in 360-degree feedback rounds, whose answers hold a score for "
+               "each of its scales in order: its scales cannot change now. To ask about other "
+               "scales, add another instrument.";
+    if (archived)
+        return "It is archived: restore it to add to it.";
+    return NULL;
+}
+
+/* An instrument's page: what it is, its items in order, and the form to
+ * add items (typed: what was typed, when shown again with error). */
+static void show_instrument(request *r, long long id, int status, const char *typed,
+                            const char *error)
+{
+    PGresult *res = admin_find(r, "admin_instrument_show", id);
+    if (!res)
+        return;
+    bool scales = strcmp(db_text(res, 0, 2), "scales") == 0;
+    tpl_dict *d = render_begin(
+        r,
+        arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "", db_text(res, 0, 1)),
+        "admin/leadership_instrument_show.tpl");
+    if (!d) {
+        PQclear(res);
+        render_end(r, 500);
+        return;
+    }
+    tpl_set(d, "ID", db_text(res, 0, 0));
+    tpl_set(d, "NAME", db_text(res, 0, 1));
+    tpl_set(d, "COLLEGE", db_text(res, 0, 7));
+    tpl_set(d, "KIND", kind_text(r, res, 0));
+    tpl_set(d, "FEEDBACK", strcmp(db_text(res, 0, 5), "t") == 0 ? "Yes" : "No");
+    tpl_set(d, "RESULTS", db_text(res, 0, 8));
+    tpl_set(d, "ROUNDS", db_text(res, 0, 9));
+    tpl_set(d, "NOUN", scales ? "scales" : "types");
+    bool archived = strcmp(db_text(res, 0, 6), "t") == 0;
+    tpl_show(d, archived ? "ARCHIVED" : "IN_USE");
+    if (db_text(res, 0, 10)[0])
+        tpl_set(tpl_add_section(d, "DESCRIPTION"), "TEXT", db_text(res, 0, 10));
+    for (int i = 0; i < PQntuples(res); i++)
+        if (!PQgetisnull(res, i, 11))
+            tpl_set(tpl_add_section(d, "ITEM"), "NAME", db_text(res, i, 11));
+    const char *closed = items_closed(archived, db_int(res, 0, 9));
+    if (closed) {
+        tpl_set(tpl_add_section(d, "CLOSED"), "WHY", closed);
+    } else {
+        tpl_dict *f = tpl_add_section(d, "ADD");
+        tpl_set(f, "ID", db_text(res, 0, 0));
+        tpl_set(f, "NOUN", scales ? "scales" : "types");
+        tpl_set(f, "ITEMS", typed ? typed : "");
+        if (error)
+            admin_inline_error(r, f, "items", error);
+    }
+    if (error) {
+        tpl_dict *e = tpl_add_section(d, "ERROR");
+        tpl_set(e, "FIELD", "items");
+        tpl_set(e, "MESSAGE", error);
+    } else {
+        admin_show_done(r, d, instrument_notices);
+    }
+    PQclear(res);
+    render_end(r, status);
+}
+
+void page_admin_instrument_show(request *r)
+{
+    long long id = admin_param_id(r, 0);
+    if (!id)
+        render_error(r, 404, ADMIN_NOT_FOUND);
+    else
+        show_instrument(r, id, 200, NULL, NULL);
+}
+
+/* Adds items after the last, in one transaction with its audit row, unless
+ * results of 360-degree rounds count on the items staying as they are. */
+void page_admin_instrument_items(request *r)
+{
+    long long id = admin_param_id(r, 0);
+    field_value v[1];
+    const char *err;
+    int bad;
+    if (!id) {
+        render_error(r, 404, ADMIN_NOT_FOUND);
+        return;
+    }
+    if (!admin_validate(r, items_fields, 1, v, &err, &bad)) {
+        show_instrument(r, id, 400, v[0].str, err);
+        return;
+    }
+    admin_scope s;
+    admin_scope_of(r, &s);
+    if (!db_begin(r->db)) {
+        render_db_failed(r);
+        return;
+    }
+    int status = 503;
+    const char *problem = NULL;
+    const char *find[] = {req_id_text(r, id), s.institution, s.all};
+    PGresult *res = db_run(r->db, "admin_instrument_lock", 3, find);
+    if (!res || PQntuples(res) != 1) {
+        status = res ? 404 : 503;
+        goto out;
+    }
+    bool scales = strcmp(db_text(res, 0, 1), "scales") == 0;
+    if ((problem = items_closed(strcmp(db_text(res, 0, 2), "t") == 0, db_int(res, 0, 4)))) {
+        status = 409;
+        goto out;
+    }
+    const char *items[MAX_ITEMS];
+    size_t n = 0;
+    for (const char *p = db_text(res, 0, 5); *p && n < MAX_ITEMS;) {
+        size_t len = strcspn(p, "\n");
+        items[n++] = arena_strndup(r->mem, p, len);
+        p += len + (p[len] == '\n');
+    }
+    size_t had = n;
+    if ((problem = read_items(r, v[0].str, scales, items, &n))) {
+        status = 400;
+        goto out;
+    }
+    const char *params[] = {req_id_text(r, id), arena_pg_array(r->mem, items + had, n - had),
+                            req_id_text(r, (long long)had)};
+    PGresult *added = db_run(r->db, "admin_instrument_items_insert", 3, params);
+    bool inserted = added != NULL;
+    PQclear(added);
+    if (inserted &&
+        audit(r, "instrument_items_added", 0, db_int(res, 0, 3),
+              arena_printf(r->mem, "added %zu %s to the instrument \"%s\"", n - had,
+                           scales ? "scales" : "types", db_text(res, 0, 0))) &&
+        db_commit(r->db))
+        status = 0;
+out:
+    PQclear(res);
+    if (status)
+        db_rollback(r->db);
+    if (!status)
+        resp_redirect(r, arena_printf(r->mem, "/admin/leadership/instruments/%lld?done=items", id));
+    else if (problem)
+        show_instrument(r, id, status, v[0].str, problem);
+    else if (status == 404)
+        render_error(r, 404, ADMIN_NOT_FOUND);
     else
         render_db_failed(r);
 }

@@ -201,6 +201,8 @@ extern const db_statement leadership_college_statements[];
 void page_admin_leadership(request *r);
 void page_admin_instrument_new(request *r);
 void page_admin_instrument_create(request *r);
+void page_admin_instrument_show(request *r);
+void page_admin_instrument_items(request *r);
 void page_admin_instrument_archive(request *r);
 void page_admin_instrument_restore(request *r);
 void page_admin_theme_create(request *r);

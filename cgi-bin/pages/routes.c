@@ -176,6 +176,8 @@ const route app_routes[] = {
     {GET, "/admin/leadership", page_admin_leadership, CAP_ADMINISTER},
     {GET, "/admin/leadership/instruments/new", page_admin_instrument_new, CAP_ADMINISTER},
     {POST, "/admin/leadership/instruments", page_admin_instrument_create, CAP_ADMINISTER},
+    {GET, "/admin/leadership/instruments/:id", page_admin_instrument_show, CAP_ADMINISTER},
+    {POST, "/admin/leadership/instruments/:id/items", page_admin_instrument_items, CAP_ADMINISTER},
     {POST, "/admin/leadership/instruments/:id/archive", page_admin_instrument_archive,
      CAP_ADMINISTER},
     {POST, "/admin/leadership/instruments/:id/restore", page_admin_instrument_restore,

@@ -26,7 +26,7 @@
 <p class="govuk-body">Middle managers keep a Personalised Leadership Plan each academic year. Here you set what their plans draw on: the instruments they record psychometric results with, and the development themes their goals are about.</p>
 
 <h2 class="govuk-heading-m" id="instruments">Instruments</h2>
-<p class="govuk-body">An instrument gives either scores on scales (a team-role inventory, a strengths profile) or a type (a personality type indicator). Its scales or types cannot be changed or removed once results use them: to change one, archive the instrument and add a new one. An archived instrument takes no new results, and the results recorded with it stay in the plans.</p>
+<p class="govuk-body">An instrument gives either scores on scales (a team-role inventory, a strengths profile) or a type (a personality type indicator). Its scales or types cannot be changed or removed once results use them: to change one, archive the instrument and add a new one. More can be added on its page until colleagues have answered it in a 360-degree feedback round. An archived instrument takes no new results, and the results recorded with it stay in the plans.</p>
 <a class="govuk-button" href="/admin/leadership/instruments/new" role="button" draggable="false">Add an instrument</a>
 {{#HAS_INSTRUMENTS}}
 <table class="govuk-table" id="instruments-table">
@@ -46,7 +46,7 @@
 <tbody class="govuk-table__body">
 {{#INSTRUMENT}}
 <tr class="govuk-table__row">
-<th scope="row" class="govuk-table__header tandem-break-anywhere">{{NAME}}{{#DESCRIPTION}}<br><span class="govuk-body-s govuk-!-font-weight-regular">{{TEXT}}</span>{{/DESCRIPTION}}</th>
+<th scope="row" class="govuk-table__header tandem-break-anywhere"><a class="govuk-link" href="/admin/leadership/instruments/{{ID}}">{{NAME}}</a>{{#DESCRIPTION}}<br><span class="govuk-body-s govuk-!-font-weight-regular">{{TEXT}}</span>{{/DESCRIPTION}}</th>
 <td class="govuk-table__cell">{{KIND}}</td>
 <td class="govuk-table__cell">{{ITEMS}}</td>
 <td class="govuk-table__cell">{{FEEDBACK}}</td>

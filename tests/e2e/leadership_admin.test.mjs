@@ -20,6 +20,8 @@ const RUN = Date.now().toString(36).slice(-6);
 const START = 2100 + (Date.now() % 800);
 const YEAR = `${START}/${String((START + 1) % 100).padStart(2, '0')}`;
 const NEXT = `${START + 1}/${String((START + 2) % 100).padStart(2, '0')}`;
+// The year of a plan used only for a feedback round, kept out of the two above.
+const OTHER = `${START - 1}/${String(START % 100).padStart(2, '0')}`;
 
 const psql = (sql) => execFileSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem',
   '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' }).trim();
@@ -167,6 +169,57 @@ describe('an administrator sets up the leadership plans', () => {
     // Another college's instrument, or none, answers 404.
     await h.submit(page, '/admin/leadership/instruments/999999999/archive',
       { csrf_token: await csrfOf(page) }, { expectStatus: 404 });
+  });
+
+  test('adds scales to an instrument until a 360-degree round has used it', async () => {
+    await h.visit(page, '/admin/leadership');
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: SCALES }).click()]);
+    const path = new URL(page.url()).pathname;
+    const id = path.split('/').pop();
+    h.saveHtml('an instrument', await page.content());
+    const items = () => page.locator('#items-list li').allInnerTexts();
+    assert.deepEqual(await items(), ['Plant', 'Coordinator', 'Shaper', 'Monitor evaluator']);
+    assert.match(await page.locator('main').innerText(), /cannot be changed or removed/);
+    await page.getByLabel(/Add scales/).fill('Teamworker\n\nCompleter finisher');
+    await press(page, 'Add scales', 'after adding scales');
+    assert.match(await banner(page), /They have been added/);
+    assert.deepEqual(await items(),
+      ['Plant', 'Coordinator', 'Shaper', 'Monitor evaluator', 'Teamworker', 'Completer finisher']);
+    assert.equal(psql(`SELECT string_agg(position || name, ',' ORDER BY position) FROM instrument_items
+                        WHERE instrument_id = ${id}`),
+    '1Plant,2Coordinator,3Shaper,4Monitor evaluator,5Teamworker,6Completer finisher');
+    const count = () => psql(`SELECT count(*) FROM instrument_items WHERE instrument_id = ${id}`);
+    const many = Array.from({ length: 35 }, (_, i) => `Extra ${i + 1}`).join('\n');
+    for (const [typed, message] of [
+      ['', /Enter the names of the scales to add, one per line/],
+      ['Specialist\nplant', /"plant" is already one of its scales/],
+      [many, /It has 6 scales already: with these 35 it would have 41, and an instrument can have up to 40/],
+    ]) {
+      await h.visit(page, path);
+      await page.getByLabel(/Add scales/).fill(typed);
+      const response = await press(page, 'Add scales', 'after bad scales');
+      assert.equal(response.status(), 400);
+      assert.match(await errorSummary(page), message);
+      assert.equal(await page.getByLabel(/Add scales/).inputValue(), typed);
+      assert.equal(count(), '6', 'nothing was saved');
+    }
+    // Once colleagues answered it in a round, its scales stay as they are.
+    psql(`WITH u AS (INSERT INTO users (institution_id, username, display_name, email, roles)
+                     SELECT id, 'lv-${RUN}-fb', 'F B', 'fb@riverside.example', 4 FROM institutions
+                      WHERE slug = 'riverside' RETURNING id, institution_id),
+               p AS (INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
+                     SELECT institution_id, id, '${OTHER}' FROM u RETURNING id, institution_id)
+          INSERT INTO feedback_rounds (plan_id, institution_id, instrument_id)
+          SELECT id, institution_id, ${id} FROM p`);
+    await h.visit(page, path);
+    assert.match(await page.locator('.govuk-inset-text').innerText(),
+      /No more can be added. It has been used in 360-degree feedback rounds/);
+    assert.equal(await page.getByLabel(/Add scales/).count(), 0);
+    await h.submit(page, `${path}/items`, { csrf_token: await csrfOf(page), items: 'Specialist' },
+      { expectStatus: 409 });
+    assert.match(await errorSummary(page), /its scales cannot change now/);
+    assert.equal(count(), '6', 'nothing was saved');
+    await h.visit(page, '/admin/leadership/instruments/999999999', { expectStatus: 404 });
   });
 
   test('adds development themes, refuses bad ones, archives and restores', async () => {
