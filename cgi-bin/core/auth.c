@@ -25,6 +25,7 @@ static const unsigned capability_roles[CAP_COUNT] = {
     [CAP_SIGNED_IN] = 0,
     [CAP_ADMINISTER] = ROLE_INSTITUTION_ADMIN | ROLE_SITE_ADMIN,
     [CAP_SITE_ADMIN] = ROLE_SITE_ADMIN,
+    [CAP_LEAD] = ROLE_LEADER,
 };
 
 bool auth_all_institutions(const session_user *u)

@@ -24,6 +24,7 @@ enum capability {
     CAP_SIGNED_IN,  /* any active account */
     CAP_ADMINISTER, /* administration of one's college (site admins: of all) */
     CAP_SITE_ADMIN, /* colleges themselves: create institutions */
+    CAP_LEAD,       /* the college's aggregated views, for senior leaders */
     CAP_COUNT
 };
 

@@ -57,7 +57,31 @@ const db_statement admin_audit_statements[] = {
     X("cohort_created", "Added a cohort")                                                          \
     X("cohort_member_added", "Added a cohort member")                                              \
     X("cohort_member_removed", "Removed a cohort member")                                          \
-    X("institution_created", "Added a college")
+    X("institution_created", "Added a college")                                                    \
+    X("instrument_created", "Added a leadership instrument")                                       \
+    X("instrument_archived", "Archived a leadership instrument")                                   \
+    X("instrument_restored", "Restored a leadership instrument")                                   \
+    X("instrument_items_added", "Added scales or types to an instrument")                          \
+    X("theme_created", "Added a development theme")                                                \
+    X("theme_archived", "Archived a development theme")                                            \
+    X("theme_restored", "Restored a development theme")                                            \
+    X("leadership_plan_started", "Started a leadership plan")                                      \
+    X("leadership_plan_shared", "Shared a leadership plan")                                        \
+    X("leadership_plan_unshared", "Stopped sharing a leadership plan")                             \
+    X("leadership_result_recorded", "Recorded a profile result")                                   \
+    X("leadership_goal_set", "Set a development goal")                                             \
+    X("leadership_goal_changed", "Changed a development goal")                                     \
+    X("leadership_goal_status_changed", "Changed where a development goal stands")                 \
+    X("leadership_activity_added", "Added a development activity")                                 \
+    X("leadership_activity_status_changed", "Changed where a development activity stands")         \
+    X("leadership_reflection_written", "Wrote a leadership reflection")                            \
+    X("leadership_evidence_added", "Put evidence in a leadership plan")                            \
+    X("leadership_evidence_removed", "Took evidence out of a leadership plan")                     \
+    X("leadership_review_recorded", "Recorded a leadership review")                                \
+    X("leadership_review_signed", "Signed a leadership review")                                    \
+    X("leadership_action_done", "Marked a review action done")                                     \
+    X("leadership_feedback_opened", "Asked colleagues for 360-degree feedback")                    \
+    X("leadership_feedback_closed", "Closed a 360-degree feedback round")
 
 #define X(action, label) action,
 static const char *const action_names[] = {KNOWN_ACTIONS NULL};

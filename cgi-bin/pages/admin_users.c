@@ -19,7 +19,8 @@ const db_statement admin_users_statements[] = {
     {"admin_users_list",
      "WITH p AS (SELECT '%' || replace(replace(replace($3, '\\', '\\\\'), '%', '\\%'),"
      "                                 '_', '\\_') || '%' AS pattern),"
-     " m AS (SELECT u.id, u.username, u.display_name, u.roles, u.status, i.name AS college"
+     " m AS (SELECT u.id, u.username, u.display_name, u.roles, u.status, i.name AS college,"
+     "              u.department"
      "         FROM users u JOIN institutions i ON i.id = u.institution_id CROSS JOIN p"
      "        WHERE (u.institution_id = $1::bigint OR $2::boolean)"
      "          AND ($3::text IS NULL OR u.username ILIKE p.pattern ESCAPE '\\'"
@@ -27,7 +28,8 @@ const db_statement admin_users_statements[] = {
      "               OR u.email ILIKE p.pattern ESCAPE '\\')"
      "          AND ($4::text IS NULL OR u.status = $4)"
      "          AND ($5::int IS NULL OR u.roles & $5::int <> 0))"
-     "SELECT t.total, pg.id, pg.username, pg.display_name, pg.roles, pg.status, pg.college"
+     "SELECT t.total, pg.id, pg.username, pg.display_name, pg.roles, pg.status, pg.college,"
+     "       pg.department"
      "  FROM (SELECT count(*) AS total FROM m) t"
      "  LEFT JOIN LATERAL (SELECT * FROM m ORDER BY m.username"
      "                      LIMIT $6::int OFFSET $7::int) pg ON true"
@@ -44,7 +46,7 @@ const db_statement admin_users_statements[] = {
      "                                 (SELECT max(s.created_at) FROM sessions s"
      "                                   WHERE s.user_id = u.id)),"
      "                        'FMDD Mon YYYY, HH24:MI'), ''),"
-     "       c.id, c.code, c.name, m.role, coalesce(lm.display_name, '')"
+     "       c.id, c.code, c.name, m.role, coalesce(lm.display_name, ''), u.department"
      "  FROM users u JOIN institutions i ON i.id = u.institution_id"
      "  LEFT JOIN users lm ON lm.id = u.line_manager_id"
      "  LEFT JOIN memberships m ON m.user_id = u.id"
@@ -53,17 +55,19 @@ const db_statement admin_users_statements[] = {
      " ORDER BY c.code, m.role"},
     {"admin_user_lock",
      "SELECT u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"
-     "       coalesce(u.line_manager_id, 0)"
+     "       coalesce(u.line_manager_id, 0), u.department"
      "  FROM users u WHERE u.id = $1 AND (u.institution_id = $2::bigint OR $3::boolean)"
      "   FOR UPDATE"},
     {"admin_user_in_college",
      "SELECT id FROM users WHERE username = lower($1) AND institution_id = $2"},
     {"admin_user_insert",
-     "INSERT INTO users (institution_id, username, display_name, email, roles, line_manager_id)"
-     " VALUES ($1, $2, $3, $4, $5, NULLIF($6, '0')::bigint) RETURNING id"},
+     "INSERT INTO users (institution_id, username, display_name, email, roles, line_manager_id,"
+     "                   department)"
+     " VALUES ($1, $2, $3, $4, $5, NULLIF($6, '0')::bigint, $7) RETURNING id"},
     {"admin_user_update",
      "UPDATE users SET display_name = $2, email = $3, roles = $4,"
-     "                 line_manager_id = NULLIF($5, '0')::bigint, updated_at = now()"
+     "                 line_manager_id = NULLIF($5, '0')::bigint, department = $7,"
+     "                 updated_at = now()"
      " WHERE id = $1 AND (extract(epoch FROM updated_at) * 1000000)::bigint = $6::bigint"},
     {"admin_user_status", "UPDATE users SET status = $2, updated_at = now() WHERE id = $1"},
     /* A suspended person's private feed address stops too. */
@@ -124,6 +128,7 @@ static const field_spec create_fields[] = {
     {"display_name", "the full name", FIELD_STRING, true, 1, 200, NULL},
     {"email", "the email address", FIELD_EMAIL, true, 0, 0, NULL},
     {"line_manager", "the line manager's username", FIELD_STRING, false, 0, 64, NULL},
+    {"department", "the department", FIELD_STRING, false, 0, 100, NULL},
     {"institution_id", "the college", FIELD_ID, false, 0, 0, NULL},
     ROLE_FIELDS,
 };
@@ -131,6 +136,7 @@ static const field_spec edit_fields[] = {
     {"display_name", "the full name", FIELD_STRING, true, 1, 200, NULL},
     {"email", "the email address", FIELD_EMAIL, true, 0, 0, NULL},
     {"line_manager", "the line manager's username", FIELD_STRING, false, 0, 64, NULL},
+    {"department", "the department", FIELD_STRING, false, 0, 100, NULL},
     {"version", "the version of these details", FIELD_INT, true, 0, 9007199254740991LL, NULL},
     ROLE_FIELDS,
 };
@@ -139,7 +145,7 @@ static const field_spec edit_fields[] = {
 
 /* What a person typed into the create or edit form. */
 typedef struct {
-    const char *username, *display_name, *email, *line_manager;
+    const char *username, *display_name, *email, *line_manager, *department;
     long long institution_id, version;
     unsigned roles;
 } user_input;
@@ -160,6 +166,7 @@ static void read_input(const field_spec *specs, size_t n, const field_value *v, 
     in->display_name = value_of(specs, n, v, "display_name")->str;
     in->email = value_of(specs, n, v, "email")->str;
     in->line_manager = value_of(specs, n, v, "line_manager")->str;
+    in->department = value_of(specs, n, v, "department")->str;
     in->institution_id = value_of(specs, n, v, "institution_id")->num;
     in->version = value_of(specs, n, v, "version")->num;
     in->roles = 0;
@@ -237,8 +244,8 @@ static bool may_change(const admin_scope *s, unsigned roles)
 /* The fields that creating and changing share (admin/user_fields.tpl),
  * included as FIELDS in d, with error shown beside its field. */
 static void fill_fields(request *r, tpl_dict *d, const admin_scope *s, const char *display_name,
-                        const char *email, const char *line_manager, unsigned roles,
-                        const char *field, const char *error)
+                        const char *email, const char *line_manager, const char *department,
+                        unsigned roles, const char *field, const char *error)
 {
     tpl_dict *f = tpl_include(d, "FIELDS", "admin/user_fields.tpl");
     if (!f)
@@ -246,6 +253,7 @@ static void fill_fields(request *r, tpl_dict *d, const admin_scope *s, const cha
     tpl_set(f, "DISPLAY_NAME", display_name);
     tpl_set(f, "EMAIL", email);
     tpl_set(f, "LINE_MANAGER", line_manager);
+    tpl_set(f, "DEPARTMENT", department);
     fill_roles(f, s, roles);
     if (error)
         admin_inline_error(r, f, field, error);
@@ -366,6 +374,7 @@ void page_admin_users(request *r)
                 tpl_show(row, "ACTIVE");
             else
                 tpl_show(row, "SUSPENDED");
+            tpl_set(row, "DEPARTMENT", db_text(res, i, 7));
             if (s.site)
                 tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 6));
         }
@@ -405,7 +414,8 @@ static void show_new(request *r, int status, const user_input *in, const char *f
     tpl_set(d, "USERNAME", in ? in->username : "");
     /* New people are most often students. */
     fill_fields(r, d, &s, in ? in->display_name : "", in ? in->email : "",
-                in ? in->line_manager : "", in ? in->roles : ROLE_STUDENT, field, error);
+                in ? in->line_manager : "", in ? in->department : "",
+                in ? in->roles : ROLE_STUDENT, field, error);
     if (s.site &&
         !admin_college_choices(r, tpl_add_section(d, "SITE"), in ? in->institution_id : 0)) {
         render_db_failed(r);
@@ -493,8 +503,9 @@ void page_admin_user_create(request *r)
                             in.display_name,
                             in.email,
                             req_id_text(r, in.roles),
-                            req_id_text(r, manager_id)};
-    PGresult *res = db_run(r->db, "admin_user_insert", 6, params);
+                            req_id_text(r, manager_id),
+                            in.department};
+    PGresult *res = db_run(r->db, "admin_user_insert", 7, params);
     if (!res) {
         const char *state = db_last_sqlstate(r->db);
         if (strcmp(state, "23505") == 0) {
@@ -631,6 +642,10 @@ static void show_user(request *r, long long id, int status, const user_input *in
         tpl_show(d, "NO_MANAGER");
     }
     tpl_set(d, "CREATED", db_text(res, 0, 10));
+    if (db_text(res, 0, 17)[0])
+        tpl_set(tpl_add_section(d, "SAVED_DEPARTMENT"), "NAME", db_text(res, 0, 17));
+    else
+        tpl_show(d, "NO_DEPARTMENT");
     if (db_text(res, 0, 11)[0])
         tpl_set(tpl_add_section(d, "LAST_SIGN_IN"), "AT", db_text(res, 0, 11));
     else
@@ -642,7 +657,8 @@ static void show_user(request *r, long long id, int status, const user_input *in
         tpl_dict *f = tpl_add_section(d, "CHANGE");
         tpl_set(f, "VERSION", db_text(res, 0, 9));
         fill_fields(r, f, &s, in ? in->display_name : name, in ? in->email : db_text(res, 0, 3),
-                    in ? in->line_manager : db_text(res, 0, 8), in ? in->roles : roles, field,
+                    in ? in->line_manager : db_text(res, 0, 8),
+                    in ? in->department : db_text(res, 0, 17), in ? in->roles : roles, field,
                     conflict ? NULL : error); /* a conflict is no one field's fault */
         if (db_int(res, 0, 0) == r->user->id)
             tpl_show(f, "SELF");
@@ -689,7 +705,7 @@ void page_admin_user_show(request *r)
 
 /* The locked row of a person in scope, inside the caller's transaction. */
 typedef struct {
-    const char *username, *display_name, *email;
+    const char *username, *display_name, *email, *department;
     unsigned roles;
     bool active;
     long long institution_id, line_manager_id;
@@ -713,6 +729,7 @@ static int lock_user(request *r, long long id, locked_user *u)
         u->active = strcmp(db_text(res, 0, 4), "active") == 0;
         u->institution_id = db_int(res, 0, 5);
         u->line_manager_id = db_int(res, 0, 6);
+        u->department = arena_strdup(r->mem, db_text(res, 0, 7));
     }
     PQclear(res);
     return found;
@@ -756,6 +773,9 @@ static const char *changes(request *r, const locked_user *u, const user_input *i
     if (u->line_manager_id != manager_id)
         out = arena_printf(r->mem, "%s%sline manager to %s", out, out[0] ? ", " : "",
                            in->line_manager[0] ? in->line_manager : "none");
+    if (strcmp(u->department, in->department) != 0)
+        out = arena_printf(r->mem, "%s%sdepartment \"%s\" to \"%s\"", out, out[0] ? ", " : "",
+                           u->department, in->department);
     return out;
 }
 
@@ -779,8 +799,9 @@ static outcome update_user(request *r, long long id, const user_input *in)
         return (outcome){0, NULL, "unchanged", false};
     const char *params[] = {
         req_id_text(r, id),        in->display_name,           in->email,
-        req_id_text(r, in->roles), req_id_text(r, manager_id), req_id_text(r, in->version)};
-    PGresult *res = db_run(r->db, "admin_user_update", 6, params);
+        req_id_text(r, in->roles), req_id_text(r, manager_id), req_id_text(r, in->version),
+        in->department};
+    PGresult *res = db_run(r->db, "admin_user_update", 7, params);
     if (!res)
         return (outcome){503, NULL, NULL, false};
     bool stale = strcmp(PQcmdTuples(res), "0") == 0;

@@ -200,6 +200,22 @@ void page_profile_show(request *r);
 void page_profile_edit(request *r);
 void page_profile_save(request *r);
 
+/* leadership plans: the settings administrators keep (admin_leadership.c)
+ * and the college's aggregated view for senior leaders (leadership_college.c) */
+extern const db_statement admin_leadership_statements[];
+extern const db_statement leadership_college_statements[];
+void page_admin_leadership(request *r);
+void page_admin_instrument_new(request *r);
+void page_admin_instrument_create(request *r);
+void page_admin_instrument_show(request *r);
+void page_admin_instrument_items(request *r);
+void page_admin_instrument_archive(request *r);
+void page_admin_instrument_restore(request *r);
+void page_admin_theme_create(request *r);
+void page_admin_theme_archive(request *r);
+void page_admin_theme_restore(request *r);
+void page_leadership_college(request *r);
+
 /* importing people */
 extern const db_statement import_statements[];
 void page_import_form(request *r);

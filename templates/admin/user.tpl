@@ -62,6 +62,10 @@
 <dd class="govuk-summary-list__value">{{#SAVED_MANAGER}}{{NAME}} ({{USERNAME}}){{/SAVED_MANAGER}}{{#NO_MANAGER}}None{{/NO_MANAGER}}</dd>
 </div>
 <div class="govuk-summary-list__row">
+<dt class="govuk-summary-list__key">Department</dt>
+<dd class="govuk-summary-list__value govuk-!-text-break-word">{{#SAVED_DEPARTMENT}}{{NAME}}{{/SAVED_DEPARTMENT}}{{#NO_DEPARTMENT}}Not given{{/NO_DEPARTMENT}}</dd>
+</div>
+<div class="govuk-summary-list__row">
 <dt class="govuk-summary-list__key">Cohorts</dt>
 <dd class="govuk-summary-list__value">
 {{#NO_COHORTS}}None{{/NO_COHORTS}}

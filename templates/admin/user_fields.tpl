@@ -31,3 +31,9 @@
 {{#LINE_MANAGER_ERROR}}<p id="line_manager-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/LINE_MANAGER_ERROR}}
 <input class="govuk-input govuk-input--width-20{{#LINE_MANAGER_ERROR}} govuk-input--error{{/LINE_MANAGER_ERROR}}" id="line_manager" name="line_manager" type="text" value="{{LINE_MANAGER}}" maxlength="64" autocomplete="off" autocapitalize="none" spellcheck="false" aria-describedby="line_manager-hint{{#LINE_MANAGER_ERROR}} line_manager-error{{/LINE_MANAGER_ERROR}}">
 </div>
+<div class="govuk-form-group{{#DEPARTMENT_ERROR}} govuk-form-group--error{{/DEPARTMENT_ERROR}}">
+<label class="govuk-label govuk-label--s" for="department">Department (optional)</label>
+<div id="department-hint" class="govuk-hint">Where they work, for example Engineering or Learner services. Up to 100 characters. The leadership view counts plans by department.</div>
+{{#DEPARTMENT_ERROR}}<p id="department-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/DEPARTMENT_ERROR}}
+<input class="govuk-input govuk-!-width-two-thirds{{#DEPARTMENT_ERROR}} govuk-input--error{{/DEPARTMENT_ERROR}}" id="department" name="department" type="text" value="{{DEPARTMENT}}" maxlength="100" autocomplete="off" aria-describedby="department-hint{{#DEPARTMENT_ERROR}} department-error{{/DEPARTMENT_ERROR}}">
+</div>

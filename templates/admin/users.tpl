@@ -51,6 +51,7 @@
 <th scope="col" class="govuk-table__header">Username</th>
 <th scope="col" class="govuk-table__header">Name</th>
 <th scope="col" class="govuk-table__header">Roles</th>
+<th scope="col" class="govuk-table__header">Department</th>
 <th scope="col" class="govuk-table__header">Status</th>
 {{#SITE}}<th scope="col" class="govuk-table__header">College</th>{{/SITE}}
 </tr>
@@ -61,6 +62,7 @@
 <th scope="row" class="govuk-table__header"><a class="govuk-link" href="/admin/users/{{ID}}">{{USERNAME}}</a></th>
 <td class="govuk-table__cell">{{DISPLAY_NAME}}</td>
 <td class="govuk-table__cell">{{ROLES}}</td>
+<td class="govuk-table__cell tandem-break-anywhere">{{DEPARTMENT}}</td>
 <td class="govuk-table__cell">{{#ACTIVE}}<strong class="govuk-tag govuk-tag--green">Active</strong>{{/ACTIVE}}{{#SUSPENDED}}<strong class="govuk-tag govuk-tag--red">Suspended</strong>{{/SUSPENDED}}</td>
 {{#SITE}}<td class="govuk-table__cell">{{COLLEGE}}</td>{{/SITE}}
 </tr>
