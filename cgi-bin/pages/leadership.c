@@ -482,17 +482,12 @@ void lp_fill_choices(tpl_dict *d, const char *const *values, const char *(*label
     }
 }
 
-static void fill_goals(request *r, tpl_dict *d, const PGresult *goals, const PGresult *activities)
+/* The goals, one row each: their SMART parts are on each goal's page. */
+static void fill_goals(tpl_dict *d, const PGresult *goals)
 {
-    for (int i = 0; i < PQntuples(goals); i++) {
-        tpl_dict *g = tpl_add_section(d, "GOAL");
-        lp_fill_goal(g, goals, i);
-        for (int a = 0; a < PQntuples(activities); a++)
-            if (strcmp(db_text(activities, a, 1), db_text(goals, i, GC_ID)) == 0)
-                lp_fill_activity(r, tpl_add_section(g, "ACTIVITY"), activities, a);
-    }
-    if (!PQntuples(goals))
-        tpl_show(d, "NO_GOALS");
+    for (int i = 0; i < PQntuples(goals); i++)
+        lp_fill_goal(tpl_add_section(d, "GOAL"), goals, i);
+    tpl_show(d, PQntuples(goals) ? "ANY_GOALS" : "NO_GOALS");
 }
 
 static void fill_activities(request *r, tpl_dict *d, const PGresult *activities,
@@ -595,7 +590,7 @@ static const char *plan_body(request *r, const PGresult *head)
             tpl_show(d, "CAN_WRITE");
         if (open && (owner || strcmp(side, "manager") == 0))
             tpl_show(d, "CAN_REVIEW");
-        fill_goals(r, d, res[0], res[1]);
+        fill_goals(d, res[0]);
         fill_activities(r, d, res[1], res[0]);
         lp_fill_reflections(d, res[2]);
         fill_reviews(d, res[3], side);

@@ -25,20 +25,16 @@
 <h2 class="govuk-heading-m" id="goals">Development goals</h2>
 {{#CAN_WRITE}}<p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/leadership/plans/{{ID}}/goals/new">Set a goal</a></p>{{/CAN_WRITE}}
 {{#NO_GOALS}}<p class="govuk-body">No goals are set yet.</p>{{/NO_GOALS}}
-{{#GOAL}}
-<div class="tandem-goal">
-<h3 class="govuk-heading-s"><a class="govuk-link" href="/leadership/plans/{{ID}}/goals/{{GOAL_ID}}">{{TITLE}}</a></h3>
-<p class="govuk-body"><strong class="govuk-tag{{#OVERDUE}} govuk-tag--red{{/OVERDUE}}">{{STATUS}}{{#OVERDUE}}, past its date{{/OVERDUE}}</strong> By {{DUE}}.{{#HAS_THEME}} Theme: {{THEME}}.{{/HAS_THEME}}{{#CARRIED}} Carried from last year's plan.{{/CARRIED}}</p>
-{{#HAS_RESULTS}}<p class="govuk-body">Responds to: {{RESPONDS_TO}}</p>{{/HAS_RESULTS}}
-<dl class="govuk-summary-list govuk-summary-list--no-border">
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Specific</dt><dd class="govuk-summary-list__value tandem-words">{{SPECIFIC:pre_escape}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Measurable</dt><dd class="govuk-summary-list__value tandem-words">{{MEASURABLE:pre_escape}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Achievable</dt><dd class="govuk-summary-list__value tandem-words">{{ACHIEVABLE:pre_escape}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Relevant</dt><dd class="govuk-summary-list__value tandem-words">{{RELEVANT:pre_escape}}</dd></div>
-<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Time-bound</dt><dd class="govuk-summary-list__value">By {{DUE}}</dd></div>
-</dl>
-</div>
+{{#ANY_GOALS}}
+<table class="govuk-table">
+<caption class="govuk-visually-hidden">Development goals: open one for its SMART parts, activities, reflections and evidence</caption>
+<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Goal</th><th scope="col" class="govuk-table__header">Where it stands</th><th scope="col" class="govuk-table__header">By</th></tr></thead>
+<tbody class="govuk-table__body">
+{{#GOAL}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/leadership/plans/{{ID}}/goals/{{GOAL_ID}}">{{TITLE}}</a>{{#HAS_THEME}}<br><span class="tandem-by">Theme: {{THEME}}</span>{{/HAS_THEME}}{{#HAS_RESULTS}}<br><span class="tandem-by">Responds to: {{RESPONDS_TO}}</span>{{/HAS_RESULTS}}{{#CARRIED}}<br><span class="tandem-by">Carried from last year's plan</span>{{/CARRIED}}</td><td class="govuk-table__cell"><strong class="govuk-tag{{#OVERDUE}} govuk-tag--red{{/OVERDUE}}">{{STATUS}}{{#OVERDUE}}, past its date{{/OVERDUE}}</strong></td><td class="govuk-table__cell">{{DUE}}</td></tr>
 {{/GOAL}}
+</tbody>
+</table>
+{{/ANY_GOALS}}
 
 <h2 class="govuk-heading-m" id="activities">Development activities</h2>
 {{#CAN_WRITE}}<p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/leadership/plans/{{ID}}/activities/new">Add an activity</a></p>{{/CAN_WRITE}}
