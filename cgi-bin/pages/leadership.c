@@ -19,7 +19,7 @@
 /* The team of $1 (their active reports) with this year's plan of each:
  * goals achieved and in all, goals past their date, the next review and
  * whether it is late, reviews waiting for the manager's signature, open
- * 360 rounds. */
+ * 360 rounds, review actions past their date. */
 #define LP_TEAM                                                                                    \
     "SELECT u.id, u.display_name, u.department, coalesce(p.id, 0),"                               \
     "       coalesce(g.total, 0), coalesce(g.achieved, 0), coalesce(g.overdue, 0),"                \
@@ -29,7 +29,10 @@
     "       (SELECT count(*) FROM leadership_reviews x WHERE x.plan_id = p.id"                     \
     "           AND x.manager_signed_at IS NULL),"                                                 \
     "       (SELECT count(*) FROM feedback_rounds f WHERE f.plan_id = p.id"                        \
-    "           AND f.closed_at IS NULL)"                                                          \
+    "           AND f.closed_at IS NULL),"                                                         \
+    "       (SELECT count(*) FROM leadership_review_actions x"                                     \
+    "          JOIN leadership_reviews xr ON xr.id = x.review_id"                                  \
+    "         WHERE xr.plan_id = p.id AND x.done_at IS NULL AND x.due_on < current_date)"          \
     "  FROM users u"                                                                               \
     "  LEFT JOIN leadership_plans p ON p.owner_id = u.id AND p.academic_year = " LP_YEAR           \
     "  LEFT JOIN LATERAL (SELECT count(*) AS total,"                                               \
@@ -782,6 +785,8 @@ static void fill_team(tpl_dict *d, const PGresult *team)
             tpl_set(tpl_add_section(p, "TO_SIGN"), "N", db_text(team, i, 10));
         if (strcmp(db_text(team, i, 11), "0") != 0)
             tpl_set(tpl_add_section(p, "ROUNDS"), "N", db_text(team, i, 11));
+        if (strcmp(db_text(team, i, 12), "0") != 0)
+            tpl_set(tpl_add_section(p, "LATE_ACTIONS"), "N", db_text(team, i, 12));
     }
     if (!PQntuples(team))
         tpl_show(d, "NO_TEAM");
