@@ -20,6 +20,7 @@ static const struct {
     {"/blog", "Blog", CAP_SIGNED_IN},
     {"/plans", "Plans", CAP_SIGNED_IN},
     {"/messages", "Messages", CAP_SIGNED_IN},
+    {"/voice", "Student voice", CAP_SIGNED_IN},
     {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},
