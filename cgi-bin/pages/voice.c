@@ -319,7 +319,9 @@ static void show_form(request *r, int status, const PGresult *head, const field_
             tpl_set(c, "NAME", db_text(cohorts, i, 1));
             tpl_set(c, "CODE", db_text(cohorts, i, 2));
             const char *needle = arena_printf(r->mem, ",%s,", db_text(cohorts, i, 0));
-            const char *set = chosen ? arena_printf(r->mem, ",%s,", chosen + 1) : "";
+            const char *set = chosen && strlen(chosen) >= 2
+                                  ? arena_printf(r->mem, ",%.*s,", (int)strlen(chosen) - 2, chosen + 1)
+                                  : "";
             if (strstr(set, needle) || (!chosen && PQntuples(cohorts) == 1))
                 tpl_show(c, "CHECKED");
         }

@@ -310,7 +310,8 @@ static void show_issue(request *r, int status, const char *error, const char *ty
         for (int i = 0; i < PQntuples(res[1]); i++) {
             tpl_dict *e = tpl_add_section(d, "EVENT");
             tpl_set(e, "STATUS", db_text(res[1], i, 0));
-            tpl_set(e, "RESPONSE", db_text(res[1], i, 1)); /* sanitised on save */
+            if (*db_text(res[1], i, 1)) /* sanitised on save */
+                tpl_set(tpl_add_section(e, "SAID"), "HTML", db_text(res[1], i, 1));
             tpl_set(e, "BY", db_text(res[1], i, 2));
             tpl_set(e, "WHEN", db_text(res[1], i, 3));
         }

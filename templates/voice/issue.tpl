@@ -14,7 +14,7 @@
 <div class="tandem-richtext">{{BODY:none}}</div>
 <h2 class="govuk-heading-m" id="timeline">Timeline</h2>
 <ol class="govuk-list tandem-timeline">
-{{#EVENT}}<li class="govuk-!-margin-bottom-4"><strong>{{STATUS}}</strong> <span class="tandem-muted">by {{BY}}, {{WHEN}}</span>{{#RESPONSE}}<div class="tandem-richtext govuk-inset-text govuk-!-margin-top-2">{{RESPONSE:none}}</div>{{/RESPONSE}}</li>
+{{#EVENT}}<li class="govuk-!-margin-bottom-4"><strong>{{STATUS}}</strong> <span class="tandem-muted">by {{BY}}, {{WHEN}}</span>{{#SAID}}<div class="tandem-richtext govuk-inset-text govuk-!-margin-top-2">{{HTML:none}}</div>{{/SAID}}</li>
 {{/EVENT}}
 </ol>
 {{#RESPOND}}
