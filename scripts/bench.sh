@@ -71,6 +71,11 @@ PLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM plans W
 # (tests/bench/threads.sql).
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/threads.sql
 THREAD=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM threads WHERE subject = 'Two hundred messages'")
+# Student voice: an anonymous poll of 10,000 ballots, its results seen by
+# the rep who ran it (tests/bench/voice.sql).
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/voice.sql
+POLL=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM polls WHERE title = 'Ten thousand voices'")
+COOKIES[voicerep]=$(sign_in bench-rep)
 
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
@@ -87,7 +92,8 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "tutor's plans, 200 learners|/plans#priya" \
               "plan page, 30 goals (tutor)|/plans/$PLAN#priya" \
               "plan's progress, 30 goals (tutor)|/plans/$PLAN/progress#priya" \
-              "thread of 200 messages|/messages/$THREAD#priya"; do
+              "thread of 200 messages|/messages/$THREAD#priya" \
+              "poll results, 10,000 ballots|/voice/polls/$POLL/results#voicerep"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

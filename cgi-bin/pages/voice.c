@@ -203,9 +203,10 @@ void page_voice_index(request *r)
             tpl_show(d, "MAY_RUN");
         for (int i = 0; i < PQntuples(res[2]); i++) {
             tpl_dict *b = tpl_add_section(d, "BOARD");
-            tpl_set(b, "HREF", *db_text(res[2], i, 0)
-                                   ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[2], i, 0))
-                                   : "/voice/college");
+            tpl_set(b, "HREF",
+                    *db_text(res[2], i, 0)
+                        ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[2], i, 0))
+                        : "/voice/college");
             tpl_set(b, "NAME", db_text(res[2], i, 1));
             tpl_set(b, "OPEN", db_text(res[2], i, 2));
         }
@@ -290,10 +291,11 @@ static void show_form(request *r, int status, const PGresult *head, const field_
                                "voice/poll_form.tpl");
     if (d) {
         tpl_set(d, "HEADING", heading);
-        tpl_set(d, "ACTION", head ? arena_printf(r->mem, "/voice/polls/%s", db_text(head, 0, PH_ID))
-                                  : "/voice/polls");
-        tpl_set(d, "BACK", head ? arena_printf(r->mem, "/voice/polls/%s", db_text(head, 0, PH_ID))
-                                : "/voice");
+        tpl_set(d, "ACTION",
+                head ? arena_printf(r->mem, "/voice/polls/%s", db_text(head, 0, PH_ID))
+                     : "/voice/polls");
+        tpl_set(d, "BACK",
+                head ? arena_printf(r->mem, "/voice/polls/%s", db_text(head, 0, PH_ID)) : "/voice");
         if (error) {
             tpl_dict *e = tpl_add_section(d, "ERROR");
             tpl_set(e, "MESSAGE", error);
@@ -301,7 +303,9 @@ static void show_form(request *r, int status, const PGresult *head, const field_
         }
         tpl_set(d, "TITLE", v ? v[F_TITLE].str : head ? db_text(head, 0, PH_TITLE) : "");
         tpl_set(d, "DESCRIPTION",
-                v ? v[F_DESCRIPTION].str : head ? db_text(head, 0, PH_DESCRIPTION) : "");
+                v      ? v[F_DESCRIPTION].str
+                : head ? db_text(head, 0, PH_DESCRIPTION)
+                       : "");
         tpl_set(d, "OPENS", v ? v[F_OPENS].str : head ? db_text(head, 0, PH_OPENS_INPUT) : "");
         tpl_set(d, "CLOSES", v ? v[F_CLOSES].str : head ? db_text(head, 0, PH_CLOSES_INPUT) : "");
         bool anonymous = v ? v[F_ANONYMOUS].num == 0 || !v[F_ANONYMOUS].present
@@ -310,18 +314,20 @@ static void show_form(request *r, int status, const PGresult *head, const field_
         const char *vis = v && v[F_VISIBILITY].present ? visibilities[v[F_VISIBILITY].num]
                           : head                       ? db_text(head, 0, PH_VISIBILITY)
                                                        : "closed";
-        tpl_show(d, arena_printf(r->mem, "VISIBILITY_%s", strcmp(vis, "live") == 0    ? "LIVE"
-                                                          : strcmp(vis, "voted") == 0 ? "VOTED"
-                                                                                      : "CLOSED"));
+        tpl_show(d, arena_printf(r->mem, "VISIBILITY_%s",
+                                 strcmp(vis, "live") == 0    ? "LIVE"
+                                 : strcmp(vis, "voted") == 0 ? "VOTED"
+                                                             : "CLOSED"));
         for (int i = 0; i < PQntuples(cohorts); i++) {
             tpl_dict *c = tpl_add_section(d, "COHORT");
             tpl_set(c, "ID", db_text(cohorts, i, 0));
             tpl_set(c, "NAME", db_text(cohorts, i, 1));
             tpl_set(c, "CODE", db_text(cohorts, i, 2));
             const char *needle = arena_printf(r->mem, ",%s,", db_text(cohorts, i, 0));
-            const char *set = chosen && strlen(chosen) >= 2
-                                  ? arena_printf(r->mem, ",%.*s,", (int)strlen(chosen) - 2, chosen + 1)
-                                  : "";
+            const char *set =
+                chosen && strlen(chosen) >= 2
+                    ? arena_printf(r->mem, ",%.*s,", (int)strlen(chosen) - 2, chosen + 1)
+                    : "";
             if (strstr(set, needle) || (!chosen && PQntuples(cohorts) == 1))
                 tpl_show(c, "CHECKED");
         }
@@ -539,8 +545,8 @@ static const char *rating_options(request *r, const field_value *v)
 {
     const char *low = v[Q_LOW].present ? v[Q_LOW].str : "Poor";
     const char *high = v[Q_HIGH].present ? v[Q_HIGH].str : "Excellent";
-    return option_lines(r, arena_printf(r->mem, "1 – %s\n2\n3\n4\n5 – %s", low, high),
-                        &(int){0}, &(const char *){NULL});
+    return option_lines(r, arena_printf(r->mem, "1 – %s\n2\n3\n4\n5 – %s", low, high), &(int){0},
+                        &(const char *){NULL});
 }
 
 /* Checks a question; NULL or the refusal. Sets the options literal, and
@@ -585,8 +591,8 @@ void page_voice_question_add(request *r)
     const char *id = req_id_text(r, req_param_id(r, 0));
     if (!form_validate(r, question_fields, N_Q, v, &err) ||
         (err = check_question(r, v, &options, &min, &max))) {
-        render_error(r, 400, arena_printf(r->mem, "%s Nothing was added: go back to change it.",
-                                          err));
+        render_error(r, 400,
+                     arena_printf(r->mem, "%s Nothing was added: go back to change it.", err));
         return;
     }
     const char *params[] = {id,
@@ -615,8 +621,7 @@ void page_voice_question_add(request *r)
 /* A change by its creator to poll :id not yet open (or, closing, open):
  * statement with (poll, me[, extra]); 409 with refusal when it changes
  * nothing. */
-static void change_poll(request *r, const char *statement, const char *extra,
-                        const char *refusal)
+static void change_poll(request *r, const char *statement, const char *extra, const char *refusal)
 {
     const char *id = req_id_text(r, req_param_id(r, 0));
     const char *params[] = {id, req_id_text(r, r->user->id), extra};

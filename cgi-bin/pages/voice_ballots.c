@@ -75,7 +75,8 @@ static const char *option_id(const questionnaire *qs, const question *q, int o)
 static bool sent(const request *r, const char *name, const char *value)
 {
     for (size_t i = 0; i < r->n_body_fields; i++)
-        if (strcmp(r->body_fields[i].name, name) == 0 && strcmp(r->body_fields[i].value, value) == 0)
+        if (strcmp(r->body_fields[i].name, name) == 0 &&
+            strcmp(r->body_fields[i].value, value) == 0)
             return true;
     return false;
 }
@@ -183,15 +184,16 @@ static void fill_poll_facts(tpl_dict *d, const PGresult *head)
     tpl_set(d, "VOTERS", db_text(head, 0, PH_VOTERS));
     tpl_show(d, voice_flag(head, PH_ANONYMOUS) ? "ANONYMOUS" : "NAMED");
     const char *vis = db_text(head, 0, PH_VISIBILITY);
-    tpl_set(d, "VISIBILITY", strcmp(vis, "live") == 0 ? "At any time, as votes come in"
-                             : strcmp(vis, "voted") == 0
-                                 ? "To each person once they have voted"
-                                 : "When the poll closes");
+    tpl_set(d, "VISIBILITY",
+            strcmp(vis, "live") == 0    ? "At any time, as votes come in"
+            : strcmp(vis, "voted") == 0 ? "To each person once they have voted"
+                                        : "When the poll closes");
     const char *state = db_text(head, 0, PH_STATE);
-    tpl_set(d, "STATE", strcmp(state, "draft") == 0       ? "Draft: not open yet"
-                        : strcmp(state, "scheduled") == 0 ? "Opens later"
-                        : strcmp(state, "open") == 0      ? "Open"
-                                                          : "Closed");
+    tpl_set(d, "STATE",
+            strcmp(state, "draft") == 0       ? "Draft: not open yet"
+            : strcmp(state, "scheduled") == 0 ? "Opens later"
+            : strcmp(state, "open") == 0      ? "Open"
+                                              : "Closed");
 }
 
 /* The poll's page; error (with status) when a vote was refused and the
@@ -212,8 +214,8 @@ static void show_poll(request *r, const PGresult *head, int status, const char *
     }
     read_questions(res, q);
     const char *title = db_text(head, 0, PH_TITLE);
-    tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", title) : title,
-                               "voice/poll.tpl");
+    tpl_dict *d =
+        render_begin(r, error ? arena_printf(r->mem, "Error: %s", title) : title, "voice/poll.tpl");
     const char *state = db_text(head, 0, PH_STATE);
     bool mine = voice_flag(head, PH_MINE), voted = *db_text(head, 0, PH_VOTED_ON);
     bool editable = mine && (strcmp(state, "draft") == 0 || strcmp(state, "scheduled") == 0);
@@ -344,8 +346,10 @@ static const char *check_answer(request *r, const question *q, int n)
         if (!len && q->required)
             return arena_printf(r->mem, "Answer question %d: it cannot be left empty.", n);
         if (len && utf8_chars(q->text, len) > MAX_TEXT)
-            return arena_printf(r->mem, "The answer to question %d is too long: at most 2,000 "
-                                        "characters.", n);
+            return arena_printf(r->mem,
+                                "The answer to question %d is too long: at most 2,000 "
+                                "characters.",
+                                n);
         return NULL;
     }
     if (!q->chosen && !q->required)
@@ -356,17 +360,23 @@ static const char *check_answer(request *r, const question *q, int n)
         int seen[IRV_MAX_OPTIONS + 1] = {0};
         for (int o = 0; o < q->n; o++)
             if (q->ranks[o] && seen[q->ranks[o]]++)
-                return arena_printf(r->mem, "In question %d two options are ranked %s: give each "
-                                            "rank to one option only.", n, ordinal(r, q->ranks[o]));
+                return arena_printf(r->mem,
+                                    "In question %d two options are ranked %s: give each "
+                                    "rank to one option only.",
+                                    n, ordinal(r, q->ranks[o]));
         for (int k = 1; k <= q->chosen; k++)
             if (!seen[k])
-                return arena_printf(r->mem, "In question %d, rank from 1 without gaps: %s is "
-                                            "missing.", n, ordinal(r, k));
+                return arena_printf(r->mem,
+                                    "In question %d, rank from 1 without gaps: %s is "
+                                    "missing.",
+                                    n, ordinal(r, k));
     }
-    if (q->chosen > q->max || (kind_is(q, "multiple") || kind_is(q, "ranked") ? q->chosen < q->min
-                                                                                : false))
-        return arena_printf(r->mem, "Question %d takes from %lld to %lld choices; this vote gave "
-                                    "%d.", n, q->min, q->max, q->chosen);
+    if (q->chosen > q->max ||
+        (kind_is(q, "multiple") || kind_is(q, "ranked") ? q->chosen < q->min : false))
+        return arena_printf(r->mem,
+                            "Question %d takes from %lld to %lld choices; this vote gave "
+                            "%d.",
+                            n, q->min, q->max, q->chosen);
     return NULL;
 }
 
@@ -437,8 +447,9 @@ static void cast(request *r, const PGresult *head, const questionnaire *qs)
     else if (strcmp(outcome, "voted") == 0)
         resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s#receipt", params[0]));
     else if (strcmp(outcome, "twice") == 0)
-        render_error(r, 409, "You have voted in this poll already: each person votes once. Your "
-                             "first vote stands.");
+        render_error(r, 409,
+                     "You have voted in this poll already: each person votes once. Your "
+                     "first vote stands.");
     else if (strcmp(outcome, "closed") == 0 || strcmp(outcome, "not_open") == 0)
         render_error(r, 409, "This poll is not open: votes are not taken now.");
     else if (strcmp(outcome, "bad_option") == 0)

@@ -131,7 +131,7 @@ static void fill_issue(tpl_dict *d, const PGresult *res, int i)
     tpl_set(d, "TITLE", db_text(res, i, IS_TITLE));
     tpl_set(d, "STATUS", db_text(res, i, IS_STATUS_WORDS));
     static const char *const colours[][2] = {
-        {"raised", "grey"},      {"received", "blue"},    {"considering", "yellow"},
+        {"raised", "grey"},        {"received", "blue"},    {"considering", "yellow"},
         {"accepted", "turquoise"}, {"not_possible", "red"}, {"done", "green"},
     };
     for (size_t c = 0; c < sizeof colours / sizeof *colours; c++)
@@ -218,11 +218,15 @@ static const char *insert_issue(request *r, const field_value *v, long long resp
 {
     bool college = strcmp(v[F_COHORT].str, "college") == 0;
     const char *inst = req_id_text(r, r->user->institution_id), *me = req_id_text(r, r->user->id);
-    const char *params[] = {inst,           college ? "" : v[F_COHORT].str,
-                            v[F_POLL].str,  me,
+    const char *params[] = {inst,
+                            college ? "" : v[F_COHORT].str,
+                            v[F_POLL].str,
+                            me,
                             req_id_text(r, responsible),
-                            v[F_TITLE].str, v[F_BODY].str,
-                            html,           v[F_DUE].str};
+                            v[F_TITLE].str,
+                            v[F_BODY].str,
+                            html,
+                            v[F_DUE].str};
     PGresult *res = db_run(r->db, "voice_issue_insert", 9, params);
     const char *id = !res ? NULL : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
     PQclear(res);
@@ -296,10 +300,10 @@ static void show_issue(request *r, int status, const char *error, const char *ty
         fill_issue(d, res[0], 0);
         tpl_set(d, "BODY", db_text(res[0], 0, IS_BODY)); /* sanitised on save */
         tpl_set(d, "COHORT", db_text(res[0], 0, IS_COHORT));
-        tpl_set(d, "BOARD", *db_text(res[0], 0, IS_COHORT_ID)
-                                ? arena_printf(r->mem, "/voice/cohorts/%s",
-                                               db_text(res[0], 0, IS_COHORT_ID))
-                                : "/voice/college");
+        tpl_set(d, "BOARD",
+                *db_text(res[0], 0, IS_COHORT_ID)
+                    ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[0], 0, IS_COHORT_ID))
+                    : "/voice/college");
         tpl_set(d, "RAISER", db_text(res[0], 0, IS_RAISER));
         tpl_set(d, "RAISED_ON", db_text(res[0], 0, IS_RAISED_ON));
         if (*db_text(res[0], 0, IS_POLL_ID)) {
@@ -337,8 +341,8 @@ void page_voice_issue_show(request *r)
 }
 
 enum { R_STATUS, R_RESPONSE, N_R };
-static const char *const statuses[] = {"received", "considering", "accepted", "not_possible",
-                                       "done",     NULL};
+static const char *const statuses[] = {"received",     "considering", "accepted",
+                                       "not_possible", "done",        NULL};
 static const field_spec respond_fields[N_R] = {
     [R_STATUS] = {"status", "the status", FIELD_ENUM, true, 0, 0, statuses},
     [R_RESPONSE] = {"response", "the response", FIELD_STRING, false, 0, 10000, NULL},
@@ -377,16 +381,16 @@ void page_voice_issue_respond(request *r)
     const char *html = valid ? richtext_to_arena(r->mem, v[R_RESPONSE].str) : NULL;
     const char *params[] = {id, req_id_text(r, r->user->id),
                             valid ? statuses[v[R_STATUS].num] : NULL};
-    PGresult *res = valid && html && db_begin(r->db)
-                        ? db_run(r->db, "voice_issue_respond", 3, params)
-                        : NULL;
+    PGresult *res =
+        valid && html && db_begin(r->db) ? db_run(r->db, "voice_issue_respond", 3, params) : NULL;
     if (res && PQntuples(res) && record_answer(r, id, v, res, html) && db_commit(r->db)) {
         resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s#timeline", id));
     } else if (valid) {
         db_rollback(r->db);
         if (res && !PQntuples(res))
-            render_error(r, 404, "There is no such issue for you to answer: only the person "
-                                 "responsible for an issue answers it.");
+            render_error(r, 404,
+                         "There is no such issue for you to answer: only the person "
+                         "responsible for an issue answers it.");
         else
             render_db_failed(r);
     } else {
@@ -406,8 +410,8 @@ static void show_board(request *r, const char *cohort)
         render_db_failed(r);
     else if (render_found(r, res[0], "There is no such board, or it is not yours to read.")) {
         const char *name = db_text(res[0], 0, 0);
-        tpl_dict *d = render_begin(r, arena_printf(r->mem, "You said, we did: %s", name),
-                                   "voice/board.tpl");
+        tpl_dict *d =
+            render_begin(r, arena_printf(r->mem, "You said, we did: %s", name), "voice/board.tpl");
         if (d) {
             tpl_set(d, "NAME", name);
             for (int i = 0; i < PQntuples(res[1]); i++) {

@@ -50,7 +50,7 @@ const db_statement voice_result_statements[] = {
 };
 // clang-format on
 
-#define TEXTS_SHOWN 100
+#define TEXTS_SHOWN 25
 
 bool voice_results_visible(const PGresult *head)
 {
@@ -193,7 +193,7 @@ static int parse_ranking(const results *x, const result_question *q, const char 
 static void fill_runoff(request *r, tpl_dict *d, const results *x, const result_question *q)
 {
     int n = 0, total = PQntuples(x->rankings);
-    int (*orders)[IRV_MAX_OPTIONS] = arena_alloc(r->mem, sizeof *orders * (total ? total : 1));
+    int(*orders)[IRV_MAX_OPTIONS] = arena_alloc(r->mem, sizeof *orders * (total ? total : 1));
     const int **rankings = arena_alloc(r->mem, sizeof *rankings * (total ? total : 1));
     int *len = arena_alloc(r->mem, sizeof *len * (total ? total : 1));
     long long *weight = arena_alloc(r->mem, sizeof *weight * (total ? total : 1));
@@ -227,11 +227,11 @@ static void fill_runoff(request *r, tpl_dict *d, const results *x, const result_
                 : irv->winner >= 0 && k == irv->n_rounds - 1 ? "Majority reached"
                                                              : "Tie");
     }
-    tpl_set(t, "WINNER", irv->winner >= 0
-                             ? arena_printf(r->mem, "Winner: %s, after %d round%s.",
+    tpl_set(t, "WINNER",
+            irv->winner >= 0 ? arena_printf(r->mem, "Winner: %s, after %d round%s.",
                                             db_text(x->questions, q->first + irv->winner, VQ_LABEL),
                                             irv->n_rounds, irv->n_rounds == 1 ? "" : "s")
-                         : n ? "No winner: the last options are tied."
+            : n              ? "No winner: the last options are tied."
                              : "No rankings yet.");
 }
 
@@ -303,8 +303,9 @@ void page_voice_results(request *r)
     if (!head)
         return;
     if (!voice_results_visible(head)) {
-        render_error(r, 404, "The results of this poll are not shown to you yet: they show as "
-                             "the poll's creator chose, for example once it closes.");
+        render_error(r, 404,
+                     "The results of this poll are not shown to you yet: they show as "
+                     "the poll's creator chose, for example once it closes.");
         goto out;
     }
     const char *withheld = results_withheld(r, head);
@@ -320,10 +321,10 @@ void page_voice_results(request *r)
         tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
         tpl_set(d, "VOTERS", db_text(head, 0, PH_VOTERS));
         tpl_set(d, "AUDIENCE", db_text(head, 0, PH_AUDIENCE));
-        tpl_set(d, "STATE", strcmp(db_text(head, 0, PH_STATE), "closed") == 0
-                                ? arena_printf(r->mem, "closed %s", db_text(head, 0, PH_CLOSES))
-                                : arena_printf(r->mem, "open until %s",
-                                               db_text(head, 0, PH_CLOSES)));
+        tpl_set(d, "STATE",
+                strcmp(db_text(head, 0, PH_STATE), "closed") == 0
+                    ? arena_printf(r->mem, "closed %s", db_text(head, 0, PH_CLOSES))
+                    : arena_printf(r->mem, "open until %s", db_text(head, 0, PH_CLOSES)));
         if (withheld)
             tpl_set(tpl_add_section(d, "WITHHELD"), "MESSAGE", withheld);
         else

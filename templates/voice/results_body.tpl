@@ -37,7 +37,7 @@
 {{#ANSWER}}<li class="govuk-inset-text govuk-!-margin-top-2 govuk-!-margin-bottom-2"><span class="tandem-words">{{BODY}}</span>{{#BY}}<br><span class="tandem-muted">{{NAME}}</span>{{/BY}}</li>
 {{/ANSWER}}
 </ul>
-{{#MORE_IN_CSV}}<p class="govuk-body">The first 100 answers are shown: the CSV download has them all.</p>{{/MORE_IN_CSV}}
+{{#MORE_IN_CSV}}<p class="govuk-body">The first 25 answers are shown: the CSV download has them all.</p>{{/MORE_IN_CSV}}
 {{/TEXT}}
 </section>
 {{/QUESTION}}
