@@ -63,7 +63,8 @@ CREATE TABLE poll_questions (
     poll_id         bigint NOT NULL REFERENCES polls(id) ON DELETE CASCADE,
     institution_id  bigint NOT NULL REFERENCES institutions(id),
     position        int NOT NULL,
-    kind            text NOT NULL CHECK (kind IN ('single', 'multiple', 'rating', 'ranked', 'text')),
+    kind            text NOT NULL
+                    CHECK (kind IN ('single', 'multiple', 'rating', 'ranked', 'text')),
     prompt          text NOT NULL CHECK (length(prompt) BETWEEN 1 AND 500),
     required        boolean NOT NULL DEFAULT true,
     min_choices     int NOT NULL DEFAULT 1 CHECK (min_choices >= 0),

@@ -19,7 +19,8 @@
     "CASE " col " WHEN 'raised' THEN 'Raised' WHEN 'received' THEN 'Received'"                     \
     " WHEN 'considering' THEN 'Under consideration' WHEN 'accepted' THEN 'Accepted'"               \
     " WHEN 'not_possible' THEN 'Not possible' ELSE 'Done' END"
-#define OVERDUE(i) "(" i ".status IN ('raised', 'received', 'considering') AND " i ".due_on < current_date)"
+#define OVERDUE(i)                                                                                 \
+    "(" i ".status IN ('raised', 'received', 'considering') AND " i ".due_on < current_date)"
 #define ISSUE_ROW                                                                                  \
     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"      \
     "       " OVERDUE("i") ", rs.display_name, i.status,"                                          \
