@@ -130,9 +130,9 @@ static bool union_officer(request *r)
     return (r->user->roles & ROLE_UNION_OFFICER) != 0;
 }
 
-static const char *state_words(const char *state)
+const char *voice_state_words(const char *state)
 {
-    return strcmp(state, "draft") == 0       ? "Draft: not open yet"
+    return strcmp(state, "draft") == 0       ? "Draft"
            : strcmp(state, "scheduled") == 0 ? "Opens later"
            : strcmp(state, "open") == 0      ? "Open"
                                              : "Closed";
@@ -152,7 +152,8 @@ static void fill_polls(tpl_dict *d, const PGresult *res)
         any = any || !mine;
         tpl_set(p, "ID", db_text(res, i, 0));
         tpl_set(p, "TITLE", db_text(res, i, 1));
-        tpl_set(p, "STATE", state_words(db_text(res, i, 2)));
+        tpl_set(p, "STATE", voice_state_words(db_text(res, i, 2)));
+        tpl_set(p, "CLOSE_WORD", strcmp(db_text(res, i, 2), "closed") == 0 ? "closed" : "closes");
         tpl_set(p, "CLOSES", db_text(res, i, 3));
         tpl_set(p, "VOTERS", db_text(res, i, 6));
         if (strcmp(db_text(res, i, 5), "t") == 0)
@@ -468,26 +469,33 @@ void page_voice_poll_new(request *r)
         show_form(r, 200, NULL, NULL, NULL, NULL, NULL);
 }
 
-void page_voice_poll_update(request *r)
+/* Runs fn with poll :id when I created it; 404 for anyone else. */
+static void with_my_poll(request *r, void (*fn)(request *, const PGresult *))
 {
     PGresult *owned;
     const PGresult *head = voice_poll(r, &owned);
     if (head && !voice_flag(head, PH_MINE))
         render_error(r, 404, VOICE_NO_POLL);
     else if (head)
-        save_poll(r, head);
+        fn(r, head);
     PQclear(owned);
 }
 
+static void edit_form(request *r, const PGresult *head)
+{
+    show_form(r, 200, head, NULL, NULL, NULL, NULL);
+}
+
+/* POST /voice/polls/:id: a draft's settings (409 once it opened). */
+void page_voice_poll_update(request *r)
+{
+    with_my_poll(r, save_poll);
+}
+
+/* GET /voice/polls/:id/edit */
 void page_voice_poll_edit(request *r)
 {
-    PGresult *owned;
-    const PGresult *head = voice_poll(r, &owned);
-    if (head && !voice_flag(head, PH_MINE))
-        render_error(r, 404, VOICE_NO_POLL);
-    else if (head)
-        show_form(r, 200, head, NULL, NULL, NULL, NULL);
-    PQclear(owned);
+    with_my_poll(r, edit_form);
 }
 
 /* ------------------------------------------------------------ questions */

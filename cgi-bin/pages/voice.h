@@ -44,6 +44,8 @@ extern const db_statement voice_issue_statements[];
  * PQclears. Renders the error (404 or database) and returns NULL when there
  * is none to show. */
 const PGresult *voice_poll(request *r, PGresult **owned);
+/* "Draft", "Opens later", "Open" or "Closed" for a PH_STATE. */
+const char *voice_state_words(const char *state);
 /* Whether column col of row 0 of res is true. */
 bool voice_flag(const PGresult *res, int col);
 /* Whether the signed-in person may see poll head's results now. */

@@ -182,18 +182,17 @@ static void fill_poll_facts(tpl_dict *d, const PGresult *head)
     tpl_set(d, "CLOSES", db_text(head, 0, PH_CLOSES));
     tpl_set(d, "OPENS", *db_text(head, 0, PH_OPENS) ? db_text(head, 0, PH_OPENS) : "Not yet set");
     tpl_set(d, "VOTERS", db_text(head, 0, PH_VOTERS));
-    tpl_show(d, voice_flag(head, PH_ANONYMOUS) ? "ANONYMOUS" : "NAMED");
+    if (voice_flag(head, PH_ANONYMOUS))
+        tpl_set(tpl_add_section(d, "ANONYMOUS"), "MIN", db_text(head, 0, PH_MIN_VOTERS));
+    else
+        tpl_show(d, "NAMED");
     const char *vis = db_text(head, 0, PH_VISIBILITY);
     tpl_set(d, "VISIBILITY",
             strcmp(vis, "live") == 0    ? "At any time, as votes come in"
             : strcmp(vis, "voted") == 0 ? "To each person once they have voted"
                                         : "When the poll closes");
     const char *state = db_text(head, 0, PH_STATE);
-    tpl_set(d, "STATE",
-            strcmp(state, "draft") == 0       ? "Draft: not open yet"
-            : strcmp(state, "scheduled") == 0 ? "Opens later"
-            : strcmp(state, "open") == 0      ? "Open"
-                                              : "Closed");
+    tpl_set(d, "STATE", voice_state_words(state));
 }
 
 /* The poll's page; error (with status) when a vote was refused and the

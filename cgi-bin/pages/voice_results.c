@@ -55,10 +55,11 @@ const db_statement voice_result_statements[] = {
 bool voice_results_visible(const PGresult *head)
 {
     const char *state = db_text(head, 0, PH_STATE), *vis = db_text(head, 0, PH_VISIBILITY);
+    if (strcmp(state, "draft") == 0 || strcmp(state, "scheduled") == 0)
+        return false;
     if (voice_flag(head, PH_MINE))
         return true;
-    if (!voice_flag(head, PH_ELIGIBLE) || strcmp(state, "draft") == 0 ||
-        strcmp(state, "scheduled") == 0)
+    if (!voice_flag(head, PH_ELIGIBLE))
         return false;
     return strcmp(state, "closed") == 0 || strcmp(vis, "live") == 0 ||
            (strcmp(vis, "voted") == 0 && *db_text(head, 0, PH_VOTED_ON));

@@ -17,13 +17,13 @@
 <h2 class="govuk-heading-m">Polls for you</h2>
 {{#NO_POLLS}}<p class="govuk-body">There are no polls for you at the moment.</p>{{/NO_POLLS}}
 <ul class="govuk-list govuk-list--spaced">
-{{#POLL}}<li><a class="govuk-link" href="/voice/polls/{{ID}}">{{TITLE}}</a> <strong class="govuk-tag govuk-tag--grey">{{STATE}}</strong>{{#VOTED}} <strong class="govuk-tag govuk-tag--green">You voted</strong>{{/VOTED}}{{#CAN_VOTE}} <strong class="govuk-tag govuk-tag--blue">Waiting for your vote</strong>{{/CAN_VOTE}} <span class="tandem-muted">closes {{CLOSES}}</span></li>
+{{#POLL}}<li><a class="govuk-link" href="/voice/polls/{{ID}}">{{TITLE}}</a> <strong class="govuk-tag govuk-tag--grey">{{STATE}}</strong>{{#VOTED}} <strong class="govuk-tag govuk-tag--green">You voted</strong>{{/VOTED}}{{#CAN_VOTE}} <strong class="govuk-tag govuk-tag--blue">Waiting for your vote</strong>{{/CAN_VOTE}} <span class="tandem-muted">{{CLOSE_WORD}} {{CLOSES}}</span></li>
 {{/POLL}}
 </ul>
 {{#RUNS}}
 <h2 class="govuk-heading-m">Polls you run</h2>
 <ul class="govuk-list govuk-list--spaced">
-{{#RUN}}<li><a class="govuk-link" href="/voice/polls/{{ID}}">{{TITLE}}</a> <strong class="govuk-tag govuk-tag--grey">{{STATE}}</strong> <span class="tandem-muted">{{VOTERS}} voted, closes {{CLOSES}}</span></li>
+{{#RUN}}<li><a class="govuk-link" href="/voice/polls/{{ID}}">{{TITLE}}</a> <strong class="govuk-tag govuk-tag--grey">{{STATE}}</strong> <span class="tandem-muted">{{VOTERS}} voted, {{CLOSE_WORD}} {{CLOSES}}</span></li>
 {{/RUN}}
 </ul>
 {{/RUNS}}

@@ -17,7 +17,7 @@
 <dt>State</dt><dd>{{STATE}}</dd>
 <dt>Opens</dt><dd>{{OPENS}}</dd>
 <dt>Closes</dt><dd>{{CLOSES}}</dd>
-<dt>Anonymous</dt><dd>{{#ANONYMOUS}}Yes: nobody can tell what you answered, and results show once at least five have voted{{/ANONYMOUS}}{{#NAMED}}No: the poll's creator sees who wrote each written answer{{/NAMED}}</dd>
+<dt>Anonymous</dt><dd>{{#ANONYMOUS}}Yes: nobody can tell what you answered, and results show once at least {{MIN}} have voted{{/ANONYMOUS}}{{#NAMED}}No: the poll's creator sees who wrote each written answer{{/NAMED}}</dd>
 <dt>Results shown to voters</dt><dd>{{VISIBILITY}}</dd>
 <dt>Voted so far</dt><dd>{{VOTERS}}</dd>
 </dl>

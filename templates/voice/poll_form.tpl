@@ -38,7 +38,7 @@
 <div class="govuk-form-group">
 <fieldset class="govuk-fieldset" aria-describedby="anonymous-hint">
 <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Is the poll anonymous?</legend>
-<div id="anonymous-hint" class="govuk-hint">In an anonymous poll nobody, not even someone reading the database, can tell what a person answered; results show once at least five have voted. In a named poll you see who wrote each written answer.</div>
+<div id="anonymous-hint" class="govuk-hint">In an anonymous poll nobody, not even someone reading the database, can tell what a person answered; results show only once enough people have voted (five, unless your college chose another number). In a named poll you see who wrote each written answer.</div>
 <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="anonymous" name="anonymous" type="radio" value="yes"{{#ANONYMOUS_YES}} checked{{/ANONYMOUS_YES}}><label class="govuk-label govuk-radios__label" for="anonymous">Yes, anonymous</label></div>
 <div class="govuk-radios__item"><input class="govuk-radios__input" id="anonymous-no" name="anonymous" type="radio" value="no"{{#ANONYMOUS_NO}} checked{{/ANONYMOUS_NO}}><label class="govuk-label govuk-radios__label" for="anonymous-no">No, named</label></div>

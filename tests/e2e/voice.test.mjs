@@ -89,7 +89,7 @@ describe('a representative polls her cohort anonymously', () => {
     pollPath = new URL(rep.url()).pathname;
     assert.match(pollPath, /^\/voice\/polls\/\d+$/);
     pollId = pollPath.split('/')[3];
-    assert.match(await main(rep), /Draft: not open yet/);
+    assert.match(await main(rep), /State\s*Draft/);
     assert.match(await main(rep), /No questions yet/);
   });
 
