@@ -443,7 +443,7 @@ static void save_poll(request *r, const PGresult *head)
 
 /* Whether I may run polls: 1 yes, 0 no (the 404 rendered), -1 the
  * database failed (rendered). */
-static int may_run(request *r)
+int voice_may_run(request *r)
 {
     const char *me[] = {req_id_text(r, r->user->id)};
     PGresult *res = db_run(r->db, "voice_rep_cohorts", 1, me);
@@ -451,21 +451,23 @@ static int may_run(request *r)
     if (may < 0)
         render_db_failed(r);
     else if (!may)
-        render_error(r, 404, "Only student representatives and union officers run polls.");
+        render_error(r, 404,
+                     "Only student representatives and union officers run polls and "
+                     "raise issues.");
     PQclear(res);
     return may;
 }
 
 void page_voice_poll_create(request *r)
 {
-    if (may_run(r) > 0)
+    if (voice_may_run(r) > 0)
         save_poll(r, NULL);
 }
 
 /* GET /voice/polls/new */
 void page_voice_poll_new(request *r)
 {
-    if (may_run(r) > 0)
+    if (voice_may_run(r) > 0)
         show_form(r, 200, NULL, NULL, NULL, NULL, NULL);
 }
 
@@ -590,6 +592,19 @@ static const char *check_question(request *r, const field_value *v, const char *
     return NULL;
 }
 
+/* A change to poll :id that changed nothing: 404 when it is not mine
+ * (or not there), else 409 with refusal. */
+static void refuse_change(request *r, const char *refusal)
+{
+    PGresult *owned;
+    const PGresult *head = voice_poll(r, &owned);
+    if (head && !voice_flag(head, PH_MINE))
+        render_error(r, 404, VOICE_NO_POLL);
+    else if (head)
+        render_error(r, 409, refusal);
+    PQclear(owned);
+}
+
 /* POST /voice/polls/:id/questions: a question added to a poll not yet open. */
 void page_voice_question_add(request *r)
 {
@@ -618,7 +633,7 @@ void page_voice_question_add(request *r)
     } else {
         db_rollback(r->db);
         if (q && !PQntuples(q))
-            render_error(r, 409, "Questions can be added only before the poll opens.");
+            refuse_change(r, "Questions can be added only before the poll opens.");
         else
             render_db_failed(r);
     }
@@ -633,18 +648,14 @@ static void change_poll(request *r, const char *statement, const char *extra, co
 {
     const char *id = req_id_text(r, req_param_id(r, 0));
     const char *params[] = {id, req_id_text(r, r->user->id), extra};
-    PGresult *res = db_run(r->db, statement, extra ? 3 : 2, params), *owned = NULL;
-    const PGresult *head = NULL;
+    PGresult *res = db_run(r->db, statement, extra ? 3 : 2, params);
     if (!res)
         render_db_failed(r);
     else if (PQntuples(res))
         resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s", id));
-    else if ((head = voice_poll(r, &owned)) && !voice_flag(head, PH_MINE))
-        render_error(r, 404, VOICE_NO_POLL);
-    else if (head)
-        render_error(r, 409, refusal);
+    else
+        refuse_change(r, refusal);
     PQclear(res);
-    PQclear(owned);
 }
 
 void page_voice_question_delete(request *r)

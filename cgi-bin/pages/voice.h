@@ -44,6 +44,9 @@ extern const db_statement voice_issue_statements[];
  * PQclears. Renders the error (404 or database) and returns NULL when there
  * is none to show. */
 const PGresult *voice_poll(request *r, PGresult **owned);
+/* Whether I may run polls and raise issues (a rep, or a union officer): 1
+ * yes; 0 no, the 404 rendered; -1 the database failed, rendered. */
+int voice_may_run(request *r);
 /* "Draft", "Opens later", "Open" or "Closed" for a PH_STATE. */
 const char *voice_state_words(const char *state);
 /* Whether column col of row 0 of res is true. */

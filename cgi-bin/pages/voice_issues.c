@@ -198,7 +198,8 @@ static void show_issue_form(request *r, int status, const field_value *v, const 
 /* GET /voice/issues/new[?poll=ID] */
 void page_voice_issue_new(request *r)
 {
-    show_issue_form(r, 200, NULL, NULL, NULL);
+    if (voice_may_run(r) > 0)
+        show_issue_form(r, 200, NULL, NULL, NULL);
 }
 
 /* The id of the staff member named, 0 if none, -1 if the database failed. */
@@ -249,6 +250,8 @@ void page_voice_issue_create(request *r)
     field_value v[N_FIELDS];
     const char *err = NULL, *field = NULL;
     long long responsible = 0;
+    if (voice_may_run(r) <= 0)
+        return;
     if (!form_validate(r, issue_fields, N_FIELDS, v, &err)) {
         show_issue_form(r, 400, v, err, r->invalid_field);
         return;

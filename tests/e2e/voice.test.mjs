@@ -351,3 +351,62 @@ describe('a representative polls her cohort anonymously', () => {
     await david.context().close();
   });
 });
+
+describe('a students\' union officer polls the whole college', () => {
+  const OFFICER = `officer-${RUN}`;
+  const OUTSIDER = `outsider-${RUN}`;
+  let officer, pollPath;
+  before(() => {
+    psql(`INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
+          SELECT i.id, n, 'Person ' || n, n || '@example.ac.uk', 1,
+                 (SELECT password_hash FROM users WHERE username = 'amira')
+            FROM institutions i, unnest(ARRAY['${OFFICER}', '${OUTSIDER}']) n
+           WHERE i.slug = 'riverside'`);
+  });
+  after(async () => { if (officer) await officer.context().close(); });
+
+  test('without the role, a learner who represents nobody cannot run a poll (404)', async () => {
+    officer = await h.newPage(); await h.signIn(officer, OFFICER);
+    await h.visit(officer, '/voice');
+    assert.equal(await officer.getByRole('link', { name: 'Create a poll' }).count(), 0);
+    await h.visit(officer, '/voice/polls/new', { expectStatus: 404 });
+    await h.visit(officer, '/voice/issues/new', { expectStatus: 404 });
+  });
+
+  test('an administrator grants the role on the person\'s page', async () => {
+    const admin = await h.newPage(); await h.signIn(admin, 'admin');
+    await h.visit(admin, `/admin/users/${psql(`SELECT id FROM users WHERE username = '${OFFICER}'`)}`);
+    await admin.getByLabel("Students' union officer").check();
+    await press(admin, 'Save changes');
+    assert.equal(psql(`SELECT roles & 64 FROM users WHERE username = '${OFFICER}'`), '64');
+    await admin.context().close();
+  });
+
+  test('the officer runs a named poll for everyone; someone in no shared cohort votes', async () => {
+    await h.visit(officer, '/voice/polls/new');
+    await officer.getByLabel('Title').fill(`Union elections ${RUN}`);
+    await officer.getByLabel(/Everyone at the college/).check();
+    await officer.getByLabel('No, named').check();
+    await officer.getByLabel('At any time, as votes come in').check();
+    await officer.getByLabel('Closes', { exact: true }).fill(new Date(Date.now() + 86400e3).toISOString().slice(0, 16));
+    await press(officer, 'Save the poll');
+    pollPath = new URL(officer.url()).pathname;
+    await officer.getByLabel('A written answer').check();
+    await officer.getByLabel('Question', { exact: true }).fill('What should the union do first?');
+    await press(officer, 'Add the question');
+    await press(officer, 'Open the poll now');
+    // Someone in no cohort at all: a union poll is for everyone.
+    const outsider = await h.newPage(); await h.signIn(outsider, OUTSIDER);
+    await h.visit(outsider, '/voice');
+    await outsider.getByRole('link', { name: `Union elections ${RUN}` }).click();
+    await outsider.waitForLoadState();
+    await outsider.getByLabel(/What should the union do first/).fill(`Longer library hours ${RUN}`);
+    await press(outsider, 'Cast your vote');
+    assert.match(await main(outsider), /You voted/);
+    await outsider.context().close();
+    // A named poll's results are shown at once, each written answer with its writer.
+    await h.visit(officer, `${pollPath}/results`);
+    assert.match(await main(officer), new RegExp(`Longer library hours ${RUN}\\s*Person ${OUTSIDER}`));
+    assert.match(await main(officer), /Everyone at Riverside College/);
+  });
+});
