@@ -62,6 +62,9 @@ const db_statement voice_statements[] = {
      "                   visibility, opens_at, closes_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, nullif($8, '')::timestamptz, $9::timestamptz)"
      " RETURNING id"},
+    /* Whether opening time $1 ('' for none) and closing time $2 are to come. */
+    {"voice_times_ahead",
+     "SELECT $1 = '' OR nullif($1, '')::timestamptz > now(), $2::timestamptz > now()"},
     {"voice_poll_update",
      "UPDATE polls SET scope = $3, title = $4, description = $5, anonymous = $6,"
      "       visibility = $7, opens_at = nullif($8, '')::timestamptz,"
@@ -361,7 +364,18 @@ static const char *check_settings(request *r, const field_value *v, const char *
         return "Enter the closing time as a date and a time, for example 2026-12-08 17:00.";
     if (v[F_OPENS].present && strcmp(v[F_OPENS].str, v[F_CLOSES].str) >= 0)
         return "The poll must close after it opens.";
-    return NULL;
+    const char *params[] = {v[F_OPENS].str, v[F_CLOSES].str};
+    PGresult *res = db_run(r->db, "voice_times_ahead", 2, params);
+    const char *refusal = !res ? RENDER_DB_DOWN
+                          : strcmp(db_text(res, 0, 1), "t") != 0
+                              ? "The closing time has passed: choose a time to come."
+                          : strcmp(db_text(res, 0, 0), "t") != 0
+                              ? "The opening time has passed: choose a time to come, or leave it "
+                                "empty and open the poll yourself when its questions are ready."
+                              : NULL;
+    *field = res && strcmp(db_text(res, 0, 1), "t") == 0 ? "opens_at" : "closes_at";
+    PQclear(res);
+    return refusal;
 }
 
 /* Writes the settings of poll id (new when id is NULL) and its cohorts,
@@ -407,6 +421,10 @@ static const char *save_settings(request *r, const char *id, const field_value *
     return *failed || *refusal ? NULL : poll;
 }
 
+#define POLL_FIXED                                                                                 \
+    "This poll has opened: its settings, and whether it is anonymous, are fixed now. Nothing "     \
+    "was changed."
+
 /* POST /voice/polls and POST /voice/polls/:id: a new poll, or a draft's
  * settings changed (409 once it has opened). */
 static void save_poll(request *r, const PGresult *head)
@@ -415,6 +433,11 @@ static void save_poll(request *r, const PGresult *head)
     const char *err, *field = NULL, *refusal = NULL;
     bool college, failed = true;
     const char *cohorts = audience(r, &college);
+    const char *state = head ? db_text(head, 0, PH_STATE) : "draft";
+    if (strcmp(state, "open") == 0 || strcmp(state, "closed") == 0) {
+        render_error(r, 409, POLL_FIXED);
+        return;
+    }
     if (!form_validate(r, poll_fields, N_FIELDS, v, &err) ||
         (err = check_settings(r, v, cohorts, college, &field))) {
         show_form(r, 400, head, v, cohorts, err, field ? field : r->invalid_field);
@@ -436,9 +459,7 @@ static void save_poll(request *r, const PGresult *head)
     else if (!voice_flag(head, PH_MINE))
         render_error(r, 404, VOICE_NO_POLL);
     else
-        render_error(r, 409,
-                     "This poll has opened: its settings, and whether it is anonymous, are fixed "
-                     "now. Nothing was changed.");
+        render_error(r, 409, POLL_FIXED);
 }
 
 /* Whether I may run polls: 1 yes, 0 no (the 404 rendered), -1 the

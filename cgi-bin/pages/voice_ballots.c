@@ -301,7 +301,10 @@ static const char *take_field(request *r, questionnaire *qs, const http_field *f
         if (kind_is(q, "text")) {
             if (q->text)
                 return "The vote gave one question two written answers.";
-            q->text = validate_showable(r->mem, f->value, f->len);
+            size_t start = strspn(f->value, " \t\r\n"), len = f->len - start;
+            while (len && strchr(" \t\r\n", f->value[start + len - 1]))
+                len--;
+            q->text = validate_showable(r->mem, arena_strndup(r->mem, f->value + start, len), len);
             return NULL;
         }
         if (kind_is(q, "ranked"))
@@ -340,8 +343,6 @@ static const char *check_answer(request *r, const question *q, int n)
 {
     if (kind_is(q, "text")) {
         size_t len = q->text ? strlen(q->text) : 0;
-        while (len && strchr(" \t\r\n", q->text[len - 1]))
-            len--;
         if (!len && q->required)
             return arena_printf(r->mem, "Answer question %d: it cannot be left empty.", n);
         if (len && utf8_chars(q->text, len) > MAX_TEXT)

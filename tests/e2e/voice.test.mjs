@@ -85,6 +85,10 @@ describe('a representative polls her cohort anonymously', () => {
     assert.equal(await rep.getByLabel('Title').inputValue(), TITLE);
     const closes = new Date(Date.now() + 2 * 86400e3).toISOString().slice(0, 16);
     await rep.getByLabel('Closes', { exact: true }).fill(closes);
+    await rep.getByLabel('Opens (optional)').fill('2020-01-01T09:00');
+    await press(rep, 'Save the poll', { expectStatus: 400 });
+    assert.match(await main(rep), /The opening time has passed/);
+    await rep.getByLabel('Opens (optional)').fill('');
     await press(rep, 'Save the poll');
     pollPath = new URL(rep.url()).pathname;
     assert.match(pollPath, /^\/voice\/polls\/\d+$/);
