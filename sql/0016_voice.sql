@@ -129,6 +129,7 @@ CREATE TABLE poll_texts (
     mixed           boolean NOT NULL DEFAULT false
 );
 CREATE INDEX poll_texts_question ON poll_texts (poll_id, question_id, ballot);
+CREATE INDEX poll_texts_unmixed ON poll_texts (poll_id) WHERE NOT mixed;
 
 -- Named polls only: whose ballot is whose.
 CREATE TABLE poll_named (
@@ -221,23 +222,22 @@ BEGIN
     INSERT INTO poll_ballots (ballot, poll_id, institution_id, mixed)
     SELECT ballot, poll_id, institution_id, true FROM gone ORDER BY random();
     GET DIAGNOSTICS n = ROW_COUNT;
-    IF n = 0 THEN
-        RETURN 0;
-    END IF;
-    CREATE TEMP TABLE IF NOT EXISTS voice_mixing (LIKE poll_choices) ON COMMIT DELETE ROWS;
-    WITH gone AS (DELETE FROM poll_choices WHERE NOT mixed RETURNING *)
-    INSERT INTO voice_mixing SELECT * FROM gone;
-    INSERT INTO poll_choices (ballot, poll_id, question_id, option_id, institution_id, rank, mixed)
-    SELECT ballot, poll_id, question_id, option_id, institution_id, rank, true
-      FROM voice_mixing ORDER BY random();
-    UPDATE poll_options o SET votes = o.votes + t.n
-      FROM (SELECT option_id, count(*) AS n FROM voice_mixing
-             WHERE rank IS NULL OR rank = 1 GROUP BY option_id) t
-     WHERE o.id = t.option_id;
+    -- One statement, so that what is counted is exactly what was moved.
+    WITH gone AS (DELETE FROM poll_choices WHERE NOT mixed RETURNING *),
+    back AS (
+        INSERT INTO poll_choices (ballot, poll_id, question_id, option_id, institution_id, rank,
+                                  mixed)
+        SELECT ballot, poll_id, question_id, option_id, institution_id, rank, true
+          FROM gone ORDER BY random()),
+    tally AS (
+        UPDATE poll_options o SET votes = o.votes + t.n
+          FROM (SELECT option_id, count(*) AS n FROM gone
+                 WHERE rank IS NULL OR rank = 1 GROUP BY option_id) t
+         WHERE o.id = t.option_id)
     INSERT INTO poll_rankings (question_id, ranking, ballots)
     SELECT question_id, ranking, count(*)
       FROM (SELECT question_id, array_agg(option_id ORDER BY rank) AS ranking
-              FROM voice_mixing WHERE rank IS NOT NULL GROUP BY question_id, ballot) r
+              FROM gone WHERE rank IS NOT NULL GROUP BY question_id, ballot) r
      GROUP BY question_id, ranking
     ON CONFLICT (question_id, ranking)
     DO UPDATE SET ballots = poll_rankings.ballots + EXCLUDED.ballots;
