@@ -75,6 +75,11 @@ THREAD=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM threa
 # 32 managers with a plan each (tests/bench/leadership.sql).
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/leadership.sql
 LPLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT p.id FROM leadership_plans p JOIN users u ON u.id = p.owner_id WHERE u.username = 'david' AND p.academic_year = '2026/27'")
+# Student voice: an anonymous poll of 10,000 ballots, its results seen by
+# the rep who ran it (tests/bench/voice.sql).
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/voice.sql
+POLL=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM polls WHERE title = 'Ten thousand voices'")
+COOKIES[voicerep]=$(sign_in bench-rep)
 
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
@@ -93,7 +98,8 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "plan's progress, 30 goals (tutor)|/plans/$PLAN/progress#priya" \
               "thread of 200 messages|/messages/$THREAD#priya" \
               "leadership plan (line manager)|/leadership/plans/$LPLAN#helen" \
-              "team of 32 managers' plans|/leadership/team#helen"; do
+              "team of 32 managers' plans|/leadership/team#helen" \
+              "poll results, 10,000 ballots|/voice/polls/$POLL/results#voicerep"; do
     name=${target%%|*} path=${target#*|}
     header=()
     if [ "${path#*#}" != "$path" ]; then # signed in as the person after #

@@ -16,6 +16,7 @@ static const struct {
     {ROLE_LEADER, "leader"},
     {ROLE_INSTITUTION_ADMIN, "institution_admin"},
     {ROLE_SITE_ADMIN, "site_admin"},
+    {ROLE_UNION_OFFICER, "union_officer"},
 };
 
 /* The capability table: which roles grant each capability. 0 means any

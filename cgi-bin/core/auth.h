@@ -14,6 +14,7 @@ enum role {
     ROLE_LEADER = 1 << 3,
     ROLE_INSTITUTION_ADMIN = 1 << 4,
     ROLE_SITE_ADMIN = 1 << 5,
+    ROLE_UNION_OFFICER = 1 << 6, /* students' union: runs college-wide polls */
 };
 /* Who keeps a Personalised Leadership Plan and answers colleagues' 360-degree
  * feedback: members of staff. */

@@ -66,6 +66,10 @@ const db_statement mail_statements[] = {
      " SELECT due.user_id, due.up_to, current_date FROM due JOIN made USING (user_id)"
      " ON CONFLICT (user_id) DO UPDATE SET last_notification_id = EXCLUDED.last_notification_id,"
      "                                     last_sent_on = EXCLUDED.last_sent_on"},
+    /* Student voice's periodic work (sql/0016_voice.sql): mix the ballots
+     * cast since the last pass; tell of issues that went overdue. */
+    {"mail_voice_mix", "SELECT voice_mix()"},
+    {"mail_voice_overdue", "SELECT voice_notify_overdue()"},
     {NULL, NULL},
 };
 // clang-format on
@@ -280,6 +284,8 @@ static void mail_pass(db *d, const config *c, const unsigned char key[32], bool 
     char hour[8];
     snprintf(hour, sizeof hour, "%d", digests_now ? -1 : c->digest_hour);
     const char *dp[] = {hour, c->mail_origin};
+    PQclear(db_run(d, "mail_voice_mix", 0, NULL));
+    PQclear(db_run(d, "mail_voice_overdue", 0, NULL));
     PQclear(db_run(d, "mail_make_digests", 2, dp));
     for (;;) {
         PGresult *res = db_run(d, "mail_claim", 0, NULL);

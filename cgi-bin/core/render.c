@@ -22,6 +22,7 @@ static const struct {
     {"/plans", "Plans", CAP_SIGNED_IN},
     {"/messages", "Messages", CAP_SIGNED_IN},
     {"/leadership", "Leadership", CAP_SIGNED_IN, LP_STAFF_ROLES},
+    {"/voice", "Student voice", CAP_SIGNED_IN},
     {"/shared", "Shared with me", CAP_SIGNED_IN},
     {"/account", "Your account", CAP_SIGNED_IN},
     {"/admin", "Administration", CAP_ADMINISTER},

@@ -100,6 +100,8 @@ static const struct {
      "Manages people, courses and cohorts at their college."},
     {ROLE_SITE_ADMIN, "role_site_admin", "Site administrator",
      "Manages every college on this Tandem."},
+    {ROLE_UNION_OFFICER, "role_union_officer", "Students' union officer",
+     "Runs student-voice polls for the whole college."},
 };
 #define N_ROLES (sizeof role_choices / sizeof *role_choices)
 
@@ -116,8 +118,9 @@ static const char *const checked[] = {"yes", NULL};
          0,                                                                                        \
          0,                                                                                        \
          checked},                                                                                 \
+    {"role_site_admin", "the site administrator role", FIELD_ENUM, false, 0, 0, checked},          \
     {                                                                                              \
-        "role_site_admin", "the site administrator role", FIELD_ENUM, false, 0, 0, checked         \
+        "role_union_officer", "the union officer role", FIELD_ENUM, false, 0, 0, checked           \
     }
 
 /* Creating and changing take the same fields, except that only creating

@@ -215,6 +215,27 @@ void page_admin_theme_create(request *r);
 void page_admin_theme_archive(request *r);
 void page_admin_theme_restore(request *r);
 void page_leadership_college(request *r);
+/* student voice: polls (voice.c, voice_ballots.c, voice_results.c) and
+ * "you said, we did" (voice_issues.c); their statements in voice.h */
+void page_voice_index(request *r);
+void page_voice_poll_new(request *r);
+void page_voice_poll_create(request *r);
+void page_voice_poll_show(request *r);
+void page_voice_poll_edit(request *r);
+void page_voice_poll_update(request *r);
+void page_voice_question_add(request *r);
+void page_voice_question_delete(request *r);
+void page_voice_poll_open(request *r);
+void page_voice_poll_close(request *r);
+void page_voice_vote(request *r);
+void page_voice_results(request *r);
+void page_voice_results_csv(request *r);
+void page_voice_issue_new(request *r);
+void page_voice_issue_create(request *r);
+void page_voice_issue_show(request *r);
+void page_voice_issue_respond(request *r);
+void page_voice_board(request *r);
+void page_voice_board_college(request *r);
 
 /* importing people */
 extern const db_statement import_statements[];

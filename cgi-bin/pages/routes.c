@@ -7,6 +7,7 @@
 #include "../core/notify.h"
 #include "../core/session.h"
 #include "pages.h"
+#include "voice.h"
 
 #define GET HTTP_GET
 #define POST HTTP_POST
@@ -226,6 +227,29 @@ const route app_routes[] = {
     {POST, "/admin/leadership/themes/:id/archive", page_admin_theme_archive, CAP_ADMINISTER},
     {POST, "/admin/leadership/themes/:id/restore", page_admin_theme_restore, CAP_ADMINISTER},
     {GET, "/leadership/college", page_leadership_college, CAP_LEAD},
+    /* student voice (voice*.c) */
+    {GET, "/voice", page_voice_index, CAP_SIGNED_IN},
+    {GET, "/voice/polls/new", page_voice_poll_new, CAP_SIGNED_IN},
+    {POST, "/voice/polls", page_voice_poll_create, CAP_SIGNED_IN},
+    {GET, "/voice/polls/:id", page_voice_poll_show, CAP_SIGNED_IN, .prefetch = "voice_poll_head"},
+    {POST, "/voice/polls/:id", page_voice_poll_update, CAP_SIGNED_IN},
+    {GET, "/voice/polls/:id/edit", page_voice_poll_edit, CAP_SIGNED_IN,
+     .prefetch = "voice_poll_head"},
+    {POST, "/voice/polls/:id/questions", page_voice_question_add, CAP_SIGNED_IN},
+    {POST, "/voice/polls/:id/questions/:q/delete", page_voice_question_delete, CAP_SIGNED_IN},
+    {POST, "/voice/polls/:id/open", page_voice_poll_open, CAP_SIGNED_IN},
+    {POST, "/voice/polls/:id/close", page_voice_poll_close, CAP_SIGNED_IN},
+    {POST, "/voice/polls/:id/vote", page_voice_vote, CAP_SIGNED_IN},
+    {GET, "/voice/polls/:id/results", page_voice_results, CAP_SIGNED_IN,
+     .prefetch = "voice_poll_head"},
+    {GET, "/voice/polls/:id/csv", page_voice_results_csv, CAP_SIGNED_IN,
+     .prefetch = "voice_poll_head"},
+    {GET, "/voice/issues/new", page_voice_issue_new, CAP_SIGNED_IN},
+    {POST, "/voice/issues", page_voice_issue_create, CAP_SIGNED_IN},
+    {GET, "/voice/issues/:id", page_voice_issue_show, CAP_SIGNED_IN},
+    {POST, "/voice/issues/:id/respond", page_voice_issue_respond, CAP_SIGNED_IN},
+    {GET, "/voice/cohorts/:id", page_voice_board, CAP_SIGNED_IN},
+    {GET, "/voice/college", page_voice_board_college, CAP_SIGNED_IN},
     /* importing people */
     {GET, "/admin/import", page_import_form, CAP_ADMINISTER},
     {POST, "/admin/import", page_import_upload, CAP_ADMINISTER},
@@ -288,6 +312,10 @@ const db_statement *const app_statements[] = {
     leadership_feedback_statements,
     admin_leadership_statements,
     leadership_college_statements,
+    voice_statements,
+    voice_ballot_statements,
+    voice_result_statements,
+    voice_issue_statements,
     import_statements,
     admin_statements,
     admin_users_statements,

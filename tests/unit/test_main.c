@@ -32,6 +32,7 @@ int main(void)
     failed += run_richtext_tests();
     failed += run_atom_tests();
     failed += run_mail_tests();
+    failed += run_voice_tests();
     if (failed)
         fprintf(stderr, "unit-tests: %d test(s) failed\n", failed);
     return failed > 125 ? 125 : failed;

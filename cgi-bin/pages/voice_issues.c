@@ -1,0 +1,447 @@
+/* voice_issues: "you said, we did". A representative raises an issue for
+ * a cohort they represent (a union officer, for the whole college), maybe
+ * from a poll's results, with a member of staff responsible for it and a
+ * date an answer is due. That person answers with a status and a written
+ * response; every change is kept on the issue's timeline, the cohort reads
+ * its board, and an issue with no decision by its due date is flagged on
+ * the board and told to the responsible person and their line manager
+ * (voice_notify_overdue, run by `tandem mail`). */
+#include <string.h>
+
+#include "../core/audit.h"
+#include "../core/auth.h"
+#include "../core/notify.h"
+#include "../core/richtext.h"
+#include "voice.h"
+
+// clang-format off
+#define STATUS_WORDS(col)                                                                          \
+    "CASE " col " WHEN 'raised' THEN 'Raised' WHEN 'received' THEN 'Received'"                     \
+    " WHEN 'considering' THEN 'Under consideration' WHEN 'accepted' THEN 'Accepted'"               \
+    " WHEN 'not_possible' THEN 'Not possible' ELSE 'Done' END"
+#define OVERDUE(i)                                                                                 \
+    "(" i ".status IN ('raised', 'received', 'considering') AND " i ".due_on < current_date)"
+#define ISSUE_ROW                                                                                  \
+    "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"      \
+    "       " OVERDUE("i") ", rs.display_name, i.status,"                                          \
+    "       coalesce((SELECT e.response_html FROM voice_issue_events e"                            \
+    "                  WHERE e.issue_id = i.id AND e.response_md <> ''"                            \
+    "                  ORDER BY e.id DESC LIMIT 1), '')"                                           \
+    "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
+
+const db_statement voice_issue_statements[] = {
+    /* The boards person $1 reads: each cohort they belong to, then the
+     * college's, with how many issues await a decision. */
+    {"voice_boards",
+     "SELECT c.id::text, c.name, (SELECT count(*) FROM voice_issues i WHERE i.cohort_id = c.id"
+     "                              AND i.status NOT IN ('done', 'not_possible')), 0 AS o"
+     "  FROM cohorts c WHERE c.id IN (SELECT cohort_id FROM memberships WHERE user_id = $1)"
+     " UNION ALL"
+     " SELECT '', 'The whole college', (SELECT count(*) FROM voice_issues i"
+     "           WHERE i.cohort_id IS NULL AND i.institution_id = w.institution_id"
+     "             AND i.status NOT IN ('done', 'not_possible')), 1"
+     "  FROM users w WHERE w.id = $1 ORDER BY 4, 2"},
+    /* Issues awaiting a decision that person $1 answers, or whose answerer
+     * $1 manages. */
+    {"voice_answerable",
+     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
+     "       " OVERDUE("i") ", i.responsible_id = $1, rs.display_name"
+     "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
+     " WHERE (i.responsible_id = $1 OR rs.line_manager_id = $1)"
+     "   AND i.status NOT IN ('done', 'not_possible') ORDER BY i.due_on, i.id"},
+    /* Active staff at college $1 with username $2. */
+    {"voice_staff",
+     "SELECT id FROM users WHERE institution_id = $1 AND username = lower($2)"
+     "   AND status = 'active' AND roles & 30 <> 0"},
+    /* A new issue; the poll only if $4 created it, the cohort only if $4
+     * represents it (NULL for the college, which the caller checked). */
+    {"voice_issue_insert",
+     "INSERT INTO voice_issues (institution_id, cohort_id, poll_id, raised_by, responsible_id,"
+     "                          title, body_md, body_html, due_on)"
+     " SELECT $1, c.id, (SELECT id FROM polls WHERE id = nullif($3, '')::bigint"
+     "                     AND created_by = $4), $4, $5, $6, $7, $8, $9::date"
+     "   FROM (SELECT NULL::bigint AS id WHERE $2 = ''"
+     "         UNION ALL SELECT cohort_id FROM memberships WHERE $2 <> ''"
+     "            AND cohort_id = nullif($2, '')::bigint AND user_id = $4 AND role = 'rep') c"
+     " RETURNING id"},
+    {"voice_issue_event",
+     "INSERT INTO voice_issue_events (issue_id, institution_id, actor_id, status, response_md,"
+     "                                response_html) VALUES ($1, $2, $3, $4, $5, $6)"},
+    /* Issue $1 as person $2 may read it: its cohort's members, its raiser,
+     * the responsible person and their line manager; a college-wide issue,
+     * everyone at the college. */
+    {"voice_issue_get",
+     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
+     "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
+     "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
+     "       i.responsible_id = $2, coalesce(p.id::text, ''), coalesce(p.title, ''),"
+     "       to_char(i.created_at, 'FMDD Mon YYYY')"
+     "  FROM voice_issues i JOIN users w ON w.id = $2 AND w.institution_id = i.institution_id"
+     "  JOIN users rs ON rs.id = i.responsible_id JOIN users rb ON rb.id = i.raised_by"
+     "  LEFT JOIN cohorts c ON c.id = i.cohort_id LEFT JOIN polls p ON p.id = i.poll_id"
+     " WHERE i.id = $1 AND (i.cohort_id IS NULL OR i.raised_by = $2 OR i.responsible_id = $2"
+     "       OR rs.line_manager_id = $2 OR EXISTS (SELECT 1 FROM memberships m"
+     "                        WHERE m.cohort_id = i.cohort_id AND m.user_id = $2))"},
+    {"voice_issue_timeline",
+     "SELECT " STATUS_WORDS("e.status") ", e.response_html, u.display_name,"
+     "       to_char(e.created_at, 'FMDD Mon YYYY, HH24:MI')"
+     "  FROM voice_issue_events e JOIN users u ON u.id = e.actor_id"
+     " WHERE e.issue_id = $1 ORDER BY e.id"},
+    /* The responsible person $2 answers issue $1 with status $3. */
+    {"voice_issue_respond",
+     "UPDATE voice_issues SET status = $3, updated_at = now()"
+     " WHERE id = $1 AND responsible_id = $2 RETURNING raised_by, title"},
+    /* The board of cohort $2 for member $1 (the college's when $2 is ''). */
+    {"voice_board_head",
+     "SELECT coalesce(c.name, 'The whole college') FROM users w"
+     "  LEFT JOIN cohorts c ON c.id = nullif($2, '')::bigint"
+     " WHERE w.id = $1 AND ($2 = '' OR EXISTS (SELECT 1 FROM memberships m"
+     "                     WHERE m.cohort_id = c.id AND m.user_id = $1))"},
+    {"voice_board",
+     ISSUE_ROW " JOIN users w ON w.id = $1 AND w.institution_id = i.institution_id"
+     " WHERE i.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"
+     " ORDER BY i.status IN ('done', 'not_possible'), i.updated_at DESC LIMIT 200"},
+    {NULL, NULL},
+};
+// clang-format on
+
+enum {
+    IS_ID,
+    IS_TITLE,
+    IS_STATUS_WORDS,
+    IS_DUE,
+    IS_OVERDUE,
+    IS_RESPONSIBLE,
+    IS_STATUS,
+    IS_BODY, /* voice_issue_get: from here on */
+    IS_COHORT,
+    IS_COHORT_ID,
+    IS_RAISER,
+    IS_MINE_TO_ANSWER,
+    IS_POLL_ID,
+    IS_POLL_TITLE,
+    IS_RAISED_ON,
+};
+#define IS_LATEST IS_BODY /* voice_board: the latest response */
+
+#define NO_ISSUE "There is no such issue, or it is not one you can see."
+
+static void fill_issue(tpl_dict *d, const PGresult *res, int i)
+{
+    tpl_set(d, "ID", db_text(res, i, IS_ID));
+    tpl_set(d, "TITLE", db_text(res, i, IS_TITLE));
+    tpl_set(d, "STATUS", db_text(res, i, IS_STATUS_WORDS));
+    static const char *const colours[][2] = {
+        {"raised", "grey"},        {"received", "blue"},    {"considering", "yellow"},
+        {"accepted", "turquoise"}, {"not_possible", "red"}, {"done", "green"},
+    };
+    for (size_t c = 0; c < sizeof colours / sizeof *colours; c++)
+        if (strcmp(db_text(res, i, IS_STATUS), colours[c][0]) == 0)
+            tpl_set(d, "COLOUR", colours[c][1]);
+    tpl_set(d, "DUE", db_text(res, i, IS_DUE));
+    tpl_set(d, "RESPONSIBLE", db_text(res, i, IS_RESPONSIBLE));
+    if (strcmp(db_text(res, i, IS_OVERDUE), "t") == 0)
+        tpl_show(d, "OVERDUE");
+}
+
+/* ------------------------------------------------------------ raising */
+
+enum { F_COHORT, F_POLL, F_TITLE, F_BODY, F_RESPONSIBLE, F_DUE, N_FIELDS };
+static const field_spec issue_fields[N_FIELDS] = {
+    [F_COHORT] = {"cohort", "who it is for", FIELD_STRING, true, 1, 20, NULL},
+    [F_POLL] = {"poll", "the poll", FIELD_ID, false, 0, 0, NULL},
+    [F_TITLE] = {"title", "the title", FIELD_STRING, true, 1, 200, NULL},
+    [F_BODY] = {"body", "what students said", FIELD_STRING, true, 1, 10000, NULL},
+    [F_RESPONSIBLE] = {"responsible", "the responsible person's username", FIELD_STRING, true, 1,
+                       64, NULL},
+    [F_DUE] = {"due_on", "the date an answer is due", FIELD_DATE, true, 0, 0, NULL},
+};
+
+static void show_issue_form(request *r, int status, const field_value *v, const char *error,
+                            const char *field)
+{
+    const char *me[] = {req_id_text(r, r->user->id)};
+    PGresult *cohorts = db_run(r->db, "voice_rep_cohorts", 1, me);
+    if (!cohorts) {
+        render_db_failed(r);
+        return;
+    }
+    const char *heading = "Raise an issue with the college";
+    tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", heading) : heading,
+                               "voice/issue_form.tpl");
+    if (d) {
+        if (error) {
+            tpl_dict *e = tpl_add_section(d, "ERROR");
+            tpl_set(e, "MESSAGE", error);
+            tpl_set(e, "FIELD", field ? field : "title");
+        }
+        const http_field *poll = req_query(r, "poll");
+        tpl_set(d, "POLL", v ? v[F_POLL].str : poll ? poll->value : "");
+        tpl_set(d, "TITLE", v ? v[F_TITLE].str : "");
+        tpl_set(d, "BODY", v ? v[F_BODY].str : "");
+        tpl_set(d, "RESPONSIBLE", v ? v[F_RESPONSIBLE].str : "");
+        tpl_set(d, "DUE", v ? v[F_DUE].str : "");
+        for (int i = 0; i < PQntuples(cohorts); i++) {
+            tpl_dict *c = tpl_add_section(d, "COHORT");
+            tpl_set(c, "ID", db_text(cohorts, i, 0));
+            tpl_set(c, "NAME", db_text(cohorts, i, 1));
+            if (v && strcmp(v[F_COHORT].str, db_text(cohorts, i, 0)) == 0)
+                tpl_show(c, "SELECTED");
+        }
+        if (r->user->roles & ROLE_UNION_OFFICER)
+            tpl_show(d, "COLLEGE");
+    }
+    render_end(r, status);
+    PQclear(cohorts);
+}
+
+/* GET /voice/issues/new[?poll=ID] */
+void page_voice_issue_new(request *r)
+{
+    if (voice_may_run(r) > 0)
+        show_issue_form(r, 200, NULL, NULL, NULL);
+}
+
+/* The id of the staff member named, 0 if none, -1 if the database failed. */
+static long long staff_named(request *r, const char *username)
+{
+    const char *params[] = {req_id_text(r, r->user->institution_id), username};
+    PGresult *res = db_run(r->db, "voice_staff", 2, params);
+    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, 0) : 0;
+    PQclear(res);
+    return id;
+}
+
+/* Writes issue and its first event, tells the responsible person; in the
+ * caller's transaction. Returns the issue's id, "" when the cohort is not
+ * one I represent, NULL when the database failed. */
+static const char *insert_issue(request *r, const field_value *v, long long responsible,
+                                const char *html)
+{
+    bool college = strcmp(v[F_COHORT].str, "college") == 0;
+    const char *inst = req_id_text(r, r->user->institution_id), *me = req_id_text(r, r->user->id);
+    const char *params[] = {inst,
+                            college ? "" : v[F_COHORT].str,
+                            v[F_POLL].str,
+                            me,
+                            req_id_text(r, responsible),
+                            v[F_TITLE].str,
+                            v[F_BODY].str,
+                            html,
+                            v[F_DUE].str};
+    PGresult *res = db_run(r->db, "voice_issue_insert", 9, params);
+    const char *id = !res ? NULL : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
+    PQclear(res);
+    if (!id || !*id)
+        return id;
+    const char *ev[] = {id, inst, me, "raised", "", ""};
+    PGresult *e = db_run(r->db, "voice_issue_event", 6, ev);
+    bool ok = e && notify(r, responsible, "voice_issue",
+                          arena_printf(r->mem, "%s raised an issue with you: %s",
+                                       r->user->display_name, v[F_TITLE].str),
+                          arena_printf(r->mem, "/voice/issues/%s", id));
+    PQclear(e);
+    return ok ? id : NULL;
+}
+
+/* POST /voice/issues */
+void page_voice_issue_create(request *r)
+{
+    field_value v[N_FIELDS];
+    const char *err = NULL, *field = NULL;
+    long long responsible = 0;
+    if (voice_may_run(r) <= 0)
+        return;
+    if (!form_validate(r, issue_fields, N_FIELDS, v, &err)) {
+        show_issue_form(r, 400, v, err, r->invalid_field);
+        return;
+    }
+    if (strcmp(v[F_COHORT].str, "college") == 0 && !(r->user->roles & ROLE_UNION_OFFICER))
+        err = "Only union officers raise issues for the whole college.", field = "cohort";
+    else if ((responsible = staff_named(r, v[F_RESPONSIBLE].str)) == 0)
+        err = "There is no member of staff at your college with that username.",
+        field = "responsible";
+    if (err || responsible < 0) {
+        show_issue_form(r, responsible < 0 ? 503 : 400, v, err ? err : RENDER_DB_DOWN, field);
+        return;
+    }
+    const char *html = richtext_to_arena(r->mem, v[F_BODY].str);
+    const char *id = html && db_begin(r->db) ? insert_issue(r, v, responsible, html) : NULL;
+    if (id && *id && audit(r, "voice_issue_raised", responsible, 0, v[F_TITLE].str) &&
+        db_commit(r->db)) {
+        resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s", id));
+        return;
+    }
+    db_rollback(r->db);
+    if (id && !*id)
+        show_issue_form(r, 400, v, "You can raise issues only for cohorts you represent.",
+                        "cohort");
+    else
+        render_db_failed(r);
+}
+
+/* ------------------------------------------------------------ one issue */
+
+/* The issue page; error (and status) when an answer was refused, with
+ * what was typed. */
+static void show_issue(request *r, int status, const char *error, const char *typed_status,
+                       const char *typed_response)
+{
+    const char *id = req_id_text(r, req_param_id(r, 0)), *me = req_id_text(r, r->user->id);
+    const char *a[] = {id, me}, *b[] = {id};
+    const db_call calls[] = {{"voice_issue_get", 2, a}, {"voice_issue_timeline", 1, b}};
+    PGresult *res[2] = {NULL, NULL};
+    if (!db_run_pipeline(r->db, 2, calls, res)) {
+        render_db_failed(r);
+        goto out;
+    }
+    if (!render_found(r, res[0], NO_ISSUE))
+        goto out;
+    const char *title = db_text(res[0], 0, IS_TITLE);
+    tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", title) : title,
+                               "voice/issue.tpl");
+    if (d) {
+        fill_issue(d, res[0], 0);
+        tpl_set(d, "BODY", db_text(res[0], 0, IS_BODY)); /* sanitised on save */
+        tpl_set(d, "COHORT", db_text(res[0], 0, IS_COHORT));
+        tpl_set(d, "BOARD",
+                *db_text(res[0], 0, IS_COHORT_ID)
+                    ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[0], 0, IS_COHORT_ID))
+                    : "/voice/college");
+        tpl_set(d, "RAISER", db_text(res[0], 0, IS_RAISER));
+        tpl_set(d, "RAISED_ON", db_text(res[0], 0, IS_RAISED_ON));
+        if (*db_text(res[0], 0, IS_POLL_ID)) {
+            tpl_dict *p = tpl_add_section(d, "POLL");
+            tpl_set(p, "POLL_ID", db_text(res[0], 0, IS_POLL_ID));
+            tpl_set(p, "POLL_TITLE", db_text(res[0], 0, IS_POLL_TITLE));
+        }
+        for (int i = 0; i < PQntuples(res[1]); i++) {
+            tpl_dict *e = tpl_add_section(d, "EVENT");
+            tpl_set(e, "STATUS", db_text(res[1], i, 0));
+            if (*db_text(res[1], i, 1)) /* sanitised on save */
+                tpl_set(tpl_add_section(e, "SAID"), "HTML", db_text(res[1], i, 1));
+            tpl_set(e, "BY", db_text(res[1], i, 2));
+            tpl_set(e, "WHEN", db_text(res[1], i, 3));
+        }
+        if (strcmp(db_text(res[0], 0, IS_MINE_TO_ANSWER), "t") == 0) {
+            tpl_dict *f = tpl_add_section(d, "RESPOND");
+            if (error)
+                tpl_set(tpl_add_section(f, "ERROR"), "MESSAGE", error);
+            tpl_set(f, "RESPONSE", typed_response ? typed_response : "");
+            const char *current = typed_status ? typed_status : db_text(res[0], 0, IS_STATUS);
+            tpl_show(f, arena_printf(r->mem, "S_%s", current));
+        }
+    }
+    render_end(r, status);
+out:
+    PQclear(res[0]);
+    PQclear(res[1]);
+}
+
+/* GET /voice/issues/:id */
+void page_voice_issue_show(request *r)
+{
+    show_issue(r, 200, NULL, NULL, NULL);
+}
+
+enum { R_STATUS, R_RESPONSE, N_R };
+static const char *const statuses[] = {"received",     "considering", "accepted",
+                                       "not_possible", "done",        NULL};
+static const field_spec respond_fields[N_R] = {
+    [R_STATUS] = {"status", "the status", FIELD_ENUM, true, 0, 0, statuses},
+    [R_RESPONSE] = {"response", "the response", FIELD_STRING, false, 0, 10000, NULL},
+};
+
+/* Records the answer in the caller's transaction and tells the raiser;
+ * false when the database failed. res: voice_issue_respond's row. */
+static bool record_answer(request *r, const char *id, const field_value *v, const PGresult *res,
+                          const char *html)
+{
+    const char *ev[] = {id,
+                        req_id_text(r, r->user->institution_id),
+                        req_id_text(r, r->user->id),
+                        statuses[v[R_STATUS].num],
+                        v[R_RESPONSE].str,
+                        html};
+    PGresult *e = db_run(r->db, "voice_issue_event", 6, ev);
+    bool ok = e && notify(r, db_int(res, 0, 0), "voice_issue",
+                          arena_printf(r->mem, "%s answered the issue \"%s\"",
+                                       r->user->display_name, db_text(res, 0, 1)),
+                          arena_printf(r->mem, "/voice/issues/%s", id));
+    PQclear(e);
+    return ok;
+}
+
+/* POST /voice/issues/:id/respond: only the person responsible (404 for
+ * anyone else); "not possible" needs the reason. */
+void page_voice_issue_respond(request *r)
+{
+    field_value v[N_R];
+    const char *err = NULL;
+    const char *id = req_id_text(r, req_param_id(r, 0));
+    bool valid = form_validate(r, respond_fields, N_R, v, &err);
+    if (valid && v[R_STATUS].num == 3 && !v[R_RESPONSE].present)
+        valid = false, err = "Say why it is not possible: the reason is required.";
+    const char *html = valid ? richtext_to_arena(r->mem, v[R_RESPONSE].str) : NULL;
+    const char *params[] = {id, req_id_text(r, r->user->id),
+                            valid ? statuses[v[R_STATUS].num] : NULL};
+    PGresult *res =
+        valid && html && db_begin(r->db) ? db_run(r->db, "voice_issue_respond", 3, params) : NULL;
+    if (res && PQntuples(res) && record_answer(r, id, v, res, html) && db_commit(r->db)) {
+        resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s#timeline", id));
+    } else if (valid) {
+        db_rollback(r->db);
+        if (res && !PQntuples(res))
+            render_error(r, 404,
+                         "There is no such issue for you to answer: only the person "
+                         "responsible for an issue answers it.");
+        else
+            render_db_failed(r);
+    } else {
+        show_issue(r, 400, err, v[R_STATUS].present ? v[R_STATUS].str : NULL, v[R_RESPONSE].str);
+    }
+    PQclear(res);
+}
+
+/* ------------------------------------------------------------ boards */
+
+static void show_board(request *r, const char *cohort)
+{
+    const char *params[] = {req_id_text(r, r->user->id), cohort};
+    const db_call calls[] = {{"voice_board_head", 2, params}, {"voice_board", 2, params}};
+    PGresult *res[2] = {NULL, NULL};
+    if (!db_run_pipeline(r->db, 2, calls, res))
+        render_db_failed(r);
+    else if (render_found(r, res[0], "There is no such board, or it is not yours to read.")) {
+        const char *name = db_text(res[0], 0, 0);
+        tpl_dict *d =
+            render_begin(r, arena_printf(r->mem, "You said, we did: %s", name), "voice/board.tpl");
+        if (d) {
+            tpl_set(d, "NAME", name);
+            for (int i = 0; i < PQntuples(res[1]); i++) {
+                tpl_dict *s = tpl_add_section(d, "ISSUE");
+                fill_issue(s, res[1], i);
+                if (*db_text(res[1], i, IS_LATEST))
+                    tpl_set(tpl_add_section(s, "LATEST"), "HTML",
+                            db_text(res[1], i, IS_LATEST)); /* sanitised on save */
+            }
+            if (!PQntuples(res[1]))
+                tpl_show(d, "NONE");
+        }
+        render_end(r, 200);
+    }
+    PQclear(res[0]);
+    PQclear(res[1]);
+}
+
+/* GET /voice/cohorts/:id: a cohort's board, for its members. */
+void page_voice_board(request *r)
+{
+    show_board(r, req_id_text(r, req_param_id(r, 0)));
+}
+
+/* GET /voice/college: the college-wide board. */
+void page_voice_board_college(request *r)
+{
+    show_board(r, "");
+}

@@ -1,0 +1,412 @@
+/* voice_results: a poll's results, as a page (bar charts drawn on the
+ * server as SVG, each with a table of the same figures) and as CSV. Every
+ * count is made by the database: the tallies voice_mix keeps, plus the
+ * few ballots not yet mixed, and the rankings grouped; instant run-off
+ * then runs over those groups (voice_irv.c). The rendered results are kept
+ * in memory under the poll's number of voters, which any new vote changes. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/fragment.h"
+#include "voice.h"
+
+// clang-format off
+const db_statement voice_result_statements[] = {
+    /* Each ranking given to a ranked question of poll $1, and by how many
+     * ballots: question, the option ids in order as {1,2,3}, ballots. */
+    {"voice_rankings",
+     "SELECT question_id, ranking::text, sum(n) FROM ("
+     "   SELECT k.question_id, k.ranking, k.ballots AS n FROM poll_rankings k"
+     "     JOIN poll_questions q ON q.id = k.question_id WHERE q.poll_id = $1"
+     "   UNION ALL"
+     "   SELECT question_id, array_agg(option_id ORDER BY rank), 1 FROM poll_choices"
+     "    WHERE poll_id = $1 AND NOT mixed AND rank IS NOT NULL GROUP BY question_id, ballot) x"
+     " GROUP BY question_id, ranking"},
+    /* The written answers to poll $1, at most $2 a question, in the order
+     * of their random keys; the writer's name for a named poll. */
+    {"voice_texts",
+     "SELECT question_id, body, author FROM ("
+     "   SELECT t.question_id, t.body, coalesce(u.display_name, '') AS author,"
+     "          row_number() OVER (PARTITION BY t.question_id ORDER BY t.ballot) AS n"
+     "     FROM poll_texts t LEFT JOIN poll_named nm ON nm.ballot = t.ballot"
+     "     LEFT JOIN users u ON u.id = nm.user_id"
+     "    WHERE t.poll_id = $1) x WHERE n <= $2::int ORDER BY question_id, n"},
+    /* Turnout of poll $1: each cohort's learners and how many voted, or the
+     * whole college's people. */
+    {"voice_turnout",
+     "SELECT c.name, count(DISTINCT m.user_id), count(DISTINCT v.user_id)"
+     "  FROM poll_cohorts pc JOIN cohorts c ON c.id = pc.cohort_id"
+     "  JOIN memberships m ON m.cohort_id = c.id AND m.role = 'learner'"
+     "  LEFT JOIN poll_voters v ON v.poll_id = pc.poll_id AND v.user_id = m.user_id"
+     " WHERE pc.poll_id = $1 GROUP BY c.id, c.name"
+     " UNION ALL"
+     " SELECT 'Everyone at ' || i.name,"
+     "        (SELECT count(*) FROM users u WHERE u.institution_id = p.institution_id"
+     "            AND u.status = 'active'), p.voters"
+     "   FROM polls p JOIN institutions i ON i.id = p.institution_id"
+     "  WHERE p.id = $1 AND p.scope = 'college' ORDER BY 1"},
+    {NULL, NULL},
+};
+// clang-format on
+
+#define TEXTS_SHOWN 25
+
+bool voice_results_visible(const PGresult *head)
+{
+    const char *state = db_text(head, 0, PH_STATE), *vis = db_text(head, 0, PH_VISIBILITY);
+    if (strcmp(state, "draft") == 0 || strcmp(state, "scheduled") == 0)
+        return false;
+    if (voice_flag(head, PH_MINE))
+        return true;
+    if (!voice_flag(head, PH_ELIGIBLE))
+        return false;
+    return strcmp(state, "closed") == 0 || strcmp(vis, "live") == 0 ||
+           (strcmp(vis, "voted") == 0 && *db_text(head, 0, PH_VOTED_ON));
+}
+
+/* Why results are not shown yet (for a page saying so), or NULL. */
+static const char *results_withheld(request *r, const PGresult *head)
+{
+    long long voters = db_int(head, 0, PH_VOTERS), min = db_int(head, 0, PH_MIN_VOTERS);
+    if (voice_flag(head, PH_ANONYMOUS) && voters < min)
+        return arena_printf(r->mem,
+                            "The results of an anonymous poll show once at least %lld people "
+                            "have voted, so that nobody's answers can be picked out. %lld %s "
+                            "voted so far.",
+                            min, voters, voters == 1 ? "person has" : "people have");
+    return NULL;
+}
+
+/* Everything the results are made from. */
+typedef struct {
+    PGresult *questions, *rankings, *texts, *turnout;
+    long long voters;
+} results;
+
+static bool load_results(request *r, const char *poll, long long limit, results *out)
+{
+    const char *a[] = {poll}, *b[] = {poll, req_id_text(r, limit)};
+    const db_call calls[] = {{"voice_questions", 1, a},
+                             {"voice_rankings", 1, a},
+                             {"voice_texts", 2, b},
+                             {"voice_turnout", 1, a}};
+    PGresult *res[4] = {NULL};
+    bool ok = db_run_pipeline(r->db, 4, calls, res);
+    out->questions = res[0];
+    out->rankings = res[1];
+    out->texts = res[2];
+    out->turnout = res[3];
+    return ok;
+}
+
+static void free_results(results *x)
+{
+    PQclear(x->questions);
+    PQclear(x->rankings);
+    PQclear(x->texts);
+    PQclear(x->turnout);
+}
+
+/* The rows first..first+n-1 of the questions result: one question. */
+typedef struct {
+    const char *id, *kind, *prompt;
+    int first, n;
+} result_question;
+
+/* The next question of res from row *i on. */
+static bool next_question(const PGresult *res, int *i, result_question *q)
+{
+    if (*i >= PQntuples(res))
+        return false;
+    q->id = db_text(res, *i, VQ_ID);
+    q->kind = db_text(res, *i, VQ_KIND);
+    q->prompt = db_text(res, *i, VQ_PROMPT);
+    q->first = *i;
+    q->n = 0;
+    while (*i < PQntuples(res) && strcmp(db_text(res, *i, VQ_ID), q->id) == 0) {
+        q->n += *db_text(res, *i, VQ_OPTION) != 0;
+        ++*i;
+    }
+    if (q->n > IRV_MAX_OPTIONS)
+        q->n = IRV_MAX_OPTIONS;
+    return true;
+}
+
+static const char *percent(request *r, long long part, long long whole)
+{
+    return arena_printf(r->mem, "%.0f", whole ? 100.0 * (double)part / (double)whole : 0.0);
+}
+
+/* The bars and table rows of a choice question. */
+static void fill_bars(request *r, tpl_dict *d, const results *x, const result_question *q)
+{
+    long long max = 1, sum = 0, weighted = 0;
+    for (int o = 0; o < q->n; o++) {
+        long long v = db_int(x->questions, q->first + o, VQ_VOTES);
+        max = v > max ? v : max;
+        sum += v;
+        weighted += v * (o + 1);
+    }
+    tpl_dict *chart = tpl_add_section(d, "CHART");
+    tpl_set(chart, "ID", q->id);
+    tpl_set(chart, "PROMPT", q->prompt);
+    tpl_set_int(chart, "HEIGHT", q->n * 32 + 8);
+    for (int o = 0; o < q->n; o++) {
+        long long v = db_int(x->questions, q->first + o, VQ_VOTES);
+        const char *label = db_text(x->questions, q->first + o, VQ_LABEL);
+        tpl_dict *bar = tpl_add_section(chart, "BAR");
+        tpl_set(bar, "LABEL", label);
+        tpl_set(bar, "SHORT", strlen(label) > 36 ? arena_printf(r->mem, "%.33s…", label) : label);
+        tpl_set_int(bar, "Y", o * 32 + 8);
+        tpl_set_int(bar, "TY", o * 32 + 24);
+        tpl_set_int(bar, "W", v * 300 / max);
+        tpl_set_int(bar, "TX", 258 + v * 300 / max);
+        tpl_set_int(bar, "VOTES", v);
+        tpl_set(bar, "PCT", percent(r, v, x->voters));
+        tpl_dict *row = tpl_add_section(d, "ROW");
+        tpl_set(row, "LABEL", label);
+        tpl_set_int(row, "VOTES", v);
+        tpl_set(row, "PCT", percent(r, v, x->voters));
+    }
+    if (strcmp(q->kind, "rating") == 0 && sum)
+        tpl_set(tpl_add_section(d, "MEAN"), "VALUE",
+                arena_printf(r->mem, "%.1f", (double)weighted / (double)sum));
+}
+
+/* Parses "{4,2,9}" into option indexes of q; returns how many. */
+static int parse_ranking(const results *x, const result_question *q, const char *text, int *out)
+{
+    int n = 0;
+    for (const char *p = text + 1; *p && *p != '}' && n < IRV_MAX_OPTIONS;) {
+        size_t len = strcspn(p, ",}");
+        for (int o = 0; o < q->n; o++) {
+            const char *id = db_text(x->questions, q->first + o, VQ_OPTION);
+            if (strlen(id) == len && strncmp(id, p, len) == 0)
+                out[n++] = o;
+        }
+        p += len + (p[len] == ',');
+    }
+    return n;
+}
+
+/* The instant run-off of a ranked question: a table of rounds. */
+static void fill_runoff(request *r, tpl_dict *d, const results *x, const result_question *q)
+{
+    int n = 0, total = PQntuples(x->rankings);
+    int(*orders)[IRV_MAX_OPTIONS] = arena_alloc(r->mem, sizeof *orders * (total ? total : 1));
+    const int **rankings = arena_alloc(r->mem, sizeof *rankings * (total ? total : 1));
+    int *len = arena_alloc(r->mem, sizeof *len * (total ? total : 1));
+    long long *weight = arena_alloc(r->mem, sizeof *weight * (total ? total : 1));
+    irv_result *irv = arena_alloc(r->mem, sizeof *irv);
+    if (!orders || !rankings || !len || !weight || !irv)
+        return;
+    for (int i = 0; i < total; i++) {
+        if (strcmp(db_text(x->rankings, i, 0), q->id) != 0)
+            continue;
+        len[n] = parse_ranking(x, q, db_text(x->rankings, i, 1), orders[n]);
+        rankings[n] = orders[n];
+        weight[n++] = db_int(x->rankings, i, 2);
+    }
+    voice_irv(q->n, n, rankings, len, weight, irv);
+    tpl_dict *t = tpl_add_section(d, "RUNOFF");
+    tpl_set(t, "ID", q->id);
+    for (int o = 0; o < q->n; o++)
+        tpl_set(tpl_add_section(t, "HEAD"), "LABEL", db_text(x->questions, q->first + o, VQ_LABEL));
+    for (int k = 0; k < irv->n_rounds; k++) {
+        const irv_round *round = &irv->rounds[k];
+        tpl_dict *row = tpl_add_section(t, "ROUND");
+        tpl_set_int(row, "N", k + 1);
+        for (int o = 0; o < q->n; o++)
+            tpl_set(tpl_add_section(row, "CELL"), "VALUE",
+                    round->tally[o] < 0 ? "–" : arena_printf(r->mem, "%lld", round->tally[o]));
+        tpl_set_int(row, "EXHAUSTED", round->exhausted);
+        tpl_set(row, "OUTCOME",
+                round->eliminated >= 0
+                    ? arena_printf(r->mem, "%s eliminated",
+                                   db_text(x->questions, q->first + round->eliminated, VQ_LABEL))
+                : irv->winner >= 0 && k == irv->n_rounds - 1 ? "Majority reached"
+                                                             : "Tie");
+    }
+    tpl_set(t, "WINNER",
+            irv->winner >= 0 ? arena_printf(r->mem, "Winner: %s, after %d round%s.",
+                                            db_text(x->questions, q->first + irv->winner, VQ_LABEL),
+                                            irv->n_rounds, irv->n_rounds == 1 ? "" : "s")
+            : n              ? "No winner: the last options are tied."
+                             : "No rankings yet.");
+}
+
+static void fill_texts(tpl_dict *d, const results *x, const result_question *q)
+{
+    int shown = 0;
+    for (int i = 0; i < PQntuples(x->texts); i++) {
+        if (strcmp(db_text(x->texts, i, 0), q->id) != 0)
+            continue;
+        tpl_dict *a = tpl_add_section(d, "ANSWER");
+        tpl_set(a, "BODY", db_text(x->texts, i, 1));
+        if (*db_text(x->texts, i, 2))
+            tpl_set(tpl_add_section(a, "BY"), "NAME", db_text(x->texts, i, 2));
+        shown++;
+    }
+    if (!shown)
+        tpl_show(d, "NO_ANSWERS");
+    if (shown == TEXTS_SHOWN)
+        tpl_show(d, "MORE_IN_CSV");
+}
+
+/* The results' HTML, from the memory when the voters are the same. */
+static const char *results_html(request *r, const PGresult *head)
+{
+    const char *poll = db_text(head, 0, PH_ID);
+    long long voters = db_int(head, 0, PH_VOTERS);
+    const char *key = arena_printf(r->mem, "voice-results/%s", poll);
+    const char *html = fragment_find(key, voters, r->mem);
+    if (html)
+        return html;
+    results x = {.voters = voters};
+    tpl_dict *d = load_results(r, poll, TEXTS_SHOWN, &x) ? tpl_dict_new() : NULL;
+    result_question q;
+    int number = 0;
+    for (int i = 0; d && next_question(x.questions, &i, &q);) {
+        tpl_dict *s = tpl_add_section(d, "QUESTION");
+        tpl_set_int(s, "NUMBER", ++number);
+        tpl_set(s, "PROMPT", q.prompt);
+        if (strcmp(q.kind, "text") == 0) {
+            fill_texts(tpl_add_section(s, "TEXT"), &x, &q);
+            continue;
+        }
+        tpl_dict *c = tpl_add_section(s, "CHOICE");
+        if (strcmp(q.kind, "ranked") == 0)
+            tpl_show(c, "FIRST_PREFERENCES");
+        fill_bars(r, c, &x, &q);
+        if (strcmp(q.kind, "ranked") == 0)
+            fill_runoff(r, s, &x, &q);
+    }
+    for (int i = 0; d && i < PQntuples(x.turnout); i++) {
+        tpl_dict *t = tpl_add_section(d, "TURNOUT");
+        tpl_set(t, "NAME", db_text(x.turnout, i, 0));
+        tpl_set(t, "OF", db_text(x.turnout, i, 1));
+        tpl_set(t, "VOTED", db_text(x.turnout, i, 2));
+        tpl_set(t, "PCT", percent(r, db_int(x.turnout, i, 2), db_int(x.turnout, i, 1)));
+    }
+    html = d ? render_fragment(r, "voice/results_body.tpl", d) : NULL;
+    if (html)
+        fragment_keep(key, voters, html, time(NULL) + 60);
+    free_results(&x);
+    return html;
+}
+
+/* GET /voice/polls/:id/results */
+void page_voice_results(request *r)
+{
+    PGresult *owned;
+    const PGresult *head = voice_poll(r, &owned);
+    if (!head)
+        return;
+    if (!voice_results_visible(head)) {
+        render_error(r, 404,
+                     "The results of this poll are not shown to you yet: they show as "
+                     "the poll's creator chose, for example once it closes.");
+        goto out;
+    }
+    const char *withheld = results_withheld(r, head);
+    const char *html = withheld ? NULL : results_html(r, head);
+    if (!withheld && !html) {
+        render_db_failed(r);
+        goto out;
+    }
+    tpl_dict *d = render_begin(r, arena_printf(r->mem, "Results: %s", db_text(head, 0, PH_TITLE)),
+                               "voice/results.tpl");
+    if (d) {
+        tpl_set(d, "ID", db_text(head, 0, PH_ID));
+        tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
+        tpl_set(d, "VOTERS", db_text(head, 0, PH_VOTERS));
+        tpl_set(d, "AUDIENCE", db_text(head, 0, PH_AUDIENCE));
+        tpl_set(d, "STATE",
+                strcmp(db_text(head, 0, PH_STATE), "closed") == 0
+                    ? arena_printf(r->mem, "closed %s", db_text(head, 0, PH_CLOSES))
+                    : arena_printf(r->mem, "open until %s", db_text(head, 0, PH_CLOSES)));
+        if (withheld)
+            tpl_set(tpl_add_section(d, "WITHHELD"), "MESSAGE", withheld);
+        else
+            tpl_set(tpl_add_section(d, "SHOWN"), "BODY", html); /* from our own template */
+        if (voice_flag(head, PH_ANONYMOUS))
+            tpl_show(d, "ANONYMOUS");
+        if (voice_flag(head, PH_MINE) && !withheld)
+            tpl_show(d, "MAY_RAISE");
+    }
+    render_end(r, 200);
+out:
+    PQclear(owned);
+}
+
+/* ------------------------------------------------------------ CSV */
+
+/* Appends one CSV field: quoted, quotes doubled, and a leading = + - @
+ * defused so that a spreadsheet does not run it as a formula. */
+static void csv_field(buf *b, const char *s, bool last)
+{
+    buf_append(b, "\"", 1);
+    if (strchr("=+-@", *s) && *s)
+        buf_append(b, "'", 1);
+    for (; *s; s++) {
+        if (*s == '"')
+            buf_append(b, "\"", 1);
+        buf_append(b, s, 1);
+    }
+    buf_append(b, last ? "\"\r\n" : "\",", last ? 3 : 2);
+}
+
+static void csv_row(buf *b, const char *a, const char *c, const char *d, const char *e,
+                    const char *f)
+{
+    csv_field(b, a, false);
+    csv_field(b, c, false);
+    csv_field(b, d, false);
+    csv_field(b, e, false);
+    csv_field(b, f, true);
+}
+
+/* GET /voice/polls/:id/csv: every figure of the results page, and every
+ * written answer. */
+void page_voice_results_csv(request *r)
+{
+    PGresult *owned;
+    const PGresult *head = voice_poll(r, &owned);
+    results x = {0};
+    if (!head)
+        return;
+    if (!voice_results_visible(head) || results_withheld(r, head)) {
+        render_error(r, 404, "The results of this poll are not shown yet.");
+        goto out;
+    }
+    x.voters = db_int(head, 0, PH_VOTERS);
+    if (!load_results(r, db_text(head, 0, PH_ID), 1000000, &x)) {
+        render_db_failed(r);
+        goto out;
+    }
+    buf b = {0};
+    csv_row(&b, "question", "kind", "answer", "votes", "percent of voters");
+    result_question q;
+    for (int i = 0; next_question(x.questions, &i, &q);) {
+        for (int o = 0; o < q.n; o++) {
+            long long v = db_int(x.questions, q.first + o, VQ_VOTES);
+            csv_row(&b, q.prompt, q.kind, db_text(x.questions, q.first + o, VQ_LABEL),
+                    arena_printf(r->mem, "%lld", v), percent(r, v, x.voters));
+        }
+        for (int t = 0; t < PQntuples(x.texts); t++)
+            if (strcmp(db_text(x.texts, t, 0), q.id) == 0)
+                csv_row(&b, q.prompt, q.kind, db_text(x.texts, t, 1), "", "");
+    }
+    for (int t = 0; t < PQntuples(x.turnout); t++)
+        csv_row(&b, "turnout", db_text(x.turnout, t, 0), "", db_text(x.turnout, t, 2),
+                percent(r, db_int(x.turnout, t, 2), db_int(x.turnout, t, 1)));
+    resp_header(r, "Content-Disposition",
+                arena_printf(r->mem, "attachment; filename=\"poll-%s-results.csv\"",
+                             db_text(head, 0, PH_ID)));
+    resp_bytes(r, 200, "text/csv; charset=utf-8", b.data ? b.data : "", b.len);
+    buf_free(&b);
+out:
+    free_results(&x);
+    PQclear(owned);
+}

@@ -1,0 +1,416 @@
+// Student voice: a cohort's representative writes an anonymous poll with
+// every kind of question for a cohort of seven learners and opens it; its
+// anonymity is fixed from then on; learners vote (one from two tabs at the
+// same moment, and bad ballots are refused with nothing recorded); results
+// show only once five have voted; the database holds nothing that links a
+// ballot to a voter; the rep closes the poll early, a late vote is refused,
+// the results download as CSV; then an issue raised from the results goes
+// from raised to done, with the cohort reading the answers on its board,
+// and an overdue issue is told to the responsible person and her manager.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { BASE_URL, harness } from './lib/browser.mjs';
+
+function psql(sql) {
+  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout.trim();
+}
+
+const h = harness(import.meta.url);
+before(() => h.launch());
+after(() => h.close());
+
+const RUN = Date.now().toString(36);
+const COHORT = `VOICE-${RUN}`.toUpperCase();
+const COHORT_NAME = `Voice test group ${RUN}`;
+const REP = `rep-${RUN}`;
+const LEARNERS = [1, 2, 3, 4, 5, 6].map((n) => `voter${n}-${RUN}`);
+const TITLE = `Study spaces ${RUN}`;
+
+const main = (page) => page.locator('main').innerText();
+
+async function press(page, name, { expectStatus = 200 } = {}) {
+  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
+  h.saveHtml(`after ${name}`, await response.text());
+  assert.equal(response.status(), expectStatus, `${name}: status`);
+  return response;
+}
+
+/** Posts fields to path from page with its CSRF token, as a tampered form would. */
+async function post(page, path, fields, expectStatus) {
+  const csrf = await page.locator('input[name="csrf_token"]').first().inputValue();
+  return h.submit(page, path, { csrf_token: csrf, ...fields }, { expectStatus });
+}
+
+/** Ticks the answers of the test poll's ballot (as a person does with the keyboard-friendly controls). */
+async function fillBallot(page, { room = 'Room A', snacks = ['Fruit'], rating = '4', ranks = { Museum: '1', Theatre: '2' }, text = '' } = {}) {
+  await page.getByRole('group', { name: /Which room do you prefer/ }).getByLabel(room, { exact: true }).check();
+  for (const s of snacks) await page.getByRole('group', { name: /Which snacks/ }).getByLabel(s, { exact: true }).check();
+  await page.getByRole('group', { name: /How useful are tutorials/ }).getByLabel(new RegExp(`^${rating}`)).check();
+  for (const [option, rank] of Object.entries(ranks)) await page.getByLabel(option, { exact: true }).selectOption(rank);
+  if (text) await page.getByLabel(/Anything else/).fill(text);
+}
+
+describe('a representative polls her cohort anonymously', () => {
+  let rep, pollId, pollPath, voters = [];
+  before(async () => {
+    psql(`WITH i AS (SELECT id FROM institutions WHERE slug = 'riverside'),
+               co AS (INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
+                      SELECT i.id, (SELECT id FROM courses WHERE code = 'BTEC-ENG-L3'), '${COHORT}', '${COHORT_NAME}', '2026/27'
+                        FROM i RETURNING id, institution_id),
+               u AS (INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
+                     SELECT i.id, n, 'Voter ' || n, n || '@example.ac.uk', 1,
+                            (SELECT password_hash FROM users WHERE username = 'amira')
+                       FROM i, unnest(ARRAY['${REP}', ${LEARNERS.map((l) => `'${l}'`).join(', ')}]) n RETURNING id, username)
+          INSERT INTO memberships (cohort_id, user_id, institution_id, role)
+          SELECT co.id, u.id, co.institution_id, r FROM co, u, unnest(ARRAY['learner', 'rep']) r
+           WHERE r = 'learner' OR u.username = '${REP}'`);
+    rep = await h.newPage(); await h.signIn(rep, REP);
+  });
+  after(async () => { await rep.context().close(); for (const v of voters) await v.context().close(); });
+
+  test('the rep writes the poll; a missing closing time is refused with what she typed kept', async () => {
+    await h.visit(rep, '/voice');
+    await rep.getByRole('link', { name: 'Create a poll' }).click();
+    await rep.waitForLoadState();
+    await h.visit(rep, '/voice/polls/new');
+    await rep.getByLabel('Title').fill(TITLE);
+    await rep.getByLabel(/What the poll is about/).fill('Where and how should we study outside lessons?');
+    await rep.getByLabel(new RegExp(COHORT_NAME)).check();
+    await rep.getByLabel('At any time, as votes come in').check();
+    await press(rep, 'Save the poll', { expectStatus: 400 });
+    assert.match(await main(rep), /Enter the closing time|closing time/);
+    assert.equal(await rep.getByLabel('Title').inputValue(), TITLE);
+    const closes = new Date(Date.now() + 2 * 86400e3).toISOString().slice(0, 16);
+    await rep.getByLabel('Closes', { exact: true }).fill(closes);
+    await rep.getByLabel('Opens (optional)').fill('2020-01-01T09:00');
+    await press(rep, 'Save the poll', { expectStatus: 400 });
+    assert.match(await main(rep), /The opening time has passed/);
+    await rep.getByLabel('Opens (optional)').fill('');
+    await press(rep, 'Save the poll');
+    pollPath = new URL(rep.url()).pathname;
+    assert.match(pollPath, /^\/voice\/polls\/\d+$/);
+    pollId = pollPath.split('/')[3];
+    assert.match(await main(rep), /State\s*Draft/);
+    assert.match(await main(rep), /No questions yet/);
+  });
+
+  test('she adds one question of each kind, and opens the poll', async () => {
+    const add = async (kind, prompt, fields = {}) => {
+      await h.visit(rep, pollPath);
+      const details = rep.locator('details', { hasText: 'Add a question' });
+      if (!(await details.getAttribute('open') !== null)) await details.locator('summary').click();
+      await rep.getByLabel(kind).check();
+      await rep.getByLabel('Question', { exact: true }).fill(prompt);
+      for (const [label, value] of Object.entries(fields)) await rep.getByLabel(label, { exact: true }).fill(value);
+      await press(rep, 'Add the question');
+    };
+    await add('One choice from the options', 'Which room do you prefer?', { Options: 'Room A\nRoom B\nRoom C' });
+    await add('Several choices from the options', 'Which snacks should the study room have?',
+      { Options: 'Fruit\nCrisps\nCereal bars\nNothing', 'Fewest choices (optional)': '1', 'Most choices (optional)': '2' });
+    await add('A rating from 1 to 5', 'How useful are tutorials?', { 'Label of 1 (optional)': 'Useless', 'Label of 5 (optional)': 'Very useful' });
+    await add('The options ranked in order of preference', 'Rank the trips', { Options: 'Museum\nFactory tour\nTheatre', 'Most choices (optional)': '3' });
+    await h.visit(rep, pollPath);
+    await rep.locator('details', { hasText: 'Add a question' }).locator('summary').click();
+    await rep.getByLabel('A written answer').check();
+    await rep.getByLabel('Question', { exact: true }).fill('Anything else?');
+    await rep.getByLabel('Voters may skip this question').check();
+    await press(rep, 'Add the question');
+    assert.equal(psql(`SELECT count(*) FROM poll_questions WHERE poll_id = ${pollId}`), '5');
+    assert.match(await main(rep), /Choose from 1 to 2/);
+    await press(rep, 'Open the poll now');
+    assert.match(await main(rep), /State\s*Open/);
+  });
+
+  test('once open, its anonymity cannot change (409) and nothing changes', async () => {
+    await h.visit(rep, pollPath);
+    await post(rep, pollPath, { title: TITLE, description: '', audience: psql(`SELECT id FROM cohorts WHERE code = '${COHORT}'`),
+      anonymous: 'no', visibility: 'live', opens_at: '', closes_at: '2030-01-01T12:00' }, 409);
+    assert.match(await main(rep), /anonymous, are fixed/);
+    assert.equal(psql(`SELECT anonymous FROM polls WHERE id = ${pollId}`), 't');
+    await h.visit(rep, pollPath);
+    await post(rep, `${pollPath}/questions`, { kind: 'text', prompt: 'Too late?' }, 409);
+    assert.equal(psql(`SELECT count(*) FROM poll_questions WHERE poll_id = ${pollId}`), '5');
+  });
+
+  test('someone outside the cohort cannot see the poll or vote in it (404)', async () => {
+    const sofia = await h.newPage(); await h.signIn(sofia, 'sofia');
+    await h.visit(sofia, pollPath, { expectStatus: 404 });
+    await h.visit(sofia, '/voice');
+    await post(sofia, `${pollPath}/vote`, {}, 404);
+    assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId}`), '0');
+    await sofia.context().close();
+  });
+
+  test('bad ballots are refused (400) with a clear message and nothing recorded', async () => {
+    const v = await h.newPage(); voters.push(v); await h.signIn(v, LEARNERS[0]);
+    await h.visit(v, pollPath);
+    const q = (prompt) => psql(`SELECT id FROM poll_questions WHERE poll_id = ${pollId} AND prompt LIKE '${prompt}%'`);
+    const o = (label) => psql(`SELECT id FROM poll_options WHERE poll_id = ${pollId} AND label = '${label}'`);
+    const other = psql(`SELECT id FROM poll_options WHERE poll_id <> ${pollId} ORDER BY id LIMIT 1`);
+    const good = { [`q${q('Which room')}`]: o('Room A'), [`q${q('How useful')}`]: psql(`SELECT id FROM poll_options WHERE question_id = ${q('How useful')} AND position = 3`),
+      [`r${o('Museum')}`]: '1' };
+    // An option of another poll.
+    await post(v, `${pollPath}/vote`, { ...good, [`q${q('Which snacks')}`]: other }, 400);
+    assert.match(await main(v), /not one of this poll's/);
+    // More choices than allowed: the form's own checkboxes, three ticked.
+    await h.visit(v, pollPath);
+    await fillBallot(v, { snacks: ['Fruit', 'Crisps', 'Nothing'] });
+    await press(v, 'Cast your vote', { expectStatus: 400 });
+    assert.match(await main(v), /Question 2 takes from 1 to 2 choices; this vote gave 3/);
+    assert.equal(await v.getByLabel('Crisps').isChecked(), true, 'what was chosen is kept');
+    // A ranking with repeats.
+    await h.visit(v, pollPath);
+    await fillBallot(v, { ranks: { Museum: '1', Theatre: '1' } });
+    await press(v, 'Cast your vote', { expectStatus: 400 });
+    assert.match(await main(v), /two options are ranked 1st/);
+    // A ranking with a gap.
+    await h.visit(v, pollPath);
+    await fillBallot(v, { ranks: { Museum: '1', Theatre: '3' } });
+    await press(v, 'Cast your vote', { expectStatus: 400 });
+    assert.match(await main(v), /without gaps/);
+    assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId}`), '0');
+    assert.equal(psql(`SELECT count(*) FROM poll_ballots WHERE poll_id = ${pollId}`), '0');
+    assert.equal(psql(`SELECT count(*) FROM poll_choices WHERE poll_id = ${pollId}`), '0');
+  });
+
+  test('a learner votes with the ranking controls and gets a receipt, not her answers', async () => {
+    const v = voters[0];
+    await h.visit(v, pollPath);
+    await fillBallot(v, { room: 'Room B', snacks: ['Fruit', 'Cereal bars'], rating: '5', ranks: { Theatre: '1', Museum: '2', 'Factory tour': '3' }, text: `Quiet room please ${RUN}` });
+    await press(v, 'Cast your vote');
+    assert.match(await main(v), /You voted\s*on \d+ \w+ \d{4}/);
+    assert.doesNotMatch(await main(v), /Room B|Quiet room please/, 'the receipt says that she voted, not what');
+    await post(v, `${pollPath}/vote`, {}, 409);
+    assert.match(await main(v), /voted in this poll already/);
+  });
+
+  test('the same learner submitting from two tabs at once counts once: one vote, one 409', async () => {
+    const v = await h.newPage(); voters.push(v); await h.signIn(v, LEARNERS[1]);
+    const tab2 = await v.context().newPage();
+    for (const tab of [v, tab2]) { await h.visit(tab, pollPath); await fillBallot(tab); }
+    const statuses = await Promise.all([v, tab2].map(async (tab) => {
+      const [response] = await Promise.all([
+        tab.waitForResponse((res) => res.url().endsWith('/vote') && res.request().method() === 'POST'),
+        tab.getByRole('button', { name: 'Cast your vote' }).click(),
+      ]);
+      await tab.waitForLoadState();
+      return response.status();
+    }));
+    assert.deepEqual(statuses.sort(), [303, 409], 'one vote recorded, one refused');
+    const refused = (await main(v)).includes('already') ? v : tab2;
+    assert.match(await main(refused), /voted in this poll already/);
+    const learner = psql(`SELECT id FROM users WHERE username = '${LEARNERS[1]}'`);
+    assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId} AND user_id = ${learner}`), '1');
+    assert.equal(psql(`SELECT count(*) FROM poll_ballots WHERE poll_id = ${pollId}`), '2');
+    assert.equal(psql(`SELECT voters FROM polls WHERE id = ${pollId}`), '2');
+    await tab2.close();
+  });
+
+  test('results stay hidden until five have voted, then show charts with tables', async () => {
+    for (const [i, learner] of LEARNERS.slice(2, 5).entries()) {
+      await h.visit(rep, `${pollPath}/results`);
+      assert.match(await main(rep), /show once at least 5 people have voted/);
+      assert.equal(await rep.locator('svg.tandem-chart').count(), 0);
+      const v = await h.newPage(); voters.push(v); await h.signIn(v, learner);
+      await h.visit(v, pollPath);
+      await fillBallot(v, { room: i === 0 ? 'Room C' : 'Room A', ranks: i === 0 ? { 'Factory tour': '1' } : { Museum: '1', Theatre: '2' } });
+      await press(v, 'Cast your vote');
+    }
+    await h.visit(rep, `${pollPath}/results`);
+    assert.match(await main(rep), /5 voted/);
+    assert.equal(await rep.locator('svg.tandem-chart').count(), 4, 'a chart for each choice question');
+    const rooms = rep.locator('table', { has: rep.locator('th', { hasText: 'Room A' }) });
+    assert.match(await rooms.innerText(), /Room A\s*3\s*60%/);
+    assert.match(await rooms.innerText(), /Room B\s*1\s*20%/);
+    assert.match(await main(rep), /Instant run-off, round by round/);
+    assert.match(await main(rep), /Winner: Museum/);
+    assert.match(await main(rep), new RegExp(`Quiet room please ${RUN}`));
+    assert.match(await main(rep), new RegExp(`${COHORT_NAME}\\s*7\\s*5\\s*71%`), 'turnout of the cohort');
+    // A voter sees them too (the poll shows results live).
+    await h.visit(voters[0], `${pollPath}/results`);
+    assert.match(await main(voters[0]), /Average rating/);
+  });
+
+  test('the database holds nothing that links a ballot to a voter', async () => {
+    for (const table of ['poll_ballots', 'poll_choices', 'poll_texts']) {
+      const columns = psql(`SELECT string_agg(column_name || ':' || data_type || ':' || coalesce(column_default, '') || ':' || is_identity, ' ')
+                              FROM information_schema.columns WHERE table_name = '${table}'`);
+      assert.doesNotMatch(columns, /user|voter|author|created|_at\b/i, `${table}: no column naming a person or a time: ${columns}`);
+      assert.doesNotMatch(columns, /timestamp|time without|time with/i, `${table}: no timestamp column`);
+      assert.doesNotMatch(columns, /nextval|:YES/, `${table}: no sequence or identity column`);
+    }
+    assert.match(psql("SELECT data_type FROM information_schema.columns WHERE table_name = 'poll_ballots' AND column_name = 'ballot'"), /uuid/);
+    assert.equal(psql(`SELECT count(*) FROM poll_named WHERE poll_id = ${pollId}`), '0', 'an anonymous poll writes no names');
+    assert.equal(psql("SELECT count(*) FROM pg_constraint WHERE conrelid IN ('poll_ballots'::regclass, 'poll_choices'::regclass, 'poll_texts'::regclass) AND confrelid IN ('users'::regclass, 'poll_voters'::regclass)"), '0');
+    // Within a few seconds `tandem mail` has mixed the ballots: rewritten
+    // in random order in one transaction, so they no longer share a
+    // transaction id with their register rows.
+    let mixed = '';
+    for (let i = 0; i < 40 && mixed !== 't'; i++) {
+      mixed = psql(`SELECT bool_and(mixed) FROM poll_ballots WHERE poll_id = ${pollId}`);
+      if (mixed !== 't') await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(mixed, 't', 'the mail worker mixed the ballots');
+    assert.equal(psql(`SELECT count(*) FROM poll_ballots b JOIN poll_voters v ON v.xmin = b.xmin WHERE b.poll_id = ${pollId}`), '0',
+      'no ballot shares a transaction id with a register row');
+    // Tallies survived the mixing.
+    await h.visit(rep, `${pollPath}/results`);
+    assert.match(await rep.locator('table', { has: rep.locator('th', { hasText: 'Room A' }) }).innerText(), /Room A\s*3\s*60%/);
+  });
+
+  test('the rep closes the poll early; a late vote is refused (409); the CSV has the figures', async () => {
+    await h.visit(rep, pollPath);
+    await rep.locator('summary', { hasText: 'Close the poll early' }).click();
+    await press(rep, 'Close the poll now');
+    assert.match(await main(rep), /State\s*Closed/);
+    const late = await h.newPage(); voters.push(late); await h.signIn(late, LEARNERS[5]);
+    await h.visit(late, pollPath);
+    assert.equal(await late.getByRole('button', { name: 'Cast your vote' }).count(), 0, 'no ballot on a closed poll');
+    const o = psql(`SELECT id FROM poll_options WHERE poll_id = ${pollId} AND label = 'Room A'`);
+    await post(late, `${pollPath}/vote`, { [`q${psql(`SELECT question_id FROM poll_options WHERE id = ${o}`)}`]: o }, 409);
+    assert.match(await main(late), /closed/);
+    assert.equal(psql(`SELECT voters FROM polls WHERE id = ${pollId}`), '5');
+    const csv = await rep.evaluate(async (url) => { const r = await fetch(url); return { status: r.status, type: r.headers.get('content-type'), body: await r.text() }; }, `${BASE_URL}${pollPath}/csv`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.type, /text\/csv/);
+    assert.match(csv.body, /"Which room do you prefer\?","single","Room A","3","60"/);
+    assert.match(csv.body, new RegExp(`"Anything else\\?","text","Quiet room please ${RUN}"`));
+  });
+
+  test('an issue raised from the results goes from raised to done, and the cohort reads it', async () => {
+    await h.visit(rep, `${pollPath}/results`);
+    await rep.getByRole('link', { name: 'Raise an issue from these results' }).click();
+    await rep.waitForLoadState();
+    await rep.getByLabel('Title').fill(`A quiet study room ${RUN}`);
+    await rep.getByLabel(/What students said/).fill('Three in five of us want **Room A** kept quiet at lunchtime.');
+    await rep.getByLabel('Member of staff responsible').fill('nobody-here');
+    const due = new Date(Date.now() + 7 * 86400e3).toISOString().slice(0, 10);
+    await rep.getByLabel('Answer due by').fill(due);
+    await press(rep, 'Raise the issue', { expectStatus: 400 });
+    assert.match(await main(rep), /no member of staff/);
+    await rep.getByLabel('Member of staff responsible').fill('priya');
+    await press(rep, 'Raise the issue');
+    const issuePath = new URL(rep.url()).pathname;
+    assert.match(issuePath, /^\/voice\/issues\/\d+$/);
+    assert.match(await main(rep), /Raised/);
+    assert.equal(psql(`SELECT poll_id FROM voice_issues WHERE id = ${issuePath.split('/')[3]}`), pollId);
+
+    // A learner is not responsible: her answer is refused and changes nothing.
+    await h.visit(voters[0], issuePath);
+    assert.equal(await voters[0].getByRole('button', { name: 'Save the answer' }).count(), 0);
+    await post(voters[0], `${issuePath}/respond`, { status: 'done', response: 'Sorted!' }, 404);
+    assert.equal(psql(`SELECT status FROM voice_issues WHERE id = ${issuePath.split('/')[3]}`), 'raised');
+
+    const priya = await h.newPage(); await h.signIn(priya, 'priya');
+    await h.visit(priya, '/voice');
+    assert.match(await main(priya), new RegExp(`Issues for you to answer[\\s\\S]*A quiet study room ${RUN}`));
+    assert.ok(Number(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'priya' AND n.link = '${issuePath}'`)) >= 1, 'she was told');
+    await h.visit(priya, issuePath);
+    await priya.getByLabel(/Not possible/).check();
+    await press(priya, 'Save the answer', { expectStatus: 400 });
+    assert.match(await main(priya), /the reason is required/);
+    for (const [status, words] of [['Received', ''], ['Under consideration', 'We are asking the library team.'], ['Done', 'Room A is a **silent study room** at lunchtime from Monday.']]) {
+      await h.visit(priya, issuePath);
+      await priya.getByLabel(status, { exact: true }).check();
+      await priya.getByLabel('Response').fill(words);
+      await press(priya, 'Save the answer');
+    }
+    assert.equal(await priya.locator('#timeline ~ ol li').count(), 4, 'raised and three answers, each kept');
+    await priya.context().close();
+
+    await h.visit(voters[2], '/voice');
+    await voters[2].getByRole('link', { name: COHORT_NAME }).click();
+    await voters[2].waitForLoadState();
+    const card = voters[2].locator('.govuk-summary-card', { hasText: `A quiet study room ${RUN}` });
+    assert.match(await card.innerText(), /Done/);
+    assert.equal(await card.locator('strong', { hasText: 'silent study room' }).count(), 1, 'the response, formatted');
+    await h.visit(voters[2], issuePath);
+    assert.match(await main(voters[2]), /Received[\s\S]*Under consideration[\s\S]*asking the library team[\s\S]*Done/);
+  });
+
+  test('an overdue issue is flagged on the board and told to the responsible person and her manager', async () => {
+    await h.visit(rep, '/voice/issues/new');
+    await rep.getByLabel('Title').fill(`Printer credits ${RUN}`);
+    await rep.getByLabel(/What students said/).fill('We run out of printer credit in week 3.');
+    await rep.getByLabel('Member of staff responsible').fill('priya');
+    await rep.getByLabel('Answer due by').fill(new Date(Date.now() + 86400e3).toISOString().slice(0, 10));
+    await press(rep, 'Raise the issue');
+    const id = new URL(rep.url()).pathname.split('/')[3];
+    psql(`UPDATE voice_issues SET due_on = current_date - 1 WHERE id = ${id}`);
+    let told = '0';
+    for (let i = 0; i < 40 && told !== '2'; i++) {
+      told = psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.link = '/voice/issues/${id}' AND n.subject LIKE 'Overdue:%' AND u.username IN ('priya', 'david')`);
+      if (told !== '2') await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.equal(told, '2', 'the responsible person and her line manager are told, once each');
+    await h.visit(voters[0], `/voice/cohorts/${psql(`SELECT id FROM cohorts WHERE code = '${COHORT}'`)}`);
+    assert.match(await voters[0].locator('.govuk-summary-card', { hasText: `Printer credits ${RUN}` }).innerText(), /Overdue/);
+    const david = await h.newPage(); await h.signIn(david, 'david');
+    await h.visit(david, '/voice');
+    assert.match(await david.locator('tr', { hasText: `Printer credits ${RUN}` }).innerText(), /For Priya Sharma[\s\S]*Overdue/);
+    await h.visit(david, `/voice/issues/${id}`);
+    await david.context().close();
+  });
+});
+
+describe('a students\' union officer polls the whole college', () => {
+  const OFFICER = `officer-${RUN}`;
+  const OUTSIDER = `outsider-${RUN}`;
+  let officer, pollPath;
+  before(() => {
+    psql(`INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
+          SELECT i.id, n, 'Person ' || n, n || '@example.ac.uk', 1,
+                 (SELECT password_hash FROM users WHERE username = 'amira')
+            FROM institutions i, unnest(ARRAY['${OFFICER}', '${OUTSIDER}']) n
+           WHERE i.slug = 'riverside'`);
+  });
+  after(async () => { if (officer) await officer.context().close(); });
+
+  test('without the role, a learner who represents nobody cannot run a poll (404)', async () => {
+    officer = await h.newPage(); await h.signIn(officer, OFFICER);
+    await h.visit(officer, '/voice');
+    assert.equal(await officer.getByRole('link', { name: 'Create a poll' }).count(), 0);
+    await h.visit(officer, '/voice/polls/new', { expectStatus: 404 });
+    await h.visit(officer, '/voice/issues/new', { expectStatus: 404 });
+  });
+
+  test('an administrator grants the role on the person\'s page', async () => {
+    const admin = await h.newPage(); await h.signIn(admin, 'admin');
+    await h.visit(admin, `/admin/users/${psql(`SELECT id FROM users WHERE username = '${OFFICER}'`)}`);
+    await admin.getByLabel("Students' union officer").check();
+    await press(admin, 'Save changes');
+    assert.equal(psql(`SELECT roles & 64 FROM users WHERE username = '${OFFICER}'`), '64');
+    await admin.context().close();
+  });
+
+  test('the officer runs a named poll for everyone; someone in no shared cohort votes', async () => {
+    await h.visit(officer, '/voice/polls/new');
+    await officer.getByLabel('Title').fill(`Union elections ${RUN}`);
+    await officer.getByLabel(/Everyone at the college/).check();
+    await officer.getByLabel('No, named').check();
+    await officer.getByLabel('At any time, as votes come in').check();
+    await officer.getByLabel('Closes', { exact: true }).fill(new Date(Date.now() + 86400e3).toISOString().slice(0, 16));
+    await press(officer, 'Save the poll');
+    pollPath = new URL(officer.url()).pathname;
+    await officer.getByLabel('A written answer').check();
+    await officer.getByLabel('Question', { exact: true }).fill('What should the union do first?');
+    await press(officer, 'Add the question');
+    await press(officer, 'Open the poll now');
+    // Someone in no cohort at all: a union poll is for everyone.
+    const outsider = await h.newPage(); await h.signIn(outsider, OUTSIDER);
+    await h.visit(outsider, '/voice');
+    await outsider.getByRole('link', { name: `Union elections ${RUN}` }).click();
+    await outsider.waitForLoadState();
+    await outsider.getByLabel(/What should the union do first/).fill(`Longer library hours ${RUN}`);
+    await press(outsider, 'Cast your vote');
+    assert.match(await main(outsider), /You voted/);
+    await outsider.context().close();
+    // A named poll's results are shown at once, each written answer with its writer.
+    await h.visit(officer, `${pollPath}/results`);
+    assert.match(await main(officer), new RegExp(`Longer library hours ${RUN}\\s*Person ${OUTSIDER}`));
+    assert.match(await main(officer), /Everyone at Riverside College/);
+  });
+});
