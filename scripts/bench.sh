@@ -80,6 +80,10 @@ LPLAN=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT p.id FROM lead
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/voice.sql
 POLL=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM polls WHERE title = 'Ten thousand voices'")
 COOKIES[voicerep]=$(sign_in bench-rep)
+# Statistics for what was just loaded, as autovacuum would soon gather
+# them: without them the first plans (which PL/pgSQL functions keep per
+# connection) can be scans of whole tables.
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -c "ANALYZE"
 
 # a as a percentage of b, or "-" before b was measured.
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }

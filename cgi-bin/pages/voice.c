@@ -15,13 +15,22 @@
 // clang-format off
 /* A poll as viewer w (USER) sees it: the columns of enum PH_*. Only its
  * creator, and once it opened the people who may vote in it, see it. */
+/* Whether w (a person at p's college) may vote in poll p: poll_eligible
+ * (sql/0016_voice.sql) written out, so that the planner folds it into the
+ * statement instead of calling PL/pgSQL for every page. */
+#define POLL_ELIGIBLE                                                                              \
+    "(CASE WHEN p.scope = 'college' THEN w.status = 'active'"                                      \
+    "      ELSE EXISTS (SELECT 1 FROM poll_cohorts c JOIN memberships m"                           \
+    "                     ON m.cohort_id = c.cohort_id AND m.role = 'learner'"                     \
+    "                    WHERE c.poll_id = p.id AND m.user_id = w.id) END)"
+
 #define POLL_HEAD(USER)                                                                            \
     "SELECT p.id, p.title, p.description, p.anonymous, p.visibility, p.scope,"                    \
     "       coalesce(to_char(p.opens_at, 'FMDD Mon YYYY, HH24:MI'), ''),"                         \
     "       to_char(p.closes_at, 'FMDD Mon YYYY, HH24:MI'),"                                      \
     "       CASE WHEN p.opens_at IS NULL THEN 'draft' WHEN p.opens_at > now() THEN 'scheduled'"   \
     "            WHEN p.closes_at > now() THEN 'open' ELSE 'closed' END,"                         \
-    "       p.created_by = w.id, poll_eligible(p, w.id),"                                         \
+    "       p.created_by = w.id, " POLL_ELIGIBLE ","                                         \
     "       coalesce(to_char(v.voted_on, 'FMDD Mon YYYY'), ''), p.voters, i.voice_min_voters,"    \
     "       coalesce(to_char(p.opens_at, 'YYYY-MM-DD\"T\"HH24:MI'), ''),"                         \
     "       to_char(p.closes_at, 'YYYY-MM-DD\"T\"HH24:MI'),"                                      \
@@ -33,7 +42,7 @@
     "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"                          \
     " WHERE w.id = " USER                                                                         \
     "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                            \
-    "   AND (p.created_by = w.id OR (p.opens_at IS NOT NULL AND poll_eligible(p, w.id)))"
+    "   AND (p.created_by = w.id OR (p.opens_at IS NOT NULL AND " POLL_ELIGIBLE "))"
 
 /* Poll $1 not yet open, of creator $2: what may still change. */
 #define EDITABLE " id = $1 AND created_by = $2 AND (opens_at IS NULL OR opens_at > now())"
@@ -51,7 +60,7 @@ const db_statement voice_statements[] = {
      "  FROM users w JOIN polls p ON p.institution_id = w.institution_id"
      "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"
      " WHERE w.id = $1"
-     "   AND (p.created_by = w.id OR (p.opens_at IS NOT NULL AND poll_eligible(p, w.id)))"
+     "   AND (p.created_by = w.id OR (p.opens_at IS NOT NULL AND " POLL_ELIGIBLE "))"
      " ORDER BY p.opens_at IS NOT NULL AND p.closes_at > now() DESC, p.closes_at DESC LIMIT 100"},
     /* The cohorts $1 represents. */
     {"voice_rep_cohorts",
