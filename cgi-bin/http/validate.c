@@ -101,6 +101,14 @@ const char *validate_email(const char *v)
     return NULL;
 }
 
+bool validate_academic_year(const char *y)
+{
+    for (int i = 0; i < 7; i++)
+        if (i == 4 ? y[i] != '/' : !isdigit((unsigned char)y[i]))
+            return false;
+    return y[7] == '\0' && (atoi(y) + 1) % 100 == atoi(y + 5);
+}
+
 const char *validate_url(const char *v)
 {
     size_t skip;

@@ -50,6 +50,9 @@ const char *validate_int(const char *v, long long min, long long max, long long 
 const char *validate_date(const char *v);
 const char *validate_email(const char *v);
 const char *validate_url(const char *v);
+/* Whether y is an academic year as colleges write it: two years that
+ * follow each other, "2026/27". */
+bool validate_academic_year(const char *y);
 size_t utf8_chars(const char *s, size_t n);
 /* Valid UTF-8 text s of n bytes as it can be shown in a page: s itself
  * when it holds no character HTML may not carry (controls other than tab

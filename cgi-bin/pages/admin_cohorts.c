@@ -187,15 +187,6 @@ static const field_spec cohort_fields[] = {
     {"academic_year", "the academic year", FIELD_STRING, true, 7, 7, NULL},
 };
 
-/* "2026/27": two years that follow each other. */
-static bool academic_year_ok(const char *y)
-{
-    for (int i = 0; i < 7; i++)
-        if (i == 4 ? y[i] != '/' : !isdigit((unsigned char)y[i]))
-            return false;
-    return y[7] == '\0' && (atoi(y) + 1) % 100 == atoi(y + 5);
-}
-
 /* The academic year under way (it starts in August), as a starting value. */
 static const char *this_academic_year(request *r)
 {
@@ -282,7 +273,7 @@ void page_admin_cohort_create(request *r)
         show_cohorts(r, 400, v, "code", "The cohort code " CODE_RULE);
         return;
     }
-    if (!academic_year_ok(v[3].str)) {
+    if (!validate_academic_year(v[3].str)) {
         show_cohorts(r, 400, v, "academic_year",
                      "The academic year must be two years that follow each other, like 2026/27.");
         return;

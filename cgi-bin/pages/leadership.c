@@ -100,7 +100,7 @@ const db_statement leadership_statements[] = {
      " WHERE u.line_manager_id = " SESSION_USER " AND u.status = 'active'"},
     {"lp_team", LP_TEAM " ORDER BY p.id IS NULL, u.display_name"},
     /* The plan's page: goals, activities, reflections, evidence, reviews,
-     * 360 rounds, shares (plan $1, already checked). */
+     * 360 rounds (plan $1, already checked; its profile is lp_results). */
     {"lp_goals", LP_GOAL_COLUMNS " WHERE g.plan_id = $1"
                  " ORDER BY g.status IN ('achieved', 'dropped'), g.due_on, g.id"},
     {"lp_activities",
@@ -581,7 +581,7 @@ static const char *plan_body(request *r, const PGresult *head)
     const char *a[] = {id};
     const db_call calls[] = {{"lp_goals", 1, a},       {"lp_activities", 1, a},
                              {"lp_reflections", 1, a}, {"lp_reviews", 1, a},
-                             {"lp_rounds", 1, a},      {"lp_shares", 1, a},
+                             {"lp_rounds", 1, a},      {"lp_results", 1, a},
                              {"lp_evidence", 1, a}};
     enum { N = sizeof calls / sizeof *calls };
     PGresult *res[N] = {NULL};
@@ -599,10 +599,7 @@ static const char *plan_body(request *r, const PGresult *head)
         fill_reviews(d, res[3], side);
         fill_rounds(d, res[4]);
         lp_fill_evidence(d, res[6], NULL, false);
-        if (!lp_fill_profile(r, d, id)) {
-            tpl_dict_free(d);
-            d = NULL;
-        }
+        lp_fill_profile(r, d, res[5]);
     }
     html = d ? render_fragment(r, "leadership/plan_body.tpl", d) : NULL;
     if (html && key)

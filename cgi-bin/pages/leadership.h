@@ -133,8 +133,8 @@ tpl_dict *lp_chart(tpl_dict *d, const char *id, const char *min, const char *max
 void lp_chart_bar(request *r, tpl_dict *chart, int n, const char *item, const char *score,
                   const char *length);
 
-/* The profile's results for plan id into d's RESULT sections, with their
- * charts (leadership_profile.c); false if the database failed. */
-bool lp_fill_profile(request *r, tpl_dict *d, const char *plan_id);
+/* The profile's results (rows of lp_results, in leadership_profile.c) into
+ * d's RESULT sections, with their charts. */
+void lp_fill_profile(request *r, tpl_dict *d, const PGresult *res);
 
 #endif

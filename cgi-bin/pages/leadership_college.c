@@ -129,15 +129,6 @@ static const char *current_year(request *r)
     return arena_printf(r->mem, "%d/%02d", start, (start + 1) % 100);
 }
 
-/* "2026/27": two years that follow each other. */
-static bool year_ok(const char *y)
-{
-    for (int i = 0; i < 7; i++)
-        if (i == 4 ? y[i] != '/' : (y[i] < '0' || y[i] > '9'))
-            return false;
-    return y[7] == '\0' && (atoi(y) + 1) % 100 == atoi(y + 5);
-}
-
 static int newest_first(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)b, *(const char *const *)a);
@@ -261,7 +252,7 @@ void page_leadership_college(request *r)
         return;
     }
     const char *year = v[0].present ? v[0].str : current_year(r);
-    if (!year_ok(year)) {
+    if (!validate_academic_year(year)) {
         render_error(r, 400,
                      "The academic year must be two years that follow each other, like "
                      "2026/27. Choose one from the list.");

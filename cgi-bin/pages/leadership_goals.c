@@ -436,30 +436,6 @@ out:
     lp_release(r, head);
 }
 
-static const field_spec status_fields[] = {
-    {"status", "the status", FIELD_ENUM, true, 0, 0, goal_statuses},
-};
-
-/* POST /leadership/plans/:id/goals/:goal/status */
-void page_leadership_goal_status(request *r)
-{
-    const PGresult *head = lp_find(r);
-    field_value v[1];
-    const char *err;
-    if (head && lp_owner_may_write(r, head)) {
-        if (!form_validate(r, status_fields, 1, v, &err)) {
-            render_error(r, 400, err);
-        } else {
-            const char *extra[] = {req_id_text(r, req_param_id(r, 1)), v[0].str};
-            lp_change(r, head, "lp_goal_status", 2, extra, NO_GOAL,
-                      lp_path(r, head, arena_printf(r->mem, "/goals/%s", extra[0])));
-        }
-    }
-    lp_release(r, head);
-}
-
-/* ------------------------------------------------------------ evidence */
-
 /* Where a change made on a goal's page goes back to: the goal named in
  * the form's address (?goal=N), else the plan's page (NULL). */
 static const char *back_to_goal(request *r, const PGresult *head)
@@ -468,6 +444,40 @@ static const char *back_to_goal(request *r, const PGresult *head)
     long long id = goal ? strtoll(goal->value, NULL, 10) : 0;
     return id > 0 ? lp_path(r, head, arena_printf(r->mem, "/goals/%lld", id)) : NULL;
 }
+
+/* A change the owner makes with one field of the form (spec): statement
+ * runs with the path's second id and the field's value, and refusal answers
+ * when it changes nothing; the browser goes back to `to` (NULL: the plan). */
+static void one_field_change(request *r, const field_spec *spec, const char *statement,
+                             const char *refusal, const char *to)
+{
+    const PGresult *head = lp_find(r);
+    field_value v[1];
+    const char *err;
+    if (head && lp_owner_may_write(r, head)) {
+        if (!form_validate(r, spec, 1, v, &err)) {
+            render_error(r, 400, err);
+        } else {
+            const char *extra[] = {req_id_text(r, req_param_id(r, 1)), v[0].str};
+            lp_change(r, head, statement, 2, extra, refusal,
+                      to ? lp_path(r, head, to) : back_to_goal(r, head));
+        }
+    }
+    lp_release(r, head);
+}
+
+static const field_spec status_fields[] = {
+    {"status", "the status", FIELD_ENUM, true, 0, 0, goal_statuses},
+};
+
+/* POST /leadership/plans/:id/goals/:goal/status */
+void page_leadership_goal_status(request *r)
+{
+    one_field_change(r, status_fields, "lp_goal_status", NO_GOAL,
+                     arena_printf(r->mem, "/goals/%lld", req_param_id(r, 1)));
+}
+
+/* ------------------------------------------------------------ evidence */
 
 static const field_spec evidence_fields[] = {
     {"evidence", "the evidence", FIELD_ID, true, 0, 0, NULL},
@@ -639,19 +649,8 @@ static const field_spec activity_status_fields[] = {
 /* POST /leadership/plans/:id/activities/:activity/status */
 void page_leadership_activity_status(request *r)
 {
-    const PGresult *head = lp_find(r);
-    field_value v[1];
-    const char *err;
-    if (head && lp_owner_may_write(r, head)) {
-        if (!form_validate(r, activity_status_fields, 1, v, &err)) {
-            render_error(r, 400, err);
-        } else {
-            const char *extra[] = {req_id_text(r, req_param_id(r, 1)), v[0].str};
-            lp_change(r, head, "lp_activity_status", 2, extra, "There is no such activity here.",
-                      back_to_goal(r, head));
-        }
-    }
-    lp_release(r, head);
+    one_field_change(r, activity_status_fields, "lp_activity_status",
+                     "There is no such activity here.", NULL);
 }
 
 /* ------------------------------------------------------------ reflections */

@@ -123,11 +123,8 @@ void lp_chart_bar(request *r, tpl_dict *chart, int n, const char *item, const ch
     tpl_set(chart, "HEIGHT", arena_printf(r->mem, "%d", (n + 1) * 28));
 }
 
-bool lp_fill_profile(request *r, tpl_dict *d, const char *plan_id)
+void lp_fill_profile(request *r, tpl_dict *d, const PGresult *res)
 {
-    PGresult *res = db_run(r->db, "lp_results", 1, (const char *[]){plan_id});
-    if (!res)
-        return false;
     tpl_dict *chart = NULL;
     int bars = 0;
     for (int i = 0; i < PQntuples(res); i++) {
@@ -139,8 +136,6 @@ bool lp_fill_profile(request *r, tpl_dict *d, const char *plan_id)
     }
     if (!PQntuples(res))
         tpl_show(d, "NO_RESULTS");
-    PQclear(res);
-    return true;
 }
 
 /* ------------------------------------------------------------ recording a result */

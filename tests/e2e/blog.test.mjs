@@ -4,8 +4,8 @@
 // Atom with only what they may hold; search finds what the reader may read.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { assertAccessible, harness, request } from './lib/browser.mjs';
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -13,11 +13,6 @@ after(() => h.close());
 
 const RUN = Date.now().toString(36);
 
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
 const TITLE = `Testing the gearbox ${RUN}`;
 
 async function press(page, name) {

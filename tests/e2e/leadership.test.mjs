@@ -8,16 +8,11 @@
 // cannot open the plan.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { harness } from './lib/browser.mjs';
-
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
+const press = h.press;
 before(() => h.launch());
 after(() => h.close());
 
@@ -27,13 +22,6 @@ const NEXT_YEAR = new Date().getFullYear() + 1;
 const LATER = `${NEXT_YEAR}-06-30`;
 const main = (page) => page.locator('main').innerText();
 const csrf = (page) => page.locator('input[name=csrf_token]').first().inputValue();
-
-async function press(page, name, { expectStatus = 200 } = {}) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
-  h.saveHtml(`after ${name}`, await response.text());
-  assert.equal(response.status(), expectStatus, `${name}: status`);
-  return response;
-}
 
 async function follow(page, name) {
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name }).first().click()]);

@@ -17,18 +17,12 @@ function psql(sql) {
 }
 
 const h = harness(import.meta.url);
+const press = h.press;
 before(() => h.launch());
 after(() => h.close());
 
 const RUN = Date.now().toString(36);
 const SUBJECT = `Interview practice ${RUN}`;
-
-async function press(page, name, { expectStatus = 200 } = {}) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
-  h.saveHtml(`after ${name}`, await response.text());
-  assert.equal(response.status(), expectStatus, `${name}: status`);
-  return response;
-}
 
 const main = (page) => page.locator('main').innerText();
 /** The number the header shows beside Notifications (0 when none). */

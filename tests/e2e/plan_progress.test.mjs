@@ -7,16 +7,11 @@
 // through an amendment that rewords it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { assertAccessible, harness } from './lib/browser.mjs';
-
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
+const press = h.press;
 before(() => h.launch());
 after(() => h.close());
 
@@ -25,13 +20,6 @@ const TEMPLATE = `Engineering core ${RUN}`;
 const TITLE = `Jack's plan ${RUN}`;
 const NEXT_YEAR = `${new Date().getFullYear() + 1}-06-30`;
 const iso = (days) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
-
-async function press(page, name, { expectStatus = 200 } = {}) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
-  h.saveHtml(`after ${name}`, await response.text());
-  assert.equal(response.status(), expectStatus, `${name}: status`);
-  return response;
-}
 
 const main = (page) => page.locator('main').innerText();
 

@@ -3,14 +3,8 @@
 // compare versions, and never overwrite each other; nobody else sees it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { assertAccessible, harness } from './lib/browser.mjs';
-
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());

@@ -9,16 +9,11 @@
 // and an overdue issue is told to the responsible person and her manager.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { BASE_URL, harness } from './lib/browser.mjs';
-
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
+const press = h.press;
 before(() => h.launch());
 after(() => h.close());
 
@@ -30,13 +25,6 @@ const LEARNERS = [1, 2, 3, 4, 5, 6].map((n) => `voter${n}-${RUN}`);
 const TITLE = `Study spaces ${RUN}`;
 
 const main = (page) => page.locator('main').innerText();
-
-async function press(page, name, { expectStatus = 200 } = {}) {
-  const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
-  h.saveHtml(`after ${name}`, await response.text());
-  assert.equal(response.status(), expectStatus, `${name}: status`);
-  return response;
-}
 
 /** Posts fields to path from page with its CSRF token, as a tampered form would. */
 async function post(page, path, fields, expectStatus) {

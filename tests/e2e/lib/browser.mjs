@@ -101,6 +101,17 @@ export function harness(fileUrl) {
       return response;
     },
     /**
+     * Presses the (first) button called name on page, as a person would, and
+     * returns the response of the page it leads to, checking its status and
+     * saving its HTML for the Nu checker.
+     */
+    async press(page, name, { expectStatus = 200 } = {}) {
+      const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).first().click()]);
+      h.saveHtml(`after ${name}`, await response.text());
+      assert.equal(response.status(), expectStatus, `${name}: status`);
+      return response;
+    },
+    /**
      * Submits a real browser form (POST, urlencoded) to BASE_URL+path from the
      * page currently open, as a person pressing a button would, and waits for
      * the resulting document. Checks status, saves HTML and runs axe like visit().
