@@ -20,6 +20,7 @@
 #include "core/tpl.h"
 #include "http/form.h"
 #include "http/validate.h"
+#include "pages/voice_mix.h"
 #include "server.h"
 
 #ifndef TANDEM_VERSION
@@ -150,6 +151,41 @@ static int render_demo_evidence(PGconn *conn)
     return rc;
 }
 
+/* A connection with the mixer's statements, ready; NULL (explained) if the
+ * database cannot be reached. */
+static db *mixer_db(void)
+{
+    static const db_statement *const sets[] = {voice_mix_statements, NULL};
+    db *d = db_new(tandem_config->database_url, sets);
+    if (d && db_ready(d))
+        return d;
+    fprintf(stderr, "tandem: cannot reach the database (TANDEM_DATABASE_URL)\n");
+    db_free(d);
+    return NULL;
+}
+
+/* The demo's open polls and rounds get their keys, as opening them would
+ * have made. */
+static int make_demo_keys(void)
+{
+    db *d = mixer_db();
+    int rc = d && voice_keys_ensure(d, tandem_config->keys_dir) >= 0 ? 0 : 1;
+    db_free(d);
+    return rc;
+}
+
+static int cmd_count_ballots(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    db *d = mixer_db();
+    int n = d ? voice_mix_pass(d, tandem_config->keys_dir) : -1;
+    db_free(d);
+    if (n < 0)
+        return 1;
+    printf("%d ballot%s opened\n", n, n == 1 ? "" : "s");
+    return 0;
+}
+
 static int cmd_demo(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -163,6 +199,8 @@ static int cmd_demo(int argc, char **argv)
         rc = set_demo_passwords(conn);
     if (rc == 0)
         rc = render_demo_evidence(conn);
+    if (rc == 0)
+        rc = make_demo_keys();
     if (rc == 0)
         printf("demo data loaded; every demo account's password is %s\n", DEMO_PASSWORD);
     PQfinish(conn);
@@ -641,6 +679,13 @@ static const command commands[] = {
      "later, longer each time. --digests-now makes today's digests at once, sends\n"
      "what is due and exits.",
      cmd_mail},
+    {"count-ballots", "tandem count-ballots", "open the sealed ballots that are due",
+     "Opens the sealed ballots and 360-degree answers that are due, as `tandem mail`\n"
+     "does on every pass: a batch of a poll's oldest once twice its threshold are\n"
+     "waiting (the newest threshold's worth stay sealed), and everything left of a poll\n"
+     "or round that has closed, after which its key (TANDEM_KEYS) is destroyed.\n"
+     "Prints how many were opened.",
+     cmd_count_ballots},
     {"migrate", "tandem migrate", "apply new database migrations",
      "Applies the migrations in TANDEM_SQL (sql/NNNN_*.sql) that have not run yet,\n"
      "each in its own transaction. Refuses to go on if an applied file was edited.",

@@ -87,6 +87,10 @@ int config_load(config *c, char *err, size_t errlen)
              "TANDEM_TEMPLATES", err, errlen) ||
         copy(c->sql_dir, sizeof c->sql_dir, env_or("TANDEM_SQL", "sql"), "TANDEM_SQL", err, errlen))
         return -1;
+    snprintf(tmp, sizeof tmp, "%s/keys", c->var_dir);
+    if (copy(c->keys_dir, sizeof c->keys_dir, env_or("TANDEM_KEYS", tmp), "TANDEM_KEYS", err,
+             errlen))
+        return -1;
 
     /* Threads never wait on a slow client (nginx buffers whole requests and
      * responses), only on PostgreSQL and the CPU: a few per core keep both

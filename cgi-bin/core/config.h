@@ -12,6 +12,7 @@ typedef struct {
     char database_url[2048];  /* TANDEM_DATABASE_URL, default: the cluster in $TANDEM_VAR */
     char templates_dir[1024]; /* TANDEM_TEMPLATES, default "templates" */
     char sql_dir[1024];       /* TANDEM_SQL, default "sql" */
+    char keys_dir[1024];      /* TANDEM_KEYS, default $TANDEM_VAR/keys: polls' private keys */
     int threads;              /* TANDEM_THREADS, default 16 */
     http_limits
         limits; /* TANDEM_MAX_FORM, TANDEM_MAX_UPLOAD, TANDEM_MAX_FIELDS, TANDEM_MAX_FIELD */

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../pages/voice_mix.h"
 #include "buf.h"
 #include "log.h"
 
@@ -66,9 +67,8 @@ const db_statement mail_statements[] = {
      " SELECT due.user_id, due.up_to, current_date FROM due JOIN made USING (user_id)"
      " ON CONFLICT (user_id) DO UPDATE SET last_notification_id = EXCLUDED.last_notification_id,"
      "                                     last_sent_on = EXCLUDED.last_sent_on"},
-    /* Student voice's periodic work (sql/0016_voice.sql): mix the ballots
-     * cast since the last pass; tell of issues that went overdue. */
-    {"mail_voice_mix", "SELECT voice_mix()"},
+    /* Student voice's periodic work (sql/0016_voice.sql): tell of issues
+     * that went overdue. */
     {"mail_voice_overdue", "SELECT voice_notify_overdue()"},
     {NULL, NULL},
 };
@@ -284,7 +284,8 @@ static void mail_pass(db *d, const config *c, const unsigned char key[32], bool 
     char hour[8];
     snprintf(hour, sizeof hour, "%d", digests_now ? -1 : c->digest_hour);
     const char *dp[] = {hour, c->mail_origin};
-    PQclear(db_run(d, "mail_voice_mix", 0, NULL));
+    /* Sealed ballots and 360 answers due to be opened (pages/voice_mix.c). */
+    voice_mix_pass(d, c->keys_dir);
     PQclear(db_run(d, "mail_voice_overdue", 0, NULL));
     PQclear(db_run(d, "mail_make_digests", 2, dp));
     for (;;) {
@@ -311,7 +312,7 @@ static bool load_key(db *d, unsigned char key[32])
 
 int mail_run(const config *c, bool digests_now)
 {
-    static const db_statement *const sets[] = {mail_statements, NULL};
+    static const db_statement *const sets[] = {mail_statements, voice_mix_statements, NULL};
     db *d = db_new(c->database_url, sets);
     unsigned char key[32];
     if (!d || curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {

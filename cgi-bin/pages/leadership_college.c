@@ -2,14 +2,38 @@
  * (CAP_LEAD). Across every leadership plan of an academic year at the
  * viewer's college: plans, goals by status and how many are overdue,
  * activities and reviews held, by the department of each plan's owner,
- * and the most common development themes and kinds of activity. Only
- * aggregates, never one person's plan.
+ * and the development themes and kinds of activity. Only aggregates,
+ * never one person's plan.
  *
- * Privacy: a department with fewer than 3 plans is merged with the other
- * such departments into one row; when that row itself has fewer than 3
- * plans, those plans are left out of every figure on the page (the totals
- * too, so that nothing can be worked out by subtraction), and the page
- * says how many were left out and why. */
+ * Privacy, judged against this viewer: the plans she may read anyway
+ * (leadership_reader in sql/0015_leadership.sql: her own, those of the
+ * people whose line manager she is, and those shared with her) tell her
+ * nothing new, so only the others count towards a group's size. The page
+ * promises that every figure it shows, and every figure that can be
+ * worked out from them by adding or subtracting, is about at least
+ * MIN_GROUP plans she may not read:
+ * - A department is a row of its own only with MIN_GROUP such plans.
+ *   The others are merged into one row, "Other departments", shown only
+ *   when it has MIN_GROUP such plans; otherwise all of its plans (those
+ *   she reads too) are left out of every figure on the page, the
+ *   college's totals too, so that the totals are exactly the sum of the
+ *   rows shown. The page says how many plans were left out and why.
+ * - A theme (or "no theme given") is a row of the themes table only when
+ *   goals of MIN_GROUP distinct such plans have it; the other themes are
+ *   counted together in one row, "Other themes". When that row has fewer
+ *   than MIN_GROUP such plans, the least common theme with a row of its
+ *   own is counted in it too, which makes MIN_GROUP; when no theme has a
+ *   row of its own, the themes table is left out and says why. So the
+ *   table either counts every goal counted in the college's totals or is
+ *   not shown: nothing in it can be worked out from the totals less the
+ *   rows shown. The same holds for the kinds of activity ("Other kinds")
+ *   and the college's activities.
+ * - The most common theme and kind of a department, or of the college,
+ *   are the table rows with the most goals and activities there ("Other
+ *   themes" may be one): a theme or kind of fewer plans is never named.
+ * Not promised: comparing the page with itself over time, before and
+ * after plans, shares or line managers change (a plan shared with her
+ * today may have been in a row yesterday). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,29 +46,70 @@
 
 // clang-format off
 const db_statement leadership_college_statements[] = {
-    /* Every figure in one statement. e holds one row per plan, goal,
-     * activity and review of the plans that may be shown (s), each with its
-     * plan's department group; the grouping sets then count them by
-     * department (set 3), for the college (15), by theme (13) and by kind
-     * of activity (14). The last column: plans left out (see above). */
+    /* Every figure in one statement. $3: the viewer; $4: MIN_GROUP. p
+     * holds the year's plans, each with its owner's department and whether
+     * the viewer reads it anyway (known: leadership_reader written inline,
+     * as a PL/pgSQL-free join, since a function with sub-queries is not
+     * inlined and would run once a plan). s: the plans that may be shown,
+     * small when in the merged row. g and a: their goals (raw: the theme,
+     * 0 for none) and activities; t and k count the plans the viewer does
+     * not read by theme and by kind; tf and kf: how many themes (kinds)
+     * are under $4 (small), the plans of those together (u) and the least
+     * common one at or over it (extra); tb and kb give each theme and kind
+     * its row: itself, -1 or '' for the "other" row, NULL for none (the
+     * table is left out). e holds one row per
+     * plan, goal, activity and review, and the grouping sets count them by
+     * department (set 3), for the college (15), by theme row (13) and by
+     * kind row (14). The last column: plans left out. */
     {"leadership_college_figures",
      "WITH p AS (SELECT lp.id, u.department AS dept,"
-     "                  count(*) OVER (PARTITION BY u.department) AS n"
+     "                  lp.owner_id = $3 OR coalesce(u.line_manager_id = $3, false)"
+     "                  OR EXISTS (SELECT 1 FROM leadership_shares sh"
+     "                              WHERE sh.plan_id = lp.id AND sh.user_id = $3) AS known"
      "             FROM leadership_plans lp JOIN users u ON u.id = lp.owner_id"
      "            WHERE lp.institution_id = $1 AND lp.academic_year = $2),"
-     " s AS (SELECT id, n < 3 AS small, CASE WHEN n >= 3 THEN dept END AS dept FROM p"
-     "        WHERE n >= 3 OR (SELECT count(*) FROM p WHERE n < 3) >= 3),"
-     " e (small, dept, plan, what, theme, kind, due) AS ("
-     "     SELECT small, dept, id, 'plan', NULL, NULL, NULL::date FROM s"
+     " d AS (SELECT id, dept, known,"
+     "              count(*) FILTER (WHERE NOT known) OVER (PARTITION BY dept) >= $4 AS own"
+     "         FROM p),"
+     " s AS (SELECT id, NOT own AS small, CASE WHEN own THEN dept END AS dept, known FROM d"
+     "        WHERE own OR (SELECT count(*) FROM d WHERE NOT own AND NOT known) >= $4),"
+     " g AS (SELECT s.small, s.dept, s.id AS plan, s.known, x.status, x.due_on,"
+     "              coalesce(x.theme_id, 0) AS raw"
+     "         FROM s JOIN leadership_goals x ON x.plan_id = s.id),"
+     " a AS (SELECT s.small, s.dept, s.id AS plan, s.known, x.kind"
+     "         FROM s JOIN leadership_activities x ON x.plan_id = s.id),"
+     " t AS (SELECT raw, count(DISTINCT plan) FILTER (WHERE NOT known) AS u, count(*) AS n"
+     "         FROM g GROUP BY raw),"
+     " k AS (SELECT kind, count(DISTINCT plan) FILTER (WHERE NOT known) AS u, count(*) AS n"
+     "         FROM a GROUP BY kind),"
+     " tf AS (SELECT (SELECT count(*) FROM t WHERE u < $4) AS small,"
+     "               (SELECT count(DISTINCT plan) FROM g JOIN t USING (raw)"
+     "                 WHERE t.u < $4 AND NOT g.known) AS u,"
+     "               (SELECT raw FROM t WHERE u >= $4 ORDER BY u, n, raw LIMIT 1) AS extra),"
+     " kf AS (SELECT (SELECT count(*) FROM k WHERE u < $4) AS small,"
+     "               (SELECT count(DISTINCT plan) FROM a JOIN k USING (kind)"
+     "                 WHERE k.u < $4 AND NOT a.known) AS u,"
+     "               (SELECT kind FROM k WHERE u >= $4 ORDER BY u, n, kind LIMIT 1) AS extra),"
+     " tb AS (SELECT t.raw, CASE WHEN t.u >= $4 AND (t.raw IS DISTINCT FROM f.extra"
+     "                                              OR f.small = 0 OR f.u >= $4) THEN t.raw"
+     "                           WHEN f.u >= $4 OR f.extra IS NOT NULL THEN -1 END AS bucket"
+     "          FROM t, tf f),"
+     " kb AS (SELECT k.kind, CASE WHEN k.u >= $4 AND (k.kind IS DISTINCT FROM f.extra"
+     "                                               OR f.small = 0 OR f.u >= $4) THEN k.kind"
+     "                            WHEN f.u >= $4 OR f.extra IS NOT NULL THEN '' END AS bucket"
+     "          FROM k, kf f),"
+     " e (small, dept, plan, what, raw, theme, name, kind, due) AS ("
+     "     SELECT small, dept, id, 'plan', NULL::bigint, NULL::bigint, NULL::text, NULL::text,"
+     "            NULL::date FROM s"
      "     UNION ALL"
-     "     SELECT s.small, s.dept, s.id, g.status, coalesce(t.name, ''), NULL, g.due_on"
-     "       FROM s JOIN leadership_goals g ON g.plan_id = s.id"
-     "       LEFT JOIN leadership_themes t ON t.id = g.theme_id"
+     "     SELECT g.small, g.dept, g.plan, g.status, g.raw, tb.bucket,"
+     "            CASE WHEN tb.bucket = -1 AND g.raw > 0 THEN '' ELSE th.name END, NULL, g.due_on"
+     "       FROM g JOIN tb USING (raw) LEFT JOIN leadership_themes th ON th.id = tb.bucket"
      "     UNION ALL"
-     "     SELECT s.small, s.dept, s.id, 'activity', NULL, a.kind, NULL"
-     "       FROM s JOIN leadership_activities a ON a.plan_id = s.id"
+     "     SELECT a.small, a.dept, a.plan, 'activity', NULL, NULL, NULL, kb.bucket, NULL"
+     "       FROM a JOIN kb USING (kind)"
      "     UNION ALL"
-     "     SELECT s.small, s.dept, s.id, 'review', NULL, NULL, NULL"
+     "     SELECT s.small, s.dept, s.id, 'review', NULL, NULL, NULL, NULL, NULL"
      "       FROM s JOIN leadership_reviews r ON r.plan_id = s.id)"
      "SELECT GROUPING(small, dept, theme, kind), small, dept, theme, kind,"
      "       count(*) FILTER (WHERE what = 'plan'),"
@@ -56,16 +121,19 @@ const db_statement leadership_college_statements[] = {
      "                          AND due < current_date),"
      "       count(*) FILTER (WHERE what = 'activity'),"
      "       count(*) FILTER (WHERE what = 'review'),"
-     "       count(*) FILTER (WHERE theme IS NOT NULL),"
+     "       count(*) FILTER (WHERE raw IS NOT NULL),"
+     "       count(*) FILTER (WHERE raw > 0),"
      "       count(DISTINCT plan),"
-     "       coalesce(mode() WITHIN GROUP (ORDER BY theme) FILTER (WHERE theme <> ''), ''),"
-     "       coalesce(mode() WITHIN GROUP (ORDER BY kind), ''),"
-     "       (SELECT count(*) FROM p WHERE n < 3) - (SELECT count(*) FROM s WHERE small)"
+     "       min(name), coalesce(bool_or(raw = 0), false),"
+     "       mode() WITHIN GROUP (ORDER BY name),"
+     "       mode() WITHIN GROUP (ORDER BY kind),"
+     "       (SELECT count(*) FROM p) - (SELECT count(*) FROM s)"
      "  FROM e"
      " GROUP BY GROUPING SETS ((small, dept), (), (theme), (kind))"
      "HAVING (GROUPING(theme) = 1 OR theme IS NOT NULL)"
      "   AND (GROUPING(kind) = 1 OR kind IS NOT NULL)"
-     " ORDER BY 1, small, dept = '', lower(dept), theme = '', count(*) DESC, theme, kind"},
+     " ORDER BY 1, small, dept = '', lower(dept), theme = 0, theme = -1, kind = '',"
+     "          count(*) DESC, min(name), kind"},
     /* The college's name and the years that have plans, newest first. */
     {"leadership_college_years",
      "SELECT i.name,"
@@ -77,7 +145,11 @@ const db_statement leadership_college_statements[] = {
 };
 // clang-format on
 
-/* Columns of leadership_college_figures. */
+/* Columns of leadership_college_figures. C_THEME: the theme row's theme
+ * (0: none given, -1: other themes), C_KIND: the kind row's kind (""
+ * other kinds); C_THEME_NAME: the theme row's name; C_OTHER_NONE: whether
+ * the other themes' row holds goals with no theme; C_TOP_THEME and
+ * C_TOP_KIND: the most common theme and kind row (NULL: none shown). */
 enum {
     C_SET,
     C_SMALL,
@@ -93,7 +165,10 @@ enum {
     C_ACTIVITIES,
     C_REVIEWS,
     C_GOALS,
+    C_THEMED_GOALS,
     C_DISTINCT_PLANS,
+    C_THEME_NAME,
+    C_OTHER_NONE,
     C_TOP_THEME,
     C_TOP_KIND,
     C_LEFT_OUT
@@ -165,6 +240,18 @@ static void fill_years(request *r, tpl_dict *d, const char *list, const char *ye
     }
 }
 
+/* The most common theme or kind row in column col of row i: its name,
+ * other (the "other" row, named ""), "Not shown" when there are some
+ * (how_many) but none in a row shown, or "None yet". */
+static const char *top_row(const PGresult *res, int i, int col, long long how_many,
+                           const char *other)
+{
+    if (PQgetisnull(res, i, col))
+        return how_many ? "Not shown" : "None yet";
+    const char *name = db_text(res, i, col);
+    return name[0] ? name : other;
+}
+
 /* The figures of one department group (or of the college) as a row of
  * both department tables. */
 static void fill_group(request *r, tpl_dict *d, const PGresult *res, int i, const char *name,
@@ -186,9 +273,10 @@ static void fill_group(request *r, tpl_dict *d, const PGresult *res, int i, cons
     tpl_set(goals, "OVERDUE", db_text(res, i, C_OVERDUE));
     tpl_set(dev, "ACTIVITIES", db_text(res, i, C_ACTIVITIES));
     tpl_set(dev, "REVIEWS", db_text(res, i, C_REVIEWS));
-    const char *theme = db_text(res, i, C_TOP_THEME), *kind = db_text(res, i, C_TOP_KIND);
-    tpl_set(dev, "TOP_THEME", theme[0] ? theme : "None yet");
-    tpl_set(dev, "TOP_KIND", kind[0] ? kind_label(kind) : "None yet");
+    tpl_set(dev, "TOP_THEME",
+            top_row(res, i, C_TOP_THEME, db_int(res, i, C_THEMED_GOALS), "Other themes"));
+    const char *kind = top_row(res, i, C_TOP_KIND, db_int(res, i, C_ACTIVITIES), "Other kinds");
+    tpl_set(dev, "TOP_KIND", PQgetisnull(res, i, C_TOP_KIND) ? kind : kind_label(kind));
     (void)r;
 }
 
@@ -259,8 +347,10 @@ void page_leadership_college(request *r)
         return;
     }
     const char *college = req_id_text(r, r->user->institution_id);
-    const char *figures_params[] = {college, year}, *years_params[] = {college};
-    const db_call calls[] = {{"leadership_college_figures", 2, figures_params},
+    const char *figures_params[] = {college, year, req_id_text(r, r->user->id),
+                                    req_id_text(r, MIN_GROUP)},
+               *years_params[] = {college};
+    const db_call calls[] = {{"leadership_college_figures", 4, figures_params},
                              {"leadership_college_years", 1, years_params}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res) || !PQntuples(res[1])) {
@@ -276,16 +366,17 @@ void page_leadership_college(request *r)
     if (d) {
         tpl_set(d, "COLLEGE", db_text(res[1], 0, 0));
         tpl_set(d, "YEAR", year);
+        tpl_set_int(d, "MIN", MIN_GROUP);
         fill_years(r, d, db_text(res[1], 0, 1), year);
         long long shown = 0, left_out = PQntuples(f) ? db_int(f, 0, C_LEFT_OUT) : 0;
-        int college_row = -1;
+        int college_row = -1, themes = 0, kinds = 0;
         for (int i = 0; i < PQntuples(f); i++) {
             long long set = db_int(f, i, C_SET);
             if (set == SET_DEPARTMENT) {
                 bool small = strcmp(db_text(f, i, C_SMALL), "t") == 0;
                 const char *dept = db_text(f, i, C_DEPT);
                 fill_group(r, d, f, i,
-                           small     ? "Departments with fewer than 3 plans"
+                           small     ? "Other departments"
                            : dept[0] ? dept
                                      : "No department given",
                            false);
@@ -293,18 +384,35 @@ void page_leadership_college(request *r)
                 college_row = i;
                 shown = db_int(f, i, C_PLANS);
             } else if (set == SET_THEME) {
-                const char *theme = db_text(f, i, C_THEME);
-                fill_ranking(r, d, "THEME", theme[0] ? theme : "No theme given",
+                long long theme = db_int(f, i, C_THEME);
+                bool none = strcmp(db_text(f, i, C_OTHER_NONE), "t") == 0;
+                fill_ranking(r, d, "THEME",
+                             theme == -1  ? (none ? "Other themes, or none given" : "Other themes")
+                             : theme == 0 ? "No theme given"
+                                          : db_text(f, i, C_THEME_NAME),
                              db_text(f, i, C_GOALS), db_text(f, i, C_DISTINCT_PLANS));
+                themes++;
             } else if (set == SET_KIND) {
-                fill_ranking(r, d, "KIND", kind_label(db_text(f, i, C_KIND)),
+                const char *kind = db_text(f, i, C_KIND);
+                fill_ranking(r, d, "KIND", kind[0] ? kind_label(kind) : "Other kinds",
                              db_text(f, i, C_ACTIVITIES), db_text(f, i, C_DISTINCT_PLANS));
+                kinds++;
             }
         }
         if (shown && college_row >= 0) {
             fill_group(r, d, f, college_row, "All departments shown", true);
             fill_chart(r, d, f, college_row);
             tpl_show(d, "FIGURES");
+            /* Tables with no row although there is something to count:
+             * too few plans to show any (see the top of this file). */
+            if (themes)
+                tpl_show(d, "THEMES");
+            else if (db_int(f, college_row, C_GOALS))
+                tpl_show(d, "NO_THEMES");
+            if (kinds)
+                tpl_show(d, "KINDS");
+            else if (db_int(f, college_row, C_ACTIVITIES))
+                tpl_show(d, "NO_KINDS");
         }
         if (left_out) {
             tpl_dict *l = tpl_add_section(d, "LEFT_OUT");

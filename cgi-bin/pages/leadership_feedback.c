@@ -1,21 +1,26 @@
 /* leadership_feedback: 360-degree feedback rounds. A plan's owner invites
  * colleagues by name to answer one of the college's feedback instruments
  * about them; each invitee sees what they owe and answers once. The
- * register of who answered (feedback_invitations) is kept apart from the
- * answers (feedback_answers), which hold no person, no time and no order:
- * every answer rewrites its round's answers in a random order, in the
- * transaction that marks the register. The plan's readers see only the
- * aggregate, once at least three have answered (checked in SQL, so no
- * page can show less); closing the round keeps the aggregate on the
- * profile as a result. README.md ("360-degree feedback") gives the threat
- * model. */
+ * answer is sealed here to the round's own key and stored in the register
+ * of who answered (feedback_invitations): nothing in plaintext is written
+ * in the answerer's transaction. The mixer (voice_mix.c) opens answers
+ * only in batches of at least three, keeping the newest three sealed
+ * while the round is open, and writes them to feedback_answers (no
+ * person, no time, a random order). The plan's readers see only the
+ * aggregate of what was counted, once at least three are (checked in
+ * SQL, so no page can show less); closing the round counts the rest, puts
+ * the aggregate on the profile as a result and destroys the key. README.md
+ * ("Anonymity: the threat model") is the contract. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/audit.h"
 #include "../core/auth.h"
+#include "../core/config.h"
+#include "../core/log.h"
 #include "../core/notify.h"
 #include "leadership.h"
+#include "voice_mix.h"
 
 #define MIN_ANSWERS "3"
 #define MAX_INVITEES 30
@@ -57,7 +62,8 @@ const db_statement leadership_feedback_statements[] = {
      "       (SELECT count(*) FROM feedback_invitations x WHERE x.round_id = r.id),"
      "       leadership_reader(p.id, $2::bigint), p.owner_id = $2::bigint,"
      "       CASE fi.answered WHEN true THEN 't' WHEN false THEN 'f' ELSE '' END,"
-     "       p.academic_year >= " LP_YEAR
+     "       p.academic_year >= " LP_YEAR ", coalesce(r.public_key::text, ''), r.counted,"
+     "       r.final_at IS NOT NULL"
      "  FROM feedback_rounds r JOIN leadership_plans p ON p.id = r.plan_id"
      "  JOIN users o ON o.id = p.owner_id JOIN instruments i ON i.id = r.instrument_id"
      "  LEFT JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2::bigint"
@@ -73,7 +79,7 @@ const db_statement leadership_feedback_statements[] = {
      "SELECT it.name, trim_scale(round(avg(a.scores[it.k]), 2))::text,"
      "       round((avg(a.scores[it.k]) - i.scale_min) * 240 / (i.scale_max - i.scale_min))"
      "  FROM " ROUND_ITEMS " it"
-     "  JOIN feedback_rounds r ON r.id = $1 AND r.answer_count >= " MIN_ANSWERS
+     "  JOIN feedback_rounds r ON r.id = $1 AND r.counted >= " MIN_ANSWERS
      "  JOIN instruments i ON i.id = r.instrument_id"
      "  JOIN feedback_answers a ON a.round_id = r.id"
      " GROUP BY it.id, it.name, it.k, i.scale_min, i.scale_max ORDER BY it.k"},
@@ -81,7 +87,7 @@ const db_statement leadership_feedback_statements[] = {
      * once there are three answers. */
     {"lp_round_comments",
      "SELECT a.comment FROM feedback_answers a JOIN feedback_rounds r ON r.id = a.round_id"
-     " WHERE a.round_id = $1 AND r.answer_count >= " MIN_ANSWERS " AND a.comment <> ''"
+     " WHERE a.round_id = $1 AND r.counted >= " MIN_ANSWERS " AND a.comment <> ''"
      " ORDER BY a.comment"},
     /* Locks round $1 for invitee $2's answer: whether it is open and
      * whether they answered (no row: not invited). */
@@ -89,36 +95,19 @@ const db_statement leadership_feedback_statements[] = {
      "SELECT r.closed_at IS NULL, fi.answered FROM feedback_rounds r"
      "  JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2"
      " WHERE r.id = $1 FOR UPDATE OF r"},
+    /* The answer, sealed ($3), goes into the register with the mark
+     * that $2 answered: the only row the answer writes but the count. */
     {"lp_register_answer",
-     "UPDATE feedback_invitations SET answered = true"
+     "UPDATE feedback_invitations SET answered = true, sealed = $3::bytea"
      " WHERE round_id = $1 AND invitee_id = $2 AND NOT answered RETURNING round_id"},
-    /* Adds the answer (scores $2, comment $3) to round $1 and writes all
-     * of the round's answers again in a random order with new keys. */
-    {"lp_answer_shuffle",
-     "WITH old AS (DELETE FROM feedback_answers WHERE round_id = $1"
-     "             RETURNING scores, comment),"
-     "     everyone AS (SELECT scores, comment FROM old"
-     "                  UNION ALL SELECT $2::numeric[], $3)"
-     " INSERT INTO feedback_answers (round_id, institution_id, scores, comment)"
-     " SELECT $1, r.institution_id, e.scores, e.comment FROM everyone e, feedback_rounds r"
-     "  WHERE r.id = $1 ORDER BY random()"},
     {"lp_round_count",
      "UPDATE feedback_rounds SET answer_count = answer_count + 1 WHERE id = $1"
      " RETURNING answer_count, plan_id"},
-    /* The owner $2 closes round $1: the aggregate becomes a result. */
+    /* The owner $2 closes round $1; the mixer then counts the rest. */
     {"lp_round_close",
      "UPDATE feedback_rounds r SET closed_at = now() FROM leadership_plans p"
      " WHERE r.id = $1 AND p.id = r.plan_id AND p.owner_id = $2 AND r.closed_at IS NULL"
      " RETURNING r.answer_count, r.plan_id"},
-    {"lp_round_result",
-     "INSERT INTO profile_results (plan_id, institution_id, instrument_id, taken_on, source,"
-     "                             answers)"
-     " SELECT plan_id, institution_id, instrument_id, current_date, 'feedback', answer_count"
-     "   FROM feedback_rounds WHERE id = $1 AND answer_count >= " MIN_ANSWERS " RETURNING id"},
-    {"lp_round_result_scores",
-     "INSERT INTO profile_scores (result_id, item_id, score)"
-     " SELECT $2, it.id, round(avg(a.scores[it.k]), 2) FROM " ROUND_ITEMS " it"
-     "   JOIN feedback_answers a ON a.round_id = $1 GROUP BY it.id"},
     {NULL, NULL},
 };
 // clang-format on
@@ -140,6 +129,9 @@ enum {
     RD_OWNER_VIEWS,
     RD_ANSWERED, /* "t", "f", or "" when not invited */
     RD_OPEN_YEAR,
+    RD_PUBLIC_KEY, /* "" for a round from before sealing */
+    RD_COUNTED,    /* answers opened and counted, by batches of at least three */
+    RD_FINAL,      /* closed, counted and its key destroyed */
 };
 
 #define NO_ROUND "There is no such feedback round, or you were not asked to answer it."
@@ -281,7 +273,8 @@ static const char *open_round(request *r, const PGresult *head, const field_valu
     const char *subject = arena_printf(r->mem, "%s asks for your feedback on their leadership.",
                                        r->user->display_name);
     const char *x[] = {id, arena_pg_array(r->mem, ids, (size_t)n), college};
-    bool ok = (inv = db_run(r->db, "lp_invite", 3, x)) != NULL;
+    bool ok = (inv = db_run(r->db, "lp_invite", 3, x)) != NULL &&
+              voice_key_for_round(r->db, tandem_config->keys_dir, id) == 0;
     for (int i = 0; ok && i < n; i++)
         ok = notify(r, strtoll(ids[i], NULL, 10), "plan_leadership_feedback", subject, link);
     if (!ok || !audit(r, "leadership_feedback_opened", r->user->id, 0, id) || !db_commit(r->db))
@@ -365,10 +358,23 @@ static void fill_readers_view(request *r, tpl_dict *d, const PGresult *round, PG
     tpl_dict *v = tpl_add_section(d, "READER");
     for (int i = 0; i < PQntuples(res[0]); i++)
         tpl_set(tpl_add_section(v, "INVITEE"), "NAME", db_text(res[0], i, 0));
-    if (!PQntuples(res[1])) {
-        tpl_show(v, "HIDDEN");
+    long long counted = db_int(round, 0, RD_COUNTED);
+    bool final = is(round, RD_FINAL, "t"), closed = *db_text(round, 0, RD_CLOSED);
+    tpl_set(v, "COUNTED",
+            final && counted < 3 ? "Fewer than three colleagues answered, so no answer was opened: "
+                                   "with so few, each could be told apart."
+            : final ? arena_printf(r->mem, "All %lld answers are counted.", counted)
+            : closed ? "The round has closed and its last answers are being counted. Reload this "
+                       "page in a moment."
+                     : arena_printf(r->mem,
+                                    "%lld answer%s counted so far. Answers are counted in groups "
+                                    "of at least three, and the newest three always wait for the "
+                                    "next group, so that the means never change by one answer: "
+                                    "they first show once six have answered, or when the round "
+                                    "is closed with three or more.",
+                                    counted, counted == 1 ? " is" : "s are"));
+    if (!PQntuples(res[1]))
         return;
-    }
     tpl_dict *c = lp_chart(v, arena_printf(r->mem, "round-%s", db_text(round, 0, RD_ID)),
                            db_text(round, 0, RD_MIN), db_text(round, 0, RD_MAX));
     for (int i = 0; i < PQntuples(res[1]); i++)
@@ -463,15 +469,38 @@ static const char *read_scores(request *r, const PGresult *round, const PGresult
     return NULL;
 }
 
-/* Records the answer in one transaction: the register first (locking the
- * round, so answers and closing take turns), then the answers rewritten.
+/* The answer as voice_mix.c reads it once opened (its scores and its
+ * comment), sealed to the round's key and padded to the one size of every
+ * answer of the round; NULL when the round has no key file (503) or out
+ * of memory. */
+static const char *seal_answer(request *r, const PGresult *round, int n_items,
+                               const char *scores, const char *comment)
+{
+    unsigned char pk[SEALED_KEY_BYTES];
+    const char *id = db_text(round, 0, RD_ID);
+    if (!sealed_key_parse(db_text(round, 0, RD_PUBLIC_KEY), pk) ||
+        !voice_key_present(tandem_config->keys_dir, "round", id)) {
+        log_error("leadership: round %s has no key in %s: answers refused", id,
+                  tandem_config->keys_dir);
+        return NULL;
+    }
+    const char *plain = arena_printf(r->mem, "s%s\nc%zu\n%s", scores, strlen(comment), comment);
+    const char *sealed = plain ? sealed_seal_hex(r->mem, pk, plain, strlen(plain),
+                                                 voice_answer_size(n_items))
+                               : NULL;
+    if (plain)
+        sodium_memzero((char *)plain, strlen(plain));
+    return sealed;
+}
+
+/* Records the sealed answer in one transaction: the register (locking the
+ * round, so answers and closing take turns) and the count of answers.
  * 0 when saved, else the status with *refusal. */
-static int save_answer(request *r, const char *round, const char *scores, const char *comment,
-                       const char **refusal)
+static int save_answer(request *r, const char *round, const char *sealed, const char **refusal)
 {
     const char *me = req_id_text(r, r->user->id), *a[] = {round, me};
-    const char *b[] = {round, scores, comment}, *c[] = {round};
-    PGresult *lock = NULL, *reg = NULL, *shuffle = NULL, *count = NULL;
+    const char *b[] = {round, me, sealed}, *c[] = {round};
+    PGresult *lock = NULL, *reg = NULL, *count = NULL;
     int status = 503;
     *refusal = RENDER_DB_DOWN;
     if (!db_begin(r->db) || !(lock = db_run(r->db, "lp_round_lock", 2, a)))
@@ -480,17 +509,16 @@ static int save_answer(request *r, const char *round, const char *scores, const 
         status = 404, *refusal = NO_ROUND;
     else if (strcmp(db_text(lock, 0, 0), "t") != 0)
         status = 409, *refusal = CLOSED;
-    else if (!(reg = db_run(r->db, "lp_register_answer", 2, a)))
+    else if (!(reg = db_run(r->db, "lp_register_answer", 3, b)))
         goto out;
     else if (!PQntuples(reg))
         status = 409, *refusal = ANSWERED;
-    else if ((shuffle = db_run(r->db, "lp_answer_shuffle", 3, b)) &&
-             (count = db_run(r->db, "lp_round_count", 1, c)) && db_commit(r->db))
+    else if ((count = db_run(r->db, "lp_round_count", 1, c)) && db_commit(r->db))
         status = 0;
 out:
     if (status)
         db_rollback(r->db);
-    PQclear(lock), PQclear(reg), PQclear(shuffle), PQclear(count);
+    PQclear(lock), PQclear(reg), PQclear(count);
     return status;
 }
 
@@ -528,7 +556,12 @@ void page_leadership_feedback_answer(request *r)
         err = "Your comment can be at most 4000 characters.", field = "comment";
     else
         err = read_scores(r, round, items, typed, &scores, &field);
-    int status = err ? 400 : save_answer(r, id, scores, text, &err);
+    const char *sealed = err ? NULL : seal_answer(r, round, PQntuples(items), scores, text);
+    int status = err ? 400 : !sealed ? 503 : save_answer(r, id, sealed, &err);
+    if (!err && !sealed)
+        err = "Answers cannot be taken in this round just now: the key that keeps answers "
+              "secret is missing on the server. Nothing was recorded. Please tell the "
+              "college's IT team; try again later.";
     if (status == 400)
         show_round(r, 400, typed, text, err, field);
     else if (status)
@@ -540,29 +573,25 @@ out:
 }
 
 /* POST /leadership/feedback/:round/close: the owner closes the round;
- * with three answers or more, the aggregate joins the profile. */
+ * the answers still sealed are counted at once (if counting fails here,
+ * `tandem mail` does it on its next pass), and with three answers or more
+ * the aggregate joins the profile. */
 void page_leadership_feedback_close(request *r)
 {
     const char *id = req_id_text(r, req_param_id(r, 0)), *me = req_id_text(r, r->user->id);
-    const char *a[] = {id, me}, *b[] = {id};
-    PGresult *closed = NULL, *result = NULL, *scores = NULL;
+    const char *a[] = {id, me};
+    PGresult *closed = NULL;
     bool ok = db_begin(r->db) && (closed = db_run(r->db, "lp_round_close", 2, a));
     if (ok && !PQntuples(closed)) {
         db_rollback(r->db);
         render_error(r, 404, "There is no open round of yours here to close.");
-        goto out;
-    }
-    ok = ok && (result = db_run(r->db, "lp_round_result", 1, b));
-    if (ok && PQntuples(result)) {
-        const char *c[] = {id, db_text(result, 0, 0)};
-        ok = (scores = db_run(r->db, "lp_round_result_scores", 2, c)) != NULL;
-    }
-    if (ok && audit(r, "leadership_feedback_closed", r->user->id, 0, id) && db_commit(r->db)) {
+    } else if (ok && audit(r, "leadership_feedback_closed", r->user->id, 0, id) &&
+               db_commit(r->db)) {
+        voice_mix_round(r->db, tandem_config->keys_dir, id);
         resp_redirect(r, arena_printf(r->mem, "/leadership/feedback/%s", id));
     } else {
         db_rollback(r->db);
         render_db_failed(r);
     }
-out:
-    PQclear(closed), PQclear(result), PQclear(scores);
+    PQclear(closed);
 }

@@ -8,6 +8,7 @@
 #include "../core/session.h"
 #include "pages.h"
 #include "voice.h"
+#include "voice_mix.h"
 
 #define GET HTTP_GET
 #define POST HTTP_POST
@@ -315,6 +316,7 @@ const db_statement *const app_statements[] = {
     voice_statements,
     voice_ballot_statements,
     voice_result_statements,
+    voice_mix_statements,
     voice_issue_statements,
     import_statements,
     admin_statements,

@@ -10,7 +10,9 @@
 #include "../core/audit.h"
 #include "../core/auth.h"
 #include "../http/router.h"
+#include "../core/config.h"
 #include "voice.h"
+#include "voice_mix.h"
 
 // clang-format off
 /* A poll as viewer w (USER) sees it: the columns of enum PH_*. Only its
@@ -31,12 +33,14 @@
     "       CASE WHEN p.opens_at IS NULL THEN 'draft' WHEN p.opens_at > now() THEN 'scheduled'"   \
     "            WHEN p.closes_at > now() THEN 'open' ELSE 'closed' END,"                         \
     "       p.created_by = w.id, " POLL_ELIGIBLE ","                                         \
-    "       coalesce(to_char(v.voted_on, 'FMDD Mon YYYY'), ''), p.voters, i.voice_min_voters,"    \
+    "       coalesce(to_char(v.voted_on, 'FMDD Mon YYYY'), ''), p.voters,"                        \
+    "       CASE WHEN p.public_key IS NULL THEN i.voice_min_voters ELSE p.batch_size END,"        \
     "       coalesce(to_char(p.opens_at, 'YYYY-MM-DD\"T\"HH24:MI'), ''),"                         \
     "       to_char(p.closes_at, 'YYYY-MM-DD\"T\"HH24:MI'),"                                      \
     "       coalesce((SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM poll_cohorts pc"       \
     "                   JOIN cohorts c ON c.id = pc.cohort_id WHERE pc.poll_id = p.id),"          \
-    "                'Everyone at ' || i.name), u.display_name"                                   \
+    "                'Everyone at ' || i.name), u.display_name,"                                  \
+    "       coalesce(p.public_key::text, ''), p.counted, p.uncounted, p.final_at IS NOT NULL"     \
     "  FROM users w JOIN polls p ON p.institution_id = w.institution_id"                          \
     "  JOIN institutions i ON i.id = p.institution_id JOIN users u ON u.id = p.created_by"        \
     "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"                          \
@@ -107,14 +111,10 @@ const db_statement voice_statements[] = {
      " WHERE id = $1 AND created_by = $2 AND opens_at <= now() AND closes_at > now()"
      " RETURNING id"},
     /* Every question of poll $1 with its options (enum VQ_*); votes: the
-     * tally so far, of mixed ballots and of those still waiting. */
+     * tally of the ballots counted so far (whole batches only). */
     {"voice_questions",
      "SELECT q.id, q.kind, q.prompt, q.required, q.min_choices, q.max_choices,"
-     "       coalesce(o.id::text, ''), coalesce(o.label, ''),"
-     "       coalesce(o.votes + (SELECT count(*) FROM poll_choices c"
-     "                           WHERE c.poll_id = q.poll_id AND c.question_id = q.id"
-     "                             AND c.option_id = o.id"
-     "                             AND NOT c.mixed AND (c.rank IS NULL OR c.rank = 1)), 0)"
+     "       coalesce(o.id::text, ''), coalesce(o.label, ''), coalesce(o.votes, 0)"
      "  FROM poll_questions q LEFT JOIN poll_options o ON o.question_id = q.id"
      " WHERE q.poll_id = $1 ORDER BY q.position, o.position"},
     {NULL, NULL},
@@ -455,7 +455,12 @@ static void save_poll(request *r, const PGresult *head)
     const char *id = head ? db_text(head, 0, PH_ID) : NULL;
     const char *poll =
         db_begin(r->db) ? save_settings(r, id, v, cohorts, college, &refusal, &failed) : NULL;
-    if (poll && audit(r, head ? "poll_changed" : "poll_created", 0, 0, v[F_TITLE].str) &&
+    /* The audit log names the poll by its id: a draft's title is its
+     * author's alone. A poll given an opening time gets its key pair now. */
+    if (poll &&
+        voice_key_for_poll(r->db, tandem_config->keys_dir, poll) == 0 &&
+        audit(r, head ? "poll_changed" : "poll_created", 0, 0,
+              arena_printf(r->mem, "poll %s", poll)) &&
         db_commit(r->db)) {
         resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s", poll));
         return;
@@ -694,14 +699,41 @@ void page_voice_question_delete(request *r)
                 "Questions can be removed only before the poll opens.");
 }
 
+/* POST /voice/polls/:id/open: the poll opens now, with its key pair. */
 void page_voice_poll_open(request *r)
 {
-    change_poll(r, "voice_poll_open", NULL,
-                "This poll cannot be opened: it is open already, it has no questions, or its "
-                "closing time has passed.");
+    const char *id = req_id_text(r, req_param_id(r, 0));
+    const char *params[] = {id, req_id_text(r, r->user->id)};
+    PGresult *res = db_begin(r->db) ? db_run(r->db, "voice_poll_open", 2, params) : NULL;
+    if (res && PQntuples(res) && voice_key_for_poll(r->db, tandem_config->keys_dir, id) == 0 &&
+        db_commit(r->db))
+        resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s", id));
+    else {
+        db_rollback(r->db);
+        if (res && !PQntuples(res))
+            refuse_change(r, "This poll cannot be opened: it is open already, it has no "
+                             "questions, or its closing time has passed.");
+        else
+            render_db_failed(r);
+    }
+    PQclear(res);
 }
 
+/* POST /voice/polls/:id/close: closes it early, then counts what is left
+ * at once (the last batch) and destroys its key; if counting fails here,
+ * `tandem mail` does it on its next pass. */
 void page_voice_poll_close(request *r)
 {
-    change_poll(r, "voice_poll_close", NULL, "This poll is not open, so it cannot be closed.");
+    const char *id = req_id_text(r, req_param_id(r, 0));
+    const char *params[] = {id, req_id_text(r, r->user->id)};
+    PGresult *res = db_run(r->db, "voice_poll_close", 2, params);
+    if (!res)
+        render_db_failed(r);
+    else if (!PQntuples(res))
+        refuse_change(r, "This poll is not open, so it cannot be closed.");
+    else {
+        voice_mix_poll(r->db, tandem_config->keys_dir, id);
+        resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s", id));
+    }
+    PQclear(res);
 }

@@ -21,11 +21,15 @@ enum {
     PH_ELIGIBLE,
     PH_VOTED_ON, /* "" when the viewer has not voted */
     PH_VOTERS,
-    PH_MIN_VOTERS,
+    PH_MIN_VOTERS, /* k: the smallest batch of ballots ever counted */
     PH_OPENS_INPUT,
     PH_CLOSES_INPUT,
     PH_AUDIENCE,
     PH_CREATOR,
+    PH_PUBLIC_KEY, /* "" until the poll has its key pair (when it opens) */
+    PH_COUNTED,    /* ballots opened and counted, by whole batches */
+    PH_UNCOUNTED,  /* ballots never opened: fewer than k in all */
+    PH_FINAL,      /* the last batch has been counted and the key destroyed */
 };
 
 /* The columns of voice_questions: one row an option (option columns empty

@@ -1,15 +1,20 @@
 /* voice_ballots: a poll's page (its ballot, or the receipt of a vote, and
  * for its creator the questions being written) and casting a vote. A vote
- * is checked here against the poll's questions, then cast by one call of
- * voice_cast (sql/0016_voice.sql): one statement, one transaction, in
- * which the database itself refuses a second vote by the same person. */
+ * is checked here against the poll's questions, sealed here to the poll's
+ * public key (voice_mix.c says what a sealed ballot holds), then cast by
+ * one call of voice_cast (sql/0017_sealed_ballots.sql): one statement,
+ * one transaction, writing the register row with the sealed ballot and
+ * nothing else, in which the database itself refuses a second vote. */
 #include <string.h>
 
+#include "../core/config.h"
+#include "../core/log.h"
 #include "voice.h"
+#include "voice_mix.h"
 
 // clang-format off
 const db_statement voice_ballot_statements[] = {
-    {"voice_cast", "SELECT voice_cast($1, $2, $3::bigint[], $4::int[], $5::bigint[], $6::text[])"},
+    {"voice_cast", "SELECT voice_cast($1, $2, $3::bytea, $4::bytea)"},
     {NULL, NULL},
 };
 // clang-format on
@@ -182,10 +187,8 @@ static void fill_poll_facts(tpl_dict *d, const PGresult *head)
     tpl_set(d, "CLOSES", db_text(head, 0, PH_CLOSES));
     tpl_set(d, "OPENS", *db_text(head, 0, PH_OPENS) ? db_text(head, 0, PH_OPENS) : "Not yet set");
     tpl_set(d, "VOTERS", db_text(head, 0, PH_VOTERS));
-    if (voice_flag(head, PH_ANONYMOUS))
-        tpl_set(tpl_add_section(d, "ANONYMOUS"), "MIN", db_text(head, 0, PH_MIN_VOTERS));
-    else
-        tpl_show(d, "NAMED");
+    tpl_set(d, "MIN", db_text(head, 0, PH_MIN_VOTERS));
+    tpl_show(d, voice_flag(head, PH_ANONYMOUS) ? "ANONYMOUS" : "NAMED");
     const char *vis = db_text(head, 0, PH_VISIBILITY);
     tpl_set(d, "VISIBILITY",
             strcmp(vis, "live") == 0    ? "At any time, as votes come in"
@@ -380,45 +383,36 @@ static const char *check_answer(request *r, const question *q, int n)
     return NULL;
 }
 
-/* Appends s to b as an element of a PostgreSQL array literal. */
-static void array_text(buf *b, const char *s)
+/* The ballot as voice_mix.c reads it once opened: each option chosen
+ * with its rank (0 unranked), each written answer, and in a named poll
+ * the voter. Sealed to the poll's key, padded to the one size every
+ * ballot of this poll has. NULL when out of memory. */
+static const char *seal_ballot(request *r, const questionnaire *qs, const PGresult *head,
+                               const unsigned char *pk)
 {
-    buf_append(b, b->len > 1 ? ",\"" : "\"", b->len > 1 ? 2 : 1);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            buf_append(b, "\\", 1);
-        buf_append(b, s, 1);
-    }
-    buf_append(b, "\"", 1);
-}
-
-/* The ballot as voice_cast's four arrays, into params[2..5]. */
-static void ballot_arrays(request *r, const questionnaire *qs, const char **params)
-{
-    buf b[4] = {{0}};
-    for (int i = 0; i < 4; i++)
-        buf_append(&b[i], "{", 1);
+    buf b = {0};
+    int options = 0, texts = 0;
     for (int i = 0; i < qs->n; i++) {
         const question *q = &qs->q[i];
+        options += q->n;
+        texts += kind_is(q, "text");
         if (q->text && *q->text) {
-            buf_printf(&b[2], "%s%s", b[2].len > 1 ? "," : "", q->id);
-            array_text(&b[3], q->text);
+            buf_printf(&b, "t%s,%zu\n", q->id, strlen(q->text));
+            buf_puts(&b, q->text);
         }
-        for (int o = 0; o < q->n; o++) {
-            if (!q->ranks[o])
-                continue;
-            buf_printf(&b[0], "%s%s", b[0].len > 1 ? "," : "", option_id(qs, q, o));
-            if (kind_is(q, "ranked"))
-                buf_printf(&b[1], "%s%d", b[1].len > 1 ? "," : "", q->ranks[o]);
-            else
-                buf_printf(&b[1], "%sNULL", b[1].len > 1 ? "," : "");
-        }
+        for (int o = 0; o < q->n; o++)
+            if (q->ranks[o])
+                buf_printf(&b, "o%s,%d\n", option_id(qs, q, o),
+                           kind_is(q, "ranked") ? q->ranks[o] : 0);
     }
-    for (int i = 0; i < 4; i++) {
-        buf_append(&b[i], "}", 1);
-        params[2 + i] = arena_strdup(r->mem, b[i].data);
-        buf_free(&b[i]);
-    }
+    if (!voice_flag(head, PH_ANONYMOUS))
+        buf_printf(&b, "u%lld\n", r->user->id);
+    const char *sealed = b.data ? sealed_seal_hex(r->mem, pk, b.data, b.len,
+                                                  voice_ballot_size(options, texts))
+                                : NULL;
+    sodium_memzero(b.data, b.cap);
+    buf_free(&b);
+    return sealed;
 }
 
 /* Why the poll takes no vote from me now (409), or NULL. */
@@ -435,25 +429,45 @@ static const char *closed_to_me(const PGresult *head)
     return NULL;
 }
 
-/* Casts the checked ballot; renders the outcome. */
+#define NO_KEY                                                                                     \
+    "Votes cannot be taken in this poll just now: the key that keeps ballots secret is missing "   \
+    "on the server. Nothing was recorded. Please tell the college's IT team; try again later."
+
+/* Seals and casts the checked ballot; renders the outcome. */
 static void cast(request *r, const PGresult *head, const questionnaire *qs)
 {
-    const char *params[6] = {db_text(head, 0, PH_ID), req_id_text(r, r->user->id)};
-    ballot_arrays(r, qs, params);
-    PGresult *res = db_run(r->db, "voice_cast", 6, params);
+    const char *poll = db_text(head, 0, PH_ID);
+    unsigned char pk[SEALED_KEY_BYTES];
+    /* A ballot sealed to a key whose private half is gone could never be
+     * counted: refuse the vote rather than store it, sealed or not. */
+    if (!sealed_key_parse(db_text(head, 0, PH_PUBLIC_KEY), pk) ||
+        !voice_key_present(tandem_config->keys_dir, "poll", poll)) {
+        log_error("voice: poll %s has no key in %s: votes refused", poll,
+                  tandem_config->keys_dir);
+        render_error(r, 503, NO_KEY);
+        return;
+    }
+    const char *sealed = seal_ballot(r, qs, head, pk);
+    if (!sealed) {
+        render_error(r, 500, "Your vote could not be sealed. Nothing was recorded: try again.");
+        return;
+    }
+    const char *params[] = {poll, req_id_text(r, r->user->id), db_text(head, 0, PH_PUBLIC_KEY),
+                            sealed};
+    PGresult *res = db_run(r->db, "voice_cast", 4, params);
     const char *outcome = res ? db_text(res, 0, 0) : "";
     if (!res)
         render_db_failed(r);
     else if (strcmp(outcome, "voted") == 0)
-        resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s#receipt", params[0]));
+        resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s#receipt", poll));
     else if (strcmp(outcome, "twice") == 0)
         render_error(r, 409,
                      "You have voted in this poll already: each person votes once. Your "
                      "first vote stands.");
     else if (strcmp(outcome, "closed") == 0 || strcmp(outcome, "not_open") == 0)
         render_error(r, 409, "This poll is not open: votes are not taken now.");
-    else if (strcmp(outcome, "bad_option") == 0)
-        render_error(r, 400, NOT_THIS_POLL);
+    else if (strcmp(outcome, "no_key") == 0)
+        render_error(r, 503, NO_KEY);
     else
         render_error(r, 404, VOICE_NO_POLL);
     PQclear(res);

@@ -1,9 +1,11 @@
 /* voice_results: a poll's results, as a page (bar charts drawn on the
  * server as SVG, each with a table of the same figures) and as CSV. Every
- * count is made by the database: the tallies voice_mix keeps, plus the
- * few ballots not yet mixed, and the rankings grouped; instant run-off
- * then runs over those groups (voice_irv.c). The rendered results are kept
- * in memory under the poll's number of voters, which any new vote changes. */
+ * count is made by the database from what the mixer has counted: whole
+ * batches of at least k ballots (voice_mix.c), never a ballot still
+ * sealed, so two readings differ by nothing or by k ballots at least.
+ * Instant run-off then runs over the grouped rankings (voice_irv.c). The
+ * rendered results are kept in memory under the number of ballots
+ * counted, which only a new batch changes. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -13,37 +15,34 @@
 
 // clang-format off
 const db_statement voice_result_statements[] = {
-    /* Each ranking given to a ranked question of poll $1, and by how many
-     * ballots: question, the option ids in order as {1,2,3}, ballots. */
+    /* Each ranking counted for a ranked question of poll $1, and by how
+     * many ballots: question, the option ids in order as {1,2,3}, ballots. */
     {"voice_rankings",
-     "SELECT question_id, ranking::text, sum(n) FROM ("
-     "   SELECT k.question_id, k.ranking, k.ballots AS n FROM poll_rankings k"
-     "     JOIN poll_questions q ON q.id = k.question_id WHERE q.poll_id = $1"
-     "   UNION ALL"
-     "   SELECT question_id, array_agg(option_id ORDER BY rank), 1 FROM poll_choices"
-     "    WHERE poll_id = $1 AND NOT mixed AND rank IS NOT NULL GROUP BY question_id, ballot) x"
-     " GROUP BY question_id, ranking"},
-    /* The written answers to poll $1, at most $2 a question, in the order
-     * of their random keys; the writer's name for a named poll. */
+     "SELECT k.question_id, k.ranking::text, k.ballots FROM poll_rankings k"
+     "  JOIN poll_questions q ON q.id = k.question_id WHERE q.poll_id = $1"},
+    /* The written answers counted in poll $1, at most $2 a question, in
+     * the order of their random keys; the writer's name only when $3 (the
+     * poll's creator, in a named poll). */
     {"voice_texts",
      "SELECT question_id, body, author FROM ("
-     "   SELECT t.question_id, t.body, coalesce(u.display_name, '') AS author,"
+     "   SELECT t.question_id, t.body,"
+     "          CASE WHEN $3::boolean THEN coalesce(u.display_name, '') ELSE '' END AS author,"
      "          row_number() OVER (PARTITION BY t.question_id ORDER BY t.ballot) AS n"
-     "     FROM poll_texts t LEFT JOIN poll_named nm ON nm.ballot = t.ballot"
+     "     FROM poll_texts t LEFT JOIN poll_named nm ON nm.ballot = t.ballot AND $3::boolean"
      "     LEFT JOIN users u ON u.id = nm.user_id"
      "    WHERE t.poll_id = $1) x WHERE n <= $2::int ORDER BY question_id, n"},
-    /* Turnout of poll $1: each cohort's learners and how many voted, or the
-     * whole college's people. */
+    /* Turnout of poll $1 as of its last batch: each cohort's learners and
+     * how many of them had their ballot counted, or the whole college's. */
     {"voice_turnout",
      "SELECT c.name, count(DISTINCT m.user_id), count(DISTINCT v.user_id)"
      "  FROM poll_cohorts pc JOIN cohorts c ON c.id = pc.cohort_id"
      "  JOIN memberships m ON m.cohort_id = c.id AND m.role = 'learner'"
-     "  LEFT JOIN poll_voters v ON v.poll_id = pc.poll_id AND v.user_id = m.user_id"
+     "  LEFT JOIN poll_voters v ON v.poll_id = pc.poll_id AND v.user_id = m.user_id AND v.opened"
      " WHERE pc.poll_id = $1 GROUP BY c.id, c.name"
      " UNION ALL"
      " SELECT 'Everyone at ' || i.name,"
      "        (SELECT count(*) FROM users u WHERE u.institution_id = p.institution_id"
-     "            AND u.status = 'active'), p.voters"
+     "            AND u.status = 'active'), p.counted + p.spoiled"
      "   FROM polls p JOIN institutions i ON i.id = p.institution_id"
      "  WHERE p.id = $1 AND p.scope = 'college' ORDER BY 1"},
     {NULL, NULL},
@@ -65,17 +64,51 @@ bool voice_results_visible(const PGresult *head)
            (strcmp(vis, "voted") == 0 && *db_text(head, 0, PH_VOTED_ON));
 }
 
-/* Why results are not shown yet (for a page saying so), or NULL. */
+/* Why no results are shown yet (for a page saying so), or NULL: nothing
+ * has been counted, which with k = 5 means until the 10th vote, or the
+ * poll closed with fewer than k. */
 static const char *results_withheld(request *r, const PGresult *head)
 {
-    long long voters = db_int(head, 0, PH_VOTERS), min = db_int(head, 0, PH_MIN_VOTERS);
-    if (voice_flag(head, PH_ANONYMOUS) && voters < min)
+    long long voters = db_int(head, 0, PH_VOTERS), k = db_int(head, 0, PH_MIN_VOTERS);
+    if (db_int(head, 0, PH_COUNTED) > 0)
+        return NULL;
+    if (voice_flag(head, PH_FINAL))
         return arena_printf(r->mem,
-                            "The results of an anonymous poll show once at least %lld people "
-                            "have voted, so that nobody's answers can be picked out. %lld %s "
-                            "voted so far.",
-                            min, voters, voters == 1 ? "person has" : "people have");
-    return NULL;
+                            "Fewer than %lld people voted, so no ballot was opened: with so few, "
+                            "anyone's answers could be picked out. Nothing will be counted.",
+                            k);
+    if (strcmp(db_text(head, 0, PH_STATE), "closed") == 0)
+        return "The poll has closed and its last ballots are being counted. Reload this page "
+               "in a moment.";
+    return arena_printf(r->mem,
+                        "No ballots are counted yet. Ballots are counted in groups of at least "
+                        "%lld, and the newest %lld always wait for the next group, so the first "
+                        "results show once %lld people have voted (or when the poll closes, if "
+                        "%lld or more have). %lld %s voted so far.",
+                        k, k, 2 * k, k, voters, voters == 1 ? "person has" : "people have");
+}
+
+/* What the page says about how many ballots are counted, and why the
+ * newest wait. */
+static const char *counted_words(request *r, const PGresult *head)
+{
+    long long counted = db_int(head, 0, PH_COUNTED), k = db_int(head, 0, PH_MIN_VOTERS);
+    if (voice_flag(head, PH_FINAL))
+        return arena_printf(r->mem, "All %lld ballots are counted: these are the final results.",
+                            counted);
+    return arena_printf(r->mem,
+                        "%lld ballot%s counted so far. Ballots are counted in groups of at least "
+                        "%lld, and the newest %lld always wait for the next group, so that no "
+                        "result ever changes by one vote: the newest ballots are counted later, "
+                        "and all of them when the poll closes.",
+                        counted, counted == 1 ? " is" : "s are", k, k);
+}
+
+/* Whether the viewer sees who wrote each written answer: the creator of a
+ * named poll, and nobody else. */
+static bool sees_names(const PGresult *head)
+{
+    return voice_flag(head, PH_MINE) && !voice_flag(head, PH_ANONYMOUS);
 }
 
 /* Everything the results are made from. */
@@ -84,12 +117,13 @@ typedef struct {
     long long voters;
 } results;
 
-static bool load_results(request *r, const char *poll, long long limit, results *out)
+static bool load_results(request *r, const PGresult *head, long long limit, results *out)
 {
-    const char *a[] = {poll}, *b[] = {poll, req_id_text(r, limit)};
+    const char *poll = db_text(head, 0, PH_ID);
+    const char *a[] = {poll}, *b[] = {poll, req_id_text(r, limit), sees_names(head) ? "t" : "f"};
     const db_call calls[] = {{"voice_questions", 1, a},
                              {"voice_rankings", 1, a},
-                             {"voice_texts", 2, b},
+                             {"voice_texts", 3, b},
                              {"voice_turnout", 1, a}};
     PGresult *res[4] = {NULL};
     bool ok = db_run_pipeline(r->db, 4, calls, res);
@@ -258,13 +292,14 @@ static void fill_texts(tpl_dict *d, const results *x, const result_question *q)
 static const char *results_html(request *r, const PGresult *head)
 {
     const char *poll = db_text(head, 0, PH_ID);
-    long long voters = db_int(head, 0, PH_VOTERS);
-    const char *key = arena_printf(r->mem, "voice-results/%s", poll);
-    const char *html = fragment_find(key, voters, r->mem);
+    long long counted = db_int(head, 0, PH_COUNTED);
+    const char *key =
+        arena_printf(r->mem, "voice-results/%s%s", poll, sees_names(head) ? "/names" : "");
+    const char *html = fragment_find(key, counted, r->mem);
     if (html)
         return html;
-    results x = {.voters = voters};
-    tpl_dict *d = load_results(r, poll, TEXTS_SHOWN, &x) ? tpl_dict_new() : NULL;
+    results x = {.voters = counted};
+    tpl_dict *d = load_results(r, head, TEXTS_SHOWN, &x) ? tpl_dict_new() : NULL;
     result_question q;
     int number = 0;
     for (int i = 0; d && next_question(x.questions, &i, &q);) {
@@ -291,7 +326,7 @@ static const char *results_html(request *r, const PGresult *head)
     }
     html = d ? render_fragment(r, "voice/results_body.tpl", d) : NULL;
     if (html)
-        fragment_keep(key, voters, html, time(NULL) + 60);
+        fragment_keep(key, counted, html, time(NULL) + 60);
     free_results(&x);
     return html;
 }
@@ -320,7 +355,11 @@ void page_voice_results(request *r)
     if (d) {
         tpl_set(d, "ID", db_text(head, 0, PH_ID));
         tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
-        tpl_set(d, "VOTERS", db_text(head, 0, PH_VOTERS));
+        long long voters = db_int(head, 0, PH_VOTERS);
+        tpl_set(d, "VOTED", arena_printf(r->mem, "%lld %s voted.", voters,
+                                         voters == 1 ? "person has" : "people have"));
+        if (!withheld)
+            tpl_set(tpl_add_section(d, "COUNTED"), "WORDS", counted_words(r, head));
         tpl_set(d, "AUDIENCE", db_text(head, 0, PH_AUDIENCE));
         tpl_set(d, "STATE",
                 strcmp(db_text(head, 0, PH_STATE), "closed") == 0
@@ -357,18 +396,21 @@ static void csv_field(buf *b, const char *s, bool last)
     buf_append(b, last ? "\"\r\n" : "\",", last ? 3 : 2);
 }
 
+/* One CSV row of the six columns (written_by: "" but for the creator of
+ * a named poll, as on the page). */
 static void csv_row(buf *b, const char *a, const char *c, const char *d, const char *e,
-                    const char *f)
+                    const char *f, const char *written_by)
 {
     csv_field(b, a, false);
     csv_field(b, c, false);
     csv_field(b, d, false);
     csv_field(b, e, false);
-    csv_field(b, f, true);
+    csv_field(b, f, false);
+    csv_field(b, written_by, true);
 }
 
 /* GET /voice/polls/:id/csv: every figure of the results page, and every
- * written answer. */
+ * written answer, as of the last batch counted. */
 void page_voice_results_csv(request *r)
 {
     PGresult *owned;
@@ -380,27 +422,28 @@ void page_voice_results_csv(request *r)
         render_error(r, 404, "The results of this poll are not shown yet.");
         goto out;
     }
-    x.voters = db_int(head, 0, PH_VOTERS);
-    if (!load_results(r, db_text(head, 0, PH_ID), 1000000, &x)) {
+    x.voters = db_int(head, 0, PH_COUNTED);
+    if (!load_results(r, head, 1000000, &x)) {
         render_db_failed(r);
         goto out;
     }
     buf b = {0};
-    csv_row(&b, "question", "kind", "answer", "votes", "percent of voters");
+    csv_row(&b, "question", "kind", "answer", "votes", "percent of ballots counted", "written by");
     result_question q;
     for (int i = 0; next_question(x.questions, &i, &q);) {
         for (int o = 0; o < q.n; o++) {
             long long v = db_int(x.questions, q.first + o, VQ_VOTES);
             csv_row(&b, q.prompt, q.kind, db_text(x.questions, q.first + o, VQ_LABEL),
-                    arena_printf(r->mem, "%lld", v), percent(r, v, x.voters));
+                    arena_printf(r->mem, "%lld", v), percent(r, v, x.voters), "");
         }
         for (int t = 0; t < PQntuples(x.texts); t++)
             if (strcmp(db_text(x.texts, t, 0), q.id) == 0)
-                csv_row(&b, q.prompt, q.kind, db_text(x.texts, t, 1), "", "");
+                csv_row(&b, q.prompt, q.kind, db_text(x.texts, t, 1), "", "",
+                        db_text(x.texts, t, 2));
     }
     for (int t = 0; t < PQntuples(x.turnout); t++)
         csv_row(&b, "turnout", db_text(x.turnout, t, 0), "", db_text(x.turnout, t, 2),
-                percent(r, db_int(x.turnout, t, 2), db_int(x.turnout, t, 1)));
+                percent(r, db_int(x.turnout, t, 2), db_int(x.turnout, t, 1)), "");
     resp_header(r, "Content-Disposition",
                 arena_printf(r->mem, "attachment; filename=\"poll-%s-results.csv\"",
                              db_text(head, 0, PH_ID)));

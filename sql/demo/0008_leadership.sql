@@ -128,13 +128,14 @@ BEGIN
 
     -- A 360-degree round answered by David's three reports, then closed.
     INSERT INTO feedback_rounds (plan_id, institution_id, instrument_id, prompt, answer_count,
-                                 opened_at, closed_at)
+                                 counted, opened_at, closed_at, final_at)
     VALUES (plan, college, behaviours,
-            'Please be honest: I want to know how it feels to be managed by me.', 3,
-            TIMESTAMPTZ '2026-10-01 09:00+01', TIMESTAMPTZ '2026-10-20 17:00+01')
+            'Please be honest: I want to know how it feels to be managed by me.', 3, 3,
+            TIMESTAMPTZ '2026-10-01 09:00+01', TIMESTAMPTZ '2026-10-20 17:00+01',
+            TIMESTAMPTZ '2026-10-20 17:00+01')
     RETURNING id INTO round;
-    INSERT INTO feedback_invitations (round_id, invitee_id, institution_id, answered)
-    SELECT round, u.id, college, u.username <> 'helen'
+    INSERT INTO feedback_invitations (round_id, invitee_id, institution_id, answered, opened)
+    SELECT round, u.id, college, u.username <> 'helen', u.username <> 'helen'
       FROM users u WHERE u.username IN ('priya', 'tom', 'grace', 'helen');
     INSERT INTO feedback_answers (round_id, institution_id, scores, comment)
     VALUES (round, college, '{4,2,3,5,3,4}',

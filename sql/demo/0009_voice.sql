@@ -2,8 +2,9 @@
 -- college-wide poll on enrichment week has closed with eight votes (past
 -- the threshold of five); Amira's poll for ENG3-A on the workshop is open;
 -- and the "you said, we did" boards hold issues in several states, one of
--- them overdue. Votes go through voice_cast, as the app casts them, and
--- are mixed as `tandem mail` mixes them. Safe to run again.
+-- them overdue. The closed poll's ballots are counted through voice_count,
+-- as the mixer counts an opened batch; the open poll waits for votes,
+-- which only the app can seal. Safe to run again.
 UPDATE users SET roles = roles | 64 WHERE username = 'sofia';
 
 DO $$
@@ -53,27 +54,37 @@ BEGIN
     opt := ARRAY(SELECT id FROM poll_options WHERE question_id = q_day ORDER BY position);
     food := ARRAY(SELECT id FROM poll_options WHERE question_id = q_food ORDER BY position);
     rank := ARRAY(SELECT id FROM poll_options WHERE question_id = q_rank ORDER BY position);
-    FOR v IN SELECT u.id, b.day, b.food, b.r1, b.r2, b.r3, b.idea
-               FROM (VALUES ('amira', 3, 2, 1, 3, 2, 'A robotics challenge between colleges'),
-                            ('jack', 3, 3, 1, 2, NULL, ''),
-                            ('sofia', 2, 2, 3, 4, 1, 'Mock interviews with local employers'),
-                            ('liam', 1, 4, 4, 3, NULL, 'Something in the evening for adult learners'),
-                            ('priya', 2, 3, 2, 1, NULL, ''),
-                            ('tom', 2, 2, 3, 1, 4, ''),
-                            ('grace', 1, 3, 4, 3, 2, 'A first-aid course'),
-                            ('david', 3, 1, 1, 3, 2, ''))
-                    AS b(username, day, food, r1, r2, r3, idea)
-               JOIN users u ON u.username = b.username
-    LOOP
-        PERFORM voice_cast(poll, v.id,
-                           ARRAY[opt[v.day], food[v.food], rank[v.r1], rank[v.r2]]
-                           || CASE WHEN v.r3 IS NULL THEN '{}'::bigint[] ELSE ARRAY[rank[v.r3]] END,
-                           ARRAY[NULL, NULL, 1, 2]
-                           || CASE WHEN v.r3 IS NULL THEN '{}'::int[] ELSE ARRAY[3] END,
-                           CASE WHEN v.idea = '' THEN '{}'::bigint[] ELSE ARRAY[q_text] END,
-                           CASE WHEN v.idea = '' THEN '{}'::text[] ELSE ARRAY[v.idea] END);
-    END LOOP;
-    UPDATE polls SET closes_at = now() - interval '3 days' WHERE id = poll;
+    CREATE TEMP TABLE demo_ballots ON COMMIT DROP AS
+    SELECT row_number() OVER ()::int AS b, u.id, x.day, x.food AS canteen, x.r1, x.r2, x.r3, x.idea
+      FROM (VALUES ('amira', 3, 2, 1, 3, 2, 'A robotics challenge between colleges'),
+                   ('jack', 3, 3, 1, 2, NULL, ''),
+                   ('sofia', 2, 2, 3, 4, 1, 'Mock interviews with local employers'),
+                   ('liam', 1, 4, 4, 3, NULL, 'Something in the evening for adult learners'),
+                   ('priya', 2, 3, 2, 1, NULL, ''),
+                   ('tom', 2, 2, 3, 1, 4, ''),
+                   ('grace', 1, 3, 4, 3, 2, 'A first-aid course'),
+                   ('david', 3, 1, 1, 3, 2, ''))
+           AS x(username, day, food, r1, r2, r3, idea)
+      JOIN users u ON u.username = x.username;
+    CREATE TEMP TABLE demo_choices ON COMMIT DROP AS
+    SELECT b, opt[day] AS o, NULL::int AS r FROM demo_ballots
+    UNION ALL SELECT b, food[canteen], NULL FROM demo_ballots
+    UNION ALL SELECT b, rank[r1], 1 FROM demo_ballots
+    UNION ALL SELECT b, rank[r2], 2 FROM demo_ballots
+    UNION ALL SELECT b, rank[r3], 3 FROM demo_ballots WHERE r3 IS NOT NULL;
+    INSERT INTO poll_voters (poll_id, user_id, institution_id)
+    SELECT poll, id, inst FROM demo_ballots;
+    UPDATE polls SET voters = 8 WHERE id = poll;
+    -- The whole poll as one batch, opened at its close.
+    PERFORM voice_count(poll, ARRAY(SELECT seq FROM poll_voters WHERE poll_id = poll), 8, 0,
+                        ARRAY(SELECT b FROM demo_choices ORDER BY b, r NULLS FIRST),
+                        ARRAY(SELECT o FROM demo_choices ORDER BY b, r NULLS FIRST),
+                        ARRAY(SELECT r FROM demo_choices ORDER BY b, r NULLS FIRST),
+                        ARRAY(SELECT b FROM demo_ballots WHERE idea <> '' ORDER BY b),
+                        ARRAY(SELECT q_text FROM demo_ballots WHERE idea <> '' ORDER BY b),
+                        ARRAY(SELECT idea FROM demo_ballots WHERE idea <> '' ORDER BY b),
+                        '{}', '{}');
+    UPDATE polls SET final_at = now() WHERE id = poll;
     UPDATE poll_voters SET voted_on = current_date - 5 WHERE poll_id = poll;
 
     -- The open poll for ENG3-A.
@@ -96,11 +107,6 @@ BEGIN
     INSERT INTO poll_options (question_id, poll_id, institution_id, position, label)
     SELECT q_day, poll, inst, n, label
       FROM (VALUES (1, 'Before 9'), (2, 'Lunchtime'), (3, 'After 4'), (4, 'Not at all')) o(n, label);
-    PERFORM voice_cast(poll, (SELECT id FROM users WHERE username = 'jack'),
-                       ARRAY(SELECT id FROM poll_options WHERE question_id = q_day
-                                AND position IN (2, 3)), ARRAY[NULL, NULL]::int[],
-                       ARRAY[q_text], ARRAY['More 3D printer time']);
-    PERFORM voice_mix();
 END $$;
 
 -- "You said, we did": issues and their timelines.

@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <span class="govuk-caption-l">{{COLLEGE}}</span>
 <h1 class="govuk-heading-l">Leadership plans across the college</h1>
-<p class="govuk-body">How middle managers' Personalised Leadership Plans are going in {{YEAR}}: goals, development activities and reviews, by the department of each plan's owner. Only totals are shown, never one person's plan. A department with fewer than 3 plans is counted together with the other such departments, so that no one's plan can be picked out.</p>
+<p class="govuk-body">How middle managers' Personalised Leadership Plans are going in {{YEAR}}: goals, development activities and reviews, by the department of each plan's owner. Only totals are shown, never one person's plan.</p>
+<p class="govuk-body">So that no one's plan can be picked out, every row counts at least {{MIN}} plans that you cannot open yourself. Plans you can already read (your own, those of the people you line-manage and those shared with you) do not count towards the {{MIN}}, because you could take them away from a total and see what is left. Departments with fewer are counted together as “Other departments”.</p>
 <form method="get" action="/leadership/college" novalidate>
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="year">Academic year</label>
@@ -14,7 +15,7 @@
 </form>
 {{#NO_PLANS}}<p class="govuk-body">There are no leadership plans for {{YEAR}} yet.</p>{{/NO_PLANS}}
 {{#LEFT_OUT}}
-<div class="govuk-inset-text" id="left-out">{{WHAT}} in departments with fewer than 3 plans between them {{VERB}} not counted anywhere on this page, not even in the college's totals: figures about so few people could tell whose plans they are.</div>
+<div class="govuk-inset-text" id="left-out">{{WHAT}} {{VERB}} not counted anywhere on this page, not even in the college's totals. They are in departments that between them have fewer than {{MIN}} plans you cannot already read, and figures about so few people could tell whose plans they are.</div>
 {{/LEFT_OUT}}
 {{#FIGURES}}
 <h2 class="govuk-heading-m">Goals</h2>
@@ -83,8 +84,11 @@
 {{/DEVELOPMENT_ROW}}
 </tbody>
 </table>
+<h2 class="govuk-heading-m">Themes and kinds of activity</h2>
+<p class="govuk-body">A theme or kind of activity found in fewer than {{MIN}} plans you cannot already read is counted under “Other themes” or “Other kinds”, with the next least common one if that is needed to make {{MIN}}. So their goals and activities add up to the totals above.</p>
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-one-half">
+{{#THEMES}}
 <table class="govuk-table" id="themes">
 <caption class="govuk-table__caption govuk-table__caption--s">Development themes, most common first</caption>
 <thead class="govuk-table__head">
@@ -104,8 +108,12 @@
 {{/THEME}}
 </tbody>
 </table>
+{{/THEMES}}
+{{#NO_THEMES}}<h3 class="govuk-heading-s">Development themes</h3>
+<p class="govuk-body" id="no-themes">Not shown: fewer than {{MIN}} of the plans counted here that you cannot already read have goals, too few to say which themes they chose.</p>{{/NO_THEMES}}
 </div>
 <div class="govuk-grid-column-one-half">
+{{#KINDS}}
 <table class="govuk-table" id="kinds">
 <caption class="govuk-table__caption govuk-table__caption--s">Kinds of development activity, most common first</caption>
 <thead class="govuk-table__head">
@@ -125,6 +133,9 @@
 {{/KIND}}
 </tbody>
 </table>
+{{/KINDS}}
+{{#NO_KINDS}}<h3 class="govuk-heading-s">Kinds of development activity</h3>
+<p class="govuk-body" id="no-kinds">Not shown: fewer than {{MIN}} of the plans counted here that you cannot already read have activities, too few to say which kinds they chose.</p>{{/NO_KINDS}}
 </div>
 </div>
 {{/FIGURES}}

@@ -14,10 +14,10 @@
 <h1 class="govuk-heading-l">Feedback for {{OWNER}}</h1>
 <p class="govuk-body">Opened {{OPENED}}. {{ANSWERS}} of {{INVITED}} colleagues asked have answered.{{#IS_CLOSED}} Closed {{CLOSED}}.{{/IS_CLOSED}}</p>
 {{#HAS_PROMPT}}<div class="govuk-inset-text"><p class="govuk-body">{{OWNER}} writes: <span class="tandem-words">{{PROMPT:pre_escape}}</span></p></div>{{/HAS_PROMPT}}
-{{#THANKS}}<div class="govuk-panel govuk-panel--confirmation tandem-panel"><h2 class="govuk-panel__title">You have answered</h2><div class="govuk-panel__body">Thank you. Your answer is kept apart from your name.</div></div>{{/THANKS}}
+{{#THANKS}}<div class="govuk-panel govuk-panel--confirmation tandem-panel"><h2 class="govuk-panel__title">You have answered</h2><div class="govuk-panel__body">Thank you. Your answer is sealed, and counted with at least two others.</div></div>{{/THANKS}}
 {{#ANSWER}}
 <h2 class="govuk-heading-m">Your answer</h2>
-<p class="govuk-body">Score {{OWNER}} on each scale from {{MIN}} (least) to {{MAX}} (most). Your answer is stored without your name, with nothing that tells it apart from the others; {{OWNER}} sees only the whole, once at least three colleagues have answered. Your words can still say who you are: write what you are happy for {{OWNER}} to read. You answer once.</p>
+<p class="govuk-body">Score {{OWNER}} on each scale from {{MIN}} (least) to {{MAX}} (most). Your answer is sealed as you send it and opened only together with at least two others, without your name and in no particular order; {{OWNER}} sees only the whole. Your words can still say who you are: write what you are happy for {{OWNER}} to read. You answer once.</p>
 <form method="post" action="/leadership/feedback/{{ROUND_ID}}/answers" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 {{#ITEM}}
@@ -34,7 +34,7 @@
 {{/ITEM}}
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="comment">A comment (optional)</label>
-<div class="govuk-hint" id="comment-hint">What they do well, and what they could do differently. Comments are shown, unsigned and in no particular order, once three have answered.</div>
+<div class="govuk-hint" id="comment-hint">What they do well, and what they could do differently. Comments are shown unsigned, in no particular order, counted in groups of at least three.</div>
 <textarea class="govuk-textarea" id="comment" name="comment" rows="5" aria-describedby="comment-hint">{{COMMENT:pre_escape}}</textarea>
 </div>
 <button type="submit" class="govuk-button">Send my answer</button>
@@ -47,7 +47,7 @@
 {{/INVITEE}}
 </ul>
 <h2 class="govuk-heading-m">What they said</h2>
-{{#HIDDEN}}<p class="govuk-body">The answers are shown once at least three colleagues have answered, so that nobody's answer can be told apart.</p>{{/HIDDEN}}
+<p class="govuk-body">{{COUNTED}}</p>
 {{>CHART}}
 <ul class="govuk-list tandem-comments">
 {{#COMMENT}}<li class="tandem-words">{{TEXT:pre_escape}}</li>

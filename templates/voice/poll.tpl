@@ -17,7 +17,7 @@
 <dt>State</dt><dd>{{STATE}}</dd>
 <dt>Opens</dt><dd>{{OPENS}}</dd>
 <dt>Closes</dt><dd>{{CLOSES}}</dd>
-<dt>Anonymous</dt><dd>{{#ANONYMOUS}}Yes: nobody can tell what you answered, and results show once at least {{MIN}} have voted{{/ANONYMOUS}}{{#NAMED}}No: the poll's creator sees who wrote each written answer{{/NAMED}}</dd>
+<dt>Anonymous</dt><dd>{{#ANONYMOUS}}Yes: nobody can tell what you answered. Ballots are sealed as they are cast and counted in groups of at least {{MIN}}{{/ANONYMOUS}}{{#NAMED}}No: the poll's creator, and nobody else, sees who wrote each written answer. Ballots are sealed as they are cast and counted in groups of at least {{MIN}}{{/NAMED}}</dd>
 <dt>Results shown to voters</dt><dd>{{VISIBILITY}}</dd>
 <dt>Voted so far</dt><dd>{{VOTERS}}</dd>
 </dl>
@@ -26,7 +26,7 @@
 <h2 class="govuk-panel__title">You voted</h2>
 <div class="govuk-panel__body">on {{DATE}}</div>
 </div>
-<p class="govuk-body">This receipt shows that you voted, not what you chose: your answers are not linked to you{{#ANONYMOUS}}, not even in the database{{/ANONYMOUS}}. Each person votes once.</p>
+<p class="govuk-body">This receipt shows that you voted, not what you chose. Your ballot was sealed as you voted and is counted together with at least {{MIN}} others{{#ANONYMOUS}}: nobody, not even someone with the whole database, can tell which ballot is yours{{/ANONYMOUS}}{{#NAMED}}: only the poll's creator sees your name beside your written answers{{/NAMED}}. Each person votes once.</p>
 {{/RECEIPT}}
 {{#CLOSED}}<div class="govuk-inset-text">This poll has closed.</div>{{/CLOSED}}
 {{#RESULTS}}<p class="govuk-body"><a class="govuk-link" href="/voice/polls/{{ID}}/results">See the results</a></p>{{/RESULTS}}

@@ -2,7 +2,8 @@
 <a class="govuk-back-link" href="/voice/polls/{{ID}}">The poll</a>
 <span class="govuk-caption-l">Results of a poll for {{AUDIENCE}}, {{STATE}}</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
-<p class="govuk-body">{{VOTERS}} voted.{{#ANONYMOUS}} The poll is anonymous: written answers are shown without names.{{/ANONYMOUS}}</p>
+<p class="govuk-body">{{VOTED}}{{#ANONYMOUS}} The poll is anonymous: written answers are shown without names.{{/ANONYMOUS}}</p>
+{{#COUNTED}}<p class="govuk-body">{{WORDS}}</p>{{/COUNTED}}
 {{#WITHHELD}}<div class="govuk-inset-text">{{MESSAGE}}</div>{{/WITHHELD}}
 {{#SHOWN}}
 <div class="govuk-button-group">

@@ -3,9 +3,10 @@
 -- tandem-demo; not Amira herself, so that her other pages stay as they
 -- were) for a cohort of 10,000 learners, bench-rep one of them, all of whom voted: one choice of three, two to three choices of
 -- five, a rating, a ranking of four (instant run-off over every ranking)
--- and a written answer from one in ten. The ballots are written as
--- voice_cast writes them and mixed by voice_mix, as `tandem mail` mixes
--- them, so the results page reads the tallies as it does in production.
+-- and a written answer from one in ten. The ballots are counted by
+-- voice_count as the mixer counts opened batches (here one batch of all,
+-- as at close), so the results page reads the tallies as it does in
+-- production. tests/bench/mixer.mjs measures opening sealed ballots.
 WITH i AS (SELECT institution_id AS id FROM users WHERE username = 'amira'),
      c AS (INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
            SELECT i.id, (SELECT id FROM courses WHERE code = 'BTEC-ENG-L3'), 'BENCH-VOICE',
@@ -60,28 +61,30 @@ BEGIN
     UPDATE polls SET voters = (SELECT count(*) FROM poll_voters WHERE poll_id = poll)
      WHERE id = poll;
     CREATE TEMP TABLE bench_ballots ON COMMIT DROP AS
-    SELECT gen_random_uuid() AS ballot, random() AS r1, random() AS r2, random() AS r3,
+    SELECT n::int AS b, random() AS r1, random() AS r2, random() AS r3,
            n % 24 AS perm, 1 + n % 4 AS ranked
       FROM generate_series(1, (SELECT voters FROM polls WHERE id = poll)) n;
-    INSERT INTO poll_ballots (ballot, poll_id, institution_id)
-    SELECT ballot, poll, a.institution_id FROM bench_ballots;
-    INSERT INTO poll_choices (ballot, poll_id, question_id, option_id, institution_id, rank)
-    SELECT b.ballot, poll, o.question_id, o.id, a.institution_id, NULL
+    CREATE TEMP TABLE bench_choices ON COMMIT DROP AS
+    SELECT b.b, o.id AS o, NULL::int AS r
       FROM bench_ballots b JOIN poll_options o ON o.poll_id = poll
      WHERE (o.question_id = q[1] AND o.position = 1 + floor(b.r1 * b.r1 * 3)::int)
         OR (o.question_id = q[2] AND (o.position + floor(b.r2 * 5)::int) % 5 < 2 + (b.perm % 2))
         OR (o.question_id = q[3] AND o.position = 5 - floor(b.r3 * b.r3 * 5)::int)
     UNION ALL
-    SELECT b.ballot, poll, q[4], o.id, a.institution_id, p.rank
+    SELECT b.b, o.id, p.rank::int
       FROM bench_ballots b
       JOIN LATERAL (SELECT x.pos, row_number() OVER (ORDER BY hashtext(b.perm || ':' || x.pos)) AS rank
                       FROM generate_series(1, 4) x(pos)) p ON p.rank <= b.ranked
       JOIN poll_options o ON o.question_id = q[4] AND o.position = p.pos;
-    INSERT INTO poll_texts (ballot, poll_id, question_id, institution_id, body)
-    SELECT ballot, poll, q[5], a.institution_id,
-           'The ' || (ARRAY['library', 'canteen', 'wifi', 'buses'])[1 + perm % 4]
-           || ' could be better, in my view (' || left(ballot::text, 8) || ').'
-      FROM bench_ballots WHERE r1 < 0.1;
-    PERFORM voice_mix();
-    UPDATE polls SET closes_at = now() - interval '1 day' WHERE id = poll;
+    PERFORM voice_count(poll, ARRAY(SELECT seq FROM poll_voters WHERE poll_id = poll),
+                        (SELECT count(*)::int FROM bench_ballots), 0,
+                        ARRAY(SELECT b FROM bench_choices), ARRAY(SELECT o FROM bench_choices),
+                        ARRAY(SELECT r FROM bench_choices),
+                        ARRAY(SELECT b FROM bench_ballots WHERE r1 < 0.1 ORDER BY b),
+                        ARRAY(SELECT q[5] FROM bench_ballots WHERE r1 < 0.1 ORDER BY b),
+                        ARRAY(SELECT 'The ' || (ARRAY['library', 'canteen', 'wifi', 'buses'])[1 + perm % 4]
+                                     || ' could be better, in my view (' || b || ').'
+                                FROM bench_ballots WHERE r1 < 0.1 ORDER BY b),
+                        '{}', '{}');
+    UPDATE polls SET closes_at = now() - interval '1 day', final_at = now() WHERE id = poll;
 END $$;

@@ -2,15 +2,27 @@
 // every kind of question for a cohort of seven learners and opens it; its
 // anonymity is fixed from then on; learners vote (one from two tabs at the
 // same moment, and bad ballots are refused with nothing recorded); results
-// show only once five have voted; the database holds nothing that links a
-// ballot to a voter; the rep closes the poll early, a late vote is refused,
-// the results download as CSV; then an issue raised from the results goes
+// show only once a batch is counted; the database holds nothing that links a
+// ballot to a voter (each is sealed, and nothing is counted while fewer
+// than 2k have voted); the rep closes the poll early, which counts the five
+// ballots at once and destroys the poll's key; a late vote is refused, the
+// results download as CSV; then an issue raised from the results goes
 // from raised to done, with the cohort reading the answers on its board,
 // and an overdue issue is told to the responsible person and her manager.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, harness } from './lib/browser.mjs';
 import { psql } from './lib/db.mjs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Runs a tandem subcommand against the test stack; its output. */
+function runTandem(...args) {
+  const out = spawnSync(process.env.TANDEM_BIN || 'cgi-bin/tandem', args, { encoding: 'utf8' });
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout;
+}
+const keyFile = (poll) => `${process.env.TANDEM_KEYS || `${process.env.TANDEM_VAR}/keys`}/poll-${poll}.key`;
 
 const h = harness(import.meta.url);
 const press = h.press;
@@ -160,8 +172,7 @@ describe('a representative polls her cohort anonymously', () => {
     await press(v, 'Cast your vote', { expectStatus: 400 });
     assert.match(await main(v), /without gaps/);
     assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId}`), '0');
-    assert.equal(psql(`SELECT count(*) FROM poll_ballots WHERE poll_id = ${pollId}`), '0');
-    assert.equal(psql(`SELECT count(*) FROM poll_choices WHERE poll_id = ${pollId}`), '0');
+    assert.equal(psql(`SELECT voters FROM polls WHERE id = ${pollId}`), '0');
   });
 
   test('a learner votes with the ranking controls and gets a receipt, not her answers', async () => {
@@ -192,23 +203,59 @@ describe('a representative polls her cohort anonymously', () => {
     assert.match(await main(refused), /voted in this poll already/);
     const learner = psql(`SELECT id FROM users WHERE username = '${LEARNERS[1]}'`);
     assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId} AND user_id = ${learner}`), '1');
-    assert.equal(psql(`SELECT count(*) FROM poll_ballots WHERE poll_id = ${pollId}`), '2');
+    assert.equal(psql(`SELECT count(sealed) FROM poll_voters WHERE poll_id = ${pollId}`), '2');
     assert.equal(psql(`SELECT voters FROM polls WHERE id = ${pollId}`), '2');
     await tab2.close();
   });
 
-  test('results stay hidden until five have voted, then show charts with tables', async () => {
+  test('nothing is counted while fewer than ten have voted: the page says why', async () => {
     for (const [i, learner] of LEARNERS.slice(2, 5).entries()) {
       await h.visit(rep, `${pollPath}/results`);
-      assert.match(await main(rep), /show once at least 5 people have voted/);
+      assert.match(await main(rep), /No ballots are counted yet/);
       assert.equal(await rep.locator('svg.tandem-chart').count(), 0);
       const v = await h.newPage(); voters.push(v); await h.signIn(v, learner);
       await h.visit(v, pollPath);
       await fillBallot(v, { room: i === 0 ? 'Room C' : 'Room A', ranks: i === 0 ? { 'Factory tour': '1' } : { Museum: '1', Theatre: '2' } });
       await press(v, 'Cast your vote');
     }
+    assert.match(runTandem('count-ballots'), /^0 ballots opened/, 'five waiting: fewer than 2k, so none opened');
     await h.visit(rep, `${pollPath}/results`);
-    assert.match(await main(rep), /5 voted/);
+    assert.match(await main(rep), /5 people have voted/);
+    assert.match(await main(rep), /the first results show once 10 people have voted/);
+    assert.equal(await rep.locator('svg.tandem-chart').count(), 0);
+    await h.visit(voters[0], `${pollPath}/results`);
+    assert.match(await main(voters[0]), /No ballots are counted yet/);
+    const csv = await rep.evaluate(async (url) => (await fetch(url)).status, `${BASE_URL}${pollPath}/csv`);
+    assert.equal(csv, 404, 'nor in the CSV');
+  });
+
+  test('the database holds each ballot sealed, all of one size, and nothing in plaintext yet', async () => {
+    for (const table of ['poll_texts', 'poll_named']) {
+      const columns = psql(`SELECT string_agg(column_name || ':' || data_type || ':' || coalesce(column_default, '') || ':' || is_identity, ' ')
+                              FROM information_schema.columns WHERE table_name = '${table}' AND column_name <> 'user_id'`);
+      assert.doesNotMatch(columns, /voter|author|created|_at\b/i, `${table}: no column naming a time: ${columns}`);
+      assert.doesNotMatch(columns, /timestamp|time without|time with/i, `${table}: no timestamp column`);
+      assert.doesNotMatch(columns, /nextval|:YES/, `${table}: no sequence or identity column`);
+    }
+    assert.equal(psql("SELECT count(*) FROM pg_constraint WHERE conrelid = 'poll_texts'::regclass AND confrelid IN ('users'::regclass, 'poll_voters'::regclass)"), '0');
+    assert.equal(psql(`SELECT count(*) || '/' || count(sealed) || '/' || count(DISTINCT octet_length(sealed)) FROM poll_voters WHERE poll_id = ${pollId}`), '5/5/1',
+      'five sealed ballots, all the same length whatever they say');
+    assert.equal(psql(`SELECT count(*) FROM poll_texts WHERE poll_id = ${pollId}`), '0');
+    assert.equal(psql(`SELECT sum(votes) FROM poll_options WHERE poll_id = ${pollId}`), '0');
+    assert.equal(psql(`SELECT count(*) FROM poll_named WHERE poll_id = ${pollId}`), '0');
+    assert.ok(existsSync(keyFile(pollId)), 'the poll\'s private key is on the server while it is open');
+  });
+
+  test('the rep closes the poll early: all five are counted at once, the key is destroyed, a late vote is refused', async () => {
+    await h.visit(rep, pollPath);
+    await rep.locator('summary', { hasText: 'Close the poll early' }).click();
+    await press(rep, 'Close the poll now');
+    assert.match(await main(rep), /State\s*Closed/);
+    assert.equal(existsSync(keyFile(pollId)), false, 'the key is gone');
+    assert.equal(psql(`SELECT count(sealed) || '/' || counted FROM poll_voters, polls WHERE poll_id = polls.id AND polls.id = ${pollId} GROUP BY counted`), '0/5');
+    assert.equal(psql(`SELECT count(*) FROM poll_named WHERE poll_id = ${pollId}`), '0', 'an anonymous poll writes no names');
+    await h.visit(rep, `${pollPath}/results`);
+    assert.match(await main(rep), /All 5 ballots are counted/);
     assert.equal(await rep.locator('svg.tandem-chart').count(), 4, 'a chart for each choice question');
     const rooms = rep.locator('table', { has: rep.locator('th', { hasText: 'Room A' }) });
     assert.match(await rooms.innerText(), /Room A\s*3\s*60%/);
@@ -217,43 +264,9 @@ describe('a representative polls her cohort anonymously', () => {
     assert.match(await main(rep), /Winner: Museum/);
     assert.match(await main(rep), new RegExp(`Quiet room please ${RUN}`));
     assert.match(await main(rep), new RegExp(`${COHORT_NAME}\\s*7\\s*5\\s*71%`), 'turnout of the cohort');
-    // A voter sees them too (the poll shows results live).
     await h.visit(voters[0], `${pollPath}/results`);
     assert.match(await main(voters[0]), /Average rating/);
-  });
 
-  test('the database holds nothing that links a ballot to a voter', async () => {
-    for (const table of ['poll_ballots', 'poll_choices', 'poll_texts']) {
-      const columns = psql(`SELECT string_agg(column_name || ':' || data_type || ':' || coalesce(column_default, '') || ':' || is_identity, ' ')
-                              FROM information_schema.columns WHERE table_name = '${table}'`);
-      assert.doesNotMatch(columns, /user|voter|author|created|_at\b/i, `${table}: no column naming a person or a time: ${columns}`);
-      assert.doesNotMatch(columns, /timestamp|time without|time with/i, `${table}: no timestamp column`);
-      assert.doesNotMatch(columns, /nextval|:YES/, `${table}: no sequence or identity column`);
-    }
-    assert.match(psql("SELECT data_type FROM information_schema.columns WHERE table_name = 'poll_ballots' AND column_name = 'ballot'"), /uuid/);
-    assert.equal(psql(`SELECT count(*) FROM poll_named WHERE poll_id = ${pollId}`), '0', 'an anonymous poll writes no names');
-    assert.equal(psql("SELECT count(*) FROM pg_constraint WHERE conrelid IN ('poll_ballots'::regclass, 'poll_choices'::regclass, 'poll_texts'::regclass) AND confrelid IN ('users'::regclass, 'poll_voters'::regclass)"), '0');
-    // Within a few seconds `tandem mail` has mixed the ballots: rewritten
-    // in random order in one transaction, so they no longer share a
-    // transaction id with their register rows.
-    let mixed = '';
-    for (let i = 0; i < 40 && mixed !== 't'; i++) {
-      mixed = psql(`SELECT bool_and(mixed) FROM poll_ballots WHERE poll_id = ${pollId}`);
-      if (mixed !== 't') await new Promise((r) => setTimeout(r, 250));
-    }
-    assert.equal(mixed, 't', 'the mail worker mixed the ballots');
-    assert.equal(psql(`SELECT count(*) FROM poll_ballots b JOIN poll_voters v ON v.xmin = b.xmin WHERE b.poll_id = ${pollId}`), '0',
-      'no ballot shares a transaction id with a register row');
-    // Tallies survived the mixing.
-    await h.visit(rep, `${pollPath}/results`);
-    assert.match(await rep.locator('table', { has: rep.locator('th', { hasText: 'Room A' }) }).innerText(), /Room A\s*3\s*60%/);
-  });
-
-  test('the rep closes the poll early; a late vote is refused (409); the CSV has the figures', async () => {
-    await h.visit(rep, pollPath);
-    await rep.locator('summary', { hasText: 'Close the poll early' }).click();
-    await press(rep, 'Close the poll now');
-    assert.match(await main(rep), /State\s*Closed/);
     const late = await h.newPage(); voters.push(late); await h.signIn(late, LEARNERS[5]);
     await h.visit(late, pollPath);
     assert.equal(await late.getByRole('button', { name: 'Cast your vote' }).count(), 0, 'no ballot on a closed poll');
@@ -264,8 +277,8 @@ describe('a representative polls her cohort anonymously', () => {
     const csv = await rep.evaluate(async (url) => { const r = await fetch(url); return { status: r.status, type: r.headers.get('content-type'), body: await r.text() }; }, `${BASE_URL}${pollPath}/csv`);
     assert.equal(csv.status, 200);
     assert.match(csv.type, /text\/csv/);
-    assert.match(csv.body, /"Which room do you prefer\?","single","Room A","3","60"/);
-    assert.match(csv.body, new RegExp(`"Anything else\\?","text","Quiet room please ${RUN}"`));
+    assert.match(csv.body, /"Which room do you prefer\?","single","Room A","3","60",""/);
+    assert.match(csv.body, new RegExp(`"Anything else\\?","text","Quiet room please ${RUN}","","",""`), 'no name beside an anonymous answer');
   });
 
   test('an issue raised from the results goes from raised to done, and the cohort reads it', async () => {
@@ -395,10 +408,24 @@ describe('a students\' union officer polls the whole college', () => {
     await outsider.getByLabel(/What should the union do first/).fill(`Longer library hours ${RUN}`);
     await press(outsider, 'Cast your vote');
     assert.match(await main(outsider), /You voted/);
-    await outsider.context().close();
-    // A named poll's results are shown at once, each written answer with its writer.
+    assert.match(await main(outsider), /only the poll's creator sees your name/);
+    // One voter is enough here: this poll is arranged to count ballots one
+    // at a time (the college's threshold, k, is 5 for every other poll).
+    psql(`UPDATE polls SET batch_size = 1 WHERE title = 'Union elections ${RUN}'`);
+    await h.visit(officer, pollPath);
+    await officer.locator('summary', { hasText: 'Close the poll early' }).click();
+    await press(officer, 'Close the poll now');
+    // Names beside written answers: for the poll's creator only, on the
+    // page and in the CSV alike.
     await h.visit(officer, `${pollPath}/results`);
     assert.match(await main(officer), new RegExp(`Longer library hours ${RUN}\\s*Person ${OUTSIDER}`));
+    const csvOf = (page) => page.evaluate(async (url) => (await fetch(url)).text(), `${BASE_URL}${pollPath}/csv`);
+    assert.match(await csvOf(officer), new RegExp(`"Longer library hours ${RUN}","","","Person ${OUTSIDER}"`));
+    await h.visit(outsider, `${pollPath}/results`);
+    assert.match(await main(outsider), new RegExp(`Longer library hours ${RUN}`));
+    assert.doesNotMatch(await main(outsider), new RegExp(`Person ${OUTSIDER}`), 'another voter never sees names');
+    assert.match(await csvOf(outsider), new RegExp(`"Longer library hours ${RUN}","","",""`));
+    await outsider.context().close();
     assert.match(await main(officer), /Everyone at Riverside College/);
   });
 });
