@@ -363,7 +363,7 @@ static void fill_readers_view(request *r, tpl_dict *d, const PGresult *round, PG
     tpl_set(v, "COUNTED",
             final && counted < 3 ? "Fewer than three colleagues answered, so no answer was opened: "
                                    "with so few, each could be told apart."
-            : final ? arena_printf(r->mem, "All %lld answers are counted.", counted)
+            : final              ? arena_printf(r->mem, "All %lld answers are counted.", counted)
             : closed ? "The round has closed and its last answers are being counted. Reload this "
                        "page in a moment."
                      : arena_printf(r->mem,
@@ -465,16 +465,25 @@ static const char *read_scores(request *r, const PGresult *round, const PGresult
                                 "The score for %s must be a whole number from %lld to %lld.",
                                 db_text(items, i, 1), min, max);
     }
-    *scores = arena_pg_array(r->mem, values, (size_t)PQntuples(items));
-    return NULL;
+    /* Whole numbers, checked: the plain literal {4,2,5} that the mixer
+     * reads back. */
+    buf b = {0};
+    for (int i = 0; i < PQntuples(items) && i < MAX_ITEMS; i++) {
+        validate_int(values[i], min, max, &n);
+        buf_printf(&b, "%s%lld", i ? "," : "{", n);
+    }
+    buf_puts(&b, "}");
+    *scores = b.data ? arena_strdup(r->mem, b.data) : NULL;
+    buf_free(&b);
+    return *scores ? NULL : "Your answer could not be read. Try again.";
 }
 
 /* The answer as voice_mix.c reads it once opened (its scores and its
  * comment), sealed to the round's key and padded to the one size of every
  * answer of the round; NULL when the round has no key file (503) or out
  * of memory. */
-static const char *seal_answer(request *r, const PGresult *round, int n_items,
-                               const char *scores, const char *comment)
+static const char *seal_answer(request *r, const PGresult *round, int n_items, const char *scores,
+                               const char *comment)
 {
     unsigned char pk[SEALED_KEY_BYTES];
     const char *id = db_text(round, 0, RD_ID);
@@ -485,9 +494,9 @@ static const char *seal_answer(request *r, const PGresult *round, int n_items,
         return NULL;
     }
     const char *plain = arena_printf(r->mem, "s%s\nc%zu\n%s", scores, strlen(comment), comment);
-    const char *sealed = plain ? sealed_seal_hex(r->mem, pk, plain, strlen(plain),
-                                                 voice_answer_size(n_items))
-                               : NULL;
+    const char *sealed =
+        plain ? sealed_seal_hex(r->mem, pk, plain, strlen(plain), voice_answer_size(n_items))
+              : NULL;
     if (plain)
         sodium_memzero((char *)plain, strlen(plain));
     return sealed;

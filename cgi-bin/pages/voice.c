@@ -457,8 +457,7 @@ static void save_poll(request *r, const PGresult *head)
         db_begin(r->db) ? save_settings(r, id, v, cohorts, college, &refusal, &failed) : NULL;
     /* The audit log names the poll by its id: a draft's title is its
      * author's alone. A poll given an opening time gets its key pair now. */
-    if (poll &&
-        voice_key_for_poll(r->db, tandem_config->keys_dir, poll) == 0 &&
+    if (poll && voice_key_for_poll(r->db, tandem_config->keys_dir, poll) == 0 &&
         audit(r, head ? "poll_changed" : "poll_created", 0, 0,
               arena_printf(r->mem, "poll %s", poll)) &&
         db_commit(r->db)) {

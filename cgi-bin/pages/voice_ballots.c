@@ -407,9 +407,9 @@ static const char *seal_ballot(request *r, const questionnaire *qs, const PGresu
     }
     if (!voice_flag(head, PH_ANONYMOUS))
         buf_printf(&b, "u%lld\n", r->user->id);
-    const char *sealed = b.data ? sealed_seal_hex(r->mem, pk, b.data, b.len,
-                                                  voice_ballot_size(options, texts))
-                                : NULL;
+    const char *sealed =
+        b.data ? sealed_seal_hex(r->mem, pk, b.data, b.len, voice_ballot_size(options, texts))
+               : NULL;
     sodium_memzero(b.data, b.cap);
     buf_free(&b);
     return sealed;
@@ -442,8 +442,7 @@ static void cast(request *r, const PGresult *head, const questionnaire *qs)
      * counted: refuse the vote rather than store it, sealed or not. */
     if (!sealed_key_parse(db_text(head, 0, PH_PUBLIC_KEY), pk) ||
         !voice_key_present(tandem_config->keys_dir, "poll", poll)) {
-        log_error("voice: poll %s has no key in %s: votes refused", poll,
-                  tandem_config->keys_dir);
+        log_error("voice: poll %s has no key in %s: votes refused", poll, tandem_config->keys_dir);
         render_error(r, 503, NO_KEY);
         return;
     }

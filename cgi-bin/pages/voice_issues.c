@@ -267,7 +267,10 @@ void page_voice_issue_create(request *r)
     }
     const char *html = richtext_to_arena(r->mem, v[F_BODY].str);
     const char *id = html && db_begin(r->db) ? insert_issue(r, v, responsible, html) : NULL;
-    if (id && *id && audit(r, "voice_issue_raised", responsible, 0, v[F_TITLE].str) &&
+    /* By id only: the audit log is read by administrators, the issue by
+     * those it is for. */
+    if (id && *id &&
+        audit(r, "voice_issue_raised", responsible, 0, arena_printf(r->mem, "issue %s", id)) &&
         db_commit(r->db)) {
         resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s", id));
         return;

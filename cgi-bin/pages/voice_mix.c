@@ -274,9 +274,7 @@ static bool count_poll(db *d, batch *b, bool named)
         x[A_UB].len = x[A_UU].len = 1;
     buf_free(&scratch);
     arrays_end(b->mem, x, N_ARRAYS, arrays);
-    const char *params[12] = {b->id,
-                              b->seqs.data,
-                              arena_printf(b->mem, "%d", number),
+    const char *params[12] = {b->id, b->seqs.data, arena_printf(b->mem, "%d", number),
                               arena_printf(b->mem, "%d", b->failed)};
     memcpy(params + 4, arrays, sizeof arrays);
     for (int i = 0; i < 12; i++)
@@ -334,10 +332,10 @@ static bool count_round(db *d, batch *b, bool named)
     return res != NULL;
 }
 
-static const sealed_kind POLL = {"poll",          "vm_poll_lock",  "vm_poll_sealed",
-                                 "vm_poll_discard", "vm_poll_final", count_poll};
-static const sealed_kind ROUND = {"round",          "vm_round_lock",  "vm_round_sealed",
-                                  "vm_round_discard", "vm_round_final", count_round};
+static const sealed_kind POLL = {
+    "poll", "vm_poll_lock", "vm_poll_sealed", "vm_poll_discard", "vm_poll_final", count_poll};
+static const sealed_kind ROUND = {
+    "round", "vm_round_lock", "vm_round_sealed", "vm_round_discard", "vm_round_final", count_round};
 
 /* ------------------------------------------------------------ opening */
 
@@ -360,9 +358,9 @@ static bool open_sealed(db *d, const sealed_kind *k, batch *b, long long take,
     b->items = arena_alloc(b->mem, sizeof *b->items * (size_t)take);
     buf_puts(&b->seqs, "{");
     while (b->items && read < take) {
-        const char *params[] = {b->id, arena_printf(b->mem, "%lld", last),
-                                arena_printf(b->mem, "%lld", take - read < CHUNK ? take - read
-                                                                                 : CHUNK)};
+        const char *params[] = {
+            b->id, arena_printf(b->mem, "%lld", last),
+            arena_printf(b->mem, "%lld", take - read < CHUNK ? take - read : CHUNK)};
         PGresult *res = db_run_binary(d, k->sealed, 3, params, NULL, NULL, true);
         int rows = res ? PQntuples(res) : 0;
         for (int i = 0; i < rows; i++, read++) {
@@ -394,8 +392,8 @@ static bool open_sealed(db *d, const sealed_kind *k, batch *b, long long take,
 }
 
 /* Loads the key file of k's id and checks it is the one row_key names. */
-static bool load_key(const char *keys_dir, const char *name, const char *row_key,
-                     unsigned char *pk, unsigned char *sk)
+static bool load_key(const char *keys_dir, const char *name, const char *row_key, unsigned char *pk,
+                     unsigned char *sk)
 {
     unsigned char expected[SEALED_KEY_BYTES];
     if (sealed_key_load(keys_dir, name, pk, sk) == 0 && sealed_key_parse(row_key, expected) &&
@@ -432,8 +430,7 @@ static long long to_open(long long waiting, long long k, bool closed)
  * while open; at close the rest (or, fewer than k, none: they are
  * discarded), the poll made final and its key destroyed. Ballots opened,
  * or -1; *changed when anything was written. */
-static int mix_one(db *d, const char *keys_dir, const sealed_kind *k, const char *id,
-                   bool *changed)
+static int mix_one(db *d, const char *keys_dir, const sealed_kind *k, const char *id, bool *changed)
 {
     arena mem;
     arena_init(&mem, 1 << 16);
@@ -561,8 +558,8 @@ static void sweep_keys(db *d, const char *keys_dir)
             const char *n = e->d_name;
             size_t len = strlen(n);
             if (strncmp(n, kinds[k][0], prefix) == 0 && n[prefix] == '-' && len > prefix + 5 &&
-                strcmp(n + len - 4, ".key") == 0 && strspn(n + prefix + 1, "0123456789") ==
-                                                        len - prefix - 5)
+                strcmp(n + len - 4, ".key") == 0 &&
+                strspn(n + prefix + 1, "0123456789") == len - prefix - 5)
                 buf_printf(&ids, "%s%.*s", ids.len > 1 ? "," : "", (int)(len - prefix - 5),
                            n + prefix + 1);
         }

@@ -356,8 +356,9 @@ void page_voice_results(request *r)
         tpl_set(d, "ID", db_text(head, 0, PH_ID));
         tpl_set(d, "TITLE", db_text(head, 0, PH_TITLE));
         long long voters = db_int(head, 0, PH_VOTERS);
-        tpl_set(d, "VOTED", arena_printf(r->mem, "%lld %s voted.", voters,
-                                         voters == 1 ? "person has" : "people have"));
+        tpl_set(d, "VOTED",
+                arena_printf(r->mem, "%lld %s voted.", voters,
+                             voters == 1 ? "person has" : "people have"));
         if (!withheld)
             tpl_set(tpl_add_section(d, "COUNTED"), "WORDS", counted_words(r, head));
         tpl_set(d, "AUDIENCE", db_text(head, 0, PH_AUDIENCE));

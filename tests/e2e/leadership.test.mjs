@@ -7,6 +7,7 @@
 // manager (David) that both sign. Someone who is not her line manager
 // cannot open the plan.
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { harness } from './lib/browser.mjs';
 import { psql } from './lib/db.mjs';
@@ -149,7 +150,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await press(grace, 'Ask them');
     roundUrl = new URL(grace.url()).pathname;
     assert.match(roundUrl, /^\/leadership\/feedback\/\d+$/);
-    assert.match(await main(grace), /shown once at least three colleagues have answered/);
+    assert.match(await main(grace), /0 answers are counted so far\. Answers are counted in groups of at least three/);
 
     // Someone not invited neither sees it nor answers it.
     await h.visit(people.jack, roundUrl, { expectStatus: 404 });
@@ -177,7 +178,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await answer('tom', [2, 3, 2, 3, 3, 2], '');
     await h.visit(grace, roundUrl);
     assert.match(await main(grace), /2 of 4 colleagues asked have answered/);
-    assert.match(await main(grace), /shown once at least three/);
+    assert.match(await main(grace), /they first show once six have answered, or when the round is closed with three or more/);
     assert.equal(await grace.getByRole('img', { name: /Bar chart/ }).count(), 0, 'two answers show nothing');
 
     // Answering twice: refused.
@@ -188,20 +189,30 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await answer('maria', [3, 3, 3, 4, 3, 3], `Delegates well ${RUN}`);
     await h.visit(grace, roundUrl);
     assert.match(await main(grace), /3 of 4 colleagues asked have answered/);
-    assert.equal(await grace.getByRole('img', { name: /Bar chart/ }).count(), 1, 'the third answer shows the aggregate');
-    assert.match(await main(grace), /Sets a clear direction\s+3/, 'means of the three');
-    assert.match(await main(grace), new RegExp(`Clear and fair ${RUN}`));
+    assert.equal(await grace.getByRole('img', { name: /Bar chart/ }).count(), 0,
+      'three answers wait sealed: while the round is open the newest three are always held back');
 
-    // In the database: the answers hold no person and no time, and were
-    // all written by the last answer's transaction in a shuffled order.
+    // In the database: each answer sealed in the register, all of one
+    // size, and nothing in plaintext until a batch is opened.
     const round = roundUrl.split('/').pop();
     assert.equal(psql("SELECT string_agg(column_name || ':' || data_type, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'feedback_answers'"),
       'id:uuid,round_id:bigint,institution_id:bigint,scores:ARRAY,comment:text');
-    assert.equal(psql(`SELECT count(*) || '/' || count(DISTINCT xmin::text) FROM feedback_answers WHERE round_id = ${round}`), '3/1');
-    assert.equal(psql(`SELECT count(*) FILTER (WHERE answered) FROM feedback_invitations WHERE round_id = ${round}`), '3');
+    assert.equal(psql(`SELECT count(*) FILTER (WHERE answered) || '/' || count(sealed) || '/' || count(DISTINCT octet_length(sealed)) FROM feedback_invitations WHERE round_id = ${round}`), '3/3/1');
+    assert.equal(psql(`SELECT count(*) FROM feedback_answers WHERE round_id = ${round}`), '0');
+    const keyFile = `${process.env.TANDEM_KEYS || `${process.env.TANDEM_VAR}/keys`}/round-${round}.key`;
+    assert.ok(existsSync(keyFile), 'the round\'s private key is on the server while it is open');
 
+    // Closing counts the three at once, as one batch in a shuffled order,
+    // and destroys the key.
     await press(grace, 'Close the round');
     assert.match(await main(grace), /Closed/);
+    assert.match(await main(grace), /All 3 answers are counted/);
+    assert.equal(await grace.getByRole('img', { name: /Bar chart/ }).count(), 1, 'the aggregate of the three');
+    assert.match(await main(grace), /Sets a clear direction\s+3/, 'means of the three');
+    assert.match(await main(grace), new RegExp(`Clear and fair ${RUN}`));
+    assert.equal(psql(`SELECT count(*) || '/' || count(DISTINCT xmin::text) FROM feedback_answers WHERE round_id = ${round}`), '3/1');
+    assert.equal(psql(`SELECT count(sealed) FROM feedback_invitations WHERE round_id = ${round}`), '0');
+    assert.equal(existsSync(keyFile), false, 'the key is gone');
     await h.visit(people.owen, roundUrl);
     await h.submit(people.owen, `${roundUrl}/answers`, { csrf_token: await csrf(people.owen) }, { expectStatus: 409 });
     assert.match(await main(people.owen), /round has been closed/);

@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { BASE_URL, harness } from './lib/browser.mjs';
 import { psql } from './lib/db.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 
 /** Runs a tandem subcommand against the test stack; its output. */
 function runTandem(...args) {
@@ -246,6 +246,25 @@ describe('a representative polls her cohort anonymously', () => {
     assert.ok(existsSync(keyFile(pollId)), 'the poll\'s private key is on the server while it is open');
   });
 
+  test('with the poll\'s key missing on the server, a vote answers 503 and nothing is stored', async () => {
+    const v = await h.newPage(); voters.push(v); await h.signIn(v, LEARNERS[5]);
+    await h.visit(v, pollPath);
+    await fillBallot(v);
+    renameSync(keyFile(pollId), `${keyFile(pollId)}.away`);
+    try {
+      await press(v, 'Cast your vote', { expectStatus: 503 });
+      assert.match(await main(v), /the key that keeps ballots secret is missing on the server\. Nothing was recorded/);
+    } finally {
+      renameSync(`${keyFile(pollId)}.away`, keyFile(pollId));
+    }
+    assert.equal(psql(`SELECT voters || '/' || (SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId}) FROM polls WHERE id = ${pollId}`), '5/5');
+  });
+
+  test('the audit log names the poll by its id, never its title', async () => {
+    assert.equal(psql(`SELECT detail FROM audit_log WHERE action = 'poll_created' AND detail = 'poll ${pollId}'`), `poll ${pollId}`);
+    assert.equal(psql(`SELECT count(*) FROM audit_log WHERE detail LIKE '%${TITLE}%'`), '0');
+  });
+
   test('the rep closes the poll early: all five are counted at once, the key is destroyed, a late vote is refused', async () => {
     await h.visit(rep, pollPath);
     await rep.locator('summary', { hasText: 'Close the poll early' }).click();
@@ -412,11 +431,20 @@ describe('a students\' union officer polls the whole college', () => {
     // One voter is enough here: this poll is arranged to count ballots one
     // at a time (the college's threshold, k, is 5 for every other poll).
     psql(`UPDATE polls SET batch_size = 1 WHERE title = 'Union elections ${RUN}'`);
+    // A ballot tampered with in the database does not open: it is counted
+    // as spoiled, the failure is logged, and the count goes on.
+    psql(`WITH p AS (SELECT id, institution_id FROM polls WHERE title = 'Union elections ${RUN}'),
+               v AS (INSERT INTO poll_voters (poll_id, user_id, institution_id, sealed)
+                     SELECT p.id, u.id, p.institution_id, (SELECT sealed FROM poll_voters WHERE poll_id = p.id) || '\\x00'::bytea
+                       FROM p, users u WHERE u.username = '${OFFICER}' RETURNING poll_id)
+          UPDATE polls SET voters = voters + 1 WHERE id = (SELECT poll_id FROM v)`);
     await h.visit(officer, pollPath);
     await officer.locator('summary', { hasText: 'Close the poll early' }).click();
     await press(officer, 'Close the poll now');
     // Names beside written answers: for the poll's creator only, on the
     // page and in the CSV alike.
+    assert.equal(psql(`SELECT counted || '/' || spoiled FROM polls WHERE title = 'Union elections ${RUN}'`), '1/1');
+    assert.match(readFileSync(`${process.env.TANDEM_VAR}/log/tandem.log`, 'utf8'), /a sealed ballot of poll \d+ did not open: counted as spoiled/);
     await h.visit(officer, `${pollPath}/results`);
     assert.match(await main(officer), new RegExp(`Longer library hours ${RUN}\\s*Person ${OUTSIDER}`));
     const csvOf = (page) => page.evaluate(async (url) => (await fetch(url)).text(), `${BASE_URL}${pollPath}/csv`);
