@@ -30,6 +30,7 @@ enum {
     PH_COUNTED,    /* ballots opened and counted, by whole batches */
     PH_UNCOUNTED,  /* ballots never opened: fewer than k in all */
     PH_FINAL,      /* the last batch has been counted and the key destroyed */
+    PH_SPOILED,    /* ballots that did not open, or did not fit the poll */
 };
 
 /* The columns of voice_questions: one row an option (option columns empty

@@ -69,7 +69,7 @@ bool voice_results_visible(const PGresult *head)
  * poll closed with fewer than k. */
 static const char *results_withheld(request *r, const PGresult *head)
 {
-    long long voters = db_int(head, 0, PH_VOTERS), k = db_int(head, 0, PH_MIN_VOTERS);
+    long long k = db_int(head, 0, PH_MIN_VOTERS);
     if (db_int(head, 0, PH_COUNTED) > 0)
         return NULL;
     if (voice_flag(head, PH_FINAL))
@@ -84,8 +84,8 @@ static const char *results_withheld(request *r, const PGresult *head)
                         "No ballots are counted yet. Ballots are counted in groups of at least "
                         "%lld, and the newest %lld always wait for the next group, so the first "
                         "results show once %lld people have voted (or when the poll closes, if "
-                        "%lld or more have). %lld %s voted so far.",
-                        k, k, 2 * k, k, voters, voters == 1 ? "person has" : "people have");
+                        "%lld or more have).",
+                        k, k, 2 * k, k);
 }
 
 /* What the page says about how many ballots are counted, and why the
@@ -93,15 +93,22 @@ static const char *results_withheld(request *r, const PGresult *head)
 static const char *counted_words(request *r, const PGresult *head)
 {
     long long counted = db_int(head, 0, PH_COUNTED), k = db_int(head, 0, PH_MIN_VOTERS);
+    long long spoiled = db_int(head, 0, PH_SPOILED);
+    const char *unopened =
+        spoiled ? arena_printf(r->mem, " %lld could not be opened and %s not counted.", spoiled,
+                               spoiled == 1 ? "is" : "are")
+                : "";
     if (voice_flag(head, PH_FINAL))
-        return arena_printf(r->mem, "All %lld ballots are counted: these are the final results.",
-                            counted);
+        return arena_printf(r->mem, "%s counted: these are the final results.%s",
+                            counted == 1 ? "The 1 ballot is"
+                                         : arena_printf(r->mem, "All %lld ballots are", counted),
+                            unopened);
     return arena_printf(r->mem,
                         "%lld ballot%s counted so far. Ballots are counted in groups of at least "
                         "%lld, and the newest %lld always wait for the next group, so that no "
                         "result ever changes by one vote: the newest ballots are counted later, "
-                        "and all of them when the poll closes.",
-                        counted, counted == 1 ? " is" : "s are", k, k);
+                        "and all of them when the poll closes.%s",
+                        counted, counted == 1 ? " is" : "s are", k, k, unopened);
 }
 
 /* Whether the viewer sees who wrote each written answer: the creator of a

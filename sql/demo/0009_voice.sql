@@ -84,7 +84,7 @@ BEGIN
                         ARRAY(SELECT q_text FROM demo_ballots WHERE idea <> '' ORDER BY b),
                         ARRAY(SELECT idea FROM demo_ballots WHERE idea <> '' ORDER BY b),
                         '{}', '{}');
-    UPDATE polls SET final_at = now() WHERE id = poll;
+    UPDATE polls SET closes_at = now() - interval '3 days', final_at = now() WHERE id = poll;
     UPDATE poll_voters SET voted_on = current_date - 5 WHERE poll_id = poll;
 
     -- The open poll for ENG3-A.

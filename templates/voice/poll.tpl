@@ -17,7 +17,7 @@
 <dt>State</dt><dd>{{STATE}}</dd>
 <dt>Opens</dt><dd>{{OPENS}}</dd>
 <dt>Closes</dt><dd>{{CLOSES}}</dd>
-<dt>Anonymous</dt><dd>{{#ANONYMOUS}}Yes: nobody can tell what you answered. Ballots are sealed as they are cast and counted in groups of at least {{MIN}}{{/ANONYMOUS}}{{#NAMED}}No: the poll's creator, and nobody else, sees who wrote each written answer. Ballots are sealed as they are cast and counted in groups of at least {{MIN}}{{/NAMED}}</dd>
+<dt>Anonymous</dt><dd>{{#ANONYMOUS}}Yes: nobody can tell what you answered. Ballots are sealed as they are cast and counted in groups of at least {{MIN}}.{{/ANONYMOUS}}{{#NAMED}}No: the poll's creator, and nobody else, sees who wrote each written answer. Ballots are sealed as they are cast and counted in groups of at least {{MIN}}.{{/NAMED}}</dd>
 <dt>Results shown to voters</dt><dd>{{VISIBILITY}}</dd>
 <dt>Voted so far</dt><dd>{{VOTERS}}</dd>
 </dl>

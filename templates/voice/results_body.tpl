@@ -12,7 +12,7 @@
 {{/CHART}}
 <table class="govuk-table tandem-figures">
 <caption class="govuk-table__caption govuk-table__caption--s">The figures{{#FIRST_PREFERENCES}} of first preferences{{/FIRST_PREFERENCES}}</caption>
-<thead><tr><th scope="col">Answer</th><th scope="col" class="n">Votes</th><th scope="col" class="n">Per cent of voters</th></tr></thead>
+<thead><tr><th scope="col">Answer</th><th scope="col" class="n">Votes</th><th scope="col" class="n">Per cent of ballots counted</th></tr></thead>
 <tbody>
 {{#ROW}}<tr><th scope="row">{{LABEL}}</th><td class="n">{{VOTES}}</td><td class="n">{{PCT}}%</td></tr>
 {{/ROW}}
