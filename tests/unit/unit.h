@@ -22,6 +22,7 @@ int run_richtext_tests(void);
 int run_atom_tests(void);
 int run_mail_tests(void);
 int run_voice_tests(void);
+int run_sealed_tests(void);
 
 /* Asserts that the NUL-terminated string haystack contains needle. */
 #define assert_contains(haystack, needle)                                                          \
