@@ -20,17 +20,20 @@
  *   rows shown. The page says how many plans were left out and why.
  * - A theme (or "no theme given") is a row of the themes table only when
  *   goals of MIN_GROUP distinct such plans have it; the other themes are
- *   counted together in one row, "Other themes". When that row has fewer
- *   than MIN_GROUP such plans, the least common theme with a row of its
- *   own is counted in it too, which makes MIN_GROUP; when no theme has a
- *   row of its own, the themes table is left out and says why. So the
+ *   counted together in one row, "Other themes" (", or none given" when
+ *   goals with no theme have no row, whether there are any or not: that
+ *   too would be about fewer plans). When that row has fewer than
+ *   MIN_GROUP such plans, the least common theme with a row of its own is
+ *   counted in it too, which makes MIN_GROUP; when no theme has a row of
+ *   its own, the themes table is left out and the page says why. So the
  *   table either counts every goal counted in the college's totals or is
  *   not shown: nothing in it can be worked out from the totals less the
  *   rows shown. The same holds for the kinds of activity ("Other kinds")
  *   and the college's activities.
  * - The most common theme and kind of a department, or of the college,
  *   are the table rows with the most goals and activities there ("Other
- *   themes" may be one): a theme or kind of fewer plans is never named.
+ *   themes" may be one, but not on a tie): a theme or kind of fewer plans
+ *   is never named.
  * Not promised: comparing the page with itself over time, before and
  * after plans, shares or line managers change (a plan shared with her
  * today may have been in a row yesterday). */
@@ -49,18 +52,21 @@ const db_statement leadership_college_statements[] = {
     /* Every figure in one statement. $3: the viewer; $4: MIN_GROUP. p
      * holds the year's plans, each with its owner's department and whether
      * the viewer reads it anyway (known: leadership_reader written inline,
-     * as a PL/pgSQL-free join, since a function with sub-queries is not
-     * inlined and would run once a plan). s: the plans that may be shown,
-     * small when in the merged row. g and a: their goals (raw: the theme,
-     * 0 for none) and activities; t and k count the plans the viewer does
-     * not read by theme and by kind; tf and kf: how many themes (kinds)
-     * are under $4 (small), the plans of those together (u) and the least
-     * common one at or over it (extra); tb and kb give each theme and kind
-     * its row: itself, -1 or '' for the "other" row, NULL for none (the
-     * table is left out). e holds one row per
-     * plan, goal, activity and review, and the grouping sets count them by
-     * department (set 3), for the college (15), by theme row (13) and by
-     * kind row (14). The last column: plans left out. */
+     * as that function has sub-queries, is not inlined and would run once
+     * a plan). s: the plans that may be shown, small when in the merged
+     * row. g and a: their goals (raw: the theme, 0 for none) and
+     * activities; t and k count the plans the viewer does not read by
+     * theme and by kind (u); tf and kf: how many themes (kinds) are under
+     * $4 (small), the plans of those together (u) and the least common one
+     * at or over it (extra); tb and kb give each theme and kind its row:
+     * itself, -1 or '' for the "other" row, NULL for none (the table is
+     * left out). e holds one row per plan, goal, activity and review, and
+     * f counts them by department (set 3), for the college (15), by theme
+     * row (13) and by kind row (14), with the most common theme and kind
+     * row (goals with no theme aside; mode takes the first in its order of
+     * those as common, and DESC puts "other" last). Themes' names are
+     * joined last, to keep the rows e sorts narrow. The last column: plans
+     * left out. */
     {"leadership_college_figures",
      "WITH p AS (SELECT lp.id, u.department AS dept,"
      "                  lp.owner_id = $3 OR coalesce(u.line_manager_id = $3, false)"
@@ -78,15 +84,19 @@ const db_statement leadership_college_statements[] = {
      "         FROM s JOIN leadership_goals x ON x.plan_id = s.id),"
      " a AS (SELECT s.small, s.dept, s.id AS plan, s.known, x.kind"
      "         FROM s JOIN leadership_activities x ON x.plan_id = s.id),"
-     " t AS (SELECT raw, count(DISTINCT plan) FILTER (WHERE NOT known) AS u, count(*) AS n"
-     "         FROM g GROUP BY raw),"
-     " k AS (SELECT kind, count(DISTINCT plan) FILTER (WHERE NOT known) AS u, count(*) AS n"
-     "         FROM a GROUP BY kind),"
-     " tf AS (SELECT (SELECT count(*) FROM t WHERE u < $4) AS small,"
+     " t AS (SELECT raw, count(*) FILTER (WHERE NOT known) AS u, sum(n) AS n"
+     "         FROM (SELECT raw, plan, known, count(*) AS n FROM g GROUP BY raw, plan, known) x"
+     "        GROUP BY raw),"
+     " k AS (SELECT kind, count(*) FILTER (WHERE NOT known) AS u, sum(n) AS n"
+     "         FROM (SELECT kind, plan, known, count(*) AS n FROM a GROUP BY kind, plan, known) x"
+     "        GROUP BY kind),"
+     " tf AS MATERIALIZED ("
+     "        SELECT (SELECT count(*) FROM t WHERE u < $4) AS small,"
      "               (SELECT count(DISTINCT plan) FROM g JOIN t USING (raw)"
      "                 WHERE t.u < $4 AND NOT g.known) AS u,"
      "               (SELECT raw FROM t WHERE u >= $4 ORDER BY u, n, raw LIMIT 1) AS extra),"
-     " kf AS (SELECT (SELECT count(*) FROM k WHERE u < $4) AS small,"
+     " kf AS MATERIALIZED ("
+     "        SELECT (SELECT count(*) FROM k WHERE u < $4) AS small,"
      "               (SELECT count(DISTINCT plan) FROM a JOIN k USING (kind)"
      "                 WHERE k.u < $4 AND NOT a.known) AS u,"
      "               (SELECT kind FROM k WHERE u >= $4 ORDER BY u, n, kind LIMIT 1) AS extra),"
@@ -98,42 +108,47 @@ const db_statement leadership_college_statements[] = {
      "                                               OR f.small = 0 OR f.u >= $4) THEN k.kind"
      "                            WHEN f.u >= $4 OR f.extra IS NOT NULL THEN '' END AS bucket"
      "          FROM k, kf f),"
-     " e (small, dept, plan, what, raw, theme, name, kind, due) AS ("
-     "     SELECT small, dept, id, 'plan', NULL::bigint, NULL::bigint, NULL::text, NULL::text,"
-     "            NULL::date FROM s"
+     " e (small, dept, plan, what, raw, theme, kind, due) AS ("
+     "     SELECT small, dept, id, 'plan', NULL::bigint, NULL::bigint, NULL::text, NULL::date"
+     "       FROM s"
      "     UNION ALL"
-     "     SELECT g.small, g.dept, g.plan, g.status, g.raw, tb.bucket,"
-     "            CASE WHEN tb.bucket = -1 AND g.raw > 0 THEN '' ELSE th.name END, NULL, g.due_on"
-     "       FROM g JOIN tb USING (raw) LEFT JOIN leadership_themes th ON th.id = tb.bucket"
+     "     SELECT g.small, g.dept, g.plan, g.status, g.raw, tb.bucket, NULL, g.due_on"
+     "       FROM g JOIN tb USING (raw)"
      "     UNION ALL"
-     "     SELECT a.small, a.dept, a.plan, 'activity', NULL, NULL, NULL, kb.bucket, NULL"
+     "     SELECT a.small, a.dept, a.plan, 'activity', NULL, NULL, kb.bucket, NULL"
      "       FROM a JOIN kb USING (kind)"
      "     UNION ALL"
-     "     SELECT s.small, s.dept, s.id, 'review', NULL, NULL, NULL, NULL, NULL"
-     "       FROM s JOIN leadership_reviews r ON r.plan_id = s.id)"
-     "SELECT GROUPING(small, dept, theme, kind), small, dept, theme, kind,"
-     "       count(*) FILTER (WHERE what = 'plan'),"
-     "       count(*) FILTER (WHERE what = 'not_started'),"
-     "       count(*) FILTER (WHERE what = 'in_progress'),"
-     "       count(*) FILTER (WHERE what = 'achieved'),"
-     "       count(*) FILTER (WHERE what = 'dropped'),"
-     "       count(*) FILTER (WHERE what IN ('not_started', 'in_progress')"
-     "                          AND due < current_date),"
-     "       count(*) FILTER (WHERE what = 'activity'),"
-     "       count(*) FILTER (WHERE what = 'review'),"
-     "       count(*) FILTER (WHERE raw IS NOT NULL),"
-     "       count(*) FILTER (WHERE raw > 0),"
-     "       count(DISTINCT plan),"
-     "       min(name), coalesce(bool_or(raw = 0), false),"
-     "       mode() WITHIN GROUP (ORDER BY name),"
-     "       mode() WITHIN GROUP (ORDER BY kind),"
+     "     SELECT s.small, s.dept, s.id, 'review', NULL, NULL, NULL, NULL"
+     "       FROM s JOIN leadership_reviews r ON r.plan_id = s.id),"
+     " f AS (SELECT GROUPING(small, dept, theme, kind) AS set, small, dept, theme, kind,"
+     "              count(*) FILTER (WHERE what = 'plan') AS plans,"
+     "              count(*) FILTER (WHERE what = 'not_started') AS not_started,"
+     "              count(*) FILTER (WHERE what = 'in_progress') AS in_progress,"
+     "              count(*) FILTER (WHERE what = 'achieved') AS achieved,"
+     "              count(*) FILTER (WHERE what = 'dropped') AS dropped,"
+     "              count(*) FILTER (WHERE what IN ('not_started', 'in_progress')"
+     "                                 AND due < current_date) AS overdue,"
+     "              count(*) FILTER (WHERE what = 'activity') AS activities,"
+     "              count(*) FILTER (WHERE what = 'review') AS reviews,"
+     "              count(*) FILTER (WHERE raw IS NOT NULL) AS goals,"
+     "              count(*) FILTER (WHERE raw > 0) AS themed,"
+     "              count(DISTINCT plan) AS distinct_plans,"
+     "              mode() WITHIN GROUP (ORDER BY theme DESC) FILTER (WHERE raw > 0)"
+     "                AS top_theme,"
+     "              mode() WITHIN GROUP (ORDER BY kind DESC) AS top_kind"
+     "         FROM e"
+     "        GROUP BY GROUPING SETS ((small, dept), (), (theme), (kind))"
+     "       HAVING (GROUPING(theme) = 1 OR theme IS NOT NULL)"
+     "          AND (GROUPING(kind) = 1 OR kind IS NOT NULL))"
+     "SELECT f.set, f.small, f.dept, f.theme, f.kind, f.plans, f.not_started, f.in_progress,"
+     "       f.achieved, f.dropped, f.overdue, f.activities, f.reviews, f.goals, f.themed,"
+     "       f.distinct_plans, th.name,"
+     "       CASE WHEN f.top_theme = -1 THEN '' ELSE top.name END, f.top_kind,"
      "       (SELECT count(*) FROM p) - (SELECT count(*) FROM s)"
-     "  FROM e"
-     " GROUP BY GROUPING SETS ((small, dept), (), (theme), (kind))"
-     "HAVING (GROUPING(theme) = 1 OR theme IS NOT NULL)"
-     "   AND (GROUPING(kind) = 1 OR kind IS NOT NULL)"
-     " ORDER BY 1, small, dept = '', lower(dept), theme = 0, theme = -1, kind = '',"
-     "          count(*) DESC, min(name), kind"},
+     "  FROM f LEFT JOIN leadership_themes th ON th.id = f.theme"
+     "  LEFT JOIN leadership_themes top ON top.id = f.top_theme"
+     " ORDER BY f.set, f.small, f.dept = '', lower(f.dept), f.theme = -1, f.theme = 0, f.kind = '',"
+     "          f.goals + f.activities DESC, th.name, f.kind"},
     /* The college's name and the years that have plans, newest first. */
     {"leadership_college_years",
      "SELECT i.name,"
@@ -146,9 +161,8 @@ const db_statement leadership_college_statements[] = {
 // clang-format on
 
 /* Columns of leadership_college_figures. C_THEME: the theme row's theme
- * (0: none given, -1: other themes), C_KIND: the kind row's kind (""
- * other kinds); C_THEME_NAME: the theme row's name; C_OTHER_NONE: whether
- * the other themes' row holds goals with no theme; C_TOP_THEME and
+ * (0: none given, -1: other themes, last), C_KIND: the kind row's kind
+ * ("": other kinds); C_THEME_NAME: the theme row's name; C_TOP_THEME and
  * C_TOP_KIND: the most common theme and kind row (NULL: none shown). */
 enum {
     C_SET,
@@ -168,7 +182,6 @@ enum {
     C_THEMED_GOALS,
     C_DISTINCT_PLANS,
     C_THEME_NAME,
-    C_OTHER_NONE,
     C_TOP_THEME,
     C_TOP_KIND,
     C_LEFT_OUT
@@ -370,6 +383,7 @@ void page_leadership_college(request *r)
         fill_years(r, d, db_text(res[1], 0, 1), year);
         long long shown = 0, left_out = PQntuples(f) ? db_int(f, 0, C_LEFT_OUT) : 0;
         int college_row = -1, themes = 0, kinds = 0;
+        bool no_theme_row = false;
         for (int i = 0; i < PQntuples(f); i++) {
             long long set = db_int(f, i, C_SET);
             if (set == SET_DEPARTMENT) {
@@ -384,10 +398,14 @@ void page_leadership_college(request *r)
                 college_row = i;
                 shown = db_int(f, i, C_PLANS);
             } else if (set == SET_THEME) {
+                /* Goals with no theme are in "other themes" unless they
+                 * have a row (before it): the label does not say whether
+                 * there are any, which could be about fewer plans. */
                 long long theme = db_int(f, i, C_THEME);
-                bool none = strcmp(db_text(f, i, C_OTHER_NONE), "t") == 0;
+                no_theme_row = no_theme_row || theme == 0;
                 fill_ranking(r, d, "THEME",
-                             theme == -1  ? (none ? "Other themes, or none given" : "Other themes")
+                             theme == -1
+                                 ? (no_theme_row ? "Other themes" : "Other themes, or none given")
                              : theme == 0 ? "No theme given"
                                           : db_text(f, i, C_THEME_NAME),
                              db_text(f, i, C_GOALS), db_text(f, i, C_DISTINCT_PLANS));
@@ -405,6 +423,8 @@ void page_leadership_college(request *r)
             tpl_show(d, "FIGURES");
             /* Tables with no row although there is something to count:
              * too few plans to show any (see the top of this file). */
+            if (themes || kinds)
+                tpl_show(d, "RANKINGS");
             if (themes)
                 tpl_show(d, "THEMES");
             else if (db_int(f, college_row, C_GOALS))

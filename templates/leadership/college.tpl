@@ -85,7 +85,7 @@
 </tbody>
 </table>
 <h2 class="govuk-heading-m">Themes and kinds of activity</h2>
-<p class="govuk-body">A theme or kind of activity found in fewer than {{MIN}} plans you cannot already read is counted under “Other themes” or “Other kinds”, with the next least common one if that is needed to make {{MIN}}. So their goals and activities add up to the totals above.</p>
+{{#RANKINGS}}<p class="govuk-body">A theme or kind of activity found in fewer than {{MIN}} plans you cannot already read is counted under “Other themes” or “Other kinds”, with the next least common one if that is needed to make {{MIN}}. So their goals and activities add up to the totals above.</p>{{/RANKINGS}}
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-one-half">
 {{#THEMES}}
