@@ -124,3 +124,7 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
     [ -z "$errors" ] || echo "    $errors"
 done
 echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TANDEM_THREADS:-$((4 * $(nproc)))} threads"
+# Student voice's mixer: 10,000 sealed ballots opened, shuffled and counted
+# in one batch, as at a poll's close (tests/bench/mixer.mjs). A vote itself
+# stays one statement (voice_cast), sealed before it is sent.
+TANDEM_BIN=${TANDEM_BIN:-$PWD/cgi-bin/tandem} node tests/bench/mixer.mjs

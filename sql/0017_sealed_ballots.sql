@@ -181,6 +181,7 @@ UPDATE feedback_rounds SET counted = answer_count,
 CREATE INDEX feedback_rounds_sealing ON feedback_rounds (id)
     WHERE final_at IS NULL AND public_key IS NOT NULL;
 
+-- seq: renewed when the colleague answers (the order of answering).
 ALTER TABLE feedback_invitations
     ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY,
     ADD COLUMN sealed bytea,

@@ -96,9 +96,10 @@ const db_statement leadership_feedback_statements[] = {
      "  JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2"
      " WHERE r.id = $1 FOR UPDATE OF r"},
     /* The answer, sealed ($3), goes into the register with the mark
-     * that $2 answered: the only row the answer writes but the count. */
+     * that $2 answered and its place in the order of answering (seq: the
+     * mixer opens the oldest, and keeps the newest sealed). */
     {"lp_register_answer",
-     "UPDATE feedback_invitations SET answered = true, sealed = $3::bytea"
+     "UPDATE feedback_invitations SET answered = true, sealed = $3::bytea, seq = DEFAULT"
      " WHERE round_id = $1 AND invitee_id = $2 AND NOT answered RETURNING round_id"},
     {"lp_round_count",
      "UPDATE feedback_rounds SET answer_count = answer_count + 1 WHERE id = $1"

@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, harness } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { makeCohort, psql } from './lib/db.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 
@@ -56,17 +56,7 @@ async function fillBallot(page, { room = 'Room A', snacks = ['Fruit'], rating = 
 describe('a representative polls her cohort anonymously', () => {
   let rep, pollId, pollPath, voters = [];
   before(async () => {
-    psql(`WITH i AS (SELECT id FROM institutions WHERE slug = 'riverside'),
-               co AS (INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
-                      SELECT i.id, (SELECT id FROM courses WHERE code = 'BTEC-ENG-L3'), '${COHORT}', '${COHORT_NAME}', '2026/27'
-                        FROM i RETURNING id, institution_id),
-               u AS (INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
-                     SELECT i.id, n, 'Voter ' || n, n || '@example.ac.uk', 1,
-                            (SELECT password_hash FROM users WHERE username = 'amira')
-                       FROM i, unnest(ARRAY['${REP}', ${LEARNERS.map((l) => `'${l}'`).join(', ')}]) n RETURNING id, username)
-          INSERT INTO memberships (cohort_id, user_id, institution_id, role)
-          SELECT co.id, u.id, co.institution_id, r FROM co, u, unnest(ARRAY['learner', 'rep']) r
-           WHERE r = 'learner' OR u.username = '${REP}'`);
+    makeCohort({ code: COHORT, name: COHORT_NAME, rep: REP, learners: LEARNERS });
     rep = await h.newPage(); await h.signIn(rep, REP);
   });
   after(async () => { await rep.context().close(); for (const v of voters) await v.context().close(); });
@@ -290,8 +280,12 @@ describe('a representative polls her cohort anonymously', () => {
     await h.visit(late, pollPath);
     assert.equal(await late.getByRole('button', { name: 'Cast your vote' }).count(), 0, 'no ballot on a closed poll');
     const o = psql(`SELECT id FROM poll_options WHERE poll_id = ${pollId} AND label = 'Room A'`);
-    await post(late, `${pollPath}/vote`, { [`q${psql(`SELECT question_id FROM poll_options WHERE id = ${o}`)}`]: o }, 409);
+    await post(late, `${pollPath}/vote?choice=${RUN}`, { [`q${psql(`SELECT question_id FROM poll_options WHERE id = ${o}`)}`]: o }, 409);
     assert.match(await main(late), /closed/);
+    // The request log names the vote, never a query string or what it said.
+    const log = readFileSync(`${process.env.TANDEM_VAR}/log/tandem.log`, 'utf8');
+    assert.match(log, new RegExp(`POST ${pollPath}/vote 409 `));
+    assert.doesNotMatch(log, new RegExp(`choice=${RUN}|Quiet room please ${RUN}`));
     assert.equal(psql(`SELECT voters FROM polls WHERE id = ${pollId}`), '5');
     const csv = await rep.evaluate(async (url) => { const r = await fetch(url); return { status: r.status, type: r.headers.get('content-type'), body: await r.text() }; }, `${BASE_URL}${pollPath}/csv`);
     assert.equal(csv.status, 200);
