@@ -537,8 +537,13 @@ static void fill_reviews(tpl_dict *d, const PGresult *reviews, const char *side)
                                  : "Waiting for the plan owner's signature");
         if ((strcmp(side, "owner") == 0 && !owner) || (strcmp(side, "manager") == 0 && !manager))
             tpl_show(v, "YOURS_TO_SIGN");
-        if (strcmp(db_text(reviews, i, 5), "0") != 0)
-            tpl_set(tpl_add_section(v, "OPEN_ACTIONS"), "N", db_text(reviews, i, 5));
+        const char *open = db_text(reviews, i, 5);
+        if (strcmp(open, "0") != 0) {
+            tpl_dict *a = tpl_add_section(v, "OPEN_ACTIONS");
+            tpl_set(a, "N", open);
+            if (strcmp(open, "1") != 0)
+                tpl_show(a, "PLURAL");
+        }
     }
     if (PQntuples(reviews) && *db_text(reviews, 0, 6)) {
         tpl_dict *n = tpl_add_section(d, "NEXT_REVIEW");

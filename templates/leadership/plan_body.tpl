@@ -65,7 +65,7 @@
 {{#NEXT_REVIEW}}<p class="govuk-body">Next review: {{DATE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}</p>{{/NEXT_REVIEW}}
 {{#NO_REVIEWS}}<p class="govuk-body">No review meetings are recorded yet.</p>{{/NO_REVIEWS}}
 <ul class="govuk-list">
-{{#REVIEW}}<li><a class="govuk-link" href="/leadership/plans/{{ID}}/reviews/{{REVIEW_ID}}">Review on {{HELD}} with {{MANAGER}}</a>: {{SIGNED}}{{#YOURS_TO_SIGN}} <strong class="govuk-tag govuk-tag--yellow">Waiting for your signature</strong>{{/YOURS_TO_SIGN}}{{#OPEN_ACTIONS}}; {{N}} actions open{{/OPEN_ACTIONS}}</li>
+{{#REVIEW}}<li><a class="govuk-link" href="/leadership/plans/{{ID}}/reviews/{{REVIEW_ID}}">Review on {{HELD}} with {{MANAGER}}</a>: {{SIGNED}}{{#YOURS_TO_SIGN}} <strong class="govuk-tag govuk-tag--yellow">Waiting for your signature</strong>{{/YOURS_TO_SIGN}}{{#OPEN_ACTIONS}}; {{N}} action{{#PLURAL}}s{{/PLURAL}} open{{/OPEN_ACTIONS}}</li>
 {{/REVIEW}}
 </ul>
 
