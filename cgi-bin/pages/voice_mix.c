@@ -93,9 +93,15 @@ const db_statement voice_mix_statements[] = {
      " INSERT INTO profile_scores (result_id, item_id, score)"
      " SELECT res.id, it.id, round(avg(a.scores[it.k]), 2) FROM res, " ROUND_ITEMS " it"
      "   JOIN feedback_answers a ON a.round_id = $1 GROUP BY res.id, it.id"},
-    /* Keys: whether poll $1 needs one now; the public half $2 stored. */
+    /* Keys: whether poll (round) $1 needs one now, its row locked so that
+     * two processes never make two (the file of one, the row of the
+     * other); the public half $2 stored. */
     {"vm_poll_keyless",
-     "SELECT 1 FROM polls WHERE id = $1 AND public_key IS NULL AND opens_at IS NOT NULL"},
+     "SELECT 1 FROM polls WHERE id = $1 AND public_key IS NULL AND opens_at IS NOT NULL"
+     "   FOR UPDATE"},
+    {"vm_round_keyless",
+     "SELECT 1 FROM feedback_rounds WHERE id = $1 AND public_key IS NULL AND final_at IS NULL"
+     "   FOR UPDATE"},
     {"vm_poll_key",
      "UPDATE polls p SET public_key = $2::bytea, batch_size = i.voice_min_voters"
      "  FROM institutions i WHERE p.id = $1 AND i.id = p.institution_id"
@@ -507,18 +513,27 @@ static int make_key(db *d, const char *keys_dir, const char *kind, const char *i
     return rc;
 }
 
-int voice_key_for_poll(db *d, const char *keys_dir, const char *poll)
+/* Makes kind's key pair if its row (locked by statement keyless, in the
+ * caller's transaction) still has none: 1 made, 0 none needed, -1. */
+static int key_if_keyless(db *d, const char *keys_dir, const char *kind, const char *id,
+                          const char *keyless, const char *store)
 {
-    const char *params[] = {poll};
-    PGresult *res = db_run(d, "vm_poll_keyless", 1, params);
-    int rc = !res ? -1 : PQntuples(res) ? make_key(d, keys_dir, "poll", poll, "vm_poll_key") : 0;
+    const char *params[] = {id};
+    PGresult *res = db_run(d, keyless, 1, params);
+    int rc = !res ? -1 : !PQntuples(res) ? 0 : make_key(d, keys_dir, kind, id, store) == 0 ? 1 : -1;
     PQclear(res);
     return rc;
 }
 
+int voice_key_for_poll(db *d, const char *keys_dir, const char *poll)
+{
+    return key_if_keyless(d, keys_dir, "poll", poll, "vm_poll_keyless", "vm_poll_key") < 0 ? -1 : 0;
+}
+
 int voice_key_for_round(db *d, const char *keys_dir, const char *round)
 {
-    return make_key(d, keys_dir, "round", round, "vm_round_key");
+    return key_if_keyless(d, keys_dir, "round", round, "vm_round_keyless", "vm_round_key") < 0 ? -1
+                                                                                               : 0;
 }
 
 int voice_keys_ensure(db *d, const char *keys_dir)
@@ -526,10 +541,18 @@ int voice_keys_ensure(db *d, const char *keys_dir)
     PGresult *res = db_run(d, "vm_keyless", 0, NULL);
     int made = res ? 0 : -1;
     for (int i = 0; res && i < PQntuples(res); i++) {
+        const char *id = db_text(res, i, 1);
         bool poll = strcmp(db_text(res, i, 0), "poll") == 0;
-        if (make_key(d, keys_dir, db_text(res, i, 0), db_text(res, i, 1),
-                     poll ? "vm_poll_key" : "vm_round_key") == 0)
-            made++;
+        /* Each in a transaction of its own: the row stays locked from the
+         * check until the public key is stored beside the file just made. */
+        int rc = !db_begin(d) ? -1
+                 : poll
+                     ? key_if_keyless(d, keys_dir, "poll", id, "vm_poll_keyless", "vm_poll_key")
+                     : key_if_keyless(d, keys_dir, "round", id, "vm_round_keyless", "vm_round_key");
+        if (rc >= 0 && db_commit(d))
+            made += rc;
+        else
+            db_rollback(d);
     }
     PQclear(res);
     return made;
