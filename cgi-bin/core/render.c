@@ -5,6 +5,7 @@
 #include "../http/response.h"
 #include "auth.h"
 #include "db.h"
+#include "fragment.h"
 #include "log.h"
 #include "session.h"
 
@@ -85,7 +86,10 @@ void render_feed_link(request *r, const char *title, const char *href)
     tpl_set(link, "HREF", href);
 }
 
-const char *render_fragment(request *r, const char *file, tpl_dict *d)
+/* The two places that make a safe_html (tpl.h) from a string: the output of
+ * one of our templates, which escaped all it was given, and the cache that
+ * only render_fragment_keep fills, with such output. */
+const safe_html *render_fragment(request *r, const char *file, tpl_dict *d)
 {
     buf out = {0};
     const char *html = NULL;
@@ -95,7 +99,19 @@ const char *render_fragment(request *r, const char *file, tpl_dict *d)
         log_error("req=%s rendering %s failed", r->id, file);
     buf_free(&out);
     tpl_dict_free(d);
-    return html;
+    return (const safe_html *)html;
+}
+
+const safe_html *render_fragment_find(request *r, const char *key, long long version)
+{
+    return (const safe_html *)fragment_find(key, version, r->mem);
+}
+
+void render_fragment_keep(const char *key, long long version, const safe_html *html,
+                          long long expires)
+{
+    if (html)
+        fragment_keep(key, version, tpl_html_str(html), expires);
 }
 
 /* Every form posts CSRF_TOKEN, set once for the layout and all includes. A

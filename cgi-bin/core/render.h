@@ -14,8 +14,17 @@ void render_feed_link(request *r, const char *title, const char *href);
 void render_end(request *r, int status);
 /* Expands file with d on its own, outside the layout (a piece of a page
  * made once and used again), into the request's arena, and frees d.
- * NULL if d is NULL or expansion failed. */
-const char *render_fragment(request *r, const char *file, tpl_dict *d);
+ * NULL if d is NULL or expansion failed. The result is a safe_html (see
+ * tpl.h): the template auto-escaped everything in it that was not itself
+ * a safe_html, so a page may emit it with :none. */
+const safe_html *render_fragment(request *r, const char *file, tpl_dict *d);
+/* The piece that render_fragment_keep kept under key at exactly version,
+ * copied into the request's arena, or NULL (core/fragment.h says when).
+ * Only these two touch the cache, so what comes out went in as a
+ * render_fragment result. */
+const safe_html *render_fragment_find(request *r, const char *key, long long version);
+void render_fragment_keep(const char *key, long long version, const safe_html *html,
+                          long long expires);
 /* An error page in the layout: status, a heading people understand, and
  * message saying what happened and what to do. */
 void render_error(request *r, int status, const char *message);

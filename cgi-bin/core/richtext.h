@@ -19,6 +19,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "tpl.h"
 
 /* Well under libxml2's 10 MB text-node limit, past which it would silently
  * truncate instead of failing. */
@@ -32,6 +33,18 @@ int richtext_render(const char *markdown, size_t len, buf *html_out);
 /* richtext_render of a NUL-terminated string into the arena: what a
  * handler stores as *_html. NULL when it cannot be rendered. */
 const char *richtext_to_arena(arena *a, const char *markdown);
+
+/* A stored *_html column, read back, as a safe_html (tpl.h) for a template
+ * to emit with :none. Trusted because the program writes a *_html column
+ * only from this module's output (on save, and whenever demo data or old
+ * content is rendered again) or, for submissions' snapshot_html, from
+ * render_fragment's, frozen; the demo SQL writes plain paragraphs "as the
+ * app would save them". Pass it such a column and nothing else: each call
+ * names the column it reads. */
+static inline const safe_html *html_from_db(const char *stored_html)
+{
+    return (const safe_html *)stored_html;
+}
 
 /* The words of Markdown without its markup, into the arena: for excerpts,
  * feeds' summaries and the search index. Always to be escaped on output.

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/fragment.h"
 #include "../core/richtext.h"
 #include "../core/session.h"
 #include "blog.h"
@@ -274,7 +273,8 @@ void blog_fill_posts(request *r, tpl_dict *d, const PGresult *res, const post_li
         tpl_set(p, "TITLE", db_text(res, i, BL_TITLE));
         tpl_set(p, "DATE", db_text(res, i, BL_DATE));
         if (style->full) /* sanitised on save */
-            tpl_set(tpl_add_section(p, "BODY"), "HTML", db_text(res, i, BL_BODY_HTML));
+            tpl_set_html(tpl_add_section(p, "BODY"), "BODY_HTML",
+                         html_from_db(db_text(res, i, BL_BODY_HTML)));
         else if (!style->snippet && *db_text(res, i, BL_EXCERPT))
             tpl_set(tpl_add_section(p, "EXCERPT"), "TEXT", db_text(res, i, BL_EXCERPT));
         if (style->show_author)
@@ -365,7 +365,8 @@ typedef struct {
  * memory at the blog's version; results of searches are never kept. The
  * HTML goes to *list and *months; false if the database or rendering
  * failed. */
-static bool render_lists(request *r, const blog_list *l, const char **list, const char **months)
+static bool render_lists(request *r, const blog_list *l, const safe_html **list,
+                         const safe_html **months)
 {
     const PGresult *owner = l->owner;
     const field_value *q = l->q;
@@ -377,8 +378,8 @@ static bool render_lists(request *r, const blog_list *l, const char **list, cons
                                    l->year, l->month, l->page);
     const char *months_key = arena_printf(r->mem, "blog/%s/%s%s/months", db_text(owner, 0, BO_ID),
                                           db_text(owner, 0, BO_AUDIENCE), mine ? "mine" : "");
-    if (!searching && key && months_key && (*list = fragment_find(key, version, r->mem)) &&
-        (*months = fragment_find(months_key, version, r->mem)))
+    if (!searching && key && months_key && (*list = render_fragment_find(r, key, version)) &&
+        (*months = render_fragment_find(r, months_key, version)))
         return true;
     const char *params[] = {db_text(owner, 0, BO_ID),
                             db_text(owner, 0, BO_AUDIENCE),
@@ -416,8 +417,8 @@ static bool render_lists(request *r, const blog_list *l, const char **list, cons
         ok = *list && *months;
         long long due = PQgetisnull(res[2], 0, 0) ? 0 : db_int(res[2], 0, 0);
         if (ok && !searching && key && months_key) {
-            fragment_keep(key, version, *list, due);
-            fragment_keep(months_key, version, *months, due);
+            render_fragment_keep(key, version, *list, due);
+            render_fragment_keep(months_key, version, *months, due);
         }
     }
     for (int i = 0; i < 3; i++)
@@ -445,7 +446,7 @@ static void show_blog(request *r, const PGresult *owner, const char *month_name,
         return;
     }
     const blog_list l = {owner, year, month, month_name, q, q[Q_PAGE].present ? q[Q_PAGE].num : 1};
-    const char *list, *months;
+    const safe_html *list, *months;
     if (!render_lists(r, &l, &list, &months)) {
         render_db_failed(r);
         return;
@@ -464,8 +465,8 @@ static void show_blog(request *r, const PGresult *owner, const char *month_name,
                          arena_printf(r->mem, "/u/%s/blog/feed", db_text(owner, 0, BO_USERNAME)));
         tpl_set(d, "HEADING", title);
         tpl_set(d, "WORDS", q[Q_WORDS].str);
-        tpl_set(d, "LIST_HTML", list);     /* rendered from blog/list.tpl */
-        tpl_set(d, "MONTHS_HTML", months); /* and blog/months.tpl */
+        tpl_set_html(d, "LIST_HTML", list);     /* rendered from blog/list.tpl */
+        tpl_set_html(d, "MONTHS_HTML", months); /* and blog/months.tpl */
         if (strcmp(q[Q_DONE].str, "deleted") == 0)
             tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", "Your post was deleted.");
         else if (strcmp(q[Q_DONE].str, "settings") == 0)
@@ -513,7 +514,8 @@ static void fill_post_evidence(request *r, tpl_dict *d, const PGresult *post)
     tpl_dict *e = tpl_add_section(d, "EVIDENCE");
     tpl_set(e, "TITLE", db_text(post, 0, BP_EVIDENCE_TITLE));
     if (*db_text(post, 0, BP_EVIDENCE_BODY)) /* sanitised on save */
-        tpl_set(tpl_add_section(e, "BODY"), "HTML", db_text(post, 0, BP_EVIDENCE_BODY));
+        tpl_set_html(tpl_add_section(e, "BODY"), "EVIDENCE_BODY_HTML",
+                     html_from_db(db_text(post, 0, BP_EVIDENCE_BODY)));
     if (!PQgetisnull(post, 0, BP_EVIDENCE_URL))
         tpl_set(tpl_add_section(e, "LINK"), "URL", db_text(post, 0, BP_EVIDENCE_URL));
     if (!PQgetisnull(post, 0, BP_FILE_ID)) {
@@ -526,8 +528,9 @@ static void fill_post_evidence(request *r, tpl_dict *d, const PGresult *post)
         if (inline_image(db_text(post, 0, BP_CONTENT_TYPE)))
             tpl_show(f, "IMAGE");
     }
-    if (*db_text(post, 0, BP_EVIDENCE_REFLECTION))
-        tpl_set(tpl_add_section(e, "REFLECTION"), "HTML", db_text(post, 0, BP_EVIDENCE_REFLECTION));
+    if (*db_text(post, 0, BP_EVIDENCE_REFLECTION)) /* sanitised on save */
+        tpl_set_html(tpl_add_section(e, "REFLECTION"), "REFLECTION_HTML",
+                     html_from_db(db_text(post, 0, BP_EVIDENCE_REFLECTION)));
 }
 
 /* A post with its evidence and its comments. */
@@ -552,7 +555,8 @@ static void show_post(request *r, const PGresult *post, const PGresult *comments
             arena_printf(r->mem, "/u/%s/blog/feed", db_text(post, 0, BL_AUTHOR_USERNAME)));
         tpl_set(d, "TITLE", title);
         tpl_set(d, "DATE", db_text(post, 0, BL_DATE));
-        tpl_set(d, "HTML", db_text(post, 0, BL_BODY_HTML)); /* sanitised on save */
+        /* sanitised on save */
+        tpl_set_html(d, "BODY_HTML", html_from_db(db_text(post, 0, BL_BODY_HTML)));
         tpl_set(d, "AUTHOR", db_text(post, 0, BL_AUTHOR_NAME));
         tpl_set(d, "USERNAME", db_text(post, 0, BL_AUTHOR_USERNAME));
         if (mine)

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/fragment.h"
 #include "blog.h"
 
 /* Everyone in a cohort may read what its members publish for their
@@ -78,11 +77,11 @@ const db_statement blog_network_statements[] = {
  * version until its next scheduled post is due, else read (a second round
  * trip) and rendered. Every member sees the same list. NULL if the
  * database or rendering failed. */
-static const char *cohort_list(request *r, const PGresult *head)
+static const safe_html *cohort_list(request *r, const PGresult *head)
 {
     long long version = db_int(head, 0, 3);
     const char *key = arena_printf(r->mem, "cohort/%s", db_text(head, 0, 0));
-    const char *html = key ? fragment_find(key, version, r->mem) : NULL;
+    const safe_html *html = key ? render_fragment_find(r, key, version) : NULL;
     if (html)
         return html;
     const char *params[] = {db_text(head, 0, 0)};
@@ -96,7 +95,8 @@ static const char *cohort_list(request *r, const PGresult *head)
             tpl_show(d, "NONE");
         html = render_fragment(r, "blog/cohort_list.tpl", d);
         if (html && key)
-            fragment_keep(key, version, html, PQgetisnull(res[1], 0, 0) ? 0 : db_int(res[1], 0, 0));
+            render_fragment_keep(key, version, html,
+                                 PQgetisnull(res[1], 0, 0) ? 0 : db_int(res[1], 0, 0));
     }
     PQclear(res[0]);
     PQclear(res[1]);
@@ -110,7 +110,7 @@ void page_blog_cohort(request *r)
     const PGresult *head = r->prefetched;
     if (!render_found(r, head, "There is no such group, or you are not in it."))
         return;
-    const char *list = cohort_list(r, head);
+    const safe_html *list = cohort_list(r, head);
     if (!list) {
         render_db_failed(r);
         return;
@@ -120,7 +120,7 @@ void page_blog_cohort(request *r)
     if (d) {
         tpl_set(d, "NAME", name);
         tpl_set(d, "CODE", db_text(head, 0, 2));
-        tpl_set(d, "LIST_HTML", list); /* rendered from blog/cohort_list.tpl */
+        tpl_set_html(d, "LIST_HTML", list); /* rendered from blog/cohort_list.tpl */
     }
     render_end(r, 200);
 }

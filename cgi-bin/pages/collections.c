@@ -304,8 +304,8 @@ void page_collection_show(request *r)
         tpl_set(d, "TITLE", db_text(res, 0, CE_TITLE));
         /* Sanitised on save (core/richtext.c). */
         if (*db_text(res, 0, CE_DESCRIPTION_HTML))
-            tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML",
-                    db_text(res, 0, CE_DESCRIPTION_HTML));
+            tpl_set_html(tpl_add_section(d, "DESCRIPTION"), "DESCRIPTION_HTML",
+                         html_from_db(db_text(res, 0, CE_DESCRIPTION_HTML)));
         int in = pages_in(res);
         int all = PQgetisnull(res, 0, CE_PAGE_ID) ? 0 : PQntuples(res);
         fill_editor_pages(d, res, in);
@@ -457,8 +457,8 @@ static void show_collection(request *r, const PGresult *res, const char *link_to
             tpl_show(d, "MINE");
         /* Sanitised on save (core/richtext.c). */
         if (*db_text(res, 0, CV_DESCRIPTION_HTML))
-            tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML",
-                    db_text(res, 0, CV_DESCRIPTION_HTML));
+            tpl_set_html(tpl_add_section(d, "DESCRIPTION"), "DESCRIPTION_HTML",
+                         html_from_db(db_text(res, 0, CV_DESCRIPTION_HTML)));
         int n = PQgetisnull(res, 0, CV_PAGE_ID) ? 0 : PQntuples(res);
         for (int i = 0; i < n; i++) {
             tpl_dict *p = tpl_add_section(d, "PAGE");
@@ -516,7 +516,7 @@ static void show_collection_page(request *r, const PGresult *res, const char *ba
     block_style style = {"/files", false, 2};
     if (by_link)
         style.file_prefix = arena_printf(r->mem, "%s/files", base);
-    const char *blocks = page_blocks_html(r, res, 0, page_block_count(res), &style);
+    const safe_html *blocks = page_blocks_html(r, res, 0, page_block_count(res), &style);
     if (!blocks) {
         render_error(r, 500, "The page could not be shown. Try again in a minute.");
         return;
@@ -536,7 +536,7 @@ static void show_collection_page(request *r, const PGresult *res, const char *ba
                    by_link);
         if (strcmp(db_text(res, 0, CP_MINE), "t") == 0)
             tpl_show(d, "MINE");
-        page_set_blocks(d, db_text(res, 0, PB_DESCRIPTION_HTML), blocks);
+        page_set_blocks(d, html_from_db(db_text(res, 0, PB_DESCRIPTION_HTML)), blocks);
         if (!by_link)
             tpl_show(d, "COMMENTS_LINK");
         fill_neighbour(r, d, "PREVIOUS", res, CP_PREV_ID, base);

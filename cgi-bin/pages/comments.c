@@ -66,7 +66,8 @@ static void fill_comment(tpl_dict *c, const PGresult *res, int i, const comment_
     bool held = strcmp(db_text(res, i, CC_HELD), "t") == 0;
     tpl_set(c, "ID", db_text(res, i, CC_ID));
     tpl_set(c, "AUTHOR", db_text(res, i, CC_AUTHOR));
-    tpl_set(c, "BODY", db_text(res, i, CC_BODY_HTML)); /* sanitised on save */
+    /* sanitised on save */
+    tpl_set_html(c, "COMMENT_HTML", html_from_db(db_text(res, i, CC_BODY_HTML)));
     tpl_set(c, "WHEN", db_text(res, i, CC_WHEN));
     if (strcmp(db_text(res, i, CC_FEEDBACK), "t") == 0)
         tpl_show(c, "FEEDBACK");

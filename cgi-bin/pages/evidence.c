@@ -434,13 +434,14 @@ void page_evidence_show(request *r)
         /* body_html and reflection_html were rendered and sanitised on
          * save (core/richtext.c): the only user HTML emitted unescaped. */
         if (*db_text(res, 0, 4))
-            tpl_set(tpl_add_section(d, "BODY"), "HTML", db_text(res, 0, 4));
+            tpl_set_html(tpl_add_section(d, "BODY"), "BODY_HTML", html_from_db(db_text(res, 0, 4)));
         if (!PQgetisnull(res, 0, 5))
             tpl_set(tpl_add_section(d, "LINK"), "URL", db_text(res, 0, 5));
         if (!PQgetisnull(res, 0, 12))
             fill_file(r, d, res);
         if (*db_text(res, 0, 7))
-            tpl_set(tpl_add_section(d, "REFLECTION"), "HTML", db_text(res, 0, 7));
+            tpl_set_html(tpl_add_section(d, "REFLECTION"), "REFLECTION_HTML",
+                         html_from_db(db_text(res, 0, 7)));
         if (*db_text(res, 0, 8))
             tpl_set(tpl_add_section(d, "TAGS"), "TAGS", db_text(res, 0, 8));
         if (*db_text(res, 0, 10))

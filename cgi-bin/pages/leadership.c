@@ -9,7 +9,7 @@
 
 #include "../core/audit.h"
 #include "../core/auth.h"
-#include "../core/fragment.h"
+#include "../core/richtext.h"
 #include "../core/notify.h"
 #include "leadership.h"
 
@@ -516,7 +516,7 @@ void lp_fill_reflections(tpl_dict *d, const PGresult *res)
             tpl_set(tpl_add_section(f, "ON_GOAL"), "GOAL", db_text(res, i, 2));
         if (*db_text(res, i, 3))
             tpl_set(tpl_add_section(f, "ON_ACTIVITY"), "ACTIVITY", db_text(res, i, 3));
-        tpl_set(f, "BODY_HTML", db_text(res, i, 4));
+        tpl_set_html(f, "BODY_HTML", html_from_db(db_text(res, i, 4))); /* sanitised on save */
     }
     if (!PQntuples(res))
         tpl_show(d, "NO_REFLECTIONS");
@@ -575,12 +575,12 @@ static void fill_rounds(tpl_dict *d, const PGresult *rounds)
 
 /* The plan's body: everything on its page but the layout, the same for
  * everyone on one side of it on one day. */
-static const char *plan_body(request *r, const PGresult *head)
+static const safe_html *plan_body(request *r, const PGresult *head)
 {
     const char *id = db_text(head, 0, LH_ID), *side = db_text(head, 0, LH_SIDE);
     const char *key = arena_printf(r->mem, "lp/%s/%s/%s/%s", id, db_text(head, 0, LH_REVISION),
                                    side, db_text(head, 0, LH_TODAY));
-    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
     const char *a[] = {id};
@@ -608,7 +608,7 @@ static const char *plan_body(request *r, const PGresult *head)
     }
     html = d ? render_fragment(r, "leadership/plan_body.tpl", d) : NULL;
     if (html && key)
-        fragment_keep(key, 0, html, 0);
+        render_fragment_keep(key, 0, html, 0);
     for (int i = 0; i < N; i++)
         PQclear(res[i]);
     return html;
@@ -621,7 +621,7 @@ void page_leadership_plan(request *r)
     const PGresult *head = lp_find(r);
     if (!head)
         return;
-    const char *body = plan_body(r, head);
+    const safe_html *body = plan_body(r, head);
     if (!body) {
         render_db_failed(r);
         lp_release(r, head);
@@ -634,7 +634,7 @@ void page_leadership_plan(request *r)
         tpl_set(d, "ID", db_text(head, 0, LH_ID));
         tpl_set(d, "OWNER", owner);
         tpl_set(d, "YEAR", year);
-        tpl_set(d, "BODY_HTML", body);
+        tpl_set_html(d, "BODY_HTML", body); /* rendered from leadership/plan_body.tpl */
         if (*db_text(head, 0, LH_MANAGER))
             tpl_set(tpl_add_section(d, "MANAGER"), "NAME", db_text(head, 0, LH_MANAGER));
         if (*db_text(head, 0, LH_DEPARTMENT))
@@ -796,12 +796,12 @@ static void fill_team(tpl_dict *d, const PGresult *team)
 
 /* The team table, kept in memory under the reports' count, their plans'
  * revisions and the date (what is overdue). */
-static const char *team_html(request *r)
+static const safe_html *team_html(request *r)
 {
     const PGresult *v = r->prefetched;
     const char *key = arena_printf(r->mem, "lpt/%lld/%s/%s/%s", r->user->id, db_text(v, 0, 0),
                                    db_text(v, 0, 1), db_text(v, 0, 2));
-    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
     PGresult *team = db_run(r->db, "lp_team", 1, (const char *[]){req_id_text(r, r->user->id)});
@@ -810,7 +810,7 @@ static const char *team_html(request *r)
         fill_team(d, team);
     html = d ? render_fragment(r, "leadership/team_table.tpl", d) : NULL;
     if (html && key)
-        fragment_keep(key, 0, html, 0);
+        render_fragment_keep(key, 0, html, 0);
     PQclear(team);
     return html;
 }
@@ -819,13 +819,13 @@ static const char *team_html(request *r)
  * plans this year, with what is due. */
 void page_leadership_team(request *r)
 {
-    const char *html = r->prefetched && PQntuples(r->prefetched) ? team_html(r) : NULL;
+    const safe_html *html = r->prefetched && PQntuples(r->prefetched) ? team_html(r) : NULL;
     if (!html) {
         render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Your team's leadership plans", "leadership/team.tpl");
     if (d)
-        tpl_set(d, "TABLE_HTML", html);
+        tpl_set_html(d, "TABLE_HTML", html); /* rendered from leadership/team_table.tpl */
     render_end(r, 200);
 }

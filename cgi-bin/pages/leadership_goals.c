@@ -138,7 +138,7 @@ void lp_fill_evidence(tpl_dict *d, const PGresult *res, const char *goal_id, boo
         tpl_set(e, "LINK_ID", db_text(res, i, 0));
         tpl_set(e, "TITLE", db_text(res, i, 2));
         /* body_html was sanitised when the evidence was saved (richtext). */
-        tpl_set(e, "BODY_HTML", db_text(res, i, 4));
+        tpl_set_html(e, "BODY_HTML", html_from_db(db_text(res, i, 4)));
         if (*db_text(res, i, 5))
             tpl_set(tpl_add_section(e, "URL"), "HREF", db_text(res, i, 5));
         if (strcmp(db_text(res, i, 6), "0") != 0) {

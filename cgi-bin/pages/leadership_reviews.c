@@ -300,11 +300,14 @@ void page_leadership_review(request *r)
     tpl_dict *d = render_begin(r, arena_printf(r->mem, "Review meeting, %s", db_text(rev, 0, 1)),
                                "leadership/review.tpl");
     if (d) {
-        static const char *const names[] = {"REVIEW_ID",  "HELD",         "AGENDA",
-                                            "NOTES_HTML", "NEXT",         "AUTHOR",
-                                            "MANAGER",    "OWNER_SIGNED", "MANAGER_SIGNED"};
+        static const char *const names[] = {"REVIEW_ID", "HELD",         "AGENDA",
+                                            NULL,        "NEXT",         "AUTHOR",
+                                            "MANAGER",   "OWNER_SIGNED", "MANAGER_SIGNED"};
         for (int c = 0; c < 9; c++)
-            tpl_set(d, names[c], db_text(rev, 0, c));
+            if (names[c])
+                tpl_set(d, names[c], db_text(rev, 0, c));
+        /* notes_html, sanitised on save */
+        tpl_set_html(d, "NOTES_HTML", html_from_db(db_text(rev, 0, 3)));
         tpl_set(d, "ID", a[0]);
         tpl_set(d, "OWNER", db_text(head, 0, LH_OWNER));
         tpl_show(d, *db_text(rev, 0, 7) ? "OWNER_HAS_SIGNED" : "OWNER_TO_SIGN");

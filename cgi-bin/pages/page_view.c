@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../core/fragment.h"
+#include "../core/richtext.h"
 #include "../core/session.h"
 #include "portfolio.h"
 
@@ -75,7 +75,7 @@ static void fill_evidence(request *r, tpl_dict *c, const PGresult *res, int i,
     tpl_set(c, "EVIDENCE_TITLE", db_text(res, i, PB_EVIDENCE_TITLE));
     if (*db_text(res, i, PB_BODY_HTML)) {
         tpl_show(c, "BODY");
-        tpl_set(c, "BODY_HTML", db_text(res, i, PB_BODY_HTML));
+        tpl_set_html(c, "BODY_HTML", html_from_db(db_text(res, i, PB_BODY_HTML)));
     }
     if (!PQgetisnull(res, i, PB_URL))
         tpl_set(tpl_add_section(c, "LINK"), "URL", db_text(res, i, PB_URL));
@@ -91,7 +91,7 @@ static void fill_evidence(request *r, tpl_dict *c, const PGresult *res, int i,
     }
     if (*db_text(res, i, PB_REFLECTION_HTML)) {
         tpl_show(c, "REFLECTION");
-        tpl_set(c, "REFLECTION_HTML", db_text(res, i, PB_REFLECTION_HTML));
+        tpl_set_html(c, "REFLECTION_HTML", html_from_db(db_text(res, i, PB_REFLECTION_HTML)));
     }
 }
 
@@ -106,7 +106,7 @@ static void add_block(request *r, tpl_dict *blocks, const PGresult *res, int row
     tpl_set_int(b, "NUMBER", i + 1);
     if (PQgetisnull(res, row, PB_EVIDENCE_ID)) {
         tpl_show(b, "TEXT");
-        tpl_set(b, "TEXT_HTML", db_text(res, row, PB_TEXT_HTML));
+        tpl_set_html(b, "TEXT_HTML", html_from_db(db_text(res, row, PB_TEXT_HTML)));
         if (style->editor)
             tpl_show(b, "CAN_EDIT"); /* evidence changes on its own page */
     } else {
@@ -118,11 +118,11 @@ static void add_block(request *r, tpl_dict *blocks, const PGresult *res, int row
         tpl_show(b, "CAN_MOVE_DOWN");
 }
 
-const char *page_blocks_html(request *r, const PGresult *res, int first, int n,
-                             const block_style *style)
+const safe_html *page_blocks_html(request *r, const PGresult *res, int first, int n,
+                                  const block_style *style)
 {
     if (n == 0)
-        return "";
+        return TPL_HTML_EMPTY;
     tpl_dict *d = tpl_dict_new();
     if (d) {
         tpl_set(d, "PAGE_ID", db_text(res, first, PB_PAGE_ID));
@@ -134,13 +134,14 @@ const char *page_blocks_html(request *r, const PGresult *res, int first, int n,
 
 /* Blocks are kept in memory for each way of showing them: the file prefix
  * of a secret link names it, so what one link shows is kept for it alone. */
-const char *page_blocks_current(request *r, const PGresult *head, const block_style *style)
+const safe_html *page_blocks_current(request *r, const PGresult *head, const block_style *style)
 {
     const char *page_id = db_text(head, 0, PB_PAGE_ID);
     const char *key =
         arena_printf(r->mem, "page/%s/%s/%d%s", page_id, style->editor ? "edit" : "read",
                      style->heading_level, style->file_prefix);
-    const char *html = key ? fragment_find(key, db_int(head, 0, PH_BLOCKS_VERSION), r->mem) : NULL;
+    const safe_html *html =
+        key ? render_fragment_find(r, key, db_int(head, 0, PH_BLOCKS_VERSION)) : NULL;
     if (html)
         return html;
     const char *params[] = {page_id};
@@ -149,17 +150,17 @@ const char *page_blocks_current(request *r, const PGresult *head, const block_st
         return NULL;
     html = page_blocks_html(r, res, 0, page_block_count(res), style);
     if (html && key && PQntuples(res) > 0)
-        fragment_keep(key, db_int(res, 0, PB_N_COLUMNS), html, 0);
+        render_fragment_keep(key, db_int(res, 0, PB_N_COLUMNS), html, 0);
     PQclear(res);
     return html;
 }
 
-void page_set_blocks(tpl_dict *d, const char *description_html, const char *blocks_html)
+void page_set_blocks(tpl_dict *d, const safe_html *description_html, const safe_html *blocks_html)
 {
-    if (*description_html)
-        tpl_set(tpl_add_section(d, "DESCRIPTION"), "HTML", description_html);
-    if (*blocks_html)
-        tpl_set(tpl_add_section(d, "BLOCKS"), "HTML", blocks_html);
+    if (!tpl_html_is_empty(description_html))
+        tpl_set_html(tpl_add_section(d, "DESCRIPTION"), "DESCRIPTION_HTML", description_html);
+    if (!tpl_html_is_empty(blocks_html))
+        tpl_set_html(tpl_add_section(d, "BLOCKS"), "BLOCKS_HTML", blocks_html);
     else
         tpl_show(d, "EMPTY");
 }
@@ -182,7 +183,7 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
     block_style style = {"/files", false, 2};
     if (link_token)
         style.file_prefix = arena_printf(r->mem, "/s/%s/files", link_token);
-    const char *blocks = page_blocks_current(r, res, &style);
+    const safe_html *blocks = page_blocks_current(r, res, &style);
     if (!blocks) {
         render_db_failed(r);
         return;
@@ -204,7 +205,7 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
             tpl_show(d, "OWNER_PLAIN");
         if (mine)
             tpl_show(d, "MINE");
-        page_set_blocks(d, db_text(res, 0, PB_DESCRIPTION_HTML), blocks);
+        page_set_blocks(d, html_from_db(db_text(res, 0, PB_DESCRIPTION_HTML)), blocks);
         if (state->comments)
             comments_fill(r, d, state->comments,
                           &(comment_view){arena_printf(r->mem, "/pages/%s", page_id), mine,

@@ -6,7 +6,6 @@
  * version; the plan's page shows them, and a summary of the progress. */
 #include <string.h>
 
-#include "../core/fragment.h"
 #include "plans.h"
 
 // clang-format off
@@ -146,16 +145,16 @@ static void fill_comments(tpl_dict *d, const PGresult *comments)
  * agreed version (whose goals it counts), the viewer's side (what waits
  * for their signature) and the date (what is overdue); else read in one
  * round trip. False if the database failed. */
-bool plan_activity_html(request *r, const PGresult *head, const char **summary,
-                        const char **comments)
+bool plan_activity_html(request *r, const PGresult *head, const safe_html **summary,
+                        const safe_html **comments)
 {
     const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
     const char *key =
         arena_printf(r->mem, "plan/%s/activity/%s/%s/%s/%s", id, db_text(head, 0, PH_ACTIVITY),
                      db_text(head, 0, PH_AGREED), side, db_text(head, 0, PH_TODAY));
     const char *key2 = key ? arena_printf(r->mem, "%s/comments", key) : NULL;
-    *summary = key2 ? fragment_find(key, 0, r->mem) : NULL;
-    *comments = *summary ? fragment_find(key2, 0, r->mem) : NULL;
+    *summary = key2 ? render_fragment_find(r, key, 0) : NULL;
+    *comments = *summary ? render_fragment_find(r, key2, 0) : NULL;
     if (*comments)
         return true;
     const char *a[] = {id, side}, *b[] = {id};
@@ -172,8 +171,8 @@ bool plan_activity_html(request *r, const PGresult *head, const char **summary,
         *summary = render_fragment(r, "plans/summary.tpl", d);
         *comments = render_fragment(r, "plans/comments.tpl", c);
         if (*summary && *comments && key2) {
-            fragment_keep(key, 0, *summary, 0);
-            fragment_keep(key2, 0, *comments, 0);
+            render_fragment_keep(key, 0, *summary, 0);
+            render_fragment_keep(key2, 0, *comments, 0);
         }
     }
     PQclear(res[0]);

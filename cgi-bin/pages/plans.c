@@ -11,7 +11,6 @@
 
 #include "../core/auth.h"
 #include "../core/diff.h"
-#include "../core/fragment.h"
 #include "plans.h"
 
 /* Which side of plan p's negotiation viewer is on: 'learner', 'tutor' (one
@@ -339,12 +338,12 @@ static void fill_version(tpl_dict *section, const PGresult *fields, int row, con
  * version never changes, so it is kept in memory for good
  * (core/fragment.c); a draft's is rewritten until proposed, so it is not.
  * Read in one round trip when not kept; NULL if that failed. */
-static const char *version_html(request *r, const PGresult *head, const char *number)
+static const safe_html *version_html(request *r, const PGresult *head, const char *number)
 {
     const char *id = db_text(head, 0, PH_ID);
     bool draft = plan_is(head, 0, PH_STATE, "draft");
     const char *key = arena_printf(r->mem, "plan/%s/%s", id, number);
-    const char *html = draft || !key ? NULL : fragment_find(key, 0, r->mem);
+    const safe_html *html = draft || !key ? NULL : render_fragment_find(r, key, 0);
     if (html)
         return html;
     const char *a[] = {id, number}, *b[] = {id, number, number};
@@ -356,7 +355,7 @@ static const char *version_html(request *r, const PGresult *head, const char *nu
             fill_version_body(d, res[0], 0, res[1]);
         html = render_fragment(r, "plans/version.tpl", d);
         if (html && !draft && key)
-            fragment_keep(key, 0, html, 0);
+            render_fragment_keep(key, 0, html, 0);
     }
     PQclear(res[0]);
     PQclear(res[1]);
@@ -394,12 +393,12 @@ static void fill_actions(tpl_dict *d, const PGresult *head)
 }
 
 /* A shown version: its number, its rendering and where it stands. */
-static void add_version(tpl_dict *d, const char *section, const char *number, const char *html,
+static void add_version(tpl_dict *d, const char *section, const char *number, const safe_html *html,
                         const char *standing)
 {
     tpl_dict *v = tpl_add_section(d, section);
     tpl_set(v, "NUMBER", number);
-    tpl_set(v, "HTML", html); /* rendered from plans/version.tpl */
+    tpl_set_html(v, "VERSION_HTML", html); /* rendered from plans/version.tpl */
     tpl_set(v, "STANDING", standing);
 }
 
@@ -442,14 +441,14 @@ static void fill_history(request *r, tpl_dict *d, const PGresult *history, const
  * latest and agreed versions and its state stay as they are (nothing else
  * changes it: versions are never rewritten, except a draft's, which is not
  * kept). Read in one round trip when not kept; NULL if that failed. */
-static const char *history_html(request *r, const PGresult *head)
+static const safe_html *history_html(request *r, const PGresult *head)
 {
     const char *id = db_text(head, 0, PH_ID);
     bool draft = plan_is(head, 0, PH_STATE, "draft");
     const char *key =
         arena_printf(r->mem, "plan/%s/history/%s/%s/%s", id, db_text(head, 0, PH_LATEST),
                      db_text(head, 0, PH_AGREED), db_text(head, 0, PH_STATE));
-    const char *html = draft || !key ? NULL : fragment_find(key, 0, r->mem);
+    const safe_html *html = draft || !key ? NULL : render_fragment_find(r, key, 0);
     if (html)
         return html;
     const char *params[] = {id};
@@ -462,7 +461,7 @@ static const char *history_html(request *r, const PGresult *head)
         }
         html = render_fragment(r, "plans/history.tpl", d);
         if (html && !draft && key)
-            fragment_keep(key, 0, html, 0);
+            render_fragment_keep(key, 0, html, 0);
     }
     PQclear(res);
     return html;
@@ -489,10 +488,10 @@ void plan_render_page(request *r, int status, const PGresult *head, const char *
     const char *latest = db_text(head, 0, PH_LATEST), *agreed = db_text(head, 0, PH_AGREED);
     bool both = strcmp(agreed, "0") != 0 && strcmp(agreed, latest) != 0;
     bool draft = plan_is(head, 0, PH_STATE, "draft");
-    const char *latest_html = version_html(r, head, latest);
-    const char *agreed_html = both ? version_html(r, head, agreed) : NULL;
-    const char *history = latest_html ? history_html(r, head) : NULL;
-    const char *summary = "", *comments = "";
+    const safe_html *latest_html = version_html(r, head, latest);
+    const safe_html *agreed_html = both ? version_html(r, head, agreed) : NULL;
+    const safe_html *history = latest_html ? history_html(r, head) : NULL;
+    const safe_html *summary = NULL, *comments = NULL; /* none for a draft */
     if (!latest_html || (both && !agreed_html) || !history ||
         (!draft && !plan_activity_html(r, head, &summary, &comments))) {
         render_db_failed(r);
@@ -520,9 +519,9 @@ void plan_render_page(request *r, int status, const PGresult *head, const char *
                                                 : "proposed, not agreed");
         if (both)
             add_version(d, "AGREED_VERSION", agreed, agreed_html, "agreed");
-        tpl_set(d, "HISTORY_HTML", history);   /* rendered from plans/history.tpl */
-        tpl_set(d, "SUMMARY_HTML", summary);   /* rendered from plans/summary.tpl */
-        tpl_set(d, "COMMENTS_HTML", comments); /* rendered from plans/comments.tpl */
+        tpl_set_html(d, "HISTORY_HTML", history);   /* rendered from plans/history.tpl */
+        tpl_set_html(d, "SUMMARY_HTML", summary);   /* rendered from plans/summary.tpl */
+        tpl_set_html(d, "COMMENTS_HTML", comments); /* rendered from plans/comments.tpl */
         if (!draft && !plan_is_closed(head)) {
             tpl_dict *c = tpl_add_section(d, "COMMENT_FORM");
             tpl_set(c, "BODY", comment ? comment : "");
@@ -1278,7 +1277,7 @@ static void fill_plan_standing(request *r, tpl_dict *p, const PGresult *res, int
 }
 
 /* The rows of plan_list as the list's HTML (plans/list_items.tpl). */
-static const char *render_plan_list(request *r, const PGresult *res)
+static const safe_html *render_plan_list(request *r, const PGresult *res)
 {
     tpl_dict *d = tpl_dict_new();
     if (!d)
@@ -1309,20 +1308,20 @@ static const char *render_plan_list(request *r, const PGresult *res)
 
 /* The viewer's plans, rendered: kept in memory under the list's version
  * (the route's prefetch), else read in a second round trip. */
-static const char *plan_list_html(request *r, const char *state)
+static const safe_html *plan_list_html(request *r, const char *state)
 {
     const PGresult *version = r->prefetched;
     const char *key = PQntuples(version)
                           ? arena_printf(r->mem, "plans/%s/%s/%s", db_text(version, 0, 0), state,
                                          db_text(version, 0, 1))
                           : NULL;
-    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
     const char *params[] = {req_id_text(r, r->user->id), state};
     PGresult *res = db_run(r->db, "plan_list", 2, params);
     if (res && (html = render_plan_list(r, res)) && key)
-        fragment_keep(key, 0, html, 0);
+        render_fragment_keep(key, 0, html, 0);
     PQclear(res);
     return html;
 }
@@ -1340,14 +1339,14 @@ void page_plan_list(request *r)
         render_error(r, 400, err);
         return;
     }
-    const char *list = r->prefetched ? plan_list_html(r, v[0].str) : NULL;
+    const safe_html *list = r->prefetched ? plan_list_html(r, v[0].str) : NULL;
     if (!list) {
         render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Learning plans", "plans/list.tpl");
     if (d) {
-        tpl_set(d, "LIST_HTML", list); /* rendered from plans/list_items.tpl */
+        tpl_set_html(d, "LIST_HTML", list); /* rendered from plans/list_items.tpl */
         if (r->user->roles & ROLE_STAFF)
             tpl_show(d, "STAFF");
         for (int i = 0; states[i]; i++) {

@@ -190,7 +190,7 @@ void plan_fill_links(tpl_dict *g, const PGresult *links, const char *key, bool c
 /* plan_progress.c: the summary of a plan's progress and its comments for
  * the plan's page, rendered (kept in memory under the plan's
  * activity_version); false if the database failed. */
-bool plan_activity_html(request *r, const PGresult *head, const char **summary,
-                        const char **comments);
+bool plan_activity_html(request *r, const PGresult *head, const safe_html **summary,
+                        const safe_html **comments);
 
 #endif

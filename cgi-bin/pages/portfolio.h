@@ -59,15 +59,16 @@ int page_block_count(const PGresult *res);
 /* The HTML of the n blocks in rows first.. of res (PAGE_BLOCK_COLUMNS, one
  * page), as style shows them, expanded from portfolio_view/blocks.tpl in
  * the request's arena: "" for none, NULL if expansion failed. */
-const char *page_blocks_html(request *r, const PGresult *res, int first, int n,
-                             const block_style *style);
+const safe_html *page_blocks_html(request *r, const PGresult *res, int first, int n,
+                                  const block_style *style);
 /* The blocks of the page whose head (PAGE_HEAD_COLUMNS) is row 0 of head,
  * read by the caller with the page's permission check: from memory when
  * they were rendered at the version head says (core/fragment), else read
  * (one more round trip), rendered and kept. NULL if either failed. */
-const char *page_blocks_current(request *r, const PGresult *head, const block_style *style);
-/* Sets DESCRIPTION, and BLOCKS (its HTML) or EMPTY, in d. */
-void page_set_blocks(tpl_dict *d, const char *description_html, const char *blocks_html);
+const safe_html *page_blocks_current(request *r, const PGresult *head, const block_style *style);
+/* Sets DESCRIPTION (its DESCRIPTION_HTML), and BLOCKS (its BLOCKS_HTML) or
+ * EMPTY, in d. */
+void page_set_blocks(tpl_dict *d, const safe_html *description_html, const safe_html *blocks_html);
 
 /* Whether a file's type is an image browsers show safely inline. */
 bool inline_image(const char *type);

@@ -167,7 +167,7 @@ void page_portfolio_page_show(request *r)
     if (!res)
         return;
     static const block_style style = {"/files", true, 3};
-    const char *blocks = page_blocks_current(r, res, &style);
+    const safe_html *blocks = page_blocks_current(r, res, &style);
     if (!blocks) {
         render_db_failed(r);
         return;
@@ -176,7 +176,7 @@ void page_portfolio_page_show(request *r)
     if (d) {
         tpl_set(d, "PAGE_ID", db_text(res, 0, PB_PAGE_ID));
         tpl_set(d, "TITLE", db_text(res, 0, PB_TITLE));
-        page_set_blocks(d, db_text(res, 0, PB_DESCRIPTION_HTML), blocks);
+        page_set_blocks(d, html_from_db(db_text(res, 0, PB_DESCRIPTION_HTML)), blocks);
     }
     render_end(r, 200);
 }

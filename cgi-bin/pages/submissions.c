@@ -226,7 +226,8 @@ static bool fill_collection(request *r, tpl_dict *d, const PGresult *rows)
 {
     static const block_style style = {"/files", false, 4};
     if (*db_text(rows, 0, SR_INTRO_HTML))
-        tpl_set(tpl_add_section(d, "INTRO"), "HTML", db_text(rows, 0, SR_INTRO_HTML));
+        tpl_set_html(tpl_add_section(d, "INTRO"), "INTRO_HTML",
+                     html_from_db(db_text(rows, 0, SR_INTRO_HTML))); /* sanitised on save */
     if (PQgetisnull(rows, 0, PB_PAGE_ID)) {
         tpl_show(d, "NO_PAGES");
         return true;
@@ -239,12 +240,12 @@ static bool fill_collection(request *r, tpl_dict *d, const PGresult *rows)
              next++)
             ;
         int n = PQgetisnull(rows, first, PB_BLOCK_ID) ? 0 : next - first;
-        const char *blocks = page_blocks_html(r, rows, first, n, &style);
+        const safe_html *blocks = page_blocks_html(r, rows, first, n, &style);
         if (!blocks)
             return false;
         tpl_dict *page = tpl_add_section(d, "PAGE");
         tpl_set(tpl_add_section(page, "HEADING"), "TITLE", db_text(rows, first, PB_TITLE));
-        page_set_blocks(page, db_text(rows, first, PB_DESCRIPTION_HTML), blocks);
+        page_set_blocks(page, html_from_db(db_text(rows, first, PB_DESCRIPTION_HTML)), blocks);
     }
     return true;
 }
@@ -278,16 +279,16 @@ static const char *render_snapshot(request *r, const submittable *k, const PGres
     if (k->collection) {
         filled = fill_collection(r, d, rows);
     } else {
-        const char *blocks = page_blocks_html(r, rows, 0, page_block_count(rows), &page_style);
+        const safe_html *blocks = page_blocks_html(r, rows, 0, page_block_count(rows), &page_style);
         if ((filled = blocks != NULL))
-            page_set_blocks(tpl_add_section(d, "PAGE"), db_text(rows, 0, PB_DESCRIPTION_HTML),
-                            blocks);
+            page_set_blocks(tpl_add_section(d, "PAGE"),
+                            html_from_db(db_text(rows, 0, PB_DESCRIPTION_HTML)), blocks);
     }
     if (!filled) {
         tpl_dict_free(d);
         return NULL;
     }
-    return render_fragment(r, "submissions/snapshot.tpl", d);
+    return tpl_html_str(render_fragment(r, "submissions/snapshot.tpl", d));
 }
 
 enum freeze_result { FROZEN, FREEZE_DB_FAILED, FREEZE_NOT_FOUND, FREEZE_NOT_TUTOR, FREEZE_FAILED };
@@ -475,9 +476,10 @@ static void fill_submission(tpl_dict *d, const PGresult *s)
     else
         tpl_set(tpl_add_section(d, "REVIEWED"), "WHEN", db_text(s, 0, SS_REVIEWED));
     if (*db_text(s, 0, SS_NOTE_HTML)) /* sanitised on save */
-        tpl_set(tpl_add_section(d, "NOTE"), "HTML", db_text(s, 0, SS_NOTE_HTML));
+        tpl_set_html(tpl_add_section(d, "NOTE"), "NOTE_HTML",
+                     html_from_db(db_text(s, 0, SS_NOTE_HTML)));
     /* Built by snapshot.tpl from escaped and sanitised parts. */
-    tpl_set(d, "SNAPSHOT", db_text(s, 0, SS_SNAPSHOT_HTML));
+    tpl_set_html(d, "SNAPSHOT_HTML", html_from_db(db_text(s, 0, SS_SNAPSHOT_HTML)));
 }
 
 /* The submission as frozen, with its comments and the form to add one;

@@ -13,7 +13,6 @@
 #include <time.h>
 
 #include "../core/audit.h"
-#include "../core/fragment.h"
 #include "../core/notify.h"
 #include "../core/richtext.h"
 #include "pages.h"
@@ -229,7 +228,7 @@ static void fill_message(tpl_dict *m, const PGresult *res, int i)
     tpl_set(m, "ID", db_text(res, i, MG_ID));
     tpl_set(m, "AUTHOR", db_text(res, i, MG_AUTHOR));
     tpl_set(m, "WHEN", db_text(res, i, MG_WHEN));
-    tpl_set(m, "HTML", db_text(res, i, MG_HTML)); /* sanitised on save */
+    tpl_set_html(m, "BODY_HTML", html_from_db(db_text(res, i, MG_HTML))); /* sanitised on save */
     if (*db_text(res, i, MG_LINK_PATH)) {
         tpl_dict *l = tpl_add_section(m, "LINK");
         tpl_set(l, "PATH", db_text(res, i, MG_LINK_PATH));
@@ -241,13 +240,13 @@ static void fill_message(tpl_dict *m, const PGresult *res, int i)
  * message, last (messages never change once sent) and the year, else
  * read in one round trip; last NULL: read, not kept. NULL if that
  * failed. */
-static const char *messages_html(request *r, const char *id, const char *last)
+static const safe_html *messages_html(request *r, const char *id, const char *last)
 {
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm); /* the year is in the key: dates say it from January */
     const char *key = last ? arena_printf(r->mem, "thread/%s/%s/%d", id, last, tm.tm_year) : NULL;
-    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
     const char *params[] = {id};
@@ -258,7 +257,7 @@ static const char *messages_html(request *r, const char *id, const char *last)
             fill_message(tpl_add_section(d, "MESSAGE"), res, i);
         html = render_fragment(r, "messages/messages.tpl", d);
         if (html && key)
-            fragment_keep(key, 0, html, 0);
+            render_fragment_keep(key, 0, html, 0);
     }
     PQclear(res);
     return html;
@@ -268,10 +267,10 @@ static const char *messages_html(request *r, const char *id, const char *last)
  * point a message at, rendered. Working that out asks each item's own
  * sharing rules, so the options are kept in memory for a minute: one
  * that went stale is refused when sent (check_link), with the reason. */
-static const char *link_choices_html(request *r, const char *other)
+static const safe_html *link_choices_html(request *r, const char *other)
 {
     const char *key = arena_printf(r->mem, "thread-links/%lld/%s", r->user->id, other);
-    const char *html = key ? fragment_find(key, 0, r->mem) : NULL;
+    const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
     const char *params[] = {req_id_text(r, r->user->id), other};
@@ -284,7 +283,7 @@ static const char *link_choices_html(request *r, const char *other)
     }
     html = d ? render_fragment(r, "messages/link_choices.tpl", d) : NULL;
     if (html && key)
-        fragment_keep(key, 0, html, time(NULL) + 60);
+        render_fragment_keep(key, 0, html, time(NULL) + 60);
     PQclear(res);
     return html;
 }
@@ -297,8 +296,8 @@ static void fill_reply(request *r, tpl_dict *d, const PGresult *head, const char
     tpl_set(f, "BODY", body ? body : "");
     if (error)
         tpl_set(tpl_add_section(f, "REPLY_ERROR"), "MESSAGE", error);
-    const char *choices = link_choices_html(r, db_text(head, 0, TH_OTHER));
-    tpl_set(f, "CHOICES_HTML", choices ? choices : ""); /* messages/link_choices.tpl */
+    const safe_html *choices = link_choices_html(r, db_text(head, 0, TH_OTHER));
+    tpl_set_html(f, "CHOICES_HTML", choices); /* messages/link_choices.tpl */
 }
 
 /* The thread's page for head: every message, the first new one marked by
@@ -307,7 +306,7 @@ static void show_thread(request *r, int status, const PGresult *head, const char
                         const char *error)
 {
     const char *id = db_text(head, 0, TH_ID);
-    const char *html = messages_html(r, id, db_text(head, 0, TH_LAST));
+    const safe_html *html = messages_html(r, id, db_text(head, 0, TH_LAST));
     if (!html) {
         render_db_failed(r);
         return;
@@ -321,7 +320,7 @@ static void show_thread(request *r, int status, const PGresult *head, const char
         tpl_set(d, "ID", id);
         tpl_set(d, "SUBJECT", db_text(head, 0, TH_SUBJECT));
         tpl_set(d, "WITH", db_text(head, 0, TH_OTHERS));
-        tpl_set(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
+        tpl_set_html(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
         if (strcmp(db_text(head, 0, TH_MENTORSHIP), "0") != 0)
             tpl_set(tpl_add_section(d, "MENTORSHIP"), "MENTORSHIP_ID",
                     db_text(head, 0, TH_MENTORSHIP));
@@ -638,7 +637,7 @@ void page_thread_admin_read(request *r)
               audit(r, "thread_read_for_safeguarding", 0, 0,
                     arena_printf(r->mem, "thread %s: %s", id, v[0].str)) &&
               tell_members(r, id, v[0].str) && db_commit(r->db);
-    const char *html = ok ? messages_html(r, id, NULL) : NULL;
+    const safe_html *html = ok ? messages_html(r, id, NULL) : NULL;
     if (!ok)
         db_rollback(r->db);
     if (!html) {
@@ -647,7 +646,7 @@ void page_thread_admin_read(request *r)
         tpl_dict *d = render_begin(r, "A thread read for safeguarding", "messages/admin_read.tpl");
         if (d) {
             tpl_set(d, "MEMBERS", db_text(head, 0, 1));
-            tpl_set(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
+            tpl_set_html(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
         }
         render_end(r, 200);
     }

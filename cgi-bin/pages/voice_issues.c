@@ -305,7 +305,8 @@ static void show_issue(request *r, int status, const char *error, const char *ty
                                "voice/issue.tpl");
     if (d) {
         fill_issue(d, res[0], 0);
-        tpl_set(d, "BODY", db_text(res[0], 0, IS_BODY)); /* sanitised on save */
+        /* sanitised on save */
+        tpl_set_html(d, "BODY_HTML", html_from_db(db_text(res[0], 0, IS_BODY)));
         tpl_set(d, "COHORT", db_text(res[0], 0, IS_COHORT));
         tpl_set(d, "BOARD",
                 *db_text(res[0], 0, IS_COHORT_ID)
@@ -322,7 +323,8 @@ static void show_issue(request *r, int status, const char *error, const char *ty
             tpl_dict *e = tpl_add_section(d, "EVENT");
             tpl_set(e, "STATUS", db_text(res[1], i, 0));
             if (*db_text(res[1], i, 1)) /* sanitised on save */
-                tpl_set(tpl_add_section(e, "SAID"), "HTML", db_text(res[1], i, 1));
+                tpl_set_html(tpl_add_section(e, "SAID"), "RESPONSE_HTML",
+                             html_from_db(db_text(res[1], i, 1)));
             tpl_set(e, "BY", db_text(res[1], i, 2));
             tpl_set(e, "WHEN", db_text(res[1], i, 3));
         }
@@ -424,9 +426,9 @@ static void show_board(request *r, const char *cohort)
             for (int i = 0; i < PQntuples(res[1]); i++) {
                 tpl_dict *s = tpl_add_section(d, "ISSUE");
                 fill_issue(s, res[1], i);
-                if (*db_text(res[1], i, IS_LATEST))
-                    tpl_set(tpl_add_section(s, "LATEST"), "HTML",
-                            db_text(res[1], i, IS_LATEST)); /* sanitised on save */
+                if (*db_text(res[1], i, IS_LATEST)) /* sanitised on save */
+                    tpl_set_html(tpl_add_section(s, "LATEST"), "RESPONSE_HTML",
+                                 html_from_db(db_text(res[1], i, IS_LATEST)));
             }
             if (!PQntuples(res[1]))
                 tpl_show(d, "NONE");

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "../core/fragment.h"
 #include "voice.h"
 
 // clang-format off
@@ -296,13 +295,13 @@ static void fill_texts(tpl_dict *d, const results *x, const result_question *q)
 }
 
 /* The results' HTML, from the memory when the voters are the same. */
-static const char *results_html(request *r, const PGresult *head)
+static const safe_html *results_html(request *r, const PGresult *head)
 {
     const char *poll = db_text(head, 0, PH_ID);
     long long counted = db_int(head, 0, PH_COUNTED);
     const char *key =
         arena_printf(r->mem, "voice-results/%s%s", poll, sees_names(head) ? "/names" : "");
-    const char *html = fragment_find(key, counted, r->mem);
+    const safe_html *html = render_fragment_find(r, key, counted);
     if (html)
         return html;
     results x = {.voters = counted};
@@ -333,7 +332,7 @@ static const char *results_html(request *r, const PGresult *head)
     }
     html = d ? render_fragment(r, "voice/results_body.tpl", d) : NULL;
     if (html)
-        fragment_keep(key, counted, html, time(NULL) + 60);
+        render_fragment_keep(key, counted, html, time(NULL) + 60);
     free_results(&x);
     return html;
 }
@@ -352,7 +351,7 @@ void page_voice_results(request *r)
         goto out;
     }
     const char *withheld = results_withheld(r, head);
-    const char *html = withheld ? NULL : results_html(r, head);
+    const safe_html *html = withheld ? NULL : results_html(r, head);
     if (!withheld && !html) {
         render_db_failed(r);
         goto out;
@@ -376,7 +375,7 @@ void page_voice_results(request *r)
         if (withheld)
             tpl_set(tpl_add_section(d, "WITHHELD"), "MESSAGE", withheld);
         else
-            tpl_set(tpl_add_section(d, "SHOWN"), "BODY", html); /* from our own template */
+            tpl_set_html(tpl_add_section(d, "SHOWN"), "RESULTS_HTML", html); /* results_body */
         if (voice_flag(head, PH_ANONYMOUS))
             tpl_show(d, "ANONYMOUS");
         if (voice_flag(head, PH_MINE) && !withheld)

@@ -25,14 +25,14 @@
 <article class="tandem-post">
 <h1 class="govuk-heading-l govuk-!-margin-bottom-2">{{TITLE}}</h1>
 <p class="govuk-body-s tandem-muted">By <a class="govuk-link" href="/u/{{USERNAME}}/blog">{{AUTHOR}}</a>, {{DATE}}{{#MINE}}{{#DRAFT}} <strong class="govuk-tag govuk-tag--grey">Draft</strong>{{/DRAFT}}{{#SCHEDULED}} <strong class="govuk-tag govuk-tag--blue">Scheduled</strong>{{/SCHEDULED}} <span class="govuk-tag govuk-tag--turquoise">{{AUDIENCE}}</span>{{/MINE}}</p>
-<div class="tandem-richtext">{{HTML:none}}</div>
+<div class="tandem-richtext">{{BODY_HTML:none}}</div>
 {{#EVIDENCE}}
 <aside class="tandem-post__evidence" aria-labelledby="evidence-title">
 <h2 class="govuk-heading-s" id="evidence-title">From the portfolio: {{TITLE}}</h2>
-{{#BODY}}<div class="tandem-richtext">{{HTML:none}}</div>{{/BODY}}
+{{#BODY}}<div class="tandem-richtext">{{EVIDENCE_BODY_HTML:none}}</div>{{/BODY}}
 {{#LINK}}<p class="govuk-body"><a class="govuk-link" href="{{URL}}" rel="noopener noreferrer nofollow">{{URL}}</a></p>{{/LINK}}
 {{#FILE}}{{#IMAGE}}<p class="govuk-body"><img class="tandem-evidence-image" src="{{HREF}}" alt="{{TITLE}}"></p>{{/IMAGE}}<p class="govuk-body"><a class="govuk-link" href="{{HREF}}" download>Download {{FILENAME}}</a></p>{{/FILE}}
-{{#REFLECTION}}<div class="tandem-richtext tandem-reflection"><p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reflection</p>{{HTML:none}}</div>{{/REFLECTION}}
+{{#REFLECTION}}<div class="tandem-richtext tandem-reflection"><p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Reflection</p>{{REFLECTION_HTML:none}}</div>{{/REFLECTION}}
 </aside>
 {{/EVIDENCE}}
 {{#TAGS}}<p class="govuk-body-s">Tags: {{#TAG}}<a class="govuk-link" href="{{HREF}}">{{NAME}}</a>{{#TAG_separator}}, {{/TAG_separator}}{{/TAG}}</p>{{/TAGS}}

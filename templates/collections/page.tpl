@@ -12,9 +12,9 @@
 <span class="govuk-caption-l">Page {{NUMBER}} of {{TOTAL}}</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
 <p class="govuk-body">By {{#OWNER_LINK}}<a class="govuk-link" href="/u/{{USERNAME:u}}">{{OWNER}}</a>{{/OWNER_LINK}}{{#OWNER_PLAIN}}{{OWNER}}{{/OWNER_PLAIN}}, in the collection “{{COLLECTION_TITLE}}”.</p>
-{{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
+{{#DESCRIPTION}}<div class="tandem-richtext">{{DESCRIPTION_HTML:none}}</div>{{/DESCRIPTION}}
 {{#EMPTY}}<p class="govuk-body">There is nothing on this page yet.</p>{{/EMPTY}}
-{{#BLOCKS}}{{HTML:none}}{{/BLOCKS}}
+{{#BLOCKS}}{{BLOCKS_HTML:none}}{{/BLOCKS}}
 {{#COMMENTS_LINK}}<p class="govuk-body"><a class="govuk-link" href="/pages/{{PAGE_ID}}#comments">Comments on this page</a></p>{{/COMMENTS_LINK}}
 {{#PAGINATION}}
 <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages in this collection">

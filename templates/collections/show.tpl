@@ -4,7 +4,7 @@
 <a class="govuk-back-link" href="/portfolio">Your portfolio</a>
 <span class="govuk-caption-l">Collection</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
-{{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
+{{#DESCRIPTION}}<div class="tandem-richtext">{{DESCRIPTION_HTML:none}}</div>{{/DESCRIPTION}}
 <ul class="govuk-list">
 <li><a class="govuk-link" href="/portfolio/collections/{{ID}}/edit">Change the title or description</a></li>
 <li><a class="govuk-link" href="/collections/{{ID}}">See it as others do</a></li>

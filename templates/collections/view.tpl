@@ -6,7 +6,7 @@
 {{/MINE}}
 <span class="govuk-caption-l">A collection by {{#OWNER_LINK}}<a class="govuk-link" href="/u/{{USERNAME:u}}">{{OWNER}}</a>{{/OWNER_LINK}}{{#OWNER_PLAIN}}{{OWNER}}{{/OWNER_PLAIN}}</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
-{{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
+{{#DESCRIPTION}}<div class="tandem-richtext">{{DESCRIPTION_HTML:none}}</div>{{/DESCRIPTION}}
 <h2 class="govuk-heading-m">Pages</h2>
 {{#HAS_PAGES}}
 <ol class="govuk-list govuk-list--number">

@@ -10,7 +10,7 @@
 <a class="govuk-back-link" href="/portfolio">Your portfolio</a>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
 {{#DATE}}<p class="govuk-body tandem-muted">{{DATE}}</p>{{/DATE}}
-{{#BODY}}<div class="tandem-richtext">{{HTML:none}}</div>{{/BODY}}
+{{#BODY}}<div class="tandem-richtext">{{BODY_HTML:none}}</div>{{/BODY}}
 {{#LINK}}<p class="govuk-body"><a class="govuk-link" href="{{URL}}" rel="noopener noreferrer nofollow">{{URL}}</a></p>{{/LINK}}
 {{#FILE}}
 {{#IMAGE}}<p class="govuk-body"><img class="tandem-evidence-image" src="{{SRC}}" alt="{{FILENAME}}"></p>{{/IMAGE}}
@@ -18,7 +18,7 @@
 {{/FILE}}
 {{#REFLECTION}}
 <h2 class="govuk-heading-m">Reflection</h2>
-<div class="tandem-richtext">{{HTML:none}}</div>
+<div class="tandem-richtext">{{REFLECTION_HTML:none}}</div>
 {{/REFLECTION}}
 {{#TAGS}}<p class="govuk-body">Tags: {{TAGS}}</p>{{/TAGS}}
 <p class="govuk-body-s tandem-muted">Last changed {{UPDATED}}</p>

@@ -32,13 +32,13 @@
 {{SUMMARY_HTML:none}}
 {{#LATEST_VERSION}}
 <h2 class="govuk-heading-m">Version {{NUMBER}}: {{STANDING}}</h2>
-{{HTML:none}}
+{{VERSION_HTML:none}}
 {{/LATEST_VERSION}}
 {{#AGREED_VERSION}}
 <details class="govuk-details">
 <summary class="govuk-details__summary"><span class="govuk-details__summary-text">The agreed version in force: version {{NUMBER}}</span></summary>
 <div class="govuk-details__text">
-{{HTML:none}}
+{{VERSION_HTML:none}}
 </div>
 </details>
 {{/AGREED_VERSION}}

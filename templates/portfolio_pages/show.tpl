@@ -3,7 +3,7 @@
 <div class="govuk-grid-column-two-thirds">
 <a class="govuk-back-link" href="/portfolio">Your portfolio</a>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
-{{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
+{{#DESCRIPTION}}<div class="tandem-richtext">{{DESCRIPTION_HTML:none}}</div>{{/DESCRIPTION}}
 <ul class="govuk-list">
 <li><a class="govuk-link" href="/portfolio/pages/{{PAGE_ID}}/edit">Change the title or description</a></li>
 <li><a class="govuk-link" href="/pages/{{PAGE_ID}}">See it as others do, with its comments</a></li>
@@ -15,7 +15,7 @@
 {{#BLOCKS}}<form method="post">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <ol class="tandem-blocks">
-{{HTML:none}}
+{{BLOCKS_HTML:none}}
 </ol>
 </form>{{/BLOCKS}}
 <h2 class="govuk-heading-m">Add to this page</h2>

@@ -5,7 +5,7 @@
 <article class="tandem-comment{{#HIDDEN}} tandem-comment--hidden{{/HIDDEN}}" id="comment-{{ID}}" aria-labelledby="comment-{{ID}}-by">
 <h3 class="govuk-heading-s govuk-!-margin-bottom-1" id="comment-{{ID}}-by">{{AUTHOR}}{{#FEEDBACK}} <strong class="govuk-tag govuk-tag--turquoise">Feedback</strong>{{/FEEDBACK}}{{#HIDDEN}} <strong class="govuk-tag govuk-tag--grey">Hidden from others</strong>{{/HIDDEN}}{{#HELD}} <strong class="govuk-tag govuk-tag--yellow">Waiting for approval</strong>{{/HELD}}</h3>
 <p class="govuk-body-s tandem-muted govuk-!-margin-bottom-2">{{WHEN}}</p>
-<div class="tandem-richtext">{{BODY:none}}</div>
+<div class="tandem-richtext">{{COMMENT_HTML:none}}</div>
 {{#OWNER_ACTIONS}}
 <div class="govuk-button-group">
 {{#APPROVE}}<form method="post" action="{{BASE}}/comments/{{ID}}/approve"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button">Approve<span class="govuk-visually-hidden"> the comment by {{AUTHOR}}, {{WHEN}}</span></button></form>{{/APPROVE}}

@@ -15,9 +15,9 @@
 <span class="govuk-caption-l">A page by {{#OWNER_LINK}}<a class="govuk-link" href="/u/{{USERNAME:u}}">{{OWNER}}</a>{{/OWNER_LINK}}{{#OWNER_PLAIN}}{{OWNER}}{{/OWNER_PLAIN}}</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
 <p class="govuk-body-s tandem-muted">Last changed {{UPDATED}}</p>
-{{#DESCRIPTION}}<div class="tandem-richtext">{{HTML:none}}</div>{{/DESCRIPTION}}
+{{#DESCRIPTION}}<div class="tandem-richtext">{{DESCRIPTION_HTML:none}}</div>{{/DESCRIPTION}}
 {{#EMPTY}}<p class="govuk-body">There is nothing on this page yet.</p>{{/EMPTY}}
-{{#BLOCKS}}{{HTML:none}}{{/BLOCKS}}
+{{#BLOCKS}}{{BLOCKS_HTML:none}}{{/BLOCKS}}
 {{#COMMENTS}}{{>COMMENT_LIST}}{{/COMMENTS}}
 </div>
 </div>

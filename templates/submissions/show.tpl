@@ -17,7 +17,7 @@
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Submitted to</dt><dd class="govuk-summary-list__value">{{TUTOR}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Submitted on</dt><dd class="govuk-summary-list__value">{{SUBMITTED}}</dd></div>
 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Status</dt><dd class="govuk-summary-list__value" id="status">{{#NOT_REVIEWED}}<strong class="govuk-tag govuk-tag--grey">Submitted</strong>{{/NOT_REVIEWED}}{{#REVIEWED}}<strong class="govuk-tag govuk-tag--green">Reviewed</strong> <span class="govuk-body-s">on {{WHEN}}</span>{{/REVIEWED}}</dd></div>
-{{#NOTE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Note</dt><dd class="govuk-summary-list__value"><div class="tandem-richtext tandem-submission-note">{{HTML:none}}</div></dd></div>{{/NOTE}}
+{{#NOTE}}<div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Note</dt><dd class="govuk-summary-list__value"><div class="tandem-richtext tandem-submission-note">{{NOTE_HTML:none}}</div></dd></div>{{/NOTE}}
 </dl>
 {{#OWNER_VIEW}}
 <div class="govuk-inset-text">
@@ -30,7 +30,7 @@
 {{/TUTOR_VIEW}}
 <h2 class="govuk-heading-m" id="snapshot">What was submitted</h2>
 <div class="tandem-snapshot">
-{{SNAPSHOT:none}}
+{{SNAPSHOT_HTML:none}}
 </div>
 {{#COMMENTS}}{{>COMMENT_LIST}}{{/COMMENTS}}
 {{#CAN_REVIEW}}

@@ -15,7 +15,7 @@
 <dt>Responsible</dt><dd>{{RESPONSIBLE}}</dd>
 <dt>Answer due by</dt><dd>{{DUE}}</dd>
 </dl>
-{{#LATEST}}<h3 class="govuk-heading-s govuk-!-margin-top-4">We did</h3><div class="tandem-richtext">{{HTML:none}}</div>{{/LATEST}}
+{{#LATEST}}<h3 class="govuk-heading-s govuk-!-margin-top-4">We did</h3><div class="tandem-richtext">{{RESPONSE_HTML:none}}</div>{{/LATEST}}
 </div>
 </div>
 {{/ISSUE}}

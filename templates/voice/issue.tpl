@@ -11,10 +11,10 @@
 {{#POLL}}<dt>From the poll</dt><dd><a class="govuk-link" href="/voice/polls/{{POLL_ID}}/results">{{POLL_TITLE}}</a></dd>{{/POLL}}
 </dl>
 <h2 class="govuk-heading-m">You said</h2>
-<div class="tandem-richtext">{{BODY:none}}</div>
+<div class="tandem-richtext">{{BODY_HTML:none}}</div>
 <h2 class="govuk-heading-m" id="timeline">Timeline</h2>
 <ol class="govuk-list tandem-timeline">
-{{#EVENT}}<li class="govuk-!-margin-bottom-4"><strong>{{STATUS}}</strong> <span class="tandem-muted">by {{BY}}, {{WHEN}}</span>{{#SAID}}<div class="tandem-richtext govuk-inset-text govuk-!-margin-top-2">{{HTML:none}}</div>{{/SAID}}</li>
+{{#EVENT}}<li class="govuk-!-margin-bottom-4"><strong>{{STATUS}}</strong> <span class="tandem-muted">by {{BY}}, {{WHEN}}</span>{{#SAID}}<div class="tandem-richtext govuk-inset-text govuk-!-margin-top-2">{{RESPONSE_HTML:none}}</div>{{/SAID}}</li>
 {{/EVENT}}
 </ol>
 {{#RESPOND}}

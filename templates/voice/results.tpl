@@ -10,5 +10,5 @@
 <a class="govuk-button govuk-button--secondary" href="/voice/polls/{{ID}}/csv" download>Download the results (CSV)</a>
 {{#MAY_RAISE}}<a class="govuk-button govuk-button--secondary" href="/voice/issues/new?poll={{ID}}">Raise an issue from these results</a>{{/MAY_RAISE}}
 </div>
-{{BODY:none}}
+{{RESULTS_HTML:none}}
 {{/SHOWN}}

@@ -10,13 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../../cgi-bin/core/richtext.h"
 #include "../../cgi-bin/core/tpl.h"
 #include "unit.h"
 
 #define PRAGMA "{{%AUTOESCAPE context=\"HTML\"}}\n"
 
-static char root[64]; /* mkdtemp folder holding the three below */
-static char good[128], bad[128], broken[128], empty[128];
+static char root[64]; /* mkdtemp folder holding the folders below */
+static char good[128], bad[128], broken[128], empty[128], unescaped[128], unescaped_include[128];
 static int loaded = -1; /* tpl_load_all(good) result */
 
 static void write_file(const char *dir, const char *rel, const char *text)
@@ -46,19 +47,31 @@ static int tpl_group_setup(void **state)
     snprintf(bad, sizeof bad, "%s/bad", root);
     snprintf(broken, sizeof broken, "%s/broken", root);
     snprintf(empty, sizeof empty, "%s/empty", root);
+    snprintf(unescaped, sizeof unescaped, "%s/unescaped", root);
+    snprintf(unescaped_include, sizeof unescaped_include, "%s/unescaped_include", root);
     mkdir(good, 0700);
     mkdir(bad, 0700);
     mkdir(broken, 0700);
     mkdir(empty, 0700);
+    mkdir(unescaped, 0700);
+    mkdir(unescaped_include, 0700);
 
     /* bad: one file parses but lacks the pragma. */
     write_file(bad, "sub/nopragma.tpl", "<p>{{X}}</p>\n");
     /* broken: has the pragma, but a section is never closed. */
     write_file(broken, "unclosed.tpl", PRAGMA "{{#OPEN}}<p>{{X}}</p>\n");
+    /* unescaped: parses, but :none on a name not ending in _HTML, after
+     * uses that are allowed (and a :none only in a comment). */
+    write_file(unescaped, "sub/body.tpl",
+               PRAGMA "{{! {{NOTE:none}} }}<div>{{INTRO_HTML:none}}</div>\n"
+                      "{{#S}}<p>{{TITLE:h}}</p>{{/S}}\n"
+                      "<div>{{BODY:none}}</div>\n");
+    /* unescaped_include: the same rule holds for an include's name. */
+    write_file(unescaped_include, "page.tpl", PRAGMA "{{>FOOTER:none}}\n");
 
     write_file(good, "page.tpl",
                PRAGMA "<p title=\"{{TITLE}}\">{{TITLE}}</p>\n"
-                      "<div>{{BODY:none}}</div>\n"
+                      "<div>{{BODY_HTML:none}}</div>\n"
                       "<a href=\"{{LINK}}\">link</a>\n"
                       "<ul>{{#ITEM}}<li>{{NAME}}</li>{{/ITEM}}</ul>\n"
                       "{{#SHOWN}}<b>shown {{TITLE}}</b>{{/SHOWN}}"
@@ -97,6 +110,23 @@ static void tpl_load_refuses_file_that_does_not_parse(void **state)
     char err[512] = "";
     assert_int_equal(tpl_load_all(broken, err, sizeof err), -1);
     assert_contains(err, "unclosed.tpl");
+}
+
+/* DESIGN.md rule 4: only names ending in _HTML may be emitted unescaped,
+ * and the error says where and which. */
+static void tpl_load_refuses_none_on_other_names(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    assert_int_equal(tpl_load_all(unescaped, err, sizeof err), -1);
+    assert_contains(err, "sub/body.tpl");
+    assert_contains(err, "line 4");
+    assert_contains(err, "{{BODY:none}}");
+    assert_contains(err, "_HTML");
+    assert_not_contains(err, "NOTE");
+    assert_int_equal(tpl_load_all(unescaped_include, err, sizeof err), -1);
+    assert_contains(err, "page.tpl");
+    assert_contains(err, "FOOTER");
 }
 
 static void tpl_load_refuses_empty_folder(void **state)
@@ -138,7 +168,7 @@ static char *expand(const char *file, void (*fill)(tpl_dict *))
 static void fill_hostile(tpl_dict *d)
 {
     tpl_set(d, "TITLE", "<script>alert(1)</script>\"'&");
-    tpl_set(d, "BODY", "<em>trusted</em>");
+    tpl_set_html(d, "BODY_HTML", html_from_db("<em>trusted</em>"));
     tpl_set(d, "LINK", "javascript:alert(1)");
     tpl_include(d, "FOOTER", "parts/footer.tpl");
 }
@@ -159,6 +189,43 @@ static void tpl_none_modifier_does_not_escape(void **state)
     (void)state;
     char *s = expand("page.tpl", fill_hostile);
     assert_contains(s, "<div><em>trusted</em></div>");
+    free(s);
+}
+
+/* A plain string never reaches a _HTML name, and tpl_set_html sets only
+ * such names. */
+static void fill_plain_into_html(tpl_dict *d)
+{
+    tpl_set(d, "BODY_HTML", "<em>plain</em>");
+    tpl_set_global(d, "BODY_HTML", "<em>global</em>");
+    tpl_set_int(d, "BODY_HTML", 7);
+    tpl_set_html(d, "TITLE", html_from_db("<em>title</em>"));
+}
+
+static void tpl_set_refuses_html_names(void **state)
+{
+    (void)state;
+    char *s = expand("page.tpl", fill_plain_into_html);
+    assert_contains(s, "<div></div>");
+    assert_not_contains(s, "<em>");
+    assert_not_contains(s, "7");
+    free(s);
+}
+
+static void fill_null_html(tpl_dict *d)
+{
+    tpl_set_html(d, "BODY_HTML", NULL);
+}
+
+static void tpl_set_html_null_is_empty(void **state)
+{
+    (void)state;
+    assert_true(tpl_html_is_empty(NULL));
+    assert_true(tpl_html_is_empty(TPL_HTML_EMPTY));
+    assert_false(tpl_html_is_empty(html_from_db("<p>x</p>")));
+    assert_string_equal(tpl_html_str(html_from_db("<p>x</p>")), "<p>x</p>");
+    char *s = expand("page.tpl", fill_null_html);
+    assert_contains(s, "<div></div>");
     free(s);
 }
 
@@ -256,10 +323,13 @@ int run_tpl_tests(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tpl_load_refuses_file_without_pragma),
         cmocka_unit_test(tpl_load_refuses_file_that_does_not_parse),
+        cmocka_unit_test(tpl_load_refuses_none_on_other_names),
         cmocka_unit_test(tpl_load_refuses_empty_folder),
         cmocka_unit_test(tpl_load_accepts_good_folder),
         cmocka_unit_test(tpl_escapes_html_by_default),
         cmocka_unit_test(tpl_none_modifier_does_not_escape),
+        cmocka_unit_test(tpl_set_refuses_html_names),
+        cmocka_unit_test(tpl_set_html_null_is_empty),
         cmocka_unit_test(tpl_refuses_javascript_urls_in_href),
         cmocka_unit_test(tpl_repeats_sections_and_hides_unshown),
         cmocka_unit_test(tpl_expands_includes_with_their_own_escaping),
