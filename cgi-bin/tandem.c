@@ -15,7 +15,7 @@
 #include "core/log.h"
 #include "core/mail.h"
 #include "core/migrate.h"
-#include "core/richtext.h"
+#include "core/rerender.h"
 #include "core/reset.h"
 #include "core/tpl.h"
 #include "http/form.h"
@@ -111,46 +111,6 @@ static int set_demo_passwords(PGconn *conn)
     return rc;
 }
 
-/* Markdown into sanitised HTML, malloc'd; NULL when it cannot be rendered. */
-static char *render_md(const char *md)
-{
-    buf html = {0};
-    if (richtext_render(md, strlen(md), &html) != 0) {
-        buf_free(&html);
-        return NULL;
-    }
-    return html.data ? html.data : strdup("");
-}
-
-/* Demo evidence is written in Markdown only; render it the way the app
- * does on save, so the demo shows what people would see. */
-static int render_demo_evidence(PGconn *conn)
-{
-    PGresult *res = PQexec(conn, "SELECT id, body_md, reflection_md FROM evidence"
-                                 " WHERE body_html = '' AND reflection_html = ''"
-                                 "   AND (body_md <> '' OR reflection_md <> '')");
-    int rc = PQresultStatus(res) == PGRES_TUPLES_OK ? 0 : 1;
-    for (int i = 0; rc == 0 && i < PQntuples(res); i++) {
-        char *body = render_md(PQgetvalue(res, i, 1));
-        char *reflection = render_md(PQgetvalue(res, i, 2));
-        const char *params[] = {PQgetvalue(res, i, 0), body, reflection};
-        PGresult *up = body && reflection
-                           ? PQexecParams(conn,
-                                          "UPDATE evidence SET body_html = $2, reflection_html = $3"
-                                          " WHERE id = $1",
-                                          3, NULL, params, NULL, NULL, 0)
-                           : NULL;
-        rc = PQresultStatus(up) == PGRES_COMMAND_OK ? 0 : 1;
-        PQclear(up);
-        free(body);
-        free(reflection);
-    }
-    if (rc)
-        fprintf(stderr, "tandem: rendering demo evidence: %s", PQerrorMessage(conn));
-    PQclear(res);
-    return rc;
-}
-
 /* A connection with the mixer's statements, ready; NULL (explained) if the
  * database cannot be reached. */
 static db *mixer_db(void)
@@ -197,8 +157,10 @@ static int cmd_demo(int argc, char **argv)
     int rc = migrate_load_dir(conn, dir);
     if (rc == 0)
         rc = set_demo_passwords(conn);
+    /* The demo SQL writes some rich text as Markdown only: rendered here
+     * the way the app does on save, so the demo shows what people see. */
     if (rc == 0)
-        rc = render_demo_evidence(conn);
+        rc = rerender_run(conn, &(rerender_options){.demo = true});
     if (rc == 0)
         rc = make_demo_keys();
     if (rc == 0)
@@ -659,6 +621,32 @@ static int cmd_institution(int argc, char **argv)
     return rc;
 }
 
+#define RERENDER_USAGE "tandem rerender [--institution SLUG]"
+
+/* Every stored *_html again from its *_md, with a count per table. */
+static int cmd_rerender(int argc, char **argv)
+{
+    const char *slug = NULL, *v;
+    for (int i = 0; i < argc; i++) {
+        if ((v = option(argc, argv, &i, "--institution")) && *v)
+            slug = v;
+        else if (v)
+            return usage_error(RERENDER_USAGE, "--institution needs a college's slug");
+        else
+            return usage_error(RERENDER_USAGE, "unknown argument");
+    }
+    PGconn *conn = connect_or_explain();
+    if (!conn)
+        return 1;
+    rerender_options opt = {.report = stdout};
+    char college[512];
+    int rc = slug ? find_institution(conn, slug, &opt.institution_id, college, sizeof college) : 0;
+    if (rc == 0)
+        rc = rerender_run(conn, &opt);
+    PQfinish(conn);
+    return rc;
+}
+
 static int cmd_version(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -718,6 +706,17 @@ static const command commands[] = {
      cmd_institution},
     {"user", "tandem user add USERNAME ...", "add one person (the first admin, say)", USER_HELP,
      cmd_user},
+    {"rerender", "tandem rerender", "render stored rich text again",
+     "       " RERENDER_USAGE "\n\n"
+     "Renders every stored piece of rich text again from the Markdown it was written\n"
+     "in, through today's Markdown renderer and sanitiser, so that a change to either\n"
+     "reaches what was saved before it; with --institution, only that college's.\n"
+     "Only rows whose HTML comes out different are written, in batches of rows, each\n"
+     "in its own transaction, so running it again writes nothing; the site may stay\n"
+     "up meanwhile. Prints, for each table, how many rows were rendered and how many\n"
+     "changed. A mentoring thread a running server has kept in memory shows its old\n"
+     "HTML until the thread has a new message or the server restarts.",
+     cmd_rerender},
     {"version", "tandem version", "print the version",
      "Prints the version of Tandem and of its libraries.", cmd_version},
 };
