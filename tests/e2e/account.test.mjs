@@ -2,8 +2,8 @@
 // that protect it: CSRF, foreign origins, wrong passwords, rate limiting.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { execFileSync } from 'node:child_process';
 import { BASE_URL, assertAccessible, harness, loginFormState, request } from './lib/browser.mjs';
+import { clearLoginFailures } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -11,12 +11,12 @@ after(() => h.close());
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 // Every test signs in from 127.0.0.1, so failures from one test count
-// against the address in the next: start the lock-out test from none.
-function clearLoginFailures() {
-  execFileSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem',
-    '-qc', 'DELETE FROM login_failures']);
-}
-
+// against the address in the next: the lock-out test starts from none
+// (clearLoginFailures).
+//
+// The sign-ins here are the real thing every time ({real: true}): this file
+// is where signing in with a password is tested; other files may reuse a
+// session their first sign-in made (lib/browser.mjs, signIn).
 
 describe('a student signs in and out', () => {
   let page;
@@ -25,7 +25,7 @@ describe('a student signs in and out', () => {
 
   test('the right password opens their home page', async () => {
     await h.visit(page, '/login'); // the sign-in page itself, checked by axe and the Nu checker
-    const response = await h.signIn(page, 'amira', 'tandem-demo');
+    const response = await h.signIn(page, 'amira', 'tandem-demo', { real: true });
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).pathname, '/');
     assert.match(await page.locator('h1').innerText(), /Welcome back, Amira Hassan/);
@@ -67,7 +67,7 @@ describe('sign-in refuses what it should', () => {
   });
 
   test('a wrong password is explained, keeps the username, and is accessible', async () => {
-    const response = await h.signIn(page, 'jack', 'not-his-password');
+    const response = await h.signIn(page, 'jack', 'not-his-password', { real: true });
     assert.equal(response.status(), 401);
     assert.match(await page.locator('.govuk-error-summary').innerText(), /username or password is not right/);
     assert.equal(await page.getByLabel('Username').inputValue(), 'jack');

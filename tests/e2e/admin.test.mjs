@@ -5,9 +5,9 @@
 // students and visitors never reach it. Every page visited is checked by
 // axe-core and saved for the Nu HTML checker.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness } from './lib/browser.mjs';
+import { clearLoginFailures, psql, userId } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 // A run leaves its people behind; the suffix keeps a second run against the
@@ -15,13 +15,9 @@ const h = harness(import.meta.url);
 const RUN = Date.now().toString(36).slice(-6);
 const NEW_USER = `newbie${RUN}`;
 
-const psql = (sql) => execFileSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem',
-  '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' }).trim();
-const userId = (username) => psql(`SELECT id FROM users WHERE username = '${username}'`);
-
 before(async () => {
   // Every test file signs in from 127.0.0.1: start from no failures.
-  psql('DELETE FROM login_failures');
+  clearLoginFailures();
   await h.launch();
 });
 after(async () => {

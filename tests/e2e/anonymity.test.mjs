@@ -34,7 +34,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, harness } from './lib/browser.mjs';
-import { makeCohort, psql } from './lib/db.mjs';
+import { makeCohort, psql, psqlScript, rows } from './lib/db.mjs';
+import { need } from './lib/env.mjs';
 import { open as openSealed, publicKeyOf, readKeyFile, seal, sodium, toBytea } from './lib/sealed.mjs';
 
 const h = harness(import.meta.url);
@@ -42,9 +43,8 @@ const press = h.press;
 before(() => h.launch());
 after(() => h.close());
 
-const VAR = process.env.TANDEM_VAR;
-const BIN = process.env.TANDEM_BIN;
-if (!VAR || !BIN) throw new Error('TANDEM_VAR and TANDEM_BIN must be set (scripts/test.sh sets them)');
+const VAR = need('TANDEM_VAR', 'the WAL and the key files are read from the stack\'s data folder');
+const BIN = need('TANDEM_BIN', 'the mixer (`tandem count-ballots`) is run between votes');
 const KEYS = process.env.TANDEM_KEYS || join(VAR, 'keys');
 const PGBIN = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).map((v) => `/usr/lib/postgresql/${v}/bin`).pop();
 
@@ -61,10 +61,6 @@ const marker = (prefix) => `${prefix}${Array.from(sodium.randombytes_buf(10), (b
 
 // ------------------------------------------------------------ the database
 
-/** The rows of a query, as objects (through json_agg). */
-function rows(sql) {
-  return JSON.parse(psql(`SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x`));
-}
 const row = (sql) => rows(sql)[0];
 
 /** One pass of the mixer, as `tandem mail` runs every second. */
@@ -989,14 +985,6 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
 });
 
 // ------------------------------------------------------------ the shuffle itself
-
-/** Runs a long SQL script (sent on standard input, not as an argument); its output. */
-function psqlScript(sql) {
-  const out = spawnSync('psql', ['-h', join(VAR, 'pgrun'), '-U', 'tandem', '-d', 'tandem', '-v', 'ON_ERROR_STOP=1', '-tAq'],
-    { input: sql, encoding: 'utf8', maxBuffer: 1 << 28 });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
 
 /**
  * With batches of 3 to 8 a perfect shuffle gets a whole batch right often

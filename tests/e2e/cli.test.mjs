@@ -1,23 +1,22 @@
 // The tandem program's subcommands, run as an operator would, against the
 // same database as the running stack (found through TANDEM_VAR alone).
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, appendFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loginFormState, request } from './lib/browser.mjs';
+import { ROOT, stackVar, tandem as run } from './lib/env.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = process.env.TANDEM_BIN || join(ROOT, 'cgi-bin/tandem');
-const VAR = process.env.TANDEM_VAR;
+stackVar(); // without the stack's data folder this file fails here, saying so
 
+/** `tandem ARGS` as an operator runs it: {code, out} with out its standard output and error. */
 function tandem(args, env = {}) {
-  const r = spawnSync(BIN, args, { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, TANDEM_VAR: VAR, ...env } });
-  return { code: r.status, out: r.stdout + r.stderr };
+  const r = run(args, { env });
+  return { code: r.code, out: r.out + r.err };
 }
 
-describe('tandem subcommands', { skip: !VAR && 'TANDEM_VAR is not set' }, () => {
+describe('tandem subcommands', () => {
   test('version and help', () => {
     const v = tandem(['version']);
     assert.equal(v.code, 0);
@@ -76,10 +75,9 @@ describe('tandem subcommands', { skip: !VAR && 'TANDEM_VAR is not set' }, () => 
     assert.equal(again.code, 1);
     assert.match(again.out, /already a college with the slug/);
     assert.equal(tandem(['institution', 'add', 'Not A Slug', 'X']).code, 1);
-    const user = spawnSync(BIN, ['user', 'add', `${slug}-admin`, '--email', 'first@cli.example', '--name', 'First Admin',
-      '--role', 'staff,institution_admin', '--institution', slug, '--password-stdin'],
-    { cwd: ROOT, input: 'first admin password\n', encoding: 'utf8', env: { PATH: process.env.PATH, TANDEM_VAR: VAR } });
-    assert.equal(user.status, 0, user.stdout + user.stderr);
+    const user = run(['user', 'add', `${slug}-admin`, '--email', 'first@cli.example', '--name', 'First Admin',
+      '--role', 'staff,institution_admin', '--institution', slug, '--password-stdin'], { input: 'first admin password\n' });
+    assert.equal(user.code, 0, user.out + user.err);
     // The new administrator signs in through the real form.
     const { cookie, csrf } = await loginFormState();
     const res = await request('POST', '/login', {
@@ -90,11 +88,11 @@ describe('tandem subcommands', { skip: !VAR && 'TANDEM_VAR is not set' }, () => 
   });
 
   test('set-password refuses short passwords and unknown people', () => {
-    const short = spawnSync(BIN, ['set-password', 'jack'], { cwd: ROOT, input: 'short\n', encoding: 'utf8', env: { TANDEM_VAR: VAR } });
-    assert.equal(short.status, 2);
-    assert.match(short.stderr, /at least 10 characters/);
-    const ghost = spawnSync(BIN, ['set-password', 'no-such-person'], { cwd: ROOT, input: 'a-long-enough-password\n', encoding: 'utf8', env: { TANDEM_VAR: VAR } });
-    assert.equal(ghost.status, 1);
-    assert.match(ghost.stderr, /no user called no-such-person/);
+    const short = run(['set-password', 'jack'], { input: 'short\n' });
+    assert.equal(short.code, 2);
+    assert.match(short.err, /at least 10 characters/);
+    const ghost = run(['set-password', 'no-such-person'], { input: 'a-long-enough-password\n' });
+    assert.equal(ghost.code, 1);
+    assert.match(ghost.err, /no user called no-such-person/);
   });
 });

@@ -3,34 +3,17 @@
 // with read it page by page with previous and next links. Nobody else can
 // see or change it, and bad input changes nothing.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness } from './lib/browser.mjs';
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
 after(() => h.close());
 
-const psql = (sql) => {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-};
-
-async function press(page, locator) {
-  const [response] = await Promise.all([page.waitForNavigation(), locator.click()]);
-  h.saveHtml('after a button', await response.text());
-  return response;
-}
-
+const press = h.click;
 // A POST from inside the signed-in page, with its CSRF token: answers the status and the page's text.
-async function post(page, path, fields) {
-  const csrf = await page.locator('input[name=csrf_token]').first().inputValue();
-  return page.evaluate(async ([p, f]) => {
-    const res = await fetch(p, { method: 'POST', body: new URLSearchParams(f) });
-    return { status: res.status, text: await res.text() };
-  }, [path, { csrf_token: csrf, ...fields }]);
-}
+const post = h.post;
 
 // Titles are unique to the run, so that choosing a page by its title is unambiguous.
 const run = Date.now() % 1e6;
@@ -44,7 +27,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The pagination's link names the page it leads to ("Next page: Week 2 …").
 const neighbour = (page, which, title) => page.getByRole('link', { name: new RegExp(`^${which} page\\s*:\\s*${escape(title)}$`) });
 
-describe('collections', { skip: !process.env.TANDEM_VAR && 'TANDEM_VAR is not set' }, () => {
+describe('collections', () => {
   let amira;
   const pageIds = {};
   let collectionUrl; // the owner's editor

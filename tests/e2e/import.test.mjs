@@ -2,16 +2,14 @@
 // as a site admin, and `tandem import-users` and `tandem user add` as an
 // operator runs them, against the running stack and its database.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
+import { clearLoginFailures, psql as sql } from './lib/db.mjs';
+import { tandem } from './lib/env.mjs';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = process.env.TANDEM_BIN || join(ROOT, 'cgi-bin/tandem');
-const VAR = process.env.TANDEM_VAR;
 const COLUMNS = 'username,email,display_name,role,cohort_code,cohort_role';
 // Usernames are unique site-wide: each run makes its own people.
 const RUN = Date.now().toString(36).slice(-6);
@@ -24,7 +22,7 @@ const COLLEGE = `imp-${RUN}`;
 const h = harness(import.meta.url);
 before(() => {
   // Every test signs in from 127.0.0.1: start from no failed sign-ins.
-  sql('DELETE FROM login_failures');
+  clearLoginFailures();
   sql(`INSERT INTO institutions (slug, name) VALUES ('${COLLEGE}', 'Import test ${RUN}');
        INSERT INTO courses (institution_id, code, title) SELECT id, 'BULK', 'Bulk' FROM institutions WHERE slug = '${COLLEGE}';
        INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
@@ -36,19 +34,6 @@ after(async () => {
   await h.close();
   rmSync(TMP, { recursive: true, force: true });
 });
-
-function sql(query) {
-  return execFileSync('psql', ['-h', `${VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-qAtc', query],
-    { encoding: 'utf8' }).trim();
-}
-
-function tandem(args, { input } = {}) {
-  const r = spawnSync(BIN, args, {
-    cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20,
-    env: { PATH: process.env.PATH, TANDEM_VAR: VAR },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 /** One CSV value, quoted when it needs to be. */
 const field = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -251,7 +236,7 @@ describe('people who do not administer cannot import', () => {
   });
 });
 
-describe('tandem import-users', { skip: !VAR && 'TANDEM_VAR is not set' }, () => {
+describe('tandem import-users', () => {
   const college = COLLEGE;
   const bulk = (prefix, n, bad) => {
     const rows = [];
@@ -267,13 +252,10 @@ describe('tandem import-users', { skip: !VAR && 'TANDEM_VAR is not set' }, () =>
 
   before(() => writeFileSync(good, bulk(`b${RUN}`, 10_000)));
 
-  test('imports 10,000 people with memberships in under a minute', (t) => {
-    const started = process.hrtime.bigint();
+  // How long it takes is for `make bench`, not for a test.
+  test('imports 10,000 people with memberships', () => {
     const r = tandem(['import-users', good, '--institution', college]);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    t.diagnostic(`10,000 people, 11,000 lines: ${seconds.toFixed(2)} s`);
     assert.equal(r.code, 0, r.err);
-    assert.ok(seconds < 60, `took ${seconds} s`);
     assert.match(r.out, /10000 created, 0 updated, 0 unchanged, 11000 memberships added/);
     const links = r.out.split('\n').filter((l) => /^\S+ {2}\/reset\/[A-Za-z0-9_-]{43}$/.test(l));
     assert.equal(links.length, 10_000);
@@ -312,7 +294,7 @@ describe('tandem import-users', { skip: !VAR && 'TANDEM_VAR is not set' }, () =>
   });
 });
 
-describe('tandem user add', { skip: !VAR && 'TANDEM_VAR is not set' }, () => {
+describe('tandem user add', () => {
   const ops = `ops.${RUN}`;
   const add = (args, input = `ops-${RUN}-password\n`) => tandem(['user', 'add', ...args], { input });
 

@@ -7,9 +7,9 @@
 // is too small, its plans left out of every figure. Others answer 404.
 // Every page visited is checked by axe-core and saved for the Nu checker.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness } from './lib/browser.mjs';
+import { clearLoginFailures, ids, psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 // Names and years unique to this run, so that a second run against the
@@ -23,14 +23,10 @@ const NEXT = `${START + 1}/${String((START + 2) % 100).padStart(2, '0')}`;
 // The year of a plan used only for a feedback round, kept out of the two above.
 const OTHER = `${START - 1}/${String(START % 100).padStart(2, '0')}`;
 
-const psql = (sql) => execFileSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem',
-  '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' }).trim();
-/** The ids an INSERT … RETURNING id gave (psql adds the command's tag). */
-const ids = (sql) => psql(sql).split('\n').filter((l) => /^\d+$/.test(l));
 const instruments = () => Number(psql(`SELECT count(*) FROM instruments`));
 
 before(async () => {
-  psql('DELETE FROM login_failures');
+  clearLoginFailures();
   await h.launch();
 });
 after(() => h.close());

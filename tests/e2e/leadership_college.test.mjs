@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { harness } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { clearLoginFailures, ids, psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 const RUN = Date.now().toString(36).slice(-6);
@@ -25,8 +25,6 @@ const MERGED = yearOf(START + 1);
 const FEW = yearOf(START + 2);
 const UNTHEMED = yearOf(START + 3);
 
-/** The ids an INSERT … RETURNING id gave (psql adds the command's tag). */
-const ids = (sql) => psql(sql).split('\n').filter((l) => /^\d+$/.test(l));
 const dept = (x) => `Dept ${x} ${RUN}`;
 const theme = (x) => `${x} ${RUN}`;
 
@@ -69,7 +67,7 @@ const people = {};
 
 before(async () => {
   psql(`DELETE FROM leadership_plans WHERE academic_year IN ('${ATTACK}', '${MERGED}', '${FEW}', '${UNTHEMED}')`);
-  psql('DELETE FROM login_failures');
+  clearLoginFailures();
   psql(`INSERT INTO leadership_themes (institution_id, name)
         SELECT id, n FROM institutions,
                unnest(ARRAY['${theme('Common')}', '${theme('Second')}', '${theme('Rare')}', '${theme('Pair')}']) n

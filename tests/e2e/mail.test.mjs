@@ -6,16 +6,14 @@
 // holding exactly the news not yet read.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
 import { harness, request } from './lib/browser.mjs';
+import { psql } from './lib/db.mjs';
+import { BIN, need } from './lib/env.mjs';
 
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim().split('\n')[0];
-}
+const SMTP_PORT = Number(need('TANDEM_SMTP_PORT', 'the mail worker sends to the SMTP sink this file runs on that port'));
 
 const h = harness(import.meta.url);
 const run = promisify(execFile);
@@ -48,7 +46,7 @@ before(async () => {
       });
     },
   });
-  await new Promise((resolve) => sink.listen(Number(process.env.TANDEM_SMTP_PORT), '127.0.0.1', resolve));
+  await new Promise((resolve) => sink.listen(SMTP_PORT, '127.0.0.1', resolve));
 });
 after(async () => {
   await new Promise((resolve) => sink.close(resolve));
@@ -85,7 +83,7 @@ async function priyaWrites(priya, subject) {
 /** Runs `tandem mail --digests-now` (without blocking: the sink lives in
  * this process), and checks it sent without a hitch. */
 async function digests() {
-  const { stderr } = await run(process.env.TANDEM_BIN || 'cgi-bin/tandem', ['mail', '--digests-now'], { env: process.env });
+  const { stderr } = await run(BIN, ['mail', '--digests-now'], { env: process.env });
   assert.equal(stderr, '', 'sent at the first attempt');
 }
 

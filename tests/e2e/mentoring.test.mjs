@@ -7,14 +7,8 @@
 // audited and told to both.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { spawnSync } from 'node:child_process';
 import { harness } from './lib/browser.mjs';
-
-function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim().split('\n')[0];
-}
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 const press = h.press;

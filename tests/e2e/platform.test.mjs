@@ -106,10 +106,22 @@ describe('home page', () => {
     assert.equal(bar, BRAND_RGB, 'header bar is not the Tandem brand colour');
   });
 
-  test('screenshot saved for people to look at', async () => {
+  test('on a phone 320 CSS pixels wide (or at 400% zoom) nothing scrolls sideways (WCAG 1.4.10); screenshots saved', async () => {
     mkdirSync(OUT_DIR, { recursive: true });
-    const file = join(OUT_DIR, 'home.png');
-    await page.screenshot({ path: file, fullPage: true });
+    try {
+      for (const [width, name] of [[1200, 'home.png'], [320, 'home-320.png']]) {
+        await page.setViewportSize({ width, height: 900 });
+        await h.visit(page, '/', { axe: false });
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(sideways <= 0, `at ${width} CSS pixels wide the home page scrolls sideways by ${sideways} px`);
+        assert.ok(await page.locator('h1').isVisible(), `at ${width} CSS pixels wide the <h1> is not visible`);
+        // For people to look at: the whole page, as wide as the window.
+        const png = await page.screenshot({ path: join(OUT_DIR, name), fullPage: true });
+        assert.equal(png.readUInt32BE(16), width, `${name}: width`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1200, height: 900 });
+    }
   });
 });
 

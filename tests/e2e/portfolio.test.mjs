@@ -2,15 +2,11 @@
 // deletes them; rich text is safe; nobody else can open them.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
+import { BASE_URL, PNG, assertAccessible, harness, request } from './lib/browser.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
 after(() => h.close());
-
-// A 1×1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-  '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2ff1c4d0000000049454e44ae426082', 'hex');
 
 async function press(page, name) {
   const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);

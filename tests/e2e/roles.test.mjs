@@ -2,15 +2,14 @@
 // else: other people's and other colleges' things answer 404 whatever the
 // address typed. Also the self-service pages: profile, password, sessions.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
+import { psql } from './lib/db.mjs';
+import { tandem } from './lib/env.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
 after(() => h.close());
-
-const psql = (sql) => execFileSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' }).trim();
 
 async function signedIn(username, password = 'tandem-demo') {
   const page = await h.newPage();
@@ -107,7 +106,8 @@ describe('my password and my sessions', () => {
   // This suite changes liam's password: start from the demo one, so that
   // it can run again against the same database.
   before(() => {
-    execFileSync(process.env.TANDEM_BIN || 'cgi-bin/tandem', ['set-password', 'liam'], { input: 'tandem-demo\n', env: { ...process.env } });
+    const r = tandem(['set-password', 'liam'], { input: 'tandem-demo\n' });
+    assert.equal(r.code, 0, r.err);
   });
   test('changing the password ends my other sessions and the new one works', async () => {
     const first = await signedIn('liam');
@@ -204,7 +204,7 @@ describe('my password and my sessions', () => {
     const page = await h.newPage();
     const planted = 'P'.repeat(43);
     await page.context().addCookies([{ name: 'tandem_session', value: planted, url: BASE_URL }]);
-    await h.signIn(page, 'jack');
+    await h.signIn(page, 'jack', 'tandem-demo', { real: true });
     const cookie = (await page.context().cookies()).find((c) => c.name === 'tandem_session');
     assert.notEqual(cookie.value, planted);
     assert.match(await page.locator('h1').innerText(), /Welcome back, Jack/);

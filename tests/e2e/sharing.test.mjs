@@ -3,27 +3,17 @@
 // (marked as feedback); a third student cannot see it; the secret link stops
 // working when revoked or expired; the owner hides and deletes comments.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
+import { BASE_URL, PNG, assertAccessible, harness, request } from './lib/browser.mjs';
+import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
 after(() => h.close());
 
-const psql = (sql) => spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' }).stdout.trim();
-
-// A 1×1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-  '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2ff1c4d0000000049454e44ae426082', 'hex');
-
-async function press(page, locator, label) {
-  const [response] = await Promise.all([page.waitForNavigation(), locator.click()]);
-  h.saveHtml(label || 'after a button', await response.text());
-  return response;
-}
+const press = h.click;
 // Titles unique to this run: a stack may be reused between runs.
 const RUN = Date.now().toString(36);
 const button = (page, name) => page.getByRole('button', { name, exact: true });

@@ -13,14 +13,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, harness } from './lib/browser.mjs';
 import { makeCohort, psql } from './lib/db.mjs';
-import { spawnSync } from 'node:child_process';
+import { tandem } from './lib/env.mjs';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 
-/** Runs a tandem subcommand against the test stack; its output. */
+/** Runs a tandem subcommand against the test stack, in this environment (TANDEM_KEYS); its output. */
 function runTandem(...args) {
-  const out = spawnSync(process.env.TANDEM_BIN || 'cgi-bin/tandem', args, { encoding: 'utf8' });
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout;
+  const out = tandem(args, { env: process.env });
+  assert.equal(out.code, 0, out.err);
+  return out.out;
 }
 const keyFile = (poll) => `${process.env.TANDEM_KEYS || `${process.env.TANDEM_VAR}/keys`}/poll-${poll}.key`;
 

@@ -1,12 +1,15 @@
 // Shared end-to-end harness: Debian's Chromium driven by playwright-core,
-// axe-core run inside each visited page, every visited page's HTML saved for
-// the Nu HTML checker (run once, last, by zz-vnu.test.mjs), and raw HTTP
+// axe-core run inside visited pages (once per template and state in a run,
+// see assertAccessible), every visited page's HTML saved for the Nu HTML
+// checker (run once, last, by zz-vnu.test.mjs, on all saved pages in one
+// batch), sign-in once per person per file (see signIn), and raw HTTP
 // requests for input a browser would never send.
 //
 // Contract: the whole stack (nginx -> tandem -> PostgreSQL) is already running
 // at $TANDEM_URL; nginx serves public/ under /static/.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -26,6 +29,10 @@ export const HTML_DIR = join(OUT_DIR, 'html');
 /** Tandem's header colour (public/scss/tandem.scss $tandem-brand, #0b5d5e). */
 export const BRAND_RGB = 'rgb(11, 93, 94)';
 
+/** A 1×1 PNG, for uploads. */
+export const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2ff1c4d0000000049454e44ae426082', 'hex');
+
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const CHROMIUM = process.env.TANDEM_CHROMIUM || '/usr/bin/chromium';
@@ -36,17 +43,105 @@ const CHROMIUM_ARGS = [
   '--disable-default-apps', '--disable-domain-reliability', '--metrics-recording-only',
 ];
 
+const SESSION_COOKIE = 'tandem_session'; // cgi-bin/core/session.h
+const VISITOR_CSRF_COOKIE = 'tandem_csrf'; // a visitor's CSRF token, dropped at sign-in
+
+// ------------------------------------------------------------ one run
+//
+// `node --test` runs each test file in a process of its own, all children of
+// the runner: a run is that parent process (its pid and start time, so that a
+// reused pid is another run). A file started on its own is a run by itself.
+// What the files of a run share lives in RUN_DIR: the pages accessibility
+// checks already passed (axe/, see assertAccessible) and a log of checks and
+// sign-ins (events.log), one line each: "axe checked|skipped FILE KEY PATH
+// LABEL" and "sign-in real|reused FILE USERNAME". The folder stays after the
+// run, to be read, until the next run starts.
+
+function startTime(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]; // field 22, starttime
+  } catch {
+    return null;
+  }
+}
+
+function runId() {
+  const pid = process.env.NODE_TEST_CONTEXT ? process.ppid : process.pid;
+  return `${pid}-${startTime(pid) ?? Date.now()}`;
+}
+
+const RUNS_DIR = join(OUT_DIR, 'runs');
+/** What the files of this run share. */
+export const RUN_DIR = join(RUNS_DIR, runId());
+const AXE_SEEN_DIR = join(RUN_DIR, 'axe');
+// Runs that are over (their process gone) leave their folder: remove it.
+mkdirSync(RUNS_DIR, { recursive: true });
+for (const name of readdirSync(RUNS_DIR)) {
+  const [pid, start] = name.split('-');
+  if (join(RUNS_DIR, name) !== RUN_DIR && startTime(pid) !== start) rmSync(join(RUNS_DIR, name), { recursive: true, force: true });
+}
+mkdirSync(AXE_SEEN_DIR, { recursive: true });
+
+let currentFile = 'unknown'; // the test file, set by harness()
+/** One line in the run's events.log: what, how, this file, then details. */
+function logEvent(what, how, detail) {
+  appendFileSync(join(RUN_DIR, 'events.log'), `${what} ${how} ${currentFile} ${String(detail).replace(/\s+/g, ' ')}\n`);
+}
+
 /**
  * Starts a harness for one test file. `fileUrl` is the test file's
  * import.meta.url: its saved pages go to HTML_DIR/<file name>/, which is
  * emptied now so a run never checks stale pages from an earlier run.
  */
 export function harness(fileUrl) {
-  const dir = join(HTML_DIR, basename(new URL(fileUrl).pathname).replace(/\.m?js$/, ''));
+  currentFile = basename(new URL(fileUrl).pathname);
+  const dir = join(HTML_DIR, currentFile.replace(/\.m?js$/, ''));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   let saved = 0;
   let browser;
+
+  // Sign-in once per person per file. A real sign-in costs the sign-in
+  // page, an Argon2id hash on the server and the page it leads to; the
+  // session cookie it leaves (all of the browser's storage state the app
+  // uses) lets a later sign-in of the same person (and password) in this
+  // file open that last page alone. The page a test passes in already has
+  // its context, so the cookie is added to it rather than to a new context
+  // made with storageState: to the test it is the same page, signed in.
+  // Each open context holds a session of its own, as with real
+  // sign-ins: a session goes back to `sessions` only when the context that
+  // held it closes still holding it (not signed out, not signed in again as
+  // someone else), and a later sign-in takes it, checks it still opens the
+  // page the real sign-in led to as that person (a test may have ended it:
+  // signed out everywhere, suspended, changed the password), and falls back
+  // to the real form if not. A context that already has a session cookie
+  // (someone signed in, or a planted one) signs in for real.
+  /** username + '\n' + password -> {landing: address after sign-in, free: [session cookie]} */
+  const sessions = new Map();
+  /** context -> {pool, cookie}: the session it took or made at its last sign-in */
+  const holding = new WeakMap();
+
+  const sessionCookieOf = async (context) =>
+    (await context.cookies(BASE_URL)).find((c) => c.name === SESSION_COOKIE && c.value);
+
+  /** The page says it is signed in as username (the layout's footer). */
+  const signedInAs = async (page, username) => {
+    if (await page.locator('form[action="/logout"]').count() === 0) return false;
+    const footer = (await page.locator('footer').allInnerTexts()).join(' ');
+    return footer.toLowerCase().includes(`(${username.toLowerCase()})`);
+  };
+
+  /** Back to the pool: the session context held, if it still holds it. */
+  const giveBack = async (context) => {
+    const held = holding.get(context);
+    if (!held) return;
+    holding.delete(context);
+    try {
+      const now = await sessionCookieOf(context);
+      if (now && now.value === held.cookie.value) held.pool.free.push(held.cookie);
+    } catch { /* the browser is gone: so is the pool's use */ }
+  };
 
   const h = {
     /** Launches Chromium; call from before(). */
@@ -59,17 +154,45 @@ export function harness(fileUrl) {
       if (browser) await browser.close();
       browser = undefined;
     },
-    /** A fresh page in a fresh context (own cookies), English, desktop width. */
+    /**
+     * A fresh page in a fresh context (own cookies), English, desktop width.
+     * Closing its context (page.context().close()) gives the session it
+     * holds back for the next sign-in of the same person in this file.
+     */
     async newPage(options = {}) {
       const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1200, height: 900 }, ...options });
       context.setDefaultTimeout(15_000);
+      const close = context.close.bind(context);
+      context.close = async (...args) => { await giveBack(context); return close(...args); };
       return context.newPage();
     },
     /**
-     * Signs in through the real form on `page`, as a person does, and
-     * returns the response of the page it leads to (saved for the Nu checker).
+     * Signs username in on `page` and returns the response of the page it
+     * leads to (saved for the Nu checker). The first time in this file (and
+     * with {real: true}: the tests of signing in itself) through the real
+     * form, as a person does; after that with a session this file already
+     * made for the same person, when one is free and still valid (above).
      */
-    async signIn(page, username, password = 'tandem-demo') {
+    async signIn(page, username, password = 'tandem-demo', { real = false } = {}) {
+      const context = page.context();
+      const key = `${username}\n${password}`;
+      const pool = sessions.get(key) ?? { landing: null, free: [] };
+      if (!real && pool.free.length && !(await sessionCookieOf(context))) {
+        while (pool.free.length) {
+          const cookie = pool.free.pop();
+          // As a real sign-in does, the visitor's CSRF cookie goes.
+          await context.clearCookies({ name: VISITOR_CSRF_COOKIE });
+          await context.addCookies([cookie]);
+          const response = await page.goto(pool.landing, { waitUntil: 'load' });
+          if (response?.status() === 200 && await signedInAs(page, username)) {
+            holding.set(context, { pool, cookie });
+            logEvent('sign-in', 'reused', username);
+            h.saveHtml(`after sign-in as ${username}`, await response.text());
+            return response;
+          }
+          await context.clearCookies({ name: SESSION_COOKIE }); // ended: try the next, or the form
+        }
+      }
       await page.goto(BASE_URL + '/login', { waitUntil: 'load' });
       await page.getByLabel('Username').fill(username);
       await page.getByLabel('Password').fill(password);
@@ -77,7 +200,14 @@ export function harness(fileUrl) {
         page.waitForNavigation({ waitUntil: 'load' }),
         page.getByRole('button', { name: 'Sign in' }).click(),
       ]);
+      logEvent('sign-in', 'real', username);
       h.saveHtml(`after sign-in as ${username}`, await response.text());
+      const cookie = response.status() === 200 && await signedInAs(page, username) && await sessionCookieOf(context);
+      if (cookie) {
+        pool.landing = page.url();
+        sessions.set(key, pool);
+        holding.set(context, { pool, cookie });
+      }
       return response;
     },
     /** Saves an HTML document for the Nu HTML checker under a readable name. */
@@ -89,7 +219,8 @@ export function harness(fileUrl) {
     /**
      * Opens BASE_URL+path in `page`, asserts the HTTP status (default 200),
      * saves the response body for the Nu checker, and asserts that axe-core
-     * finds no WCAG 2.0/2.1/2.2 A or AA violation (skip with {axe:false}).
+     * finds no WCAG 2.0/2.1/2.2 A or AA violation (assertAccessible: once per
+     * template and state in a run; never with {axe:false}).
      * Returns the playwright Response.
      */
     async visit(page, path, { expectStatus = 200, axe: runAxe = true } = {}) {
@@ -110,6 +241,28 @@ export function harness(fileUrl) {
       h.saveHtml(`after ${name}`, await response.text());
       assert.equal(response.status(), expectStatus, `${name}: status`);
       return response;
+    },
+    /**
+     * Clicks `locator` (a button or link) on page and waits for the page it
+     * leads to; saves its HTML for the Nu checker under `label` and returns
+     * its response (status not checked).
+     */
+    async click(page, locator, label = 'after a button') {
+      const [response] = await Promise.all([page.waitForNavigation(), locator.click()]);
+      h.saveHtml(label, await response.text());
+      return response;
+    },
+    /**
+     * POSTs fields (urlencoded) to path from inside the page open in `page`,
+     * as its own scripts would, with the page's CSRF token: {status, text}.
+     * For requests a form on the page would not make.
+     */
+    async post(page, path, fields) {
+      const csrf = await page.locator('input[name=csrf_token]').first().inputValue();
+      return page.evaluate(async ([p, f]) => {
+        const res = await fetch(p, { method: 'POST', body: new URLSearchParams(f) });
+        return { status: res.status, text: await res.text() };
+      }, [path, { csrf_token: csrf, ...fields }]);
     },
     /**
      * Submits a real browser form (POST, urlencoded) to BASE_URL+path from the
@@ -145,11 +298,44 @@ export function harness(fileUrl) {
 }
 
 /**
- * Runs axe-core in the page and fails listing every WCAG A/AA violation.
+ * Runs axe-core in the page and fails listing every WCAG A/AA violation,
+ * unless a page of the same template in the same state already passed in
+ * this run (any file): then it is skipped. TANDEM_E2E_AXE=every checks every
+ * page nonetheless.
+ *
+ * The key (pageKey) is worked out in the browser from what axe's rules look
+ * at, not from the server: the layout carries no template name (adding one
+ * would touch every page's markup for the tests' sake), a template name
+ * would not tell one state of a page from another, and the page's
+ * structure is what decides axe's checks anyway. It is the address
+ * with its variable parts replaced (numbers, tokens, usernames: /u/amira and
+ * /u/jack are one template), the viewport's width, the document's language
+ * and whether it has a title, and the set of distinct element shapes: each
+ * element's ancestors' tag names, its own tag, the names of all its
+ * attributes, the values of those that change what axe checks (type, role,
+ * class, scope, tabindex, aria states such as aria-expanded or
+ * aria-invalid), whether an image's alt is empty, and whether an element
+ * that must have a name (link, button, heading, label, legend, caption,
+ * table header, summary) has any text. Text itself is left out, and a shape
+ * repeated (a row of a table, an item of a list) counts once, so the same
+ * form with other words or more rows is one key; an error summary shown,
+ * a table instead of "nothing yet", a receipt instead of the form, a new
+ * control, are each another key and checked again.
+ *
+ * A key is marked seen (a file created with O_EXCL under RUN_DIR/axe, so
+ * that two processes never both claim it) only once the page passed, so a
+ * failure is reported again wherever it shows.
+ *
  * axe is injected with page.evaluate (CDP Runtime.evaluate), which the app's
  * Content-Security-Policy does not block, unlike an injected <script>.
  */
 export async function assertAccessible(page, label = page.url()) {
+  const key = await pageKey(page);
+  const seen = join(AXE_SEEN_DIR, key.hash);
+  if (process.env.TANDEM_E2E_AXE !== 'every' && existsSync(seen)) {
+    logEvent('axe', 'skipped', `${key.hash} ${key.path} ${label}`);
+    return;
+  }
   const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
   if (!hasAxe) await page.evaluate(axe.source);
   const violations = await page.evaluate(async (tags) => {
@@ -159,11 +345,47 @@ export async function assertAccessible(page, label = page.url()) {
       nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
     }));
   }, AXE_TAGS);
+  logEvent('axe', 'checked', `${key.hash} ${key.path} ${label}`);
   if (violations.length) {
     const text = violations.map((v) => `  [${v.impact}] ${v.id}: ${v.help}\n` +
       v.nodes.map((n) => `      at ${n.target}\n        ${String(n.summary).replace(/\n/g, '\n        ')}`).join('\n')).join('\n');
     assert.fail(`${label}: ${violations.length} accessibility violation(s) (axe-core, WCAG A/AA):\n${text}`);
   }
+  try {
+    writeFileSync(seen, `${currentFile}: ${label}\n${key.path}\n${key.shapes}\n`, { flag: 'wx' });
+  } catch (err) {
+    if (err.code !== 'EEXIST') throw err; // another file passed the same page meanwhile
+  }
+}
+
+/**
+ * The template-and-state key of the page open in `page` (see
+ * assertAccessible): {hash, path, shapes}.
+ */
+export async function pageKey(page) {
+  const k = await page.evaluate(() => {
+    // Attributes whose values matter to axe's rules; of the others only the name counts.
+    const VALUES = /^(type|role|class|scope|tabindex|lang|dir|hidden|disabled|open|multiple|readonly|required|autocomplete|aria-(expanded|current|invalid|hidden|live|sort|checked|selected|pressed|level|modal|required|disabled|readonly|haspopup|atomic|busy|orientation))$/;
+    const NAMED = new Set(['a', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'label', 'legend', 'caption', 'th', 'summary', 'option', 'dt']);
+    const shapes = new Set();
+    const walk = (el, ancestors) => {
+      const attrs = [...el.attributes].map((a) => {
+        if (a.name === 'class') return `class=${[...el.classList].map((c) => c.replace(/\d+/g, '#')).sort().join('.')}`;
+        if (a.name === 'alt') return a.value.trim() ? 'alt' : 'alt=""';
+        return VALUES.test(a.name) ? `${a.name}=${a.value}` : a.name;
+      }).sort();
+      const tag = el.localName;
+      const empty = NAMED.has(tag) && !el.textContent.trim() ? ' (no text)' : '';
+      shapes.add(`${ancestors}>${tag}[${attrs.join(' ')}]${empty}`);
+      for (const child of el.children) walk(child, `${ancestors}>${tag}`);
+    };
+    walk(document.body, 'html');
+    const path = location.pathname.split('/').map((seg, i, all) =>
+      (/\d/.test(seg) || seg.length >= 20 || (i > 0 && all[i - 1] === 'u') ? ':x' : seg)).join('/');
+    const doc = `lang=${document.documentElement.lang} title=${document.title.trim() ? 'yes' : 'no'} width=${window.innerWidth}`;
+    return { path, shapes: `${doc}\n${[...shapes].sort().join('\n')}` };
+  });
+  return { ...k, hash: createHash('sha256').update(`${k.path}\n${k.shapes}`).digest('hex').slice(0, 32) };
 }
 
 /**

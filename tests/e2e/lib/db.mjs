@@ -1,14 +1,63 @@
 // The test stack's database, for what a test must arrange or check there
-// (the private cluster scripts/stack.sh started in TANDEM_VAR).
+// (the private cluster scripts/stack.sh started in TANDEM_VAR): every test
+// file reaches it through these, never a psql of its own. Importing this
+// fails at once when TANDEM_VAR is not set.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { stackVar } from './env.mjs';
 
-/** Runs sql in psql; its output, unaligned, without headers, trimmed. */
+const CONNECT = ['-X', '-h', join(stackVar(), 'pgrun'), '-U', 'tandem', '-d', 'tandem', '-v', 'ON_ERROR_STOP=1', '-tAq'];
+
+function run(args, input) {
+  const r = spawnSync('psql', [...CONNECT, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.error) throw r.error;
+  return r;
+}
+
+/**
+ * Runs sql (one or more statements, sent as one: `psql -c`); its output,
+ * unaligned, without headers or command tags, trimmed. Fails with psql's
+ * message when the database refuses it.
+ */
 export function psql(sql) {
-  const out = spawnSync('psql', ['-h', `${process.env.TANDEM_VAR}/pgrun`, '-U', 'tandem', '-d', 'tandem', '-tAc', sql], { encoding: 'utf8' });
+  const out = run(['-c', sql]);
   assert.equal(out.status, 0, out.stderr);
   return out.stdout.trim();
 }
+
+/**
+ * Like psql(), for SQL the database should refuse: {status, stdout, stderr}
+ * of psql, whatever happened.
+ */
+export function psqlResult(sql) {
+  const out = run(['-c', sql]);
+  return { status: out.status, stdout: out.stdout.trim(), stderr: out.stderr };
+}
+
+/**
+ * Runs a long SQL script, sent on standard input rather than as an
+ * argument, statement by statement, stopping at the first error; its output.
+ */
+export function psqlScript(sql) {
+  const out = run([], sql);
+  assert.equal(out.status, 0, out.stderr);
+  return out.stdout.trim();
+}
+
+/** The rows of a query, as objects (through json_agg). */
+export function rows(sql) {
+  return JSON.parse(psql(`SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x`));
+}
+
+/** The ids an INSERT … RETURNING id gave, as strings. */
+export const ids = (sql) => psql(sql).split('\n').filter((l) => /^\d+$/.test(l));
+
+/** A person's id (a string), by username. */
+export const userId = (username) => psql(`SELECT id FROM users WHERE username = '${username}'`);
+
+/** Forgets every failed sign-in, so that the lock-out counts from none (all tests sign in from 127.0.0.1). */
+export const clearLoginFailures = () => psql('DELETE FROM login_failures');
 
 /**
  * A cohort of Riverside's engineering course, code and name, with learners
