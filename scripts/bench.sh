@@ -128,3 +128,23 @@ echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TAN
 # in one batch, as at a poll's close (tests/bench/mixer.mjs). A vote itself
 # stays one statement (voice_cast), sealed before it is sent.
 TANDEM_BIN=${TANDEM_BIN:-$PWD/cgi-bin/tandem} node tests/bench/mixer.mjs
+# Importing people: 10,000 with 11,000 memberships from one CSV, into a
+# college of its own (the import test checks what it does; this, how fast).
+BIN=${TANDEM_BIN:-$PWD/cgi-bin/tandem}
+"$BIN" institution add bench-import 'Bench import college' >/dev/null
+psql -X -h "$VAR/pgrun" -U tandem -d tandem -qc "
+  INSERT INTO courses (institution_id, code, title)
+  SELECT id, 'BULK', 'Bulk' FROM institutions WHERE slug = 'bench-import';
+  INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
+  SELECT c.institution_id, c.id, 'BULK-A', 'Bulk A', '2026/27'
+    FROM courses c JOIN institutions i ON i.id = c.institution_id WHERE i.slug = 'bench-import'"
+node -e 'let s = "username,email,display_name,role,cohort_code,cohort_role\r\n";
+  for (let i = 1; i <= 10000; i++) {
+    const u = `bench-${String(i).padStart(5, "0")}`;
+    s += `${u},${u}@example.ac.uk,Person ${i},student,BULK-A,learner\r\n`;
+    if (i % 10 === 0) s += `${u},${u}@example.ac.uk,Person ${i},student,BULK-A,rep\r\n`;
+  }
+  process.stdout.write(s)' >"$VAR/bench-import.csv"
+start=$(date +%s.%N)
+"$BIN" import-users "$VAR/bench-import.csv" --institution bench-import >"$VAR/bench-import.out"
+awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN {printf "import: 10,000 people, 11,000 memberships in %.1f s\n", e - s}'
