@@ -438,6 +438,22 @@ function walOfVoters(wal, spec, noted, allowedRels, batches) {
   return { voterTx, violations, locks: [...new Set(locks)] };
 }
 
+/**
+ * Starts watching as the adversary does: pageinspect ready, and the WAL from
+ * here on kept (a new slot named name holds it from the last checkpoint, so
+ * from before now) until stopWatching(name). Returns where the WAL stands.
+ */
+function watchWal(name) {
+  psql('CREATE EXTENSION IF NOT EXISTS pageinspect');
+  psql(`SELECT pg_create_physical_replication_slot('${name}', true)`);
+  return psql('SELECT pg_current_wal_insert_lsn()');
+}
+
+/** Lets the WAL that watchWal(name) kept go. */
+function stopWatching(name) {
+  psql(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '${name}'`);
+}
+
 // ------------------------------------------------------------ one poll
 
 describe('an anonymous poll, attacked by someone who holds the database', () => {
@@ -457,18 +473,14 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
   before(async () => {
     makeCohort({ code: COHORT, name: COHORT_NAME, rep: REP, learners: voters.map((v) => v.name) });
     for (const v of voters) v.user = Number(psql(`SELECT id FROM users WHERE username = '${v.name}'`));
-    psql('CREATE EXTENSION IF NOT EXISTS pageinspect');
-    // The WAL from here on is kept until this file is done with it (a new
-    // slot holds it from the last checkpoint, so from before now).
     slot = `anonymity_${RUN}`;
-    psql(`SELECT pg_create_physical_replication_slot('${slot}', true)`);
-    walStart = psql('SELECT pg_current_wal_insert_lsn()');
+    walStart = watchWal(slot);
     rep = await h.newPage(); await h.signIn(rep, REP);
   });
   after(async () => {
     if (rep) await rep.context().close();
     for (const v of voters) if (v.page) await v.page.context().close();
-    if (slot) psql(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '${slot}'`);
+    if (slot) stopWatching(slot);
   });
 
   /** Notes the voter's register row right after the vote, as the adversary would. */
@@ -771,16 +783,14 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
     planId = Number(psql(`INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
                           SELECT institution_id, id, to_char(current_date - interval '8 months', 'YYYY') || '/' || to_char(current_date + interval '4 months', 'YY')
                             FROM users WHERE username = '${OWNER}' RETURNING id`).split('\n')[0]);
-    psql('CREATE EXTENSION IF NOT EXISTS pageinspect');
     slot = `anonymity_round_${RUN}`;
-    psql(`SELECT pg_create_physical_replication_slot('${slot}', true)`);
-    walStart = psql('SELECT pg_current_wal_insert_lsn()');
+    walStart = watchWal(slot);
     owner = await h.newPage(); await h.signIn(owner, OWNER);
   });
   after(async () => {
     if (owner) await owner.context().close();
     for (const v of invitees) if (v.page) await v.page.context().close();
-    if (slot) psql(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '${slot}'`);
+    if (slot) stopWatching(slot);
     // This year's plans are the college's figures: the owner's goes (with its round).
     if (planId) psql(`DELETE FROM leadership_plans WHERE id = ${planId}`);
   });
@@ -1004,14 +1014,12 @@ describe('the mixer\'s order, on one batch of 120 ballots and one of 120 360 ans
             FROM institutions i, unnest(ARRAY[${people.map((p) => `'${p.name}'`).join(',')}]) n WHERE i.slug = 'riverside'`);
     college = Number(psql("SELECT id FROM institutions WHERE slug = 'riverside'"));
     for (const p of people) p.user = Number(psql(`SELECT id FROM users WHERE username = '${p.name}'`));
-    psql('CREATE EXTENSION IF NOT EXISTS pageinspect');
     slot = `anonymity_big_${RUN}`;
-    psql(`SELECT pg_create_physical_replication_slot('${slot}', true)`);
-    walStart = psql('SELECT pg_current_wal_insert_lsn()');
+    walStart = watchWal(slot);
   });
   let plan;
   after(() => {
-    if (slot) psql(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '${slot}'`);
+    if (slot) stopWatching(slot);
     if (plan) psql(`DELETE FROM leadership_plans WHERE id = ${plan}`);
   });
 
