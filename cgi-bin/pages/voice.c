@@ -9,8 +9,8 @@
 
 #include "../core/audit.h"
 #include "../core/auth.h"
-#include "../http/router.h"
 #include "../core/config.h"
+#include "../http/router.h"
 #include "voice.h"
 #include "voice_mix.h"
 
@@ -40,8 +40,8 @@
     "       coalesce((SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM poll_cohorts pc"       \
     "                   JOIN cohorts c ON c.id = pc.cohort_id WHERE pc.poll_id = p.id),"          \
     "                'Everyone at ' || i.name), u.display_name,"                                  \
-    "       coalesce(p.public_key::text, ''), p.counted, p.uncounted, p.final_at IS NOT NULL,"      \
-    "       p.spoiled"     \
+    "       coalesce(p.public_key::text, ''), p.counted, p.uncounted, p.final_at IS NOT NULL,"    \
+    "       p.spoiled"                                                                            \
     "  FROM users w JOIN polls p ON p.institution_id = w.institution_id"                          \
     "  JOIN institutions i ON i.id = p.institution_id JOIN users u ON u.id = p.created_by"        \
     "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"                          \
