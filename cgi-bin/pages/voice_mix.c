@@ -221,10 +221,9 @@ static bool read_number(const char **p, const char *end, char stop, long long *o
  * numbers, questions and texts; ballot numbers and voters. */
 enum { A_CB, A_CO, A_CR, A_TB, A_TQ, A_TT, A_UB, A_UU, N_ARRAYS };
 
-/* Parses ballot number b; appends its parts to x when emit. false when it
- * does not parse (the caller checks first with emit false, so nothing of
- * a bad ballot is ever emitted). */
-static bool parse_ballot(const opened *o, int b, buf *x, bool emit, buf *scratch)
+/* Parses ballot number b, appending its parts to x. false when it does
+ * not parse (the caller then takes back what was appended). */
+static bool parse_ballot(const opened *o, int b, buf *x, buf *scratch)
 {
     const char *p = o->text, *end = o->text + o->len;
     long long id, n;
@@ -233,17 +232,14 @@ static bool parse_ballot(const opened *o, int b, buf *x, bool emit, buf *scratch
         if (!read_number(&p, end, tag == 'u' ? '\n' : ',', &id))
             return false;
         if (tag == 'u') {
-            if (emit)
-                array_num(&x[A_UB], b), array_num(&x[A_UU], id);
+            array_num(&x[A_UB], b), array_num(&x[A_UU], id);
             continue;
         }
         if ((tag != 'o' && tag != 't') || !read_number(&p, end, '\n', &n))
             return false;
         if (tag == 'o') {
-            if (emit) {
-                array_num(&x[A_CB], b), array_num(&x[A_CO], id), array_sep(&x[A_CR]);
-                buf_puts(&x[A_CR], n ? arena_printf(o->mem, "%lld", n) : "NULL");
-            }
+            array_num(&x[A_CB], b), array_num(&x[A_CO], id), array_sep(&x[A_CR]);
+            buf_puts(&x[A_CR], n ? arena_printf(o->mem, "%lld", n) : "NULL");
             continue;
         }
         /* Opened text is made valid again here: never trust bytes that
@@ -251,9 +247,8 @@ static bool parse_ballot(const opened *o, int b, buf *x, bool emit, buf *scratch
         scratch->len = 0;
         if (n > end - p || !utf8_repair(p, (size_t)n, scratch))
             return false;
-        if (emit)
-            array_num(&x[A_TB], b), array_num(&x[A_TQ], id),
-                array_text(&x[A_TT], scratch->data ? scratch->data : "", scratch->len);
+        array_num(&x[A_TB], b), array_num(&x[A_TQ], id);
+        array_text(&x[A_TT], scratch->data ? scratch->data : "", scratch->len);
         p += n;
     }
     return true;
@@ -268,12 +263,17 @@ static bool count_poll(db *d, batch *b, bool named)
     arrays_begin(x, N_ARRAYS);
     int number = 0;
     for (int i = 0; i < b->n; i++) {
-        if (!parse_ballot(&b->items[i], number + 1, x, false, &scratch)) {
-            b->failed++;
-            log_error("voice: a ballot of poll %s did not parse: counted as spoiled", b->id);
+        size_t before[N_ARRAYS];
+        for (int a = 0; a < N_ARRAYS; a++)
+            before[a] = x[a].len;
+        if (parse_ballot(&b->items[i], number + 1, x, &scratch)) {
+            number++;
             continue;
         }
-        parse_ballot(&b->items[i], ++number, x, true, &scratch);
+        for (int a = 0; a < N_ARRAYS; a++)
+            x[a].len = before[a];
+        b->failed++;
+        log_error("voice: a ballot of poll %s did not parse: counted as spoiled", b->id);
     }
     /* Names are kept only where the poll said they would be. */
     if (!named)
