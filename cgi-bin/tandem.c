@@ -11,6 +11,7 @@
 #include "core/audit.h"
 #include "core/auth.h"
 #include "core/config.h"
+#include "core/demo.h"
 #include "core/import.h"
 #include "core/log.h"
 #include "core/mail.h"
@@ -92,25 +93,6 @@ static int cmd_migrate(int argc, char **argv)
     return rc;
 }
 
-/* Sets the demo password on demo accounts that have none yet, so demo
- * data stays SQL while passwords are hashed the one right way. */
-static int set_demo_passwords(PGconn *conn)
-{
-    char hash[crypto_pwhash_STRBYTES];
-    if (auth_hash_password(DEMO_PASSWORD, hash) != 0)
-        return 1;
-    const char *params[] = {hash};
-    PGresult *res = PQexecParams(conn,
-                                 "UPDATE users SET password_hash = $1 WHERE password_hash IS NULL"
-                                 " AND institution_id IN (SELECT id FROM institutions WHERE demo)",
-                                 1, NULL, params, NULL, NULL, 0);
-    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : 1;
-    if (rc)
-        fprintf(stderr, "tandem: setting demo passwords: %s", PQerrorMessage(conn));
-    PQclear(res);
-    return rc;
-}
-
 /* A connection with the mixer's statements, ready; NULL (explained) if the
  * database cannot be reached. */
 static db *mixer_db(void)
@@ -148,22 +130,30 @@ static int cmd_count_ballots(int argc, char **argv)
 
 static int cmd_demo(int argc, char **argv)
 {
-    (void)argc, (void)argv;
+    const char *copy = argc == 2 && strcmp(argv[0], "--copy") == 0 ? argv[1] : NULL;
+    if (argc != 0 && !(copy && demo_copy_tag_ok(copy))) {
+        fprintf(stderr, "usage: tandem demo [--copy TAG]  (TAG: 2 to 34 lower-case letters, "
+                        "digits and hyphens)\n");
+        return 2;
+    }
+    char hash[crypto_pwhash_STRBYTES];
+    if (auth_hash_password(DEMO_PASSWORD, hash) != 0)
+        return 1;
     PGconn *conn = connect_or_explain();
     if (!conn)
         return 1;
-    char dir[1100];
-    snprintf(dir, sizeof dir, "%s/demo", tandem_config->sql_dir);
-    int rc = migrate_load_dir(conn, dir);
-    if (rc == 0)
-        rc = set_demo_passwords(conn);
+    int rc = demo_load(conn, tandem_config->sql_dir, copy, hash);
     /* The demo SQL writes some rich text as Markdown only: rendered here
      * the way the app does on save, so the demo shows what people see. */
     if (rc == 0)
         rc = rerender_run(conn, &(rerender_options){.demo = true});
     if (rc == 0)
         rc = make_demo_keys();
-    if (rc == 0)
+    if (rc == 0 && copy)
+        printf("demo data loaded as the colleges %s and %s-north, each username ending in .%s;"
+               " every demo account's password is %s\n",
+               copy, copy, copy, DEMO_PASSWORD);
+    else if (rc == 0)
         printf("demo data loaded; every demo account's password is %s\n", DEMO_PASSWORD);
     PQfinish(conn);
     return rc;
@@ -241,6 +231,14 @@ static const char *option(int argc, char **argv, int *i, const char *name)
     return *i + 1 < argc ? argv[++*i] : "";
 }
 
+/* Every college of res (id, slug, name), a line each, for the operator to
+ * choose from: however many there are, none is left out. */
+static void list_colleges(PGresult *res)
+{
+    for (int i = 0; i < PQntuples(res); i++)
+        fprintf(stderr, "  %-30s %s\n", PQgetvalue(res, i, 1), PQgetvalue(res, i, 2));
+}
+
 /* Finds the college called slug, or the only one when slug is NULL, into
  * *id and name. Returns 0, 1 (no such college) or 2 (which one was not
  * said), having told the operator which colleges there are. */
@@ -254,13 +252,9 @@ static int find_institution(PGconn *conn, const char *slug, long long *id, char 
         return 1;
     }
     int n = PQntuples(res), found = -1;
-    char list[1024] = "";
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; i++)
         if (slug ? strcmp(slug, PQgetvalue(res, i, 1)) == 0 : n == 1)
             found = i;
-        size_t used = strlen(list);
-        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", PQgetvalue(res, i, 1));
-    }
     int rc = 0;
     if (found >= 0) {
         *id = strtoll(PQgetvalue(res, found, 0), NULL, 10);
@@ -268,13 +262,14 @@ static int find_institution(PGconn *conn, const char *slug, long long *id, char 
     } else if (n == 0) {
         fprintf(stderr, "tandem: there is no college yet\n");
         rc = 1;
-    } else if (slug) {
-        fprintf(stderr, "tandem: there is no college \"%s\"; the colleges are: %s\n", slug, list);
-        rc = 1;
     } else {
-        fprintf(stderr, "tandem: there are %d colleges: say which with --institution SLUG (%s)\n",
-                n, list);
-        rc = 2;
+        if (slug)
+            fprintf(stderr, "tandem: there is no college \"%s\"; the colleges are:\n", slug);
+        else
+            fprintf(stderr, "tandem: there are %d colleges: say which with --institution SLUG:\n",
+                    n);
+        list_colleges(res);
+        rc = slug ? 1 : 2;
     }
     PQclear(res);
     return rc;
@@ -678,9 +673,14 @@ static const command commands[] = {
      "Applies the migrations in TANDEM_SQL (sql/NNNN_*.sql) that have not run yet,\n"
      "each in its own transaction. Refuses to go on if an applied file was edited.",
      cmd_migrate},
-    {"demo", "tandem demo", "load the demo college",
-     "Loads the demo college (TANDEM_SQL/demo/*.sql) in one transaction; running it\n"
-     "again changes nothing. Demo accounts get the password " DEMO_PASSWORD ".",
+    {"demo", "tandem demo [--copy TAG]", "load the demo colleges",
+     "Loads the demo colleges, Riverside and Northgate (TANDEM_SQL/demo/*.sql), in one\n"
+     "transaction; running it again changes nothing. Demo accounts get the password\n" DEMO_PASSWORD
+     ".\n\n"
+     "--copy TAG loads another copy of them, as the colleges TAG and TAG-north, with\n"
+     "every username ending in .TAG (amira.TAG) and every email address in +TAG\n"
+     "(amira+TAG@riverside.example): the end-to-end tests give each test file its own.\n"
+     "Copies load only where the demo itself is not loaded, one at a time.",
      cmd_demo},
     {"set-password", "tandem set-password USERNAME", "set someone's password",
      "Reads a new password (at least 10 characters) from standard input and sets it\n"

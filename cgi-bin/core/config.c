@@ -99,7 +99,7 @@ int config_load(config *c, char *err, size_t errlen)
      * about 10 % faster than 16). */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     long long default_threads = cores > 1 ? 4 * cores : 4;
-    long long threads, form, upload, fields, field, idle, max;
+    long long threads, form, upload, fields, field, idle, max, per_address;
     if (env_number("TANDEM_THREADS", default_threads > 64 ? 64 : default_threads, 1, 256, &threads,
                    err, errlen) ||
         env_number("TANDEM_MAX_FORM", 1 << 20, 1024, 1LL << 30, &form, err, errlen) ||
@@ -107,7 +107,8 @@ int config_load(config *c, char *err, size_t errlen)
         env_number("TANDEM_MAX_FIELDS", 200, 1, 100000, &fields, err, errlen) ||
         env_number("TANDEM_MAX_FIELD", 512 << 10, 64, 1LL << 30, &field, err, errlen) ||
         env_number("TANDEM_SESSION_IDLE_MINUTES", 120, 1, 60 * 24 * 30, &idle, err, errlen) ||
-        env_number("TANDEM_SESSION_MAX_HOURS", 12, 1, 24 * 90, &max, err, errlen))
+        env_number("TANDEM_SESSION_MAX_HOURS", 12, 1, 24 * 90, &max, err, errlen) ||
+        env_number("TANDEM_LOGIN_ADDRESS_LIMIT", 1000, 10, 1000000, &per_address, err, errlen))
         return -1;
     c->threads = (int)threads;
     c->limits = (http_limits){.max_form_body = (size_t)form,
@@ -116,6 +117,7 @@ int config_load(config *c, char *err, size_t errlen)
                               .max_field_len = (size_t)field};
     c->session_idle_minutes = (int)idle;
     c->session_max_hours = (int)max;
+    c->login_address_limit = (int)per_address;
     c->secure_cookies = strcmp(env_or("TANDEM_SECURE_COOKIES", "0"), "1") == 0;
     if (copy(c->origin, sizeof c->origin, env_or("TANDEM_ORIGIN", ""), "TANDEM_ORIGIN", err,
              errlen))

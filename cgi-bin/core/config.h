@@ -18,7 +18,11 @@ typedef struct {
         limits; /* TANDEM_MAX_FORM, TANDEM_MAX_UPLOAD, TANDEM_MAX_FIELDS, TANDEM_MAX_FIELD */
     int session_idle_minutes; /* TANDEM_SESSION_IDLE_MINUTES, default 120 */
     int session_max_hours;    /* TANDEM_SESSION_MAX_HOURS, default 12 */
-    bool secure_cookies;      /* TANDEM_SECURE_COOKIES=1 when served over HTTPS */
+    /* TANDEM_LOGIN_ADDRESS_LIMIT: failed sign-ins from one address in 15
+     * minutes before it is refused, default 1000 (a college behind one NAT
+     * address is one address) */
+    int login_address_limit;
+    bool secure_cookies; /* TANDEM_SECURE_COOKIES=1 when served over HTTPS */
     char origin[512]; /* TANDEM_ORIGIN, e.g. https://tandem.college.ac.uk; "" = from the request */
     /* tandem mail (core/mail.c) */
     char smtp_url[512];     /* TANDEM_SMTP_URL, default smtp://127.0.0.1:25 */

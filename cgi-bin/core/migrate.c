@@ -181,12 +181,15 @@ int migrate_run(PGconn *conn, const char *sql_dir)
     return rc;
 }
 
-int migrate_load_dir(PGconn *conn, const char *dir)
+int migrate_load_dir(PGconn *conn, const char *dir, migrate_step before, migrate_step after,
+                     void *arg)
 {
     file_list files;
     if (list_sql(dir, false, &files) != 0)
         return 1;
     int rc = exec_ok(conn, "BEGIN", "BEGIN") ? 0 : 1;
+    if (rc == 0 && before)
+        rc = before(conn, arg);
     for (size_t i = 0; i < files.n && rc == 0; i++) {
         char path[4096];
         size_t len;
@@ -195,6 +198,8 @@ int migrate_load_dir(PGconn *conn, const char *dir)
         rc = sql && exec_ok(conn, sql, path) ? 0 : 1;
         free(sql);
     }
+    if (rc == 0 && after)
+        rc = after(conn, arg);
     rc = rc == 0 && exec_ok(conn, "COMMIT", "COMMIT") ? 0 : 1;
     if (rc)
         exec_ok(conn, "ROLLBACK", "ROLLBACK");

@@ -7,6 +7,8 @@
 
 #include "../core/audit.h"
 #include "../core/auth.h"
+#include "../core/config.h"
+#include "../core/config.h"
 #include "../core/session.h"
 #include "pages.h"
 
@@ -46,6 +48,7 @@ const db_statement account_statements[] = {
     {NULL, NULL},
 };
 
+/* Failed sign-ins for one username in 15 minutes before it is refused. */
 #define MAX_FAILURES 10
 #define DB_DOWN "The database is not answering. Try again in a minute."
 
@@ -94,14 +97,17 @@ void page_account_login_form(request *r)
 }
 
 /* Failures are counted per account name and per address over 15 minutes;
- * past the limit the answer is the same whether or not the account exists. */
+ * past either limit the answer is the same whether or not the account
+ * exists. The address's limit is far higher: a whole college may sign in
+ * from behind one NAT address. */
 static int too_many_failures(request *r, const char *username)
 {
     const char *params[] = {username, r->remote_addr};
     PGresult *res = db_run(r->db, "login_recent_failures", 2, params);
     if (!res)
         return -1;
-    int over = db_int(res, 0, 0) >= MAX_FAILURES || db_int(res, 0, 1) >= MAX_FAILURES;
+    int over = db_int(res, 0, 0) >= MAX_FAILURES ||
+               db_int(res, 0, 1) >= tandem_config->login_address_limit;
     PQclear(res);
     return over;
 }

@@ -63,6 +63,7 @@ SELECT co.institution_id, co.id, h.code, h.name, '2026/27'
                ('AL-MATHS', 'MAT-Y12', 'A-level Mathematics, Year 12'))
        AS h(course, code, name)
   JOIN courses co ON co.code = h.course
+  JOIN institutions i ON i.id = co.institution_id AND i.slug IN ('riverside', 'northgate')
 ON CONFLICT (institution_id, code) DO NOTHING;
 
 INSERT INTO memberships (cohort_id, user_id, institution_id, role)

@@ -31,5 +31,5 @@ SELECT p.institution_id, p.id, u.id, c.body, '<p>' || c.body || E'</p>\n', true
   FROM (VALUES ('Good reflection. Try the 6 mm section and record the deflection this time.'))
        AS c(body)
   JOIN users u ON u.username = 'priya'
-  JOIN posts p ON p.slug = 'why-my-bracket-failed'
+  JOIN posts p ON p.slug = 'why-my-bracket-failed' AND p.institution_id = u.institution_id
  WHERE NOT EXISTS (SELECT 1 FROM comments x WHERE x.post_id = p.id AND x.author_id = u.id);

@@ -95,7 +95,7 @@ BEGIN
             true, 'voted', now() - interval '1 day', now() + interval '6 days')
     RETURNING id INTO poll;
     INSERT INTO poll_cohorts (poll_id, cohort_id, institution_id)
-    SELECT poll, id, inst FROM cohorts WHERE code = 'ENG3-A';
+    SELECT poll, id, inst FROM cohorts WHERE code = 'ENG3-A' AND institution_id = inst;
     INSERT INTO poll_questions (poll_id, institution_id, position, kind, prompt, min_choices,
                                 max_choices)
     VALUES (poll, inst, 1, 'multiple', 'When would you use the workshop outside lessons?', 1, 2)
@@ -146,7 +146,7 @@ BEGIN
         INSERT INTO voice_issues (institution_id, cohort_id, raised_by, responsible_id, title,
                                   body_md, body_html, status, due_on, created_at, updated_at,
                                   overdue_told_on)
-        SELECT inst, (SELECT id FROM cohorts WHERE code = i.cohort),
+        SELECT inst, (SELECT id FROM cohorts WHERE code = i.cohort AND institution_id = inst),
                (SELECT id FROM users WHERE username = i.raiser),
                (SELECT id FROM users WHERE username = i.responsible), i.title, i.body,
                '<p>' || replace(replace(i.body, '**coursework builds**',

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness, loginFormState, request } from './lib/browser.mjs';
+import { user } from './lib/college.mjs';
 import { clearLoginFailures } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
@@ -11,8 +12,10 @@ after(() => h.close());
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
 // Every test signs in from 127.0.0.1, so failures from one test count
-// against the address in the next: the lock-out test starts from none
-// (clearLoginFailures).
+// against the address in the next: the lock-out test starts from none of
+// this file's people's (clearLoginFailures). Other files sign in from the
+// same address at the same time; the address's own limit
+// (TANDEM_LOGIN_ADDRESS_LIMIT) is tested alone, in alone/.
 //
 // The sign-ins here are the real thing every time ({real: true}): this file
 // is where signing in with a password is tested; other files may reuse a
@@ -70,7 +73,7 @@ describe('sign-in refuses what it should', () => {
     const response = await h.signIn(page, 'jack', 'not-his-password', { real: true });
     assert.equal(response.status(), 401);
     assert.match(await page.locator('.govuk-error-summary').innerText(), /username or password is not right/);
-    assert.equal(await page.getByLabel('Username').inputValue(), 'jack');
+    assert.equal(await page.getByLabel('Username').inputValue(), user('jack'));
     assert.equal(await page.getByLabel('Password').inputValue(), '', 'the password is never sent back');
     await assertAccessible(page, 'wrong password');
   });
@@ -86,7 +89,7 @@ describe('sign-in refuses what it should', () => {
   test('a form without its CSRF token is refused with 403', async () => {
     const { cookie } = await loginFormState();
     const res = await request('POST', '/login', {
-      headers: { ...form, cookie }, body: 'username=amira&password=tandem-demo',
+      headers: { ...form, cookie }, body: `username=${encodeURIComponent(user('amira'))}&password=tandem-demo`,
     });
     assert.equal(res.status, 403);
     assert.equal(res.headers['set-cookie']?.some((c) => c.startsWith('tandem_session=')) ?? false, false);
@@ -96,7 +99,7 @@ describe('sign-in refuses what it should', () => {
     const { cookie, csrf } = await loginFormState();
     const res = await request('POST', '/login', {
       headers: { ...form, cookie, origin: 'https://evil.example' },
-      body: `username=amira&password=tandem-demo&csrf_token=${encodeURIComponent(csrf)}`,
+      body: `username=${encodeURIComponent(user('amira'))}&password=tandem-demo&csrf_token=${encodeURIComponent(csrf)}`,
     });
     assert.equal(res.status, 403);
     h.saveHtml('foreign origin 403', res.body);
@@ -107,7 +110,7 @@ describe('sign-in refuses what it should', () => {
     for (const [next, expected] of [['/healthz', '/healthz'], ['//evil.example/x', '/'], ['https://evil.example', '/']]) {
       const res = await request('POST', '/login', {
         headers: { ...form, cookie },
-        body: `username=priya&password=tandem-demo&next=${encodeURIComponent(next)}&csrf_token=${encodeURIComponent(csrf)}`,
+        body: `username=${encodeURIComponent(user('priya'))}&password=tandem-demo&next=${encodeURIComponent(next)}&csrf_token=${encodeURIComponent(csrf)}`,
       });
       assert.equal(res.status, 303, `next=${next}`);
       assert.equal(res.headers.location, expected, `next=${next}`);
@@ -117,20 +120,29 @@ describe('sign-in refuses what it should', () => {
   test('ten failures in a row lock the account for 15 minutes, whatever the password', async () => {
     clearLoginFailures();
     const { cookie, csrf } = await loginFormState();
-    const attempt = (password) => request('POST', '/login', {
+    const attempt = (name, password) => request('POST', '/login', {
       headers: { ...form, cookie },
-      body: `username=david&password=${password}&csrf_token=${encodeURIComponent(csrf)}`,
+      body: `username=${encodeURIComponent(user(name))}&password=${encodeURIComponent(password)}&csrf_token=${encodeURIComponent(csrf)}`,
     });
-    for (let i = 0; i < 10; i++) assert.equal((await attempt('wrong')).status, 401);
-    const locked = await attempt('tandem-demo');
-    assert.equal(locked.status, 429);
-    assert.equal(locked.headers['retry-after'], '900');
-    assert.match(locked.body, /Too many failed attempts/);
-    // The same answer for an account that does not exist, once the address is over the limit.
-    const ghost = await request('POST', '/login', {
-      headers: { ...form, cookie },
-      body: `username=nobody-here&password=x&csrf_token=${encodeURIComponent(csrf)}`,
-    });
-    assert.equal(ghost.status, 429);
+    const assertLocked = (res, who) => {
+      assert.equal(res.status, 429, who);
+      assert.equal(res.headers['retry-after'], '900', who);
+      assert.match(res.body, /Too many failed attempts/, who);
+      assert.equal(res.headers['set-cookie']?.some((c) => c.startsWith('tandem_session=')) ?? false, false, who);
+    };
+    for (let i = 0; i < 10; i++) assert.equal((await attempt('david', 'wrong')).status, 401, `failure ${i + 1}`);
+    assertLocked(await attempt('david', 'tandem-demo'), 'david, with his right password');
+    // The lock is the account's, not the address's: someone else signs in
+    // from the same address at once.
+    const other = await attempt('priya', 'tandem-demo');
+    assert.equal(other.status, 303, 'another account, from the same address');
+    assert.equal(other.headers['set-cookie']?.some((c) => c.startsWith('tandem_session=')) ?? false, true);
+    // An account that does not exist gets the same answer after ten
+    // failures of its own name, so the lock tells no one which names exist.
+    const ghost = 'nobody-here';
+    for (let i = 0; i < 10; i++) assert.equal((await attempt(ghost, 'x')).status, 401, `ghost failure ${i + 1}`);
+    assertLocked(await attempt(ghost, 'x'), 'an account that does not exist');
+    // Twenty failures from this address, and still someone else gets in.
+    assert.equal((await attempt('priya', 'tandem-demo')).status, 303, 'another account, after twenty failures');
   });
 });

@@ -7,13 +7,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness } from './lib/browser.mjs';
+import { college, literal, user } from './lib/college.mjs';
 import { clearLoginFailures, psql, userId } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 // A run leaves its people behind; the suffix keeps a second run against the
-// same database from colliding with the first.
+// same database from colliding with the first. People, colleges and codes
+// this file adds are its own copy's (college.mjs): its tag in their names.
 const RUN = Date.now().toString(36).slice(-6);
-const NEW_USER = `newbie${RUN}`;
+const NEW_USER = user(`newbie${RUN}`);
+/** This file's Northgate copy's id (a string). */
+const northId = () => psql(`SELECT id FROM institutions WHERE slug = '${college.northSlug}'`);
 
 before(async () => {
   // Every test file signs in from 127.0.0.1: start from no failures.
@@ -22,7 +26,7 @@ before(async () => {
 });
 after(async () => {
   // Whatever failed, leave jack able to sign in for the files that follow.
-  psql(`UPDATE users SET status = 'active' WHERE username = 'jack'`);
+  psql(`UPDATE users SET status = 'active' WHERE username = '${user('jack')}'`);
   await h.close();
 });
 
@@ -60,7 +64,7 @@ describe('a college administrator manages people', () => {
     const summary = await page.locator('.govuk-summary-list').innerText();
     assert.match(summary, /Active people\s+\d+/);
     const cohorts = psql(`SELECT count(*) FROM cohorts c JOIN institutions i ON i.id = c.institution_id
-                          WHERE i.slug = 'riverside'`);
+                          WHERE i.slug = '${college.slug}'`);
     assert.match(summary, new RegExp(`Cohorts\\s+${cohorts}`));
     for (const link of ['People', 'Courses', 'Cohorts', 'Audit log']) {
       assert.equal(await page.getByRole('link', { name: link, exact: true }).count(), 1, link);
@@ -72,12 +76,12 @@ describe('a college administrator manages people', () => {
   test('the people list searches in SQL, with wildcards taken literally', async () => {
     await h.visit(page, '/admin/users?q=THOMPSON');
     assert.match(await page.locator('table caption').innerText(), /^1 person found/);
-    assert.equal(await page.getByRole('link', { name: 'jack', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('link', { name: user('jack'), exact: true }).count(), 1);
     await h.visit(page, '/admin/users?q=%25');
     assert.match(await page.locator('main').innerText(), /No one matches/);
     await h.visit(page, '/admin/users?role=site_admin');
     assert.equal(await page.locator('tbody tr').count(), 1);
-    assert.match(await page.locator('tbody').innerText(), /siteadmin/);
+    assert.match(await page.locator('tbody').innerText(), new RegExp(literal(user('siteadmin'))));
     await h.visit(page, '/admin/users?status=nonsense', { expectStatus: 400 });
     assert.match(await page.locator('main').innerText(), /The status is not one of the choices offered/);
   });
@@ -86,9 +90,9 @@ describe('a college administrator manages people', () => {
     await h.visit(page, '/admin/users/new');
     await page.getByLabel('Username').fill(NEW_USER.toUpperCase());
     await page.getByLabel('Full name').fill('Nia Newbie');
-    await page.getByLabel('Email address').fill(`${NEW_USER}@riverside.example`);
+    await page.getByLabel('Email address').fill(college.email(`newbie${RUN}`));
     await page.getByLabel('Staff', { exact: true }).check();
-    await page.getByLabel(/Line manager/).fill('david');
+    await page.getByLabel(/Line manager/).fill(user('david'));
     assert.equal(await page.getByLabel('Site administrator').count(), 0,
       'a college administrator is not offered the site administrator role');
     const response = await press(page, 'Add person', 'after adding a person');
@@ -102,9 +106,9 @@ describe('a college administrator manages people', () => {
     resetUrl = await page.getByLabel('Password reset link').inputValue();
     assert.match(resetUrl, new RegExp(`^${BASE_URL}/reset/[A-Za-z0-9_-]{43}$`));
     const summary = await page.locator('.govuk-summary-list').innerText();
-    assert.match(summary, new RegExp(`Username\\s+${NEW_USER}`), 'the username is stored in lower case');
+    assert.match(summary, new RegExp(`Username\\s+${literal(NEW_USER)}`), 'the username is stored in lower case');
     assert.match(summary, /Roles\s+Student, Staff/);
-    assert.match(summary, /Line manager\s+David Okafor \(david\)/);
+    assert.match(summary, new RegExp(`Line manager\\s+David Okafor \\(${literal(user('david'))}\\)`));
     // Shown once: the same page again has no link.
     await h.visit(page, url.pathname + url.search);
     assert.equal(await page.getByLabel('Password reset link').count(), 0);
@@ -131,12 +135,12 @@ describe('a college administrator manages people', () => {
 
   test('a username already taken is refused on its field, keeping what was typed', async () => {
     await h.visit(page, '/admin/users/new');
-    await page.getByLabel('Username').fill('jack');
+    await page.getByLabel('Username').fill(user('jack'));
     await page.getByLabel('Full name').fill('Another Jack');
-    await page.getByLabel('Email address').fill('jack2@riverside.example');
+    await page.getByLabel('Email address').fill(college.email('jack2'));
     const response = await press(page, 'Add person', 'duplicate username');
     assert.equal(response.status(), 400);
-    assert.match(await errorSummary(page), /The username "jack" is already taken/);
+    assert.match(await errorSummary(page), new RegExp(`The username "${literal(user('jack'))}" is already taken`));
     assert.equal(await page.locator('.govuk-error-summary a').getAttribute('href'), '#username');
     assert.match(await page.locator('#username-error').innerText(), /already taken/);
     assert.equal(await page.getByLabel('Full name').inputValue(), 'Another Jack');
@@ -146,14 +150,14 @@ describe('a college administrator manages people', () => {
     const cases = [
       [{ username: 'bad name!' }, /The username can only use lower-case letters/, '#username'],
       [{ email: 'not-an-address' }, /The email address must be an email address/, '#email'],
-      [{ line_manager: 'nadia' }, /no one with the username "nadia" at this college/, '#line_manager'],
+      [{ line_manager: user('nadia') }, new RegExp(`no one with the username "${literal(user('nadia'))}" at this college`), '#line_manager'],
       [{ student: false }, /Select at least one role/, '#roles'],
     ];
     for (const [change, message, anchor] of cases) {
       await h.visit(page, '/admin/users/new');
-      await page.getByLabel('Username').fill(change.username ?? `x${RUN}`);
+      await page.getByLabel('Username').fill(change.username ?? user(`x${RUN}`));
       await page.getByLabel('Full name').fill('Someone');
-      await page.getByLabel('Email address').fill(change.email ?? 'someone@riverside.example');
+      await page.getByLabel('Email address').fill(change.email ?? college.email('someone'));
       if (change.line_manager) await page.getByLabel(/Line manager/).fill(change.line_manager);
       if (change.student === false) await page.getByLabel('Student', { exact: true }).uncheck();
       const response = await press(page, 'Add person', `invalid ${anchor}`);
@@ -195,7 +199,7 @@ describe('a college administrator manages people', () => {
     const version = await page.locator('input[name=version]').inputValue();
     const csrf = await page.locator('input[name=csrf_token]').first().inputValue();
     const response = await h.submit(page, `/admin/users/${newId}`, {
-      csrf_token: csrf, version, display_name: 'Nia Mine', email: `${NEW_USER}@riverside.example`,
+      csrf_token: csrf, version, display_name: 'Nia Mine', email: college.email(`newbie${RUN}`),
       role_student: 'yes', role_site_admin: 'yes',
     }, { expectStatus: 400 });
     assert.ok(response);
@@ -215,7 +219,7 @@ describe('a college administrator manages people', () => {
       await jack.goto(BASE_URL + '/account');
       assert.equal(new URL(jack.url()).pathname, '/login');
       // ...and he cannot sign in again.
-      await jack.getByLabel('Username').fill('jack');
+      await jack.getByLabel('Username').fill(user('jack'));
       await jack.getByLabel('Password').fill('tandem-demo');
       const [refused] = await Promise.all([jack.waitForNavigation(), jack.getByRole('button', { name: 'Sign in' }).click()]);
       assert.notEqual(refused.status(), 200);
@@ -270,17 +274,17 @@ describe('cohorts, courses and their members', () => {
     await assertAccessible(page, 'cohort ENG3-A');
     const learners = () => page.locator('table', { has: page.locator('caption', { hasText: 'Learners' }) }).innerText();
     assert.doesNotMatch(await learners(), /Sofia Kowalski/);
-    await page.getByLabel('Username').fill('sofia');
+    await page.getByLabel('Username').fill(user('sofia'));
     await page.getByLabel('Learner').check();
     await press(page, 'Add member', 'member added');
     assert.match(await banner(page), /The member has been added/);
     assert.match(await learners(), /Sofia Kowalski/);
     // Twice is refused on the field.
-    await page.getByLabel('Username').fill('sofia');
+    await page.getByLabel('Username').fill(user('sofia'));
     await page.getByLabel('Learner').check();
     const twice = await press(page, 'Add member', 'member added twice');
     assert.equal(twice.status(), 400);
-    assert.match(await errorSummary(page), /Sofia Kowalski \(sofia\) is already a learner in this cohort/);
+    assert.match(await errorSummary(page), new RegExp(`Sofia Kowalski \\(${literal(user('sofia'))}\\) is already a learner in this cohort`));
     await press(page, 'Remove Sofia Kowalski as learner', 'member removed');
     assert.match(await banner(page), /The member has been removed/);
     assert.doesNotMatch(await learners(), /Sofia Kowalski/);
@@ -289,10 +293,10 @@ describe('cohorts, courses and their members', () => {
   test('only people of the cohort\'s college can join it', async () => {
     await h.visit(page, '/admin/cohorts');
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'PSY-Y13' }).click()]);
-    await page.getByLabel('Username').fill('nadia');
+    await page.getByLabel('Username').fill(user('nadia'));
     const response = await press(page, 'Add member', 'member from another college');
     assert.equal(response.status(), 400);
-    assert.match(await errorSummary(page), /no one with the username "nadia" at this cohort's college/);
+    assert.match(await errorSummary(page), new RegExp(`no one with the username "${literal(user('nadia'))}" at this cohort's college`));
   });
 
   test('adds a course and a cohort on it, and refuses a wrong academic year', async () => {
@@ -329,14 +333,14 @@ describe('the audit log', () => {
   after(() => page.context().close());
 
   test('lists what this run did, with the administrator\'s name', async () => {
-    await h.visit(page, '/admin/audit?user=admin');
+    await h.visit(page, `/admin/audit?user=${encodeURIComponent(user('admin'))}`);
     const table = await page.locator('table').innerText();
     for (const what of ['Added a person', 'Issued a password reset link', 'Changed a person\'s details',
       'Changed a person\'s roles', 'Suspended an account', 'Reactivated an account',
       'Added a cohort member', 'Removed a cohort member', 'Added a course', 'Added a cohort']) {
-      assert.match(table, new RegExp(`Sam Patel[^\\n]*\\(admin\\)\\s+${what.replace(/'/g, '.')}`), what);
+      assert.match(table, new RegExp(`Sam Patel[^\\n]*\\(${literal(user('admin'))}\\)\\s+${what.replace(/'/g, '.')}`), what);
     }
-    assert.match(table, /roles of newbie\w+: student, staff → student, staff, manager/);
+    assert.match(table, new RegExp(`roles of ${literal(NEW_USER)}: student, staff → student, staff, manager`));
   });
 
   test('filters by action and by date', async () => {
@@ -357,10 +361,12 @@ describe('each college sees only its own', () => {
     try {
       await h.visit(page, `/admin/users/${userId('nadia')}`, { expectStatus: 404 });
       await h.visit(page, `/admin/users/${userId('northadmin')}`, { expectStatus: 404 });
-      const cohort = psql(`SELECT id FROM cohorts WHERE code = 'MAT-Y12'`);
+      const cohort = psql(`SELECT id FROM cohorts WHERE code = 'MAT-Y12' AND institution_id = ${northId()}`);
       await h.visit(page, `/admin/cohorts/${cohort}`, { expectStatus: 404 });
-      await h.visit(page, '/admin/users?q=nadia');
-      assert.match(await page.locator('main').innerText(), /No one matches/);
+      for (const q of ['nadia', user('nadia')]) {
+        await h.visit(page, `/admin/users?q=${encodeURIComponent(q)}`);
+        assert.match(await page.locator('main').innerText(), /No one matches/, q);
+      }
       await h.visit(page, '/admin/users');
       const list = await page.locator('tbody').innerText();
       assert.doesNotMatch(list, /nadia|northadmin/);
@@ -369,7 +375,7 @@ describe('each college sees only its own', () => {
       // Changing someone elsewhere is no different from changing no one.
       const csrf = await page.locator('input[name=csrf_token]').first().inputValue();
       await h.submit(page, `/admin/users/${userId('nadia')}/suspend`, { csrf_token: csrf }, { expectStatus: 404 });
-      assert.equal(psql(`SELECT status FROM users WHERE username = 'nadia'`), 'active');
+      assert.equal(psql(`SELECT status FROM users WHERE username = '${user('nadia')}'`), 'active');
     } finally {
       await page.context().close();
     }
@@ -421,10 +427,15 @@ describe('a site administrator', () => {
   test('sees every college, with a college column', async () => {
     await h.visit(page, '/admin');
     assert.match(await page.locator('.govuk-caption-l').innerText(), /All colleges/);
+    // Every college on the stack is listed (other files' copies too, so
+    // this file's administrators are looked for by their tag).
     await h.visit(page, '/admin/users?role=institution_admin');
+    assert.equal(await page.locator('thead th', { hasText: 'College' }).count(), 1);
+    await h.visit(page, `/admin/users?role=institution_admin&q=${encodeURIComponent(`.${college.tag}`)}`);
+    assert.match(await page.locator('table caption').innerText(), /^2 people found/);
     const list = await page.locator('table').innerText();
-    assert.match(list, /admin\s+Sam Patel[^\n]*Riverside College/);
-    assert.match(list, /northadmin\s+Chris Walker[^\n]*Northgate Sixth Form College/);
+    assert.match(list, new RegExp(`${literal(user('admin'))}\\s+Sam Patel[^\\n]*Riverside College`));
+    assert.match(list, new RegExp(`${literal(user('northadmin'))}\\s+Chris Walker[^\\n]*Northgate Sixth Form College`));
     await h.visit(page, `/admin/users/${userId('nadia')}`);
     assert.match(await page.locator('.govuk-caption-l').innerText(), /Northgate/);
     await h.visit(page, '/admin/audit');
@@ -432,20 +443,23 @@ describe('a site administrator', () => {
 
   test('adds a college, refuses its short name twice, and pages through many people', async () => {
     await h.visit(page, '/admin/institutions');
-    await page.getByLabel('Name', { exact: true }).fill(`Bulk College ${RUN}`);
-    await page.getByLabel('Short name').fill(`bulk-${RUN}`);
+    const bulk = `${college.tag}-bulk`;
+    await page.getByLabel('Name', { exact: true }).fill(`Bulk College ${college.tag}`);
+    await page.getByLabel('Short name').fill(bulk);
     await press(page, 'Add college', 'college added');
     assert.match(await banner(page), /The college has been added/);
     await page.getByLabel('Name', { exact: true }).fill('Again');
-    await page.getByLabel('Short name').fill(`bulk-${RUN}`);
+    await page.getByLabel('Short name').fill(bulk);
     const twice = await press(page, 'Add college', 'college added twice');
     assert.equal(twice.status(), 400);
     assert.match(await errorSummary(page), /already used by another college/);
 
-    // 55 people in the new college: two pages of 50.
+    // 55 people in the new college: two pages of 50. Their usernames
+    // (bulkRUN-NN.TAG) are the only ones on the stack with bulkRUN in them.
     psql(`INSERT INTO users (institution_id, username, display_name, email)
-          SELECT i.id, 'bulk${RUN}-' || lpad(n::text, 2, '0'), 'Bulk Person ' || n, 'bulk' || n || '@bulk.example'
-            FROM institutions i, generate_series(1, 55) n WHERE i.slug = 'bulk-${RUN}'`);
+          SELECT i.id, 'bulk${RUN}-' || lpad(n::text, 2, '0') || '.${college.tag}', 'Bulk Person ' || n,
+                 'bulk' || n || '+${college.tag}@bulk.example'
+            FROM institutions i, generate_series(1, 55) n WHERE i.slug = '${bulk}'`);
     await h.visit(page, `/admin/users?q=bulk${RUN}`);
     assert.match(await page.locator('table caption').innerText(), /55 people found/);
     assert.equal(await page.locator('tbody tr').count(), 50);
@@ -464,12 +478,19 @@ describe('a site administrator', () => {
 
   test('creates a person in a chosen college', async () => {
     await h.visit(page, '/admin/users/new');
-    await page.getByLabel('Username').fill(`north${RUN}`);
+    const nora = user(`north${RUN}`);
+    await page.getByLabel('Username').fill(nora);
     await page.getByLabel('Full name').fill('Nora North');
-    await page.getByLabel('Email address').fill(`north${RUN}@northgate.example`);
-    await page.getByLabel('College', { exact: true }).selectOption({ label: 'Northgate Sixth Form College' });
+    await page.getByLabel('Email address').fill(college.email(`north${RUN}`, 'northgate.example'));
+    // Every copy's Northgate has the same name: this file's is chosen by its id.
+    const north = northId();
+    const select = page.getByLabel('College', { exact: true });
+    assert.equal(await select.locator(`option[value="${north}"]`).innerText(), 'Northgate Sixth Form College');
+    await select.selectOption(north);
     await press(page, 'Add person', 'site admin adds a person');
     assert.match(await page.locator('.govuk-caption-l').innerText(), /Northgate Sixth Form College/);
     assert.match(await page.getByLabel('Password reset link').inputValue(), /\/reset\//);
+    assert.equal(psql(`SELECT i.slug FROM users u JOIN institutions i ON i.id = u.institution_id WHERE u.username = '${nora}'`),
+      college.northSlug);
   });
 });

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness, request } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { college, literal, user } from './lib/college.mjs';
+import { collegeId, psql, userId } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -14,6 +15,10 @@ after(() => h.close());
 const RUN = Date.now().toString(36);
 
 const TITLE = `Testing the gearbox ${RUN}`;
+
+// This file's Amira and her blog's address (her username is this copy's).
+const AMIRA = user('amira');
+const BLOG = `/u/${AMIRA}/blog`;
 
 async function press(page, name) {
   const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name }).click()]);
@@ -102,16 +107,16 @@ describe('a learning log', () => {
     const saved = await press(amira, 'Save post');
     assert.equal(saved.status(), 200);
     postUrl = new URL(amira.url()).pathname;
-    assert.match(postUrl, new RegExp(`^/u/amira/blog/\\d{4}/\\d\\d/testing-the-gearbox-${RUN}$`));
+    assert.match(postUrl, new RegExp(`^${literal(BLOG)}/\\d{4}/\\d\\d/testing-the-gearbox-${RUN}$`));
     assert.match(await amira.locator('.govuk-notification-banner').innerText(), /saved/);
     assert.match(await amira.locator('main').innerText(), /Draft/);
     assert.equal(await amira.locator('main strong', { hasText: 'backlash' }).count(), 1);
     await assertAccessible(amira, 'a draft post');
     postId = (await amira.getByRole('link', { name: 'Change this post' }).getAttribute('href')).split('/')[3];
     await h.visit(jack, postUrl, { expectStatus: 404 });
-    await h.visit(jack, '/u/amira/blog');
+    await h.visit(jack, BLOG);
     assert.doesNotMatch(await jack.locator('main').innerText(), new RegExp(TITLE));
-    assert.doesNotMatch(await (await request('GET', '/u/amira/blog/feed')).body, new RegExp(TITLE));
+    assert.doesNotMatch(await (await request('GET', `${BLOG}/feed`)).body, new RegExp(TITLE));
   });
 
   test('published for the group, with comments held: classmates read it, nobody else does', async () => {
@@ -125,12 +130,12 @@ describe('a learning log', () => {
     await h.visit(jack, postUrl);
     assert.equal(await jack.locator('h1').innerText(), `${TITLE} (renamed)`);
     // The blog's index, seen by jack before it was published, shows it now.
-    await h.visit(jack, '/u/amira/blog');
+    await h.visit(jack, BLOG);
     assert.match(await jack.locator('main').innerText(), new RegExp(`${TITLE} \\(renamed\\)`));
     for (const who of ['sofia', 'nadia']) {
       const other = await h.newPage(); await h.signIn(other, who);
       await h.visit(other, postUrl, { expectStatus: 404 });
-      await h.visit(other, '/u/amira/blog');
+      await h.visit(other, BLOG);
       assert.doesNotMatch(await other.locator('main').innerText(), new RegExp(TITLE));
       await other.context().close();
     }
@@ -201,16 +206,16 @@ describe('a learning log', () => {
   });
 
   test('tags, months and search find posts; search marks the words', async () => {
-    await h.visit(amira, '/u/amira/blog?tag=gearbox');
+    await h.visit(amira, `${BLOG}?tag=gearbox`);
     const tagged = await amira.locator('main').innerText();
     assert.match(tagged, new RegExp(TITLE));
     assert.doesNotMatch(tagged, /Building the base/);
     const month = postUrl.split('/').slice(0, 6).join('/');
     await h.visit(amira, month);
     assert.match(await amira.locator('main').innerText(), new RegExp(TITLE));
-    await h.visit(amira, '/u/amira/blog/2019/13', { expectStatus: 404 });
+    await h.visit(amira, `${BLOG}/2019/13`, { expectStatus: 404 });
 
-    await h.visit(jack, `/u/amira/blog?q=backlash`);
+    await h.visit(jack, `${BLOG}?q=backlash`);
     assert.equal(await jack.locator('main mark', { hasText: /backlash/i }).count() > 0, true);
     await h.visit(jack, '/blog/search?q=backlash');
     assert.match(await jack.locator('main').innerText(), new RegExp(TITLE));
@@ -221,15 +226,15 @@ describe('a learning log', () => {
   });
 
   test('the public feed is valid Atom with public posts only; a private one shows more until replaced', async () => {
-    const open = await readFeed(amira, '/u/amira/blog/feed');
+    const open = await readFeed(amira, `${BLOG}/feed`);
     assertValidAtom(open, 'public feed');
     const titles = open.entries.map((e) => e.title);
     assert.ok(titles.includes('Building the base of the robot arm'), 'the public demo post is in it');
     assert.ok(!titles.some((t) => t.includes(TITLE) || t.includes('bracket failed') || t.includes('Same title')), 'no post for a group, a draft or a private one');
-    assertValidAtom(await readFeed(amira, '/u/amira/blog/feed?tag=workshop'), 'tag feed');
-    assert.equal((await request('GET', '/u/amira/blog')).body.includes('application/atom+xml'), true, 'feed autodiscovery');
+    assertValidAtom(await readFeed(amira, `${BLOG}/feed?tag=workshop`), 'tag feed');
+    assert.equal((await request('GET', BLOG)).body.includes('application/atom+xml'), true, 'feed autodiscovery');
 
-    await h.visit(jack, '/u/amira/blog');
+    await h.visit(jack, BLOG);
     await press(jack, 'Get your private feed address');
     const address = new URL(await jack.getByLabel('Private feed address').inputValue());
     const mine = await readFeed(jack, address.pathname);
@@ -237,7 +242,7 @@ describe('a learning log', () => {
     assert.ok(mine.entries.some((e) => e.title.includes(TITLE)), 'the group post is in the private feed');
     assert.ok(!mine.entries.some((e) => e.title.includes('Same title')), 'private posts are not');
 
-    await h.visit(jack, '/u/amira/blog');
+    await h.visit(jack, BLOG);
     await press(jack, 'Get your private feed address');
     assert.equal((await request('GET', address.pathname)).status, 404, 'the replaced address stops working');
   });
@@ -249,7 +254,7 @@ describe('a learning log', () => {
     assert.match(await amira.locator('.govuk-error-summary').innerText(), /cannot be shown/);
     await fillPost(amira, { title: `Odd ]]> <b>chars</b> & "quotes" 😀 ${RUN}`, body: 'Text with <script>alert(1)</script>, ]]> and &amp; in it.' });
     await press(amira, 'Save post');
-    const feed = await readFeed(amira, '/u/amira/blog/feed');
+    const feed = await readFeed(amira, `${BLOG}/feed`);
     assertValidAtom(feed, 'feed with odd characters');
     const odd = feed.entries.find((e) => e.title.includes(RUN));
     assert.equal(odd?.title, `Odd ]]> <b>chars</b> & "quotes" 😀 ${RUN}`, 'the title comes through as typed');
@@ -266,12 +271,12 @@ describe('a learning log', () => {
     const laterUrl = new URL(amira.url()).pathname;
     assert.match(await amira.locator('main').innerText(), /Scheduled/);
     await h.visit(jack, laterUrl, { expectStatus: 404 });
-    await h.visit(jack, '/u/amira/blog');
+    await h.visit(jack, BLOG);
     assert.doesNotMatch(await jack.locator('main').innerText(), new RegExp(`Later ${RUN}`));
     // Its time comes (as if a week had passed).
-    psql(`UPDATE posts SET published_at = now() - interval '1 minute' WHERE title = 'Later ${RUN}'`);
+    psql(`UPDATE posts SET published_at = now() - interval '1 minute' WHERE title = 'Later ${RUN}' AND author_id = ${userId('amira')}`);
     await h.visit(jack, laterUrl);
-    await h.visit(jack, '/u/amira/blog');
+    await h.visit(jack, BLOG);
     assert.match(await jack.locator('main').innerText(), new RegExp(`Later ${RUN}`));
   });
 
@@ -283,7 +288,7 @@ describe('a learning log', () => {
     assert.match(await amira.locator('.govuk-notification-banner').innerText(), /deleted/);
     await h.visit(amira, postUrl, { expectStatus: 404 });
     await h.visit(jack, `/blog/posts/${postId}/edit`, { expectStatus: 404 });
-    for (const path of [groupUrl, '/u/amira/blog']) {
+    for (const path of [groupUrl, BLOG]) {
       await h.visit(jack, path);
       assert.doesNotMatch(await jack.locator('main').innerText(), new RegExp(TITLE), `${path} forgets it`);
     }
@@ -321,11 +326,11 @@ describe('what a post shows and who hears of it', () => {
     const csrf = await amira.locator('input[name=csrf_token]').first().inputValue();
     const res = await h.submit(amira, '/blog', { csrf_token: csrf, title: `Borrowed ${RUN}`, body: 'x', tags: '', status: 'published', visibility: 'cohort', evidence_id: jacksEvidence }, { expectStatus: 400 });
     assert.match(await res.text(), /Choose a piece of your own evidence/);
-    assert.equal(psql(`SELECT count(*) FROM posts WHERE title = 'Borrowed ${RUN}'`), '0');
+    assert.equal(psql(`SELECT count(*) FROM posts WHERE title = 'Borrowed ${RUN}' AND institution_id = ${collegeId()}`), '0');
   });
 
   test('the blog-wide setting holds comments; the author and the writer hear of them', async () => {
-    await h.visit(amira, '/u/amira/blog');
+    await h.visit(amira, BLOG);
     await amira.getByLabel('Shown when I approve them').check();
     await press(amira, 'Save comment setting');
     assert.match(await amira.locator('.govuk-notification-banner').innerText(), /settings were saved/);
@@ -334,12 +339,12 @@ describe('what a post shows and who hears of it', () => {
     await press(jack, 'Post comment');
     assert.match(await jack.locator('main').innerText(), /approves it/);
     assert.equal(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
-                        WHERE u.username = 'amira' AND n.subject LIKE '%With evidence ${RUN}%approve it%'`), '1');
+                        WHERE u.username = '${AMIRA}' AND n.subject LIKE '%With evidence ${RUN}%approve it%'`), '1');
     await h.visit(amira, postUrl);
     await press(amira, /^Approve the comment by Jack Thompson/);
     assert.equal(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
-                        WHERE u.username = 'jack' AND n.kind = 'comment_approved' AND n.subject LIKE '%With evidence ${RUN}%'`), '1');
-    await h.visit(amira, '/u/amira/blog');
+                        WHERE u.username = '${user('jack')}' AND n.kind = 'comment_approved' AND n.subject LIKE '%With evidence ${RUN}%'`), '1');
+    await h.visit(amira, BLOG);
     await amira.getByLabel('Shown at once').check();
     await press(amira, 'Save comment setting');
   });
@@ -353,7 +358,7 @@ describe('what a post shows and who hears of it', () => {
     });
     assert.equal(res.status, 413);
     assert.match(res.body, /The most this form accepts is/);
-    assert.equal(psql(`SELECT count(*) FROM posts WHERE title = 'Huge ${RUN}'`), '0');
+    assert.equal(psql(`SELECT count(*) FROM posts WHERE title = 'Huge ${RUN}' AND institution_id = ${collegeId()}`), '0');
     await h.visit(jack, postUrl);
     assert.match(await jack.locator('main').innerText(), /See my bracket design/);
   });
@@ -361,12 +366,14 @@ describe('what a post shows and who hears of it', () => {
 
 describe('a suspended author', () => {
   test('their posts leave the lists and their addresses at once', async () => {
-    const name = `gone${RUN}`.toLowerCase();
+    const local = `gone${RUN}`.toLowerCase();
+    const name = user(local);
     psql(`WITH u AS (INSERT INTO users (institution_id, username, display_name, email)
-                     SELECT institution_id, '${name}', 'Gone ${RUN}', '${name}@riverside.example'
-                       FROM users WHERE username = 'jack' RETURNING id, institution_id),
+                     SELECT institution_id, '${name}', 'Gone ${RUN}', '${college.email(local)}'
+                       FROM users WHERE username = '${user('jack')}' RETURNING id, institution_id),
                m AS (INSERT INTO memberships (cohort_id, user_id, institution_id, role)
-                     SELECT c.id, u.id, u.institution_id, 'learner' FROM u, cohorts c WHERE c.code = 'ENG3-A')
+                     SELECT c.id, u.id, u.institution_id, 'learner' FROM u, cohorts c
+                      WHERE c.code = 'ENG3-A' AND c.institution_id = u.institution_id)
           INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html, body_text, status, visibility, published_at)
           SELECT institution_id, id, 2026, 11, 'soon-gone', 'Soon gone ${RUN}', 'x', '<p>x</p>', 'x', 'published', 'cohort', now() FROM u`);
     const jack = await h.newPage(); await h.signIn(jack, 'jack');

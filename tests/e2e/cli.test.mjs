@@ -6,9 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loginFormState, request } from './lib/browser.mjs';
+import { college, literal, user } from './lib/college.mjs';
 import { ROOT, stackVar, tandem as run } from './lib/env.mjs';
 
 stackVar(); // without the stack's data folder this file fails here, saying so
+
 
 /** `tandem ARGS` as an operator runs it: {code, out} with out its standard output and error. */
 function tandem(args, env = {}) {
@@ -67,7 +69,9 @@ describe('tandem subcommands', () => {
   });
 
   test('a new college and its first administrator, from the command line', async () => {
-    const slug = `cli-${Date.now() % 1e8}`;
+    // This file's own: its tag in the slug and in the administrator's name.
+    const slug = `${college.tag}-new`;
+    const admin = user('cli-admin');
     const add = tandem(['institution', 'add', slug, 'Command Line College']);
     assert.equal(add.code, 0, add.out);
     assert.match(add.out, /added the college Command Line College/);
@@ -75,24 +79,25 @@ describe('tandem subcommands', () => {
     assert.equal(again.code, 1);
     assert.match(again.out, /already a college with the slug/);
     assert.equal(tandem(['institution', 'add', 'Not A Slug', 'X']).code, 1);
-    const user = run(['user', 'add', `${slug}-admin`, '--email', 'first@cli.example', '--name', 'First Admin',
+    const added = run(['user', 'add', admin, '--email', college.email('first', 'cli.example'), '--name', 'First Admin',
       '--role', 'staff,institution_admin', '--institution', slug, '--password-stdin'], { input: 'first admin password\n' });
-    assert.equal(user.code, 0, user.out + user.err);
+    assert.equal(added.code, 0, added.out + added.err);
     // The new administrator signs in through the real form.
     const { cookie, csrf } = await loginFormState();
     const res = await request('POST', '/login', {
       headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-      body: `username=${slug}-admin&password=${encodeURIComponent('first admin password')}&csrf_token=${encodeURIComponent(csrf)}`,
+      body: `username=${encodeURIComponent(admin)}&password=${encodeURIComponent('first admin password')}&csrf_token=${encodeURIComponent(csrf)}`,
     });
     assert.equal(res.status, 303);
   });
 
   test('set-password refuses short passwords and unknown people', () => {
-    const short = run(['set-password', 'jack'], { input: 'short\n' });
+    const short = run(['set-password', user('jack')], { input: 'short\n' });
     assert.equal(short.code, 2);
     assert.match(short.err, /at least 10 characters/);
-    const ghost = run(['set-password', 'no-such-person'], { input: 'a-long-enough-password\n' });
+    const nobody = user('no-such-person');
+    const ghost = run(['set-password', nobody], { input: 'a-long-enough-password\n' });
     assert.equal(ghost.code, 1);
-    assert.match(ghost.err, /no user called no-such-person/);
+    assert.match(ghost.err, new RegExp(`no user called ${literal(nobody)}`));
   });
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness } from './lib/browser.mjs';
+import { literal, user } from './lib/college.mjs';
 import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
@@ -23,9 +24,8 @@ const collectionTitle = `My robot arm, start to finish ${run}`;
 
 const editorTitles = (page) => page.locator('#pages ~ ol .tandem-block h3 a').allInnerTexts();
 const idOf = (url) => new URL(url).pathname.split('/').pop();
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The pagination's link names the page it leads to ("Next page: Week 2 …").
-const neighbour = (page, which, title) => page.getByRole('link', { name: new RegExp(`^${which} page\\s*:\\s*${escape(title)}$`) });
+const neighbour = (page, which, title) => page.getByRole('link', { name: new RegExp(`^${which} page\\s*:\\s*${literal(title)}$`) });
 
 describe('collections', () => {
   let amira;
@@ -188,9 +188,13 @@ describe('collections', () => {
     const word = await post(amira, `${collectionUrl}/pages`, { page_id: 'first' });
     assert.equal(word.status, 400);
     assert.match(word.text, /page/);
-    const other = psql(`SELECT c.id FROM collections c JOIN users u ON u.id = c.owner_id
-                          WHERE u.username <> 'amira' LIMIT 1`);
-    if (other) await h.visit(amira, `/portfolio/collections/${other}`, { expectStatus: 404, axe: false });
+    // A collection of a classmate's, at her own college: not hers to open.
+    const other = psql(`INSERT INTO collections (institution_id, owner_id, title, description_md, description_html)
+                        SELECT institution_id, id, 'Jack''s own ${run}', '', '' FROM users
+                         WHERE username = '${user('jack')}' RETURNING id`);
+    assert.match(other, /^\d+$/);
+    await h.visit(amira, `/portfolio/collections/${other}`, { expectStatus: 404, axe: false });
+    await h.visit(amira, `/collections/${other}`, { expectStatus: 404, axe: false });
     await h.visit(amira, '/portfolio/collections/99999999999', { expectStatus: 404, axe: false });
     await h.visit(amira, `/collections/${id}/pages/${pageIds.jack}`, { expectStatus: 404, axe: false });
     await h.visit(amira, collectionUrl);
@@ -200,7 +204,7 @@ describe('collections', () => {
   test('shared with her tutor, she reads it until the share is revoked', async () => {
     psql(`INSERT INTO shares (institution_id, owner_id, collection_id, audience, user_id)
           SELECT c.institution_id, c.owner_id, c.id, 'person', u.id
-            FROM collections c, users u WHERE c.id = ${id} AND u.username = 'priya'`);
+            FROM collections c, users u WHERE c.id = ${id} AND u.username = '${user('priya')}'`);
     const priya = await h.newPage();
     await h.signIn(priya, 'priya');
     await walk(priya, false);

@@ -7,23 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness, request } from './lib/browser.mjs';
-import { clearLoginFailures, psql as sql } from './lib/db.mjs';
+import { college as copy, literal, user } from './lib/college.mjs';
+import { clearLoginFailures, collegeId, psql as sql } from './lib/db.mjs';
 import { tandem } from './lib/env.mjs';
 
 const COLUMNS = 'username,email,display_name,role,cohort_code,cohort_role';
-// Usernames are unique site-wide: each run makes its own people.
+// Usernames are unique site-wide: each run makes its own people, with this
+// file's copy's tag (user('amy') is amy.TAG), as it has its own colleges.
 const RUN = Date.now().toString(36).slice(-6);
+const TAG = copy.tag;
 const TMP = mkdtempSync(join(tmpdir(), 'tandem-import-'));
 
 // A college of its own for the command-line tests, so that 10,000 people
 // and a new site admin do not crowd the demo college other tests count.
-const COLLEGE = `imp-${RUN}`;
+const COLLEGE = `${TAG}-imp`;
+const COLLEGE_NAME = `Import test ${TAG}`;
 
 const h = harness(import.meta.url);
 before(() => {
   // Every test signs in from 127.0.0.1: start from no failed sign-ins.
   clearLoginFailures();
-  sql(`INSERT INTO institutions (slug, name) VALUES ('${COLLEGE}', 'Import test ${RUN}');
+  sql(`INSERT INTO institutions (slug, name) VALUES ('${COLLEGE}', '${COLLEGE_NAME}');
        INSERT INTO courses (institution_id, code, title) SELECT id, 'BULK', 'Bulk' FROM institutions WHERE slug = '${COLLEGE}';
        INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
          SELECT c.institution_id, c.id, 'BULK-A', 'Bulk A', '2026/27' FROM courses c JOIN institutions i ON i.id = c.institution_id
@@ -48,7 +52,14 @@ async function signIn(page, username, password = 'tandem-demo') {
 /** Uploads a file through the form, as a person would; returns the response. */
 async function upload(page, name, content, expectStatus, { college } = {}) {
   await h.visit(page, '/admin/import', { axe: false });
-  if (college) await page.getByLabel('College').selectOption({ label: college });
+  if (college) {
+    // Every copy's colleges have the demo's names: the option is chosen by
+    // the college's id, after checking it shows the name expected.
+    const [id, label] = college;
+    const select = page.getByLabel('College');
+    assert.equal(await select.locator(`option[value="${id}"]`).innerText(), label);
+    await select.selectOption(id);
+  }
   await page.setInputFiles('#file', { name, mimeType: 'text/csv', buffer: Buffer.from(content) });
   const [response] = await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
@@ -77,19 +88,19 @@ const inList = (names) => names.map((n) => `'${n}'`).join(',');
 
 describe('importing people on /admin/import', () => {
   let page;
-  const [amy, ben, cat] = ['amy', 'ben', 'cat'].map((n) => `${n}.${RUN}`);
+  const [amy, ben, cat] = ['amy', 'ben', 'cat'].map((n) => user(`${n}-${RUN}`));
   let file;
   before(async () => {
     page = await h.newPage();
     await signIn(page, 'admin');
     // An existing person, with their details as they are now.
-    const [email, name] = sql("SELECT email || '|' || display_name FROM users WHERE username = 'jack'").split('|');
+    const [email, name] = sql(`SELECT email || '|' || display_name FROM users WHERE username = '${user('jack')}'`).split('|');
     file = csv([
       [amy, `${amy}@example.ac.uk`, 'Amy Example', 'student', 'ENG3-A', 'learner'],
       [amy, `${amy}@example.ac.uk`, 'Amy Example', 'student', 'ENG3-A', 'rep'],
       [ben, `${ben}@example.ac.uk`, 'Hughes, Ben "Benny"', 'staff', 'ENG3-A', 'tutor'],
       [cat, `${cat}@example.ac.uk`, 'Cat Zoë Example', 'manager', '', ''],
-      ['jack', email, name, 'student', 'ENG3-A', 'learner'],
+      [user('jack'), email, name, 'student', 'ENG3-A', 'learner'],
     ]);
   });
   after(() => page.context().close());
@@ -115,8 +126,10 @@ describe('importing people on /admin/import', () => {
       `${amy}:1 ${ben}:2 ${cat}:4`);
     assert.equal(sql(`SELECT string_agg(m.role, ',' ORDER BY m.role) FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.username = '${amy}'`), 'learner,rep');
     assert.equal(sql(`SELECT count(*) FROM password_resets p JOIN users u ON u.id = p.user_id WHERE u.username IN (${inList([amy, ben, cat])})`), '3');
-    assert.equal(sql("SELECT a.detail || '|' || u.username FROM audit_log a JOIN users u ON u.id = a.actor_id WHERE a.action = 'users_imported' ORDER BY a.id DESC LIMIT 1"),
-      '3 created, 0 updated, 1 unchanged, 3 memberships added; file people.csv|admin');
+    // The last import by anyone at this file's Riverside.
+    assert.equal(sql(`SELECT a.detail || '|' || u.username FROM audit_log a JOIN users u ON u.id = a.actor_id
+                       WHERE a.action = 'users_imported' AND u.institution_id = ${collegeId()} ORDER BY a.id DESC LIMIT 1`),
+      `3 created, 0 updated, 1 unchanged, 3 memberships added; file people.csv|${user('admin')}`);
 
     // A link opens the form to choose a password (core of account.c).
     const visitor = await h.newPage();
@@ -137,22 +150,23 @@ describe('importing people on /admin/import', () => {
   });
 
   test('a changed file updates details and adds roles, keeping the old ones', async () => {
-    await upload(page, 'changes.csv', csv([[ben, `ben.new.${RUN}@example.ac.uk`, 'Ben Hughes', 'manager', '', '']]), 200);
+    const newEmail = copy.email(`ben.new.${RUN}`, 'example.ac.uk');
+    await upload(page, 'changes.csv', csv([[ben, newEmail, 'Ben Hughes', 'manager', '', '']]), 200);
     assert.deepEqual(await counts(page), { created: 0, updated: 1, unchanged: 0, memberships: 0 });
     assert.equal(sql(`SELECT email || '|' || display_name || '|' || roles FROM users WHERE username = '${ben}'`),
-      `ben.new.${RUN}@example.ac.uk|Ben Hughes|6`);
+      `${newEmail}|Ben Hughes|6`);
   });
 
   test('a file with bad lines is refused with each line listed, and nothing is imported', async () => {
-    const dan = `dan.${RUN}`;
+    const [dan, eve, fay, gus, hal, ivy] = ['dan', 'eve', 'fay', 'gus', 'hal', 'ivy'].map((n) => user(`${n}-${RUN}`));
     await upload(page, 'bad.csv', csv([
       [dan, `${dan}@example.ac.uk`, 'Dan', 'student', '', ''],
-      [`eve.${RUN}`, 'not-an-email', 'Eve', 'student', '', ''],
-      [`fay.${RUN}`, `fay.${RUN}@example.ac.uk`, 'Fay', 'wizard', '', ''],
-      [`gus.${RUN}`, `gus.${RUN}@example.ac.uk`, 'Gus', 'student', `NOPE-${RUN}`, 'learner'],
-      ['nadia', 'nadia@example.ac.uk', 'Nadia', 'student', '', ''],
-      [`hal.${RUN}`, `hal.${RUN}@example.ac.uk`, 'Hal', 'student', '', '', 'extra'],
-      [`ivy.${RUN}`, `ivy.${RUN}@example.ac.uk`, 'Ivy', 'site_admin', '', ''],
+      [eve, 'not-an-email', 'Eve', 'student', '', ''],
+      [fay, `${fay}@example.ac.uk`, 'Fay', 'wizard', '', ''],
+      [gus, `${gus}@example.ac.uk`, 'Gus', 'student', `NOPE-${RUN}`, 'learner'],
+      [user('nadia'), copy.email('nadia', 'example.ac.uk'), 'Nadia', 'student', '', ''],
+      [hal, `${hal}@example.ac.uk`, 'Hal', 'student', '', '', 'extra'],
+      [ivy, `${ivy}@example.ac.uk`, 'Ivy', 'site_admin', '', ''],
     ]), 400);
     assert.match(await page.locator('.govuk-error-summary').innerText(), /bad\.csv has 6 problems, so nothing was imported/);
     const found = await problems(page);
@@ -162,10 +176,11 @@ describe('importing people on /admin/import', () => {
     assert.match(found[0].problem, /not an email address/);
     assert.match(found[1].problem, /"wizard" is not a role/);
     assert.match(found[2].problem, new RegExp(`"NOPE-${RUN}" is not a cohort at this college`));
-    assert.match(found[3].problem, /"nadia" is already taken by someone at another college/);
+    assert.match(found[3].problem, new RegExp(`"${literal(user('nadia'))}" is already taken by someone at another college`));
     assert.match(found[4].problem, /has 7 columns/);
     assert.match(found[5].problem, /cannot be given by an import/);
-    assert.equal(sql(`SELECT count(*) FROM users WHERE username = '${dan}'`), '0', 'the good line was not imported either');
+    assert.equal(sql(`SELECT count(*) FROM users WHERE username IN (${inList([dan, eve, fay, gus, hal, ivy])})`), '0',
+      'the good line was not imported either');
   });
 
   test('a wrong header gets one message naming the columns', async () => {
@@ -216,11 +231,14 @@ describe('a site admin chooses the college', () => {
   test('and the people go to that college', async () => {
     await h.visit(page, '/admin/import');
     assert.ok(await page.locator('select#institution option').count() >= 2);
-    const kim = `kim.${RUN}`;
+    const kim = user(`kim-${RUN}`);
+    const north = sql(`SELECT id FROM institutions WHERE slug = '${copy.northSlug}'`);
     await upload(page, 'northgate.csv', csv([[kim, `${kim}@example.ac.uk`, 'Kim', 'student', 'MAT-Y12', 'learner']]), 200,
-      { college: 'Northgate Sixth Form College' });
+      { college: [north, 'Northgate Sixth Form College'] });
     assert.match(await page.locator('.govuk-panel').innerText(), /into Northgate Sixth Form College/);
-    assert.equal(sql(`SELECT i.slug FROM users u JOIN institutions i ON i.id = u.institution_id WHERE u.username = '${kim}'`), 'northgate');
+    assert.equal(sql(`SELECT i.slug FROM users u JOIN institutions i ON i.id = u.institution_id WHERE u.username = '${kim}'`), copy.northSlug);
+    assert.equal(sql(`SELECT c.code || ' ' || c.institution_id FROM memberships m JOIN users u ON u.id = m.user_id
+                       JOIN cohorts c ON c.id = m.cohort_id WHERE u.username = '${kim}'`), `MAT-Y12 ${north}`);
   });
 });
 
@@ -236,12 +254,31 @@ describe('people who do not administer cannot import', () => {
   });
 });
 
+/**
+ * Asserts that `err` names every college on the stack, a line each ("  SLUG
+ * NAME", in slug order), after its first line, which matches `first`: other
+ * files' colleges come and go meanwhile, so the list is checked against the
+ * colleges there are just after, and must name this file's three.
+ */
+function assertListsColleges(err, first) {
+  const [head, ...lines] = err.trimEnd().split('\n');
+  assert.match(head, first);
+  const listed = lines.map((l) => l.match(/^ {2}(\S+) +(.+)$/)?.[1]);
+  assert.ok(listed.every(Boolean), `a line that is no college's in:\n${err}`);
+  assert.deepEqual([...listed].sort(), listed, 'in slug order');
+  for (const slug of [copy.slug, copy.northSlug, COLLEGE]) assert.ok(listed.includes(slug), `${slug} in:\n${err}`);
+  const known = sql(`SELECT count(*) FROM institutions WHERE slug IN (${inList(listed)})`);
+  assert.equal(known, String(listed.length), `slugs that are no college's in:\n${err}`);
+  const count = head.match(/there are (\d+) colleges/);
+  if (count) assert.equal(Number(count[1]), listed.length, 'as many listed as it says');
+}
+
 describe('tandem import-users', () => {
   const college = COLLEGE;
   const bulk = (prefix, n, bad) => {
     const rows = [];
     for (let i = 1; i <= n; i++) {
-      const u = `${prefix}-${String(i).padStart(5, '0')}`;
+      const u = user(`${prefix}-${String(i).padStart(5, '0')}`);
       rows.push([u, `${u}@example.ac.uk`, `Person ${i} of ${prefix}`, 'student', 'BULK-A', 'learner']);
       if (i % 10 === 0) rows.push([u, `${u}@example.ac.uk`, `Person ${i} of ${prefix}`, 'student', 'BULK-A', 'rep']);
     }
@@ -277,7 +314,8 @@ describe('tandem import-users', () => {
     assert.equal(r.code, 1);
     assert.match(r.err, /^line 9999: email: "broken-email" is not an email address/m);
     assert.match(r.err, /has 1 problem: nothing was imported/);
-    assert.equal(sql(`SELECT count(*) FROM users WHERE username LIKE 'c${RUN}-%'`), '0');
+    assert.equal(sql(`SELECT count(*) FROM users WHERE username LIKE 'c${RUN}-%.${TAG}'`), '0');
+    assert.equal(sql(`SELECT count(*) FROM users u JOIN institutions i ON i.id = u.institution_id WHERE i.slug = '${college}'`), '10000');
   });
 
   test('explains what it needs', () => {
@@ -287,7 +325,7 @@ describe('tandem import-users', () => {
     assert.match(help.out, /usage: tandem import-users FILE\.csv/);
     const which = tandem(['import-users', good]);
     assert.equal(which.code, 2);
-    assert.match(which.err, /say which with --institution SLUG \(.*riverside/);
+    assertListsColleges(which.err, /^tandem: there are \d+ colleges: say which with --institution SLUG:$/);
     const missing = tandem(['import-users', join(TMP, 'nope.csv'), '--institution', college]);
     assert.equal(missing.code, 1);
     assert.match(missing.err, /cannot read/);
@@ -295,14 +333,16 @@ describe('tandem import-users', () => {
 });
 
 describe('tandem user add', () => {
-  const ops = `ops.${RUN}`;
+  const ops = user(`ops-${RUN}`);
+  const x = user(`x-${RUN}`);
+  const nowhere = `${TAG}-nowhere`;
   const add = (args, input = `ops-${RUN}-password\n`) => tandem(['user', 'add', ...args], { input });
 
   test('creates a site admin who can sign in and administer', async () => {
     const r = add([ops, '--email', `${ops}@example.ac.uk`, '--name', `Operator ${RUN}`, '--role', 'site_admin',
       '--institution', COLLEGE, '--password-stdin']);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, new RegExp(`added ${ops} to Import test ${RUN}`));
+    assert.match(r.out, new RegExp(`added ${literal(ops)} to ${literal(COLLEGE_NAME)}`));
     assert.equal(sql(`SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.target_user_id WHERE a.action = 'user_created' AND u.username = '${ops}'`), '1');
     const page = await h.newPage();
     try {
@@ -315,19 +355,19 @@ describe('tandem user add', () => {
   });
 
   test('refuses a taken username, an unknown college and bad input', () => {
-    const base = ['--email', `x.${RUN}@example.ac.uk`, '--name', 'X', '--role', 'staff', '--institution', COLLEGE, '--password-stdin'];
+    const base = ['--email', `${x}@example.ac.uk`, '--name', 'X', '--role', 'staff', '--institution', COLLEGE, '--password-stdin'];
     const taken = add([ops, ...base]);
     assert.equal(taken.code, 1);
     assert.match(taken.err, /already taken/);
-    const nowhere = add([`x.${RUN}`, ...base.slice(0, 6), '--institution', 'nowhere', '--password-stdin']);
-    assert.equal(nowhere.code, 1);
-    assert.match(nowhere.err, /no college "nowhere"/);
-    assert.equal(add([`x.${RUN}`, ...base], 'short\n').code, 2);
+    const elsewhere = add([x, ...base.slice(0, 6), '--institution', nowhere, '--password-stdin']);
+    assert.equal(elsewhere.code, 1);
+    assertListsColleges(elsewhere.err, new RegExp(`^tandem: there is no college "${literal(nowhere)}"; the colleges are:$`));
+    assert.equal(add([x, ...base], 'short\n').code, 2);
     assert.equal(add(['X Y', ...base]).code, 2);
-    assert.equal(add([`x.${RUN}`, '--email', 'nope', ...base.slice(2)]).code, 2);
-    assert.equal(add([`x.${RUN}`, ...base.slice(0, 4), '--role', 'wizard', ...base.slice(6)]).code, 2);
-    assert.equal(add([`x.${RUN}`, '--name', 'X']).code, 2);
-    assert.equal(sql(`SELECT count(*) FROM users WHERE username = 'x.${RUN}'`), '0');
+    assert.equal(add([x, '--email', 'nope', ...base.slice(2)]).code, 2);
+    assert.equal(add([x, ...base.slice(0, 4), '--role', 'wizard', ...base.slice(6)]).code, 2);
+    assert.equal(add([x, '--name', 'X']).code, 2);
+    assert.equal(sql(`SELECT count(*) FROM users WHERE username = '${x}'`), '0');
     const help = tandem(['user', 'add', '--help']);
     assert.equal(help.code, 0);
     assert.match(help.out, /--password-stdin/);

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { harness } from './lib/browser.mjs';
+import { user } from './lib/college.mjs';
 import { psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
@@ -33,7 +34,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
   let planUrl, goalUrl, roundUrl;
   before(async () => {
     // Earlier runs' plans of Grace go, so that this year's can be started.
-    psql("DELETE FROM leadership_plans WHERE owner_id = (SELECT id FROM users WHERE username = 'grace')");
+    psql(`DELETE FROM leadership_plans WHERE owner_id = (SELECT id FROM users WHERE username = '${user('grace')}')`);
     for (const name of ['grace', 'david', 'priya', 'tom', 'maria', 'owen', 'jack']) {
       people[name] = await h.newPage();
       await h.signIn(people[name], name);
@@ -125,7 +126,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     // Evidence from her portfolio, which her line manager then sees.
     psql(`INSERT INTO evidence (institution_id, owner_id, kind, title, body_md, body_html)
           SELECT institution_id, id, 'text', 'Timetable handover notes ${RUN}', 'Notes', '<p>Notes</p>'
-            FROM users WHERE username = 'grace'`);
+            FROM users WHERE username = '${user('grace')}'`);
     await h.visit(grace, goalUrl);
     await grace.getByLabel('Add evidence from your portfolio').selectOption({ label: `Timetable handover notes ${RUN}` });
     await press(grace, 'Add the evidence');
@@ -141,11 +142,12 @@ describe('a manager keeps a leadership plan with her line manager', () => {
   test('360-degree feedback: hidden until three answer, once each, none after closing', async () => {
     const grace = people.grace;
     await h.visit(grace, `${planUrl}/feedback/new`);
-    await grace.getByLabel('Colleagues to ask').fill('priya, tom');
+    const two = `${user('priya')}, ${user('tom')}`;
+    await grace.getByLabel('Colleagues to ask').fill(two);
     await press(grace, 'Ask them', { expectStatus: 400 });
     assert.match(await main(grace), /Ask at least three colleagues/);
-    assert.equal(await grace.getByLabel('Colleagues to ask').inputValue(), 'priya, tom');
-    await grace.getByLabel('Colleagues to ask').fill('priya, tom\nmaria, owen');
+    assert.equal(await grace.getByLabel('Colleagues to ask').inputValue(), two);
+    await grace.getByLabel('Colleagues to ask').fill(`${two}\n${user('maria')}, ${user('owen')}`);
     await grace.getByLabel('A note to them (optional)').fill(`Be candid ${RUN}`);
     await press(grace, 'Ask them');
     roundUrl = new URL(grace.url()).pathname;
@@ -258,7 +260,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await grace.getByLabel('Share with').fill('nobody-here');
     await press(grace, 'Share the plan', { expectStatus: 400 });
     assert.match(await main(grace), /nobody else at your college with that username/);
-    await grace.getByLabel('Share with').fill('owen');
+    await grace.getByLabel('Share with').fill(user('owen'));
     await press(grace, 'Share the plan');
     await h.visit(people.owen, '/leadership');
     await follow(people.owen, /Grace Mensah's plan for/);

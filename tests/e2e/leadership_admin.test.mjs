@@ -9,7 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness } from './lib/browser.mjs';
-import { clearLoginFailures, ids, psql } from './lib/db.mjs';
+import { college, user } from './lib/college.mjs';
+import { clearLoginFailures, collegeId, ids, psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 // Names and years unique to this run, so that a second run against the
@@ -23,7 +24,10 @@ const NEXT = `${START + 1}/${String((START + 2) % 100).padStart(2, '0')}`;
 // The year of a plan used only for a feedback round, kept out of the two above.
 const OTHER = `${START - 1}/${String(START % 100).padStart(2, '0')}`;
 
-const instruments = () => Number(psql(`SELECT count(*) FROM instruments`));
+// This file's Riverside (its copy of the demo's), whose administrator and
+// leaders the tests are: every lookup below is scoped to it.
+const COLLEGE = collegeId();
+const instruments = () => Number(psql(`SELECT count(*) FROM instruments WHERE institution_id = ${COLLEGE}`));
 
 before(async () => {
   clearLoginFailures();
@@ -85,12 +89,13 @@ describe('an administrator sets up the leadership plans', () => {
     assert.match(await row.innerText(),
       /Scores on scales, 1 to 5\s+Plant, Coordinator, Shaper, Monitor evaluator\s+Yes\s+0\s+In use/);
     assert.equal(psql(`SELECT string_agg(t.name, '|' ORDER BY t.position) FROM instrument_items t
-                        JOIN instruments n ON n.id = t.instrument_id WHERE n.name = '${SCALES}'`),
+                        JOIN instruments n ON n.id = t.instrument_id
+                       WHERE n.name = '${SCALES}' AND n.institution_id = ${COLLEGE}`),
     'Plant|Coordinator|Shaper|Monitor evaluator', 'items trimmed, blank lines skipped, in order');
     assert.equal(psql(`SELECT kind || scale_min || '-' || scale_max || feedback FROM instruments
-                        WHERE name = '${SCALES}'`), 'scales1-5true');
+                        WHERE name = '${SCALES}' AND institution_id = ${COLLEGE}`), 'scales1-5true');
     assert.equal(psql(`SELECT count(*) FROM audit_log WHERE action = 'instrument_created'
-                        AND detail LIKE '%${SCALES}%'`), '1');
+                        AND institution_id = ${COLLEGE} AND detail LIKE '%${SCALES}%'`), '1');
   });
 
   test('adds an instrument that gives a type', async () => {
@@ -102,7 +107,7 @@ describe('an administrator sets up the leadership plans', () => {
     const row = page.locator('#instruments-table tbody tr', { hasText: TYPE });
     assert.match(await row.innerText(), /A type\s+Analyst, Diplomat, Sentinel, Explorer\s+No\s+0/);
     assert.equal(psql(`SELECT kind || coalesce(scale_min::text, '-') FROM instruments
-                        WHERE name = '${TYPE}'`), 'type-');
+                        WHERE name = '${TYPE}' AND institution_id = ${COLLEGE}`), 'type-');
   });
 
   test('bad instruments are refused on their field, keeping what was typed, saving nothing', async () => {
@@ -154,14 +159,14 @@ describe('an administrator sets up the leadership plans', () => {
     assert.match(await banner(page), /The instrument has been archived/);
     const row = page.locator('#instruments-table tbody tr', { hasText: TYPE });
     assert.match(await row.innerText(), /Archived/);
-    assert.equal(psql(`SELECT archived FROM instruments WHERE name = '${TYPE}'`), 't');
-    const id = psql(`SELECT id FROM instruments WHERE name = '${TYPE}'`);
+    assert.equal(psql(`SELECT archived FROM instruments WHERE name = '${TYPE}' AND institution_id = ${COLLEGE}`), 't');
+    const id = psql(`SELECT id FROM instruments WHERE name = '${TYPE}' AND institution_id = ${COLLEGE}`);
     await h.submit(page, `/admin/leadership/instruments/${id}/archive`, { csrf_token: await csrfOf(page) });
     assert.equal(psql(`SELECT count(*) FROM audit_log WHERE action = 'instrument_archived'
-                        AND detail LIKE '%${TYPE}%'`), '1');
+                        AND institution_id = ${COLLEGE} AND detail LIKE '%${TYPE}%'`), '1');
     await press(page, new RegExp(`^Restore\\s+${TYPE}$`), 'after restoring an instrument');
     assert.match(await banner(page), /The instrument has been restored/);
-    assert.equal(psql(`SELECT archived FROM instruments WHERE name = '${TYPE}'`), 'f');
+    assert.equal(psql(`SELECT archived FROM instruments WHERE name = '${TYPE}' AND institution_id = ${COLLEGE}`), 'f');
     // Another college's instrument, or none, answers 404.
     await h.submit(page, '/admin/leadership/instruments/999999999/archive',
       { csrf_token: await csrfOf(page) }, { expectStatus: 404 });
@@ -201,8 +206,8 @@ describe('an administrator sets up the leadership plans', () => {
     }
     // Once colleagues answered it in a round, its scales stay as they are.
     psql(`WITH u AS (INSERT INTO users (institution_id, username, display_name, email, roles)
-                     SELECT id, 'lv-${RUN}-fb', 'F B', 'fb@riverside.example', 4 FROM institutions
-                      WHERE slug = 'riverside' RETURNING id, institution_id),
+                     SELECT id, '${user(`lv-${RUN}-fb`)}', 'F B', '${college.email('fb')}', 4 FROM institutions
+                      WHERE slug = '${college.slug}' RETURNING id, institution_id),
                p AS (INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
                      SELECT institution_id, id, '${OTHER}' FROM u RETURNING id, institution_id)
           INSERT INTO feedback_rounds (plan_id, institution_id, instrument_id)
@@ -225,7 +230,7 @@ describe('an administrator sets up the leadership plans', () => {
     await press(page, 'Add theme', 'after adding a theme');
     assert.match(await banner(page), /The development theme has been added/);
     assert.match(await page.locator('#themes-table tbody').innerText(), new RegExp(`${THEME}\\s+0\\s+In use`));
-    const count = () => psql(`SELECT count(*) FROM leadership_themes`);
+    const count = () => psql(`SELECT count(*) FROM leadership_themes WHERE institution_id = ${COLLEGE}`);
     const before = count();
     for (const [name, message] of [
       ['', /Enter the theme's name/],
@@ -244,16 +249,16 @@ describe('an administrator sets up the leadership plans', () => {
     }
     assert.equal(count(), before, 'nothing was saved');
     await press(page, new RegExp(`^Archive\\s+${THEME}$`), 'after archiving a theme');
-    assert.equal(psql(`SELECT archived FROM leadership_themes WHERE name = '${THEME}'`), 't');
+    assert.equal(psql(`SELECT archived FROM leadership_themes WHERE name = '${THEME}' AND institution_id = ${COLLEGE}`), 't');
     await press(page, new RegExp(`^Restore\\s+${THEME}$`), 'after restoring a theme');
-    assert.equal(psql(`SELECT archived FROM leadership_themes WHERE name = '${THEME}'`), 'f');
+    assert.equal(psql(`SELECT archived FROM leadership_themes WHERE name = '${THEME}' AND institution_id = ${COLLEGE}`), 'f');
   });
 
   test('gives a person a department, shown on their page and in the list', async () => {
-    const username = `lv-${RUN}-dept`;
+    const username = user(`lv-${RUN}-dept`);
     const [id] = ids(`INSERT INTO users (institution_id, username, display_name, email, roles)
-                     SELECT id, '${username}', 'Dee Partment', '${username}@riverside.example', 2
-                       FROM institutions WHERE slug = 'riverside' RETURNING id`);
+                     SELECT id, '${username}', 'Dee Partment', '${college.email(`lv-${RUN}-dept`)}', 2
+                       FROM institutions WHERE slug = '${college.slug}' RETURNING id`);
     await h.visit(page, `/admin/users/${id}`);
     assert.match(await page.locator('.govuk-summary-list').innerText(), /Department\s+Not given/);
     await page.getByLabel(/Department/).fill(`Engineering ${RUN}`);
@@ -262,7 +267,7 @@ describe('an administrator sets up the leadership plans', () => {
     assert.match(await page.locator('.govuk-summary-list').innerText(), new RegExp(`Department\\s+Engineering ${RUN}`));
     assert.match(psql(`SELECT detail FROM audit_log WHERE action = 'user_updated' AND target_user_id = ${id}`),
       new RegExp(`department "" to "Engineering ${RUN}"`));
-    await h.visit(page, `/admin/users?q=${username}`);
+    await h.visit(page, `/admin/users?q=${encodeURIComponent(username)}`);
     assert.match(await page.locator('tbody').innerText(), new RegExp(`Dee Partment\\s+Staff\\s+Engineering ${RUN}`));
     await h.visit(page, '/admin/leadership');
     assert.match(await page.locator('#departments-table').innerText(), new RegExp(`Engineering ${RUN}\\s+1`));
@@ -277,12 +282,13 @@ describe('an administrator sets up the leadership plans', () => {
     assert.equal(psql(`SELECT department FROM users WHERE id = ${id}`), `Engineering ${RUN}`);
     // A new person can be given one at once.
     await h.visit(page, '/admin/users/new');
-    await page.getByLabel('Username').fill(`lv-${RUN}-new`);
+    await page.getByLabel('Username').fill(user(`lv-${RUN}-new`));
     await page.getByLabel('Full name').fill('Nell New');
-    await page.getByLabel('Email address').fill(`lv-${RUN}-new@riverside.example`);
+    await page.getByLabel('Email address').fill(college.email(`lv-${RUN}-new`));
     await page.getByLabel(/Department/).fill('Learner services');
     await press(page, 'Add person', 'after adding a person with a department');
-    assert.equal(psql(`SELECT department FROM users WHERE username = 'lv-${RUN}-new'`), 'Learner services');
+    assert.equal(psql(`SELECT department FROM users WHERE username = '${user(`lv-${RUN}-new`)}'
+                        AND institution_id = ${COLLEGE}`), 'Learner services');
   });
 });
 
@@ -295,6 +301,7 @@ describe('who may see the settings and the college view', () => {
       const csrf = await csrfOf(page);
       await h.submit(page, '/admin/leadership/themes', { csrf_token: csrf, name: `Sneaky ${RUN}` },
         { expectStatus: 404 });
+      // Nowhere: not in Helen's college, nor any other.
       assert.equal(psql(`SELECT count(*) FROM leadership_themes WHERE name = 'Sneaky ${RUN}'`), '0');
     } finally {
       await page.context().close();
@@ -332,8 +339,9 @@ describe('a senior leader sees the college\'s leadership plans in aggregate', ()
   function plans(d, n, year) {
     return ids(`WITH u AS (
         INSERT INTO users (institution_id, username, display_name, email, roles, department)
-        SELECT i.id, 'lv-${RUN}-' || substr(md5(random()::text), 1, 8), 'Person ' || g, 'lv@riverside.example', 4, '${d}'
-          FROM institutions i, generate_series(1, ${n}) g WHERE i.slug = 'riverside' RETURNING id, institution_id)
+        SELECT i.id, 'lv-${RUN}-' || substr(md5(random()::text), 1, 8) || '.${college.tag}', 'Person ' || g,
+               '${college.email('lv')}', 4, '${d}'
+          FROM institutions i, generate_series(1, ${n}) g WHERE i.slug = '${college.slug}' RETURNING id, institution_id)
       INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
       SELECT institution_id, id, '${year}' FROM u RETURNING id`);
   }
@@ -357,7 +365,7 @@ describe('a senior leader sees the college\'s leadership plans in aggregate', ()
   before(async () => {
     themes = ids(`INSERT INTO leadership_themes (institution_id, name)
                    SELECT id, n FROM institutions, unnest(ARRAY['Coaching ${RUN}', 'Change ${RUN}']) n
-                    WHERE slug = 'riverside' RETURNING id`);
+                    WHERE slug = '${college.slug}' RETURNING id`);
     const [coaching, change] = themes;
     // YEAR: A has 4 plans, B 3; C and D one each, together 2: left out.
     const a = plans(dept('A'), 4, YEAR);

@@ -11,13 +11,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { harness } from './lib/browser.mjs';
-import { clearLoginFailures, ids, psql } from './lib/db.mjs';
+import { college, user } from './lib/college.mjs';
+import { clearLoginFailures, collegeId, ids, psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 const RUN = Date.now().toString(36).slice(-6);
 // Academic years no one else uses (leadership_admin.test.mjs takes 2099 to
-// 2900), so that the figures for them are this file's alone; cleared first,
-// in case an earlier run drew the same.
+// 2900), so that the figures for them are this file's alone; cleared first
+// in this file's college, in case it had plans for them.
 const START = 3000 + (Date.now() % 250) * 4;
 const yearOf = (start) => `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 const ATTACK = yearOf(START);
@@ -28,14 +29,15 @@ const UNTHEMED = yearOf(START + 3);
 const dept = (x) => `Dept ${x} ${RUN}`;
 const theme = (x) => `${x} ${RUN}`;
 
-/** A member of staff at Riverside who can sign in with the demo password. */
+/** A member of staff at this file's Riverside who can sign in with the
+ *  demo password: username lc-RUN-name, made this file's by user(). */
 function person(name, { department, roles = 2 | 4, manager = null }) {
   return ids(`INSERT INTO users (institution_id, username, display_name, email, roles, department,
                                  line_manager_id, password_hash)
-              SELECT i.id, 'lc-${RUN}-${name}', 'Person ${name}', 'lc@riverside.example', ${roles},
+              SELECT i.id, '${user(`lc-${RUN}-${name}`)}', 'Person ${name}', '${college.email('lc')}', ${roles},
                      '${department}', ${manager ?? 'NULL'},
-                     (SELECT password_hash FROM users WHERE username = 'helen')
-                FROM institutions i WHERE i.slug = 'riverside' RETURNING id`)[0];
+                     (SELECT password_hash FROM users WHERE username = '${user('helen')}')
+                FROM institutions i WHERE i.slug = '${college.slug}' RETURNING id`)[0];
 }
 const plan = (owner, year) => ids(`INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
                                    SELECT institution_id, id, '${year}' FROM users WHERE id = ${owner}
@@ -44,7 +46,8 @@ function goal(planId, status, due, themeName) {
   psql(`INSERT INTO leadership_goals (plan_id, institution_id, title, specific, measurable, achievable,
           relevant, due_on, theme_id, status)
         SELECT p.id, p.institution_id, 'Secret goal ${RUN}', 's', 'm', 'a', 'r', '${due}',
-               ${themeName ? `(SELECT id FROM leadership_themes WHERE name = '${themeName}')` : 'NULL'},
+               ${themeName ? `(SELECT id FROM leadership_themes
+                                WHERE name = '${themeName}' AND institution_id = p.institution_id)` : 'NULL'},
                '${status}'
           FROM leadership_plans p WHERE p.id = ${planId}`);
 }
@@ -66,12 +69,13 @@ let lead;
 const people = {};
 
 before(async () => {
-  psql(`DELETE FROM leadership_plans WHERE academic_year IN ('${ATTACK}', '${MERGED}', '${FEW}', '${UNTHEMED}')`);
+  psql(`DELETE FROM leadership_plans WHERE institution_id = ${collegeId()}
+          AND academic_year IN ('${ATTACK}', '${MERGED}', '${FEW}', '${UNTHEMED}')`);
   clearLoginFailures();
   psql(`INSERT INTO leadership_themes (institution_id, name)
         SELECT id, n FROM institutions,
                unnest(ARRAY['${theme('Common')}', '${theme('Second')}', '${theme('Rare')}', '${theme('Pair')}']) n
-         WHERE slug = 'riverside'`);
+         WHERE slug = '${college.slug}'`);
   lead = person('lead', { department: dept('S'), roles: 2 | 8 });
   person('other', { department: 'Senior leadership', roles: 2 | 8 });
   // S: s1 and s2 report to lead, s3 will share a plan with her, s4 nothing.

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { harness } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { literal, user } from './lib/college.mjs';
+import { collegeId, psql, userId } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 const press = h.press;
@@ -32,7 +33,7 @@ describe('a mentor and his mentee write to each other', () => {
   before(async () => {
     // Earlier runs' mentorships between the two are ended, so that this
     // one can be asked for.
-    psql("UPDATE mentorships SET state = 'ended' WHERE state IN ('requested', 'active') AND mentee_id = (SELECT id FROM users WHERE username = 'amira') AND mentor_id = (SELECT id FROM users WHERE username = 'tom')");
+    psql(`UPDATE mentorships SET state = 'ended' WHERE state IN ('requested', 'active') AND mentee_id = ${userId('amira')} AND mentor_id = ${userId('tom')}`);
     amira = await h.newPage(); await h.signIn(amira, 'amira');
     tom = await h.newPage(); await h.signIn(tom, 'tom');
     for (const page of [amira, tom]) {
@@ -53,7 +54,7 @@ describe('a mentor and his mentee write to each other', () => {
     await press(amira, 'Ask them', { expectStatus: 400 });
     assert.match(await main(amira), /nobody at your college with that username/);
     assert.equal(await amira.getByLabel('What is the mentoring for?').inputValue(), `Getting ready for interviews ${RUN}`);
-    await amira.getByLabel('Who would you like as your mentor?').fill('tom');
+    await amira.getByLabel('Who would you like as your mentor?').fill(user('tom'));
     await press(amira, 'Ask them');
     assert.match(await main(amira), /Your request was sent/);
     assert.match(await main(amira), /Your mentor: Tom[\s\S]*Waiting for the mentor/);
@@ -125,23 +126,25 @@ describe('a mentor and his mentee write to each other', () => {
       await h.submit(other, threadUrl, { csrf_token: csrf, body: 'Let me in' }, { expectStatus: 404 });
       await other.context().close();
     }
-    assert.equal(psql(`SELECT count(*) FROM messages WHERE body_md = 'Let me in'`), '0');
+    assert.equal(psql(`SELECT count(*) FROM messages WHERE body_md = 'Let me in' AND (thread_id = ${threadUrl.split('/')[2]} OR institution_id = ${collegeId()})`), '0');
   });
 
   test('an administrator reads it only with a reason, audited and told to both', async () => {
     const admin = await h.newPage(); await h.signIn(admin, 'admin');
     const id = threadUrl.split('/')[2];
-    await h.visit(admin, '/admin/threads?user=amira');
+    await h.visit(admin, `/admin/threads?user=${encodeURIComponent(user('amira'))}`);
     assert.doesNotMatch(await main(admin), new RegExp(SUBJECT), 'the list shows no subjects');
-    await admin.getByRole('link', { name: /Read for safeguarding\s*: thread between Amira Hassan \(amira\), Tom Reid/ }).first().click();
+    await admin.getByRole('link', { name: new RegExp(`Read for safeguarding\\s*: thread between Amira Hassan \\(${literal(user('amira'))}\\), Tom Reid`) }).first().click();
     await admin.waitForLoadState();
     assert.equal(new URL(admin.url()).pathname, `/admin/threads/${id}`, 'the newest thread first');
     assert.doesNotMatch(await main(admin), /Tuesday at 2/, 'the words are not shown before a reason is given');
     await admin.getByLabel('Why do you need to read it?').fill(`A safeguarding referral, case ${RUN}`);
     await press(admin, 'Record the reason and read the thread');
     assert.match(await main(admin), /Tuesday at 2/);
-    assert.equal(psql(`SELECT count(*) FROM audit_log WHERE action = 'thread_read_for_safeguarding' AND detail LIKE '%case ${RUN}%'`), '1');
-    assert.equal(psql(`SELECT count(*) FROM notifications WHERE kind = 'safeguarding' AND subject LIKE '%case ${RUN}%'`), '2');
+    assert.equal(psql(`SELECT count(*) FROM audit_log WHERE institution_id = ${collegeId()} AND action = 'thread_read_for_safeguarding' AND detail LIKE '%case ${RUN}%'`), '1');
+    assert.equal(psql(`SELECT string_agg(u.username, ',' ORDER BY u.username) FROM notifications n JOIN users u ON u.id = n.user_id
+                        WHERE n.institution_id = ${collegeId()} AND n.kind = 'safeguarding' AND n.subject LIKE '%case ${RUN}%'`),
+      [user('amira'), user('tom')].sort().join(','), 'told to both');
     const other = await h.newPage(); await h.signIn(other, 'northadmin');
     await h.visit(other, `/admin/threads/${id}`, { expectStatus: 404 });
     await other.context().close();
@@ -164,24 +167,24 @@ describe('a mentor and his mentee write to each other', () => {
   });
 
   test('a member of staff asks someone to mentor her; a tutor sets one up for her learner', async () => {
-    psql("UPDATE mentorships SET state = 'ended' WHERE state IN ('requested', 'active') AND mentor_id = (SELECT id FROM users WHERE username = 'tom') AND mentee_id IN (SELECT id FROM users WHERE username IN ('priya', 'jack'))");
+    psql(`UPDATE mentorships SET state = 'ended' WHERE state IN ('requested', 'active') AND mentor_id = ${userId('tom')} AND mentee_id IN (${userId('priya')}, ${userId('jack')})`);
     const priya = await h.newPage(); await h.signIn(priya, 'priya');
     await h.visit(priya, '/mentoring/new');
-    await priya.getByLabel('The mentor', { exact: true }).fill('tom');
+    await priya.getByLabel('The mentor', { exact: true }).fill(user('tom'));
     await priya.getByLabel('What is the mentoring for?').fill(`Leading a team for the first time ${RUN}`);
     await press(priya, 'Set it up, or ask');
     assert.match(await main(priya), /Your request was sent/);
     assert.match(await main(priya), /Your mentor: Tom Reid[\s\S]*Waiting for the mentor/);
     await h.visit(priya, '/mentoring/new');
-    await priya.getByLabel('The mentor', { exact: true }).fill('tom');
-    await priya.getByLabel('The mentee (optional)').fill('jack');
+    await priya.getByLabel('The mentor', { exact: true }).fill(user('tom'));
+    await priya.getByLabel('The mentee (optional)').fill(user('jack'));
     await priya.getByLabel('What is the mentoring for?').fill(`Settling in ${RUN}`);
     await press(priya, 'Set it up, or ask');
     assert.match(await main(priya), /The mentorship was set up/);
-    assert.equal(psql(`SELECT state FROM mentorships WHERE purpose = 'Settling in ${RUN}'`), 'active');
+    assert.equal(psql(`SELECT state FROM mentorships WHERE purpose = 'Settling in ${RUN}' AND mentor_id = ${userId('tom')} AND mentee_id = ${userId('jack')}`), 'active');
     await h.visit(priya, '/mentoring/new');
-    await priya.getByLabel('The mentor', { exact: true }).fill('tom');
-    await priya.getByLabel('The mentee (optional)').fill('sofia');
+    await priya.getByLabel('The mentor', { exact: true }).fill(user('tom'));
+    await priya.getByLabel('The mentee (optional)').fill(user('sofia'));
     await priya.getByLabel('What is the mentoring for?').fill(`Not mine ${RUN}`);
     await press(priya, 'Set it up, or ask', { expectStatus: 400 });
     assert.match(await main(priya), /only for learners you teach/);
@@ -201,7 +204,7 @@ describe('a mentor and his mentee write to each other', () => {
     const goal = await priya.locator('#link option').evaluateAll(
       (options) => options.find((o) => o.textContent.startsWith('Plan goal: Pass unit 6')).value);
     const csrf = await priya.locator('input[name=csrf_token]').first().inputValue();
-    const notHers = psql("SELECT e.id FROM evidence e JOIN users u ON u.id = e.owner_id WHERE u.username = 'amira' LIMIT 1");
+    const notHers = psql(`SELECT e.id FROM evidence e JOIN users u ON u.id = e.owner_id WHERE u.username = '${user('amira')}' LIMIT 1`);
     const res = await h.submit(priya, direct, { csrf_token: csrf, body: 'Look at this', link: `evidence:${notHers}` }, { expectStatus: 400 });
     assert.match(await res.text(), /cannot see that, or it is not yours/);
     assert.equal(await priya.getByLabel('Reply').inputValue(), 'Look at this');

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { user } from './lib/college.mjs';
+import { collegeId, psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 const press = h.press;
@@ -29,7 +30,7 @@ describe('a plan from a course template, agreed and then used', () => {
     jack = await h.newPage(); await h.signIn(jack, 'jack');
     priya = await h.newPage(); await h.signIn(priya, 'priya');
     jackPage = psql(`INSERT INTO portfolio_pages (institution_id, owner_id, title)
-                     SELECT institution_id, id, 'Bridge model ${RUN}' FROM users WHERE username = 'jack' RETURNING id`).split('\n')[0];
+                     SELECT institution_id, id, 'Bridge model ${RUN}' FROM users WHERE username = '${user('jack')}' RETURNING id`).split('\n')[0];
   });
   after(async () => { await jack.context().close(); await priya.context().close(); });
 
@@ -61,7 +62,7 @@ describe('a plan from a course template, agreed and then used', () => {
     await press(priya, 'Save the template', { expectStatus: 400 });
     assert.match(await priya.locator('.govuk-error-summary').innerText(), /in the past/);
     assert.equal(await priya.getByLabel('What I want to achieve').nth(0).inputValue(), 'Something long ago');
-    assert.equal(psql(`SELECT count(*) FROM plan_templates WHERE title = 'Old ${RUN}'`), '0');
+    assert.equal(psql(`SELECT count(*) FROM plan_templates WHERE title = 'Old ${RUN}' AND institution_id = ${collegeId()}`), '0');
   });
 
   test('the learner starts from the template, makes it his own and proposes it', async () => {
@@ -80,7 +81,7 @@ describe('a plan from a course template, agreed and then used', () => {
     planUrl = new URL(jack.url()).pathname;
     planId = planUrl.split('/')[2];
     assert.equal(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
-                        WHERE u.username = 'priya' AND n.kind = 'plan_proposal' AND n.link = '${planUrl}'`), '1',
+                        WHERE u.username = '${user('priya')}' AND n.kind = 'plan_proposal' AND n.link = '${planUrl}'`), '1',
       'the tutor is told a proposal waits for her');
   });
 
@@ -143,7 +144,7 @@ describe('a plan from a course template, agreed and then used', () => {
     await h.visit(jack, `${planUrl}/progress`);
     const csrf = await jack.locator('input[name=csrf_token]').first().inputValue();
     const key = psql(`SELECT content->'goals'->0->>'key' FROM plan_versions WHERE plan_id = ${planId} AND number = 1`);
-    const amiraEvidence = psql("SELECT e.id FROM evidence e JOIN users u ON u.id = e.owner_id WHERE u.username = 'amira' LIMIT 1");
+    const amiraEvidence = psql(`SELECT e.id FROM evidence e JOIN users u ON u.id = e.owner_id WHERE u.username = '${user('amira')}' LIMIT 1`);
     const before = psql(`SELECT count(*) FROM plan_goal_links WHERE plan_id = ${planId}`);
     let res = await h.submit(jack, `${planUrl}/goals/${key}/links`, { csrf_token: csrf, item: `evidence:${amiraEvidence}` }, { expectStatus: 404 });
     assert.match(await res.text(), /not yours/);
@@ -189,7 +190,7 @@ describe('a plan from a course template, agreed and then used', () => {
     await press(jack, /^Sign the record of/);
     assert.match(await main(jack), /Signed by both/);
     assert.equal(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
-                        WHERE u.username = 'jack' AND n.kind = 'plan_review' AND n.link LIKE '${planUrl}/progress%'`), '1',
+                        WHERE u.username = '${user('jack')}' AND n.kind = 'plan_review' AND n.link LIKE '${planUrl}/progress%'`), '1',
       'he was told a review waits for his signature');
     const review = psql(`SELECT id FROM plan_reviews WHERE plan_id = ${planId}`);
     const csrf = await jack.locator('input[name=csrf_token]').first().inputValue();
@@ -249,17 +250,17 @@ describe('a plan from a course template, agreed and then used', () => {
     const csrf = await tom.locator('input[name=csrf_token]').first().inputValue();
     await h.submit(tom, `${planUrl}/comments`, { csrf_token: csrf, body: 'Hello' }, { expectStatus: 404 });
     await h.submit(tom, `${planUrl}/reviews`, { csrf_token: csrf, held_on: iso(0), notes: 'x' }, { expectStatus: 404 });
-    const template = psql(`SELECT id FROM plan_templates WHERE title = '${TEMPLATE}'`);
+    const template = psql(`SELECT id FROM plan_templates WHERE title = '${TEMPLATE}' AND institution_id = ${collegeId()}`);
     await h.visit(tom, `/plans/templates/${template}/edit`, { expectStatus: 404 });
     await h.submit(tom, `/plans/templates/${template}/delete`, { csrf_token: csrf }, { expectStatus: 404 });
-    await h.submit(tom, `/plans/templates/${template}`, { csrf_token: csrf, title: 'Taken over', cohort: psql("SELECT id FROM cohorts WHERE code = 'PSY-Y13'") }, { expectStatus: 404 });
-    assert.equal(psql(`SELECT count(*) FROM plan_templates WHERE title = '${TEMPLATE}'`), '1');
+    await h.submit(tom, `/plans/templates/${template}`, { csrf_token: csrf, title: 'Taken over', cohort: psql(`SELECT id FROM cohorts WHERE code = 'PSY-Y13' AND institution_id = ${collegeId()}`) }, { expectStatus: 404 });
+    assert.equal(psql(`SELECT count(*) FROM plan_templates WHERE title = '${TEMPLATE}' AND institution_id = ${collegeId()}`), '1');
     assert.equal(psql(`SELECT count(*) FROM plan_comments WHERE body = 'Hello' AND plan_id = ${planId}`), '0');
     await tom.context().close();
   });
 
   test('deleting the template leaves the plan its copy', async () => {
-    const template = psql(`SELECT id FROM plan_templates WHERE title = '${TEMPLATE}'`);
+    const template = psql(`SELECT id FROM plan_templates WHERE title = '${TEMPLATE}' AND institution_id = ${collegeId()}`);
     await h.visit(priya, `/plans/templates/${template}/edit`);
     await priya.getByText('Delete this template').click();
     await press(priya, 'Delete the template');

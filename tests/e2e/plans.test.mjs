@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible, harness } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { collegeId, psql, userId } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -151,10 +151,10 @@ describe('a learner and her tutor negotiate a plan', () => {
   test('a tutor cannot start a plan with themselves as the learner', async () => {
     await h.visit(priya, '/plans/new');
     const csrf = await priya.locator('input[name=csrf_token]').first().inputValue();
-    const priyaId = psql("SELECT id FROM users WHERE username = 'priya'");
+    const priyaId = userId('priya');
     const res = await h.submit(priya, '/plans', { csrf_token: csrf, title: `Self ${RUN}`, learner: priyaId, account: 'x', action: 'propose' }, { expectStatus: 400 });
     assert.match(await res.text(), /Choose one of your own learners/);
-    assert.equal(psql(`SELECT count(*) FROM plans WHERE title = 'Self ${RUN}'`), '0');
+    assert.equal(psql(`SELECT count(*) FROM plans WHERE title = 'Self ${RUN}' AND institution_id = ${collegeId()}`), '0');
   });
 
   test('nobody else can open the plan; a completed plan no longer changes', async () => {

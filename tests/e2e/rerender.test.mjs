@@ -7,23 +7,25 @@
 // tandem's rerender then puts everything back.
 //
 // Everything here happens in a college of this file's own, made with the
-// documented commands, and rerender is told to keep to it (--institution),
-// so that files running beside this one never see their content change.
+// documented commands and named with this file's tag (lib/college.mjs), as
+// is its one person, and rerender is told to keep to it (--institution), so
+// that files running beside this one (and this file's copy of the demo
+// colleges) never see their content change.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { harness } from './lib/browser.mjs';
+import { college, user } from './lib/college.mjs';
 import { psql } from './lib/db.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = process.env.TANDEM_BIN || join(ROOT, 'cgi-bin/tandem');
 const TEST_BUILD = 'build/rerender-test';
 const TEST_BIN = join(ROOT, TEST_BUILD, 'tandem');
-const RUN = Date.now() % 1e8;
-const SLUG = `rerender-${RUN}`;
-const PERSON = `${SLUG}-kim`;
+const SLUG = `${college.tag}-rr`;
+const PERSON = user('kim');
 const PASSWORD = 'rerender-test-password';
 
 const h = harness(import.meta.url);
@@ -78,9 +80,9 @@ describe('tandem rerender', () => {
   before(async () => {
     assert.ok(process.env.TANDEM_VAR, 'TANDEM_VAR is not set: this test reaches the stack\'s database through it');
     assert.ok(existsSync(BIN), `${BIN} does not exist: build it (make) or set TANDEM_BIN`);
-    const college = tandem(BIN, ['institution', 'add', SLUG, 'Rerender Test College']);
-    assert.equal(college.code, 0, college.out);
-    const person = tandem(BIN, ['user', 'add', PERSON, '--email', `${PERSON}@rerender.example`, '--name', 'Kim Rerender',
+    const added = tandem(BIN, ['institution', 'add', SLUG, 'Rerender Test College']);
+    assert.equal(added.code, 0, added.out);
+    const person = tandem(BIN, ['user', 'add', PERSON, '--email', college.email('kim', 'rerender.example'), '--name', 'Kim Rerender',
       '--role', 'student', '--institution', SLUG, '--password-stdin'], `${PASSWORD}\n`);
     assert.equal(person.code, 0, person.out);
     await h.launch();
@@ -164,7 +166,7 @@ describe('tandem rerender', () => {
   test('a college that does not exist is refused, naming the ones that do', () => {
     const r = tandem(BIN, ['rerender', '--institution', `${SLUG}-nowhere`]);
     assert.equal(r.code, 1, r.out);
-    assert.match(r.out, new RegExp(`there is no college "${SLUG}-nowhere"; the colleges are: `));
+    assert.match(r.out, new RegExp(`there is no college "${SLUG}-nowhere"; the colleges are:\n  `));
     assert.equal(tandem(BIN, ['rerender', '--frobnicate']).code, 2);
     assert.match(tandem(BIN, ['rerender', '--help']).out, /usage: tandem rerender/);
   });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, PNG, assertAccessible, harness, request } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
+import { college, literal, user } from './lib/college.mjs';
+import { collegeId, psql, userId } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -17,6 +18,8 @@ const press = h.click;
 // Titles unique to this run: a stack may be reused between runs.
 const RUN = Date.now().toString(36);
 const button = (page, name) => page.getByRole('button', { name, exact: true });
+// This file's Jack, as the sharing page names him: "Jack Thompson (jack.TAG)".
+const JACK = `Jack Thompson \\(${literal(user('jack'))}\\)`;
 
 async function addEvidence(page, kind, fields) {
   await h.visit(page, '/portfolio/evidence/new');
@@ -89,10 +92,10 @@ describe('a page shared with a tutor and by secret link', () => {
   });
 
   test('sharing with someone at another college, or with nobody named, is refused', async () => {
-    const refused = await share(amira, editorPath, 'One person at your college', { person: 'nadia' });
+    const refused = await share(amira, editorPath, 'One person at your college', { person: user('nadia') });
     assert.equal(refused.status(), 400);
     assert.match(await amira.locator('.govuk-error-summary').innerText(), /no one with that username or email address at your college/);
-    assert.equal(await amira.getByLabel('Their username or email address').inputValue(), 'nadia', 'what was typed is kept');
+    assert.equal(await amira.getByLabel('Their username or email address').inputValue(), user('nadia'), 'what was typed is kept');
     await assertAccessible(amira, 'a refused share');
     const empty = await share(amira, editorPath, 'One person at your college');
     assert.equal(empty.status(), 400);
@@ -139,7 +142,7 @@ describe('a page shared with a tutor and by secret link', () => {
     assert.equal(await comment.count(), 1);
     assert.match(await comment.innerText(), /Priya Sharma\s+Feedback[\s\S]*Great photo\. Now explain the gear ratio\./);
     assert.equal(await comment.locator('em', { hasText: 'Now' }).count(), 1);
-    assert.equal(psql(`SELECT kind || ': ' || subject FROM notifications WHERE user_id = (SELECT id FROM users WHERE username = 'amira') ORDER BY id DESC LIMIT 1`),
+    assert.equal(psql(`SELECT kind || ': ' || subject FROM notifications WHERE user_id = ${userId('amira')} ORDER BY id DESC LIMIT 1`),
       `feedback: Priya Sharma gave feedback on your page “My gearbox project ${RUN}”`);
     const forged = await request('POST', `${viewPath}/comments`, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'body=hello' });
     assert.equal(forged.status, 403, 'a visitor cannot comment');
@@ -231,17 +234,18 @@ describe('a page shared with a tutor and by secret link', () => {
   });
 
   test('a person shared with is told; every share and its end are in the audit log', async () => {
-    await share(amira, editorPath, 'One person at your college', { person: 'JACK@riverside.example' });
-    assert.match(await amira.locator('#shares ~ dl').innerText(), /Jack Thompson \(jack\)\s+From now on/);
+    await share(amira, editorPath, 'One person at your college', { person: college.email('jack').toUpperCase() });
+    assert.match(await amira.locator('#shares ~ dl').innerText(), new RegExp(`${JACK}\\s+From now on`));
     const pageId = viewPath.split('/')[2];
-    assert.equal(psql(`SELECT kind || ' ' || link || ' ' || subject FROM notifications WHERE user_id = (SELECT id FROM users WHERE username = 'jack') ORDER BY id DESC LIMIT 1`),
+    assert.equal(psql(`SELECT kind || ' ' || link || ' ' || subject FROM notifications WHERE user_id = ${userId('jack')} ORDER BY id DESC LIMIT 1`),
       `share ${viewPath} Amira Hassan shared the page “My gearbox project ${RUN}” with you`);
-    const again = await share(amira, editorPath, 'One person at your college', { person: 'jack' });
+    const again = await share(amira, editorPath, 'One person at your college', { person: user('jack') });
     assert.equal(again.status(), 400);
     assert.match(await amira.locator('.govuk-error-summary').innerText(), /already shared that way, for the same dates/);
-    await share(amira, editorPath, 'One person at your college', { person: 'jack', until: '2099-01-31' });
-    assert.match(await amira.locator('#shares ~ dl').innerText(), /Jack Thompson \(jack\)\s+Until 31 Jan 2099/, 'the same person for other dates is another share');
-    const actions = psql(`SELECT string_agg(action, ',' ORDER BY id) FROM audit_log WHERE detail LIKE '%(page ${pageId})%' OR detail LIKE '%page ${pageId} %'`);
+    await share(amira, editorPath, 'One person at your college', { person: user('jack'), until: '2099-01-31' });
+    assert.match(await amira.locator('#shares ~ dl').innerText(), new RegExp(`${JACK}\\s+Until 31 Jan 2099`), 'the same person for other dates is another share');
+    const actions = psql(`SELECT string_agg(action, ',' ORDER BY id) FROM audit_log
+                          WHERE institution_id = ${collegeId()} AND (detail LIKE '%(page ${pageId})%' OR detail LIKE '%page ${pageId} %')`);
     // tutors, link; link stopped; link with an end; tutors stopped; college, public, jack twice
     assert.equal(actions, "share_added,share_added,share_revoked,share_added,share_revoked,share_added,share_added,share_added,share_added");
   });

@@ -12,7 +12,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, harness } from './lib/browser.mjs';
-import { makeCohort, psql } from './lib/db.mjs';
+import { college, literal, user } from './lib/college.mjs';
+import { collegeId, makeCohort, psql, userId } from './lib/db.mjs';
 import { tandem } from './lib/env.mjs';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 
@@ -37,6 +38,8 @@ const LEARNERS = [1, 2, 3, 4, 5, 6].map((n) => `voter${n}-${RUN}`);
 const TITLE = `Study spaces ${RUN}`;
 
 const main = (page) => page.locator('main').innerText();
+/** This file's cohort (its code is this run's, but codes are per college). */
+const cohortId = () => psql(`SELECT id FROM cohorts WHERE code = '${COHORT}' AND institution_id = ${collegeId()}`);
 
 /** Posts fields to path from page with its CSRF token, as a tampered form would. */
 async function post(page, path, fields, expectStatus) {
@@ -116,7 +119,7 @@ describe('a representative polls her cohort anonymously', () => {
 
   test('once open, its anonymity cannot change (409) and nothing changes', async () => {
     await h.visit(rep, pollPath);
-    await post(rep, pollPath, { title: TITLE, description: '', audience: psql(`SELECT id FROM cohorts WHERE code = '${COHORT}'`),
+    await post(rep, pollPath, { title: TITLE, description: '', audience: cohortId(),
       anonymous: 'no', visibility: 'live', opens_at: '', closes_at: '2030-01-01T12:00' }, 409);
     assert.match(await main(rep), /anonymous, are fixed/);
     assert.equal(psql(`SELECT anonymous FROM polls WHERE id = ${pollId}`), 't');
@@ -139,7 +142,10 @@ describe('a representative polls her cohort anonymously', () => {
     await h.visit(v, pollPath);
     const q = (prompt) => psql(`SELECT id FROM poll_questions WHERE poll_id = ${pollId} AND prompt LIKE '${prompt}%'`);
     const o = (label) => psql(`SELECT id FROM poll_options WHERE poll_id = ${pollId} AND label = '${label}'`);
-    const other = psql(`SELECT id FROM poll_options WHERE poll_id <> ${pollId} ORDER BY id LIMIT 1`);
+    // An option of another poll of this college (the demo's).
+    const other = psql(`SELECT o.id FROM poll_options o JOIN polls p ON p.id = o.poll_id
+                         WHERE o.poll_id <> ${pollId} AND p.institution_id = ${collegeId()} ORDER BY o.id LIMIT 1`);
+    assert.match(other, /^\d+$/, 'the college has another poll with options');
     const good = { [`q${q('Which room')}`]: o('Room A'), [`q${q('How useful')}`]: psql(`SELECT id FROM poll_options WHERE question_id = ${q('How useful')} AND position = 3`),
       [`r${o('Museum')}`]: '1' };
     // An option of another poll.
@@ -191,7 +197,7 @@ describe('a representative polls her cohort anonymously', () => {
     assert.deepEqual(statuses.sort(), [303, 409], 'one vote recorded, one refused');
     const refused = (await main(v)).includes('already') ? v : tab2;
     assert.match(await main(refused), /voted in this poll already/);
-    const learner = psql(`SELECT id FROM users WHERE username = '${LEARNERS[1]}'`);
+    const learner = userId(LEARNERS[1]);
     assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId} AND user_id = ${learner}`), '1');
     assert.equal(psql(`SELECT count(sealed) FROM poll_voters WHERE poll_id = ${pollId}`), '2');
     assert.equal(psql(`SELECT voters FROM polls WHERE id = ${pollId}`), '2');
@@ -208,7 +214,12 @@ describe('a representative polls her cohort anonymously', () => {
       await fillBallot(v, { room: i === 0 ? 'Room C' : 'Room A', ranks: i === 0 ? { 'Factory tour': '1' } : { Museum: '1', Theatre: '2' } });
       await press(v, 'Cast your vote');
     }
-    assert.match(runTandem('count-ballots'), /^0 ballots opened/, 'five waiting: fewer than 2k, so none opened');
+    // A pass counts every college's polls (other test files' too): this
+    // poll's five wait, fewer than 2k, so none of them is opened.
+    assert.match(runTandem('count-ballots'), /^\d+ ballots? opened/);
+    assert.equal(psql(`SELECT counted || '/' || spoiled || '/' || uncounted || '/' || voters || '/' || (final_at IS NULL)
+                         || '/' || (SELECT count(sealed) || '/' || count(*) FILTER (WHERE opened) FROM poll_voters WHERE poll_id = ${pollId})
+                         FROM polls WHERE id = ${pollId}`), '0/0/0/5/true/5/0', 'five waiting: fewer than 2k, so none opened');
     await h.visit(rep, `${pollPath}/results`);
     assert.match(await main(rep), /5 people have voted/);
     assert.match(await main(rep), /the first results show once 10 people have voted/);
@@ -305,7 +316,7 @@ describe('a representative polls her cohort anonymously', () => {
     await rep.getByLabel('Answer due by').fill(due);
     await press(rep, 'Raise the issue', { expectStatus: 400 });
     assert.match(await main(rep), /no member of staff/);
-    await rep.getByLabel('Member of staff responsible').fill('priya');
+    await rep.getByLabel('Member of staff responsible').fill(user('priya'));
     await press(rep, 'Raise the issue');
     const issuePath = new URL(rep.url()).pathname;
     assert.match(issuePath, /^\/voice\/issues\/\d+$/);
@@ -321,7 +332,7 @@ describe('a representative polls her cohort anonymously', () => {
     const priya = await h.newPage(); await h.signIn(priya, 'priya');
     await h.visit(priya, '/voice');
     assert.match(await main(priya), new RegExp(`Issues for you to answer[\\s\\S]*A quiet study room ${RUN}`));
-    assert.ok(Number(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'priya' AND n.link = '${issuePath}'`)) >= 1, 'she was told');
+    assert.ok(Number(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = '${user('priya')}' AND n.link = '${issuePath}'`)) >= 1, 'she was told');
     await h.visit(priya, issuePath);
     await priya.getByLabel(/Not possible/).check();
     await press(priya, 'Save the answer', { expectStatus: 400 });
@@ -349,18 +360,18 @@ describe('a representative polls her cohort anonymously', () => {
     await h.visit(rep, '/voice/issues/new');
     await rep.getByLabel('Title').fill(`Printer credits ${RUN}`);
     await rep.getByLabel(/What students said/).fill('We run out of printer credit in week 3.');
-    await rep.getByLabel('Member of staff responsible').fill('priya');
+    await rep.getByLabel('Member of staff responsible').fill(user('priya'));
     await rep.getByLabel('Answer due by').fill(new Date(Date.now() + 86400e3).toISOString().slice(0, 10));
     await press(rep, 'Raise the issue');
     const id = new URL(rep.url()).pathname.split('/')[3];
     psql(`UPDATE voice_issues SET due_on = current_date - 1 WHERE id = ${id}`);
     let told = '0';
     for (let i = 0; i < 40 && told !== '2'; i++) {
-      told = psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.link = '/voice/issues/${id}' AND n.subject LIKE 'Overdue:%' AND u.username IN ('priya', 'david')`);
+      told = psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.link = '/voice/issues/${id}' AND n.subject LIKE 'Overdue:%' AND u.username IN ('${user('priya')}', '${user('david')}')`);
       if (told !== '2') await new Promise((r) => setTimeout(r, 250));
     }
     assert.equal(told, '2', 'the responsible person and her line manager are told, once each');
-    await h.visit(voters[0], `/voice/cohorts/${psql(`SELECT id FROM cohorts WHERE code = '${COHORT}'`)}`);
+    await h.visit(voters[0], `/voice/cohorts/${cohortId()}`);
     assert.match(await voters[0].locator('.govuk-summary-card', { hasText: `Printer credits ${RUN}` }).innerText(), /Overdue/);
     const david = await h.newPage(); await h.signIn(david, 'david');
     await h.visit(david, '/voice');
@@ -371,15 +382,15 @@ describe('a representative polls her cohort anonymously', () => {
 });
 
 describe('a students\' union officer polls the whole college', () => {
-  const OFFICER = `officer-${RUN}`;
-  const OUTSIDER = `outsider-${RUN}`;
+  const OFFICER = user(`officer-${RUN}`);
+  const OUTSIDER = user(`outsider-${RUN}`);
   let officer, pollPath;
   before(() => {
     psql(`INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
           SELECT i.id, n, 'Person ' || n, n || '@example.ac.uk', 1,
-                 (SELECT password_hash FROM users WHERE username = 'amira')
+                 (SELECT password_hash FROM users WHERE username = '${user('amira')}')
             FROM institutions i, unnest(ARRAY['${OFFICER}', '${OUTSIDER}']) n
-           WHERE i.slug = 'riverside'`);
+           WHERE i.slug = '${college.slug}'`);
   });
   after(async () => { if (officer) await officer.context().close(); });
 
@@ -393,7 +404,7 @@ describe('a students\' union officer polls the whole college', () => {
 
   test('an administrator grants the role on the person\'s page', async () => {
     const admin = await h.newPage(); await h.signIn(admin, 'admin');
-    await h.visit(admin, `/admin/users/${psql(`SELECT id FROM users WHERE username = '${OFFICER}'`)}`);
+    await h.visit(admin, `/admin/users/${userId(OFFICER)}`);
     await admin.getByLabel("Students' union officer").check();
     await press(admin, 'Save changes');
     assert.equal(psql(`SELECT roles & 64 FROM users WHERE username = '${OFFICER}'`), '64');
@@ -409,6 +420,9 @@ describe('a students\' union officer polls the whole college', () => {
     await officer.getByLabel('Closes', { exact: true }).fill(new Date(Date.now() + 86400e3).toISOString().slice(0, 16));
     await press(officer, 'Save the poll');
     pollPath = new URL(officer.url()).pathname;
+    assert.match(pollPath, /^\/voice\/polls\/\d+$/);
+    const pollId = pollPath.split('/')[3];
+    assert.equal(psql(`SELECT title FROM polls WHERE id = ${pollId} AND institution_id = ${collegeId()}`), `Union elections ${RUN}`);
     await officer.getByLabel('A written answer').check();
     await officer.getByLabel('Question', { exact: true }).fill('What should the union do first?');
     await press(officer, 'Add the question');
@@ -424,10 +438,10 @@ describe('a students\' union officer polls the whole college', () => {
     assert.match(await main(outsider), /only the poll's creator sees your name/);
     // One voter is enough here: this poll is arranged to count ballots one
     // at a time (the college's threshold, k, is 5 for every other poll).
-    psql(`UPDATE polls SET batch_size = 1 WHERE title = 'Union elections ${RUN}'`);
+    psql(`UPDATE polls SET batch_size = 1 WHERE id = ${pollId}`);
     // A ballot tampered with in the database does not open: it is counted
     // as spoiled, the failure is logged, and the count goes on.
-    psql(`WITH p AS (SELECT id, institution_id FROM polls WHERE title = 'Union elections ${RUN}'),
+    psql(`WITH p AS (SELECT id, institution_id FROM polls WHERE id = ${pollId}),
                v AS (INSERT INTO poll_voters (poll_id, user_id, institution_id, sealed)
                      SELECT p.id, u.id, p.institution_id, (SELECT sealed FROM poll_voters WHERE poll_id = p.id) || '\\x00'::bytea
                        FROM p, users u WHERE u.username = '${OFFICER}' RETURNING poll_id)
@@ -437,15 +451,15 @@ describe('a students\' union officer polls the whole college', () => {
     await press(officer, 'Close the poll now');
     // Names beside written answers: for the poll's creator only, on the
     // page and in the CSV alike.
-    assert.equal(psql(`SELECT counted || '/' || spoiled FROM polls WHERE title = 'Union elections ${RUN}'`), '1/1');
-    assert.match(readFileSync(`${process.env.TANDEM_VAR}/log/tandem.log`, 'utf8'), /a sealed ballot of poll \d+ did not open: counted as spoiled/);
+    assert.equal(psql(`SELECT counted || '/' || spoiled FROM polls WHERE id = ${pollId}`), '1/1');
+    assert.match(readFileSync(`${process.env.TANDEM_VAR}/log/tandem.log`, 'utf8'), new RegExp(`a sealed ballot of poll ${pollId} did not open: counted as spoiled`));
     await h.visit(officer, `${pollPath}/results`);
-    assert.match(await main(officer), new RegExp(`Longer library hours ${RUN}\\s*Person ${OUTSIDER}`));
+    assert.match(await main(officer), new RegExp(`Longer library hours ${RUN}\\s*Person ${literal(OUTSIDER)}`));
     const csvOf = (page) => page.evaluate(async (url) => (await fetch(url)).text(), `${BASE_URL}${pollPath}/csv`);
-    assert.match(await csvOf(officer), new RegExp(`"Longer library hours ${RUN}","","","Person ${OUTSIDER}"`));
+    assert.match(await csvOf(officer), new RegExp(`"Longer library hours ${RUN}","","","Person ${literal(OUTSIDER)}"`));
     await h.visit(outsider, `${pollPath}/results`);
     assert.match(await main(outsider), new RegExp(`Longer library hours ${RUN}`));
-    assert.doesNotMatch(await main(outsider), new RegExp(`Person ${OUTSIDER}`), 'another voter never sees names');
+    assert.doesNotMatch(await main(outsider), new RegExp(`Person ${literal(OUTSIDER)}`), 'another voter never sees names');
     assert.match(await csvOf(outsider), new RegExp(`"Longer library hours ${RUN}","","",""`));
     await outsider.context().close();
     assert.match(await main(officer), /Everyone at Riverside College/);

@@ -1,7 +1,7 @@
 // Shared end-to-end harness: Debian's Chromium driven by playwright-core,
 // axe-core run inside visited pages (once per template and state in a run,
 // see assertAccessible), every visited page's HTML saved for the Nu HTML
-// checker (run once, last, by zz-vnu.test.mjs, on all saved pages in one
+// checker (run once, last, by last/vnu.test.mjs, on all saved pages in one
 // batch), sign-in once per person per file (see signIn), and raw HTTP
 // requests for input a browser would never send.
 //
@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import axe from 'axe-core';
 import { chromium } from 'playwright-core';
+import { user } from './college.mjs';
 
 if (!process.env.TANDEM_URL) {
   throw new Error('TANDEM_URL is not set: start the stack and set TANDEM_URL, e.g. http://127.0.0.1:18080');
@@ -23,7 +24,7 @@ export const BASE_URL = process.env.TANDEM_URL.replace(/\/+$/, '');
 
 /** Where screenshots and saved pages go; shared by all test files of a run. */
 export const OUT_DIR = process.env.TANDEM_E2E_OUT || join(tmpdir(), 'tandem-e2e');
-/** Saved HTML, one sub-directory per test file; zz-vnu.test.mjs checks them all. */
+/** Saved HTML, one sub-directory per test file; last/vnu.test.mjs checks them all. */
 export const HTML_DIR = join(OUT_DIR, 'html');
 
 /** Tandem's header colour (public/scss/tandem.scss $tandem-brand, #0b5d5e). */
@@ -167,13 +168,15 @@ export function harness(fileUrl) {
       return context.newPage();
     },
     /**
-     * Signs username in on `page` and returns the response of the page it
+     * Signs in the person this file's college calls `name` (user(name):
+     * 'amira' is this file's Amira) on `page` and returns the response of the page it
      * leads to (saved for the Nu checker). The first time in this file (and
      * with {real: true}: the tests of signing in itself) through the real
      * form, as a person does; after that with a session this file already
      * made for the same person, when one is free and still valid (above).
      */
-    async signIn(page, username, password = 'tandem-demo', { real = false } = {}) {
+    async signIn(page, name, password = 'tandem-demo', { real = false } = {}) {
+      const username = user(name);
       const context = page.context();
       const key = `${username}\n${password}`;
       const pool = sessions.get(key) ?? { landing: null, free: [] };

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { college, user } from './college.mjs';
 import { stackVar } from './env.mjs';
 
 const CONNECT = ['-X', '-h', join(stackVar(), 'pgrun'), '-U', 'tandem', '-d', 'tandem', '-v', 'ON_ERROR_STOP=1', '-tAq'];
@@ -53,27 +54,33 @@ export function rows(sql) {
 /** The ids an INSERT … RETURNING id gave, as strings. */
 export const ids = (sql) => psql(sql).split('\n').filter((l) => /^\d+$/.test(l));
 
-/** A person's id (a string), by username. */
-export const userId = (username) => psql(`SELECT id FROM users WHERE username = '${username}'`);
+/** A person's id (a string), by their name in this file's college (user()). */
+export const userId = (name) => psql(`SELECT id FROM users WHERE username = '${user(name)}'`);
 
-/** Forgets every failed sign-in, so that the lock-out counts from none (all tests sign in from 127.0.0.1). */
-export const clearLoginFailures = () => psql('DELETE FROM login_failures');
+/** This file's Riverside copy's id (a string). */
+export const collegeId = () => psql(`SELECT id FROM institutions WHERE slug = '${college.slug}'`);
+
+/** Forgets the failed sign-ins for this file's people, so that the lock-out counts from none. */
+export const clearLoginFailures = () => psql(`DELETE FROM login_failures WHERE username LIKE '%.${college.tag}'`);
 
 /**
- * A cohort of Riverside's engineering course, code and name, with learners
- * (usernames) and rep, a learner who represents it: each person with
- * Amira's password (tandem-demo) and named "Voter USERNAME".
+ * A cohort of this file's Riverside's engineering course, code and name,
+ * with learners (names, made this file's by user()) and rep, a learner who
+ * represents it: each person with Amira's password (tandem-demo) and named
+ * "Voter NAME".
  */
 export function makeCohort({ code, name, rep, learners }) {
-  psql(`WITH i AS (SELECT id FROM institutions WHERE slug = 'riverside'),
+  const names = [rep, ...learners].map((n) => `'${user(n)}'`).join(', ');
+  psql(`WITH i AS (SELECT id FROM institutions WHERE slug = '${college.slug}'),
              co AS (INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
-                    SELECT i.id, (SELECT id FROM courses WHERE code = 'BTEC-ENG-L3'), '${code}', '${name}', '2026/27'
+                    SELECT i.id, (SELECT id FROM courses WHERE code = 'BTEC-ENG-L3' AND institution_id = i.id),
+                           '${code}', '${name}', '2026/27'
                       FROM i RETURNING id, institution_id),
              u AS (INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
-                   SELECT i.id, n, 'Voter ' || n, n || '@example.ac.uk', 1,
-                          (SELECT password_hash FROM users WHERE username = 'amira')
-                     FROM i, unnest(ARRAY['${rep}', ${learners.map((l) => `'${l}'`).join(', ')}]) n RETURNING id, username)
+                   SELECT i.id, n, 'Voter ' || split_part(n, '.', 1), n || '@example.ac.uk', 1,
+                          (SELECT password_hash FROM users WHERE username = '${user('amira')}')
+                     FROM i, unnest(ARRAY[${names}]) n RETURNING id, username)
         INSERT INTO memberships (cohort_id, user_id, institution_id, role)
         SELECT co.id, u.id, co.institution_id, r FROM co, u, unnest(ARRAY['learner', 'rep']) r
-         WHERE r = 'learner' OR u.username = '${rep}'`);
+         WHERE r = 'learner' OR u.username = '${user(rep)}'`);
 }

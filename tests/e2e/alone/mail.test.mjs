@@ -9,9 +9,9 @@ import { after, before, describe, test } from 'node:test';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
-import { harness, request } from './lib/browser.mjs';
-import { psql } from './lib/db.mjs';
-import { BIN, need } from './lib/env.mjs';
+import { harness, request } from '../lib/browser.mjs';
+import { psql, userId } from '../lib/db.mjs';
+import { BIN, need } from '../lib/env.mjs';
 
 const SMTP_PORT = Number(need('TANDEM_SMTP_PORT', 'the mail worker sends to the SMTP sink this file runs on that port'));
 
@@ -53,7 +53,7 @@ after(async () => {
   await h.close();
 });
 
-const JACK = () => psql("SELECT email FROM users WHERE username = 'jack'");
+const JACK = () => psql(`SELECT email FROM users WHERE id = ${userId('jack')}`);
 const mailsWith = (text) => received.filter((m) => m.to.includes(JACK()) && m.raw.includes(text));
 
 /** Waits until a mail holding text has arrived for Jack (at most 20 s). */
@@ -90,11 +90,11 @@ async function digests() {
 describe('email', () => {
   let priya, jack, unsubscribeUrl;
   before(async () => {
-    psql("DELETE FROM notification_prefs WHERE user_id = (SELECT id FROM users WHERE username = 'jack')");
+    psql(`DELETE FROM notification_prefs WHERE user_id = ${userId('jack')}`);
     // As if Jack's last digest (from an earlier run against this database)
     // had been sent yesterday.
-    psql("DELETE FROM outbox WHERE digest_on IS NOT NULL AND user_id = (SELECT id FROM users WHERE username = 'jack')");
-    psql("UPDATE digests SET last_sent_on = current_date - 1 WHERE user_id = (SELECT id FROM users WHERE username = 'jack')");
+    psql(`DELETE FROM outbox WHERE digest_on IS NOT NULL AND user_id = ${userId('jack')}`);
+    psql(`UPDATE digests SET last_sent_on = current_date - 1 WHERE user_id = ${userId('jack')}`);
     priya = await h.newPage(); await h.signIn(priya, 'priya');
     jack = await h.newPage(); await h.signIn(jack, 'jack');
   });
@@ -130,7 +130,7 @@ describe('email', () => {
     const forged = unsubscribeUrl.replace(/\/[^/]+$/, '/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     let res = await request('POST', forged, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     assert.equal(res.status, 404);
-    assert.equal(psql("SELECT count(*) FROM notification_prefs WHERE user_id = (SELECT id FROM users WHERE username = 'jack')"), '0');
+    assert.equal(psql(`SELECT count(*) FROM notification_prefs WHERE user_id = ${userId('jack')}`), '0');
     const visitor = await h.newPage();
     await h.visit(visitor, unsubscribeUrl);
     assert.match(await visitor.locator('main').innerText(), /Stop these emails\?[\s\S]*Messages/);

@@ -28,15 +28,22 @@
 // Needs TANDEM_VAR (the stack's data folder, for the WAL and key files) and
 // TANDEM_BIN (for `tandem count-ballots`), as scripts/test.sh sets them;
 // runs as root or as the user owning $TANDEM_VAR/pg (to read the WAL).
+// It is in tests/e2e/alone/ (one file at a time, on a stack of its own):
+// it asserts that a pass leaves no dead version of what it wrote, which
+// the mixer's VACUUM can promise only while no other session holds an
+// older snapshot, as on a quiet server; beside other files' transactions
+// that would come down to their timing. (Its WAL reading follows this
+// poll's own rows, so it would not be fooled by others' votes.)
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, harness } from './lib/browser.mjs';
-import { makeCohort, psql, psqlScript, rows } from './lib/db.mjs';
-import { need } from './lib/env.mjs';
-import { open as openSealed, publicKeyOf, readKeyFile, seal, sodium, toBytea } from './lib/sealed.mjs';
+import { BASE_URL, harness } from '../lib/browser.mjs';
+import { college, user } from '../lib/college.mjs';
+import { makeCohort, psql, psqlScript, rows } from '../lib/db.mjs';
+import { need } from '../lib/env.mjs';
+import { open as openSealed, publicKeyOf, readKeyFile, seal, sodium, toBytea } from '../lib/sealed.mjs';
 
 const h = harness(import.meta.url);
 const press = h.press;
@@ -49,6 +56,8 @@ const KEYS = process.env.TANDEM_KEYS || join(VAR, 'keys');
 const PGBIN = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(a) - Number(b)).map((v) => `/usr/lib/postgresql/${v}/bin`).pop();
 
 const RUN = Date.now().toString(36);
+/** This file's replication slots are named after its college copy (slot names: [a-z0-9_]). */
+const SLOT = `${RUN}_${college.tag.replace(/[^a-z0-9]/g, '_')}`;
 /** The probability with which a perfect shuffle may fail this file's bounds. */
 const ALPHA = 1e-6;
 const main = (page) => page.locator('main').innerText();
@@ -142,6 +151,22 @@ function markersInPages(oids, markers) {
                 WHERE position(convert_to(m, 'UTF8') IN page) > 0`);
 }
 
+/**
+ * The secret keys the server holds now: [{file, sk}]. Other test files'
+ * polls and rounds close while this one reads (their keys destroyed by
+ * their final batch or a pass's sweep): a key file gone between listing
+ * and reading is no longer held, and is left out.
+ */
+function keysHeld() {
+  const held = [];
+  for (const file of readdirSync(KEYS).filter((f) => f.endsWith('.key'))) {
+    let sk;
+    try { sk = readKeyFile(join(KEYS, file)); } catch (e) { if (e.code === 'ENOENT') continue; throw e; }
+    held.push({ file, sk });
+  }
+  return held;
+}
+
 // ------------------------------------------------------------ the WAL
 
 const lsnToBig = (lsn) => { const [hi, lo] = lsn.split('/'); return (BigInt(`0x${hi}`) << 32n) | BigInt(`0x${lo}`); };
@@ -174,6 +199,64 @@ function walRecords(start) {
   // an error there: it must have read past the switch.
   assert.ok(records.length && records.at(-1).lsn >= now, `pg_waldump stopped before the end: ${out.stderr.slice(0, 400)}`);
   return records;
+}
+
+/**
+ * The history of this instance's register rows (x, from inspect), as the
+ * WAL tells it. The register holds every poll's (every round's) rows, and
+ * other colleges vote and are counted at the same time: only the WAL
+ * records that wrote a version of one of x's rows are its. From each row
+ * as it is now (its ctid), the record that put that version there, then
+ * the version it replaced (an UPDATE names the old place), back to the
+ * INSERT that made the row: the last record to put a tuple at a place
+ * before the next one moved it is the one that wrote it, for a live
+ * tuple's place is never reused. {links: Map(record -> person), chains:
+ * Map(person -> [records, oldest first])}.
+ */
+function registerChains(wal, x) {
+  const db = Number(psql('SELECT oid FROM pg_database WHERE datname = current_database()'));
+  const node = Number(family([x.spec.register]).find((r) => r.name === x.spec.register).node);
+  const onRegister = (r) => r.blocks.some((b) => b.db === db && b.node === node && b.fork === 'main');
+  const writers = new Map(), multi = [];
+  const place = (blk, off) => `${blk},${off}`;
+  for (const r of wal) {
+    if (!onRegister(r)) continue;
+    if (r.rmgr === 'Heap' && /^INSERT/.test(r.type)) {
+      const at = place(r.blocks[0].blk, Number(r.desc.match(/^\S+ off (\d+)/)[1]));
+      writers.set(at, [...(writers.get(at) || []), { r, from: null }]);
+    } else if (r.rmgr === 'Heap' && /^(HOT_)?UPDATE/.test(r.type)) {
+      const at = place(r.blocks[0].blk, Number(r.desc.match(/new off (\d+)/)[1]));
+      const from = place((r.blocks[1] || r.blocks[0]).blk, Number(r.desc.match(/^\S+ off (\d+)/)[1]));
+      writers.set(at, [...(writers.get(at) || []), { r, from }]);
+    } else if (r.rmgr === 'Heap2' && /^MULTI_INSERT/.test(r.type)) {
+      multi.push(r); // its places are not in the description
+    }
+  }
+  /** The last record to put a tuple at place `at` before lsn. */
+  const lastWriter = (at, lsn) => {
+    const found = (writers.get(at) || []).filter((w) => w.r.lsn < lsn).at(-1);
+    const blk = Number(at.split(',')[0]);
+    const unknown = multi.find((m) => m.blocks[0].blk === blk && m.lsn < lsn && (!found || m.lsn > found.r.lsn));
+    assert.ok(!unknown, `a MULTI_INSERT into ${x.spec.register} block ${blk} (${unknown?.desc}) hides who wrote (${at})`);
+    return found;
+  };
+  const links = new Map(), chains = new Map();
+  for (const row of x.register) {
+    const chain = [];
+    let w = lastWriter(row.ctid.slice(1, -1), Infinity);
+    assert.ok(w && w.r.top === row.xmin, `${x.spec.register} ${row.ctid}: written in the WAL by its xmin ${row.xmin} (${w?.r.desc})`);
+    while (w) {
+      chain.unshift(w.r);
+      links.set(w.r, row.person);
+      if (!w.from) break;
+      const older = lastWriter(w.from, w.r.lsn);
+      assert.ok(older, `${x.spec.register}: the version at (${w.from}) that ${w.r.desc} replaced has a writer in the WAL read`);
+      w = older;
+    }
+    assert.match(chain[0].type, /^INSERT/, `${x.spec.register} ${row.ctid}: its history goes back to its INSERT`);
+    chains.set(row.person, chain);
+  }
+  return { links, chains };
 }
 
 /** Relfilenodes of this database to names (pg_class, now). */
@@ -375,21 +458,22 @@ function linkAttacks(x, wal) {
   Object.defineProperty(results, 'shownRanks', { value: shown.map((m) => bySeq.findIndex((v) => v.marker === m) + 1), enumerable: false });
   // 8. WAL order: within each batch's transaction, the order of its
   //    updates of register rows against the order of its inserted answers.
+  //    The register's records are traced to their rows (registerChains),
+  //    so every update is known to be of this instance's row, and whose.
   if (wal) {
-    const registerNodes = new Set(family([x.spec.register]).filter((r) => r.kind === 'r').map((r) => Number(r.node)));
+    const { links } = registerChains(wal, x);
     const textNodes = new Set(family([x.spec.texts]).filter((r) => r.kind === 'r').map((r) => Number(r.node)));
     let n7 = 0;
     for (const xid of batches.keys()) {
       const recs = wal.filter((r) => r.top === xid && r.rmgr === 'Heap');
-      const updated = recs.filter((r) => /UPDATE/.test(r.type) && r.blocks.some((b) => registerNodes.has(b.node))).map((r) => {
-        const off = Number(r.desc.match(/^\S+ off (\d+)/)[1]);
-        const blk = (r.blocks[1] || r.blocks[0]).blk;
-        return voters.find((v) => v.ctid === `(${blk},${off})`);
-      });
+      const people = [...new Set(recs.filter((r) => /UPDATE/.test(r.type) && links.has(r)).map((r) => links.get(r)))];
+      const updated = people.map((p) => voters.find((v) => v.user === p));
       const inserted = recs.filter((r) => /^INSERT/.test(r.type) && r.blocks.some((b) => textNodes.has(b.node))).map((r) => {
         const off = Number(r.desc.match(/off (\d+)/)[1]);
         return texts.find((t) => t.blk === r.blocks[0].blk && t.lp === off && t.xmin === xid);
-      });
+      }).filter(Boolean);
+      assert.equal(updated.length, batches.get(xid).length, `WAL order: batch ${xid}'s updates of its register rows`);
+      assert.equal(inserted.length, texts.filter((t) => t.xmin === xid).length, `WAL order: batch ${xid}'s inserted answers`);
       n7 += zipCount(updated, inserted, (v, t) => v && same(v, t));
     }
     results['WAL order within each batch'] = n7;
@@ -400,14 +484,17 @@ function linkAttacks(x, wal) {
 /**
  * The voters' transactions as the WAL shows them, with those noted as
  * they voted: a vote inserts its register row; a 360 answer updates its
- * invitation (as a batch does: batches, a set of transaction ids, are left
- * out). Then checks that every record of each touched only allowedRels
+ * invitation (as a batch does: x's batches are left out). Only x's rows
+ * count (registerChains): other polls' and rounds' voters and batches
+ * write the same tables meanwhile. Then checks that every record of each touched only allowedRels
  * (by relfilenode: tables with their TOAST tables, indexes and sequences),
  * but for row locks that foreign keys take, and that a record without a
  * relation is the transaction's own (its commit). {voterTx, violations,
  * locks}.
  */
-function walOfVoters(wal, spec, noted, allowedRels, batches) {
+function walOfVoters(wal, x, noted, allowedRels) {
+  const { spec } = x;
+  const batches = new Set(x.batches.keys());
   const nodes = relfilenodes();
   const allowed = new Set(allowedRels.map((r) => Number(r.node)));
   // Inserting a register row checks its foreign keys, which locks the rows
@@ -415,11 +502,14 @@ function walOfVoters(wal, spec, noted, allowedRels, batches) {
   const referenced = new Set(rows(`SELECT DISTINCT pg_relation_filenode(confrelid)::bigint AS node FROM pg_constraint
                                     WHERE conrelid = '${spec.register}'::regclass AND contype = 'f'`).map((r) => Number(r.node)));
   const locks = [];
-  const registerNode = Number(family([spec.register]).find((r) => r.name === spec.register).node);
   const writes = spec.name === 'poll' ? /^INSERT/ : /UPDATE/;
-  const fromWal = wal.filter((r) => r.rmgr === 'Heap' && writes.test(r.type) && r.blocks.some((b) => b.db === nodes.db && b.node === registerNode))
-    .map((r) => r.top).filter((tx) => !batches.has(tx));
-  const voterTx = new Set([...noted.filter((t) => t !== null && t !== undefined), ...fromWal]);
+  const { chains } = registerChains(wal, x);
+  const txOf = new Map([...chains].map(([person, chain]) => [person, [...new Set(chain.filter((r) => r.rmgr === 'Heap' && writes.test(r.type)).map((r) => r.top).filter((tx) => !batches.has(tx)))]]));
+  for (const v of x.voters) {
+    assert.ok(txOf.get(v.user)?.length, `${v.name}: the WAL shows the transaction that wrote their register row`);
+    if (v.xid !== null && v.xid !== undefined) assert.ok(txOf.get(v.user).includes(v.xid), `${v.name}: the WAL's transaction is the one noted (${v.xid})`);
+  }
+  const voterTx = new Set([...noted.filter((t) => t !== null && t !== undefined), ...[...txOf.values()].flat()]);
   const byTx = new Map();
   for (const r of wal) if (voterTx.has(r.top)) byTx.set(r.top, [...(byTx.get(r.top) || []), r]);
   const violations = [];
@@ -460,12 +550,12 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
   const K = POLL.k;
   const COHORT = `ANON-${RUN}`.toUpperCase();
   const COHORT_NAME = `Anonymity test group ${RUN}`;
-  const REP = `anonrep-${RUN}`;
+  const REP = user(`anonrep-${RUN}`);
   const SEQUENTIAL = 10, BURST = 8;
   const ROOMS = ['Room A', 'Room B', 'Room C'];
   // Each voter: a known choice and a written answer with a marker of their own.
   const voters = Array.from({ length: SEQUENTIAL + BURST }, (_, i) => ({
-    name: `anonvoter${i + 1}-${RUN}`, room: ROOMS[(i * 7) % 3], marker: marker('Vote'),
+    name: user(`anonvoter${i + 1}-${RUN}`), room: ROOMS[(i * 7) % 3], marker: marker('Vote'),
   }));
   const readings = [];
   let rep, pollId, pollPath, publicKey, slot, walStart, preOpen, x, wal;
@@ -473,7 +563,7 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
   before(async () => {
     makeCohort({ code: COHORT, name: COHORT_NAME, rep: REP, learners: voters.map((v) => v.name) });
     for (const v of voters) v.user = Number(psql(`SELECT id FROM users WHERE username = '${v.name}'`));
-    slot = `anonymity_${RUN}`;
+    slot = `anonymity_${SLOT}`;
     walStart = watchWal(slot);
     rep = await h.newPage(); await h.signIn(rep, REP);
   });
@@ -623,7 +713,10 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
   test(`a burst of ${BURST} votes at once; results still move by whole batches`, async () => {
     const burst = voters.slice(SEQUENTIAL);
     for (const v of burst) v.burst = true;
-    await Promise.all(burst.map(fillBallot));
+    // Each signs in and fills the ballot in turn (eight sign-ins at once on
+    // a loaded machine outlast the harness's timeouts); the votes are then
+    // cast all at once.
+    for (const v of burst) await fillBallot(v);
     await Promise.all(burst.map(async (v) => { await press(v.page, 'Cast your vote'); noteRegister(v); }));
     for (const v of burst) { await v.page.context().close(); v.page = null; }
     countBallots();
@@ -650,9 +743,7 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
     assert.deepEqual([...r.markers].sort(), voters.map((v) => v.marker).sort(), 'every written answer, once');
     // The key: gone, and no key the server still holds is this poll's or opens its ballots.
     assert.equal(existsSync(join(KEYS, `poll-${pollId}.key`)), false, 'the key file is gone');
-    const left = readdirSync(KEYS).filter((f) => f.endsWith('.key'));
-    for (const f of left) {
-      const sk = readKeyFile(join(KEYS, f));
+    for (const { file: f, sk } of keysHeld()) {
       assert.ok(!publicKeyOf(sk).equals(publicKey), `${f} is not the closed poll's key`);
       for (const v of voters) if (v.sealed) assert.equal(openSealed(v.sealed, sk), null, `${f} opens ${v.name}'s ballot`);
     }
@@ -682,7 +773,7 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
   test('storage: no plaintext row, live or dead, carries a voter\'s transaction; each was written by a batch of at least k', () => {
     x = inspect(POLL, pollId, voters, readings, walStart);
     wal = walRecords(walStart);
-    const { voterTx } = walOfVoters(wal, POLL, voters.map((v) => v.xid), [], new Set(x.batches.keys()));
+    const { voterTx } = walOfVoters(wal, x, voters.map((v) => v.xid), []);
     assert.ok(voterTx.size >= voters.length, `the WAL shows every vote's transaction (${voterTx.size})`);
     const mine = new Set(voters.map((v) => v.xid).filter((t) => t !== null));
     for (const t of mine) assert.ok(voterTx.has(t), `voter transaction ${t} seen in the WAL`);
@@ -733,7 +824,7 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
 
   test('the WAL: each voter\'s transaction touched only the register and the poll', (t) => {
     const allowed = family([POLL.register, POLL.head]);
-    const { voterTx, violations, locks } = walOfVoters(wal, POLL, voters.map((v) => v.xid), allowed, new Set(x.batches.keys()));
+    const { voterTx, violations, locks } = walOfVoters(wal, x, voters.map((v) => v.xid), allowed);
     t.diagnostic(`${voterTx.size} transactions; besides ${allowed.map((r) => r.name).join(', ')}, foreign-key row locks only: ${locks.join('; ') || 'none'}`);
     assert.deepEqual(violations, [], `records of voters' transactions outside ${allowed.map((r) => r.name).join(', ')}`);
     // The words are in the WAL (written by the batches), never in a record of a voter's transaction.
@@ -766,24 +857,24 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
 
 describe('a 360-degree round, attacked by someone who holds the database', () => {
   const K = ROUND.k;
-  const OWNER = `anonlead-${RUN}`;
+  const OWNER = user(`anonlead-${RUN}`);
   const SEQUENTIAL = 7, BURST = 4;
   const invitees = Array.from({ length: SEQUENTIAL + BURST }, (_, i) => ({
-    name: `anoncolleague${i + 1}-${RUN}`, scores: [1, 2, 3, 4, 5, 1].map((s) => ((s + i) % 5) + 1), marker: marker('Note'),
+    name: user(`anoncolleague${i + 1}-${RUN}`), scores: [1, 2, 3, 4, 5, 1].map((s) => ((s + i) % 5) + 1), marker: marker('Note'),
   }));
   const readings = [];
   let owner, planId, roundId, roundUrl, publicKey, slot, walStart, x, wal;
 
   before(async () => {
-    psql(`WITH i AS (SELECT id FROM institutions WHERE slug = 'riverside')
+    psql(`WITH i AS (SELECT id FROM institutions WHERE slug = '${college.slug}')
           INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
-          SELECT i.id, n, 'Colleague ' || n, n || '@example.ac.uk', 2, (SELECT password_hash FROM users WHERE username = 'amira')
+          SELECT i.id, n, 'Colleague ' || n, n || '@example.ac.uk', 2, (SELECT password_hash FROM users WHERE username = '${user('amira')}')
             FROM i, unnest(ARRAY['${OWNER}', ${invitees.map((v) => `'${v.name}'`).join(', ')}]) n`);
     for (const v of invitees) v.user = Number(psql(`SELECT id FROM users WHERE username = '${v.name}'`));
     planId = Number(psql(`INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
                           SELECT institution_id, id, to_char(current_date - interval '8 months', 'YYYY') || '/' || to_char(current_date + interval '4 months', 'YY')
                             FROM users WHERE username = '${OWNER}' RETURNING id`).split('\n')[0]);
-    slot = `anonymity_round_${RUN}`;
+    slot = `anonymity_round_${SLOT}`;
     walStart = watchWal(slot);
     owner = await h.newPage(); await h.signIn(owner, OWNER);
   });
@@ -888,7 +979,8 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
   test(`a burst of ${BURST} answers at once`, async () => {
     const burst = invitees.slice(SEQUENTIAL);
     for (const v of burst) v.burst = true;
-    await Promise.all(burst.map(fillAnswer));
+    // Each signs in and fills the form in turn; the answers are then sent all at once.
+    for (const v of burst) await fillAnswer(v);
     await Promise.all(burst.map(async (v) => { await press(v.page, 'Send my answer'); noteRegister(v); }));
     for (const v of burst) { await v.page.context().close(); v.page = null; }
     countBallots();
@@ -909,8 +1001,7 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
     const truth = [0, 1, 2, 3, 4, 5].map((k) => String(Number((invitees.reduce((s, v) => s + v.scores[k], 0) / invitees.length).toFixed(2))));
     assert.deepEqual(means, truth, 'the answers counted are the answers given');
     assert.equal(existsSync(join(KEYS, `round-${roundId}.key`)), false, 'the key file is gone');
-    for (const f of readdirSync(KEYS).filter((n) => n.endsWith('.key'))) {
-      const sk = readKeyFile(join(KEYS, f));
+    for (const { file: f, sk } of keysHeld()) {
       assert.ok(!publicKeyOf(sk).equals(publicKey), `${f} is not the closed round's key`);
       for (const v of invitees) if (v.sealed) assert.equal(openSealed(v.sealed, sk), null, `${f} opens ${v.name}'s answer`);
     }
@@ -935,8 +1026,7 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
   test('storage: no answer, live or dead, carries a colleague\'s transaction; each was written by a batch of at least 3', () => {
     x = inspect(ROUND, roundId, invitees, readings, walStart);
     wal = walRecords(walStart);
-    const batches = new Set(x.batches.keys());
-    const { voterTx } = walOfVoters(wal, ROUND, invitees.map((v) => v.xid), [], batches);
+    const { voterTx } = walOfVoters(wal, x, invitees.map((v) => v.xid), []);
     for (const v of invitees.filter((w) => w.xid !== null)) assert.ok(voterTx.has(v.xid));
     assert.ok(voterTx.size >= invitees.length, `the WAL shows every answer's transaction (${voterTx.size})`);
     const bad = [];
@@ -969,7 +1059,7 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
     // trigger of sql/0015), which says who answered and when, as the
     // register does, and nothing of what.
     const allowed = family([ROUND.register, ROUND.head, 'leadership_plans', 'leadership_revisions']);
-    const { voterTx, violations, locks } = walOfVoters(wal, ROUND, invitees.map((v) => v.xid), allowed, new Set(x.batches.keys()));
+    const { voterTx, violations, locks } = walOfVoters(wal, x, invitees.map((v) => v.xid), allowed);
     t.diagnostic(`${voterTx.size} transactions; besides ${allowed.map((r) => r.name).join(', ')}, foreign-key row locks only: ${locks.join('; ') || 'none'}`);
     assert.deepEqual(violations, [], `records of colleagues' transactions outside ${allowed.map((r) => r.name).join(', ')}`);
     const hits = markersInWal(walStart, invitees.map((v) => v.marker));
@@ -1005,16 +1095,16 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
  */
 describe('the mixer\'s order, on one batch of 120 ballots and one of 120 360 answers', () => {
   const N = 120;
-  const people = Array.from({ length: N }, (_, i) => ({ name: `anonbig${i + 1}-${RUN}`, marker: marker('Big') }));
-  let slot, walStart, college;
+  const people = Array.from({ length: N }, (_, i) => ({ name: user(`anonbig${i + 1}-${RUN}`), marker: marker('Big') }));
+  let slot, walStart, inst;
 
   before(() => {
     psql(`INSERT INTO users (institution_id, username, display_name, email, roles, password_hash)
           SELECT i.id, n, 'Person ' || n, n || '@example.ac.uk', 3, '!'
-            FROM institutions i, unnest(ARRAY[${people.map((p) => `'${p.name}'`).join(',')}]) n WHERE i.slug = 'riverside'`);
-    college = Number(psql("SELECT id FROM institutions WHERE slug = 'riverside'"));
+            FROM institutions i, unnest(ARRAY[${people.map((p) => `'${p.name}'`).join(',')}]) n WHERE i.slug = '${college.slug}'`);
+    inst = Number(psql(`SELECT id FROM institutions WHERE slug = '${college.slug}'`));
     for (const p of people) p.user = Number(psql(`SELECT id FROM users WHERE username = '${p.name}'`));
-    slot = `anonymity_big_${RUN}`;
+    slot = `anonymity_big_${SLOT}`;
     walStart = watchWal(slot);
   });
   let plan;
@@ -1031,7 +1121,7 @@ describe('the mixer\'s order, on one batch of 120 ballots and one of 120 360 ans
     const sealed = people.map((p) => seal(make(p), pk));
     psqlScript(`${spec.name === 'poll'
       ? `INSERT INTO poll_voters (poll_id, user_id, institution_id, sealed)
-         SELECT ${id}, s.u, ${college}, s.b FROM unnest(ARRAY[${people.map((p) => p.user).join(',')}]::bigint[], ARRAY[${sealed.map(toBytea).join(',')}])
+         SELECT ${id}, s.u, ${inst}, s.b FROM unnest(ARRAY[${people.map((p) => p.user).join(',')}]::bigint[], ARRAY[${sealed.map(toBytea).join(',')}])
            WITH ORDINALITY s(u, b, o) ORDER BY s.o;`
       : `UPDATE feedback_invitations f SET sealed = s.b, answered = true
            FROM unnest(ARRAY[${people.map((p) => p.user).join(',')}]::bigint[], ARRAY[${sealed.map(toBytea).join(',')}]) s(u, b)
@@ -1052,9 +1142,9 @@ describe('the mixer\'s order, on one batch of 120 ballots and one of 120 360 ans
 
   test('120 ballots of a poll, in one batch', (t) => {
     const poll = Number(psql(`INSERT INTO polls (institution_id, created_by, scope, title, anonymous, visibility, opens_at, closes_at)
-                              SELECT ${college}, ${people[0].user}, 'college', 'Big batch ${RUN}', true, 'closed', now(), now() + interval '1 day'
+                              SELECT ${inst}, ${people[0].user}, 'college', 'Big batch ${RUN}', true, 'closed', now(), now() + interval '1 day'
                               RETURNING id`).split('\n')[0]);
-    const q = Number(psql(`INSERT INTO poll_questions (poll_id, institution_id, position, kind, prompt) VALUES (${poll}, ${college}, 1, 'text', 'Say something') RETURNING id`).split('\n')[0]);
+    const q = Number(psql(`INSERT INTO poll_questions (poll_id, institution_id, position, kind, prompt) VALUES (${poll}, ${inst}, 1, 'text', 'Say something') RETURNING id`).split('\n')[0]);
     // voice_ballot_size(0 options, 1 text) in cgi-bin/pages/voice_mix.c.
     const size = 64 + (26 + 8000);
     oneBatch(t, POLL, poll, (p) => sodium.pad(Buffer.from(`t${q},${Buffer.byteLength(p.marker)}\n${p.marker}`), size),
@@ -1064,13 +1154,13 @@ describe('the mixer\'s order, on one batch of 120 ballots and one of 120 360 ans
   test('120 answers of a 360-degree round, in one batch', (t) => {
     const lead = people[0];
     plan = Number(psql(`INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
-                              VALUES (${college}, ${lead.user}, to_char(current_date - interval '8 months', 'YYYY') || '/' || to_char(current_date + interval '4 months', 'YY'))
+                              VALUES (${inst}, ${lead.user}, to_char(current_date - interval '8 months', 'YYYY') || '/' || to_char(current_date + interval '4 months', 'YY'))
                               RETURNING id`).split('\n')[0]);
     const round = Number(psql(`INSERT INTO feedback_rounds (plan_id, institution_id, instrument_id)
-                               SELECT ${plan}, ${college}, id FROM instruments WHERE institution_id = ${college} AND name = 'Leadership behaviours (360)'
+                               SELECT ${plan}, ${inst}, id FROM instruments WHERE institution_id = ${inst} AND name = 'Leadership behaviours (360)'
                                RETURNING id`).split('\n')[0]);
     psql(`INSERT INTO feedback_invitations (round_id, invitee_id, institution_id)
-          SELECT ${round}, u, ${college} FROM unnest(ARRAY[${people.map((p) => p.user).join(',')}]::bigint[]) WITH ORDINALITY s(u, o) ORDER BY o`);
+          SELECT ${round}, u, ${inst} FROM unnest(ARRAY[${people.map((p) => p.user).join(',')}]::bigint[]) WITH ORDINALITY s(u, o) ORDER BY o`);
     // voice_answer_size(6 items) in cgi-bin/pages/voice_mix.c.
     const size = 64 + 11 * 6 + 8 + 16000;
     oneBatch(t, ROUND, round, (p) => sodium.pad(Buffer.from(`s{3,3,3,3,3,3}\nc${Buffer.byteLength(p.marker)}\n${p.marker}`), size),

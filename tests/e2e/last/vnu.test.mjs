@@ -1,4 +1,4 @@
-// Runs last (test files run in name order, one at a time): checks every page
+// Runs last (scripts/test.sh runs it after every other file): checks every page
 // that the other e2e test files saved with the Nu HTML checker, in one JVM.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import vnuJar from 'vnu-jar';
-import { HTML_DIR } from './lib/browser.mjs';
+import { HTML_DIR } from '../lib/browser.mjs';
 
 const run = promisify(execFile);
 

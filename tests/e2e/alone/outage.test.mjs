@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
-import { assertInLayout, harness, loginFormState, request } from './lib/browser.mjs';
-import { stackVar } from './lib/env.mjs';
+import { assertInLayout, harness, loginFormState, request } from '../lib/browser.mjs';
+import { user } from '../lib/college.mjs';
+import { stackVar } from '../lib/env.mjs';
 
 const h = harness(import.meta.url);
 const VAR = stackVar();
@@ -18,7 +19,7 @@ async function sessionCookie() {
   const { cookie, csrf } = await loginFormState();
   const res = await request('POST', '/login', {
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-    body: `username=jack&password=tandem-demo&csrf_token=${encodeURIComponent(csrf)}`,
+    body: `username=${encodeURIComponent(user('jack'))}&password=tandem-demo&csrf_token=${encodeURIComponent(csrf)}`,
   });
   return [].concat(res.headers['set-cookie']).find((c) => c.startsWith('tandem_session=')).split(';')[0];
 }
