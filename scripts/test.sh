@@ -99,7 +99,9 @@ for name in shared alone; do
         echo "== the $name stack on $TANDEM_URL (data in $TANDEM_VAR)")
 done
 
-JOBS=${TANDEM_E2E_JOBS:-3}
+# Twice the cores: a file spends much of its time waiting on the server and
+# the browser, and four at once kept both cores of the 2-core machine busy.
+JOBS=${TANDEM_E2E_JOBS:-$((2 * $(nproc)))}
 echo "== end-to-end tests: tests/e2e/ $JOBS files at a time, beside them tests/e2e/alone/ one at a time (order seed $SEED)"
 mapfile -t shared_files < <(shuffled tests/e2e/*.test.mjs)
 mapfile -t alone_files < <(shuffled tests/e2e/alone/*.test.mjs)
