@@ -75,7 +75,9 @@ const db_statement voice_issue_statements[] = {
      "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
      "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
      "       i.responsible_id = $2, coalesce(p.id::text, ''), coalesce(p.title, ''),"
-     "       to_char(i.created_at, 'FMDD Mon YYYY')"
+     "       to_char(i.created_at, 'FMDD Mon YYYY'),"
+     "       i.cohort_id IS NULL OR EXISTS (SELECT 1 FROM memberships m"
+     "                                       WHERE m.cohort_id = i.cohort_id AND m.user_id = $2)"
      "  FROM voice_issues i JOIN users w ON w.id = $2 AND w.institution_id = i.institution_id"
      "  JOIN users rs ON rs.id = i.responsible_id JOIN users rb ON rb.id = i.raised_by"
      "  LEFT JOIN cohorts c ON c.id = i.cohort_id LEFT JOIN polls p ON p.id = i.poll_id"
@@ -121,6 +123,7 @@ enum {
     IS_POLL_ID,
     IS_POLL_TITLE,
     IS_RAISED_ON,
+    IS_ON_BOARD, /* the viewer may read the board the issue is on */
 };
 #define IS_LATEST IS_BODY /* voice_board: the latest response */
 
@@ -308,10 +311,18 @@ static void show_issue(request *r, int status, const char *error, const char *ty
         /* sanitised on save */
         tpl_set_html(d, "BODY_HTML", html_from_db(db_text(res[0], 0, IS_BODY)));
         tpl_set(d, "COHORT", db_text(res[0], 0, IS_COHORT));
-        tpl_set(d, "BOARD",
-                *db_text(res[0], 0, IS_COHORT_ID)
-                    ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[0], 0, IS_COHORT_ID))
-                    : "/voice/college");
+        /* Back to the issue's board, for its readers; the member of staff
+         * who answers it, or their manager, goes back to student voice. */
+        const char *cohort = db_text(res[0], 0, IS_COHORT_ID);
+        if (strcmp(db_text(res[0], 0, IS_ON_BOARD), "t") != 0) {
+            tpl_set(d, "BACK", "/voice");
+            tpl_set(d, "BACK_TO", "Student voice");
+        } else {
+            tpl_set(d, "BACK",
+                    *cohort ? arena_printf(r->mem, "/voice/cohorts/%s", cohort) : "/voice/college");
+            tpl_set(d, "BACK_TO",
+                    arena_printf(r->mem, "You said, we did: %s", db_text(res[0], 0, IS_COHORT)));
+        }
         tpl_set(d, "RAISER", db_text(res[0], 0, IS_RAISER));
         tpl_set(d, "RAISED_ON", db_text(res[0], 0, IS_RAISED_ON));
         if (*db_text(res[0], 0, IS_POLL_ID)) {

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
-<a class="govuk-back-link" href="{{BOARD}}">You said, we did: {{COHORT}}</a>
+<a class="govuk-back-link" href="{{BACK}}">{{BACK_TO}}</a>
 <span class="govuk-caption-l">Raised by {{RAISER}} for {{COHORT}}, {{RAISED_ON}}</span>
 <h1 class="govuk-heading-l">{{TITLE}}</h1>
 <dl class="tandem-facts govuk-!-margin-bottom-6">
