@@ -40,6 +40,8 @@ export function tandem(args, { input, env = {} } = {}) {
     cwd: ROOT, input, encoding: 'utf8', maxBuffer: 64 << 20,
     env: { ...Object.fromEntries(keep.map((k) => [k, process.env[k]])), TANDEM_VAR: stackVar(), ...env },
   });
-  if (r.error) throw r.error;
+  // EPIPE: the program ended without reading all its input (it refused the
+  // arguments first), which is its answer, not a failure to run it.
+  if (r.error && !(r.error.code === 'EPIPE' && r.status !== null)) throw r.error;
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
