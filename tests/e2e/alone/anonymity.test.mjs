@@ -73,6 +73,38 @@ const marker = (prefix) => `${prefix}${Array.from(sodium.randombytes_buf(10), (b
 const row = (sql) => rows(sql)[0];
 
 /** One pass of the mixer, as `tandem mail` runs every second. */
+/**
+ * The tuples of tuplesByRel (table -> tuples, live and dead) that one of
+ * the transactions txs wrote, deleted or locked, as "table (block,item)
+ * xmin|xmax N".
+ */
+function touchedBy(tuplesByRel, txs) {
+  const out = [];
+  for (const [rel, tuples] of tuplesByRel) {
+    for (const t of tuples) {
+      if (t.xmin && txs.has(t.xmin)) out.push(`${rel} (${t.blk},${t.lp}) xmin ${t.xmin}`);
+      if (t.xmax && !xmaxIsMulti(t) && txs.has(t.xmax)) out.push(`${rel} (${t.blk},${t.lp}) xmax ${t.xmax}`);
+    }
+  }
+  return out;
+}
+
+/** Each batch transaction of an inspection: xid -> how many it opened. */
+const batchSizes = (x) => new Map([...x.batches].map(([xid, members]) => [xid, members.length]));
+
+/**
+ * A burst: each person (marked .burst) signs in and fills their form in
+ * turn with fill(person) (eight sign-ins at once on a loaded machine
+ * outlast the harness's timeouts), then all press `button` at once, each
+ * noted (noted(person)) as the answer comes; their pages are closed.
+ */
+async function sendAtOnce(people, fill, button, noted) {
+  for (const v of people) v.burst = true;
+  for (const v of people) await fill(v);
+  await Promise.all(people.map(async (v) => { await press(v.page, button); noted(v); }));
+  for (const v of people) { await v.page.context().close(); v.page = null; }
+}
+
 function countBallots() {
   const out = spawnSync(BIN, ['count-ballots'], { env: process.env, encoding: 'utf8', timeout: 120_000 });
   assert.equal(out.status, 0, `tandem count-ballots: ${out.stderr}${out.stdout}`);
@@ -712,13 +744,7 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
 
   test(`a burst of ${BURST} votes at once; results still move by whole batches`, async () => {
     const burst = voters.slice(SEQUENTIAL);
-    for (const v of burst) v.burst = true;
-    // Each signs in and fills the ballot in turn (eight sign-ins at once on
-    // a loaded machine outlast the harness's timeouts); the votes are then
-    // cast all at once.
-    for (const v of burst) await fillBallot(v);
-    await Promise.all(burst.map(async (v) => { await press(v.page, 'Cast your vote'); noteRegister(v); }));
-    for (const v of burst) { await v.page.context().close(); v.page = null; }
+    await sendAtOnce(burst, fillBallot, 'Cast your vote', noteRegister);
     countBallots();
     const r = await reading('after the burst and a pass', voters.length);
     const waiting = r.voters - r.counted - r.spoiled - r.uncounted;
@@ -779,16 +805,10 @@ describe('an anonymous poll, attacked by someone who holds the database', () => 
     for (const t of mine) assert.ok(voterTx.has(t), `voter transaction ${t} seen in the WAL`);
     // 1. No tuple of a plaintext table (or its TOAST table), in any block,
     //    live or dead, was written, deleted or locked by a voter's transaction.
-    const bad = [];
-    for (const [rel, tuples] of x.tuples) {
-      for (const t of tuples) {
-        if (t.xmin && voterTx.has(t.xmin)) bad.push(`${rel} (${t.blk},${t.lp}) xmin ${t.xmin}`);
-        if (t.xmax && !xmaxIsMulti(t) && voterTx.has(t.xmax)) bad.push(`${rel} (${t.blk},${t.lp}) xmax ${t.xmax}`);
-      }
-    }
+    const bad = touchedBy(x.tuples, voterTx);
     assert.deepEqual(bad, [], 'plaintext written in a voter\'s transaction');
     // 2. Each batch: one transaction that opened at least k ballots.
-    const opened = new Map([...x.batches].map(([xid, members]) => [xid, members.length]));
+    const opened = batchSizes(x);
     assert.equal([...opened.values()].reduce((a, b) => a + b, 0), voters.length, 'every register row was opened by some batch');
     for (const [xid, n] of opened) assert.ok(n >= K, `batch ${xid} opened ${n} ballots`);
     assert.ok(opened.size >= 2, `more than one batch (${[...opened.values()]})`);
@@ -978,11 +998,7 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
 
   test(`a burst of ${BURST} answers at once`, async () => {
     const burst = invitees.slice(SEQUENTIAL);
-    for (const v of burst) v.burst = true;
-    // Each signs in and fills the form in turn; the answers are then sent all at once.
-    for (const v of burst) await fillAnswer(v);
-    await Promise.all(burst.map(async (v) => { await press(v.page, 'Send my answer'); noteRegister(v); }));
-    for (const v of burst) { await v.page.context().close(); v.page = null; }
+    await sendAtOnce(burst, fillAnswer, 'Send my answer', noteRegister);
     countBallots();
     const r = await reading('after the burst and a pass', invitees.length);
     const waiting = r.answer_count - r.counted - r.spoiled - r.uncounted;
@@ -1029,15 +1045,9 @@ describe('a 360-degree round, attacked by someone who holds the database', () =>
     const { voterTx } = walOfVoters(wal, x, invitees.map((v) => v.xid), []);
     for (const v of invitees.filter((w) => w.xid !== null)) assert.ok(voterTx.has(v.xid));
     assert.ok(voterTx.size >= invitees.length, `the WAL shows every answer's transaction (${voterTx.size})`);
-    const bad = [];
-    for (const [rel, tuples] of x.tuples) {
-      for (const t of tuples) {
-        if (t.xmin && voterTx.has(t.xmin)) bad.push(`${rel} (${t.blk},${t.lp}) xmin ${t.xmin}`);
-        if (t.xmax && !xmaxIsMulti(t) && voterTx.has(t.xmax)) bad.push(`${rel} (${t.blk},${t.lp}) xmax ${t.xmax}`);
-      }
-    }
+    const bad = touchedBy(x.tuples, voterTx);
     assert.deepEqual(bad, [], 'answers written in a colleague\'s transaction');
-    const opened = new Map([...x.batches].map(([xid, members]) => [xid, members.length]));
+    const opened = batchSizes(x);
     assert.equal([...opened.values()].reduce((a, b) => a + b, 0), invitees.length, 'every answer was opened by some batch');
     for (const [xid, n] of opened) assert.ok(n >= K, `batch ${xid} opened ${n} answers`);
     const strays = x.tuples.get('feedback_answers').filter((t) => t.data && int8(t.cols.round_id) === roundId && !opened.has(t.xmin));
