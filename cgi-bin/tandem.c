@@ -10,6 +10,7 @@
 
 #include "core/audit.h"
 #include "core/auth.h"
+#include "core/buf.h"
 #include "core/config.h"
 #include "core/demo.h"
 #include "core/import.h"
@@ -22,6 +23,7 @@
 #include "http/form.h"
 #include "http/validate.h"
 #include "pages/voice_mix.h"
+#include "app.h"
 #include "server.h"
 
 #ifndef TANDEM_VERSION
@@ -642,6 +644,71 @@ static int cmd_rerender(int argc, char **argv)
     return rc;
 }
 
+#define EXPLAIN_USAGE "tandem explain [--generic] [--analyze] STATEMENT [PARAM...]"
+
+/* The statement's EXPLAIN text, with its parameters quoted as literals
+ * (\N for NULL). Returns false (explained) when the statement fails. */
+static bool print_plan(db *d, const char *options, const char *name, int n, char **params)
+{
+    PGconn *conn = db_conn(d);
+    buf sql = {0};
+    buf_printf(&sql, "EXPLAIN (%s) EXECUTE %s", options, name);
+    for (int i = 0; i < n; i++) {
+        char *lit = strcmp(params[i], "\\N") == 0 ? NULL : PQescapeLiteral(conn, params[i],
+                                                                           strlen(params[i]));
+        buf_printf(&sql, "%s%s", i ? ", " : " (", lit ? lit : "NULL");
+        PQfreemem(lit);
+    }
+    buf_printf(&sql, "%s", n ? ")" : "");
+    PGresult *res = PQexec(conn, sql.data ? sql.data : "");
+    bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+    if (!ok)
+        fprintf(stderr, "tandem: %s", PQerrorMessage(conn));
+    for (int i = 0; ok && i < PQntuples(res); i++)
+        printf("%s\n", PQgetvalue(res, i, 0));
+    PQclear(res);
+    buf_free(&sql);
+    return ok;
+}
+
+/* How the database runs one of the server's statements, prepared exactly
+ * as a worker prepares it: what the policy test reads to see that access
+ * rules were inlined and the college's index used. */
+static int cmd_explain(int argc, char **argv)
+{
+    bool generic = false, analyze = false;
+    int i = 0;
+    for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++) {
+        if (strcmp(argv[i], "--generic") == 0)
+            generic = true;
+        else if (strcmp(argv[i], "--analyze") == 0)
+            analyze = true;
+        else
+            return usage_error(EXPLAIN_USAGE, "unknown option");
+    }
+    if (i == argc)
+        return usage_error(EXPLAIN_USAGE, "which statement? Give its name");
+    db *d = db_new(tandem_config->database_url, app_statements);
+    int rc = 1;
+    if (!d || !db_ready(d)) {
+        fprintf(stderr, "tandem: cannot reach the database (TANDEM_DATABASE_URL)\n");
+        goto out;
+    }
+    /* A worker's statement runs with a generic plan once the first five
+     * custom ones cost no less: --generic shows that one. */
+    if (generic) {
+        PGresult *set = PQexec(db_conn(d), "SET plan_cache_mode = force_generic_plan");
+        PQclear(set);
+    }
+    rc = print_plan(d, analyze ? "ANALYZE, VERBOSE, BUFFERS" : "VERBOSE, COSTS OFF", argv[i],
+                    argc - i - 1, argv + i + 1)
+             ? 0
+             : 1;
+out:
+    db_free(d);
+    return rc;
+}
+
 static int cmd_version(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -717,6 +784,12 @@ static const command commands[] = {
      "changed. A mentoring thread a running server has kept in memory shows its old\n"
      "HTML until the thread has a new message or the server restarts.",
      cmd_rerender},
+    {"explain", EXPLAIN_USAGE, "show how the database runs a statement",
+     "Prepares every statement as a server worker does and prints the database's plan\n"
+     "for STATEMENT (a name from the program's statement tables) with the given\n"
+     "parameters (\\N for NULL). --generic shows the plan a worker keeps once it has\n"
+     "run the statement a few times; --analyze runs it and shows times and buffers.",
+     cmd_explain},
     {"version", "tandem version", "print the version",
      "Prints the version of Tandem and of its libraries.", cmd_version},
 };

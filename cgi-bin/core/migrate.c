@@ -157,6 +157,31 @@ out:
     return rc;
 }
 
+/* sql/policy.sql: who may read or change what, one current version that
+ * every migrate applies again, after the numbered migrations it rests on.
+ * It replaces its own functions (CREATE OR REPLACE), so applying it twice
+ * changes nothing; a change to it reaches every database at the next
+ * migrate, with no numbered copy of the rule to drift from. */
+static int apply_policy(PGconn *conn, const char *dir)
+{
+    char path[4096];
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/" MIGRATE_POLICY_FILE, dir);
+    char *sql = migrate_read_file(path, &len);
+    if (!sql) {
+        fprintf(stderr, "tandem: cannot read %s\n", path);
+        return 1;
+    }
+    bool ok = exec_ok(conn, "BEGIN", "BEGIN") && exec_ok(conn, sql, path) &&
+              exec_ok(conn, "COMMIT", "COMMIT");
+    if (!ok)
+        exec_ok(conn, "ROLLBACK", "ROLLBACK");
+    else
+        printf("applied " MIGRATE_POLICY_FILE "\n");
+    free(sql);
+    return ok ? 0 : 1;
+}
+
 int migrate_run(PGconn *conn, const char *sql_dir)
 {
     /* One migrator at a time: a second `tandem migrate` waits here. */
@@ -176,6 +201,8 @@ int migrate_run(PGconn *conn, const char *sql_dir)
         rc = apply_one(conn, sql_dir, files.names[i], &applied);
     if (rc == 0 && !applied)
         printf("schema is up to date (%zu migrations)\n", files.n);
+    if (rc == 0)
+        rc = apply_policy(conn, sql_dir);
     free_list(&files);
     exec_ok(conn, "SELECT pg_advisory_unlock(7406)", "releasing the migration lock");
     return rc;

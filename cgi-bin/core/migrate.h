@@ -5,7 +5,11 @@
 #define TANDEM_MIGRATE_H
 #include <libpq-fe.h>
 
-/* Returns 0 when the schema is up to date (printing what was applied), 1 on
+/* The access rules, applied again after the migrations on every run. */
+#define MIGRATE_POLICY_FILE "policy.sql"
+
+/* Applies the new migrations, then MIGRATE_POLICY_FILE. Returns 0 when the
+ * schema is up to date (printing what was applied), 1 on
  * any problem (printing which file and why). */
 int migrate_run(PGconn *conn, const char *sql_dir);
 

@@ -13,8 +13,6 @@
 #include "../core/notify.h"
 #include "leadership.h"
 
-#define SESSION_USER "(SELECT user_id FROM sessions WHERE token_hash = $1)"
-
 // clang-format off
 /* The team of $1 (their active reports) with this year's plan of each:
  * goals achieved and in all, goals past their date, the next review and
@@ -46,10 +44,9 @@
     " WHERE u.line_manager_id = $1 AND u.status = 'active'"
 
 const db_statement leadership_statements[] = {
-    {"lp_head", LP_HEAD(SESSION_USER)},
-    {"lp_head_by_user", LP_HEAD("$1::bigint")},
+    {"lp_head", LP_HEAD},
     /* The prefetch of a page under a plan with one more path parameter. */
-    {"lp_head_sub", LP_HEAD(SESSION_USER) " AND $3::text IS NOT NULL"},
+    {"lp_head_sub", LP_HEAD " WHERE $3::text IS NOT NULL"},
     /* My plans, newest year first: goals achieved and in all. */
     {"lp_mine",
      "SELECT p.id, p.academic_year, count(g.id), count(g.id) FILTER (WHERE g.status = 'achieved'),"
@@ -95,9 +92,10 @@ const db_statement leadership_statements[] = {
      * the page kept in memory. */
     {"lp_team_version",
      "SELECT count(u.id), coalesce(sum(p.revision), 0), to_char(current_date, 'YYYY-MM-DD')"
-     "  FROM users u"
+     "  FROM session_viewer($1) v"
+     "  JOIN users u ON u.institution_id = v.institution_id AND u.line_manager_id = v.id"
      "  LEFT JOIN leadership_plans p ON p.owner_id = u.id AND p.academic_year = " LP_YEAR
-     " WHERE u.line_manager_id = " SESSION_USER " AND u.status = 'active'"},
+     " WHERE u.status = 'active'"},
     {"lp_team", LP_TEAM " ORDER BY p.id IS NULL, u.display_name"},
     /* The plan's page: goals, activities, reflections, evidence, reviews,
      * 360 rounds (plan $1, already checked; its profile is lp_results). */
@@ -156,8 +154,8 @@ const PGresult *lp_find(request *r)
 {
     if (r->prefetched)
         return render_found(r, r->prefetched, NO_LP) ? r->prefetched : NULL;
-    const char *params[] = {req_id_text(r, r->user->id), r->params[0]};
-    PGresult *head = db_run(r->db, "lp_head_by_user", 2, params);
+    const char *params[] = {r->user->session_hash, r->params[0]};
+    PGresult *head = db_run(r->db, "lp_head", 2, params);
     if (!render_found(r, head, NO_LP)) {
         PQclear(head);
         return NULL;

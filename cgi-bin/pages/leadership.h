@@ -13,22 +13,19 @@
     "(to_char(current_date - interval '8 months', 'YYYY') || '/'"                                  \
     " || to_char(current_date + interval '4 months', 'YY'))"
 
-/* Plan $2 (text from the path) as viewer (an SQL expression) may read it:
- * its owner, the owner's line manager, or someone it is shared with. */
-#define LP_HEAD(viewer)                                                                            \
-    "SELECT p.id, p.academic_year, o.display_name, o.username, p.owner_id,"                        \
-    "       CASE WHEN p.owner_id = v.id THEN 'owner'"                                              \
-    "            WHEN o.line_manager_id = v.id THEN 'manager' ELSE 'reader' END,"                  \
+/* Plan $2 (text from the path) for the session whose token hash is $1,
+ * if they read it (lp_readers in sql/policy.sql says who does and as
+ * whom). */
+#define LP_HEAD                                                                                    \
+    "SELECT p.id, p.academic_year, o.display_name, o.username, p.owner_id, r.side,"                \
     "       p.revision, to_char(current_date, 'YYYY-MM-DD'), coalesce(m.display_name, ''),"        \
     "       coalesce(o.line_manager_id, 0), p.aspiration, o.department,"                           \
     "       p.academic_year >= " LP_YEAR ", p.institution_id"                                      \
-    "  FROM (SELECT " viewer " AS id,"                                                             \
-    "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS plan_id OFFSET 0) v"     \
-    "  JOIN leadership_plans p ON p.id = v.plan_id JOIN users o ON o.id = p.owner_id"              \
-    "  LEFT JOIN users m ON m.id = o.line_manager_id"                                              \
-    " WHERE p.owner_id = v.id OR o.line_manager_id = v.id"                                         \
-    "    OR EXISTS (SELECT 1 FROM leadership_shares s"                                             \
-    "                WHERE s.plan_id = p.id AND s.user_id = v.id)"
+    "  FROM session_viewer($1) v"                                                                  \
+    "  JOIN leadership_plans p ON p.institution_id = v.institution_id"                             \
+    "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                             \
+    "  JOIN lp_readers(v.id) r ON r.plan_id = p.id"                                                \
+    "  JOIN users o ON o.id = p.owner_id LEFT JOIN users m ON m.id = o.line_manager_id"
 enum {
     LH_ID,
     LH_YEAR,

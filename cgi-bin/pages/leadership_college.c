@@ -6,7 +6,7 @@
  * never one person's plan.
  *
  * Privacy, judged against this viewer: the plans she may read anyway
- * (leadership_reader in sql/0015_leadership.sql: her own, those of the
+ * (lp_readers in sql/policy.sql: her own, those of the
  * people whose line manager she is, and those shared with her) tell her
  * nothing new, so only the others count towards a group's size. The page
  * promises that every figure it shows, and every figure that can be
@@ -51,9 +51,7 @@
 const db_statement leadership_college_statements[] = {
     /* Every figure in one statement. $3: the viewer; $4: MIN_GROUP. p
      * holds the year's plans, each with its owner's department and whether
-     * the viewer reads it anyway (known: leadership_reader written inline,
-     * as that function has sub-queries, is not inlined and would run once
-     * a plan). s: the plans that may be shown, small when in the merged
+     * the viewer reads it anyway (known: lp_readers). s: the plans that may be shown, small when in the merged
      * row. g and a: their goals (raw: the theme, 0 for none) and
      * activities; t and k count the plans the viewer does not read by
      * theme and by kind (u); tf and kf: how many themes (kinds) are under
@@ -68,11 +66,9 @@ const db_statement leadership_college_statements[] = {
      * joined last, to keep the rows e sorts narrow. The last column: plans
      * left out. */
     {"leadership_college_figures",
-     "WITH p AS (SELECT lp.id, u.department AS dept,"
-     "                  lp.owner_id = $3 OR coalesce(u.line_manager_id = $3, false)"
-     "                  OR EXISTS (SELECT 1 FROM leadership_shares sh"
-     "                              WHERE sh.plan_id = lp.id AND sh.user_id = $3) AS known"
+     "WITH p AS (SELECT lp.id, u.department AS dept, r.plan_id IS NOT NULL AS known"
      "             FROM leadership_plans lp JOIN users u ON u.id = lp.owner_id"
+     "             LEFT JOIN lp_readers($3) r ON r.plan_id = lp.id"
      "            WHERE lp.institution_id = $1 AND lp.academic_year = $2),"
      " d AS (SELECT id, dept, known,"
      "              count(*) FILTER (WHERE NOT known) OVER (PARTITION BY dept) >= $4 AS own"

@@ -60,15 +60,16 @@ const db_statement leadership_feedback_statements[] = {
      "       r.prompt, to_char(r.opened_at, 'FMDD Mon YYYY'),"
      "       coalesce(to_char(r.closed_at, 'FMDD Mon YYYY'), ''), r.answer_count,"
      "       (SELECT count(*) FROM feedback_invitations x WHERE x.round_id = r.id),"
-     "       leadership_reader(p.id, $2::bigint), p.owner_id = $2::bigint,"
+     "       lr.plan_id IS NOT NULL, p.owner_id = $2::bigint,"
      "       CASE fi.answered WHEN true THEN 't' WHEN false THEN 'f' ELSE '' END,"
      "       p.academic_year >= " LP_YEAR ", coalesce(r.public_key::text, ''), r.counted,"
      "       r.final_at IS NOT NULL"
      "  FROM feedback_rounds r JOIN leadership_plans p ON p.id = r.plan_id"
      "  JOIN users o ON o.id = p.owner_id JOIN instruments i ON i.id = r.instrument_id"
      "  LEFT JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2::bigint"
+     "  LEFT JOIN lp_readers($2::bigint) lr ON lr.plan_id = p.id"
      " WHERE r.id = CASE WHEN $1 ~ '^[0-9]{1,18}$' THEN $1::bigint END"
-     "   AND (fi.invitee_id IS NOT NULL OR leadership_reader(p.id, $2::bigint))"},
+     "   AND (fi.invitee_id IS NOT NULL OR lr.plan_id IS NOT NULL)"},
     {"lp_round_items", "SELECT id, name FROM " ROUND_ITEMS " items ORDER BY k"},
     {"lp_round_invitees",
      "SELECT u.display_name FROM feedback_invitations fi JOIN users u ON u.id = fi.invitee_id"
