@@ -60,3 +60,18 @@ CREATE OR REPLACE FUNCTION leadership_reader(plan bigint, viewer bigint) RETURNS
 LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM lp_readers(viewer) r WHERE r.plan_id = plan)
 $$;
+
+-- ---------------------------------------------------------- learning plans
+
+
+-- ----------------------------------------------------------- student voice
+
+
+-- ------------------------------------------------------------------- blogs
+
+
+-- ------------------------------- portfolio: pages, collections, evidence, files
+
+
+-- ------------------------------------------------------- mentoring threads
+
