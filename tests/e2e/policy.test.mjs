@@ -1,0 +1,144 @@
+// The policy layer (sql/policy.sql), read straight from the database, with
+// no browser: the hot statements inline its rules and keep to a college, and
+// the access matrix of people and objects, built from its functions, is
+// exactly the table below. A new rule or a changed one shows up here in
+// seconds.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { college, user } from './lib/college.mjs';
+import { psql, rows } from './lib/db.mjs';
+import { tandem } from './lib/env.mjs';
+
+const north = (name) => `${name}.${college.tag}`; // the copy's usernames are the same in both colleges
+
+/** A session for the person, as a sign-in would store it: its token's hash. */
+function sessionOf(name) {
+  const hash = `policy-${college.tag}-${name}`;
+  psql(`INSERT INTO sessions (token_hash, user_id, institution_id, csrf_token)
+        SELECT '${hash}', id, institution_id, 'unused' FROM users WHERE username = '${user(name)}'
+        ON CONFLICT DO NOTHING`);
+  return hash;
+}
+
+/** Every function of ours, by name: none may be called in a hot statement's plan. */
+const ourFunctions = () => psql(`SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace`)
+  .split('\n').filter(Boolean);
+
+/** The generic plan a server worker keeps for the statement, as text. */
+function planOf(statement, params) {
+  const r = tandem(['explain', '--generic', statement, ...params]);
+  assert.equal(r.code, 0, `tandem explain ${statement}: ${r.err}`);
+  return r.out;
+}
+
+describe('the hot statements inline the rules and keep to the college', () => {
+  let functions, sessions;
+  before(() => {
+    functions = ourFunctions();
+    sessions = { helen: sessionOf('helen') };
+  });
+
+  /** No function of ours in the plan (each would be a call a row), and the college's id in a condition. */
+  function assertInlined(statement, params, { indexed = false } = {}) {
+    const plan = planOf(statement, params);
+    const called = functions.filter((f) => new RegExp(`\\b${f}\\(`).test(plan));
+    assert.deepEqual(called, [], `${statement} calls ${called.join(', ')}:\n${plan}`);
+    const where = indexed ? /Index Cond: .*institution_id/ : /(Index Cond|Filter|Join Filter|Hash Cond): .*institution_id/;
+    assert.match(plan, where, `${statement} keeps to the college:\n${plan}`);
+  }
+
+  test("the leadership plan's page (lp_head)", () => {
+    const plan = psql(`SELECT p.id FROM leadership_plans p JOIN users u ON u.id = p.owner_id
+                        WHERE u.username = '${user('david')}'`);
+    assertInlined('lp_head', [sessions.helen, plan]);
+  });
+});
+
+// The access matrix. Each row is one kind of object, made or found in this
+// file's copy of the demo; each column one person. A cell says how the person
+// may come to it, as the policy function answers: one letter, '.' for not
+// at all. Riverside's people come first, then Northgate's (N).
+const PEOPLE = ['amira', 'jack', 'liam', 'sofia', 'priya', 'grace', 'tom', 'david', 'helen', 'maria',
+  'aisha', 'owen', 'admin', 'siteadmin', 'N:nadia', 'N:northadmin', 'N:nmanager'];
+
+/** The users row id of each person in PEOPLE, in order. */
+function peopleIds() {
+  const names = PEOPLE.map((p) => (p.startsWith('N:') ? north(p.slice(2)) : user(p)));
+  const found = Object.fromEntries(rows(`SELECT username, id FROM users
+      WHERE username IN (${names.map((n) => `'${n}'`).join(', ')})`).map((r) => [r.username, r.id]));
+  return names.map((n) => {
+    assert.ok(found[n], `${n} is in the copy`);
+    return found[n];
+  });
+}
+
+/** The row of the matrix for one object: the letter each person gets. */
+function rowFor(ids, access) {
+  const list = ids.map((id, i) => `(${i}, ${id}::bigint)`).join(', ');
+  return psql(`SELECT string_agg(coalesce((${access('p.id')}), '.'), ' ' ORDER BY p.i)
+                 FROM (VALUES ${list}) p(i, id)`);
+}
+
+// Leadership plans (lp_readers): o owner, m line manager, r shared with them.
+const lpSide = (plan) => (viewer) =>
+  `SELECT left(side, 1) FROM lp_readers(${viewer}) r WHERE r.plan_id = ${plan}`;
+
+/** The leadership plan of owner (a username in the copy), made for the year if they have none. */
+function leadershipPlan(owner) {
+  return psql(`WITH o AS (SELECT id, institution_id FROM users WHERE username = '${owner}'),
+                    made AS (INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
+                             SELECT institution_id, id, '2019/20' FROM o
+                              WHERE NOT EXISTS (SELECT 1 FROM leadership_plans p, o WHERE p.owner_id = o.id)
+                             RETURNING id)
+               SELECT id FROM made UNION ALL
+               SELECT p.id FROM leadership_plans p, o WHERE p.owner_id = o.id LIMIT 1`);
+}
+
+//                                   amira jack liam sofia priya grace tom david helen maria aisha owen admin site nadia nadm nman
+const EXPECTED = `
+lp: a manager's own (david)             .  .  .  .  .  .  .  o  m  .  .  .  .  .  .  .  .
+lp: a report's, shared with a tutor      .  .  .  .  r  .  .  m  .  .  o  .  .  .  .  .  .
+lp: a leader's own (helen)              .  .  .  .  .  .  .  .  o  .  .  .  .  .  .  .  .
+lp: another college's, shared with helen               .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  o
+`;
+
+describe('the access matrix, straight from the policy functions', () => {
+  let ids, kinds;
+  before(() => {
+    // Northgate has no manager in the demo: one, with a plan shared with Riverside's Helen,
+    // which must still not reach her (a rule keeps to the college).
+    psql(`INSERT INTO users (institution_id, username, display_name, email, roles)
+          SELECT id, '${north('nmanager')}', 'North Manager', 'nmanager+${college.tag}@northgate.example', 6
+            FROM institutions WHERE slug = '${college.northSlug}' ON CONFLICT DO NOTHING`);
+    ids = peopleIds();
+    const aisha = leadershipPlan(user('aisha'));
+    psql(`INSERT INTO leadership_shares (plan_id, user_id, institution_id)
+          SELECT ${aisha}, id, institution_id FROM users WHERE username = '${user('priya')}' ON CONFLICT DO NOTHING`);
+    const nplan = leadershipPlan(north('nmanager'));
+    psql(`INSERT INTO leadership_shares (plan_id, user_id, institution_id)
+          SELECT ${nplan}, id, institution_id FROM users WHERE username = '${user('helen')}' ON CONFLICT DO NOTHING`);
+    kinds = {
+      "lp: a manager's own (david)": lpSide(leadershipPlan(user('david'))),
+      "lp: a report's, shared with a tutor": lpSide(aisha),
+      "lp: a leader's own (helen)": lpSide(leadershipPlan(user('helen'))),
+      "lp: another college's, shared with helen": lpSide(nplan),
+    };
+  });
+
+  const expected = EXPECTED.trim().split('\n').map((line) => {
+    const cells = line.trim().split(/\s+/);
+    const tail = cells.splice(-PEOPLE.length);
+    return [cells.join(' '), tail.join(' ')];
+  });
+
+  test(`${PEOPLE.length} people in two colleges, ${expected.length} kinds of object`, () => {
+    const wrong = [];
+    for (const [kind, want] of expected) {
+      assert.ok(kinds[kind], `a kind of object named "${kind}" is made`);
+      const got = rowFor(ids, kinds[kind]);
+      if (got !== want) wrong.push(`${kind}\n  expected ${want}\n  got      ${got}`);
+    }
+    assert.deepEqual(wrong, [], `people:   ${PEOPLE.join(' ')}`);
+    assert.equal(Object.keys(kinds).length, expected.length, 'every kind made is in the table');
+  });
+});
