@@ -336,8 +336,15 @@ static bool pipeline_once(db *d, size_t n, const db_call *calls, PGresult **out,
     if (ok && read_only)
         ok = take_result(d, "COMMIT", NULL, &lost);
     /* Drain to the sync point whatever happened, so the connection is
-     * ready for the next request. */
-    for (PGresult *res; !lost && (res = PQgetResult(conn));) {
+     * ready for the next request. Each query not taken yet (skipped after
+     * a failure) still has its result and a NULL after it: at most n + 2
+     * NULLs come before the sync. */
+    for (size_t nulls = 0; !lost && nulls <= n + 2;) {
+        PGresult *res = PQgetResult(conn);
+        if (!res) {
+            nulls++;
+            continue;
+        }
         bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
         PQclear(res);
         if (sync)
