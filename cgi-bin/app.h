@@ -15,7 +15,8 @@ extern const db_statement *const app_statements[];
 /* Handles r: method → route → query and body limits → session →
  * capability → CSRF → handler. body is what arrived (NULL when the body was
  * over the limit, which body_too_large then says). Fills r's response; the
- * caller PQclears r->prefetched afterwards. */
+ * caller ends the request's use of the database afterwards
+ * (db_request_end), which clears r->prefetched. */
 void app_handle(request *r, const char *body, size_t body_len, bool body_too_large);
 
 #endif

@@ -108,13 +108,14 @@ static void serve_one(worker *w)
     bool too_large;
     const char *body = read_body(w, length, &too_large, &got);
     app_handle(&r, body, got, too_large);
-    PQclear(r.prefetched); /* whichever way the request ended */
-    PQclear(r.prefetched_also);
 
     resp_write_head(&r, &w->head);
     FCGX_PutStr(w->head.data, (int)w->head.len, f->out);
     if (r.method != HTTP_HEAD && w->body.len)
         FCGX_PutStr(w->body.data, (int)w->body.len, f->out);
+    /* Whichever way the request ended: its transaction and its results
+     * (r.prefetched among them) end with it. */
+    db_request_end(w->db, r.id, r.route ? r.route->pattern : "(no route)");
     log_request(r.id, r.method_name, r.path, r.status, elapsed_us(&start));
 }
 

@@ -1,5 +1,6 @@
 #include "db.h"
 
+#include <libpq-events.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,12 @@ struct db {
     bool in_transaction;
     bool unavailable; /* last failure was connectivity */
     bool outage_logged;
+    bool retrying; /* in the read-only retry after a reconnect */
     char sqlstate[6];
+    /* Every result made on d's connections that nobody has cleared yet,
+     * newest last (track_results): what db_request_end clears. */
+    PGresult **live;
+    size_t n_live, max_live;
 };
 
 db *db_new(const char *conninfo, const db_statement *const *statements)
@@ -30,12 +36,61 @@ db *db_new(const char *conninfo, const db_statement *const *statements)
     return d;
 }
 
+/* Notes a new result as live. One that cannot be noted (no memory) is
+ * only not cleared by db_request_end: its holder clears it as before. */
+static void remember(db *d, PGresult *res)
+{
+    if (d->n_live == d->max_live) {
+        size_t max = d->max_live ? 2 * d->max_live : 16;
+        PGresult **live = realloc(d->live, max * sizeof *live);
+        if (!live)
+            return;
+        d->live = live;
+        d->max_live = max;
+    }
+    d->live[d->n_live++] = res;
+}
+
+/* Forgets a result being cleared; the newest are the likeliest. */
+static void forget(db *d, const PGresult *res)
+{
+    for (size_t i = d->n_live; i-- > 0;)
+        if (d->live[i] == res) {
+            d->live[i] = d->live[--d->n_live];
+            return;
+        }
+}
+
+/* libpq's event procedure on each of d's connections: it is told of every
+ * result PQgetResult makes (so of every PQexec*, pipeline result and
+ * failure too) and of every PQclear, whoever calls it, so d->live is
+ * always exactly the results not yet cleared. It never refuses an event. */
+static int track_results(PGEventId event, void *info, void *pass)
+{
+    db *d = pass;
+    if (event == PGEVT_RESULTCREATE)
+        remember(d, ((PGEventResultCreate *)info)->result);
+    else if (event == PGEVT_RESULTDESTROY)
+        forget(d, ((PGEventResultDestroy *)info)->result);
+    return 1;
+}
+
+/* Clears every live result. Each is taken off the list first, so the
+ * PGEVT_RESULTDESTROY that PQclear fires finds nothing to forget. */
+static void clear_live(db *d)
+{
+    while (d->n_live > 0)
+        PQclear(d->live[--d->n_live]);
+}
+
 void db_free(db *d)
 {
     if (!d)
         return;
+    clear_live(d); /* their events point at d */
     if (d->conn)
         PQfinish(d->conn);
+    free(d->live);
     free(d->conninfo);
     free(d);
 }
@@ -82,6 +137,12 @@ bool db_ready(db *d)
         drop_connection(d);
         return false;
     }
+    if (!PQregisterEventProc(d->conn, track_results, "tandem db", d)) {
+        log_error("database: cannot watch the connection's results");
+        d->unavailable = true;
+        drop_connection(d);
+        return false;
+    }
     if (!prepare_all(d)) {
         /* A missing table or column: the schema is older than the program. */
         d->unavailable = true;
@@ -104,58 +165,6 @@ const char *db_last_sqlstate(const db *d)
     return d->sqlstate;
 }
 
-static PGresult *run_once(db *d, const char *statement, int n, const char *const *params,
-                          const int *lengths, const int *formats, int result_format)
-{
-    PGresult *res = PQexecPrepared(d->conn, statement, n, params, lengths, formats, result_format);
-    ExecStatusType st = PQresultStatus(res);
-    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
-        return res;
-    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    snprintf(d->sqlstate, sizeof d->sqlstate, "%s", state ? state : "");
-    d->unavailable = PQstatus(d->conn) != CONNECTION_OK;
-    /* Constraint violations are expected answers (duplicates, races): the
-     * caller turns them into a message, so they are not logged as errors. */
-    if (!d->unavailable && strncmp(d->sqlstate, "23", 2) != 0)
-        log_error("statement %s: %s", statement, PQresultErrorMessage(res));
-    PQclear(res);
-    return NULL;
-}
-
-PGresult *db_run(db *d, const char *statement, int n, const char *const *params)
-{
-    return db_run_binary(d, statement, n, params, NULL, NULL, false);
-}
-
-PGresult *db_run_binary(db *d, const char *statement, int n, const char *const *params,
-                        const int *lengths, const int *formats, bool binary_result)
-{
-    d->unavailable = false;
-    d->sqlstate[0] = '\0';
-    if (!db_ready(d))
-        return NULL;
-    PGresult *res = run_once(d, statement, n, params, lengths, formats, binary_result);
-    if (res || !d->unavailable)
-        return res;
-    bool was_in_transaction = d->in_transaction;
-    drop_connection(d);
-    /* The server went away (a restart) since this connection last worked.
-     * Outside a transaction nothing was done, so trying once more on a new
-     * connection is safe; inside one, the whole transaction is lost and the
-     * caller must see the failure. */
-    if (was_in_transaction || !db_ready(d))
-        return NULL;
-    return run_once(d, statement, n, params, lengths, formats, binary_result);
-}
-
-static void clear_results(size_t n, PGresult **out)
-{
-    for (size_t i = 0; i < n; i++) {
-        PQclear(out[i]);
-        out[i] = NULL;
-    }
-}
-
 /* True when a failed result means the connection itself is gone: the
  * server shut down (57P01-3), or the link broke (class 08, or no SQLSTATE). */
 static bool connection_lost(PGconn *conn, const PGresult *res)
@@ -165,64 +174,28 @@ static bool connection_lost(PGconn *conn, const PGresult *res)
            strncmp(state, "57P", 3) == 0;
 }
 
-/* Sends every call, one sync, then collects each call's result and the
- * sync's. Returns false if any call failed; a connection that failed in a
- * way that leaves it unusable is dropped and marked unavailable, so that
- * db_run_pipeline retries on a new one. */
-static bool pipeline_once(db *d, size_t n, const db_call *calls, PGresult **out)
+/* Records why statement failed: its SQLSTATE, and whether the database is
+ * away (lost). Logs the failure, but not a lost connection (db_ready logs
+ * the outage) nor a constraint violation, which callers expect and turn
+ * into a message (duplicates, races). In the retry after a reconnect, a
+ * statement refused by its READ ONLY transaction (25006) is one that
+ * writes: it counts as the database being away, as the failure that made
+ * it retried was. */
+static void note_failure(db *d, const char *statement, const PGresult *res, bool lost)
 {
-    bool ok = PQenterPipelineMode(d->conn) == 1, lost = !ok;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = PQsendQueryPrepared(d->conn, calls[i].statement, calls[i].n, calls[i].params, NULL,
-                                 NULL, 0) == 1;
-    ok = ok && PQpipelineSync(d->conn) == 1;
-    lost = lost || !ok;
-    for (size_t i = 0; ok && i < n; i++) {
-        PGresult *res = PQgetResult(d->conn);
-        ExecStatusType st = PQresultStatus(res);
-        if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-            out[i] = res;
-        } else {
-            lost = connection_lost(d->conn, res);
-            if (!lost && st != PGRES_PIPELINE_ABORTED)
-                log_error("statement %s: %s", calls[i].statement, PQresultErrorMessage(res));
-            PQclear(res);
-            ok = false;
-        }
-        PGresult *end = PQgetResult(d->conn); /* NULL after each query's result */
-        if (end)
-            PQclear(end);
-    }
-    /* Drain to the sync point whatever happened, so the connection is
-     * ready for the next request. */
-    for (PGresult *res; !lost && (res = PQgetResult(d->conn));) {
-        bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
-        PQclear(res);
-        if (sync)
-            break;
-    }
-    if (lost || PQexitPipelineMode(d->conn) != 1 || PQstatus(d->conn) != CONNECTION_OK) {
-        drop_connection(d);
+    const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    snprintf(d->sqlstate, sizeof d->sqlstate, "%s", state ? state : "");
+    d->unavailable = lost;
+    if (lost)
+        return;
+    if (d->retrying && strcmp(d->sqlstate, "25006") == 0) {
         d->unavailable = true;
+        log_error("statement %s was cut off by a broken connection and is not repeated, as it "
+                  "writes: it may have been done before the break",
+                  statement);
+    } else if (strncmp(d->sqlstate, "23", 2) != 0) {
+        log_error("statement %s: %s", statement, PQresultErrorMessage(res));
     }
-    return ok;
-}
-
-bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out)
-{
-    for (size_t i = 0; i < n; i++)
-        out[i] = NULL;
-    d->unavailable = false;
-    if (!db_ready(d))
-        return false;
-    if (pipeline_once(d, n, calls, out))
-        return true;
-    if (!d->unavailable || d->in_transaction)
-        return false;
-    /* As in db_run: the server went away since this connection last worked;
-     * nothing was done, so once more on a new connection. */
-    clear_results(n, out);
-    return db_ready(d) && pipeline_once(d, n, calls, out);
 }
 
 static bool exec_simple(db *d, const char *sql)
@@ -238,13 +211,189 @@ static bool exec_simple(db *d, const char *sql)
     return ok;
 }
 
+static PGresult *run_once(db *d, const char *statement, int n, const char *const *params,
+                          const int *lengths, const int *formats, int result_format)
+{
+    PGresult *res = PQexecPrepared(d->conn, statement, n, params, lengths, formats, result_format);
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+        return res;
+    note_failure(d, statement, res, PQstatus(d->conn) != CONNECTION_OK);
+    PQclear(res);
+    return NULL;
+}
+
+/* run_once on a new connection, after the old one broke under the
+ * statement: inside BEGIN READ ONLY, so that a statement that writes is
+ * refused (25006) rather than done a second time. A retry is rare (the
+ * reconnect before it prepared every statement), so its three round trips
+ * cost nothing that matters. */
+static PGresult *run_read_only(db *d, const char *statement, int n, const char *const *params,
+                               const int *lengths, const int *formats, int result_format)
+{
+    PGresult *res = NULL;
+    d->retrying = true;
+    if (!exec_simple(d, "BEGIN READ ONLY"))
+        goto out;
+    res = run_once(d, statement, n, params, lengths, formats, result_format);
+    if (!exec_simple(d, res ? "COMMIT" : "ROLLBACK")) {
+        PQclear(res);
+        res = NULL;
+    }
+out:
+    d->retrying = false;
+    return res;
+}
+
+PGresult *db_run(db *d, const char *statement, int n, const char *const *params)
+{
+    return db_run_binary(d, statement, n, params, NULL, NULL, false);
+}
+
+PGresult *db_run_binary(db *d, const char *statement, int n, const char *const *params,
+                        const int *lengths, const int *formats, bool binary_result)
+{
+    d->unavailable = false;
+    d->sqlstate[0] = '\0';
+    if (!db_ready(d))
+        return NULL;
+    bool was_in_transaction = d->in_transaction;
+    PGresult *res = run_once(d, statement, n, params, lengths, formats, binary_result);
+    if (res || !d->unavailable)
+        return res;
+    drop_connection(d);
+    /* The server went away (a restart) since this connection last worked,
+     * or the link broke while the statement ran, when the server may have
+     * done it already. Inside a transaction, the whole transaction is lost
+     * and the caller must see the failure; outside one, the statement is
+     * asked again where it can only read. */
+    if (was_in_transaction || !db_ready(d))
+        return NULL;
+    return run_read_only(d, statement, n, params, lengths, formats, binary_result);
+}
+
+static void clear_results(size_t n, PGresult **out)
+{
+    for (size_t i = 0; i < n; i++) {
+        PQclear(out[i]);
+        out[i] = NULL;
+    }
+}
+
+/* Takes a pipeline's next result and the NULL that follows it: into *into
+ * when it succeeded and into is given, else cleared. A failure is noted,
+ * and *lost says whether the connection went with it. Returns success. */
+static bool take_result(db *d, const char *statement, PGresult **into, bool *lost)
+{
+    PGresult *res = PQgetResult(d->conn);
+    ExecStatusType st = PQresultStatus(res);
+    bool ok = st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK;
+    if (!ok) {
+        *lost = connection_lost(d->conn, res);
+        /* Those after a failure are only skipped: the first one says why. */
+        if (st != PGRES_PIPELINE_ABORTED)
+            note_failure(d, statement, res, *lost);
+    }
+    if (ok && into)
+        *into = res;
+    else
+        PQclear(res);
+    PGresult *end = PQgetResult(d->conn); /* NULL after each query's result */
+    if (end)
+        PQclear(end);
+    return ok;
+}
+
+/* Queues SQL text without parameters (pipelines take no simple queries). */
+static bool send_sql(PGconn *conn, const char *sql)
+{
+    return PQsendQueryParams(conn, sql, 0, NULL, NULL, NULL, NULL, 0) == 1;
+}
+
+/* Sends every call, one sync, then collects each call's result and the
+ * sync's. read_only wraps the calls in BEGIN READ ONLY … COMMIT, in the
+ * same round trip; a failure inside it leaves that transaction aborted
+ * after the sync, so it is rolled back. Returns false if any call failed;
+ * a connection that failed in a way that leaves it unusable is dropped and
+ * marked unavailable, so that db_run_pipeline retries on a new one. */
+static bool pipeline_once(db *d, size_t n, const db_call *calls, PGresult **out, bool read_only)
+{
+    PGconn *conn = d->conn;
+    bool ok = PQenterPipelineMode(conn) == 1;
+    if (ok && read_only)
+        ok = send_sql(conn, "BEGIN READ ONLY");
+    for (size_t i = 0; ok && i < n; i++)
+        ok = PQsendQueryPrepared(conn, calls[i].statement, calls[i].n, calls[i].params, NULL, NULL,
+                                 0) == 1;
+    if (ok && read_only)
+        ok = send_sql(conn, "COMMIT");
+    ok = ok && PQpipelineSync(conn) == 1;
+    bool lost = !ok;
+    if (ok && read_only)
+        ok = take_result(d, "BEGIN READ ONLY", NULL, &lost);
+    for (size_t i = 0; ok && i < n; i++)
+        ok = take_result(d, calls[i].statement, &out[i], &lost);
+    if (ok && read_only)
+        ok = take_result(d, "COMMIT", NULL, &lost);
+    /* Drain to the sync point whatever happened, so the connection is
+     * ready for the next request. Each query not taken yet (skipped after
+     * a failure) still has its result and a NULL after it: at most n + 2
+     * NULLs come before the sync. */
+    for (size_t nulls = 0; !lost && nulls <= n + 2;) {
+        PGresult *res = PQgetResult(conn);
+        if (!res) {
+            nulls++;
+            continue;
+        }
+        bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+        PQclear(res);
+        if (sync)
+            break;
+    }
+    if (lost || PQexitPipelineMode(conn) != 1 || PQstatus(conn) != CONNECTION_OK) {
+        drop_connection(d);
+        d->unavailable = true;
+    } else if (read_only && PQtransactionStatus(conn) != PQTRANS_IDLE) {
+        exec_simple(d, "ROLLBACK");
+    }
+    return ok;
+}
+
+bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out)
+{
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    d->unavailable = false;
+    d->sqlstate[0] = '\0';
+    if (!db_ready(d))
+        return false;
+    bool was_in_transaction = d->in_transaction;
+    if (pipeline_once(d, n, calls, out, false))
+        return true;
+    if (!d->unavailable || was_in_transaction)
+        return false;
+    /* As in db_run: once more on a new connection, where it can only read. */
+    clear_results(n, out);
+    if (!db_ready(d))
+        return false;
+    d->retrying = true;
+    bool ok = pipeline_once(d, n, calls, out, true);
+    d->retrying = false;
+    return ok;
+}
+
 bool db_begin(db *d)
 {
     d->unavailable = false;
-    if (!db_ready(d) || !exec_simple(d, "BEGIN"))
-        return false;
-    d->in_transaction = true;
-    return true;
+    bool ok = db_ready(d) && exec_simple(d, "BEGIN");
+    /* BEGIN alone does nothing, so one that met a connection broken since
+     * it last worked is safe to send again on a new one. */
+    if (!ok && d->unavailable && d->conn) {
+        drop_connection(d);
+        ok = db_ready(d) && exec_simple(d, "BEGIN");
+    }
+    d->in_transaction = ok;
+    return ok;
 }
 
 bool db_commit(db *d)
@@ -258,6 +407,42 @@ void db_rollback(db *d)
     if (d->conn && d->in_transaction)
         exec_simple(d, "ROLLBACK");
     d->in_transaction = false;
+}
+
+/* The transaction or statement a request left open on d, ended. */
+static void end_transaction(db *d, const char *id, const char *route)
+{
+    bool opened = d->in_transaction;
+    d->in_transaction = false;
+    if (!d->conn)
+        return;
+    switch (PQtransactionStatus(d->conn)) {
+    case PQTRANS_IDLE:
+        if (opened)
+            log_error("req=%s %s: db_begin without db_commit or db_rollback", id, route);
+        break;
+    case PQTRANS_INTRANS:
+    case PQTRANS_INERROR:
+        log_error("req=%s %s left a transaction open: rolled back", id, route);
+        if (!exec_simple(d, "ROLLBACK"))
+            drop_connection(d);
+        break;
+    case PQTRANS_ACTIVE:
+        log_error("req=%s %s left a statement running: connection closed", id, route);
+        drop_connection(d);
+        break;
+    case PQTRANS_UNKNOWN: drop_connection(d); break; /* broken: nothing is left on the server */
+    }
+}
+
+void db_request_end(db *d, const char *id, const char *route)
+{
+    if (d->conn && PQpipelineStatus(d->conn) != PQ_PIPELINE_OFF) {
+        log_error("req=%s %s left a pipeline open: connection closed", id, route);
+        drop_connection(d);
+    }
+    end_transaction(d, id, route);
+    clear_live(d);
 }
 
 PGconn *db_conn(db *d)

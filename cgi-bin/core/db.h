@@ -1,6 +1,21 @@
 /* db: one PostgreSQL connection per worker thread, with every prepared
  * statement of the program prepared on connect, and reconnection by itself
- * after the server went away. */
+ * after the server went away.
+ *
+ * A statement whose connection broke under it is asked again on a new
+ * connection only where it cannot write: inside BEGIN READ ONLY. The break
+ * may have come after the server did the statement (committed, the answer
+ * lost on the way), so a write asked again could be done twice; the
+ * server, not a list kept by hand, tells reads from writes (a write is
+ * refused with SQLSTATE 25006, a function that writes too), so a statement
+ * added tomorrow cannot be put on the wrong side. A write whose connection
+ * broke fails as the outage it met did (db_unavailable: 503), and the
+ * person asks again knowing what they see. Reads, which most pages start
+ * with, come through a restart of the server unnoticed.
+ *
+ * Everything a request takes from d is the request's: db_request_end,
+ * after each request, rolls back a transaction left open and clears every
+ * result the request did not. */
 #ifndef TANDEM_DB_H
 #define TANDEM_DB_H
 #include <libpq-fe.h>
@@ -16,6 +31,8 @@ typedef struct db db;
 /* statements: NULL-terminated list of {NULL, NULL}-terminated arrays. Does
  * not connect yet. */
 db *db_new(const char *conninfo, const db_statement *const *statements);
+/* Closes the connection and clears every result made on it still held
+ * (for a program that never calls db_request_end): none outlives d. */
 void db_free(db *d);
 
 /* Connects and prepares if not connected. Returns false (and logs once per
@@ -24,9 +41,13 @@ void db_free(db *d);
 bool db_ready(db *d);
 
 /* Runs a prepared statement with text parameters (NULL for SQL NULL).
- * Returns a result with status TUPLES_OK or COMMAND_OK, which the caller
- * PQclears, or NULL on failure (logged; see db_unavailable). A read that fails
- * because the connection broke is retried once on a new connection. */
+ * Returns a result with status TUPLES_OK or COMMAND_OK, or NULL on failure
+ * (logged; see db_unavailable). The result is the request's: the caller
+ * PQclears it when done with it (early, in a loop), and db_request_end
+ * clears it if the caller did not; it never outlives the request. Outside
+ * a transaction, a statement whose connection broke is asked once more on
+ * a new connection inside BEGIN READ ONLY: a read answers as if nothing
+ * happened, a write fails as unavailable without being done again. */
 PGresult *db_run(db *d, const char *statement, int n, const char *const *params);
 
 /* One prepared statement and its parameters, for db_run_pipeline. */
@@ -38,9 +59,12 @@ typedef struct {
 
 /* Runs n statements in one round trip (libpq pipeline mode) and in one
  * implicit transaction, so they see the same data. out[i] gets each result
- * (to PQclear) or NULL where it failed; after a failure the statements
- * before it still have theirs. Returns false if any failed; like db_run it
- * retries once on a new connection when the old one broke. */
+ * (the request's, as db_run's) or NULL where it failed; after a failure
+ * the statements before it still have theirs. Returns false if any failed.
+ * Like db_run, outside a transaction it asks once more on a new connection
+ * when the old one broke, all of it in one READ ONLY transaction and still
+ * one round trip (BEGIN READ ONLY and COMMIT ride along): a pipeline with
+ * a write in it fails as unavailable. */
 bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out);
 
 /* db_run for binary data: lengths/formats as PQexecPrepared takes them
@@ -57,13 +81,29 @@ bool db_unavailable(const db *d);
  * or "" when there is none. */
 const char *db_last_sqlstate(const db *d);
 
-/* Transactions around several db_run calls. db_run does not retry inside one. */
+/* Transactions around several db_run calls. db_run does not retry inside
+ * one: the transaction is lost with its connection. db_begin sends BEGIN
+ * again on a new connection when the old one broke, as BEGIN alone does
+ * nothing. Every db_begin is ended by db_commit or db_rollback before the
+ * request ends; db_request_end rolls back one that was not, and logs it. */
 bool db_begin(db *d);
 bool db_commit(db *d);
 void db_rollback(db *d);
 
+/* Ends a request's use of d, after its answer is written (a handler may
+ * have left text of a result in it): a transaction still open, whether by
+ * db_begin or by a BEGIN sent another way (PQtransactionStatus), is rolled
+ * back, so that no lock or half-done change reaches the next request on
+ * this thread; a statement or pipeline left running closes the connection.
+ * Either is logged as an error naming the request (id, route pattern: no
+ * secret of the path). Then every result made on d that is not yet cleared
+ * is cleared: libpq tells d of each result made and each PQclear
+ * (PQregisterEventProc), so an early return cannot leak one. */
+void db_request_end(db *d, const char *request_id, const char *route);
+
 /* The live connection, for code shared with the command line (which works
- * on a plain PGconn): call db_ready or db_begin first. */
+ * on a plain PGconn): call db_ready or db_begin first. Results made on it
+ * are the request's as db_run's are. */
 PGconn *db_conn(db *d);
 
 /* Text of cell (row, col), "" for NULL. */

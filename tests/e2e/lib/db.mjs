@@ -3,7 +3,7 @@
 // file reaches it through these, never a psql of its own. Importing this
 // fails at once when TANDEM_VAR is not set.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { college, user } from './college.mjs';
 import { stackVar } from './env.mjs';
@@ -34,6 +34,25 @@ export function psql(sql) {
 export function psqlResult(sql) {
   const out = run(['-c', sql]);
   return { status: out.status, stdout: out.stdout.trim(), stderr: out.stderr };
+}
+
+/**
+ * Takes the row locks of `sql` (a SELECT … FOR UPDATE) in a transaction of
+ * its own, left open on a psql session of its own: resolves, once they are
+ * held, to release(), which rolls that transaction back and ends the session.
+ * For a test that needs a statement of Tandem's to wait in the database.
+ */
+export function holdLocks(sql) {
+  const p = spawn('psql', CONNECT, { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '', err = '';
+  const ended = new Promise((resolve) => p.on('close', resolve));
+  const release = async () => { p.stdin.end('ROLLBACK;\n'); await ended; };
+  return new Promise((resolve, reject) => {
+    p.stdout.on('data', (c) => { out += c; if (/^held$/m.test(out)) resolve(release); });
+    p.stderr.on('data', (c) => { err += c; });
+    ended.then((code) => reject(new Error(`psql ended (${code}) before the locks were held: ${err}`)));
+    p.stdin.write(`BEGIN;\n${sql};\nSELECT 'held';\n`);
+  });
 }
 
 /**
