@@ -34,10 +34,23 @@ bool auth_all_institutions(const session_user *u)
     return u && (u->roles & ROLE_SITE_ADMIN);
 }
 
-void auth_scope(const session_user *u, char institution[24], const char **all)
+/* Out of memory, a call of a statement never prepared: it fails, where a
+ * NULL name would run libpq's unnamed statement, whatever that was. */
+#define NOT_PREPARED "auth_scoped: out of memory"
+
+db_call auth_scoped(request *r, const char *statement, int n, const char *const *params)
 {
-    snprintf(institution, 24, "%lld", u ? u->institution_id : 0);
-    *all = auth_all_institutions(u) ? "true" : "false";
+    if (auth_all_institutions(r->user)) {
+        const char *all = arena_printf(r->mem, "%s" AUTH_ALL_SUFFIX, statement);
+        return (db_call){all ? all : NOT_PREPARED, n, params};
+    }
+    const char **with = arena_alloc(r->mem, (size_t)(n + 1) * sizeof *with);
+    if (!with)
+        return (db_call){NOT_PREPARED, 0, NULL};
+    for (int i = 0; i < n; i++)
+        with[i] = params[i];
+    with[n] = req_id_text(r, r->user->institution_id);
+    return (db_call){statement, n + 1, with};
 }
 
 bool auth_can(const session_user *u, enum capability cap)

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "../http/request.h"
+#include "db.h"
 
 /* Site-wide roles, stored as a bit set in users.roles. */
 enum role {
@@ -31,13 +32,22 @@ enum capability {
 
 /* May u (NULL for a visitor) use capability cap? */
 bool auth_can(const session_user *u, enum capability cap);
-/* True when u administers every college, not only their own. Admin queries
- * take (institution_id, all_institutions) and filter with
- * "institution_id = $n OR $m", so the rule lives in one place. */
+/* True when u administers every college, not only their own. */
 bool auth_all_institutions(const session_user *u);
-/* Fills the two parameters above for u: its institution id as text, and
- * "true" or "false". */
-void auth_scope(const session_user *u, char institution[24], const char **all);
+
+/* The college boundary. A statement that reads a viewer's college comes in
+ * two forms, each with a plan of its own: NAME keeps to one college with
+ * "institution_id = $n" (first in the index it uses), the college being
+ * its last parameter; NAME_all, for site administrators, who see every
+ * college, has no such predicate and takes one parameter fewer. Never
+ * "institution_id = $n OR $m": one generic plan for both cannot use the
+ * index, and scans every college. */
+#define AUTH_ALL_SUFFIX "_all"
+/* The call of statement with params[0 .. n-1] for the signed-in r->user:
+ * NAME_all with the params alone when they administer every college, else
+ * NAME with their college added as parameter n + 1. In r's arena; out of
+ * memory, a call that fails when run. */
+db_call auth_scoped(request *r, const char *statement, int n, const char *const *params);
 
 /* "student, staff" for a role set, into the arena. */
 const char *auth_role_names(arena *a, unsigned roles);

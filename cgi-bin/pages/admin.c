@@ -13,15 +13,19 @@
 #include "../core/auth.h"
 #include "../core/config.h"
 
+/* The overview's counts; college: the predicate that keeps to one college,
+ * name: that college's name. */
+#define OVERVIEW(college, name)                                                                    \
+    "SELECT count(*) FILTER (WHERE status = 'active'),"                                            \
+    "       count(*) FILTER (WHERE status = 'suspended'),"                                         \
+    "       (SELECT count(*) FROM courses" college "),"                                            \
+    "       (SELECT count(*) FROM cohorts" college "),"                                            \
+    "       (SELECT count(*) FROM institutions), " name "  FROM users" college
+
 const db_statement admin_statements[] = {
-    {"admin_overview",
-     "SELECT count(*) FILTER (WHERE status = 'active'),"
-     "       count(*) FILTER (WHERE status = 'suspended'),"
-     "       (SELECT count(*) FROM courses WHERE institution_id = $1::bigint OR $2::boolean),"
-     "       (SELECT count(*) FROM cohorts WHERE institution_id = $1::bigint OR $2::boolean),"
-     "       (SELECT count(*) FROM institutions),"
-     "       (SELECT name FROM institutions WHERE id = $1::bigint)"
-     "  FROM users WHERE institution_id = $1::bigint OR $2::boolean"},
+    {"admin_overview", OVERVIEW(" WHERE institution_id = $1::bigint",
+                                "(SELECT name FROM institutions WHERE id = $1::bigint)")},
+    {"admin_overview_all", OVERVIEW("", "''")},
     {"admin_colleges", "SELECT id, name FROM institutions ORDER BY name"},
     {"admin_institutions_list",
      "SELECT i.slug, i.name, i.demo,"
@@ -37,8 +41,13 @@ const db_statement admin_statements[] = {
 
 void admin_scope_of(request *r, admin_scope *s)
 {
-    auth_scope(r->user, s->institution, &s->all);
     s->site = auth_all_institutions(r->user);
+}
+
+PGresult *admin_run(request *r, const char *statement, int n, const char *const *params)
+{
+    db_call c = auth_scoped(r, statement, n, params);
+    return db_run(r->db, c.statement, c.n, c.params);
 }
 
 long long admin_param_id(request *r, size_t i)
@@ -51,10 +60,8 @@ long long admin_param_id(request *r, size_t i)
 
 PGresult *admin_find(request *r, const char *statement, long long id)
 {
-    admin_scope s;
-    admin_scope_of(r, &s);
-    const char *params[] = {req_id_text(r, id), s.institution, s.all};
-    PGresult *res = db_run(r->db, statement, 3, params);
+    const char *params[] = {req_id_text(r, id)};
+    PGresult *res = admin_run(r, statement, 1, params);
     if (!res) {
         render_db_failed(r);
         return NULL;
@@ -193,8 +200,7 @@ void page_admin_overview(request *r)
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_overview", 2, params);
+    PGresult *res = admin_run(r, "admin_overview", 0, NULL);
     if (!res) {
         render_db_failed(r);
         return;

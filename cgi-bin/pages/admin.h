@@ -10,23 +10,23 @@
 #define ADMIN_PAGE_SIZE 50
 #define ADMIN_NOT_FOUND "Check the address, or go back to the administration pages."
 
-/* The two parameters every admin query filters with: "institution_id = $n
- * OR $m::boolean" (see auth_scope). */
 typedef struct {
-    char institution[24];
-    const char *all;
     bool site; /* the viewer administers every college */
 } admin_scope;
 
 void admin_scope_of(request *r, admin_scope *s);
 
+/* Runs statement with params[0 .. n-1] in the viewer's scope: its form for
+ * their college, or for every college (see auth_scoped). As db_run. */
+PGresult *admin_run(request *r, const char *statement, int n, const char *const *params);
+
 /* The id in the address (r->params[i]) as a positive number, or 0 when it
  * is not one; such an address answers 404 like a missing object. */
 long long admin_param_id(request *r, size_t i);
 
-/* Runs statement (id, institution, all) for one object in the viewer's
- * scope. Returns its result, or NULL having rendered the error: 503/500 when
- * the database failed, 404 when there is no such object in scope (the same
+/* Runs statement (id) for one object in the viewer's scope (admin_run).
+ * Returns its result, or NULL having rendered the error: 503/500 when the
+ * database failed, 404 when there is no such object in scope (the same
  * answer either way, so that other colleges' ids do not leak). */
 PGresult *admin_find(request *r, const char *statement, long long id);
 

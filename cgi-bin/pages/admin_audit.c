@@ -5,33 +5,49 @@
 
 #include "admin.h"
 
+// clang-format off
+/* The events the filters match ($1 action, $2 username, $3 and $4 first
+ * and last date), from audit_log a; college: the predicate that keeps to
+ * one college. The person filter matches whoever acted or was acted on. */
+#define AUDIT_MATCH(college)                                                                       \
+    " WHERE ($1::text IS NULL OR a.action = $1)"                                                   \
+    "   AND ($2::text IS NULL OR a.actor_id IN (SELECT id FROM who)"                               \
+    "        OR a.target_user_id IN (SELECT id FROM who))"                                         \
+    "   AND ($3::date IS NULL OR a.at >= $3::date)"                                                \
+    "   AND ($4::date IS NULL OR a.at < $4::date + 1)"                                             \
+    college
+/* A page of events, newest first, and the count of all that match: the
+ * count row always exists, the page may be empty. The page is read in
+ * order from the index, only as far as it goes, and only its rows look up
+ * the people and the college they name. */
+#define AUDIT_LIST(college)                                                                        \
+    "WITH who AS (SELECT id FROM users WHERE username = lower($2))"                                \
+    "SELECT t.total, to_char(p.at, 'FMDD Mon YYYY, HH24:MI:SS'),"                                  \
+    "       to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), p.action,"         \
+    "       p.actor_name, p.actor, p.target_name, p.target, p.target_id, p.detail, p.address,"     \
+    "       p.college"                                                                             \
+    "  FROM (SELECT count(*) AS total FROM audit_log a"                                            \
+    AUDIT_MATCH(college) ") t"                                                                     \
+    "  LEFT JOIN LATERAL (SELECT a.id, a.at, a.action, a.detail, a.address,"                       \
+    "                            coalesce(ac.display_name, '') AS actor_name,"                     \
+    "                            coalesce(ac.username, '') AS actor,"                              \
+    "                            coalesce(tg.display_name, '') AS target_name,"                    \
+    "                            coalesce(tg.username, '') AS target,"                             \
+    "                            coalesce(tg.id, 0) AS target_id,"                                 \
+    "                            coalesce(i.name, '') AS college"                                  \
+    "                       FROM audit_log a LEFT JOIN users ac ON ac.id = a.actor_id"             \
+    "                       LEFT JOIN users tg ON tg.id = a.target_user_id"                        \
+    "                       LEFT JOIN institutions i ON i.id = a.institution_id"                   \
+    AUDIT_MATCH(college)                                                                           \
+    "                      ORDER BY a.at DESC, a.id DESC LIMIT $5::int OFFSET $6::int) p ON true"  \
+    " ORDER BY p.at DESC, p.id DESC"
+// clang-format on
+
+/* For one college (the college its last parameter) and, _all, for site
+ * administrators (auth_scoped). */
 const db_statement admin_audit_statements[] = {
-    /* A page of events and the count of all that match: the count row
-     * always exists, the page may be empty. The person filter matches
-     * whoever acted or was acted on. */
-    {"admin_audit_list",
-     "WITH who AS (SELECT id FROM users WHERE username = lower($4)),"
-     " m AS (SELECT a.id, a.at, a.action, a.detail, a.address, a.institution_id,"
-     "              a.actor_id, a.target_user_id"
-     "         FROM audit_log a"
-     "        WHERE (a.institution_id = $1::bigint OR $2::boolean)"
-     "          AND ($3::text IS NULL OR a.action = $3)"
-     "          AND ($4::text IS NULL OR a.actor_id IN (SELECT id FROM who)"
-     "               OR a.target_user_id IN (SELECT id FROM who))"
-     "          AND ($5::date IS NULL OR a.at >= $5::date)"
-     "          AND ($6::date IS NULL OR a.at < $6::date + 1))"
-     "SELECT t.total, to_char(p.at, 'FMDD Mon YYYY, HH24:MI:SS'),"
-     "       to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), p.action,"
-     "       coalesce(ac.display_name, ''), coalesce(ac.username, ''),"
-     "       coalesce(tg.display_name, ''), coalesce(tg.username, ''), coalesce(tg.id, 0),"
-     "       p.detail, p.address, coalesce(i.name, '')"
-     "  FROM (SELECT count(*) AS total FROM m) t"
-     "  LEFT JOIN LATERAL (SELECT * FROM m ORDER BY m.at DESC, m.id DESC"
-     "                      LIMIT $7::int OFFSET $8::int) p ON true"
-     "  LEFT JOIN users ac ON ac.id = p.actor_id"
-     "  LEFT JOIN users tg ON tg.id = p.target_user_id"
-     "  LEFT JOIN institutions i ON i.id = p.institution_id"
-     " ORDER BY p.at DESC, p.id DESC"},
+    {"admin_audit_list", AUDIT_LIST(" AND a.institution_id = $7")},
+    {"admin_audit_list_all", AUDIT_LIST("")},
     {NULL, NULL},
 };
 
@@ -122,15 +138,11 @@ void page_admin_audit(request *r)
     admin_scope s;
     admin_scope_of(r, &s);
     long long page = v[4].present ? v[4].num : 1;
-    const char *params[] = {s.institution,
-                            s.all,
-                            v[0].present ? v[0].str : NULL,
-                            v[1].present ? v[1].str : NULL,
-                            v[2].present ? v[2].str : NULL,
-                            v[3].present ? v[3].str : NULL,
-                            req_id_text(r, ADMIN_PAGE_SIZE),
-                            req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
-    PGresult *res = db_run(r->db, "admin_audit_list", 8, params);
+    const char *params[] = {
+        v[0].present ? v[0].str : NULL,  v[1].present ? v[1].str : NULL,
+        v[2].present ? v[2].str : NULL,  v[3].present ? v[3].str : NULL,
+        req_id_text(r, ADMIN_PAGE_SIZE), req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
+    PGresult *res = admin_run(r, "admin_audit_list", 6, params);
     if (!res) {
         render_db_failed(r);
         return;

@@ -11,45 +11,61 @@
 #include "../core/audit.h"
 #include "admin.h"
 
+/* Each list and lookup comes in two forms (auth_scoped): NAME for one
+ * college, college being the predicate that keeps to it (the college is
+ * the last parameter), and NAME_all for every college. A list for one
+ * college comes in the order of its index, led by institution_id; for
+ * every college it is grouped by college first (by_college). */
+#define COURSES_LIST(college, by_college)                                                          \
+    "SELECT c.id, c.code, c.title, i.name,"                                                        \
+    "       (SELECT count(*) FROM cohorts h WHERE h.course_id = c.id)"                             \
+    "  FROM courses c JOIN institutions i ON i.id = c.institution_id" college                      \
+    " ORDER BY " by_college "c.code"
+#define COURSE_IN_SCOPE(college) "SELECT institution_id, code FROM courses WHERE id = $1" college
+#define COHORTS_LIST(college, by_college)                                                          \
+    "SELECT h.id, h.code, h.name, h.academic_year, c.code, i.name,"                                \
+    "       (SELECT count(DISTINCT m.user_id) FROM memberships m WHERE m.cohort_id = h.id)"        \
+    "  FROM cohorts h"                                                                             \
+    "  JOIN courses c ON c.id = h.course_id AND c.institution_id = h.institution_id"               \
+    "  JOIN institutions i ON i.id = h.institution_id" college " ORDER BY " by_college             \
+    "h.academic_year DESC, h.code"
+/* The cohort and its members: one row per membership. */
+#define COHORT_SHOW(college)                                                                       \
+    "SELECT h.code, h.name, h.academic_year, c.code, c.title, i.name,"                             \
+    "       u.id, u.username, u.display_name, u.status, m.role"                                    \
+    "  FROM cohorts h"                                                                             \
+    "  JOIN courses c ON c.id = h.course_id AND c.institution_id = h.institution_id"               \
+    "  JOIN institutions i ON i.id = h.institution_id"                                             \
+    "  LEFT JOIN memberships m ON m.cohort_id = h.id AND m.institution_id = h.institution_id"      \
+    "  LEFT JOIN users u ON u.id = m.user_id AND u.institution_id = m.institution_id"              \
+    " WHERE h.id = $1" college " ORDER BY u.display_name, u.username"
+#define COHORT_IN_SCOPE(college) "SELECT institution_id, code FROM cohorts WHERE id = $1" college
+
 const db_statement admin_cohorts_statements[] = {
-    {"admin_courses_list", "SELECT c.id, c.code, c.title, i.name,"
-                           "       (SELECT count(*) FROM cohorts h WHERE h.course_id = c.id)"
-                           "  FROM courses c JOIN institutions i ON i.id = c.institution_id"
-                           " WHERE c.institution_id = $1::bigint OR $2::boolean"
-                           " ORDER BY i.name, c.code"},
+    {"admin_courses_list", COURSES_LIST(" WHERE c.institution_id = $1", "")},
+    {"admin_courses_list_all", COURSES_LIST("", "i.name, ")},
     {"admin_course_insert",
      "INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3) RETURNING id"},
-    {"admin_course_in_scope", "SELECT institution_id, code FROM courses"
-                              " WHERE id = $1 AND (institution_id = $2::bigint OR $3::boolean)"},
-    {"admin_cohorts_list",
-     "SELECT h.id, h.code, h.name, h.academic_year, c.code, i.name,"
-     "       (SELECT count(DISTINCT m.user_id) FROM memberships m WHERE m.cohort_id = h.id)"
-     "  FROM cohorts h JOIN courses c ON c.id = h.course_id"
-     "  JOIN institutions i ON i.id = h.institution_id"
-     " WHERE h.institution_id = $1::bigint OR $2::boolean"
-     " ORDER BY i.name, h.academic_year DESC, h.code"},
+    {"admin_course_in_scope", COURSE_IN_SCOPE(" AND institution_id = $2")},
+    {"admin_course_in_scope_all", COURSE_IN_SCOPE("")},
+    {"admin_cohorts_list", COHORTS_LIST(" WHERE h.institution_id = $1", "")},
+    {"admin_cohorts_list_all", COHORTS_LIST("", "i.name, ")},
     {"admin_cohort_insert",
      "INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)"
      " VALUES ($1, $2, $3, $4, $5) RETURNING id"},
-    /* The cohort and its members: one row per membership. */
-    {"admin_cohort_show", "SELECT h.code, h.name, h.academic_year, c.code, c.title, i.name,"
-                          "       u.id, u.username, u.display_name, u.status, m.role"
-                          "  FROM cohorts h JOIN courses c ON c.id = h.course_id"
-                          "  JOIN institutions i ON i.id = h.institution_id"
-                          "  LEFT JOIN memberships m ON m.cohort_id = h.id"
-                          "  LEFT JOIN users u ON u.id = m.user_id"
-                          " WHERE h.id = $1 AND (h.institution_id = $2::bigint OR $3::boolean)"
-                          " ORDER BY u.display_name, u.username"},
-    {"admin_cohort_in_scope", "SELECT institution_id, code FROM cohorts"
-                              " WHERE id = $1 AND (institution_id = $2::bigint OR $3::boolean)"},
+    {"admin_cohort_show", COHORT_SHOW(" AND h.institution_id = $2")},
+    {"admin_cohort_show_all", COHORT_SHOW("")},
+    {"admin_cohort_in_scope", COHORT_IN_SCOPE(" AND institution_id = $2")},
+    {"admin_cohort_in_scope_all", COHORT_IN_SCOPE("")},
     {"admin_member_find", "SELECT id, username, display_name FROM users"
                           " WHERE username = lower($1) AND institution_id = $2"},
     {"admin_member_insert",
      "INSERT INTO memberships (cohort_id, user_id, institution_id, role) VALUES ($1, $2, $3, $4)"},
+    /* $4: the cohort's college, as admin_cohort_in_scope found it. */
     {"admin_member_delete",
      "DELETE FROM memberships m USING users u"
-     " WHERE m.cohort_id = $1 AND m.user_id = $2 AND m.role = $3 AND u.id = m.user_id"
-     " RETURNING u.username"},
+     " WHERE m.cohort_id = $1 AND m.user_id = $2 AND m.role = $3 AND m.institution_id = $4"
+     "   AND u.id = m.user_id RETURNING u.username"},
     {NULL, NULL},
 };
 
@@ -85,8 +101,7 @@ static void show_courses(request *r, int status, const field_value *v, const cha
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_courses_list", 2, params);
+    PGresult *res = admin_run(r, "admin_courses_list", 0, NULL);
     if (!res) {
         render_db_failed(r);
         return;
@@ -202,9 +217,8 @@ static void show_cohorts(request *r, int status, const field_value *v, const cha
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {s.institution, s.all};
-    PGresult *cohorts = db_run(r->db, "admin_cohorts_list", 2, params);
-    PGresult *courses = cohorts ? db_run(r->db, "admin_courses_list", 2, params) : NULL;
+    PGresult *cohorts = admin_run(r, "admin_cohorts_list", 0, NULL);
+    PGresult *courses = cohorts ? admin_run(r, "admin_courses_list", 0, NULL) : NULL;
     if (!courses) {
         PQclear(cohorts);
         render_db_failed(r);
@@ -278,8 +292,6 @@ void page_admin_cohort_create(request *r)
                      "The academic year must be two years that follow each other, like 2026/27.");
         return;
     }
-    admin_scope s;
-    admin_scope_of(r, &s);
     if (!db_begin(r->db)) {
         render_db_failed(r);
         return;
@@ -287,8 +299,8 @@ void page_admin_cohort_create(request *r)
     bool done = false;
     const char *field = NULL, *message = NULL;
     long long id = 0;
-    const char *find[] = {v[0].str, s.institution, s.all};
-    PGresult *course = db_run(r->db, "admin_course_in_scope", 3, find);
+    const char *find[] = {v[0].str};
+    PGresult *course = admin_run(r, "admin_course_in_scope", 1, find);
     if (!course)
         goto out;
     if (PQntuples(course) != 1) {
@@ -436,10 +448,8 @@ void page_admin_cohort_show(request *r)
  * code. Returns 1, 0 when not in scope, -1 when the database failed. */
 static int find_cohort(request *r, long long id, long long *institution_id, const char **code)
 {
-    admin_scope s;
-    admin_scope_of(r, &s);
-    const char *params[] = {req_id_text(r, id), s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_cohort_in_scope", 3, params);
+    const char *params[] = {req_id_text(r, id)};
+    PGresult *res = admin_run(r, "admin_cohort_in_scope", 1, params);
     if (!res)
         return -1;
     int found = PQntuples(res) == 1;
@@ -556,8 +566,8 @@ void page_admin_cohort_member_remove(request *r)
         status = found ? 503 : 404;
         goto out;
     }
-    const char *params[] = {req_id_text(r, id), v[0].str, v[1].str};
-    PGresult *res = db_run(r->db, "admin_member_delete", 3, params);
+    const char *params[] = {req_id_text(r, id), v[0].str, v[1].str, req_id_text(r, institution_id)};
+    PGresult *res = db_run(r->db, "admin_member_delete", 4, params);
     if (!res)
         goto out;
     /* Already gone (a second click, or someone else was first): nothing to

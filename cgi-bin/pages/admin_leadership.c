@@ -13,32 +13,64 @@
 #include <strings.h>
 
 #include "../core/audit.h"
+#include "../core/auth.h"
 #include "admin.h"
+
+/* Each list and lookup comes in two forms (auth_scoped): NAME for one
+ * college, college being the predicate that keeps to it (the college is
+ * the last parameter), and NAME_all for every college. */
+#define INSTRUMENTS_LIST(college)                                                                  \
+    "SELECT n.id, n.name, n.kind, n.scale_min, n.scale_max, n.feedback, n.archived, i.name,"       \
+    "       (SELECT count(*) FROM profile_results r WHERE r.instrument_id = n.id),"                \
+    "       coalesce((SELECT string_agg(t.name, ', ' ORDER BY t.position)"                         \
+    "                   FROM instrument_items t WHERE t.instrument_id = n.id), ''),"               \
+    "       n.description"                                                                         \
+    "  FROM instruments n JOIN institutions i ON i.id = n.institution_id" college                  \
+    " ORDER BY i.name, n.archived, lower(n.name)"
+#define THEMES_LIST(college)                                                                       \
+    "SELECT h.id, h.name, h.archived, i.name,"                                                     \
+    "       (SELECT count(*) FROM leadership_goals g WHERE g.theme_id = h.id)"                     \
+    "  FROM leadership_themes h JOIN institutions i ON i.id = h.institution_id" college            \
+    " ORDER BY i.name, h.archived, lower(h.name)"
+/* Departments as people's records name them, with how many are in each. */
+#define DEPARTMENTS_LIST(college)                                                                  \
+    "SELECT u.department, i.name, count(*)"                                                        \
+    "  FROM users u JOIN institutions i ON i.id = u.institution_id"                                \
+    " WHERE u.department <> '' AND u.status = 'active'" college                                    \
+    " GROUP BY i.name, u.department ORDER BY i.name, lower(u.department)"
+/* One instrument and its items, a row each. */
+#define INSTRUMENT_SHOW(college)                                                                   \
+    "SELECT n.id, n.name, n.kind, n.scale_min, n.scale_max, n.feedback, n.archived, i.name,"       \
+    "       (SELECT count(*) FROM profile_results r WHERE r.instrument_id = n.id),"                \
+    "       (SELECT count(*) FROM feedback_rounds f WHERE f.instrument_id = n.id),"                \
+    "       n.description, t.name"                                                                 \
+    "  FROM instruments n JOIN institutions i ON i.id = n.institution_id"                          \
+    "  LEFT JOIN instrument_items t ON t.instrument_id = n.id"                                     \
+    " WHERE n.id = $1" college " ORDER BY t.position"
+/* The instrument, locked while items are added, with its items (one a
+ * line: an item never holds a line break) and how many 360-degree rounds
+ * used it. */
+#define INSTRUMENT_LOCK(college)                                                                   \
+    "SELECT n.name, n.kind, n.archived, n.institution_id,"                                         \
+    "       (SELECT count(*) FROM feedback_rounds f WHERE f.instrument_id = n.id),"                \
+    "       coalesce((SELECT string_agg(t.name, E'\\n' ORDER BY t.position)"                       \
+    "                   FROM instrument_items t WHERE t.instrument_id = n.id), '')"                \
+    "  FROM instruments n WHERE n.id = $1" college " FOR UPDATE"
+/* Archiving and restoring ($2) an instrument or a theme (table): the row
+ * as it was, so that a second click records nothing. */
+#define SET_ARCHIVED(table, college)                                                               \
+    "WITH old AS (SELECT id, archived FROM " table " WHERE id = $1" college " FOR UPDATE)"         \
+    "UPDATE " table " x SET archived = $2::boolean FROM old WHERE x.id = old.id"                   \
+    " RETURNING x.name, x.institution_id, old.archived"
 
 // clang-format off
 const db_statement admin_leadership_statements[] = {
-    {"admin_instruments_list",
-     "SELECT n.id, n.name, n.kind, n.scale_min, n.scale_max, n.feedback, n.archived, i.name,"
-     "       (SELECT count(*) FROM profile_results r WHERE r.instrument_id = n.id),"
-     "       coalesce((SELECT string_agg(t.name, ', ' ORDER BY t.position)"
-     "                   FROM instrument_items t WHERE t.instrument_id = n.id), ''),"
-     "       n.description"
-     "  FROM instruments n JOIN institutions i ON i.id = n.institution_id"
-     " WHERE n.institution_id = $1::bigint OR $2::boolean"
-     " ORDER BY i.name, n.archived, lower(n.name)"},
-    {"admin_themes_list",
-     "SELECT h.id, h.name, h.archived, i.name,"
-     "       (SELECT count(*) FROM leadership_goals g WHERE g.theme_id = h.id)"
-     "  FROM leadership_themes h JOIN institutions i ON i.id = h.institution_id"
-     " WHERE h.institution_id = $1::bigint OR $2::boolean"
-     " ORDER BY i.name, h.archived, lower(h.name)"},
-    /* Departments as people's records name them, with how many are in each. */
-    {"admin_departments_list",
-     "SELECT u.department, i.name, count(*)"
-     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
-     " WHERE (u.institution_id = $1::bigint OR $2::boolean) AND u.department <> ''"
-     "   AND u.status = 'active'"
-     " GROUP BY i.name, u.department ORDER BY i.name, lower(u.department)"},
+    {"admin_instruments_list", INSTRUMENTS_LIST(" WHERE n.institution_id = $1")},
+    {"admin_instruments_list_all", INSTRUMENTS_LIST("")},
+    {"admin_themes_list", THEMES_LIST(" WHERE h.institution_id = $1")},
+    {"admin_themes_list_all", THEMES_LIST("")},
+    {"admin_departments_list", DEPARTMENTS_LIST(" AND u.institution_id = $1")},
+    {"admin_departments_list_all", DEPARTMENTS_LIST("")},
     {"admin_instrument_insert",
      "INSERT INTO instruments (institution_id, name, kind, description, scale_min, scale_max,"
      "                         feedback, created_by)"
@@ -47,40 +79,16 @@ const db_statement admin_leadership_statements[] = {
     {"admin_instrument_items_insert",
      "INSERT INTO instrument_items (instrument_id, position, name)"
      " SELECT $1, $3::int + t.n, t.item FROM unnest($2::text[]) WITH ORDINALITY AS t(item, n)"},
-    /* One instrument and its items, a row each. */
-    {"admin_instrument_show",
-     "SELECT n.id, n.name, n.kind, n.scale_min, n.scale_max, n.feedback, n.archived, i.name,"
-     "       (SELECT count(*) FROM profile_results r WHERE r.instrument_id = n.id),"
-     "       (SELECT count(*) FROM feedback_rounds f WHERE f.instrument_id = n.id),"
-     "       n.description, t.name"
-     "  FROM instruments n JOIN institutions i ON i.id = n.institution_id"
-     "  LEFT JOIN instrument_items t ON t.instrument_id = n.id"
-     " WHERE n.id = $1 AND (n.institution_id = $2::bigint OR $3::boolean)"
-     " ORDER BY t.position"},
-    /* The instrument, locked while items are added, with its items (one a
-     * line: an item never holds a line break) and how many 360-degree
-     * rounds used it. */
-    {"admin_instrument_lock",
-     "SELECT n.name, n.kind, n.archived, n.institution_id,"
-     "       (SELECT count(*) FROM feedback_rounds f WHERE f.instrument_id = n.id),"
-     "       coalesce((SELECT string_agg(t.name, E'\\n' ORDER BY t.position)"
-     "                   FROM instrument_items t WHERE t.instrument_id = n.id), '')"
-     "  FROM instruments n"
-     " WHERE n.id = $1 AND (n.institution_id = $2::bigint OR $3::boolean) FOR UPDATE"},
-    /* Archiving and restoring: the row as it was, so that a second click
-     * records nothing. */
-    {"admin_instrument_archive",
-     "WITH old AS (SELECT id, archived FROM instruments"
-     "              WHERE id = $1 AND (institution_id = $3::bigint OR $4::boolean) FOR UPDATE)"
-     "UPDATE instruments n SET archived = $2::boolean FROM old WHERE n.id = old.id"
-     " RETURNING n.name, n.institution_id, old.archived"},
+    {"admin_instrument_show", INSTRUMENT_SHOW(" AND n.institution_id = $2")},
+    {"admin_instrument_show_all", INSTRUMENT_SHOW("")},
+    {"admin_instrument_lock", INSTRUMENT_LOCK(" AND n.institution_id = $2")},
+    {"admin_instrument_lock_all", INSTRUMENT_LOCK("")},
+    {"admin_instrument_archive", SET_ARCHIVED("instruments", " AND institution_id = $3")},
+    {"admin_instrument_archive_all", SET_ARCHIVED("instruments", "")},
     {"admin_theme_insert",
      "INSERT INTO leadership_themes (institution_id, name) VALUES ($1, $2) RETURNING id"},
-    {"admin_theme_archive",
-     "WITH old AS (SELECT id, archived FROM leadership_themes"
-     "              WHERE id = $1 AND (institution_id = $3::bigint OR $4::boolean) FOR UPDATE)"
-     "UPDATE leadership_themes h SET archived = $2::boolean FROM old WHERE h.id = old.id"
-     " RETURNING h.name, h.institution_id, old.archived"},
+    {"admin_theme_archive", SET_ARCHIVED("leadership_themes", " AND institution_id = $3")},
+    {"admin_theme_archive_all", SET_ARCHIVED("leadership_themes", "")},
     {NULL, NULL},
 };
 // clang-format on
@@ -170,10 +178,9 @@ static void show_settings(request *r, int status, const field_value *v, const ch
 {
     admin_scope s;
     admin_scope_of(r, &s);
-    const char *params[] = {s.institution, s.all};
-    const db_call calls[] = {{"admin_instruments_list", 2, params},
-                             {"admin_themes_list", 2, params},
-                             {"admin_departments_list", 2, params}};
+    const db_call calls[] = {auth_scoped(r, "admin_instruments_list", 0, NULL),
+                             auth_scoped(r, "admin_themes_list", 0, NULL),
+                             auth_scoped(r, "admin_departments_list", 0, NULL)};
     PGresult *res[3] = {NULL, NULL, NULL};
     if (!db_run_pipeline(r->db, 3, calls, res)) {
         for (int i = 0; i < 3; i++)
@@ -309,15 +316,13 @@ static void set_archived(request *r, const char *statement, const char *what, bo
         render_error(r, 400, err);
         return;
     }
-    admin_scope s;
-    admin_scope_of(r, &s);
     if (!db_begin(r->db)) {
         render_db_failed(r);
         return;
     }
     bool done = false;
-    const char *params[] = {req_id_text(r, id), archived ? "true" : "false", s.institution, s.all};
-    PGresult *res = db_run(r->db, statement, 4, params);
+    const char *params[] = {req_id_text(r, id), archived ? "true" : "false"};
+    PGresult *res = admin_run(r, statement, 2, params);
     bool missing = res && PQntuples(res) == 0;
     if (res && !missing) {
         bool was = strcmp(db_text(res, 0, 2), "t") == 0;
@@ -646,16 +651,14 @@ void page_admin_instrument_items(request *r)
         show_instrument(r, id, 400, v[0].str, err);
         return;
     }
-    admin_scope s;
-    admin_scope_of(r, &s);
     if (!db_begin(r->db)) {
         render_db_failed(r);
         return;
     }
     int status = 503;
     const char *problem = NULL;
-    const char *find[] = {req_id_text(r, id), s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_instrument_lock", 3, find);
+    const char *find[] = {req_id_text(r, id)};
+    PGresult *res = admin_run(r, "admin_instrument_lock", 1, find);
     if (!res || PQntuples(res) != 1) {
         status = res ? 404 : 503;
         goto out;

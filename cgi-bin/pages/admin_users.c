@@ -12,52 +12,69 @@
 #include "../core/reset.h"
 #include "admin.h"
 
+// clang-format off
+/* The people the list's filters match ($1 search, $2 status, $3 role
+ * mask), from users u and the search pattern p; college: the predicate
+ * that keeps to one college. */
+#define USERS_MATCH(college)                                                                       \
+    " WHERE ($1::text IS NULL OR u.username ILIKE p.pattern"                                       \
+    "        OR u.display_name ILIKE p.pattern OR u.email ILIKE p.pattern)"                        \
+    "   AND ($2::text IS NULL OR u.status = $2)"                                                   \
+    "   AND ($3::int IS NULL OR u.roles & $3::int <> 0)"                                           \
+    college
+/* One round trip for a page of results and the count of all of them: the
+ * count row always exists, the page may be empty. The page is read in
+ * username order from the index, only as far as it goes. Wildcards typed
+ * into the search box match themselves (backslash is ILIKE's escape); the
+ * pattern is made once, not for each row. */
+#define USERS_LIST(college)                                                                        \
+    "WITH p AS MATERIALIZED (SELECT '%' || replace(replace(replace($1, '\\', '\\\\'),"             \
+    "                                                      '%', '\\%'), '_', '\\_') || '%'"        \
+    "                                 AS pattern)"                                                 \
+    "SELECT t.total, pg.id, pg.username, pg.display_name, pg.roles, pg.status, pg.college,"        \
+    "       pg.department"                                                                         \
+    "  FROM (SELECT count(*) AS total FROM users u CROSS JOIN p"                                   \
+    USERS_MATCH(college) ") t"                                                                     \
+    "  LEFT JOIN LATERAL (SELECT u.id, u.username, u.display_name, u.roles, u.status,"             \
+    "                            i.name AS college, u.department"                                  \
+    "                       FROM users u JOIN institutions i ON i.id = u.institution_id"           \
+    "                      CROSS JOIN p"                                                           \
+    USERS_MATCH(college)                                                                           \
+    "                      ORDER BY u.username LIMIT $4::int OFFSET $5::int) pg ON true"           \
+    " ORDER BY pg.username"
+// clang-format on
+/* The person and their cohorts: one row per membership. The version is
+ * updated_at in microseconds, exact as a number, for optimistic locking. */
+#define USER_SHOW(college)                                                                         \
+    "SELECT u.id, u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"       \
+    "       i.name, coalesce(lm.username, ''),"                                                    \
+    "       (extract(epoch FROM u.updated_at) * 1000000)::bigint,"                                 \
+    "       to_char(u.created_at, 'FMDD Mon YYYY'),"                                               \
+    "       coalesce(to_char(greatest((SELECT max(a.at) FROM audit_log a"                          \
+    "                                   WHERE a.target_user_id = u.id AND a.action = 'sign_in'),"  \
+    "                                 (SELECT max(s.created_at) FROM sessions s"                   \
+    "                                   WHERE s.user_id = u.id)),"                                 \
+    "                        'FMDD Mon YYYY, HH24:MI'), ''),"                                      \
+    "       c.id, c.code, c.name, m.role, coalesce(lm.display_name, ''), u.department"             \
+    "  FROM users u JOIN institutions i ON i.id = u.institution_id"                                \
+    "  LEFT JOIN users lm ON lm.id = u.line_manager_id"                                            \
+    "  LEFT JOIN memberships m ON m.user_id = u.id AND m.institution_id = u.institution_id"        \
+    "  LEFT JOIN cohorts c ON c.id = m.cohort_id AND c.institution_id = m.institution_id"          \
+    " WHERE u.id = $1" college " ORDER BY c.code, m.role"
+#define USER_LOCK(college)                                                                         \
+    "SELECT u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"             \
+    "       coalesce(u.line_manager_id, 0), u.department"                                          \
+    "  FROM users u WHERE u.id = $1" college " FOR UPDATE"
+
+/* Each list and lookup in two forms: for one college (the college its
+ * last parameter) and, _all, for site administrators (auth_scoped). */
 const db_statement admin_users_statements[] = {
-    /* One round trip for a page of results and the count of all of them:
-     * the count row always exists, the page may be empty. Wildcards typed
-     * into the search box match themselves. */
-    {"admin_users_list",
-     "WITH p AS (SELECT '%' || replace(replace(replace($3, '\\', '\\\\'), '%', '\\%'),"
-     "                                 '_', '\\_') || '%' AS pattern),"
-     " m AS (SELECT u.id, u.username, u.display_name, u.roles, u.status, i.name AS college,"
-     "              u.department"
-     "         FROM users u JOIN institutions i ON i.id = u.institution_id CROSS JOIN p"
-     "        WHERE (u.institution_id = $1::bigint OR $2::boolean)"
-     "          AND ($3::text IS NULL OR u.username ILIKE p.pattern ESCAPE '\\'"
-     "               OR u.display_name ILIKE p.pattern ESCAPE '\\'"
-     "               OR u.email ILIKE p.pattern ESCAPE '\\')"
-     "          AND ($4::text IS NULL OR u.status = $4)"
-     "          AND ($5::int IS NULL OR u.roles & $5::int <> 0))"
-     "SELECT t.total, pg.id, pg.username, pg.display_name, pg.roles, pg.status, pg.college,"
-     "       pg.department"
-     "  FROM (SELECT count(*) AS total FROM m) t"
-     "  LEFT JOIN LATERAL (SELECT * FROM m ORDER BY m.username"
-     "                      LIMIT $6::int OFFSET $7::int) pg ON true"
-     " ORDER BY pg.username"},
-    /* The person and their cohorts: one row per membership. The version is
-     * updated_at in microseconds, exact as a number, for optimistic locking. */
-    {"admin_user_show",
-     "SELECT u.id, u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"
-     "       i.name, coalesce(lm.username, ''),"
-     "       (extract(epoch FROM u.updated_at) * 1000000)::bigint,"
-     "       to_char(u.created_at, 'FMDD Mon YYYY'),"
-     "       coalesce(to_char(greatest((SELECT max(a.at) FROM audit_log a"
-     "                                   WHERE a.target_user_id = u.id AND a.action = 'sign_in'),"
-     "                                 (SELECT max(s.created_at) FROM sessions s"
-     "                                   WHERE s.user_id = u.id)),"
-     "                        'FMDD Mon YYYY, HH24:MI'), ''),"
-     "       c.id, c.code, c.name, m.role, coalesce(lm.display_name, ''), u.department"
-     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
-     "  LEFT JOIN users lm ON lm.id = u.line_manager_id"
-     "  LEFT JOIN memberships m ON m.user_id = u.id"
-     "  LEFT JOIN cohorts c ON c.id = m.cohort_id"
-     " WHERE u.id = $1 AND (u.institution_id = $2::bigint OR $3::boolean)"
-     " ORDER BY c.code, m.role"},
-    {"admin_user_lock",
-     "SELECT u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"
-     "       coalesce(u.line_manager_id, 0), u.department"
-     "  FROM users u WHERE u.id = $1 AND (u.institution_id = $2::bigint OR $3::boolean)"
-     "   FOR UPDATE"},
+    {"admin_users_list", USERS_LIST(" AND u.institution_id = $6")},
+    {"admin_users_list_all", USERS_LIST("")},
+    {"admin_user_show", USER_SHOW(" AND u.institution_id = $2")},
+    {"admin_user_show_all", USER_SHOW("")},
+    {"admin_user_lock", USER_LOCK(" AND u.institution_id = $2")},
+    {"admin_user_lock_all", USER_LOCK("")},
     {"admin_user_in_college",
      "SELECT id FROM users WHERE username = lower($1) AND institution_id = $2"},
     {"admin_user_insert",
@@ -68,11 +85,15 @@ const db_statement admin_users_statements[] = {
      "UPDATE users SET display_name = $2, email = $3, roles = $4,"
      "                 line_manager_id = NULLIF($5, '0')::bigint, department = $7,"
      "                 updated_at = now()"
-     " WHERE id = $1 AND (extract(epoch FROM updated_at) * 1000000)::bigint = $6::bigint"},
-    {"admin_user_status", "UPDATE users SET status = $2, updated_at = now() WHERE id = $1"},
+     " WHERE id = $1 AND institution_id = $8"
+     "   AND (extract(epoch FROM updated_at) * 1000000)::bigint = $6::bigint"},
+    /* These two take the person's college, $2, as admin_user_lock found it. */
+    {"admin_user_status",
+     "UPDATE users SET status = $3, updated_at = now() WHERE id = $1 AND institution_id = $2"},
     /* A suspended person's private feed address stops too. */
-    {"admin_user_sessions_end", "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
-                                " DELETE FROM sessions WHERE user_id = $1"},
+    {"admin_user_sessions_end",
+     "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1 AND institution_id = $2)"
+     " DELETE FROM sessions WHERE user_id = $1 AND institution_id = $2"},
     {"admin_college_name", "SELECT name FROM institutions WHERE id = $1"},
     {NULL, NULL},
 };
@@ -118,7 +139,7 @@ static const char *const checked[] = {"yes", NULL};
          0,                                                                                        \
          0,                                                                                        \
          checked},                                                                                 \
-    {"role_site_admin", "the site administrator role", FIELD_ENUM, false, 0, 0, checked},          \
+        {"role_site_admin", "the site administrator role", FIELD_ENUM, false, 0, 0, checked},      \
     {                                                                                              \
         "role_union_officer", "the union officer role", FIELD_ENUM, false, 0, 0, checked           \
     }
@@ -338,14 +359,10 @@ void page_admin_users(request *r)
     long long page = v[3].present ? v[3].num : 1;
     char mask[24];
     snprintf(mask, sizeof mask, "%u", v[2].present ? auth_role_from_name(v[2].str) : 0);
-    const char *params[] = {s.institution,
-                            s.all,
-                            v[0].present ? v[0].str : NULL,
-                            v[1].present ? v[1].str : NULL,
-                            v[2].present ? mask : NULL,
-                            req_id_text(r, ADMIN_PAGE_SIZE),
+    const char *params[] = {v[0].present ? v[0].str : NULL, v[1].present ? v[1].str : NULL,
+                            v[2].present ? mask : NULL, req_id_text(r, ADMIN_PAGE_SIZE),
                             req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
-    PGresult *res = db_run(r->db, "admin_users_list", 7, params);
+    PGresult *res = admin_run(r, "admin_users_list", 5, params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -397,7 +414,7 @@ static void show_new(request *r, int status, const user_input *in, const char *f
     admin_scope_of(r, &s);
     const char *college = "";
     if (!s.site) {
-        const char *params[] = {s.institution};
+        const char *params[] = {req_id_text(r, r->user->institution_id)};
         PGresult *res = db_run(r->db, "admin_college_name", 1, params);
         if (!res) {
             render_db_failed(r);
@@ -417,8 +434,8 @@ static void show_new(request *r, int status, const user_input *in, const char *f
     tpl_set(d, "USERNAME", in ? in->username : "");
     /* New people are most often students. */
     fill_fields(r, d, &s, in ? in->display_name : "", in ? in->email : "",
-                in ? in->line_manager : "", in ? in->department : "",
-                in ? in->roles : ROLE_STUDENT, field, error);
+                in ? in->line_manager : "", in ? in->department : "", in ? in->roles : ROLE_STUDENT,
+                field, error);
     if (s.site &&
         !admin_college_choices(r, tpl_add_section(d, "SITE"), in ? in->institution_id : 0)) {
         render_db_failed(r);
@@ -717,10 +734,8 @@ typedef struct {
 /* Returns 1 when found, 0 when not in scope, -1 when the database failed. */
 static int lock_user(request *r, long long id, locked_user *u)
 {
-    admin_scope s;
-    admin_scope_of(r, &s);
-    const char *params[] = {req_id_text(r, id), s.institution, s.all};
-    PGresult *res = db_run(r->db, "admin_user_lock", 3, params);
+    const char *params[] = {req_id_text(r, id)};
+    PGresult *res = admin_run(r, "admin_user_lock", 1, params);
     if (!res)
         return -1;
     int found = PQntuples(res) == 1;
@@ -800,11 +815,15 @@ static outcome update_user(request *r, long long id, const user_input *in)
     const char *changed = changes(r, &u, in, manager_id);
     if (!changed[0] && u.roles == in->roles)
         return (outcome){0, NULL, "unchanged", false};
-    const char *params[] = {
-        req_id_text(r, id),        in->display_name,           in->email,
-        req_id_text(r, in->roles), req_id_text(r, manager_id), req_id_text(r, in->version),
-        in->department};
-    PGresult *res = db_run(r->db, "admin_user_update", 7, params);
+    const char *params[] = {req_id_text(r, id),
+                            in->display_name,
+                            in->email,
+                            req_id_text(r, in->roles),
+                            req_id_text(r, manager_id),
+                            req_id_text(r, in->version),
+                            in->department,
+                            req_id_text(r, u.institution_id)};
+    PGresult *res = db_run(r->db, "admin_user_update", 8, params);
     if (!res)
         return (outcome){503, NULL, NULL, false};
     bool stale = strcmp(PQcmdTuples(res), "0") == 0;
@@ -890,10 +909,10 @@ static outcome suspend(request *r, long long id, const locked_user *u,
                          false};
     if (!u->active)
         return (outcome){0, NULL, "suspended", false};
-    const char *params[] = {req_id_text(r, id), "suspended"};
-    PGresult *res = db_run(r->db, "admin_user_status", 2, params);
+    const char *params[] = {req_id_text(r, id), req_id_text(r, u->institution_id), "suspended"};
+    PGresult *res = db_run(r->db, "admin_user_status", 3, params);
     PQclear(res);
-    res = res ? db_run(r->db, "admin_user_sessions_end", 1, params) : NULL;
+    res = res ? db_run(r->db, "admin_user_sessions_end", 2, params) : NULL;
     if (!res)
         return (outcome){503, NULL, NULL, false};
     const char *ended = arena_strdup(r->mem, PQcmdTuples(res));
@@ -910,8 +929,8 @@ static outcome reactivate(request *r, long long id, const locked_user *u,
     (void)token;
     if (u->active)
         return (outcome){0, NULL, "reactivated", false};
-    const char *params[] = {req_id_text(r, id), "active"};
-    PGresult *res = db_run(r->db, "admin_user_status", 2, params);
+    const char *params[] = {req_id_text(r, id), req_id_text(r, u->institution_id), "active"};
+    PGresult *res = db_run(r->db, "admin_user_status", 3, params);
     PQclear(res);
     if (!res || !audit(r, "user_reactivated", id, u->institution_id,
                        arena_printf(r->mem, "reactivated %s", u->username)))

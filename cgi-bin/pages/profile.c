@@ -8,21 +8,27 @@
 #include "../core/session.h"
 #include "pages.h"
 
+/* The person and their groups in one round trip: one row a membership.
+ * Only people of the viewer's college (college: its predicate, the college
+ * being $2), or of every college for site administrators (auth_scoped). */
+#define PROFILE_SHOW(college)                                                                      \
+    "SELECT u.username, u.display_name, u.pronouns, u.bio, u.roles, i.name,"                       \
+    "       c.code, c.name, string_agg(m.role, ',' ORDER BY m.role)"                               \
+    "  FROM users u JOIN institutions i ON i.id = u.institution_id"                                \
+    "  LEFT JOIN memberships m ON m.user_id = u.id AND m.institution_id = u.institution_id"        \
+    "  LEFT JOIN cohorts c ON c.id = m.cohort_id AND c.institution_id = m.institution_id"          \
+    " WHERE u.username = $1 AND u.status = 'active'" college                                       \
+    " GROUP BY u.id, i.name, c.id ORDER BY c.code"
+
 const db_statement profile_statements[] = {
-    /* The person and their groups in one round trip: one row a membership.
-     * Only people of the viewer's college (all colleges for site admins). */
-    {"profile_show", "SELECT u.username, u.display_name, u.pronouns, u.bio, u.roles, i.name,"
-                     "       c.code, c.name, string_agg(m.role, ',' ORDER BY m.role)"
-                     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
-                     "  LEFT JOIN memberships m ON m.user_id = u.id"
-                     "  LEFT JOIN cohorts c ON c.id = m.cohort_id"
-                     " WHERE u.username = $1 AND u.status = 'active'"
-                     "   AND (u.institution_id = $2 OR $3::boolean)"
-                     " GROUP BY u.id, i.name, c.id ORDER BY c.code"},
-    {"profile_own", "SELECT display_name, pronouns, bio FROM users WHERE id = $1"},
+    {"profile_show", PROFILE_SHOW(" AND u.institution_id = $2")},
+    {"profile_show_all", PROFILE_SHOW("")},
+    /* One's own profile: $1 oneself, $2 one's college. */
+    {"profile_own",
+     "SELECT display_name, pronouns, bio FROM users WHERE id = $1 AND institution_id = $2"},
     {"profile_save",
-     "UPDATE users SET display_name = $2, pronouns = $3, bio = $4, updated_at = now()"
-     " WHERE id = $1"},
+     "UPDATE users SET display_name = $3, pronouns = $4, bio = $5, updated_at = now()"
+     " WHERE id = $1 AND institution_id = $2"},
     {NULL, NULL},
 };
 
@@ -55,11 +61,9 @@ static void add_lines(request *r, tpl_dict *d, const char *text)
 
 void page_profile_show(request *r)
 {
-    char inst[24];
-    const char *all;
-    auth_scope(r->user, inst, &all);
-    const char *params[] = {r->params[0], inst, all};
-    PGresult *res = db_run(r->db, "profile_show", 3, params);
+    const char *params[] = {r->params[0]};
+    db_call show = auth_scoped(r, "profile_show", 1, params);
+    PGresult *res = db_run(r->db, show.statement, show.n, show.params);
     if (!res) {
         render_error(r, 503, "The database is not answering. Try again in a minute.");
         return;
@@ -105,8 +109,8 @@ static const field_spec profile_fields[] = {
 
 static void show_form(request *r, int status, const char *error, const field_value *typed)
 {
-    const char *params[] = {arena_printf(r->mem, "%lld", r->user->id)};
-    PGresult *res = typed ? NULL : db_run(r->db, "profile_own", 1, params);
+    const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id)};
+    PGresult *res = typed ? NULL : db_run(r->db, "profile_own", 2, params);
     if (!typed && (!res || PQntuples(res) != 1)) {
         PQclear(res);
         render_error(r, 503, "The database is not answering. Try again in a minute.");
@@ -140,13 +144,13 @@ void page_profile_save(request *r)
         show_form(r, 400, err, v);
         return;
     }
-    const char *params[] = {arena_printf(r->mem, "%lld", r->user->id), v[0].str, v[1].str,
-                            v[2].str};
+    const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id),
+                            v[0].str, v[1].str, v[2].str};
     if (!db_begin(r->db)) {
         render_error(r, 503, "The database is not answering. Try again in a minute.");
         return;
     }
-    PGresult *res = db_run(r->db, "profile_save", 4, params);
+    PGresult *res = db_run(r->db, "profile_save", 5, params);
     bool ok = res && audit(r, "profile_updated", r->user->id, 0, "changed their profile") &&
               db_commit(r->db);
     PQclear(res);

@@ -419,6 +419,118 @@ describe('each college sees only its own', () => {
   });
 });
 
+describe('every list keeps to the college; a site administrator\'s span them all', () => {
+  // Northgate's own things, beside Riverside's from the demo: a theme the
+  // site administrator adds for it, an instrument and a department.
+  const THEME = `Northgate theme ${RUN}`;
+  const INSTRUMENT = `Northgate inventory ${RUN}`;
+  const DEPARTMENT = `Mathematics ${RUN}`;
+  let north;
+  let northCohort;
+  let riversideCohort;
+  let instrument;
+  const rowsOf = async (page, table) => page.locator(`${table} tbody`).innerText();
+  /** The text of the first row of table that has text in it. */
+  const rowWith = (page, table, text) => page.locator(`${table} tbody tr`, { hasText: text }).first().innerText();
+  before(() => {
+    north = northId();
+    northCohort = psql(`SELECT id FROM cohorts WHERE code = 'MAT-Y12' AND institution_id = ${north}`);
+    riversideCohort = psql(`SELECT c.id FROM cohorts c JOIN institutions i ON i.id = c.institution_id
+                            WHERE c.code = 'ENG3-A' AND i.slug = '${college.slug}'`);
+    instrument = psql(`INSERT INTO instruments (institution_id, name, kind) VALUES (${north}, '${INSTRUMENT}', 'type')
+                       RETURNING id`);
+    psql(`UPDATE users SET department = '${DEPARTMENT}' WHERE username = '${user('nadia')}'`);
+  });
+
+  test('a site administrator adds a theme for Northgate and sees both colleges in every list', async () => {
+    // Northgate's administrator has signed in at least once: an event of Northgate's.
+    await (await signIn('northadmin')).page.context().close();
+    const { page } = await signIn('siteadmin');
+    try {
+      await h.visit(page, '/admin/leadership');
+      await page.getByLabel('College', { exact: true }).selectOption(north);
+      await page.getByLabel('Add a development theme').fill(THEME);
+      await press(page, 'Add theme', 'site admin adds a theme for Northgate');
+      assert.match(await banner(page), /The development theme has been added/);
+      assert.match(await rowWith(page, '#themes-table', THEME), /Northgate Sixth Form College/);
+      assert.match(await rowWith(page, '#themes-table', 'Leading change'), /Riverside College/);
+      assert.match(await rowWith(page, '#instruments-table', INSTRUMENT), /Northgate Sixth Form College/);
+      assert.match(await rowWith(page, '#departments-table', DEPARTMENT), /Northgate Sixth Form College/);
+
+      await h.visit(page, '/admin/cohorts');
+      for (const id of [northCohort, riversideCohort]) {
+        assert.equal(await page.locator(`a[href="/admin/cohorts/${id}"]`).count(), 1, `cohort ${id}`);
+      }
+      await h.visit(page, `/admin/cohorts/${northCohort}`);
+      assert.match(await page.locator('h1').innerText(), /MAT-Y12/);
+      await h.visit(page, `/admin/leadership/instruments/${instrument}`);
+      assert.match(await page.locator('h1').innerText(), new RegExp(INSTRUMENT));
+      await h.visit(page, `/u/${user('nadia')}`);
+      assert.match(await page.locator('main').innerText(), /Nadia Begum/);
+
+      await h.visit(page, `/admin/audit?action=theme_created&user=${encodeURIComponent(user('siteadmin'))}`);
+      assert.match(await rowWith(page, 'table', `"${THEME}"`), /Northgate Sixth Form College/);
+      await h.visit(page, `/admin/audit?user=${encodeURIComponent(user('northadmin'))}`);
+      assert.match(await rowWith(page, 'table', 'Signed in'), /Northgate Sixth Form College/);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a Riverside administrator\'s lists show Riverside only, and Northgate\'s ids answer 404', async () => {
+    const { page } = await signIn('admin');
+    try {
+      await h.visit(page, '/admin/cohorts');
+      assert.equal(await page.locator(`a[href="/admin/cohorts/${riversideCohort}"]`).count(), 1);
+      assert.equal(await page.locator(`a[href="/admin/cohorts/${northCohort}"]`).count(), 0);
+      assert.doesNotMatch(await page.locator('main').innerText(), /MAT-Y12|AL-MATHS/);
+      await h.visit(page, '/admin/courses');
+      assert.doesNotMatch(await rowsOf(page, 'table'), /AL-MATHS/);
+
+      await h.visit(page, '/admin/leadership');
+      assert.match(await rowsOf(page, '#themes-table'), /Leading change/);
+      assert.doesNotMatch(await rowsOf(page, '#themes-table'), new RegExp(THEME));
+      assert.doesNotMatch(await rowsOf(page, '#instruments-table'), new RegExp(INSTRUMENT));
+      assert.doesNotMatch(await page.locator('main').innerText(), new RegExp(DEPARTMENT));
+      assert.equal(await page.locator('thead th', { hasText: 'College' }).count(), 0);
+
+      for (const q of [`action=theme_created`, `user=${encodeURIComponent(user('northadmin'))}`]) {
+        await h.visit(page, `/admin/audit?${q}`);
+        assert.match(await page.locator('main').innerText(), /Nothing matches these filters/, q);
+      }
+
+      await h.visit(page, `/admin/leadership/instruments/${instrument}`, { expectStatus: 404 });
+      const csrf = await page.locator('input[name=csrf_token]').first().inputValue();
+      await h.submit(page, `/admin/leadership/instruments/${instrument}/archive`, { csrf_token: csrf },
+        { expectStatus: 404 });
+      const theme = psql(`SELECT id FROM leadership_themes WHERE name = '${THEME}' AND institution_id = ${north}`);
+      await h.submit(page, `/admin/leadership/themes/${theme}/archive`, { csrf_token: csrf }, { expectStatus: 404 });
+      assert.equal(psql(`SELECT count(*) FROM instruments WHERE id = ${instrument} AND archived`), '0');
+      assert.equal(psql(`SELECT count(*) FROM leadership_themes WHERE id = ${theme} AND archived`), '0');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('Northgate\'s administrator sees Northgate\'s theme, department, cohorts and events only', async () => {
+    const { page } = await signIn('northadmin');
+    try {
+      await h.visit(page, '/admin/leadership');
+      assert.match(await rowsOf(page, '#themes-table'), new RegExp(THEME));
+      assert.doesNotMatch(await rowsOf(page, '#themes-table'), /Leading change/);
+      assert.match(await rowsOf(page, '#departments-table'), new RegExp(DEPARTMENT));
+      await h.visit(page, '/admin/cohorts');
+      assert.equal(await page.locator(`a[href="/admin/cohorts/${northCohort}"]`).count(), 1);
+      assert.equal(await page.locator(`a[href="/admin/cohorts/${riversideCohort}"]`).count(), 0);
+      await h.visit(page, `/admin/cohorts/${riversideCohort}`, { expectStatus: 404 });
+      await h.visit(page, '/admin/audit?action=theme_created');
+      assert.match(await rowsOf(page, 'table'), new RegExp(`"${THEME}"`));
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe('a site administrator', () => {
   let page;
   before(async () => { ({ page } = await signIn('siteadmin')); });
