@@ -31,9 +31,26 @@ function planOf(statement, params) {
   return r.out;
 }
 
+/**
+ * A second college of 10,000 learners, once per database: what a college's
+ * queries must not read. Without it the tables are small enough that the
+ * planner rightly reads them whole, and the plans say nothing about scale.
+ */
+function loadBigCollege() {
+  psql(`SELECT pg_advisory_lock(7407);
+        INSERT INTO institutions (slug, name) VALUES ('policy-big', 'Big college') ON CONFLICT DO NOTHING;
+        INSERT INTO users (institution_id, username, display_name, email, roles)
+        SELECT i.id, 'big' || n, 'Big learner ' || n, 'big' || n || '@big.example', 1
+          FROM institutions i, generate_series(1, 10000) n
+         WHERE i.slug = 'policy-big' AND NOT EXISTS (SELECT 1 FROM users WHERE username = 'big1');
+        ANALYZE users;
+        SELECT pg_advisory_unlock(7407);`);
+}
+
 describe('the hot statements inline the rules and keep to the college', () => {
   let functions, sessions;
   before(() => {
+    loadBigCollege();
     functions = ourFunctions();
     sessions = { helen: sessionOf('helen') };
   });
@@ -51,6 +68,12 @@ describe('the hot statements inline the rules and keep to the college', () => {
     const plan = psql(`SELECT p.id FROM leadership_plans p JOIN users u ON u.id = p.owner_id
                         WHERE u.username = '${user('david')}'`);
     assertInlined('lp_head', [sessions.helen, plan]);
+  });
+
+  test("a college administrator's list of people (admin_users_list)", () => {
+    const riverside = psql(`SELECT id FROM institutions WHERE slug = '${college.slug}'`);
+    // search, status, role: none; a page of 50 from the first
+    assertInlined('admin_users_list', ['\\N', '\\N', '\\N', '50', '0', riverside], { indexed: true });
   });
 });
 
