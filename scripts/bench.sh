@@ -35,7 +35,8 @@ sign_in() {
         --data "username=$1&password=tandem-demo" "http://127.0.0.1:$PORT/login"
     awk '$6 == "tandem_session" {print "tandem_session=" $7}' "$jar"
 }
-declare -A COOKIES=([amira]=$(sign_in amira) [priya]=$(sign_in priya) [helen]=$(sign_in helen))
+declare -A COOKIES=([amira]=$(sign_in amira) [priya]=$(sign_in priya) [helen]=$(sign_in helen)
+                    [admin]=$(sign_in admin))
 
 # A portfolio page of 20 blocks (text and evidence, alternating) for amira.
 PAGE=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
@@ -89,10 +90,36 @@ psql -h "$VAR/pgrun" -U tandem -d tandem -qX -c "ANALYZE"
 ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN {printf "%.0f%%", 100 * a / b}' || echo -; }
 
 declare -A RPS
+# One target: "name|path", the path ending in #person to be signed in as them.
+measure() {
+    local name=${1%%|*} path=${1#*|} header=()
+    if [ "${path#*#}" != "$path" ]; then # signed in as the person after #
+        header=(-H "Cookie: ${COOKIES[${path#*#}]}")
+        path=${path%#*}
+    fi
+    # Warm up: every worker connects and prepares its statements.
+    wrk -t2 -c"$CONNS" -d2s "${header[@]}" "http://127.0.0.1:$PORT$path" >/dev/null
+    local out rps p50 p99 errors
+    out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "${header[@]}" "http://127.0.0.1:$PORT$path")
+    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+    errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
+    RPS[$name]=$rps
+    printf '%-34s %10.0f %9s %9s %9s %9s %8s\n' "$name" "$rps" "$p50" "$p99" \
+        "$(ratio "$rps" "${RPS[bare FastCGI (/ping)]:-}")" \
+        "$(ratio "$rps" "${RPS[static file (nginx)]}")" "$(rss)"
+    [ -z "$errors" ] || echo "    $errors"
+}
+
 printf '%-34s %10s %9s %9s %9s %9s %8s\n' target "req/s" "p50 ms" "p99 ms" "of bare" "of static" "RSS MB"
+# The pages a second college must not slow down (see "At scale" below).
+SCALED=("signed-in home (session + query)|/#amira"
+        "blog search, 'workshop' (learner)|/blog/search?q=workshop#amira"
+        "admin: people, first page|/admin/users#admin")
 for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/ping)|/ping" \
               "/healthz (one query)|/healthz" "home page (query + template)|/" \
-              "signed-in home (session + query)|/#amira" \
+              "${SCALED[@]}" \
               "portfolio page of 20 blocks|/portfolio/pages/$PAGE#amira" \
               "shared page, 20 blocks, 5 comments|/pages/$PAGE#priya" \
               "blog index, 20 posts (tutor)|/u/amira/blog#priya" \
@@ -104,24 +131,21 @@ for target in "static file (nginx)|/static/static-bench.html" "bare FastCGI (/pi
               "leadership plan (line manager)|/leadership/plans/$LPLAN#helen" \
               "team of 32 managers' plans|/leadership/team#helen" \
               "poll results, 10,000 ballots|/voice/polls/$POLL/results#voicerep"; do
-    name=${target%%|*} path=${target#*|}
-    header=()
-    if [ "${path#*#}" != "$path" ]; then # signed in as the person after #
-        header=(-H "Cookie: ${COOKIES[${path#*#}]}")
-        path=${path%#*}
-    fi
-    # Warm up: every worker connects and prepares its statements.
-    wrk -t2 -c"$CONNS" -d2s "${header[@]}" "http://127.0.0.1:$PORT$path" >/dev/null
-    out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency "${header[@]}" "http://127.0.0.1:$PORT$path")
-    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
-    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
-    errors=$(awk '/Non-2xx|Socket errors/' <<<"$out")
-    RPS[$name]=$rps
-    printf '%-34s %10.0f %9s %9s %9s %9s %8s\n' "$name" "$rps" "$p50" "$p99" \
-        "$(ratio "$rps" "${RPS[bare FastCGI (/ping)]:-}")" \
-        "$(ratio "$rps" "${RPS[static file (nginx)]}")" "$(rss)"
-    [ -z "$errors" ] || echo "    $errors"
+    measure "$target"
+done
+
+# At scale: another college of 10,000 learners with 1,000,000 posts
+# (tests/bench/scale.sql). Riverside's pages read only Riverside's rows,
+# so they should keep their speed: each is measured again, and its share
+# of what it did before is printed.
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/scale.sql
+psql -h "$VAR/pgrun" -U tandem -d tandem -qX -c "ANALYZE"
+echo "with a second college of 10,000 learners and 1,000,000 posts:"
+declare -A BEFORE
+for target in "${SCALED[@]}"; do
+    BEFORE[${target%%|*}]=${RPS[${target%%|*}]}
+    measure "$target"
+    echo "    $(ratio "${RPS[${target%%|*}]}" "${BEFORE[${target%%|*}]}") of its speed before"
 done
 echo "wrk -t2 -c$CONNS, ${SECONDS_EACH}s each, $(nproc) cores; tandem with ${TANDEM_THREADS:-$((4 * $(nproc)))} threads"
 # Student voice's mixer: 10,000 sealed ballots opened, shuffled and counted
