@@ -63,6 +63,54 @@ $$;
 
 -- ---------------------------------------------------------- learning plans
 
+-- The learners tutor teaches, and so whose learning plans they are the
+-- tutor side of: every learner of a cohort they teach, at their college.
+-- One row a cohort the two share, so use it under IN or EXISTS (or
+-- DISTINCT). One SELECT without UNION, so that it is flattened into the
+-- statement and joins either way round: from the tutor to their
+-- learners (plan_sides, the list of learners to start a plan for), or
+-- from a learner to their tutors (plan_notify: plan_tutees(o.id) with
+-- o the candidate, the learner known).
+CREATE OR REPLACE FUNCTION plan_tutees(tutor bigint)
+RETURNS TABLE (institution_id bigint, learner_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT l.institution_id, l.user_id
+      FROM users w
+      JOIN memberships t ON t.institution_id = w.institution_id AND t.user_id = w.id
+                        AND t.role = 'tutor'
+      JOIN memberships l ON l.institution_id = t.institution_id AND l.cohort_id = t.cohort_id
+                        AND l.role = 'learner'
+     WHERE w.id = tutor
+$$;
+
+-- The learning plans viewer may open, and which side of the plan's
+-- negotiation they are on: 'learner' (their own plan) or 'tutor' (they
+-- teach a cohort the learner is in: plan_tutees). Mentors support a
+-- learner but are not a side of their plan. Nobody is on both sides: a
+-- tutor's own plan is theirs as the learner. A draft is seen only by the
+-- side writing it until it is first proposed: the side that started it
+-- (plan_insert writes its one version as its creator's side, the
+-- learner's when the learner made it, and a plan never becomes a draft
+-- again), so the test is on the plan's own row.
+--
+-- One SELECT, flattened into the statement. Joined on a plan id known to
+-- the statement (ON s.plan_id = $2) it is a lookup by key: the plan, then
+-- (when it is not the viewer's own) whether they teach its learner, from
+-- the learner's memberships to the viewer's. Alone (a list), it reads the
+-- plans of the viewer's college by (institution_id) and tests each
+-- against the viewer's learners, gathered once into a hash: no estimate
+-- of the size of cohorts can turn it into a read of every membership.
+CREATE OR REPLACE FUNCTION plan_sides(viewer bigint)
+RETURNS TABLE (plan_id bigint, side text) LANGUAGE sql STABLE AS $$
+    SELECT p.id, CASE WHEN p.learner_id = v.id THEN 'learner' ELSE 'tutor' END
+      FROM users v
+      JOIN plans p ON p.institution_id = v.institution_id
+     WHERE v.id = viewer
+       AND (p.learner_id = v.id
+            OR EXISTS (SELECT 1 FROM plan_tutees(viewer) k
+                        WHERE k.institution_id = p.institution_id
+                          AND k.learner_id = p.learner_id))
+       AND (p.state <> 'draft' OR (p.created_by = p.learner_id) = (p.learner_id = v.id))
+$$;
 
 -- ----------------------------------------------------------- student voice
 
