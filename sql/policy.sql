@@ -114,6 +114,59 @@ $$;
 
 -- ----------------------------------------------------------- student voice
 
+-- The people who may vote in a poll (its row): for a college-wide poll
+-- everyone active at its college, else the learners of its cohorts, once
+-- each. It takes the poll's row, which every caller has in hand, so that
+-- asking it costs no second lookup of the poll: SELECT ... FROM polls p,
+-- eligible_voters(p) e. Only the branch of the poll's scope runs. Ask it
+-- of one person as EXISTS (... WHERE e.user_id = x), which reaches each
+-- branch as a lookup by key (a person's row for a college-wide poll,
+-- their memberships in the poll's cohorts for the others); listing a
+-- poll's voters reads the college's people, or its cohorts' members.
+-- Joined on another table's column it would be listed whole first.
+CREATE OR REPLACE FUNCTION eligible_voters(poll polls)
+RETURNS TABLE (user_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT u.id
+      FROM users u
+     WHERE poll.scope = 'college' AND u.institution_id = poll.institution_id
+       AND u.status = 'active'
+    UNION ALL
+    SELECT DISTINCT m.user_id
+      FROM poll_cohorts c
+      JOIN memberships m ON m.institution_id = c.institution_id AND m.cohort_id = c.cohort_id
+                        AND m.role = 'learner'
+     WHERE poll.scope = 'cohorts' AND c.institution_id = poll.institution_id
+       AND c.poll_id = poll.id
+$$;
+
+-- The polls viewer sees, and as whom: mine (they created it: they alone
+-- change it, and see it from its first draft) and eligible (they may vote
+-- in it: eligible_voters). Anyone else sees a poll once it has opened
+-- (opens_at set: a draft has none, a scheduled poll's is to come) if they
+-- may vote in it. Keyed on the viewer because every page asks it of one
+-- person (this poll for me, my polls, may I change it); the question is
+-- asked at most once a poll, and not at all of the creator's own polls
+-- by a statement that does not read `eligible`. Joined on a poll id known
+-- to the statement (ON r.poll_id = $2) it is a lookup by key; alone, a
+-- read of the college's polls.
+CREATE OR REPLACE FUNCTION poll_readers(viewer bigint)
+RETURNS TABLE (poll_id bigint, mine boolean, eligible boolean) LANGUAGE sql STABLE AS $$
+    SELECT p.id, p.created_by = v.id, x.eligible
+      FROM users v
+      JOIN polls p ON p.institution_id = v.institution_id
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e
+                                         WHERE e.user_id = v.id) AS eligible) x
+     WHERE v.id = viewer AND (p.created_by = v.id OR (p.opens_at IS NOT NULL AND x.eligible))
+$$;
+
+-- voice_cast (sql/0017_sealed_ballots.sql) asks this of the poll row it
+-- has locked: it was PL/pgSQL of its own (sql/0016_voice.sql), and is now
+-- eligible_voters asked of one person, under the same name and arguments.
+CREATE OR REPLACE FUNCTION poll_eligible(p polls, person bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e WHERE e.user_id = person)
+$$;
+
 
 -- ------------------------------------------------------------------- blogs
 

@@ -53,13 +53,15 @@ const db_statement voice_issue_statements[] = {
     {"voice_staff",
      "SELECT id FROM users WHERE institution_id = $1 AND username = lower($2)"
      "   AND status = 'active' AND roles & 30 <> 0"},
-    /* A new issue; the poll only if $4 created it, the cohort only if $4
-     * represents it (NULL for the college, which the caller checked). */
+    /* A new issue; the poll only if it is $4's (poll_readers: mine), the
+     * cohort only if $4 represents it (NULL for the college, which the
+     * caller checked). */
     {"voice_issue_insert",
      "INSERT INTO voice_issues (institution_id, cohort_id, poll_id, raised_by, responsible_id,"
      "                          title, body_md, body_html, due_on)"
-     " SELECT $1, c.id, (SELECT id FROM polls WHERE id = nullif($3, '')::bigint"
-     "                     AND created_by = $4), $4, $5, $6, $7, $8, $9::date"
+     " SELECT $1, c.id, (SELECT r.poll_id FROM poll_readers($4::bigint) r"
+     "                    WHERE r.poll_id = nullif($3, '')::bigint AND r.mine),"
+     "        $4, $5, $6, $7, $8, $9::date"
      "   FROM (SELECT NULL::bigint AS id WHERE $2 = ''"
      "         UNION ALL SELECT cohort_id FROM memberships WHERE $2 <> ''"
      "            AND cohort_id = nullif($2, '')::bigint AND user_id = $4 AND role = 'rep') c"
