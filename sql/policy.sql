@@ -101,15 +101,14 @@ $$;
 -- of the size of cohorts can turn it into a read of every membership.
 CREATE OR REPLACE FUNCTION plan_sides(viewer bigint)
 RETURNS TABLE (plan_id bigint, side text) LANGUAGE sql STABLE AS $$
-    SELECT p.id, CASE WHEN p.learner_id = v.id THEN 'learner' ELSE 'tutor' END
-      FROM users v
-      JOIN plans p ON p.institution_id = v.institution_id
-     WHERE v.id = viewer
-       AND (p.learner_id = v.id
+    SELECT p.id, CASE WHEN p.learner_id = viewer THEN 'learner' ELSE 'tutor' END
+      FROM plans p
+     WHERE EXISTS (SELECT 1 FROM users v WHERE v.id = viewer AND v.institution_id = p.institution_id)
+       AND (p.learner_id = viewer
             OR EXISTS (SELECT 1 FROM plan_tutees(viewer) k
                         WHERE k.institution_id = p.institution_id
                           AND k.learner_id = p.learner_id))
-       AND (p.state <> 'draft' OR (p.created_by = p.learner_id) = (p.learner_id = v.id))
+       AND (p.state <> 'draft' OR (p.created_by = p.learner_id) = (p.learner_id = viewer))
 $$;
 
 -- ----------------------------------------------------------- student voice
@@ -151,12 +150,12 @@ $$;
 -- read of the college's polls.
 CREATE OR REPLACE FUNCTION poll_readers(viewer bigint)
 RETURNS TABLE (poll_id bigint, mine boolean, eligible boolean) LANGUAGE sql STABLE AS $$
-    SELECT p.id, p.created_by = v.id, x.eligible
-      FROM users v
-      JOIN polls p ON p.institution_id = v.institution_id
+    SELECT p.id, p.created_by = viewer, x.eligible
+      FROM polls p
      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e
-                                         WHERE e.user_id = v.id) AS eligible) x
-     WHERE v.id = viewer AND (p.created_by = v.id OR (p.opens_at IS NOT NULL AND x.eligible))
+                                         WHERE e.user_id = viewer) AS eligible) x
+     WHERE EXISTS (SELECT 1 FROM users v WHERE v.id = viewer AND v.institution_id = p.institution_id)
+       AND (p.created_by = viewer OR (p.opens_at IS NOT NULL AND x.eligible))
 $$;
 
 -- voice_cast (sql/0017_sealed_ballots.sql) asks this of the poll row it
@@ -167,6 +166,49 @@ LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e WHERE e.user_id = person)
 $$;
 
+
+-- The cohorts viewer represents (a 'rep' membership), at their college:
+-- those they may run polls for and raise issues for (a student-union
+-- officer, a role, may also do both for the whole college).
+CREATE OR REPLACE FUNCTION represented_cohorts(viewer bigint)
+RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT m.cohort_id
+      FROM users v
+      JOIN memberships m ON m.institution_id = v.institution_id AND m.user_id = v.id
+                        AND m.role = 'rep'
+     WHERE v.id = viewer
+$$;
+
+-- The "you said, we did" boards viewer reads: their college's (cohort_id
+-- NULL), and the board of each cohort they belong to, in any role, once
+-- each. Compare with IS NOT DISTINCT FROM to find the college's.
+CREATE OR REPLACE FUNCTION issue_boards(viewer bigint)
+RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT NULL::bigint FROM users v WHERE v.id = viewer
+    UNION ALL
+    SELECT DISTINCT m.cohort_id
+      FROM users v
+      JOIN memberships m ON m.institution_id = v.institution_id AND m.user_id = v.id
+     WHERE v.id = viewer
+$$;
+
+-- The issues viewer reads, and whether they read the board an issue is
+-- on (on_board): the issues of their boards (issue_boards), and those
+-- they raised, are to answer, or whose answerer is their report (a line
+-- manager follows what their staff answer). Joined on an issue id known
+-- to the statement (ON r.issue_id = $1) it is a lookup by key.
+CREATE OR REPLACE FUNCTION issue_readers(viewer bigint)
+RETURNS TABLE (issue_id bigint, on_board boolean) LANGUAGE sql STABLE AS $$
+    SELECT i.id, x.on_board
+      FROM voice_issues i
+      JOIN users rs ON rs.id = i.responsible_id
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM issue_boards(viewer) b
+                                         WHERE b.cohort_id IS NOT DISTINCT FROM i.cohort_id)
+                                AS on_board) x
+     WHERE EXISTS (SELECT 1 FROM users v WHERE v.id = viewer AND v.institution_id = i.institution_id)
+       AND (x.on_board OR i.raised_by = viewer OR i.responsible_id = viewer
+            OR rs.line_manager_id = viewer)
+$$;
 
 -- ------------------------------------------------------------------- blogs
 

@@ -61,10 +61,10 @@ const db_statement voice_statements[] = {
      "  JOIN polls p ON p.institution_id = $2::bigint AND p.id = r.poll_id"
      "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = $1::bigint"
      " ORDER BY p.opens_at IS NOT NULL AND p.closes_at > now() DESC, p.closes_at DESC LIMIT 100"},
-    /* The cohorts $1 represents. */
+    /* The cohorts $1 represents (represented_cohorts). */
     {"voice_rep_cohorts",
-     "SELECT c.id, c.name, c.code FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-     " WHERE m.user_id = $1 AND m.role = 'rep' ORDER BY c.name"},
+     "SELECT c.id, c.name, c.code FROM represented_cohorts($1::bigint) m"
+     "  JOIN cohorts c ON c.id = m.cohort_id ORDER BY c.name"},
     {"voice_poll_insert",
      "INSERT INTO polls (institution_id, created_by, scope, title, description, anonymous,"
      "                   visibility, opens_at, closes_at)"
@@ -82,8 +82,9 @@ const db_statement voice_statements[] = {
     {"voice_poll_cohorts_clear", "DELETE FROM poll_cohorts WHERE poll_id = $1"},
     {"voice_poll_cohorts",
      "INSERT INTO poll_cohorts (poll_id, cohort_id, institution_id)"
-     " SELECT $1, c.id, c.institution_id FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-     "  WHERE m.user_id = $2 AND m.role = 'rep' AND c.id = ANY ($3::bigint[]) RETURNING cohort_id"},
+     " SELECT $1, c.id, c.institution_id FROM represented_cohorts($2::bigint) m"
+     "   JOIN cohorts c ON c.id = m.cohort_id"
+     "  WHERE c.id = ANY ($3::bigint[]) RETURNING cohort_id"},
     {"voice_question_insert",
      "INSERT INTO poll_questions (poll_id, institution_id, position, kind, prompt, required,"
      "                            min_choices, max_choices)"
@@ -198,7 +199,7 @@ void page_voice_index(request *r)
     const char *a[] = {me}, *b[] = {me, req_id_text(r, r->user->institution_id)};
     const db_call calls[] = {{"voice_polls", 2, b},
                              {"voice_rep_cohorts", 1, a},
-                             {"voice_boards", 1, a},
+                             {"voice_boards", 2, b},
                              {"voice_answerable", 1, a}};
     PGresult *res[4] = {NULL};
     if (!db_run_pipeline(r->db, 4, calls, res)) {

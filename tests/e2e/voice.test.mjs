@@ -383,6 +383,24 @@ describe('a representative polls her cohort anonymously', () => {
     assert.equal(await card.locator('strong', { hasText: 'silent study room' }).count(), 1, 'the response, formatted');
     await h.visit(voters[2], issuePath);
     assert.match(await main(voters[2]), /Received[\s\S]*Under consideration[\s\S]*asking the library team[\s\S]*Done/);
+    // Outside the cohort, the issue and its board are not there (404): a
+    // learner of another group, and Nadia at the other college, whose own
+    // college board does not show it either. David, Priya's line manager,
+    // follows what she answers: he reads the issue, but not the board.
+    const boardPath = `/voice/cohorts/${cohortId()}`;
+    for (const who of ['sofia', 'nadia']) {
+      const other = await h.newPage(); await h.signIn(other, who);
+      await h.visit(other, issuePath, { expectStatus: 404, axe: false });
+      await h.visit(other, boardPath, { expectStatus: 404, axe: false });
+      await h.visit(other, '/voice/college', { axe: false });
+      assert.doesNotMatch(await main(other), new RegExp(`A quiet study room ${RUN}`));
+      await other.context().close();
+    }
+    const david = await h.newPage(); await h.signIn(david, 'david');
+    await h.visit(david, issuePath, { axe: false });
+    assert.match(await main(david), new RegExp(`A quiet study room ${RUN}`));
+    await h.visit(david, boardPath, { expectStatus: 404, axe: false });
+    await david.context().close();
   });
 
   test('an overdue issue is flagged on the board and told to the responsible person and her manager', async () => {
