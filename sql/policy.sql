@@ -63,9 +63,152 @@ $$;
 
 -- ---------------------------------------------------------- learning plans
 
+-- The learners tutor teaches, and so whose learning plans they are the
+-- tutor side of: every learner of a cohort they teach, at their college.
+-- One row a cohort the two share, so use it under IN or EXISTS (or
+-- DISTINCT). One SELECT without UNION, so that it is flattened into the
+-- statement and joins either way round: from the tutor to their
+-- learners (plan_sides, the list of learners to start a plan for), or
+-- from a learner to their tutors (plan_notify: plan_tutees(o.id) with
+-- o the candidate, the learner known).
+CREATE OR REPLACE FUNCTION plan_tutees(tutor bigint)
+RETURNS TABLE (institution_id bigint, learner_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT l.institution_id, l.user_id
+      FROM users w
+      JOIN memberships t ON t.institution_id = w.institution_id AND t.user_id = w.id
+                        AND t.role = 'tutor'
+      JOIN memberships l ON l.institution_id = t.institution_id AND l.cohort_id = t.cohort_id
+                        AND l.role = 'learner'
+     WHERE w.id = tutor
+$$;
+
+-- The learning plans viewer may open, and which side of the plan's
+-- negotiation they are on: 'learner' (their own plan) or 'tutor' (they
+-- teach a cohort the learner is in: plan_tutees). Mentors support a
+-- learner but are not a side of their plan. Nobody is on both sides: a
+-- tutor's own plan is theirs as the learner. A draft is seen only by the
+-- side writing it until it is first proposed: the side that started it
+-- (plan_insert writes its one version as its creator's side, the
+-- learner's when the learner made it, and a plan never becomes a draft
+-- again), so the test is on the plan's own row.
+--
+-- One SELECT, flattened into the statement. Joined on a plan id known to
+-- the statement (ON s.plan_id = $2) it is a lookup by key: the plan, then
+-- (when it is not the viewer's own) whether they teach its learner, from
+-- the learner's memberships to the viewer's. Alone (a list), it reads the
+-- plans of the viewer's college by (institution_id) and tests each
+-- against the viewer's learners, gathered once into a hash: no estimate
+-- of the size of cohorts can turn it into a read of every membership.
+CREATE OR REPLACE FUNCTION plan_sides(viewer bigint)
+RETURNS TABLE (plan_id bigint, side text) LANGUAGE sql STABLE AS $$
+    SELECT p.id, CASE WHEN p.learner_id = viewer THEN 'learner' ELSE 'tutor' END
+      FROM plans p
+     WHERE EXISTS (SELECT 1 FROM users v WHERE v.id = viewer AND v.institution_id = p.institution_id)
+       AND (p.learner_id = viewer
+            OR EXISTS (SELECT 1 FROM plan_tutees(viewer) k
+                        WHERE k.institution_id = p.institution_id
+                          AND k.learner_id = p.learner_id))
+       AND (p.state <> 'draft' OR (p.created_by = p.learner_id) = (p.learner_id = viewer))
+$$;
 
 -- ----------------------------------------------------------- student voice
 
+-- The people who may vote in a poll (its row): for a college-wide poll
+-- everyone active at its college, else the learners of its cohorts, once
+-- each. It takes the poll's row, which every caller has in hand, so that
+-- asking it costs no second lookup of the poll: SELECT ... FROM polls p,
+-- eligible_voters(p) e. Only the branch of the poll's scope runs. Ask it
+-- of one person as EXISTS (... WHERE e.user_id = x), which reaches each
+-- branch as a lookup by key (a person's row for a college-wide poll,
+-- their memberships in the poll's cohorts for the others); listing a
+-- poll's voters reads the college's people, or its cohorts' members.
+-- Joined on another table's column it would be listed whole first.
+CREATE OR REPLACE FUNCTION eligible_voters(poll polls)
+RETURNS TABLE (user_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT u.id
+      FROM users u
+     WHERE poll.scope = 'college' AND u.institution_id = poll.institution_id
+       AND u.status = 'active'
+    UNION ALL
+    SELECT DISTINCT m.user_id
+      FROM poll_cohorts c
+      JOIN memberships m ON m.institution_id = c.institution_id AND m.cohort_id = c.cohort_id
+                        AND m.role = 'learner'
+     WHERE poll.scope = 'cohorts' AND c.institution_id = poll.institution_id
+       AND c.poll_id = poll.id
+$$;
+
+-- The polls viewer sees, and as whom: mine (they created it: they alone
+-- change it, and see it from its first draft) and eligible (they may vote
+-- in it: eligible_voters). Anyone else sees a poll once it has opened
+-- (opens_at set: a draft has none, a scheduled poll's is to come) if they
+-- may vote in it. Keyed on the viewer because every page asks it of one
+-- person (this poll for me, my polls, may I change it); the question is
+-- asked at most once a poll, and not at all of the creator's own polls
+-- by a statement that does not read `eligible`. Joined on a poll id known
+-- to the statement (ON r.poll_id = $2) it is a lookup by key; alone, a
+-- read of the college's polls.
+CREATE OR REPLACE FUNCTION poll_readers(viewer bigint)
+RETURNS TABLE (poll_id bigint, mine boolean, eligible boolean) LANGUAGE sql STABLE AS $$
+    SELECT p.id, p.created_by = viewer, x.eligible
+      FROM polls p
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e
+                                         WHERE e.user_id = viewer) AS eligible) x
+     WHERE EXISTS (SELECT 1 FROM users v WHERE v.id = viewer AND v.institution_id = p.institution_id)
+       AND (p.created_by = viewer OR (p.opens_at IS NOT NULL AND x.eligible))
+$$;
+
+-- voice_cast (sql/0017_sealed_ballots.sql) asks this of the poll row it
+-- has locked: it was PL/pgSQL of its own (sql/0016_voice.sql), and is now
+-- eligible_voters asked of one person, under the same name and arguments.
+CREATE OR REPLACE FUNCTION poll_eligible(p polls, person bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e WHERE e.user_id = person)
+$$;
+
+
+-- The cohorts viewer represents (a 'rep' membership), at their college:
+-- those they may run polls for and raise issues for (a student-union
+-- officer, a role, may also do both for the whole college).
+CREATE OR REPLACE FUNCTION represented_cohorts(viewer bigint)
+RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT m.cohort_id
+      FROM users v
+      JOIN memberships m ON m.institution_id = v.institution_id AND m.user_id = v.id
+                        AND m.role = 'rep'
+     WHERE v.id = viewer
+$$;
+
+-- The "you said, we did" boards viewer reads: their college's (cohort_id
+-- NULL), and the board of each cohort they belong to, in any role, once
+-- each. Compare with IS NOT DISTINCT FROM to find the college's.
+CREATE OR REPLACE FUNCTION issue_boards(viewer bigint)
+RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT NULL::bigint FROM users v WHERE v.id = viewer
+    UNION ALL
+    SELECT DISTINCT m.cohort_id
+      FROM users v
+      JOIN memberships m ON m.institution_id = v.institution_id AND m.user_id = v.id
+     WHERE v.id = viewer
+$$;
+
+-- The issues viewer reads, and whether they read the board an issue is
+-- on (on_board): the issues of their boards (issue_boards), and those
+-- they raised, are to answer, or whose answerer is their report (a line
+-- manager follows what their staff answer). Joined on an issue id known
+-- to the statement (ON r.issue_id = $1) it is a lookup by key.
+CREATE OR REPLACE FUNCTION issue_readers(viewer bigint)
+RETURNS TABLE (issue_id bigint, on_board boolean) LANGUAGE sql STABLE AS $$
+    SELECT i.id, x.on_board
+      FROM voice_issues i
+      JOIN users rs ON rs.id = i.responsible_id
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM issue_boards(viewer) b
+                                         WHERE b.cohort_id IS NOT DISTINCT FROM i.cohort_id)
+                                AS on_board) x
+     WHERE EXISTS (SELECT 1 FROM users v WHERE v.id = viewer AND v.institution_id = i.institution_id)
+       AND (x.on_board OR i.raised_by = viewer OR i.responsible_id = viewer
+            OR rs.line_manager_id = viewer)
+$$;
 
 -- ------------------------------------------------------------------- blogs
 

@@ -12,14 +12,14 @@
 // clang-format off
 const db_statement plan_goal_statements[] = {
     /* Goal $2 of plan $1's version in force. */
-    {"plan_goal", PLAN_GOALS_IN_FORCE " AND e.g->>'key' = $2"},
+    {"plan_goal", PLAN_GOALS_IN_FORCE(" AND goal_key = $2") " AND e.g->>'key' = $2"},
     /* Every change of goal $2's status, newest first. */
     {"plan_goal_history",
      "SELECT u.status, u.note, a.display_name, u.side,"
      "       to_char(u.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
      "  FROM plan_goal_updates u JOIN users a ON a.id = u.author_id"
      " WHERE u.plan_id = $1 AND u.goal_key = $2 ORDER BY u.id DESC"},
-    {"plan_goal_links", PLAN_LINKS " AND l.goal_key = $3 ORDER BY l.id"},
+    {"plan_goal_links", PLAN_LINKS(" AND goal_key = $3") " ORDER BY l.id"},
     /* What learner $1 can link: their own evidence, pages and posts,
      * newest first, each as kind:id. */
     {"plan_link_choices",
@@ -37,16 +37,18 @@ const db_statement plan_goal_statements[] = {
      "  WHERE p.id = $1 AND " PLAN_IN_FORCE
      "    AND v.content->'goals' @> jsonb_build_array(jsonb_build_object('key', $2::text))"
      " RETURNING id"},
-    /* Learner $5 links their own item ($3 a kind, $4 its id) to goal $2
-     * of plan $1: how many were linked, and whether it was already. */
+    /* Learner $5 (the learner's side of plan $1: plan_sides) links their
+     * own item ($3 a kind, $4 its id) to goal $2 of plan $1: how many
+     * were linked, and whether it was already. */
     {"plan_goal_link",
      "WITH ins AS ("
      " INSERT INTO plan_goal_links (plan_id, goal_key, evidence_id, page_id, post_id, added_by)"
      " SELECT p.id, $2, CASE WHEN $3 = 'evidence' THEN $4::bigint END,"
      "        CASE WHEN $3 = 'page' THEN $4::bigint END,"
      "        CASE WHEN $3 = 'post' THEN $4::bigint END, $5::bigint"
-     "   FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
-     "  WHERE p.id = $1 AND p.learner_id = $5::bigint AND " PLAN_IN_FORCE
+     "   FROM plan_sides($5::bigint) s JOIN plans p ON p.id = s.plan_id"
+     "   JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
+     "  WHERE s.plan_id = $1 AND s.side = 'learner' AND " PLAN_IN_FORCE
      "    AND v.content->'goals' @> jsonb_build_array(jsonb_build_object('key', $2::text))"
      "    AND CASE $3 WHEN 'evidence' THEN EXISTS (SELECT 1 FROM evidence"
      "                                       WHERE id = $4::bigint AND owner_id = $5::bigint)"
@@ -59,11 +61,12 @@ const db_statement plan_goal_statements[] = {
      "        EXISTS (SELECT 1 FROM plan_goal_links WHERE plan_id = $1 AND goal_key = $2"
      "                  AND CASE $3 WHEN 'evidence' THEN evidence_id WHEN 'page' THEN page_id"
      "                              ELSE post_id END = $4::bigint)"},
-    /* Learner $3 takes link $2 off a goal of plan $1: which goal. */
+    /* Learner $3 (the learner's side of plan $1: plan_sides) takes link
+     * $2 off a goal of plan $1: which goal. */
     {"plan_goal_unlink",
-     "DELETE FROM plan_goal_links l USING plans p"
-     " WHERE l.id = $2 AND l.plan_id = $1 AND p.id = l.plan_id"
-     "   AND p.learner_id = $3 AND " PLAN_IN_FORCE " RETURNING l.goal_key"},
+     "DELETE FROM plan_goal_links l USING plan_sides($3::bigint) s, plans p"
+     " WHERE l.id = $2 AND l.plan_id = $1 AND s.plan_id = $1 AND s.side = 'learner'"
+     "   AND p.id = s.plan_id AND " PLAN_IN_FORCE " RETURNING l.goal_key"},
     {NULL, NULL},
 };
 // clang-format on

@@ -37,9 +37,9 @@ enum {
 };
 
 const db_statement plan_progress_statements[] = {
-    {"plan_progress_goals", PLAN_GOALS_IN_FORCE " ORDER BY e.i"},
+    {"plan_progress_goals", PLAN_GOALS_IN_FORCE("") " ORDER BY e.i"},
     {"plan_reviews", PLAN_REVIEWS},
-    {"plan_links", PLAN_LINKS " ORDER BY l.id"},
+    {"plan_links", PLAN_LINKS("") " ORDER BY l.id"},
     /* The summary the plan's page shows: goals in force, achieved, past
      * their date; when the next review is due and whether that is past;
      * reviews waiting for side $2's signature. */
@@ -57,9 +57,7 @@ const db_statement plan_progress_statements[] = {
      "          FROM plans p"
      "          JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
      "         CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') AS e(g)"
-     "          LEFT JOIN LATERAL (SELECT status FROM plan_goal_updates"
-     "                              WHERE plan_id = p.id AND goal_key = e.g->>'key'"
-     "                              ORDER BY id DESC LIMIT 1) u ON true"
+     "          LEFT JOIN " GOAL_STANDING("$1", "") " u ON u.goal_key = e.g->>'key'"
      "         WHERE p.id = $1) g"},
     {"plan_comments", "SELECT c.id, u.display_name, c.side, c.version, c.body,"
                       "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"

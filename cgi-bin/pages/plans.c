@@ -4,7 +4,7 @@
  * agreed plan is changed by an amendment, negotiated the same way while
  * the agreed version stays in force. Every version is kept, with who
  * proposed it, when and why, and any two can be compared. Who may open a
- * plan, and on which side, is PLAN_SIDE below. */
+ * plan, and on which side, is plan_sides in sql/policy.sql. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,43 +13,31 @@
 #include "../core/diff.h"
 #include "plans.h"
 
-/* Which side of plan p's negotiation viewer is on: 'learner', 'tutor' (one
- * who teaches a cohort the learner is in), or NULL: nobody else may open
- * it. Mentors support a learner but are not a side of their plan. The one
- * statement of the rule, inlined where it is used (a PL/pgSQL function
- * would cost a call a row). */
-#define PLAN_SIDE(viewer)                                                                          \
-    "CASE WHEN p.learner_id = " viewer " THEN 'learner'"                                           \
-    "     WHEN EXISTS (SELECT 1 FROM memberships t"                                                \
-    "                    JOIN memberships l ON l.cohort_id = t.cohort_id"                          \
-    "                   WHERE t.user_id = " viewer " AND t.role = 'tutor'"                         \
-    "                     AND l.user_id = p.learner_id AND l.role = 'learner') THEN 'tutor' END"
-
-/* The plan $2 for the viewer (session token hash $1), if they are on a
- * side of it (a draft only for the side writing it): its row, their side,
- * the learner, who proposed the latest version, when and why, and whether
- * the viewer's side signed it. OFFSET 0 keeps the viewer, the id asked for
- * and their side worked out once, not copied into every place that uses
- * them (a small table would otherwise be scanned, the id's pattern tested
- * on every row), and the author's name an index probe: every part is a
- * lookup by key. */
+/* The plan $2 (text from the path) for the session whose token hash is
+ * $1, if they may open it (plan_sides in sql/policy.sql says who may, on
+ * which side, and that a draft is only for the side writing it): its row,
+ * their side, the learner, who proposed the latest version, when and why,
+ * and whether the viewer's side signed it. Every part is a lookup by key:
+ * the id asked for reaches both branches of plan_sides as a parameter,
+ * and OFFSET 0 keeps the latest version and its author's name each a
+ * probe of its key, made once the plan is found (not a scan of every
+ * version of the plan, joined back). */
 // clang-format off
-#define PLAN_HEAD(viewer)                                                                          \
+#define PLAN_HEAD                                                                                  \
     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), p.latest_version,"                   \
     "       coalesce(p.agreed_version, 0), s.side, l.display_name, l.username,"                    \
     "       lv.side, a.display_name, to_char(lv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"      \
     "       lv.note, g.plan_id IS NOT NULL, p.activity_version, coalesce(p.started_from, ''),"    \
-    "       current_date"                                                        \
-    "  FROM (SELECT " viewer " AS uid,"                                                            \
-    "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS plan_id OFFSET 0) v"     \
-    "  JOIN plans p ON p.id = v.plan_id"                                                           \
-    "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE("v.uid") " AS side OFFSET 0) s"                     \
+    "       current_date"                                                                          \
+    "  FROM session_viewer($1) v"                                                                  \
+    "  JOIN plan_sides(v.id) s ON s.plan_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"  \
+    "  JOIN plans p ON p.institution_id = v.institution_id AND p.id = s.plan_id"                   \
     "  JOIN users l ON l.id = p.learner_id"                                                        \
-    "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"                \
+    "  CROSS JOIN LATERAL (SELECT side, author_id, created_at, note FROM plan_versions"            \
+    "                       WHERE plan_id = p.id AND number = p.latest_version OFFSET 0) lv"       \
     "  CROSS JOIN LATERAL (SELECT display_name FROM users WHERE id = lv.author_id OFFSET 0) a"     \
     "  LEFT JOIN plan_signatures g"                                                                \
-    "    ON g.plan_id = p.id AND g.number = p.latest_version AND g.side = s.side"                  \
-    " WHERE s.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = s.side)"
+    "    ON g.plan_id = p.id AND g.number = p.latest_version AND g.side = s.side"
 // clang-format on
 
 /* A version's content from statement parameters: the two accounts (each
@@ -80,47 +68,40 @@
 
 const db_statement plan_statements[] = {
     // clang-format off
-    /* Plans the viewer $1 is on a side of: their own and their learners',
-     * what waits for them first; $2 a state, 'overdue' (a goal past its
-     * date or a review past due) or ''. With each, how its goals in force
-     * stand, when its next review is due and how many reviews wait for
-     * the viewer's signature. The IN finds the candidates by index;
-     * PLAN_SIDE decides. */
+    /* The plans viewer $1 (at college $3) may open (plan_sides: called
+     * with the parameter, so that their learners are gathered once, and
+     * worked out first, so that only their plans are counted): their own
+     * and their learners', what waits for them first; $2 a state,
+     * 'overdue' (a goal past its date or a review past due) or ''.
+     * With each, how its goals in force stand, when its next review is
+     * due and how many reviews wait for the viewer's signature. */
     {"plan_list",
-     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), l.display_name, x.side,"
+     "WITH s AS MATERIALIZED (SELECT plan_id, side FROM plan_sides($1::bigint))"
+     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), l.display_name, s.side,"
      "       to_char(p.updated_at, 'FMDD Mon YYYY'), p.latest_version,"
      "       gs.goals, gs.achieved, gs.overdue,"
      "       coalesce(to_char(rv.next_review, 'FMDD Mon YYYY'), ''),"
      "       coalesce(rv.next_review < current_date, false), ts.to_sign"
-     "  FROM plans p JOIN users l ON l.id = p.learner_id"
-     "  JOIN plan_versions lv ON lv.plan_id = p.id AND lv.number = p.latest_version"
-     "  CROSS JOIN LATERAL (SELECT " PLAN_SIDE("$1") " AS side) x"
+     "  FROM s JOIN plans p ON p.institution_id = $3::bigint AND p.id = s.plan_id"
+     "  JOIN users l ON l.id = p.learner_id"
      "  CROSS JOIN LATERAL ("
      "       SELECT count(*) AS goals, count(*) FILTER (WHERE u.status = 'achieved') AS achieved,"
      "              count(*) FILTER (WHERE nullif(e.g->>'target', '')::date < current_date"
      "                                 AND u.status IS DISTINCT FROM 'achieved') AS overdue"
      "         FROM plan_versions av"
      "        CROSS JOIN LATERAL jsonb_array_elements(av.content->'goals') AS e(g)"
-     "         LEFT JOIN LATERAL (SELECT status FROM plan_goal_updates"
-     "                             WHERE plan_id = p.id AND goal_key = e.g->>'key'"
-     "                             ORDER BY id DESC LIMIT 1) u ON true"
+     "         LEFT JOIN " GOAL_STANDING("p.id", "") " u ON u.goal_key = e.g->>'key'"
      "        WHERE av.plan_id = p.id AND av.number = p.agreed_version) gs"
      "  LEFT JOIN LATERAL (SELECT next_review FROM plan_reviews WHERE plan_id = p.id"
      "                      ORDER BY held_on DESC, id DESC LIMIT 1) rv ON true"
      "  CROSS JOIN LATERAL (SELECT count(*) AS to_sign FROM plan_reviews"
-     "                       WHERE plan_id = p.id AND CASE x.side"
+     "                       WHERE plan_id = p.id AND CASE s.side"
      "                             WHEN 'learner' THEN learner_signed_by IS NULL"
      "                             ELSE tutor_signed_by IS NULL END) ts"
-     " WHERE (p.learner_id = $1"
-     "        OR p.learner_id IN (SELECT m.user_id FROM memberships t"
-     "                              JOIN memberships m ON m.cohort_id = t.cohort_id"
-     "                               AND m.role = 'learner'"
-     "                             WHERE t.user_id = $1 AND t.role = 'tutor'))"
-     "   AND x.side IS NOT NULL AND (p.state <> 'draft' OR lv.side = x.side)"
-     "   AND ($2 = '' OR p.state = $2"
+     " WHERE ($2 = '' OR p.state = $2"
      "        OR ($2 = 'overdue' AND p.state IN ('agreed', 'amendment')"
      "            AND (gs.overdue > 0 OR rv.next_review < current_date)))"
-     " ORDER BY p.awaiting IS NOT DISTINCT FROM x.side OR ts.to_sign > 0 DESC,"
+     " ORDER BY p.awaiting IS NOT DISTINCT FROM s.side OR ts.to_sign > 0 DESC,"
      "          p.updated_at DESC, p.id DESC"
      " LIMIT 500"},
     // clang-format on
@@ -129,20 +110,19 @@ const db_statement plan_statements[] = {
      * plans_version of every cohort they are in, their own plans' latest
      * change, and the date (what is overdue changes with it). */
     {"plan_list_version",
-     "SELECT v.uid, (SELECT count(*) || '.' || coalesce(sum(c.plans_version), 0) || '.'"
-     "                      || coalesce(max(c.plans_version), 0)"
-     "                 FROM cohorts c JOIN memberships m ON m.cohort_id = c.id"
-     "                WHERE m.user_id = v.uid)"
+     "SELECT v.id, (SELECT count(*) || '.' || coalesce(sum(c.plans_version), 0) || '.'"
+     "                     || coalesce(max(c.plans_version), 0)"
+     "                FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
+     "               WHERE m.institution_id = v.institution_id AND m.user_id = v.id)"
      "       || '.' || (SELECT count(*) || '.' || coalesce(extract(epoch FROM max(updated_at)), 0)"
-     "                    FROM plans WHERE learner_id = v.uid)"
+     "                    FROM plans"
+     "                   WHERE institution_id = v.institution_id AND learner_id = v.id)"
      "       || '.' || current_date"
-     "  FROM (SELECT user_id AS uid FROM sessions WHERE token_hash = $1) v"},
-    {"plan_head", PLAN_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
-    {"plan_head_by_user", PLAN_HEAD("$1::bigint")},
+     "  FROM session_viewer($1) v"},
+    {"plan_head", PLAN_HEAD},
     /* The prefetch of a goal's page, given the route's two parameters:
      * the head alone (the goal $3 is read with the rest of the page). */
-    {"plan_head_goal",
-     PLAN_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)") " AND $3::text IS NOT NULL"},
+    {"plan_head_goal", PLAN_HEAD " WHERE $3::text IS NOT NULL"},
     /* The goals of versions $3 and $4 of plan $1 (already checked). */
     {"plan_goals", PLAN_GOALS " WHERE pv.plan_id = $1 AND pv.number IN ($2, $3)"
                               " ORDER BY pv.number DESC, e.i"},
@@ -161,11 +141,11 @@ const db_statement plan_statements[] = {
                      "         WHERE g.plan_id = pv.plan_id AND g.number = pv.number)"
                      "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
                      " WHERE pv.plan_id = $1 ORDER BY pv.number DESC"},
-    /* The learners $1 teaches, to start a plan for. */
-    {"plan_learners", "SELECT DISTINCT u.id, u.display_name, u.username FROM memberships t"
-                      "  JOIN memberships m ON m.cohort_id = t.cohort_id AND m.role = 'learner'"
-                      "  JOIN users u ON u.id = m.user_id AND u.status = 'active'"
-                      " WHERE t.user_id = $1 AND t.role = 'tutor' ORDER BY u.display_name"},
+    /* The learners $1 teaches (plan_tutees), to start a plan for. */
+    {"plan_learners", "SELECT DISTINCT u.id, u.display_name, u.username FROM plan_tutees($1) k"
+                      "  JOIN users u ON u.id = k.learner_id AND u.institution_id = k.institution_id"
+                      "   AND u.status = 'active'"
+                      " WHERE k.learner_id <> $1 ORDER BY u.display_name"},
     /* Whether every target date ($1) is today or later, or was in the
      * version the change started from (plan $2, version $3): a plan
      * amended months later keeps its old dates. */
@@ -211,11 +191,14 @@ const db_statement plan_statements[] = {
      "   AND bv.plan_id = p.id AND bv.number = 1"
      "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"
      " RETURNING pv.number"},
-    /* Whether $1 may start a plan for learner $2 on side $3 (their own
-     * plan as the learner, or one of their learners' as a tutor), and
-     * whether template $4 (or '') is one of the learner's cohorts'. */
+    /* Whether $1 may start a plan for learner $2 on side $3: the side
+     * plan_sides would give them on it (their own plan as the learner;
+     * one of their learners' as a tutor, plan_tutees); and whether
+     * template $4 (or '') is one of the learner's cohorts'. */
     {"plan_may_start",
-     "SELECT (" PLAN_SIDE("$1::bigint") ") = $3,"
+     "SELECT CASE WHEN p.learner_id = $1::bigint THEN 'learner'"
+     "            WHEN EXISTS (SELECT 1 FROM plan_tutees($1::bigint) k"
+     "                          WHERE k.learner_id = p.learner_id) THEN 'tutor' END = $3,"
      "       $4 = '' OR EXISTS (SELECT 1 FROM plan_templates t"
      "                            JOIN memberships m ON m.cohort_id = t.cohort_id"
      "                           WHERE t.id = nullif($4, '')::bigint AND m.user_id = p.learner_id"
@@ -245,15 +228,16 @@ const db_statement plan_statements[] = {
      " ORDER BY e.i"},
     // clang-format on
     /* Tells the other side of plan $1 than $2's (the learner, or every
-     * tutor of theirs) what $3 did: kind $4, subject $5, link $6. */
+     * active tutor of theirs: plan_tutees, from the learner to each o who
+     * teaches them) what $3 did: kind $4, subject $5, link $6. */
     {"plan_notify",
      "INSERT INTO notifications (institution_id, user_id, actor_id, kind, subject, link)"
      " SELECT DISTINCT p.institution_id, o.id, $3::bigint, $4, left($5, 300), $6"
      "   FROM plans p"
-     "   JOIN memberships l ON $2 = 'learner' AND l.user_id = p.learner_id AND l.role = 'learner'"
-     "   JOIN memberships t ON t.cohort_id = l.cohort_id AND t.role = 'tutor'"
-     "   JOIN users o ON o.id = t.user_id AND o.status = 'active'"
-     "  WHERE p.id = $1 AND o.id <> $3::bigint"
+     "   JOIN users o ON o.institution_id = p.institution_id AND o.status = 'active'"
+     "   JOIN plan_tutees(o.id) k"
+     "     ON k.institution_id = p.institution_id AND k.learner_id = p.learner_id"
+     "  WHERE p.id = $1 AND $2 = 'learner' AND o.id <> $3::bigint AND o.id <> p.learner_id"
      " UNION"
      " SELECT p.institution_id, p.learner_id, $3::bigint, $4, left($5, 300), $6 FROM plans p"
      "  WHERE p.id = $1 AND $2 = 'tutor' AND p.learner_id <> $3::bigint"},
@@ -685,12 +669,9 @@ void page_plan_compare(request *r)
         render_error(r, 400, err);
         return;
     }
-    const char *hp[] = {req_id_text(r, r->user->id), r->params[0]};
-    PGresult *head = db_run(r->db, "plan_head_by_user", 2, hp);
-    if (!render_found(r, head, NO_PLAN)) {
-        PQclear(head);
+    PGresult *head = plan_find(r);
+    if (!head)
         return;
-    }
     const char *id = db_text(head, 0, PH_ID);
     const char *a[] = {id, v[0].str}, *b[] = {id, v[1].str}, *g[] = {id, v[0].str, v[1].str};
     const db_call calls[] = {{"plan_version", 2, a}, {"plan_version", 2, b}, {"plan_goals", 3, g}};
@@ -1028,8 +1009,8 @@ void page_plan_create(request *r)
 /* The plan :id for the signed-in person, or NULL having said why not. */
 PGresult *plan_find(request *r)
 {
-    const char *params[] = {req_id_text(r, r->user->id), r->params[0]};
-    PGresult *head = db_run(r->db, "plan_head_by_user", 2, params);
+    const char *params[] = {r->user->session_hash, r->params[0]};
+    PGresult *head = db_run(r->db, "plan_head", 2, params);
     if (!render_found(r, head, NO_PLAN)) {
         PQclear(head);
         return NULL;
@@ -1318,8 +1299,9 @@ static const safe_html *plan_list_html(request *r, const char *state)
     const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
-    const char *params[] = {req_id_text(r, r->user->id), state};
-    PGresult *res = db_run(r->db, "plan_list", 2, params);
+    const char *params[] = {req_id_text(r, r->user->id), state,
+                            req_id_text(r, r->user->institution_id)};
+    PGresult *res = db_run(r->db, "plan_list", 3, params);
     if (res && (html = render_plan_list(r, res)) && key)
         render_fragment_keep(key, 0, html, 0);
     PQclear(res);

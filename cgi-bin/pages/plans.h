@@ -3,13 +3,14 @@
  * once agreed (the progress page, reviews, comments), plan_goal.c each
  * goal in use (its status and evidence), plan_templates.c holds the course
  * templates plans start from, plan_goal_fields.c the goals part of their
- * forms. Who may open a plan, and on which side, is PLAN_SIDE in
- * plans.c. */
+ * forms. Who may open a plan, and on which side, is plan_sides in
+ * sql/policy.sql: every statement that decides it joins that, most
+ * through plan_find (the plan_head statement). */
 #ifndef TANDEM_PLANS_H
 #define TANDEM_PLANS_H
 #include "pages.h"
 
-/* The columns of a plan's head (plan_head, plan_head_by_user). */
+/* The columns of a plan's head (plan_head, plan_head_goal). */
 enum {
     PH_ID,
     PH_TITLE,
@@ -116,12 +117,26 @@ void plan_fill_goal_fields(tpl_dict *d, const goal_input *g, const PGresult *goa
 /* Where a plan can be worked on: once agreed, until finished. */
 #define PLAN_IN_FORCE "p.state IN ('agreed', 'amendment')"
 
-/* Goals of the version in force of plan $1, where each stands: its place,
+/* Where each goal of plan `plan` stands (of those with the condition
+ * `goals` on plan_goal_updates adds): the latest change of each goal key
+ * (status, note, author, when), one row a key. One walk of the index
+ * (plan_id, goal_key, id DESC), not a probe of it a goal. */
+#define GOAL_STANDING(plan, goals)                                                                 \
+    "(SELECT DISTINCT ON (goal_key) goal_key, status, note, author_id, created_at"                 \
+    "   FROM plan_goal_updates WHERE plan_id = " plan goals " ORDER BY goal_key, id DESC)"
+
+/* Goals of the version in force of plan $1 (those with the condition
+ * `goals` on plan_goal_updates adds, to be said of the version's too),
+ * where each stands: its place,
  * title, target date, key, status, the latest change's note, author and
  * date, whether it is past its target date and not achieved, and what it
- * says (criteria, activities, assessment). */
+ * says (criteria, activities, assessment). The authors' names are looked
+ * up once an author, not once a goal. */
 // clang-format off
-#define PLAN_GOALS_IN_FORCE                                                                        \
+#define PLAN_GOALS_IN_FORCE(goals)                                                                 \
+    "WITH u AS " GOAL_STANDING("$1", goals) ","                                                    \
+    "     a AS MATERIALIZED (SELECT id, display_name FROM users"                                   \
+    "                         WHERE id IN (SELECT author_id FROM u))"                              \
     "SELECT e.i, e.g->>'title',"                                                                   \
     "       coalesce(to_char(nullif(e.g->>'target', '')::date, 'FMDD Mon YYYY'), ''),"             \
     "       e.g->>'key', coalesce(u.status, 'not_started'), coalesce(u.note, ''),"                 \
@@ -132,10 +147,7 @@ void plan_fill_goal_fields(tpl_dict *d, const goal_input *g, const PGresult *goa
     "  FROM plans p"                                                                               \
     "  JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"                   \
     " CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') WITH ORDINALITY AS e(g, i)"      \
-    "  LEFT JOIN LATERAL (SELECT status, note, author_id, created_at FROM plan_goal_updates"       \
-    "                      WHERE plan_id = p.id AND goal_key = e.g->>'key'"                        \
-    "                      ORDER BY id DESC LIMIT 1) u ON true"                                    \
-    "  LEFT JOIN users a ON a.id = u.author_id"                                                    \
+    "  LEFT JOIN u ON u.goal_key = e.g->>'key' LEFT JOIN a ON a.id = u.author_id"                 \
     " WHERE p.id = $1"
 // clang-format on
 enum {
@@ -153,34 +165,40 @@ enum {
     GS_ASSESSMENT
 };
 
-/* The evidence linked to plan $1's goals as viewer $2 may follow it: the
- * link's id, its goal's key, then the item's title, kind and address when
- * the viewer may see it (its owner; a page or post by its own rules; a
- * piece of evidence through a page showing it), else nulls. */
+/* The evidence linked to plan $1's goals (those with the condition
+ * `links` on plan_goal_links adds) as viewer $2 may follow it: the link's
+ * id, its goal's key, then the item's title, kind and address when the
+ * viewer may see it (its owner; a page or post by its own rules; a piece
+ * of evidence through a page showing it), else nulls. Whether the viewer
+ * may see an item is asked once an item, however many goals it is linked
+ * to. */
 // clang-format off
-#define PLAN_LINKS                                                                                 \
-    "SELECT l.id, l.goal_key, coalesce(ev.title, pg.title, po.title),"                             \
-    "       CASE WHEN l.evidence_id IS NOT NULL THEN 'Evidence'"                                   \
-    "            WHEN l.page_id IS NOT NULL THEN 'Page' ELSE 'Blog post' END, h.href"              \
-    "  FROM plan_goal_links l"                                                                     \
-    "  LEFT JOIN evidence ev ON ev.id = l.evidence_id"                                             \
-    "  LEFT JOIN portfolio_pages pg ON pg.id = l.page_id"                                          \
-    "  LEFT JOIN posts po ON po.id = l.post_id"                                                    \
-    " CROSS JOIN LATERAL (SELECT CASE"                                                             \
+#define PLAN_LINKS(links)                                                                          \
+    "WITH l AS (SELECT id, goal_key, coalesce(evidence_id, page_id, post_id) AS item,"             \
+    "                  CASE WHEN evidence_id IS NOT NULL THEN 'Evidence'"                          \
+    "                       WHEN page_id IS NOT NULL THEN 'Page' ELSE 'Blog post' END AS kind"     \
+    "             FROM plan_goal_links WHERE plan_id = $1" links "),"                              \
+    " h AS MATERIALIZED (SELECT i.kind, i.item, coalesce(ev.title, pg.title, po.title) AS title,"  \
+    "   CASE"                                                                                      \
     "     WHEN ev.owner_id = $2 THEN '/portfolio/evidence/' || ev.id"                              \
     "     WHEN ev.id IS NOT NULL THEN (SELECT '/pages/' || min(b.page_id) FROM page_blocks b"      \
     "                                   WHERE b.evidence_id = ev.id"                               \
     "                                     AND page_visible(b.page_id, $2, NULL))"                  \
     "     WHEN pg.id IS NOT NULL AND page_visible(pg.id, $2, NULL) THEN '/pages/' || pg.id"        \
     "     WHEN po.id IS NOT NULL AND post_visible(po.id, $2) THEN '/blog/posts/' || po.id"         \
-    "   END AS href) h"                                                                            \
-    " WHERE l.plan_id = $1"
+    "   END AS href"                                                                               \
+    "          FROM (SELECT DISTINCT kind, item FROM l) i"                                         \
+    "          LEFT JOIN evidence ev ON i.kind = 'Evidence' AND ev.id = i.item"                    \
+    "          LEFT JOIN portfolio_pages pg ON i.kind = 'Page' AND pg.id = i.item"                 \
+    "          LEFT JOIN posts po ON i.kind = 'Blog post' AND po.id = i.item)"                     \
+    "SELECT l.id, l.goal_key, h.title, h.kind, h.href"                                             \
+    "  FROM l JOIN h ON h.kind = l.kind AND h.item = l.item"
 // clang-format on
 
 /* plan_goal.c: whether the plan whose head is head is in force; the plan
  * :id for a change to its progress (found and in force, else NULL having
  * answered why not); a goal's place, title, status and latest change (row
- * i of PLAN_GOALS_IN_FORCE) into g; the links of goal key (PLAN_LINKS
+ * i of PLAN_GOALS_IN_FORCE(...)) into g; the links of goal key (PLAN_LINKS
  * rows) into g, with buttons to take them off when can_unlink. */
 bool plan_in_force(const PGresult *head);
 PGresult *plan_find_in_force(request *r);

@@ -15,24 +15,17 @@
 #include "voice_mix.h"
 
 // clang-format off
-/* A poll as viewer w (USER) sees it: the columns of enum PH_*. Only its
- * creator, and once it opened the people who may vote in it, see it. */
-/* Whether w (a person at p's college) may vote in poll p: poll_eligible
- * (sql/0016_voice.sql) written out, so that the planner folds it into the
- * statement instead of calling PL/pgSQL for every page. */
-#define POLL_ELIGIBLE                                                                              \
-    "(CASE WHEN p.scope = 'college' THEN w.status = 'active'"                                      \
-    "      ELSE EXISTS (SELECT 1 FROM poll_cohorts c JOIN memberships m"                           \
-    "                     ON m.cohort_id = c.cohort_id AND m.role = 'learner'"                     \
-    "                    WHERE c.poll_id = p.id AND m.user_id = w.id) END)"
-
-#define POLL_HEAD(USER)                                                                            \
+/* Poll $2 (its id as it came in the path) for the session whose token
+ * hash is $1, if they see it: the columns of enum PH_*. Who sees a poll,
+ * who changes it and who votes in it is poll_readers in sql/policy.sql
+ * (mine, eligible). */
+#define POLL_HEAD                                                                                  \
     "SELECT p.id, p.title, p.description, p.anonymous, p.visibility, p.scope,"                    \
     "       coalesce(to_char(p.opens_at, 'FMDD Mon YYYY, HH24:MI'), ''),"                         \
     "       to_char(p.closes_at, 'FMDD Mon YYYY, HH24:MI'),"                                      \
     "       CASE WHEN p.opens_at IS NULL THEN 'draft' WHEN p.opens_at > now() THEN 'scheduled'"   \
     "            WHEN p.closes_at > now() THEN 'open' ELSE 'closed' END,"                         \
-    "       p.created_by = w.id, " POLL_ELIGIBLE ","                                         \
+    "       r.mine, r.eligible,"                                                                   \
     "       coalesce(to_char(v.voted_on, 'FMDD Mon YYYY'), ''), p.voters,"                        \
     "       CASE WHEN p.public_key IS NULL THEN i.voice_min_voters ELSE p.batch_size END,"        \
     "       coalesce(to_char(p.opens_at, 'YYYY-MM-DD\"T\"HH24:MI'), ''),"                         \
@@ -42,35 +35,36 @@
     "                'Everyone at ' || i.name), u.display_name,"                                  \
     "       coalesce(p.public_key::text, ''), p.counted, p.uncounted, p.final_at IS NOT NULL,"    \
     "       p.spoiled"                                                                            \
-    "  FROM users w JOIN polls p ON p.institution_id = w.institution_id"                          \
+    "  FROM session_viewer($1) w"                                                                  \
+    "  JOIN poll_readers(w.id) r ON r.poll_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END" \
+    "  JOIN polls p ON p.institution_id = w.institution_id AND p.id = r.poll_id"                  \
     "  JOIN institutions i ON i.id = p.institution_id JOIN users u ON u.id = p.created_by"        \
-    "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"                          \
-    " WHERE w.id = " USER                                                                         \
-    "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                            \
-    "   AND (p.created_by = w.id OR (p.opens_at IS NOT NULL AND " POLL_ELIGIBLE "))"
+    "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"
 
-/* Poll $1 not yet open, of creator $2: what may still change. */
-#define EDITABLE " id = $1 AND created_by = $2 AND (opens_at IS NULL OR opens_at > now())"
+/* Poll $1 not yet open, if $2 may change it (poll_readers: its creator):
+ * what may still change. For a statement on polls (as polls). */
+#define EDITABLE                                                                                   \
+    " polls.id = $1 AND (polls.opens_at IS NULL OR polls.opens_at > now())"                       \
+    " AND EXISTS (SELECT 1 FROM poll_readers($2::bigint) r WHERE r.poll_id = $1 AND r.mine)"
 
 const db_statement voice_statements[] = {
-    {"voice_poll_head", POLL_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
-    {"voice_poll_head_by_user", POLL_HEAD("$1::bigint")},
-    /* The polls person $1 runs or may vote in, open ones first. */
+    {"voice_poll_head", POLL_HEAD},
+    /* The polls person $1 (at college $2) runs or sees (poll_readers),
+     * open ones first. */
     {"voice_polls",
      "SELECT p.id, p.title,"
      "       CASE WHEN p.opens_at IS NULL THEN 'draft' WHEN p.opens_at > now() THEN 'scheduled'"
      "            WHEN p.closes_at > now() THEN 'open' ELSE 'closed' END,"
-     "       to_char(p.closes_at, 'FMDD Mon YYYY, HH24:MI'), p.created_by = $1,"
+     "       to_char(p.closes_at, 'FMDD Mon YYYY, HH24:MI'), r.mine,"
      "       v.user_id IS NOT NULL, p.voters"
-     "  FROM users w JOIN polls p ON p.institution_id = w.institution_id"
-     "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = w.id"
-     " WHERE w.id = $1"
-     "   AND (p.created_by = w.id OR (p.opens_at IS NOT NULL AND " POLL_ELIGIBLE "))"
+     "  FROM poll_readers($1::bigint) r"
+     "  JOIN polls p ON p.institution_id = $2::bigint AND p.id = r.poll_id"
+     "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = $1::bigint"
      " ORDER BY p.opens_at IS NOT NULL AND p.closes_at > now() DESC, p.closes_at DESC LIMIT 100"},
-    /* The cohorts $1 represents. */
+    /* The cohorts $1 represents (represented_cohorts). */
     {"voice_rep_cohorts",
-     "SELECT c.id, c.name, c.code FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-     " WHERE m.user_id = $1 AND m.role = 'rep' ORDER BY c.name"},
+     "SELECT c.id, c.name, c.code FROM represented_cohorts($1::bigint) m"
+     "  JOIN cohorts c ON c.id = m.cohort_id ORDER BY c.name"},
     {"voice_poll_insert",
      "INSERT INTO polls (institution_id, created_by, scope, title, description, anonymous,"
      "                   visibility, opens_at, closes_at)"
@@ -83,20 +77,21 @@ const db_statement voice_statements[] = {
      "UPDATE polls SET scope = $3, title = $4, description = $5, anonymous = $6,"
      "       visibility = $7, opens_at = nullif($8, '')::timestamptz,"
      "       closes_at = $9::timestamptz"
-     " WHERE" EDITABLE " RETURNING id"},
+     " WHERE" EDITABLE " RETURNING polls.id"},
     /* The cohorts of poll $1: those of $3 that $2 represents. */
     {"voice_poll_cohorts_clear", "DELETE FROM poll_cohorts WHERE poll_id = $1"},
     {"voice_poll_cohorts",
      "INSERT INTO poll_cohorts (poll_id, cohort_id, institution_id)"
-     " SELECT $1, c.id, c.institution_id FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-     "  WHERE m.user_id = $2 AND m.role = 'rep' AND c.id = ANY ($3::bigint[]) RETURNING cohort_id"},
+     " SELECT $1, c.id, c.institution_id FROM represented_cohorts($2::bigint) m"
+     "   JOIN cohorts c ON c.id = m.cohort_id"
+     "  WHERE c.id = ANY ($3::bigint[]) RETURNING cohort_id"},
     {"voice_question_insert",
      "INSERT INTO poll_questions (poll_id, institution_id, position, kind, prompt, required,"
      "                            min_choices, max_choices)"
-     " SELECT p.id, p.institution_id,"
-     "        coalesce((SELECT max(position) FROM poll_questions WHERE poll_id = p.id), 0) + 1,"
+     " SELECT polls.id, polls.institution_id,"
+     "        coalesce((SELECT max(position) FROM poll_questions WHERE poll_id = polls.id), 0) + 1,"
      "        $3, $4, $5, $6, $7"
-     "   FROM polls p WHERE p." EDITABLE " RETURNING id"},
+     "   FROM polls WHERE" EDITABLE " RETURNING id"},
     {"voice_options_insert",
      "INSERT INTO poll_options (question_id, poll_id, institution_id, position, label)"
      " SELECT q.id, q.poll_id, q.institution_id, o.n, o.label"
@@ -109,7 +104,8 @@ const db_statement voice_statements[] = {
      "   AND EXISTS (SELECT 1 FROM poll_questions q WHERE q.poll_id = polls.id) RETURNING id"},
     {"voice_poll_close",
      "UPDATE polls SET closes_at = now(), closed_early = true"
-     " WHERE id = $1 AND created_by = $2 AND opens_at <= now() AND closes_at > now()"
+     " WHERE id = $1 AND opens_at <= now() AND closes_at > now()"
+     "   AND EXISTS (SELECT 1 FROM poll_readers($2::bigint) r WHERE r.poll_id = $1 AND r.mine)"
      " RETURNING id"},
     /* Every question of poll $1 with its options (enum VQ_*); votes: the
      * tally of the ballots counted so far (whole batches only). */
@@ -132,8 +128,8 @@ const PGresult *voice_poll(request *r, PGresult **owned)
     *owned = NULL;
     const PGresult *head = r->prefetched;
     if (!r->route->prefetch) {
-        const char *params[] = {req_id_text(r, r->user->id), r->n_params ? r->params[0] : ""};
-        head = *owned = db_run(r->db, "voice_poll_head_by_user", 2, params);
+        const char *params[] = {r->user->session_hash, r->n_params ? r->params[0] : ""};
+        head = *owned = db_run(r->db, "voice_poll_head", 2, params);
     }
     return render_found(r, head, VOICE_NO_POLL) ? head : NULL;
 }
@@ -200,10 +196,10 @@ static void fill_answerable(tpl_dict *d, const PGresult *res)
 void page_voice_index(request *r)
 {
     const char *me = req_id_text(r, r->user->id);
-    const char *a[] = {me};
-    const db_call calls[] = {{"voice_polls", 1, a},
+    const char *a[] = {me}, *b[] = {me, req_id_text(r, r->user->institution_id)};
+    const db_call calls[] = {{"voice_polls", 2, b},
                              {"voice_rep_cohorts", 1, a},
-                             {"voice_boards", 1, a},
+                             {"voice_boards", 2, b},
                              {"voice_answerable", 1, a}};
     PGresult *res[4] = {NULL};
     if (!db_run_pipeline(r->db, 4, calls, res)) {

@@ -30,17 +30,22 @@
     "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
 
 const db_statement voice_issue_statements[] = {
-    /* The boards person $1 reads: each cohort they belong to, then the
-     * college's, with how many issues await a decision. */
+    /* The boards person $1 (at college $2) reads (issue_boards): each
+     * cohort they belong to, then the college's, with how many issues
+     * await a decision. */
     {"voice_boards",
-     "SELECT c.id::text, c.name, (SELECT count(*) FROM voice_issues i WHERE i.cohort_id = c.id"
-     "                              AND i.status NOT IN ('done', 'not_possible')), 0 AS o"
-     "  FROM cohorts c WHERE c.id IN (SELECT cohort_id FROM memberships WHERE user_id = $1)"
-     " UNION ALL"
-     " SELECT '', 'The whole college', (SELECT count(*) FROM voice_issues i"
-     "           WHERE i.cohort_id IS NULL AND i.institution_id = w.institution_id"
-     "             AND i.status NOT IN ('done', 'not_possible')), 1"
-     "  FROM users w WHERE w.id = $1 ORDER BY 4, 2"},
+     "SELECT coalesce(c.id::text, ''), coalesce(c.name, 'The whole college'),"
+     "       CASE WHEN b.cohort_id IS NULL"
+     "            THEN (SELECT count(*) FROM voice_issues i"
+     "                   WHERE i.institution_id = $2::bigint AND i.cohort_id IS NULL"
+     "                     AND i.status NOT IN ('done', 'not_possible'))"
+     "            ELSE (SELECT count(*) FROM voice_issues i"
+     "                   WHERE i.institution_id = $2::bigint AND i.cohort_id = b.cohort_id"
+     "                     AND i.status NOT IN ('done', 'not_possible')) END,"
+     "       (b.cohort_id IS NULL)::int"
+     "  FROM issue_boards($1::bigint) b"
+     "  LEFT JOIN cohorts c ON c.institution_id = $2::bigint AND c.id = b.cohort_id"
+     " ORDER BY 4, 2"},
     /* Issues awaiting a decision that person $1 answers, or whose answerer
      * $1 manages. */
     {"voice_answerable",
@@ -53,37 +58,35 @@ const db_statement voice_issue_statements[] = {
     {"voice_staff",
      "SELECT id FROM users WHERE institution_id = $1 AND username = lower($2)"
      "   AND status = 'active' AND roles & 30 <> 0"},
-    /* A new issue; the poll only if $4 created it, the cohort only if $4
-     * represents it (NULL for the college, which the caller checked). */
+    /* A new issue; the poll only if it is $4's (poll_readers: mine), the
+     * cohort only if $4 represents it (NULL for the college, which the
+     * caller checked). */
     {"voice_issue_insert",
      "INSERT INTO voice_issues (institution_id, cohort_id, poll_id, raised_by, responsible_id,"
      "                          title, body_md, body_html, due_on)"
-     " SELECT $1, c.id, (SELECT id FROM polls WHERE id = nullif($3, '')::bigint"
-     "                     AND created_by = $4), $4, $5, $6, $7, $8, $9::date"
+     " SELECT $1, c.id, (SELECT r.poll_id FROM poll_readers($4::bigint) r"
+     "                    WHERE r.poll_id = nullif($3, '')::bigint AND r.mine),"
+     "        $4, $5, $6, $7, $8, $9::date"
      "   FROM (SELECT NULL::bigint AS id WHERE $2 = ''"
-     "         UNION ALL SELECT cohort_id FROM memberships WHERE $2 <> ''"
-     "            AND cohort_id = nullif($2, '')::bigint AND user_id = $4 AND role = 'rep') c"
+     "         UNION ALL SELECT cohort_id FROM represented_cohorts($4::bigint)"
+     "          WHERE $2 <> '' AND cohort_id = nullif($2, '')::bigint) c"
      " RETURNING id"},
     {"voice_issue_event",
      "INSERT INTO voice_issue_events (issue_id, institution_id, actor_id, status, response_md,"
      "                                response_html) VALUES ($1, $2, $3, $4, $5, $6)"},
-    /* Issue $1 as person $2 may read it: its cohort's members, its raiser,
-     * the responsible person and their line manager; a college-wide issue,
-     * everyone at the college. */
+    /* Issue $1 as person $2 may read it (issue_readers), and whether they
+     * read its board. */
     {"voice_issue_get",
      "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
      "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
      "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
-     "       i.responsible_id = $2, coalesce(p.id::text, ''), coalesce(p.title, ''),"
-     "       to_char(i.created_at, 'FMDD Mon YYYY'),"
-     "       i.cohort_id IS NULL OR EXISTS (SELECT 1 FROM memberships m"
-     "                                       WHERE m.cohort_id = i.cohort_id AND m.user_id = $2)"
-     "  FROM voice_issues i JOIN users w ON w.id = $2 AND w.institution_id = i.institution_id"
+     "       i.responsible_id = $2::bigint, coalesce(p.id::text, ''), coalesce(p.title, ''),"
+     "       to_char(i.created_at, 'FMDD Mon YYYY'), r.on_board"
+     "  FROM issue_readers($2::bigint) r"
+     "  JOIN voice_issues i ON i.id = r.issue_id"
      "  JOIN users rs ON rs.id = i.responsible_id JOIN users rb ON rb.id = i.raised_by"
      "  LEFT JOIN cohorts c ON c.id = i.cohort_id LEFT JOIN polls p ON p.id = i.poll_id"
-     " WHERE i.id = $1 AND (i.cohort_id IS NULL OR i.raised_by = $2 OR i.responsible_id = $2"
-     "       OR rs.line_manager_id = $2 OR EXISTS (SELECT 1 FROM memberships m"
-     "                        WHERE m.cohort_id = i.cohort_id AND m.user_id = $2))"},
+     " WHERE r.issue_id = $1"},
     {"voice_issue_timeline",
      "SELECT " STATUS_WORDS("e.status") ", e.response_html, u.display_name,"
      "       to_char(e.created_at, 'FMDD Mon YYYY, HH24:MI')"
@@ -93,15 +96,18 @@ const db_statement voice_issue_statements[] = {
     {"voice_issue_respond",
      "UPDATE voice_issues SET status = $3, updated_at = now()"
      " WHERE id = $1 AND responsible_id = $2 RETURNING raised_by, title"},
-    /* The board of cohort $2 for member $1 (the college's when $2 is ''). */
+    /* The board of cohort $2 (the college's when $2 is '') if person $1
+     * reads it (issue_boards): its name. */
     {"voice_board_head",
-     "SELECT coalesce(c.name, 'The whole college') FROM users w"
-     "  LEFT JOIN cohorts c ON c.id = nullif($2, '')::bigint"
-     " WHERE w.id = $1 AND ($2 = '' OR EXISTS (SELECT 1 FROM memberships m"
-     "                     WHERE m.cohort_id = c.id AND m.user_id = $1))"},
+     "SELECT coalesce(c.name, 'The whole college') FROM issue_boards($1::bigint) b"
+     "  LEFT JOIN cohorts c ON c.id = b.cohort_id"
+     " WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"},
+    /* Its issues, the same board's readers only. */
     {"voice_board",
-     ISSUE_ROW " JOIN users w ON w.id = $1 AND w.institution_id = i.institution_id"
+     ISSUE_ROW " JOIN users w ON w.id = $1::bigint AND w.institution_id = i.institution_id"
      " WHERE i.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"
+     "   AND EXISTS (SELECT 1 FROM issue_boards($1::bigint) b"
+     "                WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint)"
      " ORDER BY i.status IN ('done', 'not_possible'), i.updated_at DESC LIMIT 200"},
     {NULL, NULL},
 };

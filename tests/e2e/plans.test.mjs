@@ -157,11 +157,46 @@ describe('a learner and her tutor negotiate a plan', () => {
     assert.equal(psql(`SELECT count(*) FROM plans WHERE title = 'Self ${RUN}' AND institution_id = ${collegeId()}`), '0');
   });
 
+  test('a draft is seen only by the side writing it, until it is proposed', async () => {
+    // The learner's draft: her tutor does not see it yet.
+    await h.visit(amira, '/plans/new');
+    let csrf = await amira.locator('input[name=csrf_token]').first().inputValue();
+    const mine = await h.submit(amira, '/plans', { csrf_token: csrf, title: `Draft ${RUN}`, account: 'Not ready yet', action: 'draft' });
+    const draftUrl = new URL(mine.url()).pathname;
+    assert.match(draftUrl, /^\/plans\/\d+$/);
+    assert.match(await main(amira), /Your draft was saved/);
+    await h.visit(priya, draftUrl, { expectStatus: 404, axe: false });
+    await h.visit(priya, `${draftUrl}/edit`, { expectStatus: 404, axe: false });
+    await h.visit(priya, '/plans', { axe: false });
+    assert.doesNotMatch(await main(priya), new RegExp(`Draft ${RUN}`));
+    // The tutor's draft for Jack: Jack does not see it, Priya does.
+    await h.visit(priya, '/plans/new', { axe: false });
+    csrf = await priya.locator('input[name=csrf_token]').first().inputValue();
+    const theirs = await h.submit(priya, '/plans', { csrf_token: csrf, title: `Tutor draft ${RUN}`, learner: userId('jack'), account: 'To talk about', action: 'draft' }, { axe: false });
+    const tutorDraft = new URL(theirs.url()).pathname;
+    assert.match(tutorDraft, /^\/plans\/\d+$/);
+    const jack = await h.newPage(); await h.signIn(jack, 'jack');
+    await h.visit(jack, tutorDraft, { expectStatus: 404, axe: false });
+    await h.visit(jack, '/plans', { axe: false });
+    assert.doesNotMatch(await main(jack), new RegExp(`Tutor draft ${RUN}`));
+    // Proposed, it is the other side's to see.
+    await h.visit(amira, `${draftUrl}/edit`, { axe: false });
+    await press(amira, 'Propose it to my tutor');
+    assert.match(await main(amira), /Your version was proposed/);
+    await h.visit(priya, draftUrl, { axe: false });
+    assert.match(await main(priya), new RegExp(`Draft ${RUN}`));
+    await jack.context().close();
+  });
+
   test('nobody else can open the plan; a completed plan no longer changes', async () => {
-    for (const who of ['jack', 'tom']) {
+    // Jack (in Amira's group), Tom (a tutor of another group) and Nadia
+    // (at the other college): none of them is a side of the plan.
+    for (const who of ['jack', 'tom', 'nadia']) {
       const other = await h.newPage(); await h.signIn(other, who);
       await h.visit(other, planUrl, { expectStatus: 404 });
       await h.visit(other, `${planUrl}/compare?from=1&to=2`, { expectStatus: 404 });
+      await h.visit(other, `${planUrl}/edit`, { expectStatus: 404, axe: false });
+      await h.visit(other, `${planUrl}/progress`, { expectStatus: 404, axe: false });
       await h.visit(other, '/plans');
       assert.doesNotMatch(await main(other), new RegExp(TITLE));
       await other.context().close();

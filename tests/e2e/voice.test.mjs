@@ -113,6 +113,19 @@ describe('a representative polls her cohort anonymously', () => {
     await press(rep, 'Add the question');
     assert.equal(psql(`SELECT count(*) FROM poll_questions WHERE poll_id = ${pollId}`), '5');
     assert.match(await main(rep), /Choose from 1 to 2/);
+    // Before it opens, a poll is its creator's alone: a learner it is for
+    // neither sees it nor changes it.
+    const early = await h.newPage(); await h.signIn(early, LEARNERS[0]);
+    await h.visit(early, pollPath, { expectStatus: 404, axe: false });
+    await h.visit(early, '/voice', { axe: false });
+    assert.doesNotMatch(await main(early), new RegExp(literal(TITLE)));
+    await post(early, `${pollPath}/questions`, { kind: 'text', prompt: 'Mine?' }, 404);
+    await h.visit(early, '/voice', { axe: false });
+    await post(early, `${pollPath}/open`, {}, 404);
+    assert.equal(psql(`SELECT count(*) FROM poll_questions WHERE poll_id = ${pollId}`), '5');
+    assert.equal(psql(`SELECT opens_at IS NULL FROM polls WHERE id = ${pollId}`), 't');
+    await early.context().close();
+    await h.visit(rep, pollPath);
     await press(rep, 'Open the poll now');
     assert.match(await main(rep), /State\s*Open/);
   });
@@ -135,6 +148,22 @@ describe('a representative polls her cohort anonymously', () => {
     await post(sofia, `${pollPath}/vote`, {}, 404);
     assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId}`), '0');
     await sofia.context().close();
+    // Nor a member of staff at the college, nor Nadia at the other college:
+    // not the poll, its results, its figures, nor closing it.
+    for (const who of ['tom', 'nadia']) {
+      const other = await h.newPage(); await h.signIn(other, who);
+      for (const path of [pollPath, `${pollPath}/results`, `${pollPath}/csv`, `${pollPath}/edit`]) {
+        await h.visit(other, path, { expectStatus: 404, axe: false });
+      }
+      await h.visit(other, '/voice', { axe: false });
+      assert.doesNotMatch(await main(other), new RegExp(literal(TITLE)));
+      await post(other, `${pollPath}/vote`, {}, 404);
+      await h.visit(other, '/voice', { axe: false });
+      await post(other, `${pollPath}/close`, {}, 404);
+      await other.context().close();
+    }
+    assert.equal(psql(`SELECT count(*) FROM poll_voters WHERE poll_id = ${pollId}`), '0');
+    assert.equal(psql(`SELECT closes_at > now() FROM polls WHERE id = ${pollId}`), 't');
   });
 
   test('bad ballots are refused (400) with a clear message and nothing recorded', async () => {
@@ -354,6 +383,24 @@ describe('a representative polls her cohort anonymously', () => {
     assert.equal(await card.locator('strong', { hasText: 'silent study room' }).count(), 1, 'the response, formatted');
     await h.visit(voters[2], issuePath);
     assert.match(await main(voters[2]), /Received[\s\S]*Under consideration[\s\S]*asking the library team[\s\S]*Done/);
+    // Outside the cohort, the issue and its board are not there (404): a
+    // learner of another group, and Nadia at the other college, whose own
+    // college board does not show it either. David, Priya's line manager,
+    // follows what she answers: he reads the issue, but not the board.
+    const boardPath = `/voice/cohorts/${cohortId()}`;
+    for (const who of ['sofia', 'nadia']) {
+      const other = await h.newPage(); await h.signIn(other, who);
+      await h.visit(other, issuePath, { expectStatus: 404, axe: false });
+      await h.visit(other, boardPath, { expectStatus: 404, axe: false });
+      await h.visit(other, '/voice/college', { axe: false });
+      assert.doesNotMatch(await main(other), new RegExp(`A quiet study room ${RUN}`));
+      await other.context().close();
+    }
+    const david = await h.newPage(); await h.signIn(david, 'david');
+    await h.visit(david, issuePath, { axe: false });
+    assert.match(await main(david), new RegExp(`A quiet study room ${RUN}`));
+    await h.visit(david, boardPath, { expectStatus: 404, axe: false });
+    await david.context().close();
   });
 
   test('an overdue issue is flagged on the board and told to the responsible person and her manager', async () => {
