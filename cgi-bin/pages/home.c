@@ -12,9 +12,9 @@ const db_statement home_statements[] = {
      * session lookup in one round trip. */
     {"home_groups", "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title,"
                     "       c.id"
-                    "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-                    "  JOIN courses co ON co.id = c.course_id"
-                    " WHERE m.user_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
+                    "  FROM session_viewer($1) v"
+                    "  JOIN memberships m ON m.user_id = v.id AND m.institution_id = v.institution_id"
+                    "  JOIN cohorts c ON c.id = m.cohort_id JOIN courses co ON co.id = c.course_id"
                     " GROUP BY c.id, co.title ORDER BY c.name"},
     {"health_check", "SELECT 1"},
     {NULL, NULL},
