@@ -101,23 +101,47 @@ LANGUAGE sql STABLE AS $$
      WHERE a.status = 'active'
 $$;
 
--- The posts viewer reads: their own, drafts and scheduled ones included;
--- another's once published, its time come, and its visibility one viewer
--- reads of its author's. From any college: a public post is anyone's. A
--- statement joins it as its posts (FROM readable_posts(v.id) p) and says
--- what it lists: an id, an author, words, and for a list across blogs the
+-- Whether viewer reads a post of an author whose visibilities they read
+-- are audience (post_audiences): their own always, drafts and scheduled
+-- ones included; another's once published, its time come, and its
+-- visibility in audience. An expression PostgreSQL writes into the
+-- statement (no sub-query), for the two functions below.
+CREATE OR REPLACE FUNCTION post_readable(viewer bigint, author bigint, status text,
+                                         published_at timestamptz, visibility text,
+                                         audience text[])
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT author = viewer
+        OR (status = 'published' AND published_at <= now() AND visibility = ANY (audience))
+$$;
+
+-- The posts viewer reads, of every author and college (a public post is
+-- anyone's). A statement joins it as its posts (FROM readable_posts(v.id)
+-- p) and says what it lists: an id, words, and for a list across blogs the
 -- viewer's college (p.institution_id = v.institution_id), which leads the
 -- index it walks and, as a post is at its author's college, keeps the
--- authors it reads to that college's too.
+-- authors it reads to that college's too. Each post's author's audience
+-- is worked out with the post.
 CREATE OR REPLACE FUNCTION readable_posts(viewer bigint)
 RETURNS SETOF posts LANGUAGE sql STABLE AS $$
     SELECT p.*
       FROM posts p
       JOIN post_audiences(viewer) r
         ON r.author_id = p.author_id AND r.institution_id = p.institution_id
-     WHERE p.author_id = viewer
-        OR (p.status = 'published' AND p.published_at <= now()
-            AND p.visibility = ANY (r.visibilities))
+     WHERE post_readable(viewer, p.author_id, p.status, p.published_at, p.visibility,
+                         r.visibilities)
+$$;
+
+-- The same, of one author: their blog, its feeds and its searches. The
+-- author's audience is worked out once (OFFSET 0: before their posts are
+-- read, not again for each).
+CREATE OR REPLACE FUNCTION blog_readable_posts(viewer bigint, author bigint)
+RETURNS SETOF posts LANGUAGE sql STABLE AS $$
+    SELECT p.*
+      FROM (SELECT r.author_id, r.institution_id, r.visibilities
+              FROM post_audiences(viewer) r WHERE r.author_id = author OFFSET 0) r
+      JOIN posts p ON p.author_id = r.author_id AND p.institution_id = r.institution_id
+     WHERE post_readable(viewer, p.author_id, p.status, p.published_at, p.visibility,
+                         r.visibilities)
 $$;
 
 -- The posts whose comments viewer reads and may add to: those they read

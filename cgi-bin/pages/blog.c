@@ -22,7 +22,7 @@
 #define BLOG_OWNER_COLUMNS                                                                         \
     "u.id, u.username, u.display_name, coalesce(v.id = u.id, false), aud.visibilities::text,"      \
     " coalesce(b.comments, 'open'), coalesce(b.posts_version, 0),"                                 \
-    " EXISTS (SELECT 1 FROM readable_posts(v.id) p WHERE p.author_id = u.id)"
+    " EXISTS (SELECT 1 FROM blog_readable_posts(v.id, u.id) p)"
 enum {
     BO_ID,
     BO_USERNAME,
@@ -65,9 +65,8 @@ const db_statement blog_statements[] = {
      * counts them all. */
     {"blog_posts",
      "SELECT " POST_LIST_COLUMNS ", count(*) OVER ()"
-     "  FROM readable_posts($2::bigint) p JOIN users u ON u.id = p.author_id"
-     " WHERE p.author_id = $1::bigint"
-     "   AND ($3 = '' OR $3 = ANY (p.tags))"
+     "  FROM blog_readable_posts($2::bigint, $1::bigint) p JOIN users u ON u.id = p.author_id"
+     " WHERE ($3 = '' OR $3 = ANY (p.tags))"
      "   AND ($4::int = 0 OR date_trunc('month', coalesce(p.published_at, p.created_at))"
      "                         = make_timestamptz($4::int, $5::int, 1, 0, 0, 0))"
      " ORDER BY p.published_at DESC NULLS FIRST, p.id DESC"
@@ -77,7 +76,7 @@ const db_statement blog_statements[] = {
     {"blog_months",
      "SELECT to_char(m, 'YYYY'), to_char(m, 'MM'), to_char(m, 'FMMonth YYYY'), count(*)"
      "  FROM (SELECT date_trunc('month', coalesce(p.published_at, p.created_at)) AS m"
-     "          FROM readable_posts($2::bigint) p WHERE p.author_id = $1::bigint) x"
+     "          FROM blog_readable_posts($2::bigint, $1::bigint) p) x"
      " GROUP BY m ORDER BY m DESC"},
     /* When author $1's next scheduled post appears (seconds since 1970),
      * or NULL: a kept list of their posts is good until then. */
@@ -89,9 +88,9 @@ const db_statement blog_statements[] = {
     {"blog_search", "SELECT " POST_LIST_COLUMNS ","
                     "       ts_headline('english', p.body_text, q, 'StartSel=\x01, StopSel=\x02,"
                     "                   MaxWords=35, MinWords=15, MaxFragments=2')"
-                    "  FROM readable_posts($2::bigint) p JOIN users u ON u.id = p.author_id,"
-                    "       websearch_to_tsquery('english', $3) q"
-                    " WHERE p.author_id = $1::bigint AND p.search @@ q"
+                    "  FROM blog_readable_posts($2::bigint, $1::bigint) p"
+                    "  JOIN users u ON u.id = p.author_id, websearch_to_tsquery('english', $3) q"
+                    " WHERE p.search @@ q"
                     " ORDER BY ts_rank(p.search, q) DESC, p.id DESC LIMIT 20"},
     /* A post and its author, if the viewer reads it: the prefetch of its
      * address. */

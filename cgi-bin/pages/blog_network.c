@@ -41,13 +41,16 @@
 
 const db_statement blog_network_statements[] = {
     /* The prefetch of /cohorts/:id/blog ($2): the cohort, for its members
-     * only, with the version of its list of posts (sql/0008_blogs.sql). */
+     * only (one probe: OFFSET 0 keeps it from becoming a join that reads
+     * the cohort's members), with the version of its list of posts
+     * (sql/0008_blogs.sql). */
     {"cohort_head",
      "SELECT c.id, c.name, c.code, c.posts_version"
      "  FROM session_viewer($1) v"
      "  JOIN cohorts c ON c.institution_id = v.institution_id"
      "   AND c.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
-     "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id AND m.user_id = v.id)"},
+     "   AND EXISTS (SELECT 1 FROM memberships m"
+     "                WHERE m.cohort_id = c.id AND m.user_id = v.id OFFSET 0)"},
     /* Cohort $1's newest shared posts, read by its member $2: found
      * walking the cohort's college's shared posts newest first, keeping
      * members' posts (a probe each: OFFSET 0 keeps the planner from
@@ -64,14 +67,15 @@ const db_statement blog_network_statements[] = {
      "         ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p" POST_AUTHOR
      " WHERE c.id = $1::bigint"
      " ORDER BY p.published_at DESC, p.id DESC"},
-    /* When the next scheduled post by one of cohort $1 appears, or NULL. */
+    /* When the next scheduled post by one of cohort $1 appears, or NULL:
+     * the college's shared posts still to come, each author probed. */
     {"cohort_next_due",
      "SELECT extract(epoch FROM min(p.published_at))::bigint"
      "  FROM cohorts c JOIN posts p ON p.institution_id = c.institution_id"
      "   AND p.status = 'published' AND p.visibility <> 'private' AND p.published_at > now()"
      " WHERE c.id = $1::bigint"
      "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id"
-     "                  AND m.user_id = p.author_id)"},
+     "                  AND m.user_id = p.author_id OFFSET 0)"},
     /* The home page's prefetch_also: the newest posts others in the
      * viewer's cohorts share, found walking the college's shared posts
      * newest first, probing each author until five (OFFSET 0): never a
