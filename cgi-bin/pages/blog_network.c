@@ -21,18 +21,18 @@
 #define POST_AUTHOR                                                                                \
     " CROSS JOIN LATERAL (SELECT username, display_name FROM users"                                \
     "                      WHERE id = p.author_id OFFSET 0) u"
-/* A search's results, best first. m: the posts whose words match (from
- * from, which says which posts are sought and holds the viewer as
- * viewer), with their rank, sorted (narrow rows) and fenced off (OFFSET
- * 0); then whether the viewer reads each (readable_posts, as p) is asked
- * of the best ones only, in order, until 20 are found: never of every
- * match. The matching words are marked as in blog_search. */
-#define SEARCH_MATCHES(words, from, where)                                                         \
+/* A search's results, best first. m: the posts (where) whose words match,
+ * with their rank and the viewer (an SQL expression), sorted (narrow rows)
+ * and fenced off (OFFSET 0); then whether the viewer reads each
+ * (readable_posts, as p) is asked of the best ones only, in order, until
+ * 20 are found: never of every match. The matching words are marked as
+ * in blog_search. */
+#define SEARCH_MATCHES(words, viewer, where)                                                       \
     "SELECT " POST_LIST_COLUMNS ","                                                                \
     "       ts_headline('english', p.body_text, websearch_to_tsquery('english', " words "),"       \
     "                   'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=2')"  \
-    "  FROM (SELECT m.id, ts_rank(m.search, q) AS rank, viewer"                                    \
-    "          FROM websearch_to_tsquery('english', " words ") q, " from                           \
+    "  FROM (SELECT m.id, ts_rank(m.search, q) AS rank, " viewer " AS viewer"                      \
+    "          FROM websearch_to_tsquery('english', " words ") q, posts m"                         \
     "         WHERE " where " AND m.search @@ q"                                                   \
     "         ORDER BY rank DESC, m.id DESC OFFSET 0) m"                                           \
     "  CROSS JOIN LATERAL (SELECT p.* FROM readable_posts(m.viewer) p"                             \
@@ -102,15 +102,14 @@ const db_statement blog_network_statements[] = {
      * posts_college_search (college and words, sql/0020_blog_college.sql),
      * however large other colleges grow. */
     {"blog_search_all",
-     SEARCH_MATCHES("$2", "session_viewer($1) v (viewer, college) JOIN posts m"
-                          " ON m.institution_id = v.college", "true")},
+     SEARCH_MATCHES("$2", "(SELECT id FROM session_viewer($1))",
+                    "m.institution_id = (SELECT institution_id FROM session_viewer($1))")},
     /* A visitor's search ($1 the words): public posts of every college.
      * readable_posts(NULL) holds only those; the matches are sought among
      * them alone, in the index of public posts' words
      * (posts_public_search). */
     {"blog_search_public",
-     SEARCH_MATCHES("$1", "posts m CROSS JOIN (SELECT NULL::bigint AS viewer) v",
-                    "m.status = 'published' AND m.visibility = 'public'")},
+     SEARCH_MATCHES("$1", "NULL::bigint", "m.status = 'published' AND m.visibility = 'public'")},
     {NULL, NULL},
 };
 
