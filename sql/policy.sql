@@ -212,6 +212,98 @@ $$;
 
 -- ------------------------------------------------------------------- blogs
 
+-- Who reads a blog, in two steps: post_audiences says which visibilities
+-- of each author's posts viewer (NULL: a visitor) reads, readable_posts
+-- which posts, whole rows. Every statement on posts joins one of them
+-- (sql/0008_blogs.sql describes the visibilities).
+
+-- For each active author (a suspended person's blog is gone for everyone,
+-- themselves included), at their college, the visibilities of their posts
+-- viewer reads: all of their own; 'cohort' too when the two share a cohort
+-- (in any role); 'institution' too at the author's college; 'public'
+-- anyway. Always joined on author_id (one probe of users a post or blog):
+-- alone, it would list every person of every college. Its visibilities
+-- are also what a kept list of a blog's posts is kept under
+-- (cgi-bin/pages/blog.c). me is the viewer's college, one row (NULL for a
+-- visitor) read once: not an outer join, as one whose ON names viewer
+-- keeps PostgreSQL from flattening the function into a statement that
+-- passes it a column (session_viewer's v.id), nor a sub-query per author.
+CREATE OR REPLACE FUNCTION post_audiences(viewer bigint)
+RETURNS TABLE (author_id bigint, institution_id bigint, visibilities text[])
+LANGUAGE sql STABLE AS $$
+    SELECT a.id, a.institution_id,
+           CASE WHEN a.id = viewer THEN '{private,cohort,institution,public}'::text[]
+                WHEN me.institution_id IS DISTINCT FROM a.institution_id THEN '{public}'
+                WHEN EXISTS (SELECT 1 FROM memberships x
+                               JOIN memberships y ON y.cohort_id = x.cohort_id
+                              WHERE x.user_id = a.id AND y.user_id = viewer)
+                THEN '{cohort,institution,public}'
+                ELSE '{institution,public}' END
+      FROM (SELECT max(v.institution_id) AS institution_id FROM users v WHERE v.id = viewer) me
+     CROSS JOIN users a
+     WHERE a.status = 'active'
+$$;
+
+-- Whether viewer reads a post of an author whose visibilities they read
+-- are audience (post_audiences): their own always, drafts and scheduled
+-- ones included; another's once published, its time come, and its
+-- visibility in audience. An expression PostgreSQL writes into the
+-- statement (no sub-query), for the two functions below.
+CREATE OR REPLACE FUNCTION post_readable(viewer bigint, author bigint, status text,
+                                         published_at timestamptz, visibility text,
+                                         audience text[])
+RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT author = viewer
+        OR (status = 'published' AND published_at <= now() AND visibility = ANY (audience))
+$$;
+
+-- The posts viewer reads, of every author and college (a public post is
+-- anyone's). A statement joins it as its posts (FROM readable_posts(v.id)
+-- p) and says what it lists: an id, words, and for a list across blogs the
+-- viewer's college (p.institution_id = v.institution_id), which leads the
+-- index it walks and, as a post is at its author's college, keeps the
+-- authors it reads to that college's too. Each post's author's audience
+-- is worked out with the post.
+CREATE OR REPLACE FUNCTION readable_posts(viewer bigint)
+RETURNS SETOF posts LANGUAGE sql STABLE AS $$
+    SELECT p.*
+      FROM posts p
+      JOIN post_audiences(viewer) r
+        ON r.author_id = p.author_id AND r.institution_id = p.institution_id
+     WHERE post_readable(viewer, p.author_id, p.status, p.published_at, p.visibility,
+                         r.visibilities)
+$$;
+
+-- The same, of one author: their blog, its feeds and its searches. The
+-- author's audience is worked out once (OFFSET 0: before their posts are
+-- read, not again for each).
+CREATE OR REPLACE FUNCTION blog_readable_posts(viewer bigint, author bigint)
+RETURNS SETOF posts LANGUAGE sql STABLE AS $$
+    SELECT p.*
+      FROM (SELECT r.author_id, r.institution_id, r.visibilities
+              FROM post_audiences(viewer) r WHERE r.author_id = author OFFSET 0) r
+      JOIN posts p ON p.author_id = r.author_id AND p.institution_id = r.institution_id
+     WHERE post_readable(viewer, p.author_id, p.status, p.published_at, p.visibility,
+                         r.visibilities)
+$$;
+
+-- The posts whose comments viewer reads and may add to: those they read
+-- at their own college (a reader from elsewhere reads a public post, not
+-- the conversation under it).
+CREATE OR REPLACE FUNCTION commentable_posts(viewer bigint)
+RETURNS SETOF posts LANGUAGE sql STABLE AS $$
+    SELECT p.*
+      FROM users me JOIN readable_posts(viewer) p ON p.institution_id = me.institution_id
+     WHERE me.id = viewer
+$$;
+
+-- For the pages that link to a post one at a time (a plan's links,
+-- cgi-bin/pages/plans.h; a thread's attachments, threads.c): whether
+-- viewer reads post. Was PL/pgSQL (sql/0008, 0009); now the rule above.
+CREATE OR REPLACE FUNCTION post_visible(post bigint, viewer bigint) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT EXISTS (SELECT 1 FROM readable_posts(viewer) p WHERE p.id = post)
+$$;
 
 -- ------------------------------- portfolio: pages, collections, evidence, files
 

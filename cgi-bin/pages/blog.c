@@ -13,19 +13,16 @@
 #include "blog.h"
 #include "portfolio.h"
 
-/* The viewer, as the statements below take it: $1 the session token's
- * hash ('' for a visitor). */
-#define VIEWER "(SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
-/* A blog's owner for a viewer: whose it is, whether it is the viewer's,
- * what the viewer may read of it (blog_audience), how its comments work,
- * the version of its lists of posts (sql/0008_blogs.sql), and whether
- * there is anything at all the viewer may read. */
+/* A blog's owner for a viewer (BLOG_VIEWER): whose it is, whether it is
+ * the viewer's, which visibilities of its posts the viewer reads
+ * (post_audiences, sql/policy.sql: what its kept lists are kept under),
+ * how its comments work, the version of its lists of posts
+ * (sql/0008_blogs.sql), and whether there is anything at all the viewer
+ * reads. A suspended person's blog is not found. */
 #define BLOG_OWNER_COLUMNS                                                                         \
-    "u.id, u.username, u.display_name, coalesce(v.uid = u.id, false), aud.a::text,"                \
+    "u.id, u.username, u.display_name, coalesce(v.id = u.id, false), aud.visibilities::text,"      \
     " coalesce(b.comments, 'open'), coalesce(b.posts_version, 0),"                                 \
-    " EXISTS (SELECT 1 FROM posts p WHERE p.author_id = u.id AND (v.uid = u.id"                    \
-    "         OR (p.status = 'published' AND p.published_at <= now()"                              \
-    "             AND p.visibility = ANY (aud.a))))"
+    " EXISTS (SELECT 1 FROM blog_readable_posts(v.id, u.id) p)"
 enum {
     BO_ID,
     BO_USERNAME,
@@ -38,15 +35,21 @@ enum {
     BO_N_COLUMNS
 };
 #define BLOG_OWNER_FROM                                                                            \
-    " FROM " VIEWER " JOIN users u ON u.username = $2 AND u.status = 'active'"                     \
+    " FROM" BLOG_VIEWER " JOIN users u ON u.username = $2"                                         \
+    " JOIN post_audiences(v.id) aud ON aud.author_id = u.id"                                       \
+    " LEFT JOIN blogs b ON b.owner_id = u.id"
+/* The post and its author, with what blog_post and blog_post_by_id give
+ * after POST_LIST_COLUMNS: whether the viewer wrote it, how its comments
+ * work, whether the viewer takes part in them (commentable_posts), and
+ * the evidence it shows, only for a viewer who may see it. */
+#define POST_PAGE_COLUMNS                                                                          \
+    POST_LIST_COLUMNS ", u.id, coalesce(v.id = u.id, false), coalesce(p.comments, b.comments, 'open'),"\
+    " EXISTS (SELECT 1 FROM commentable_posts(v.id) c WHERE c.id = p.id),"                         \
+    " e.id, e.title, e.body_html, e.url, e.reflection_html, f.id, f.filename, f.content_type"
+#define POST_PAGE_JOINS                                                                            \
     " LEFT JOIN blogs b ON b.owner_id = u.id"                                                      \
-    " CROSS JOIN LATERAL (SELECT blog_audience(v.uid, u.id) AS a) aud"
-/* The post at /u/$2/blog/$3/$4/$5 (year, month, slug as typed). */
-#define POST_AT                                                                                    \
-    " JOIN users u ON u.username = $2"                                                             \
-    " JOIN posts p ON p.author_id = u.id AND p.slug = $5"                                          \
-    "  AND p.year = CASE WHEN $3 ~ '^[1-9][0-9]{3}$' THEN $3::int END"                             \
-    "  AND p.month = CASE WHEN $4 ~ '^[0-9]{2}$' THEN $4::int END"
+    " LEFT JOIN evidence e ON e.id = p.evidence_id AND evidence_visible(e.id, v.id)"               \
+    " LEFT JOIN files f ON f.id = e.file_id"
 
 const db_statement blog_statements[] = {
     /* The routes' prefetch for a blog's index, tag and search pages. */
@@ -56,71 +59,48 @@ const db_statement blog_statements[] = {
                          "       CASE WHEN $3 ~ '^[1-9][0-9]{3}$' AND $4 ~ '^(0[1-9]|1[0-2])$'"
                          "            THEN to_char(make_date($3::int, $4::int, 1), 'FMMonth YYYY') "
                          "END" BLOG_OWNER_FROM},
-    /* A page of author $1's posts that the viewer may read: $2 the
-     * audience (blog_audience), $3 whether the viewer is the author (who
-     * sees drafts and scheduled posts too), $4 a tag or '', $5 and $6 a
-     * year and month or 0, $7 the offset. The last column counts them all. */
+    /* A page of author $1's posts that viewer $2 (NULL: a visitor) reads
+     * (the author's own drafts and scheduled posts too): $3 a tag or '',
+     * $4 and $5 a year and month or 0, $6 the offset. The last column
+     * counts them all. */
     {"blog_posts",
      "SELECT " POST_LIST_COLUMNS ", count(*) OVER ()"
-     "  FROM posts p JOIN users u ON u.id = p.author_id"
-     " WHERE p.author_id = $1"
-     "   AND ($3::boolean OR (p.status = 'published' AND p.published_at <= now()"
-     "                        AND p.visibility = ANY ($2::text[])))"
-     "   AND ($4 = '' OR $4 = ANY (p.tags))"
-     "   AND ($5::int = 0 OR date_trunc('month', coalesce(p.published_at, p.created_at))"
-     "                         = make_timestamptz($5::int, $6::int, 1, 0, 0, 0))"
+     "  FROM blog_readable_posts($2::bigint, $1::bigint) p JOIN users u ON u.id = p.author_id"
+     " WHERE ($3 = '' OR $3 = ANY (p.tags))"
+     "   AND ($4::int = 0 OR date_trunc('month', coalesce(p.published_at, p.created_at))"
+     "                         = make_timestamptz($4::int, $5::int, 1, 0, 0, 0))"
      " ORDER BY p.published_at DESC NULLS FIRST, p.id DESC"
-     " LIMIT 20 OFFSET $7::int"},
-    /* The months with posts the viewer may read, for the archive links: the
+     " LIMIT 20 OFFSET $6::int"},
+    /* The months with posts viewer $2 reads, for the archive links: the
      * month each appeared (or was written, for a draft), in UK time. */
     {"blog_months",
      "SELECT to_char(m, 'YYYY'), to_char(m, 'MM'), to_char(m, 'FMMonth YYYY'), count(*)"
      "  FROM (SELECT date_trunc('month', coalesce(p.published_at, p.created_at)) AS m"
-     "          FROM posts p WHERE p.author_id = $1"
-     "           AND ($3::boolean OR (p.status = 'published' AND p.published_at <= now()"
-     "                                AND p.visibility = ANY ($2::text[])))) x"
+     "          FROM blog_readable_posts($2::bigint, $1::bigint) p) x"
      " GROUP BY m ORDER BY m DESC"},
     /* When author $1's next scheduled post appears (seconds since 1970),
      * or NULL: a kept list of their posts is good until then. */
     {"blog_next_due", "SELECT extract(epoch FROM min(published_at))::bigint FROM posts"
                       " WHERE author_id = $1 AND status = 'published' AND published_at > now()"},
-    /* Author $1's posts the viewer may read that match the words $4 (as
+    /* Author $1's posts that viewer $2 reads that match the words $3 (as
      * typed: websearch syntax), best first, with the matching words
      * marked (\x01 … \x02, turned into <mark> by the template). */
     {"blog_search", "SELECT " POST_LIST_COLUMNS ","
                     "       ts_headline('english', p.body_text, q, 'StartSel=\x01, StopSel=\x02,"
                     "                   MaxWords=35, MinWords=15, MaxFragments=2')"
-                    "  FROM posts p JOIN users u ON u.id = p.author_id,"
-                    "       websearch_to_tsquery('english', $4) q"
-                    " WHERE p.author_id = $1 AND p.search @@ q"
-                    "   AND ($3::boolean OR (p.status = 'published' AND p.published_at <= now()"
-                    "                        AND p.visibility = ANY ($2::text[])))"
+                    "  FROM blog_readable_posts($2::bigint, $1::bigint) p"
+                    "  JOIN users u ON u.id = p.author_id, websearch_to_tsquery('english', $3) q"
+                    " WHERE p.search @@ q"
                     " ORDER BY ts_rank(p.search, q) DESC, p.id DESC LIMIT 20"},
-    /* A post and its author, if the viewer may read it: the prefetch of
-     * its address. The evidence it shows only for a viewer who may see it. */
-    {"blog_post", "SELECT " POST_LIST_COLUMNS ", u.id, coalesce(v.uid = u.id, false),"
-                  "       coalesce(p.comments, b.comments, 'open'),"
-                  "       EXISTS (SELECT 1 FROM users me WHERE me.id = v.uid"
-                  "                  AND me.institution_id = p.institution_id),"
-                  "       e.id, e.title, e.body_html, e.url, e.reflection_html, f.id, f.filename,"
-                  "       f.content_type"
-                  "  FROM " VIEWER POST_AT " LEFT JOIN blogs b ON b.owner_id = u.id"
-                  "  LEFT JOIN evidence e ON e.id = p.evidence_id AND evidence_visible(e.id, v.uid)"
-                  "  LEFT JOIN files f ON f.id = e.file_id"
-                  " WHERE post_visible(p.id, v.uid)"},
-    /* The same, found by id: for a comment refused, and /blog/posts/:id. */
-    {"blog_post_by_id",
-     "SELECT " POST_LIST_COLUMNS ", u.id, coalesce(v.uid = u.id, false),"
-     "       coalesce(p.comments, b.comments, 'open'),"
-     "       EXISTS (SELECT 1 FROM users me WHERE me.id = v.uid"
-     "                  AND me.institution_id = p.institution_id),"
-     "       e.id, e.title, e.body_html, e.url, e.reflection_html, f.id, f.filename,"
-     "       f.content_type"
-     "  FROM " VIEWER " JOIN posts p ON p.id = $2::bigint JOIN users u ON u.id = p.author_id"
-     "  LEFT JOIN blogs b ON b.owner_id = u.id"
-     "  LEFT JOIN evidence e ON e.id = p.evidence_id AND evidence_visible(e.id, v.uid)"
-     "  LEFT JOIN files f ON f.id = e.file_id"
-     " WHERE post_visible(p.id, v.uid)"},
+    /* A post and its author, if the viewer reads it: the prefetch of its
+     * address. */
+    {"blog_post", "SELECT " POST_PAGE_COLUMNS
+                  "  FROM" BLOG_VIEWER POST_AT("readable_posts(v.id)") POST_PAGE_JOINS},
+    /* The same, found by id ($2): for a comment refused, and /blog/posts/:id. */
+    {"blog_post_by_id", "SELECT " POST_PAGE_COLUMNS
+                        "  FROM session_viewer($1) v"
+                        "  JOIN readable_posts(v.id) p ON p.id = $2::bigint"
+                        "  JOIN users u ON u.id = p.author_id" POST_PAGE_JOINS},
     /* The author's own post $1 ($2 the author), as saved, for the form. */
     {"blog_post_own",
      "SELECT p.title, p.body_md, array_to_string(p.tags, ', '), p.status, p.visibility,"
@@ -382,16 +362,15 @@ static bool render_lists(request *r, const blog_list *l, const safe_html **list,
         (*months = render_fragment_find(r, months_key, version)))
         return true;
     const char *params[] = {db_text(owner, 0, BO_ID),
-                            db_text(owner, 0, BO_AUDIENCE),
-                            mine ? "t" : "f",
+                            r->user ? req_id_text(r, r->user->id) : NULL,
                             q[Q_TAG].str,
                             l->year,
                             l->month,
                             req_id_text(r, (l->page - 1) * BLOG_PAGE_SIZE)};
-    const char *search_params[] = {params[0], params[1], params[2], q[Q_WORDS].str};
-    const db_call calls[] = {searching ? (db_call){"blog_search", 4, search_params}
-                                       : (db_call){"blog_posts", 7, params},
-                             {"blog_months", 3, params},
+    const char *search_params[] = {params[0], params[1], q[Q_WORDS].str};
+    const db_call calls[] = {searching ? (db_call){"blog_search", 3, search_params}
+                                       : (db_call){"blog_posts", 6, params},
+                             {"blog_months", 2, params},
                              {"blog_next_due", 1, params}};
     PGresult *res[3] = {NULL, NULL, NULL};
     bool ok = db_run_pipeline(r->db, 3, calls, res);

@@ -1,11 +1,23 @@
 /* blog: what the blog's files share (blog.c writes and reads posts,
  * blog_comments.c holds their comments, blog_feeds.c their Atom feeds,
  * blog_network.c the cohort pages and search across blogs). Who reads a
- * post is decided in the database by blog_audience() and post_visible()
- * (sql/0008_blogs.sql), the one place for it. */
+ * post is decided in the database, once: readable_posts(viewer) and
+ * post_audiences(viewer) in sql/policy.sql. Every statement that reads
+ * posts joins one of them. */
 #ifndef TANDEM_BLOG_H
 #define TANDEM_BLOG_H
 #include "pages.h"
+
+/* The viewer of a page that visitors open too, as v (id, institution_id;
+ * both NULL for a visitor): $1 the session token's hash, '' for none. */
+#define BLOG_VIEWER " (SELECT) one LEFT JOIN session_viewer($1) v ON true"
+/* The post at /u/$2/blog/$3/$4/$5 (year, month, slug as typed) as p, its
+ * author as u, from posts (readable_posts or commentable_posts of v.id). */
+#define POST_AT(posts)                                                                             \
+    " JOIN users u ON u.username = $2"                                                             \
+    " JOIN " posts " p ON p.author_id = u.id AND p.slug = $5"                                      \
+    "  AND p.year = CASE WHEN $3 ~ '^[1-9][0-9]{3}$' THEN $3::int END"                             \
+    "  AND p.month = CASE WHEN $4 ~ '^[0-9]{2}$' THEN $4::int END"
 
 /* Posts a blog page shows at a time, and a feed holds. */
 #define BLOG_PAGE_SIZE 20

@@ -12,41 +12,37 @@
 #include "blog.h"
 #include "portfolio.h"
 
-/* The comments on a post that the viewer may see, in page_comments'
- * columns: held and hidden ones only by the author, and a held one by its
- * writer too. Shown only when the post itself was found visible. */
+/* The comments on post p (from commentable_posts: the viewer reads them)
+ * that the viewer sees, in page_comments' columns: held and hidden ones
+ * only by the author, and a held one by its writer too. $1 the session
+ * token's hash: a visitor sees none. */
 #define POST_COMMENTS(post)                                                                        \
     "SELECT c.id, w.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"            \
     "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.author_id,"     \
-    "       c.author_id = v.uid, c.held"                                                           \
-    "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v" post           \
+    "       c.author_id = v.id, c.held"                                                            \
+    "  FROM session_viewer($1) v" post                                                             \
     "  JOIN comments c ON c.post_id = p.id JOIN users w ON w.id = c.author_id"                     \
-    "  JOIN users me ON me.id = v.uid AND me.institution_id = p.institution_id"                    \
-    " WHERE (c.hidden_at IS NULL AND NOT c.held) OR p.author_id = v.uid"                           \
-    "    OR (c.held AND c.author_id = v.uid)"                                                      \
+    " WHERE (c.hidden_at IS NULL AND NOT c.held) OR p.author_id = v.id"                            \
+    "    OR (c.held AND c.author_id = v.id)"                                                       \
     " ORDER BY c.created_at, c.id"
 
 const db_statement blog_comment_statements[] = {
     /* The prefetch_also of a post's address: $2 username, $3 year, $4
      * month, $5 slug. */
-    {"post_comments",
-     POST_COMMENTS(" JOIN users u ON u.username = $2"
-                   " JOIN posts p ON p.author_id = u.id AND p.slug = $5"
-                   "  AND p.year = CASE WHEN $3 ~ '^[1-9][0-9]{3}$' THEN $3::int END"
-                   "  AND p.month = CASE WHEN $4 ~ '^[0-9]{2}$' THEN $4::int END")},
-    {"post_comments_by_id", POST_COMMENTS(" JOIN posts p ON p.id = $2::bigint")},
-    /* A comment by $2 on post $1, if they may read it and are at its
-     * college, unless comments are closed. Held for approval when the
-     * author asks so (their own never are). Returns the policy and, when
-     * saved, the comment. */
+    {"post_comments", POST_COMMENTS(POST_AT("commentable_posts(v.id)"))},
+    {"post_comments_by_id",
+     POST_COMMENTS(" JOIN commentable_posts(v.id) p ON p.id = $2::bigint")},
+    /* A comment by $2 on post $1, if they take part in its comments
+     * (commentable_posts), unless comments are closed. Held for approval
+     * when the author asks so (their own never are). Returns the policy
+     * and, when saved, the comment. */
     {"post_comment_insert",
      "WITH pt AS (SELECT p.id, p.institution_id, p.author_id, p.title,"
      "                   post_path(u.username, p.year, p.month, p.slug) AS path,"
      "                   coalesce(p.comments, b.comments, 'open') AS policy"
-     "              FROM posts p JOIN users u ON u.id = p.author_id"
+     "              FROM commentable_posts($2::bigint) p JOIN users u ON u.id = p.author_id"
      "              LEFT JOIN blogs b ON b.owner_id = p.author_id"
-     "              JOIN users me ON me.id = $2 AND me.institution_id = p.institution_id"
-     "             WHERE p.id = $1 AND post_visible(p.id, $2)),"
+     "             WHERE p.id = $1::bigint),"
      "     ins AS (INSERT INTO comments (institution_id, post_id, author_id, body_md, body_html,"
      "                                   is_feedback, held)"
      "             SELECT institution_id, id, $2, $3, $4, supports($2, author_id),"

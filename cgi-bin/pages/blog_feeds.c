@@ -14,17 +14,21 @@
 #define RFC3339(t) "to_char((" t ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
 /* A blog's newest posts for a feed, one row for the author even when there
  * are none: the author's name, then each post (a scheduled post counts as
- * updated when it appears, so that readers polling the feed see it). audience says which
- * visibilities the reader may see; $2 is a tag or ''. */
-#define FEED_POSTS(from, audience)                                                                 \
+ * updated when it appears, so that readers polling the feed see it).
+ * from holds the author as u; reader is the one the feed is for (an SQL
+ * expression, NULL for anyone): the blog is there for them and its posts
+ * are those they read (post_audiences, blog_readable_posts), published and
+ * their time come, even their own. $2 is a tag or ''. */
+#define FEED_POSTS(from, reader)                                                                   \
     "SELECT u.display_name, u.username, p.id, post_path(u.username, p.year, p.month, p.slug),"     \
     "       p.title, p.body_html, left(p.body_text, 400), array_to_string(p.tags, ','),"           \
     "       " RFC3339("p.published_at") ", " RFC3339(                                              \
         "greatest(p.updated_at, p.published_at)") ","                                              \
                                                   "       " RFC3339("u.created_at") from           \
-        " LEFT JOIN LATERAL (SELECT * FROM posts p WHERE p.author_id = u.id"                       \
-        "       AND p.status = 'published' AND p.published_at <= now()"                            \
-        "       AND p.visibility = ANY (" audience ") AND ($2 = '' OR $2 = ANY (p.tags))"          \
+        " JOIN post_audiences(" reader ") aud ON aud.author_id = u.id"                             \
+        " LEFT JOIN LATERAL (SELECT * FROM blog_readable_posts(" reader ", u.id) p"                \
+        "     WHERE p.status = 'published' AND p.published_at <= now()"                            \
+        "       AND ($2 = '' OR $2 = ANY (p.tags))"                                                \
         "     ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p ON true"
 enum {
     FP_NAME,
@@ -42,15 +46,13 @@ enum {
 
 const db_statement blog_feed_statements[] = {
     /* $1 the author's username. */
-    {"feed_public", FEED_POSTS(" FROM users u",
-                               "ARRAY['public']") " WHERE u.username = $1 AND u.status = 'active'"},
+    {"feed_public", FEED_POSTS(" FROM users u", "NULL::bigint") " WHERE u.username = $1"},
     /* $1 a private feed token's hash, $3 the author's username. */
     {"feed_private", FEED_POSTS(" FROM feed_tokens t"
                                 " JOIN users reader ON reader.id = t.user_id"
                                 "  AND reader.status = 'active'"
-                                " JOIN users u ON u.username = $3"
-                                "   AND u.status = 'active'",
-                                "blog_audience(t.user_id, u.id)") " WHERE t.token_hash = $1"},
+                                " JOIN users u ON u.username = $3",
+                                "t.user_id") " WHERE t.token_hash = $1"},
     {"feed_token_set", "INSERT INTO feed_tokens (user_id, institution_id, token_hash)"
                        " VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE"
                        " SET token_hash = EXCLUDED.token_hash, created_at = now()"},

@@ -1,75 +1,115 @@
 /* blog_network: blogs read together. A cohort's page gathers what its
  * members share with it, newest first, so learners see each other's
  * learning and help; a person's home page shows the same from all their
- * cohorts; and search finds posts across every blog the reader may read. */
+ * cohorts; and search finds posts across the blogs the reader reads. */
 #include <stdio.h>
 #include <string.h>
 
 #include "blog.h"
 
-/* Everyone in a cohort may read what its members publish for their
- * groups, their college or everyone (blog_audience says so for any two
- * people sharing a cohort): so these lists need only leave out private
- * posts, drafts and posts still to come. */
+/* What a list across blogs shows: posts shared beyond their author,
+ * published and their time come. Who reads them is readable_posts
+ * (sql/policy.sql), which every statement here joins; everyone in a
+ * cohort reads what its members share, so a cohort's list is the same for
+ * each of them. The index posts_college_shared (sql/0020_blog_college.sql)
+ * holds these posts a college at a time, newest first. */
 #define SHARED_POST                                                                                \
     "p.status = 'published' AND p.visibility <> 'private' AND p.published_at <= now()"
+/* The author of each of a few posts, found by 20 index probes, never a
+ * hash of every user: OFFSET 0 keeps the planner from flattening it into
+ * a join it would hash. */
+#define POST_AUTHOR                                                                                \
+    " CROSS JOIN LATERAL (SELECT username, display_name FROM users"                                \
+    "                      WHERE id = p.author_id OFFSET 0) u"
+/* A search's results, best first. m: the posts (where) whose words match,
+ * with their rank and the viewer (an SQL expression), sorted (narrow rows)
+ * and fenced off (OFFSET 0); then whether the viewer reads each
+ * (readable_posts, as p) is asked of the best ones only, in order, until
+ * 20 are found: never of every match. The matching words are marked as
+ * in blog_search. */
+#define SEARCH_MATCHES(words, viewer, where)                                                       \
+    "SELECT " POST_LIST_COLUMNS ","                                                                \
+    "       ts_headline('english', p.body_text, websearch_to_tsquery('english', " words "),"       \
+    "                   'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=2')"  \
+    "  FROM (SELECT m.id, ts_rank(m.search, q) AS rank, " viewer " AS viewer"                      \
+    "          FROM websearch_to_tsquery('english', " words ") q, posts m"                         \
+    "         WHERE " where " AND m.search @@ q"                                                   \
+    "         ORDER BY rank DESC, m.id DESC OFFSET 0) m"                                           \
+    "  CROSS JOIN LATERAL (SELECT p.* FROM readable_posts(m.viewer) p"                             \
+    "                       WHERE p.id = m.id OFFSET 0) p" POST_AUTHOR                             \
+    " ORDER BY m.rank DESC, m.id DESC LIMIT 20"
 
 const db_statement blog_network_statements[] = {
     /* The prefetch of /cohorts/:id/blog ($2): the cohort, for its members
-     * only, with the version of its list of posts (sql/0008_blogs.sql). */
+     * only (one probe: OFFSET 0 keeps it from becoming a join that reads
+     * the cohort's members), with the version of its list of posts
+     * (sql/0008_blogs.sql). */
     {"cohort_head",
      "SELECT c.id, c.name, c.code, c.posts_version"
-     "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
-     "  JOIN cohorts c ON c.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
-     "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id AND m.user_id = v.uid)"},
-    /* Cohort $1's newest shared posts: found walking posts_shared newest
-     * first, keeping members' posts, stopping at 20. */
+     "  FROM session_viewer($1) v"
+     "  JOIN cohorts c ON c.institution_id = v.institution_id"
+     "   AND c.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
+     "   AND EXISTS (SELECT 1 FROM memberships m"
+     "                WHERE m.cohort_id = c.id AND m.user_id = v.id OFFSET 0)"},
+    /* Cohort $1's newest shared posts, read by its member $2: found
+     * walking the cohort's college's shared posts newest first, keeping
+     * members' posts (a probe each: OFFSET 0 keeps the planner from
+     * turning it into a join that reads every member's every post),
+     * stopping at 20. */
     {"cohort_posts",
      "SELECT " POST_LIST_COLUMNS
-     "  FROM (SELECT p.id, p.author_id, p.year, p.month, p.slug, p.title, p.body_html,"
-     "               p.body_text, p.tags, p.status, p.visibility, p.published_at, p.created_at"
-     "          FROM posts p WHERE " SHARED_POST
-     "           AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = $1::bigint"
-     "                          AND m.user_id = p.author_id)"
-     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p"
-     /* 20 index probes, never a hash of every user: OFFSET 0 keeps the
-      * planner from flattening this into a join it would hash. */
-     "  CROSS JOIN LATERAL (SELECT username, display_name FROM users"
-     "                       WHERE id = p.author_id AND status = 'active' OFFSET 0) u"
+     "  FROM cohorts c"
+     "  CROSS JOIN LATERAL ("
+     "        SELECT p.* FROM readable_posts($2::bigint) p"
+     "         WHERE p.institution_id = c.institution_id AND " SHARED_POST
+     "           AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id"
+     "                          AND m.user_id = p.author_id OFFSET 0)"
+     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p" POST_AUTHOR
+     " WHERE c.id = $1::bigint"
      " ORDER BY p.published_at DESC, p.id DESC"},
-    /* When the next scheduled post by one of cohort $1 appears, or NULL. */
+    /* When the next scheduled post by one of cohort $1 appears, or NULL:
+     * the college's shared posts still to come, each author probed. */
     {"cohort_next_due",
-     "SELECT extract(epoch FROM min(p.published_at))::bigint FROM posts p"
-     " WHERE p.status = 'published' AND p.visibility <> 'private' AND p.published_at > now()"
-     "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = $1::bigint"
-     "                  AND m.user_id = p.author_id)"},
+     "SELECT extract(epoch FROM min(p.published_at))::bigint"
+     "  FROM cohorts c JOIN posts p ON p.institution_id = c.institution_id"
+     "   AND p.status = 'published' AND p.visibility <> 'private' AND p.published_at > now()"
+     " WHERE c.id = $1::bigint"
+     "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id"
+     "                  AND m.user_id = p.author_id OFFSET 0)"},
     /* The home page's prefetch_also: the newest posts others in the
-     * viewer's cohorts share. */
-    {"home_posts", "SELECT " POST_LIST_COLUMNS
-                   "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
-                   "  JOIN posts p ON " SHARED_POST " AND p.author_id <> v.uid"
-                   /* Probed post by post, newest first, until five: never a
-                    * hash of everyone in the viewer's cohorts (thousands). */
-                   "   AND EXISTS (SELECT 1 FROM memberships o"
-                   "                 JOIN memberships me ON me.cohort_id = o.cohort_id"
-                   "                WHERE o.user_id = p.author_id AND me.user_id = v.uid)"
-                   "  CROSS JOIN LATERAL (SELECT username, display_name FROM users"
-                   "                       WHERE id = p.author_id AND status = 'active' OFFSET 0) u"
-                   " ORDER BY p.published_at DESC, p.id DESC LIMIT 5"},
-    /* Posts in every blog the viewer ($1, NULL for a visitor) may read
-     * that match the words $2, best first, the matches marked as in
-     * blog_search. */
+     * viewer's cohorts share, found walking the college's shared posts
+     * newest first, probing each author until five (OFFSET 0): never a
+     * hash of everyone in the viewer's cohorts (thousands). */
+    {"home_posts",
+     "SELECT " POST_LIST_COLUMNS
+     "  FROM session_viewer($1) v"
+     "  CROSS JOIN LATERAL ("
+     "        SELECT p.* FROM readable_posts(v.id) p"
+     "         WHERE p.institution_id = v.institution_id AND " SHARED_POST
+     "           AND p.author_id <> v.id"
+     "           AND EXISTS (SELECT 1 FROM memberships o"
+     "                         JOIN memberships me ON me.cohort_id = o.cohort_id"
+     "                        WHERE o.user_id = p.author_id AND me.user_id = v.id OFFSET 0)"
+     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 5) p" POST_AUTHOR
+     " ORDER BY p.published_at DESC, p.id DESC"},
+    /* A signed-in person's search across blogs ($1 the session token's
+     * hash, $2 the words): the posts of their own college they read. A
+     * college's blogs are its learners' and staff's conversation, and what
+     * a student searching from their college's Tandem means by "blogs";
+     * another college's public posts are open to anyone at their
+     * addresses and in a visitor's search, but are not mixed into this
+     * one. So the search reads one college's rows, walking
+     * posts_college_search (college and words, sql/0020_blog_college.sql),
+     * however large other colleges grow. */
     {"blog_search_all",
-     "SELECT " POST_LIST_COLUMNS ","
-     "       ts_headline('english', p.body_text, q, 'StartSel=\x01, StopSel=\x02,"
-     "                   MaxWords=35, MinWords=15, MaxFragments=2')"
-     "  FROM websearch_to_tsquery('english', $2) q, posts p"
-     "  JOIN users u ON u.id = p.author_id AND u.status = 'active'"
-     " WHERE p.search @@ q"
-     "   AND (p.author_id = $1::bigint"
-     "        OR (p.status = 'published' AND p.published_at <= now()"
-     "            AND p.visibility = ANY (blog_audience($1::bigint, p.author_id))))"
-     " ORDER BY ts_rank(p.search, q) DESC, p.id DESC LIMIT 20"},
+     SEARCH_MATCHES("$2", "(SELECT id FROM session_viewer($1))",
+                    "m.institution_id = (SELECT institution_id FROM session_viewer($1))")},
+    /* A visitor's search ($1 the words): public posts of every college.
+     * readable_posts(NULL) holds only those; the matches are sought among
+     * them alone, in the index of public posts' words
+     * (posts_public_search). */
+    {"blog_search_public",
+     SEARCH_MATCHES("$1", "NULL::bigint", "m.status = 'published' AND m.visibility = 'public'")},
     {NULL, NULL},
 };
 
@@ -84,8 +124,8 @@ static const safe_html *cohort_list(request *r, const PGresult *head)
     const safe_html *html = key ? render_fragment_find(r, key, version) : NULL;
     if (html)
         return html;
-    const char *params[] = {db_text(head, 0, 0)};
-    const db_call calls[] = {{"cohort_posts", 1, params}, {"cohort_next_due", 1, params}};
+    const char *params[] = {db_text(head, 0, 0), req_id_text(r, r->user->id)};
+    const db_call calls[] = {{"cohort_posts", 2, params}, {"cohort_next_due", 1, params}};
     PGresult *res[2] = {NULL, NULL};
     if (db_run_pipeline(r->db, 2, calls, res)) {
         tpl_dict *d = tpl_dict_new();
@@ -125,7 +165,8 @@ void page_blog_cohort(request *r)
     render_end(r, 200);
 }
 
-/* GET /blog/search?q=: across every blog the reader may read. */
+/* GET /blog/search?q=: across the blogs of the reader's college (a
+ * visitor's: public posts), the reasons at blog_search_all. */
 void page_blog_search(request *r)
 {
     static const field_spec fields[] = {
@@ -138,8 +179,10 @@ void page_blog_search(request *r)
     }
     PGresult *res = NULL;
     if (v[0].present) {
-        const char *params[] = {r->user ? req_id_text(r, r->user->id) : NULL, v[0].str};
-        if (!(res = db_run(r->db, "blog_search_all", 2, params))) {
+        const char *params[] = {r->user ? r->user->session_hash : NULL, v[0].str};
+        res = r->user ? db_run(r->db, "blog_search_all", 2, params)
+                      : db_run(r->db, "blog_search_public", 1, params + 1);
+        if (!res) {
             render_db_failed(r);
             return;
         }
@@ -149,6 +192,10 @@ void page_blog_search(request *r)
         "blog/search.tpl");
     if (d) {
         tpl_set(d, "WORDS", v[0].str);
+        if (r->user)
+            tpl_set(tpl_add_section(d, "COLLEGE"), "NAME", r->user->institution_name);
+        else
+            tpl_show(d, "EVERYONE");
         if (res && PQntuples(res)) {
             tpl_dict *list = tpl_add_section(d, "RESULTS");
             tpl_set_int(list, "COUNT", PQntuples(res));

@@ -9,12 +9,15 @@ const db_statement home_statements[] = {
     {"home_institutions", "SELECT name FROM institutions ORDER BY name"},
     /* One row a group, with the person's roles in it joined ("learner,rep"). */
     /* The route's prefetch ($1: the session token's hash), run with the
-     * session lookup in one round trip. */
+     * session lookup in one round trip. The viewer is read once, first (a
+     * sub-query, run before the rest), then their memberships by index:
+     * never a join that walks everyone's memberships to meet theirs. */
     {"home_groups", "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title,"
                     "       c.id"
                     "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
                     "  JOIN courses co ON co.id = c.course_id"
-                    " WHERE m.user_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"
+                    " WHERE (m.user_id, m.institution_id)"
+                    "       = (SELECT id, institution_id FROM session_viewer($1))"
                     " GROUP BY c.id, co.title ORDER BY c.name"},
     {"health_check", "SELECT 1"},
     {NULL, NULL},

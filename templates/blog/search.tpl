@@ -5,7 +5,7 @@
 <form method="get" action="/blog/search" role="search">
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="q">Words to find</label>
-<div class="govuk-hint" id="q-hint">In every post you can read. Put a phrase in "quotes"; put - before a word to leave it out.</div>
+<div class="govuk-hint" id="q-hint">{{#COLLEGE}}In the posts you can read at {{NAME}}.{{/COLLEGE}}{{#EVERYONE}}In every post shared with everyone.{{/EVERYONE}} Put a phrase in "quotes"; put - before a word to leave it out.</div>
 <input class="govuk-input" id="q" name="q" type="search" value="{{WORDS}}" aria-describedby="q-hint">
 </div>
 <button type="submit" class="govuk-button">Search</button>

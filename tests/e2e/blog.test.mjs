@@ -390,3 +390,75 @@ describe('a suspended author', () => {
     await jack.context().close();
   });
 });
+
+// Who reads what across the two colleges (readable_posts, sql/policy.sql).
+// A signed-in person searches their own college's blogs; a visitor every
+// public post; another college's public post is open at its address, but
+// its comments are for people at its author's college.
+describe('across colleges', () => {
+  const WORD = `quokka${RUN}`;
+  let posts;
+  before(() => {
+    // Amira's public post, Jack's for his college (Riverside); Nadia's
+    // public post and one for her college (Northgate).
+    posts = Object.fromEntries(psql(`
+      INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html,
+                         body_text, status, visibility, published_at)
+      SELECT u.institution_id, u.id, 2026, 11, x.slug, x.title || ' ${WORD}', '${WORD}',
+             '<p>${WORD}</p>', '${WORD}', 'published', x.visibility, now() - interval '1 hour'
+        FROM (VALUES ('${user('amira')}', 'open-${RUN}', 'Open', 'public'),
+                     ('${user('jack')}', 'college-${RUN}', 'River college', 'institution'),
+                     ('${user('nadia')}', 'north-open-${RUN}', 'North open', 'public'),
+                     ('${user('nadia')}', 'north-college-${RUN}', 'North college', 'institution'))
+             AS x(username, slug, title, visibility)
+        JOIN users u ON u.username = x.username
+      RETURNING slug, id`).split('\n').filter((l) => l.includes('|')).map((l) => l.split('|')));
+  });
+
+  const found = async (page) => {
+    const text = await page.locator('main').innerText();
+    return ['Open', 'River college', 'North open', 'North college'].filter((t) => text.includes(`${t} ${WORD}`));
+  };
+
+  test('search: one\'s own college\'s posts one reads; a visitor, every public post', async () => {
+    for (const [who, expected] of [['jack', ['Open', 'River college']], ['sofia', ['Open', 'River college']],
+                                   ['nadia', ['North open', 'North college']]]) {
+      const page = await h.newPage(); await h.signIn(page, who);
+      await h.visit(page, `/blog/search?q=${WORD}`);
+      assert.deepEqual(await found(page), expected, `${who}'s search`);
+      await page.context().close();
+    }
+    const visitor = await h.newPage();
+    await h.visit(visitor, `/blog/search?q=${WORD}`);
+    assert.deepEqual(await found(visitor), ['Open', 'North open'], 'a visitor\'s search');
+    await visitor.context().close();
+  });
+
+  test('another college\'s public post is open at its address, its comments are not; nothing else is', async () => {
+    const nadia = await h.newPage(); await h.signIn(nadia, 'nadia');
+    await h.visit(nadia, `/blog/posts/${posts[`open-${RUN}`]}`);
+    assert.equal(await nadia.locator('h1').innerText(), `Open ${WORD}`);
+    assert.match(await nadia.locator('main').innerText(), /Comments here are for people at its owner's college/);
+    assert.equal(await nadia.getByLabel('Add a comment').count(), 0);
+    const csrf = await nadia.locator('input[name=csrf_token]').first().inputValue();
+    await h.submit(nadia, `/blog/posts/${posts[`open-${RUN}`]}/comments`, { csrf_token: csrf, body: 'From Northgate' }, { expectStatus: 404 });
+    await h.visit(nadia, `/blog/posts/${posts[`college-${RUN}`]}`, { expectStatus: 404 });
+    await h.visit(nadia, `/u/${user('jack')}/blog/2026/11/college-${RUN}`, { expectStatus: 404 });
+    // Amira's blog shows her public posts to Nadia, and nothing for her groups.
+    await h.visit(nadia, BLOG);
+    const blog = await nadia.locator('main').innerText();
+    assert.match(blog, new RegExp(`Open ${WORD}`));
+    assert.match(blog, /Building the base of the robot arm/);
+    assert.doesNotMatch(blog, /Why my bracket failed/);
+    // A Riverside group's page is not hers to open.
+    const group = psql(`SELECT id FROM cohorts WHERE code = 'ENG3-A' AND institution_id = ${collegeId()}`);
+    await h.visit(nadia, `/cohorts/${group}/blog`, { expectStatus: 404 });
+    await nadia.context().close();
+
+    // Jack, at Riverside, takes part in the conversation under Amira's post.
+    const jack = await h.newPage(); await h.signIn(jack, 'jack');
+    await h.visit(jack, `/blog/posts/${posts[`open-${RUN}`]}`);
+    assert.equal(await jack.getByLabel('Add a comment').count(), 1);
+    await jack.context().close();
+  });
+});
