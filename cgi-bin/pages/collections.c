@@ -4,10 +4,9 @@
  * so it works with a keyboard and without JavaScript. The people it is
  * shared with read it at /collections/:id, and whoever holds a secret link
  * at /s/:token. Whether someone may read a collection is decided by
- * collection_visible() in the database (sql/0006_sharing.sql), the one
- * place for it; a collection someone may not see does not exist for them
- * (404). A collection holds pages, never owns them: removing a page or
- * deleting the collection leaves the pages as they were. */
+ * readable_collections in sql/policy.sql, the one place for it; a
+ * collection someone may not see does not exist for them (404). A collection holds pages, never
+ * owns them: removing a page or deleting the collection leaves the pages as they were. */
 #include <stdio.h>
 #include <string.h>
 
@@ -20,17 +19,17 @@
 #define COLLECTION_PARAM "CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
 #define PAGE_PARAM "CASE WHEN $3 ~ '^[0-9]{1,18}$' THEN $3::bigint END"
 
-/* The collection as a reader sees it, its pages in order (one row with
- * NULL page columns when it is empty): viewer is the reader's user id (NULL
- * for a visitor), link the secret link's token hash (or NULL). */
+/* The collection as a reader sees it, if they read it
+ * (readable_collections), its pages in order (one row with NULL page
+ * columns when it is empty): viewer is a FROM item v holding the reader's
+ * id (NULL for a visitor), link the secret link's token hash (or NULL). */
 #define COLLECTION_VIEW(viewer, link)                                                              \
     "SELECT c.id, c.title, c.description_html, o.display_name, o.username,"                        \
-    "       c.owner_id = v.uid, p.id, p.title"                                                     \
-    "  FROM (SELECT " viewer " AS uid) v"                                                          \
-    "  JOIN collections c ON c.id = " COLLECTION_PARAM "  JOIN users o ON o.id = c.owner_id"       \
+    "       c.owner_id = v.id, p.id, p.title"                                                      \
+    "  FROM " viewer "  JOIN readable_collections(v.id, " link ") c ON c.id = " COLLECTION_PARAM   \
+    "  JOIN users o ON o.id = c.owner_id"                                                          \
     "  LEFT JOIN collection_pages cp ON cp.collection_id = c.id"                                   \
     "  LEFT JOIN portfolio_pages p ON p.id = cp.page_id"                                           \
-    " WHERE collection_visible(c.id, v.uid, " link ")"                                             \
     " ORDER BY cp.position"
 enum {
     CV_ID,
@@ -48,17 +47,15 @@ enum {
  * window functions so that the whole view is one query. No rows when the
  * reader may not see the collection or the page is not in it. */
 #define COLLECTION_PAGE_VIEW(viewer, link)                                                         \
-    "WITH v AS (SELECT " viewer " AS uid),"                                                        \
-    "     seq AS (SELECT cp.page_id, c.title AS collection_title, o.display_name, o.username,"     \
-    "                    c.owner_id = v.uid AS mine,"                                              \
+    "WITH seq AS (SELECT cp.page_id, c.title AS collection_title, o.display_name, o.username,"     \
+    "                    c.owner_id = v.id AS mine,"                                               \
     "                    row_number() OVER w AS number, count(*) OVER () AS total,"                \
     "                    lag(q.id) OVER w AS prev_id, lag(q.title) OVER w AS prev_title,"          \
     "                    lead(q.id) OVER w AS next_id, lead(q.title) OVER w AS next_title"         \
-    "               FROM v JOIN collections c ON c.id = " COLLECTION_PARAM                         \
-    "               JOIN users o ON o.id = c.owner_id"                                             \
+    "               FROM " viewer "               JOIN readable_collections(v.id, " link           \
+    ") c ON c.id = " COLLECTION_PARAM "               JOIN users o ON o.id = c.owner_id"           \
     "               JOIN collection_pages cp ON cp.collection_id = c.id"                           \
     "               JOIN portfolio_pages q ON q.id = cp.page_id"                                   \
-    "              WHERE collection_visible(c.id, v.uid, " link ")"                                \
     "             WINDOW w AS (ORDER BY cp.position))"                                             \
     " SELECT " PAGE_BLOCK_COLUMNS ", s.collection_title, s.display_name, s.username, s.mine,"      \
     "        s.number, s.total, s.prev_id, s.prev_title, s.next_id, s.next_title"                  \
@@ -77,8 +74,10 @@ enum {
     CP_NEXT_TITLE,
 };
 
-/* The owner's session user, for the editor's prefetch. */
-#define SESSION_USER "(SELECT user_id FROM sessions WHERE token_hash = $1)"
+/* The reader: the session's person for the prefetches (NULL for a
+ * visitor, when the handler runs them with $1 ''), nobody through a link. */
+#define SESSION_READER "(SELECT 1) k LEFT JOIN session_viewer($1) v ON true"
+#define LINK_READER "(SELECT NULL::bigint AS id) v"
 
 const db_statement collection_statements[] = {
     {"collection_insert",
@@ -93,11 +92,12 @@ const db_statement collection_statements[] = {
      * NULL); one row with NULL page columns when they have no pages. */
     {"collection_edit", "SELECT c.id, c.title, c.description_md, c.description_html, p.id,"
                         "       p.title, cp.position"
-                        "  FROM collections c"
+                        "  FROM session_viewer($1) v"
+                        "  JOIN collections c ON c.institution_id = v.institution_id"
+                        "   AND c.owner_id = v.id AND c.id = " COLLECTION_PARAM
                         "  LEFT JOIN portfolio_pages p ON p.owner_id = c.owner_id"
                         "  LEFT JOIN collection_pages cp"
                         "         ON cp.collection_id = c.id AND cp.page_id = p.id"
-                        " WHERE c.id = " COLLECTION_PARAM " AND c.owner_id = " SESSION_USER
                         " ORDER BY cp.position NULLS LAST, p.updated_at DESC, p.id"},
     /* Adds one of the owner's pages at the end. Says whether the collection
      * is theirs, whether the page is theirs, and whether it was added (not
@@ -140,11 +140,11 @@ const db_statement collection_statements[] = {
     {"collection_delete", "DELETE FROM collections WHERE id = $1 AND owner_id = $2 RETURNING id"},
     /* The read views' prefetch: $1 the session token's hash (or '' for a
      * visitor, when the handler runs it), then the path's ids. */
-    {"collection_view", COLLECTION_VIEW(SESSION_USER, "NULL")},
-    {"collection_page_view", COLLECTION_PAGE_VIEW(SESSION_USER, "NULL")},
+    {"collection_view", COLLECTION_VIEW(SESSION_READER, "NULL")},
+    {"collection_page_view", COLLECTION_PAGE_VIEW(SESSION_READER, "NULL")},
     /* Through a secret link: $1 the link's token hash. */
-    {"collection_view_link", COLLECTION_VIEW("NULL::bigint", "$1")},
-    {"collection_page_view_link", COLLECTION_PAGE_VIEW("NULL::bigint", "$1")},
+    {"collection_view_link", COLLECTION_VIEW(LINK_READER, "$1")},
+    {"collection_page_view_link", COLLECTION_PAGE_VIEW(LINK_READER, "$1")},
     {NULL, NULL},
 };
 

@@ -14,26 +14,32 @@ const db_statement comment_statements[] = {
      * hash is $1, or '' for a visitor) may see: only people signed in at
      * the page's college, as they were written for them, and hidden ones
      * only by the page's owner. Run beside page_view, in the same round
-     * trip; shown only when page_view found the page visible. */
+     * trip; shown only when page_view found the page readable
+     * (readable_pages), so that the rule is asked once. */
     {"page_comments",
      "SELECT c.id, u.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"
      "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.owner_id,"
-     "       c.author_id = v.uid, c.held"
-     "  FROM (SELECT (SELECT user_id FROM sessions WHERE token_hash = $1) AS uid) v"
-     "  JOIN comments c ON c.page_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
-     "  JOIN users u ON u.id = c.author_id JOIN portfolio_pages p ON p.id = c.page_id"
-     "  JOIN users me ON me.id = v.uid AND me.institution_id = p.institution_id"
-     " WHERE c.hidden_at IS NULL OR p.owner_id = v.uid"
+     "       c.author_id = v.id, c.held"
+     "  FROM session_viewer($1) v"
+     "  JOIN portfolio_pages p ON p.institution_id = v.institution_id"
+     "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
+     "  JOIN comments c ON c.institution_id = p.institution_id AND c.page_id = p.id"
+     "  JOIN users u ON u.id = c.author_id"
+     " WHERE c.hidden_at IS NULL OR p.owner_id = v.id"
      " ORDER BY c.created_at, c.id"},
-    /* Only someone at the page's college who can see it may comment. */
+    /* Only someone at the page's college who reads it may comment; the
+     * comment is feedback when they support its owner (supported_learners). */
     {"comment_insert",
-     "WITH pg AS (SELECT p.id, p.institution_id, p.owner_id, p.title FROM portfolio_pages p"
-     "             JOIN users u ON u.id = $2 AND u.institution_id = p.institution_id"
-     "            WHERE p.id = $1 AND page_visible(p.id, $2, NULL)),"
+     "WITH pg AS (SELECT p.id, p.institution_id, p.owner_id, p.title"
+     "              FROM readable_pages($2, NULL) p"
+     "              JOIN users u ON u.id = $2 AND u.institution_id = p.institution_id"
+     "             WHERE p.id = $1),"
      "     ins AS (INSERT INTO comments (institution_id, page_id, author_id, body_md, body_html,"
      "                                   is_feedback)"
-     "             SELECT institution_id, id, $2, $3, $4, supports($2, owner_id) FROM pg"
-     "             RETURNING id, is_feedback)"
+     "             SELECT institution_id, id, $2, $3, $4,"
+     "                    EXISTS (SELECT 1 FROM supported_learners($2) x"
+     "                             WHERE x.learner_id = pg.owner_id)"
+     "               FROM pg RETURNING id, is_feedback)"
      " SELECT ins.id, ins.is_feedback, pg.owner_id, pg.title FROM ins, pg"},
     {"comment_set_hidden",
      "UPDATE comments c SET hidden_at = CASE WHEN $4 = 'hide' THEN now() END"

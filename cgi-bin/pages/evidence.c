@@ -13,6 +13,7 @@
 #include "portfolio.h"
 
 const db_statement evidence_statements[] = {
+    /* The owner's ($1) own, with the tag $2 (or all). */
     {"evidence_list", "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
                       "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
                       "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
@@ -24,7 +25,9 @@ const db_statement evidence_statements[] = {
      * not private). */
     {"evidence_pages",
      "SELECT p.id, p.title, (SELECT count(*) FROM page_blocks b WHERE b.page_id = p.id),"
-     "       EXISTS (SELECT 1 FROM shares s WHERE s.page_id = p.id AND s.revoked_at IS NULL"
+     "       EXISTS (SELECT 1 FROM shares s"
+     "                WHERE s.institution_id = p.institution_id AND s.page_id = p.id"
+     "                  AND s.revoked_at IS NULL"
      "                  AND (s.ends_on IS NULL OR s.ends_on >= current_date))"
      "  FROM portfolio_pages p WHERE p.owner_id = $1 ORDER BY p.updated_at DESC"},
     {"evidence_collections",
@@ -57,12 +60,15 @@ const db_statement evidence_statements[] = {
      " WHERE id = $1 AND owner_id = $2 AND version = $12 RETURNING id"},
     {"evidence_delete", "DELETE FROM evidence WHERE id = $1 AND owner_id = $2 RETURNING file_id"},
     {"evidence_file_delete",
-     "DELETE FROM files WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM evidence WHERE file_id = $1)"
-     " AND NOT EXISTS (SELECT 1 FROM submission_files WHERE file_id = $1)"},
-    /* Who may download a file is decided by file_visible (sql/0006_sharing.sql):
+     "DELETE FROM files f WHERE f.id = $1"
+     "   AND NOT EXISTS (SELECT 1 FROM evidence e"
+     "                    WHERE e.institution_id = f.institution_id AND e.file_id = f.id)"
+     "   AND NOT EXISTS (SELECT 1 FROM submission_files WHERE file_id = $1)"},
+    /* Who may download a file is decided by readable_files (sql/policy.sql):
      * $2 the viewer ('' for a visitor), $3 a secret link's hash (or ''). */
-    {"file_fetch", "SELECT filename, content_type, bytes FROM files"
-                   " WHERE id = $1 AND file_visible(id, NULLIF($2, '')::bigint, NULLIF($3, ''))"},
+    {"file_fetch", "SELECT f.filename, f.content_type, f.bytes"
+                   "  FROM readable_files(NULLIF($2, '')::bigint, NULLIF($3, '')) f"
+                   " WHERE f.id = $1"},
     {NULL, NULL},
 };
 

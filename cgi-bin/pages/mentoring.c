@@ -12,35 +12,32 @@
 #include "pages.h"
 
 // clang-format off
-/* A mentorship's columns for viewer $1: id, the other person's name and
- * username, the viewer's role in it, purpose, state, dates, whether it
- * is in force today. */
+/* The columns of a mentorship viewer $1 is in (mentorships_of in
+ * sql/policy.sql: only its two people see one): id, the other person's
+ * name and username, the viewer's role in it, purpose, state, dates,
+ * whether it is in force today. */
 #define MENTORSHIP_COLUMNS                                                                         \
-    "SELECT m.id, o.display_name, o.username,"                                                     \
-    "       CASE WHEN m.mentor_id = $1 THEN 'mentor' ELSE 'mentee' END, m.purpose, m.state,"       \
+    "SELECT m.id, o.display_name, o.username, w.role, m.purpose, m.state,"                         \
     "       to_char(m.starts_on, 'FMDD Mon YYYY'),"                                                \
     "       coalesce(to_char(m.ends_on, 'FMDD Mon YYYY'), ''),"                                    \
-    "       mentorship_live(m), m.mentor_id, m.mentee_id"                                          \
-    "  FROM mentorships m"                                                                         \
-    "  JOIN users o ON o.id = CASE WHEN m.mentor_id = $1 THEN m.mentee_id ELSE m.mentor_id END"
+    "       w.live, m.mentor_id, m.mentee_id"                                                      \
+    "  FROM mentorships_of($1) w JOIN mentorships m ON m.id = w.mentorship_id"                     \
+    "  JOIN users o ON o.id = w.other_id"
 
 const db_statement mentoring_statements[] = {
     {"mentorship_list", MENTORSHIP_COLUMNS
-     " WHERE m.mentor_id = $1 OR m.mentee_id = $1"
-     " ORDER BY m.state = 'requested' DESC, mentorship_live(m) DESC, m.created_at DESC"},
-    {"mentorship_get", MENTORSHIP_COLUMNS
-     " WHERE m.id = $2 AND (m.mentor_id = $1 OR m.mentee_id = $1)"},
+     " ORDER BY m.state = 'requested' DESC, w.live DESC, m.created_at DESC"},
+    {"mentorship_get", MENTORSHIP_COLUMNS " WHERE w.mentorship_id = $2"},
     /* The active person at college $1 with username $2. */
     {"mentoring_person", "SELECT id, display_name FROM users"
                          " WHERE institution_id = $1 AND username = lower($2)"
                          "   AND status = 'active'"},
     /* Whether $1 (roles $3) may set up a mentorship for mentee $2: an
-     * administrator of the college, or one of the mentee's tutors. */
+     * administrator of the college, or one of the mentee's tutors
+     * (teaching_partners). */
     {"mentoring_may_set_up",
-     "SELECT ($3::int & 16) <> 0 OR EXISTS (SELECT 1 FROM memberships t"
-     "         JOIN memberships l ON l.cohort_id = t.cohort_id"
-     "        WHERE t.user_id = $1 AND t.role = 'tutor'"
-     "          AND l.user_id = $2 AND l.role = 'learner')"},
+     "SELECT ($3::int & 16) <> 0 OR EXISTS (SELECT 1 FROM teaching_partners($1) k"
+     "                                       WHERE k.person_id = $2 AND k.viewer_role = 'tutor')"},
     /* A mentorship: requested (by its mentee) or set up active. */
     {"mentorship_insert",
      "INSERT INTO mentorships (institution_id, mentor_id, mentee_id, purpose, starts_on, ends_on,"
@@ -50,20 +47,24 @@ const db_statement mentoring_statements[] = {
      " ON CONFLICT DO NOTHING RETURNING id"},
     /* The mentor $2 answers request $1: $3 'active' or 'declined'. */
     {"mentorship_answer",
-     "UPDATE mentorships SET state = $3, answered_at = now()"
-     " WHERE id = $1 AND mentor_id = $2 AND state = 'requested' RETURNING mentee_id"},
+     "UPDATE mentorships m SET state = $3, answered_at = now() FROM mentorships_of($2) w"
+     " WHERE m.id = $1 AND w.mentorship_id = m.id AND w.role = 'mentor'"
+     "   AND m.state = 'requested' RETURNING m.mentee_id"},
     /* Either of the two ends mentorship $1 (or withdraws a request). */
     {"mentorship_end",
-     "UPDATE mentorships SET state = 'ended', ended_at = now(), ended_by = $2"
-     " WHERE id = $1 AND ($2 IN (mentor_id, mentee_id)) AND state IN ('requested', 'active')"
-     " RETURNING CASE WHEN mentor_id = $2 THEN mentee_id ELSE mentor_id END"},
-    /* The threads of mentorship $1, for member $2, newest first. */
+     "UPDATE mentorships m SET state = 'ended', ended_at = now(), ended_by = $2"
+     "  FROM mentorships_of($2) w"
+     " WHERE m.id = $1 AND w.mentorship_id = m.id AND m.state IN ('requested', 'active')"
+     " RETURNING w.other_id"},
+    /* The threads of mentorship $1 that member $2 is in (thread_members),
+     * newest first. */
     {"mentorship_threads",
-     "SELECT t.id, t.subject, t.message_count, to_char(t.last_message_at, 'FMDD Mon YYYY'),"
-     "       (SELECT count(*) FROM messages x WHERE x.thread_id = t.id AND x.id > tm.last_read_id"
-     "           AND x.author_id <> $2)"
-     "  FROM threads t JOIN thread_members tm ON tm.thread_id = t.id AND tm.user_id = $2"
-     " WHERE t.mentorship_id = $1 ORDER BY t.last_message_at DESC"},
+     "SELECT w.thread_id, w.subject, w.message_count,"
+     "       to_char(w.last_message_at, 'FMDD Mon YYYY'),"
+     "       (SELECT count(*) FROM messages x WHERE x.thread_id = w.thread_id"
+     "           AND x.id > w.last_read_id AND x.author_id <> $2)"
+     "  FROM thread_members($2) w"
+     " WHERE w.mentorship_id = $1 ORDER BY w.last_message_at DESC"},
     {NULL, NULL},
 };
 // clang-format on

@@ -1,9 +1,9 @@
 /* page_view: a portfolio page as the people it is shared with see it, at
  * /pages/:id for whoever the share rules admit (the owner too, to see what
  * others see) and at /s/:token for whoever holds a secret link. Whether a
- * person may see a page is decided by page_visible() in the database
- * (sql/0006_sharing.sql), the one place for it; a page someone may not
- * see does not exist for them (404). */
+ * person may see a page is decided by readable_pages in sql/policy.sql,
+ * the one place for it; a page someone may not see does not exist for
+ * them (404). */
 #include <stdio.h>
 #include <string.h>
 
@@ -11,19 +11,18 @@
 #include "../core/session.h"
 #include "portfolio.h"
 
-/* The page as a viewer sees it: the page's head (its blocks come from
- * page_blocks_current), then its owner, whether
- * the viewer owns it, when it last changed and whether the viewer is at
- * its college. */
+/* The page $2 as a viewer sees it, if they read it (readable_pages, with
+ * the secret link's hash link): the page's head (its blocks come from
+ * page_blocks_current), then its owner, whether the viewer owns it, when
+ * it last changed and whether the viewer is at its college. viewer is a
+ * FROM item v holding the viewer's id and college, NULL for a visitor. */
 #define PAGE_VIEW(viewer, link)                                                                    \
-    "SELECT " PAGE_HEAD_COLUMNS ", o.display_name, o.username, p.owner_id = v.uid,"                \
+    "SELECT " PAGE_HEAD_COLUMNS ", o.display_name, o.username, p.owner_id = v.id,"                 \
     "       to_char(p.updated_at, 'FMDD Mon YYYY'),"                                               \
-    "       EXISTS (SELECT 1 FROM users me WHERE me.id = v.uid"                                    \
-    "                  AND me.institution_id = p.institution_id)"                                  \
-    "  FROM (SELECT " viewer " AS uid) v"                                                          \
-    "  JOIN portfolio_pages p ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"        \
-    "  JOIN users o ON o.id = p.owner_id"                                                          \
-    " WHERE page_visible(p.id, v.uid, " link ")"
+    "       coalesce(v.institution_id = p.institution_id, false)"                                  \
+    "  FROM " viewer "  JOIN readable_pages(v.id, " link ") p"                                     \
+    "    ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                             \
+    "  JOIN users o ON o.id = p.owner_id"
 /* PV_AT_COLLEGE: the viewer is signed in at the page's college, where
  * its comments are read and written. */
 enum { PV_OWNER_NAME = PH_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED, PV_AT_COLLEGE };
@@ -31,9 +30,10 @@ enum { PV_OWNER_NAME = PH_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED, PV_
 const db_statement page_view_statements[] = {
     /* The route's prefetch: $1 the session token's hash (or '' for a
      * visitor, when the handler runs it), $2 the page id. */
-    {"page_view", PAGE_VIEW("(SELECT user_id FROM sessions WHERE token_hash = $1)", "NULL")},
+    {"page_view", PAGE_VIEW("(SELECT 1) k LEFT JOIN session_viewer($1) v ON true", "NULL")},
     /* Through a secret link: $1 the link's token hash, $2 the page id. */
-    {"page_view_link", PAGE_VIEW("NULL::bigint", "$1")},
+    {"page_view_link",
+     PAGE_VIEW("(SELECT NULL::bigint AS id, NULL::bigint AS institution_id) v", "$1")},
     /* A page's blocks, for page_blocks_current, once the page's head row
      * said who may see them; with the version they are at now. */
     {"page_blocks",

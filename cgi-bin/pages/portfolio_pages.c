@@ -11,12 +11,13 @@
 const db_statement portfolio_page_statements[] = {
     {"page_insert", "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
                     "  description_html) VALUES ($1, $2, $3, $4, $5) RETURNING id"},
-    /* The page's own row if it is the signed-in person's: the routes'
-     * prefetch ($1 the session token's hash, $2 the page id), so that the
-     * session and the page come in one round trip. */
-    {"page_show", "SELECT " PAGE_HEAD_COLUMNS " FROM portfolio_pages p"
-                  " WHERE p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
-                  "   AND p.owner_id = (SELECT user_id FROM sessions WHERE token_hash = $1)"},
+    /* The page's own row if it is the signed-in person's (their own, as
+     * sql/policy.sql says: owner_id): the routes' prefetch ($1 the session
+     * token's hash, $2 the page id), so that the session and the page come
+     * in one round trip. */
+    {"page_show", "SELECT " PAGE_HEAD_COLUMNS "  FROM session_viewer($1) v JOIN portfolio_pages p"
+                  "    ON p.institution_id = v.institution_id AND p.owner_id = v.id"
+                  "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
     {"page_evidence_choices",
      "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500"},
     {"page_update",

@@ -3,7 +3,7 @@
  * at their college, the public, or whoever holds a secret link; each from
  * and until a date if they like, until they stop it. "Shared with me"
  * lists what others share with the viewer. What a share admits is decided
- * in the database (share_admits in sql/0006_sharing.sql), nowhere else. */
+ * in the database (shares_admitting in sql/policy.sql), nowhere else. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,11 +77,9 @@ const db_statement sharing_statements[] = {
     {"share_revoke", "UPDATE shares s SET revoked_at = now()"
                      " WHERE s.id = $4 AND s.owner_id = $3 AND s.revoked_at IS NULL"
                      "   AND " SHARES_OF_TARGET " RETURNING s.id, s.audience"},
-    /* What others share with $1 at their college $2, newest first; each
-     * thing once, however many of its shares admit the viewer. The shares
-     * that could be for the viewer are narrowed down by index first
-     * (mentoring must widen the supporters' part as it widens supports());
-     * share_admits still decides. */
+    /* What others share with $1 at their college $2 (shares_admitting),
+     * newest first; each thing once, however many of its shares admit the
+     * viewer. */
     {"shared_with_me",
      "SELECT kind, id, title, owner, username, audience, to_char(updated, 'FMDD Mon YYYY') FROM ("
      "  SELECT DISTINCT ON (kind, id) kind, id, title, owner, username, audience, updated FROM ("
@@ -89,16 +87,10 @@ const db_statement sharing_statements[] = {
      "           coalesce(p.id, c.id) AS id, coalesce(p.title, c.title) AS title,"
      "           u.display_name AS owner, u.username, s.audience,"
      "           coalesce(p.updated_at, c.updated_at) AS updated"
-     "      FROM shares s JOIN users u ON u.id = s.owner_id"
+     "      FROM shares_admitting($1, NULL) s JOIN users u ON u.id = s.owner_id"
      "      LEFT JOIN portfolio_pages p ON p.id = s.page_id"
      "      LEFT JOIN collections c ON c.id = s.collection_id"
-     "     WHERE s.institution_id = $2 AND s.revoked_at IS NULL AND s.owner_id <> $1"
-     "       AND (s.audience IN ('college', 'public') OR s.user_id = $1"
-     "            OR s.cohort_id IN (SELECT cohort_id FROM memberships WHERE user_id = $1)"
-     "            OR (s.audience = 'supporters' AND s.owner_id IN (SELECT l.user_id"
-     "                  FROM memberships t JOIN memberships l ON l.cohort_id = t.cohort_id"
-     "                 WHERE t.user_id = $1 AND t.role = 'tutor')))"
-     "       AND share_admits(s, $1, NULL)) t"
+     "     WHERE s.institution_id = $2 AND s.owner_id <> $1) t"
      "  ORDER BY kind, id, audience = 'public', audience = 'college') d"
      " ORDER BY updated DESC LIMIT 500"},
     {NULL, NULL},

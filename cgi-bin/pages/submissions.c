@@ -33,14 +33,18 @@ enum {
 };
 
 const db_statement submission_statements[] = {
+    /* The owner's ($2) page or collection $1. */
     {"submission_page_title", "SELECT title FROM portfolio_pages WHERE id = $1 AND owner_id = $2"},
     {"submission_collection_title",
      "SELECT title FROM collections WHERE id = $1 AND owner_id = $2"},
-    /* Whom $1 may submit to: the one rule of who supports a learner. */
+    /* Whom $1 (at college $2) may submit to: the tutors at the college
+     * who support them (supported_learners: their tutors, and a mentor in
+     * force who tutors too). */
     {"submission_tutors",
      "SELECT u.id, u.display_name FROM users u"
      " WHERE u.institution_id = $2 AND u.id <> $1 AND u.status = 'active'"
-     "   AND u.id IN (SELECT user_id FROM memberships WHERE role = 'tutor') AND supports(u.id, $1)"
+     "   AND u.id IN (SELECT user_id FROM memberships WHERE institution_id = $2 AND role = 'tutor')"
+     "   AND EXISTS (SELECT 1 FROM supported_learners(u.id) x WHERE x.learner_id = $1)"
      " ORDER BY u.display_name, u.id"},
     /* The owner's ($2) page $1 with its blocks in order. */
     {"submission_page_rows", "SELECT " PAGE_BLOCK_COLUMNS ", p.title, ''"
@@ -61,41 +65,43 @@ const db_statement submission_statements[] = {
      " SELECT $1, $2, u.id, NULLIF($4, '')::bigint, NULLIF($5, '')::bigint, $6, $7, $8, $9"
      "   FROM users u"
      "  WHERE u.id = $3 AND u.institution_id = $1 AND u.id <> $2 AND u.status = 'active'"
-     "    AND supports(u.id, $2)"
+     "    AND EXISTS (SELECT 1 FROM supported_learners(u.id) x WHERE x.learner_id = $2)"
      " RETURNING id"},
     {"submission_files_insert", "INSERT INTO submission_files (submission_id, file_id)"
                                 " SELECT DISTINCT $1::bigint, f FROM unnest($2::bigint[]) f"},
     /* The route's prefetch ($1 the session token's hash): what the person
      * submitted and what was submitted to them, newest first, each with the
-     * other party's name. */
+     * other party's name (readable_submissions). */
     {"submission_list",
-     "SELECT s.id, s.title, s.owner_id = v.uid, o.display_name,"
+     "SELECT s.id, s.title, s.owner_id = v.id, o.display_name,"
      "       to_char(s.submitted_at, 'FMDD Mon YYYY'), s.reviewed_at IS NOT NULL"
-     "  FROM (SELECT user_id AS uid FROM sessions WHERE token_hash = $1) v"
-     "  JOIN submissions s ON v.uid IN (s.owner_id, s.tutor_id)"
-     "  JOIN users o ON o.id = CASE WHEN s.owner_id = v.uid THEN s.tutor_id ELSE s.owner_id END"
+     "  FROM session_viewer($1) v CROSS JOIN readable_submissions(v.id) s"
+     "  JOIN users o ON o.id = CASE WHEN s.owner_id = v.id THEN s.tutor_id ELSE s.owner_id END"
      " ORDER BY s.submitted_at DESC, s.id DESC LIMIT 500"},
-    /* Submission $1 if the viewer ($2) is its owner or its tutor. */
+    /* Submission $1 if the viewer ($2) reads it: its owner or its tutor
+     * (readable_submissions). */
     {"submission_show",
      "SELECT s.id, s.title, s.owner_id, s.tutor_id, o.display_name, t.display_name, s.page_id,"
      "       s.collection_id, s.note_html, s.snapshot_html,"
      "       to_char(s.submitted_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
      "       to_char(s.reviewed_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
-     "  FROM submissions s JOIN users o ON o.id = s.owner_id JOIN users t ON t.id = s.tutor_id"
-     " WHERE s.id = $1 AND $2 IN (s.owner_id, s.tutor_id)"},
+     "  FROM readable_submissions($2) s JOIN users o ON o.id = s.owner_id"
+     "  JOIN users t ON t.id = s.tutor_id"
+     " WHERE s.id = $1"},
     /* In page_comments' columns, so that comments.c shows them the same
      * way: nothing is hidden or deleted here. */
     {"submission_comments", "SELECT c.id, a.display_name, c.body_html, c.is_feedback, false,"
                             "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
                             "       false, false, false"
-                            "  FROM comments c JOIN submissions s ON s.id = c.submission_id"
+                            "  FROM readable_submissions($2) s"
+                            "  JOIN comments c ON c.submission_id = s.id"
                             "  JOIN users a ON a.id = c.author_id"
-                            " WHERE c.submission_id = $1 AND $2 IN (s.owner_id, s.tutor_id)"
+                            " WHERE s.id = $1"
                             " ORDER BY c.created_at, c.id"},
     /* Only the owner and the tutor ($2) comment; the tutor's is feedback. */
     {"submission_comment_insert",
-     "WITH s AS (SELECT id, institution_id, owner_id, tutor_id, title FROM submissions"
-     "            WHERE id = $1 AND $2 IN (owner_id, tutor_id)),"
+     "WITH s AS (SELECT id, institution_id, owner_id, tutor_id, title"
+     "             FROM readable_submissions($2) WHERE id = $1),"
      "     c AS (INSERT INTO comments (institution_id, submission_id, author_id, body_md,"
      "                                 body_html, is_feedback)"
      "           SELECT institution_id, id, $2, $3, $4, tutor_id = $2 FROM s RETURNING id)"
@@ -103,8 +109,9 @@ const db_statement submission_statements[] = {
     /* The tutor ($2) marks it reviewed; the first time is the one kept, and
      * fresh says whether this was it. */
     {"submission_review",
-     "WITH s AS (SELECT id, owner_id, title, reviewed_at IS NULL AS fresh FROM submissions"
-     "            WHERE id = $1 AND tutor_id = $2 FOR UPDATE)"
+     "WITH s AS (SELECT x.id, x.owner_id, x.title, x.reviewed_at IS NULL AS fresh"
+     "             FROM submissions x JOIN readable_submissions($2) r ON r.id = x.id"
+     "            WHERE x.id = $1 AND x.tutor_id = $2 FOR UPDATE OF x)"
      " UPDATE submissions u SET reviewed_at = COALESCE(u.reviewed_at, now()) FROM s"
      "  WHERE u.id = s.id RETURNING s.owner_id, s.title, s.fresh"},
     {NULL, NULL},

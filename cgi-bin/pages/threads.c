@@ -18,55 +18,34 @@
 #include "pages.h"
 
 // clang-format off
-/* Whether viewer may write in thread t now: a mentorship thread while the
- * mentorship is in force; a direct one while one of its members still
- * teaches the other. The one statement of the rule, inlined where it is
- * used (a function would be planned or parsed again on every call, and
- * the thread's page asks on every view). */
-#define THREAD_OPEN(t, viewer)                                                                     \
-    "CASE WHEN " t ".mentorship_id IS NOT NULL"                                                    \
-    "     THEN coalesce((SELECT mentorship_live(m) FROM mentorships m"                             \
-    "                     WHERE m.id = " t ".mentorship_id), false)"                               \
-    "     ELSE EXISTS (SELECT 1 FROM thread_members o"                                             \
-    "                    JOIN memberships a ON a.user_id = " viewer                                \
-    "                    JOIN memberships b ON b.cohort_id = a.cohort_id AND b.user_id = o.user_id"\
-    "                   WHERE o.thread_id = " t ".id AND o.user_id <> " viewer                     \
-    "                     AND ((a.role = 'tutor' AND b.role = 'learner')"                          \
-    "                          OR (a.role = 'learner' AND b.role = 'tutor'))) END"
-
-/* The thread $2 for member viewer (an expression): its id, subject,
- * mentorship, newest message, the first one the viewer has not read
- * (0 for none), whether they may write in it now, and the other
- * member's name and id (a thread has two members, thread_insert). */
-#define THREAD_HEAD(viewer)                                                                        \
-    "SELECT t.id, t.subject, coalesce(t.mentorship_id, 0), t.last_message_id,"                    \
-    "       coalesce((SELECT min(x.id) FROM messages x WHERE x.thread_id = t.id"                  \
-    "                    AND x.id > tm.last_read_id AND x.author_id <> v.uid), 0),"               \
-    "       " THREAD_OPEN("t", "v.uid") ", o.display_name, o.id"                                  \
-    "  FROM (SELECT " viewer " AS uid,"                                                            \
-    "               CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END AS thread_id OFFSET 0) v"   \
-    "  JOIN thread_members tm ON tm.thread_id = v.thread_id AND tm.user_id = v.uid"                \
-    "  JOIN threads t ON t.id = tm.thread_id"                                                      \
-    "  JOIN thread_members om ON om.thread_id = t.id AND om.user_id <> v.uid"                      \
+/* The thread $2 for the session whose token hash is $1, if they are in it
+ * (thread_members in sql/policy.sql): its id, subject, mentorship, newest
+ * message, the first one the viewer has not read (0 for none), whether
+ * they may write in it now, and the other member's name and id (a thread
+ * has two members, thread_insert). */
+#define THREAD_HEAD                                                                                \
+    "SELECT w.thread_id, w.subject, coalesce(w.mentorship_id, 0), w.last_message_id,"             \
+    "       coalesce((SELECT min(x.id) FROM messages x WHERE x.thread_id = w.thread_id"           \
+    "                    AND x.id > w.last_read_id AND x.author_id <> v.id), 0),"                 \
+    "       w.may_write, o.display_name, o.id"                                                     \
+    "  FROM session_viewer($1) v"                                                                  \
+    "  JOIN thread_members(v.id) w ON w.institution_id = v.institution_id"                        \
+    "   AND w.thread_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                      \
+    "  JOIN thread_members om ON om.thread_id = w.thread_id AND om.user_id <> v.id"               \
     "  JOIN users o ON o.id = om.user_id"
 
-/* Whether tutor teaches learner: the two sides of a learning plan (as
- * PLAN_SIDE in plans.c has it; a mentor is not one), so what a goal link
- * is offered to is what the goal's page opens for. */
-#define TEACHES(tutor, learner)                                                                    \
-    "EXISTS (SELECT 1 FROM memberships t JOIN memberships l ON l.cohort_id = t.cohort_id"          \
-    "         WHERE t.user_id = " tutor "::bigint AND t.role = 'tutor'"                            \
-    "           AND l.user_id = " learner "::bigint AND l.role = 'learner')"
-
 /* Everything sender may point a message to other at, a row each: their
- * evidence and posts the other may see (by those items' own rules), and
- * the goals of plans both are a side of. Each as the form's choice, its
- * label, the address a message links to, its title, and how new it is.
- * The one statement of what may be linked: offered and checked alike. */
+ * evidence and posts the other may see (by those items' own rules:
+ * readable_evidence, post_visible), and the goals of agreed plans between
+ * the two (the learner's, with the other teaching them: teaching_partners,
+ * as the plan's tutor side; a mentor is not one). Each as the form's
+ * choice, its label, the address a message links to, its title, and how
+ * new it is. The one statement of what may be linked: offered and checked
+ * alike. */
 #define LINKABLE(sender, other)                                                                    \
     "(SELECT 'evidence:' || e.id AS choice, 'Evidence: ' || e.title AS label,"                     \
     "        '/portfolio/evidence/' || e.id AS path, e.title, e.updated_at AS at"                  \
-    "   FROM evidence e WHERE e.owner_id = " sender " AND evidence_visible(e.id, " other ")"      \
+    "   FROM readable_evidence(" other ", NULL) e WHERE e.owner_id = " sender                      \
     " UNION ALL"                                                                                   \
     " SELECT 'post:' || p.id, 'Blog post: ' || p.title, '/blog/posts/' || p.id, p.title,"          \
     "        p.updated_at"                                                                         \
@@ -78,40 +57,44 @@
     "   FROM plans pl"                                                                             \
     "   JOIN plan_versions v ON v.plan_id = pl.id AND v.number = pl.agreed_version"               \
     "  CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') g"                              \
-    "  WHERE (pl.learner_id = " sender " AND " TEACHES(other, sender) ")"                          \
-    "     OR (pl.learner_id = " other " AND " TEACHES(sender, other) ")) AS linkable"
+    "  WHERE (pl.learner_id = " sender " OR pl.learner_id = " other ")"                            \
+    "    AND EXISTS (SELECT 1 FROM teaching_partners(" sender ") k"                                \
+    "                 WHERE k.institution_id = pl.institution_id AND k.person_id = " other         \
+    "                   AND k.viewer_role = CASE WHEN pl.learner_id = " sender                      \
+    "                                            THEN 'learner' ELSE 'tutor' END)) AS linkable"
 
 /* Who viewer $1 may start a thread with: the live mentorships they are
- * in, and (for direct threads) the tutors who teach them and the
- * learners they teach. Each as a choice: mentorship:ID or person:ID. */
+ * in (mentorships_of), and (for direct threads) the tutors who teach them
+ * and the learners they teach (teaching_partners). Each as a choice
+ * (mentorship:ID or person:ID), its label, the mentorship (or 0) and the
+ * other person. */
 #define THREAD_PARTNERS                                                                            \
-    "SELECT 'mentorship:' || m.id, 'Mentoring: ' || u.display_name, m.id"                         \
-    "  FROM mentorships m JOIN users u"                                                            \
-    "    ON u.id = CASE WHEN m.mentor_id = $1 THEN m.mentee_id ELSE m.mentor_id END"               \
-    " WHERE $1 IN (m.mentor_id, m.mentee_id) AND mentorship_live(m)"                               \
+    "SELECT 'mentorship:' || m.mentorship_id, 'Mentoring: ' || u.display_name, m.mentorship_id,"  \
+    "       m.other_id"                                                                            \
+    "  FROM mentorships_of($1) m JOIN users u ON u.id = m.other_id"                                \
+    " WHERE m.live"                                                                                \
     " UNION ALL"                                                                                   \
-    " SELECT DISTINCT 'person:' || u.id, CASE WHEN a.role = 'tutor' THEN 'Your learner: '"         \
-    "                 ELSE 'Your tutor: ' END || u.display_name, 0"                                \
-    "  FROM memberships a JOIN memberships b ON b.cohort_id = a.cohort_id"                         \
-    "  JOIN users u ON u.id = b.user_id AND u.status = 'active'"                                   \
-    " WHERE a.user_id = $1 AND b.user_id <> $1"                                                    \
-    "   AND ((a.role = 'tutor' AND b.role = 'learner')"                                            \
-    "        OR (a.role = 'learner' AND b.role = 'tutor'))"
+    " SELECT DISTINCT 'person:' || u.id, CASE WHEN k.viewer_role = 'tutor' THEN 'Your learner: '"  \
+    "                 ELSE 'Your tutor: ' END || u.display_name, 0, u.id"                          \
+    "  FROM teaching_partners($1) k"                                                               \
+    "  JOIN users u ON u.id = k.person_id AND u.status = 'active'"                                 \
+    " WHERE k.person_id <> $1"
 
 const db_statement thread_statements[] = {
-    /* Viewer $1's threads, latest activity first, with how many messages
-     * in each they have not read. */
+    /* Viewer $1's threads at their college $2 (thread_members), latest
+     * activity first, with how many messages in each they have not read. */
     {"thread_list",
-     "SELECT t.id, t.subject, o.names, to_char(t.last_message_at, 'FMDD Mon YYYY'),"
-     "       (SELECT count(*) FROM messages x WHERE x.thread_id = t.id AND x.id > tm.last_read_id"
-     "           AND x.author_id <> $1), t.message_count, t.mentorship_id IS NOT NULL"
-     "  FROM thread_members tm JOIN threads t ON t.id = tm.thread_id"
+     "SELECT w.thread_id, w.subject, o.names, to_char(w.last_message_at, 'FMDD Mon YYYY'),"
+     "       (SELECT count(*) FROM messages x WHERE x.thread_id = w.thread_id"
+     "           AND x.id > w.last_read_id AND x.author_id <> $1),"
+     "       w.message_count, w.mentorship_id IS NOT NULL"
+     "  FROM thread_members($1) w"
      " CROSS JOIN LATERAL (SELECT string_agg(u.display_name, ', ') AS names"
      "                       FROM thread_members om JOIN users u ON u.id = om.user_id"
-     "                      WHERE om.thread_id = t.id AND om.user_id <> $1) o"
-     " WHERE tm.user_id = $1 ORDER BY t.last_message_at DESC LIMIT 200"},
-    {"thread_head", THREAD_HEAD("(SELECT user_id FROM sessions WHERE token_hash = $1)")},
-    {"thread_head_by_user", THREAD_HEAD("$1::bigint")},
+     "                      WHERE om.thread_id = w.thread_id AND om.user_id <> $1) o"
+     " WHERE w.institution_id = $2 ORDER BY w.last_message_at DESC LIMIT 200"},
+    /* The prefetch of /messages/:id, and what a reply checks first. */
+    {"thread_head", THREAD_HEAD},
     /* Every message of thread $1 (already checked), oldest first; dates
      * without the year when it is this year's. */
     {"thread_messages",
@@ -129,11 +112,8 @@ const db_statement thread_statements[] = {
     /* Whether $1 may start a thread with choice $2 (as THREAD_PARTNERS
      * gives it): the other person's id and the mentorship's (or 0). */
     {"thread_partner",
-     "SELECT CASE WHEN c.m > 0 THEN (SELECT CASE WHEN mentor_id = $1 THEN mentee_id"
-     "                                           ELSE mentor_id END"
-     "                                 FROM mentorships WHERE id = c.m)"
-     "            ELSE substr(c.choice, 8)::bigint END, c.m"
-     "  FROM (" THREAD_PARTNERS ") AS c(choice, label, m) WHERE c.choice = $2"},
+     "SELECT c.other, c.m FROM (" THREAD_PARTNERS ") AS c(choice, label, m, other)"
+     " WHERE c.choice = $2"},
     {"thread_insert",
      "WITH t AS (INSERT INTO threads (institution_id, mentorship_id, subject, created_by)"
      "           VALUES ($1, nullif($2, 0::bigint), $3, $4) RETURNING id)"
@@ -147,13 +127,13 @@ const db_statement thread_statements[] = {
      * at (choice $2), if it is one of message_link_choices. */
     {"message_link_check",
      "SELECT path, title FROM " LINKABLE("$1::bigint", "$3::bigint") " WHERE choice = $2"},
-    /* A message by member $2 in thread $1, if they may write in it. */
+    /* A message by member $2 in thread $1, if they may write in it
+     * (thread_members). */
     {"message_insert",
      "INSERT INTO messages (thread_id, institution_id, author_id, body_md, body_html, link_path,"
      "                      link_title)"
-     " SELECT t.id, t.institution_id, $2, $3, $4, nullif($5, ''), nullif($6, '')"
-     "   FROM threads t JOIN thread_members tm ON tm.thread_id = t.id AND tm.user_id = $2"
-     "  WHERE t.id = $1 AND " THREAD_OPEN("t", "$2::bigint") " RETURNING id"},
+     " SELECT w.thread_id, w.institution_id, $2, $3, $4, nullif($5, ''), nullif($6, '')"
+     "   FROM thread_members($2) w WHERE w.thread_id = $1 AND w.may_write RETURNING id"},
     /* For an administrator of college $2: thread $1's members and dates
      * (not its words), to decide whether to read it. */
     {"thread_admin_head",
@@ -193,8 +173,8 @@ enum { MG_ID, MG_AUTHOR, MG_HTML, MG_LINK_PATH, MG_LINK_TITLE, MG_WHEN };
 /* GET /messages: my threads, latest activity first, what is new marked. */
 void page_thread_list(request *r)
 {
-    const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "thread_list", 1, params);
+    const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id)};
+    PGresult *res = db_run(r->db, "thread_list", 2, params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -414,8 +394,8 @@ static const field_spec reply_fields[] = {
  * is closed (its mentorship ended). */
 void page_thread_reply(request *r)
 {
-    const char *hp[] = {req_id_text(r, r->user->id), r->params[0]};
-    PGresult *head = db_run(r->db, "thread_head_by_user", 2, hp);
+    const char *hp[] = {r->user->session_hash, r->params[0]};
+    PGresult *head = db_run(r->db, "thread_head", 2, hp);
     if (!render_found(r, head, NO_THREAD)) {
         PQclear(head);
         return;
