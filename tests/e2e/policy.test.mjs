@@ -32,7 +32,8 @@ function planOf(statement, params) {
 }
 
 /**
- * A second college of 10,000 learners, once per database: what a college's
+ * A second college of 10,000 learners in 400 groups, with 20,000 posts, once per
+ * database: what a college's
  * queries must not read. Without it the tables are small enough that the
  * planner rightly reads them whole, and the plans say nothing about scale.
  */
@@ -43,7 +44,28 @@ function loadBigCollege() {
         SELECT i.id, 'big' || n, 'Big learner ' || n, 'big' || n || '@big.example', 1
           FROM institutions i, generate_series(1, 10000) n
          WHERE i.slug = 'policy-big' AND NOT EXISTS (SELECT 1 FROM users WHERE username = 'big1');
-        ANALYZE users;
+        INSERT INTO courses (institution_id, code, title)
+        SELECT id, 'BIG', 'Big course' FROM institutions WHERE slug = 'policy-big' ON CONFLICT DO NOTHING;
+        INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)
+        SELECT c.institution_id, c.id, 'BIG-' || n, 'Big group ' || n, '2026/27'
+          FROM courses c JOIN institutions i ON i.id = c.institution_id AND i.slug = 'policy-big',
+               generate_series(1, 400) n
+         WHERE NOT EXISTS (SELECT 1 FROM cohorts h WHERE h.institution_id = i.id);
+        INSERT INTO memberships (cohort_id, user_id, institution_id, role)
+        SELECT h.id, u.id, u.institution_id, 'learner'
+          FROM users u JOIN cohorts h ON h.institution_id = u.institution_id
+           AND h.code = 'BIG-' || (substr(u.username, 4)::int % 400 + 1)
+         WHERE u.username ~ '^big[0-9]+$' ON CONFLICT DO NOTHING;
+        INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html,
+                           body_text, status, visibility, published_at)
+        SELECT u.institution_id, u.id, 2026, 11, 'week-' || n, 'Week ' || n, w, '<p>' || w || '</p>', w,
+               'published', (ARRAY['public', 'institution', 'cohort', 'private'])[n % 4 + 1],
+               now() - (u.id % 1000 + n) * interval '1 hour'
+          FROM users u, generate_series(1, 2) n,
+               LATERAL (SELECT 'In the workshop this week I measured twice and welded once.' AS w) t
+         WHERE u.username ~ '^big[0-9]+$'
+           AND NOT EXISTS (SELECT 1 FROM posts p JOIN users b ON b.id = p.author_id WHERE b.username = 'big1');
+        ANALYZE users, cohorts, memberships, posts;
         SELECT pg_advisory_unlock(7407);`);
 }
 
@@ -68,6 +90,46 @@ describe('the hot statements inline the rules and keep to the college', () => {
     const plan = psql(`SELECT p.id FROM leadership_plans p JOIN users u ON u.id = p.owner_id
                         WHERE u.username = '${user('david')}'`);
     assertInlined('lp_head', [sessions.helen, plan]);
+  });
+
+  /** The id the query finds in this file's copy: a demo object. */
+  const idOf = (sql) => {
+    const id = psql(sql);
+    assert.match(id, /^\d+$/, `found in the copy: ${sql}`);
+    return id;
+  };
+
+  test("a learner's home: the newest posts of their groups (home_posts)", () => {
+    assertInlined('home_posts', [sessionOf('amira')], { indexed: true });
+  });
+
+  test("a learner's search of their college's blogs (blog_search_all)", () => {
+    assertInlined('blog_search_all', [sessionOf('amira'), 'workshop'], { indexed: true });
+  });
+
+  test("a tutor opens a learner's plan (plan_head)", () => {
+    const plan = idOf(`SELECT p.id FROM plans p JOIN users l ON l.id = p.learner_id
+                        WHERE l.username = '${user('amira')}' ORDER BY p.id LIMIT 1`);
+    assertInlined('plan_head', [sessionOf('priya'), plan]);
+  });
+
+  test('a learner opens a poll of her group (voice_poll_head)', () => {
+    const poll = idOf(`SELECT p.id FROM polls p JOIN institutions i ON i.id = p.institution_id
+                        WHERE i.slug = '${college.slug}' AND p.opens_at IS NOT NULL ORDER BY p.id LIMIT 1`);
+    assertInlined('voice_poll_head', [sessionOf('amira'), poll]);
+  });
+
+  test('a tutor opens a page shared with her (page_view)', () => {
+    const page = idOf(`SELECT s.page_id FROM shares s JOIN institutions i ON i.id = s.institution_id
+                        WHERE i.slug = '${college.slug}' AND s.page_id IS NOT NULL AND s.revoked_at IS NULL
+                        ORDER BY s.id LIMIT 1`);
+    assertInlined('page_view', [sessionOf('priya'), page]);
+  });
+
+  test('a member opens a mentoring thread (thread_head)', () => {
+    const thread = idOf(`SELECT t.id FROM threads t JOIN institutions i ON i.id = t.institution_id
+                          WHERE i.slug = '${college.slug}' ORDER BY t.id LIMIT 1`);
+    assertInlined('thread_head', [sessionOf('priya'), thread]);
   });
 
   test("a college administrator's list of people (admin_users_list)", () => {
