@@ -164,11 +164,50 @@ function rowFor(ids, access) {
                  FROM (VALUES ${list}) p(i, id)`);
 }
 
-// Leadership plans (lp_readers): o owner, m line manager, r shared with them.
-const lpSide = (plan) => (viewer) =>
-  `SELECT left(side, 1) FROM lp_readers(${viewer}) r WHERE r.plan_id = ${plan}`;
+// How each function answers for one object, as a letter (SQL of the viewer's id).
+const has = (fn, key, id, letter = "'r'") => (viewer) =>
+  `SELECT ${letter} FROM ${fn.replace('$v', viewer)} x WHERE x.${key} = ${id} LIMIT 1`;
+const lpSide = (plan) => has('lp_readers($v)', 'plan_id', plan, 'left(side, 1)');
+const planSide = (plan) => has('plan_sides($v)', 'plan_id', plan, 'left(side, 1)');
+const pollRole = (poll) => has('poll_readers($v)', 'poll_id', poll, "CASE WHEN mine THEN 'c' ELSE 'v' END");
+const post = (id) => has('readable_posts($v)', 'id', id);
+const page = (id) => has('readable_pages($v, NULL)', 'id', id);
 
-/** The leadership plan of owner (a username in the copy), made for the year if they have none. */
+/** Runs SQL in the copy: :riverside, :north are the two colleges' ids, :name a person's id. */
+function make(sql) {
+  const named = sql.replace(/:riverside\b/g, `(SELECT id FROM institutions WHERE slug = '${college.slug}')`)
+    .replace(/:north\b/g, `(SELECT id FROM institutions WHERE slug = '${college.northSlug}')`)
+    .replace(/(?<!:):([a-z]+)\b/g, (m, name) => `(SELECT id FROM users WHERE username = '${user(name)}')`);
+  return psql(named);
+}
+
+/** A page of Amira's with one share (audience and its columns as SQL), or none: its id. */
+function amirasPage(title, share = null) {
+  const id = make(`INSERT INTO portfolio_pages (institution_id, owner_id, title)
+                   VALUES (:riverside, :amira, '${title}') RETURNING id`);
+  if (share) {
+    make(`INSERT INTO shares (institution_id, owner_id, page_id, audience, user_id, cohort_id, token_hash,
+                              starts_on, ends_on, revoked_at)
+          SELECT :riverside, :amira, ${id}, a, u, c, t, s, e, r
+            FROM (SELECT ${share}) x(a, u, c, t, s, e, r)`);
+  }
+  return id;
+}
+const SHARE = (audience, { person = 'NULL', cohort = 'NULL', token = 'NULL', starts = 'NULL', ends = 'NULL',
+  revoked = 'NULL' } = {}) =>
+  `'${audience}', (${person})::bigint, (${cohort})::bigint, (${token})::text, (${starts})::date, (${ends})::date,
+   (${revoked})::timestamptz`;
+
+/** A post of author's with the visibility and status given, published at when (SQL): its id. */
+function postOf(author, slug, visibility, status = 'published', when = "now() - interval '1 day'") {
+  return make(`INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html, body_text,
+                                  status, visibility, published_at)
+               SELECT institution_id, id, 2026, 12, '${slug}', 'Matrix ${slug}', 'x', '<p>x</p>', 'x',
+                      '${status}', '${visibility}', CASE WHEN '${status}' = 'published' THEN ${when} END
+                 FROM users WHERE username = '${user(author)}' RETURNING id`);
+}
+
+/** The leadership plan of owner (a username in the copy), made for a past year if they have none. */
 function leadershipPlan(owner) {
   return psql(`WITH o AS (SELECT id, institution_id FROM users WHERE username = '${owner}'),
                     made AS (INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
@@ -179,36 +218,162 @@ function leadershipPlan(owner) {
                SELECT p.id FROM leadership_plans p, o WHERE p.owner_id = o.id LIMIT 1`);
 }
 
+// Letters: r reads; l, t the learner's or tutor's side of a plan; o, m, r the
+// owner, line manager or reader of a leadership plan; c created (a poll),
+// v may vote; w a member of a thread who may write; m, e mentor, mentee;
+// b reads an issue on a board of theirs, o off it.
 // columns: amira jack liam sofia priya grace tom david helen maria aisha owen admin siteadmin, then
 // Northgate's nadia northadmin nmanager
 const EXPECTED = `
+post: private                               r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+post: for her groups                        r  r  .  .  r  .  .  .  .  .  .  .  .  .  .  .  .
+post: for her college                       r  r  r  r  r  r  r  r  r  r  r  r  r  r  .  .  .
+post: public                                r  r  r  r  r  r  r  r  r  r  r  r  r  r  r  r  r
+post: a draft                               r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+post: scheduled for tomorrow                r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+post: public, its author suspended          .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+page: shared with jack                      r  r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+page: shared with her group                 r  r  .  .  r  .  .  .  .  .  .  .  .  .  .  .  .
+page: shared with her tutors and mentors    r  .  .  .  r  .  .  .  .  .  .  .  .  .  .  .  .
+page: shared with her college               r  r  r  r  r  r  r  r  r  r  r  r  r  r  .  .  .
+page: public                                r  r  r  r  r  r  r  r  r  r  r  r  r  r  r  r  r
+page: a secret link, not held               r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+page: a college share that has ended        r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+page: a college share revoked               r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+page: a college share from tomorrow         r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+page: in a collection shared with tom       r  .  .  .  .  .  r  .  .  .  .  .  .  .  .  .  .
+collection: shared with tom                 r  .  .  .  .  .  r  .  .  .  .  .  .  .  .  .  .
+evidence: on the college's page             r  r  r  r  r  r  r  r  r  r  r  r  r  r  .  .  .
+evidence: on no page                        r  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+evidence: in a leadership plan              .  .  .  .  .  .  .  r  r  .  .  .  .  .  .  .  .
+file: of the college's evidence             r  r  r  r  r  r  r  r  r  r  r  r  r  r  .  .  .
+submission: to her tutor                    r  .  .  .  r  .  .  .  .  .  .  .  .  .  .  .  .
+plan: agreed, amira's                       l  .  .  .  t  .  .  .  .  .  .  .  .  .  .  .  .
+plan: a tutor's draft for jack              .  .  .  .  t  .  .  .  .  .  .  .  .  .  .  .  .
+plan: proposed by the tutor, liam's         .  .  l  .  .  t  .  .  .  .  .  .  .  .  .  .  .
+poll: her group's, open                     c  v  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+poll: the college's, by its union officer   v  v  v  c  v  v  v  v  v  v  v  v  v  v  .  .  .
+poll: a draft                               c  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .
+thread: mentoring, tom and sofia            .  .  .  w  .  .  w  .  .  .  .  .  .  .  .  .  .
+thread: a tutor and her learner             w  .  .  .  w  .  .  .  .  .  .  .  .  .  .  .  .
+mentorship: tom mentors sofia               .  .  .  e  .  .  m  .  .  .  .  .  .  .  .  .  .
+issue: on her group's board, for david      b  b  .  .  b  .  .  o  o  .  .  .  .  .  .  .  .
+board: her group's                          b  b  .  .  b  .  .  .  .  .  .  .  .  .  .  .  .
 lp: a manager's own (david)                 .  .  .  .  .  .  .  o  m  .  .  .  .  .  .  .  .
 lp: a report's, shared with a tutor         .  .  .  .  r  .  .  m  .  .  o  .  .  .  .  .  .
 lp: a leader's own (helen)                  .  .  .  .  .  .  .  .  o  .  .  .  .  .  .  .  .
 lp: another college's, shared with helen    .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  .  o
 `;
 
+/** Every kind of object in EXPECTED, made in the copy: {name: access(viewer)}. */
+function makeKinds() {
+  // Northgate has no manager in the demo: one, with a plan shared with Riverside's Helen,
+  // which must still not reach her (a rule keeps to the college).
+  psql(`INSERT INTO users (institution_id, username, display_name, email, roles)
+        SELECT id, '${north('nmanager')}', 'North Manager', 'nmanager+${college.tag}@northgate.example', 6
+          FROM institutions WHERE slug = '${college.northSlug}'`);
+  make(`INSERT INTO users (institution_id, username, display_name, email, roles, status)
+        VALUES (:riverside, '${user('gone')}', 'Gone Away', 'gone+${college.tag}@riverside.example', 1, 'suspended')`);
+  const eng = make(`SELECT id FROM cohorts WHERE institution_id = :riverside AND code = 'ENG3-A'`);
+  const kinds = {};
+  const add = (name, access) => { kinds[name] = access; };
+
+  add('post: private', post(postOf('amira', 'm-private', 'private')));
+  add('post: for her groups', post(postOf('amira', 'm-cohort', 'cohort')));
+  add('post: for her college', post(postOf('amira', 'm-college', 'institution')));
+  add('post: public', post(postOf('amira', 'm-public', 'public')));
+  add('post: a draft', post(postOf('amira', 'm-draft', 'public', 'draft')));
+  add('post: scheduled for tomorrow', post(postOf('amira', 'm-later', 'public', 'published', "now() + interval '1 day'")));
+  add('post: public, its author suspended', post(postOf('gone', 'm-gone', 'public')));
+
+  add('page: shared with jack', page(amirasPage('To Jack', SHARE('person', { person: ':jack' }))));
+  add('page: shared with her group', page(amirasPage('To the group', SHARE('cohort', { cohort: eng }))));
+  add('page: shared with her tutors and mentors', page(amirasPage('To tutors', SHARE('supporters'))));
+  const collegePage = amirasPage('To the college', SHARE('college'));
+  add("page: shared with her college", page(collegePage));
+  add('page: public', page(amirasPage('To all', SHARE('public'))));
+  add('page: a secret link, not held', page(amirasPage('By link', SHARE('link', { token: `'matrix-${college.tag}'` }))));
+  add('page: a college share that has ended', page(amirasPage('Ended', SHARE('college', { ends: "current_date - 1" }))));
+  add('page: a college share revoked', page(amirasPage('Revoked', SHARE('college', { revoked: 'now()' }))));
+  add('page: a college share from tomorrow', page(amirasPage('Later', SHARE('college', { starts: 'current_date + 1' }))));
+  const inCollection = amirasPage('In a collection');
+  const coll = make(`WITH c AS (INSERT INTO collections (institution_id, owner_id, title)
+                                VALUES (:riverside, :amira, 'For Tom') RETURNING id),
+                          p AS (INSERT INTO collection_pages (collection_id, page_id, position)
+                                SELECT id, ${inCollection}, 1 FROM c),
+                          s AS (INSERT INTO shares (institution_id, owner_id, collection_id, audience, user_id)
+                                SELECT :riverside, :amira, id, 'person', :tom FROM c)
+                     SELECT id FROM c`);
+  add('page: in a collection shared with tom', page(inCollection));
+  add('collection: shared with tom', has('readable_collections($v, NULL)', 'id', coll));
+
+  const file = make(`INSERT INTO files (institution_id, owner_id, filename, content_type, size, sha256, bytes)
+                     VALUES (:riverside, :amira, 'gear.png', 'image/png', 1, repeat('a', 64), '\\x00') RETURNING id`);
+  const evidenceOf = (owner, title, fileId = 'NULL') =>
+    make(`INSERT INTO evidence (institution_id, owner_id, kind, title, file_id)
+          VALUES (:riverside, :${owner}, '${fileId === 'NULL' ? 'text' : 'file'}', '${title}', ${fileId}) RETURNING id`);
+  const shown = evidenceOf('amira', 'Shown to the college', file);
+  make(`INSERT INTO page_blocks (page_id, institution_id, position, evidence_id)
+        VALUES (${collegePage}, :riverside, 1, ${shown})`);
+  add("evidence: on the college's page", has('readable_evidence($v, NULL)', 'id', shown));
+  add('evidence: on no page', has('readable_evidence($v, NULL)', 'id', evidenceOf('amira', 'Kept')));
+  const lpEvidence = evidenceOf('david', 'For my plan');
+  make(`INSERT INTO leadership_evidence (plan_id, institution_id, evidence_id)
+        VALUES (${leadershipPlan(user('david'))}, :riverside, ${lpEvidence})`);
+  add('evidence: in a leadership plan', has('readable_evidence($v, NULL)', 'id', lpEvidence));
+  add("file: of the college's evidence", has('readable_files($v, NULL)', 'id', file));
+  const submission = make(`INSERT INTO submissions (institution_id, owner_id, tutor_id, title, snapshot_html)
+                           VALUES (:riverside, :amira, :priya, 'For marking', '<p>x</p>') RETURNING id`);
+  add('submission: to her tutor', has('readable_submissions($v)', 'id', submission));
+
+  add("plan: agreed, amira's", planSide(make(`SELECT id FROM plans WHERE learner_id = :amira AND state = 'agreed'`)));
+  add("plan: a tutor's draft for jack", planSide(make(`INSERT INTO plans (institution_id, learner_id, title, created_by)
+                                                        VALUES (:riverside, :jack, 'Started by Priya', :priya) RETURNING id`)));
+  add("plan: proposed by the tutor, liam's", planSide(make(`SELECT id FROM plans WHERE learner_id = :liam`)));
+
+  add("poll: her group's, open", pollRole(make(`SELECT id FROM polls WHERE created_by = :amira AND opens_at IS NOT NULL`)));
+  add("poll: the college's, by its union officer", pollRole(make(`SELECT id FROM polls WHERE created_by = :sofia`)));
+  add('poll: a draft', pollRole(make(`INSERT INTO polls (institution_id, created_by, scope, title, anonymous, visibility,
+                                                         closes_at)
+                                       VALUES (:riverside, :amira, 'cohorts', 'Not yet', true, 'closed',
+                                               now() + interval '7 days') RETURNING id`)));
+
+  const member = (thread) => has('thread_members($v)', 'thread_id', thread, "CASE WHEN may_write THEN 'w' ELSE 'r' END");
+  add('thread: mentoring, tom and sofia', member(make(`SELECT id FROM threads WHERE institution_id = :riverside
+                                                        AND mentorship_id IS NOT NULL`)));
+  const direct = make(`WITH t AS (INSERT INTO threads (institution_id, subject, created_by)
+                                  VALUES (:riverside, 'About your plan', :priya) RETURNING id),
+                            m AS (INSERT INTO thread_members (thread_id, user_id)
+                                  SELECT id, u FROM t, (VALUES (:priya), (:amira)) v(u))
+                       SELECT id FROM t`);
+  add('thread: a tutor and her learner', member(direct));
+  add('mentorship: tom mentors sofia', has('mentorships_of($v)', 'mentorship_id',
+    make(`SELECT id FROM mentorships WHERE mentor_id = :tom`), "CASE role WHEN 'mentor' THEN 'm' ELSE 'e' END"));
+
+  const issue = make(`INSERT INTO voice_issues (institution_id, cohort_id, raised_by, responsible_id, title, body_md,
+                                                body_html, due_on)
+                      VALUES (:riverside, ${eng}, :amira, :david, 'The workshop is cold', 'Cold.', '<p>Cold.</p>',
+                              current_date + 14) RETURNING id`);
+  add("issue: on her group's board, for david", has('issue_readers($v)', 'issue_id', issue,
+    "CASE WHEN on_board THEN 'b' ELSE 'o' END"));
+  add("board: her group's", has('issue_boards($v)', 'cohort_id', eng, "'b'"));
+
+  const aisha = leadershipPlan(user('aisha'));
+  make(`INSERT INTO leadership_shares (plan_id, user_id, institution_id) VALUES (${aisha}, :priya, :riverside)`);
+  const nplan = leadershipPlan(north('nmanager'));
+  make(`INSERT INTO leadership_shares (plan_id, user_id, institution_id) VALUES (${nplan}, :helen, :riverside)`);
+  add("lp: a manager's own (david)", lpSide(leadershipPlan(user('david'))));
+  add("lp: a report's, shared with a tutor", lpSide(aisha));
+  add("lp: a leader's own (helen)", lpSide(leadershipPlan(user('helen'))));
+  add("lp: another college's, shared with helen", lpSide(nplan));
+  return kinds;
+}
+
 describe('the access matrix, straight from the policy functions', () => {
   let ids, kinds;
   before(() => {
-    // Northgate has no manager in the demo: one, with a plan shared with Riverside's Helen,
-    // which must still not reach her (a rule keeps to the college).
-    psql(`INSERT INTO users (institution_id, username, display_name, email, roles)
-          SELECT id, '${north('nmanager')}', 'North Manager', 'nmanager+${college.tag}@northgate.example', 6
-            FROM institutions WHERE slug = '${college.northSlug}' ON CONFLICT DO NOTHING`);
+    kinds = makeKinds();
     ids = peopleIds();
-    const aisha = leadershipPlan(user('aisha'));
-    psql(`INSERT INTO leadership_shares (plan_id, user_id, institution_id)
-          SELECT ${aisha}, id, institution_id FROM users WHERE username = '${user('priya')}' ON CONFLICT DO NOTHING`);
-    const nplan = leadershipPlan(north('nmanager'));
-    psql(`INSERT INTO leadership_shares (plan_id, user_id, institution_id)
-          SELECT ${nplan}, id, institution_id FROM users WHERE username = '${user('helen')}' ON CONFLICT DO NOTHING`);
-    kinds = {
-      "lp: a manager's own (david)": lpSide(leadershipPlan(user('david'))),
-      "lp: a report's, shared with a tutor": lpSide(aisha),
-      "lp: a leader's own (helen)": lpSide(leadershipPlan(user('helen'))),
-      "lp: another college's, shared with helen": lpSide(nplan),
-    };
   });
 
   const expected = EXPECTED.trim().split('\n').map((line) => {
