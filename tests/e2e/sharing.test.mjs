@@ -259,7 +259,7 @@ describe('who a share lets in, and for how long', () => {
   const people = {};
   let pageId, fileId, title;
   before(async () => {
-    for (const name of ['jack', 'priya', 'sofia', 'tom', 'nadia']) {
+    for (const name of ['jack', 'priya', 'sofia', 'tom', 'david', 'nadia']) {
       people[name] = await h.newPage();
       await h.signIn(people[name], name);
     }
@@ -342,6 +342,38 @@ describe('who a share lets in, and for how long', () => {
     psql(`UPDATE mentorships SET starts_on = current_date, state = 'ended', ended_at = now() WHERE id = ${mentorship}`);
     await assertReads({ tom: false, priya: true }, 'a mentorship ended');
     assert.equal(await listed('tom'), false);
+  });
+
+  test("a leadership plan's readers get the files of its evidence and reports; nobody else does", async () => {
+    const at = collegeId(), tom = userId('tom');
+    const sha = createHash('sha256').update(PNG).digest('hex');
+    const files = psql(`
+      WITH f AS (INSERT INTO files (institution_id, owner_id, filename, content_type, size, sha256, bytes)
+                 SELECT ${at}, ${tom}, n || '.png', 'image/png', ${PNG.length}, '${sha}',
+                        decode('${PNG.toString('hex')}', 'hex')
+                   FROM unnest(ARRAY['evidence', 'report']) n RETURNING id, filename),
+           pl AS (INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
+                  VALUES (${at}, ${tom}, '2019/20') RETURNING id),
+           e AS (INSERT INTO evidence (institution_id, owner_id, kind, title, file_id)
+                 SELECT ${at}, ${tom}, 'file', 'Plan evidence ${RUN}', f.id FROM f
+                  WHERE f.filename = 'evidence.png' RETURNING id),
+           le AS (INSERT INTO leadership_evidence (plan_id, institution_id, evidence_id)
+                  SELECT pl.id, ${at}, e.id FROM pl, e),
+           pr AS (INSERT INTO profile_results (plan_id, institution_id, instrument_id, taken_on, report_file_id)
+                  SELECT pl.id, ${at}, (SELECT min(id) FROM instruments WHERE institution_id = ${at}),
+                         current_date, f.id
+                    FROM pl, f WHERE f.filename = 'report.png'),
+           sh AS (INSERT INTO leadership_shares (plan_id, user_id, institution_id)
+                  SELECT pl.id, ${userId('priya')}, ${at} FROM pl)
+      SELECT f.id || '/' || f.filename FROM f ORDER BY f.filename`).split('\n');
+    assert.equal(files.length, 2);
+    for (const file of files) {
+      // Its owner, his line manager (the plan's manager) and the colleague he shared it with.
+      for (const [who, status] of [['tom', 200], ['david', 200], ['priya', 200], ['jack', 404], ['sofia', 404], ['nadia', 404]]) {
+        assert.equal((await people[who].request.get(`${BASE_URL}/files/${file}`)).status(), status, `${who} and ${file}`);
+      }
+      assert.equal((await request('GET', `/files/${file}`)).status, 404, `a visitor and ${file}`);
+    }
   });
 
   test('public means anyone, signed in anywhere or not', async () => {
