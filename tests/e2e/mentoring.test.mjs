@@ -118,7 +118,7 @@ describe('a mentor and his mentee write to each other', () => {
   });
 
   test('nobody else opens the thread or writes in it', async () => {
-    for (const who of ['jack', 'priya']) {
+    for (const who of ['jack', 'priya', 'nadia']) {
       const other = await h.newPage(); await h.signIn(other, who);
       await h.visit(other, threadUrl, { expectStatus: 404 });
       await h.visit(other, mentorshipUrl, { expectStatus: 404 });

@@ -3,6 +3,7 @@
 // (marked as feedback); a third student cannot see it; the secret link stops
 // working when revoked or expired; the owner hides and deletes comments.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -248,5 +249,137 @@ describe('a page shared with a tutor and by secret link', () => {
                           WHERE institution_id = ${collegeId()} AND (detail LIKE '%(page ${pageId})%' OR detail LIKE '%page ${pageId} %')`);
     // tutors, link; link stopped; link with an end; tutors stopped; college, public, jack twice
     assert.equal(actions, "share_added,share_added,share_revoked,share_added,share_revoked,share_added,share_added,share_added,share_added");
+  });
+});
+
+// Who each audience lets in, and when: a page with a file on it, shared one
+// way at a time (made and changed here straight in the database), asked for
+// by each kind of person. The page and its file answer alike.
+describe('who a share lets in, and for how long', () => {
+  const people = {};
+  let pageId, fileId, title;
+  before(async () => {
+    for (const name of ['jack', 'priya', 'sofia', 'tom', 'david', 'nadia']) {
+      people[name] = await h.newPage();
+      await h.signIn(people[name], name);
+    }
+    const amira = userId('amira'), at = collegeId();
+    title = `Who and when ${RUN}`;
+    const sha = createHash('sha256').update(PNG).digest('hex');
+    [pageId, fileId] = psql(`
+      WITH f AS (INSERT INTO files (institution_id, owner_id, filename, content_type, size, sha256, bytes)
+                 VALUES (${at}, ${amira}, 'window.png', 'image/png', ${PNG.length}, '${sha}',
+                         decode('${PNG.toString('hex')}', 'hex')) RETURNING id),
+           e AS (INSERT INTO evidence (institution_id, owner_id, kind, title, file_id)
+                 SELECT ${at}, ${amira}, 'file', 'A window ${RUN}', id FROM f RETURNING id),
+           p AS (INSERT INTO portfolio_pages (institution_id, owner_id, title)
+                 VALUES (${at}, ${amira}, '${title}') RETURNING id),
+           b AS (INSERT INTO page_blocks (page_id, institution_id, position, evidence_id)
+                 SELECT p.id, ${at}, 1, e.id FROM p, e)
+      SELECT p.id || ' ' || f.id FROM p, f`).split(' ');
+  });
+  after(() => Promise.all(Object.values(people).map((p) => p.context().close())));
+
+  /** Shares the page with audience (and its columns), stopping every other share of it first. */
+  function shareOnly(audience, columns = {}) {
+    psql(`UPDATE shares SET revoked_at = now() WHERE page_id = ${pageId} AND revoked_at IS NULL`);
+    const names = Object.keys(columns), values = Object.values(columns);
+    return psql(`INSERT INTO shares (institution_id, owner_id, page_id, audience${names.map((n) => `, ${n}`).join('')})
+                 SELECT institution_id, owner_id, id, '${audience}'${values.map((v) => `, ${v}`).join('')}
+                   FROM portfolio_pages WHERE id = ${pageId} RETURNING id`);
+  }
+
+  /** Whether each person named (or 'visitor') gets the page and its file: true for 200, false for 404. */
+  async function assertReads(expected, why) {
+    for (const [who, reads] of Object.entries(expected)) {
+      const get = async (path) => (who === 'visitor'
+        ? (await request('GET', path)).status
+        : (await people[who].request.get(BASE_URL + path)).status());
+      const want = reads ? 200 : 404;
+      assert.equal(await get(`/pages/${pageId}`), want, `${why}: ${who} and the page`);
+      assert.equal(await get(`/files/${fileId}/window.png`), want, `${why}: ${who} and its file`);
+    }
+  }
+
+  const listed = async (who) => (await (await people[who].request.get(`${BASE_URL}/shared`)).text()).includes(title);
+
+  test('a share for one person works from its first day to its last, and not once revoked', async () => {
+    const id = shareOnly('person', { user_id: userId('jack'), starts_on: 'current_date - 10', ends_on: 'current_date - 1' });
+    await assertReads({ jack: false, priya: false, visitor: false }, 'ended yesterday');
+    assert.equal(await listed('jack'), false, 'an ended share is not in "Shared with you"');
+    psql(`UPDATE shares SET starts_on = current_date + 1, ends_on = current_date + 10 WHERE id = ${id}`);
+    await assertReads({ jack: false }, 'starting tomorrow');
+    psql(`UPDATE shares SET starts_on = current_date, ends_on = current_date WHERE id = ${id}`);
+    await assertReads({ jack: true, priya: false, sofia: false, visitor: false }, 'today only');
+    assert.equal(await listed('jack'), true);
+    psql(`UPDATE shares SET revoked_at = now() WHERE id = ${id}`);
+    await assertReads({ jack: false }, 'revoked');
+  });
+
+  test('everyone at the college means this college: not a person signed in at another one', async () => {
+    shareOnly('college');
+    await assertReads({ jack: true, sofia: true, priya: true, nadia: false, visitor: false }, 'college');
+    assert.equal(await listed('nadia'), false);
+  });
+
+  test('a cohort share reaches its members only', async () => {
+    const cohort = psql(`SELECT m.cohort_id FROM memberships m JOIN cohorts c ON c.id = m.cohort_id
+                          WHERE m.user_id = ${userId('amira')} AND m.role = 'learner' AND c.code = 'ENG3-A'`);
+    shareOnly('cohort', { cohort_id: cohort });
+    await assertReads({ jack: true, priya: true, sofia: false, tom: false, nadia: false, visitor: false }, 'cohort');
+  });
+
+  test("tutors and mentors: her tutor, and a mentor only while the mentorship is in force", async () => {
+    shareOnly('supporters');
+    await assertReads({ priya: true, tom: false, jack: false, nadia: false, visitor: false }, 'supporters');
+    const mentorship = psql(`INSERT INTO mentorships (institution_id, mentor_id, mentee_id, purpose, starts_on, state, set_up_by)
+                             SELECT institution_id, ${userId('tom')}, id, 'Window test ${RUN}', current_date, 'active', id
+                               FROM users WHERE id = ${userId('amira')} RETURNING id`);
+    await assertReads({ tom: true }, 'a mentor in force');
+    assert.equal(await listed('tom'), true, 'her mentor finds it in "Shared with you"');
+    psql(`UPDATE mentorships SET starts_on = current_date + 1 WHERE id = ${mentorship}`);
+    await assertReads({ tom: false }, 'a mentorship not yet begun');
+    psql(`UPDATE mentorships SET starts_on = current_date, state = 'ended', ended_at = now() WHERE id = ${mentorship}`);
+    await assertReads({ tom: false, priya: true }, 'a mentorship ended');
+    assert.equal(await listed('tom'), false);
+  });
+
+  test("a leadership plan's readers get the files of its evidence and reports; nobody else does", async () => {
+    const at = collegeId(), tom = userId('tom');
+    const sha = createHash('sha256').update(PNG).digest('hex');
+    const files = psql(`
+      WITH f AS (INSERT INTO files (institution_id, owner_id, filename, content_type, size, sha256, bytes)
+                 SELECT ${at}, ${tom}, n || '.png', 'image/png', ${PNG.length}, '${sha}',
+                        decode('${PNG.toString('hex')}', 'hex')
+                   FROM unnest(ARRAY['evidence', 'report']) n RETURNING id, filename),
+           pl AS (INSERT INTO leadership_plans (institution_id, owner_id, academic_year)
+                  VALUES (${at}, ${tom}, '2019/20') RETURNING id),
+           e AS (INSERT INTO evidence (institution_id, owner_id, kind, title, file_id)
+                 SELECT ${at}, ${tom}, 'file', 'Plan evidence ${RUN}', f.id FROM f
+                  WHERE f.filename = 'evidence.png' RETURNING id),
+           le AS (INSERT INTO leadership_evidence (plan_id, institution_id, evidence_id)
+                  SELECT pl.id, ${at}, e.id FROM pl, e),
+           pr AS (INSERT INTO profile_results (plan_id, institution_id, instrument_id, taken_on, report_file_id)
+                  SELECT pl.id, ${at}, (SELECT min(id) FROM instruments WHERE institution_id = ${at}),
+                         current_date, f.id
+                    FROM pl, f WHERE f.filename = 'report.png'),
+           sh AS (INSERT INTO leadership_shares (plan_id, user_id, institution_id)
+                  SELECT pl.id, ${userId('priya')}, ${at} FROM pl)
+      SELECT f.id || '/' || f.filename FROM f ORDER BY f.filename`).split('\n');
+    assert.equal(files.length, 2);
+    for (const file of files) {
+      // Its owner, his line manager (the plan's manager) and the colleague he shared it with.
+      for (const [who, status] of [['tom', 200], ['david', 200], ['priya', 200], ['jack', 404], ['sofia', 404], ['nadia', 404]]) {
+        assert.equal((await people[who].request.get(`${BASE_URL}/files/${file}`)).status(), status, `${who} and ${file}`);
+      }
+      assert.equal((await request('GET', `/files/${file}`)).status, 404, `a visitor and ${file}`);
+    }
+  });
+
+  test('public means anyone, signed in anywhere or not', async () => {
+    shareOnly('public');
+    await assertReads({ nadia: true, visitor: true, jack: true }, 'public');
+    shareOnly('public', { ends_on: 'current_date - 1' });
+    await assertReads({ nadia: false, visitor: false }, 'public, ended');
   });
 });

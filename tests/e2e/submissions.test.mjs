@@ -191,7 +191,15 @@ describe('submitting a page for assessment', () => {
     assert.equal(await post(jack, `${submissionUrl}/reviewed`, {}), 404);
     assert.equal(await post(jack, `${pageUrl}/submit`, { tutor_id: userId('priya') }), 404);
     assert.equal(psql(`SELECT count(*) FROM comments WHERE body_md = 'graffiti' AND (institution_id = ${collegeId()} OR author_id = ${userId('jack')})`), '0');
+    assert.equal((await request('GET', imageSrc, { headers: { cookie: await cookiesOf(jack) } })).status, 404,
+      'nor download the file it froze');
     await jack.context().close();
+    const nadia = await h.newPage();
+    await h.signIn(nadia, 'nadia');
+    await h.visit(nadia, submissionUrl, { expectStatus: 404, axe: false });
+    assert.equal((await request('GET', imageSrc, { headers: { cookie: await cookiesOf(nadia) } })).status, 404,
+      'nor someone at another college');
+    await nadia.context().close();
   });
 
   test('a made-up tutor is refused and nothing is saved', async () => {
