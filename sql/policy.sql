@@ -214,87 +214,78 @@ $$;
 
 -- Who reads a blog, in two steps: post_audiences says which visibilities
 -- of each author's posts viewer (NULL: a visitor) reads, readable_posts
--- which posts, whole rows. Every statement on posts joins one of them
--- (sql/0008_blogs.sql describes the visibilities).
+-- which posts. Every statement on posts joins one of them (sql/0008_blogs.sql
+-- describes the visibilities).
 
 -- For each active author (a suspended person's blog is gone for everyone,
--- themselves included), at their college, the visibilities of their posts
--- viewer reads: all of their own; 'cohort' too when the two share a cohort
--- (in any role); 'institution' too at the author's college; 'public'
--- anyway. Always joined on author_id (one probe of users a post or blog):
--- alone, it would list every person of every college. Its visibilities
--- are also what a kept list of a blog's posts is kept under
--- (cgi-bin/pages/blog.c). me is the viewer's college, one row (NULL for a
--- visitor) read once: not an outer join, as one whose ON names viewer
--- keeps PostgreSQL from flattening the function into a statement that
--- passes it a column (session_viewer's v.id), nor a sub-query per author.
+-- themselves included) their name, and the visibilities of their posts
+-- viewer reads (visibilities): all of their own; 'cohort' too when the two
+-- share a cohort (in any role); 'institution' too at the author's college;
+-- 'public' anyway. at_college: viewer is at the author's college (reads
+-- what is for it). Always joined on author_id (one probe of users a post
+-- or blog): alone, it would list every person of every college. Its
+-- visibilities are also what a kept list of a blog's posts is kept under
+-- (cgi-bin/pages/blog.c).
+-- aud is worked out once an author (OFFSET 0), however often a statement
+-- looks at it. In it the viewer's college is a sub-query that names only
+-- viewer, so PostgreSQL runs it once for the statement, not once an
+-- author (and not an outer join: one whose ON names viewer would keep the
+-- function from being flattened into a statement that passes it a column,
+-- session_viewer's v.id). Whether the two share a cohort is two probes of
+-- memberships (OFFSET 0 again): never a hash of everyone in the viewer's
+-- cohorts (a thousand in the bench's) for the five posts of a home page.
 CREATE OR REPLACE FUNCTION post_audiences(viewer bigint)
-RETURNS TABLE (author_id bigint, institution_id bigint, visibilities text[])
+RETURNS TABLE (author_id bigint, institution_id bigint, username text, display_name text,
+               visibilities text[], at_college boolean)
 LANGUAGE sql STABLE AS $$
-    SELECT a.id, a.institution_id,
-           CASE WHEN a.id = viewer THEN '{private,cohort,institution,public}'::text[]
-                WHEN me.institution_id IS DISTINCT FROM a.institution_id THEN '{public}'
-                WHEN EXISTS (SELECT 1 FROM memberships x
-                               JOIN memberships y ON y.cohort_id = x.cohort_id
-                              WHERE x.user_id = a.id AND y.user_id = viewer)
-                THEN '{cohort,institution,public}'
-                ELSE '{institution,public}' END
-      FROM (SELECT max(v.institution_id) AS institution_id FROM users v WHERE v.id = viewer) me
-     CROSS JOIN users a
+    SELECT a.id, a.institution_id, a.username, a.display_name, aud.visibilities,
+           'institution' = ANY (aud.visibilities)
+      FROM users a
+     CROSS JOIN LATERAL (
+           SELECT CASE WHEN a.id = viewer THEN '{private,cohort,institution,public}'::text[]
+                       WHEN (SELECT v.institution_id FROM users v WHERE v.id = viewer)
+                            IS DISTINCT FROM a.institution_id THEN '{public}'
+                       WHEN EXISTS (SELECT 1 FROM memberships x
+                                      JOIN memberships y ON y.cohort_id = x.cohort_id
+                                     WHERE x.user_id = a.id AND y.user_id = viewer OFFSET 0)
+                       THEN '{cohort,institution,public}'
+                       ELSE '{institution,public}' END AS visibilities
+           OFFSET 0) aud
      WHERE a.status = 'active'
 $$;
 
--- Whether viewer reads a post of an author whose visibilities they read
--- are audience (post_audiences): their own always, drafts and scheduled
--- ones included; another's once published, its time come, and its
--- visibility in audience. An expression PostgreSQL writes into the
--- statement (no sub-query), for the two functions below.
-CREATE OR REPLACE FUNCTION post_readable(viewer bigint, author bigint, status text,
-                                         published_at timestamptz, visibility text,
-                                         audience text[])
-RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT author = viewer
-        OR (status = 'published' AND published_at <= now() AND visibility = ANY (audience))
-$$;
-
--- The posts viewer reads, of every author and college (a public post is
--- anyone's). A statement joins it as its posts (FROM readable_posts(v.id)
--- p) and says what it lists: an id, words, and for a list across blogs the
--- viewer's college (p.institution_id = v.institution_id), which leads the
--- index it walks and, as a post is at its author's college, keeps the
--- authors it reads to that college's too. Each post's author's audience
--- is worked out with the post.
+-- The posts viewer reads: their own, drafts and scheduled ones included;
+-- another's once published, its time come, and its visibility one viewer
+-- reads of its author's. Of every college: a public post is anyone's.
+-- With each, its author's username and name, audience (the visibilities
+-- of the author's posts viewer reads) and may_comment: viewer takes part
+-- in its comments, reading them and adding to them, as a reader at its
+-- college (one from elsewhere reads a public post, not the conversation
+-- under it). A statement joins it as its posts (FROM readable_posts(v.id)
+-- p) and says what it lists: an id, an author, words, and for a list
+-- across blogs the viewer's college (p.institution_id = v.institution_id),
+-- which leads the index it walks and, as a post is at its author's
+-- college, keeps the authors it reads to that college's too. For one
+-- author's posts the author is read first, and their audience worked out
+-- once.
 CREATE OR REPLACE FUNCTION readable_posts(viewer bigint)
-RETURNS SETOF posts LANGUAGE sql STABLE AS $$
-    SELECT p.*
+RETURNS TABLE (id bigint, institution_id bigint, author_id bigint, year int, month int,
+               slug text, title text, body_md text, body_html text, body_text text,
+               tags text[], status text, visibility text, published_at timestamptz,
+               comments text, evidence_id bigint, created_at timestamptz,
+               updated_at timestamptz, search tsvector,
+               author_username text, author_name text, audience text[], may_comment boolean)
+LANGUAGE sql STABLE AS $$
+    SELECT p.id, p.institution_id, p.author_id, p.year, p.month, p.slug, p.title, p.body_md,
+           p.body_html, p.body_text, p.tags, p.status, p.visibility, p.published_at,
+           p.comments, p.evidence_id, p.created_at, p.updated_at, p.search,
+           r.username, r.display_name, r.visibilities, r.at_college
       FROM posts p
       JOIN post_audiences(viewer) r
         ON r.author_id = p.author_id AND r.institution_id = p.institution_id
-     WHERE post_readable(viewer, p.author_id, p.status, p.published_at, p.visibility,
-                         r.visibilities)
-$$;
-
--- The same, of one author: their blog, its feeds and its searches. The
--- author's audience is worked out once (OFFSET 0: before their posts are
--- read, not again for each).
-CREATE OR REPLACE FUNCTION blog_readable_posts(viewer bigint, author bigint)
-RETURNS SETOF posts LANGUAGE sql STABLE AS $$
-    SELECT p.*
-      FROM (SELECT r.author_id, r.institution_id, r.visibilities
-              FROM post_audiences(viewer) r WHERE r.author_id = author OFFSET 0) r
-      JOIN posts p ON p.author_id = r.author_id AND p.institution_id = r.institution_id
-     WHERE post_readable(viewer, p.author_id, p.status, p.published_at, p.visibility,
-                         r.visibilities)
-$$;
-
--- The posts whose comments viewer reads and may add to: those they read
--- at their own college (a reader from elsewhere reads a public post, not
--- the conversation under it).
-CREATE OR REPLACE FUNCTION commentable_posts(viewer bigint)
-RETURNS SETOF posts LANGUAGE sql STABLE AS $$
-    SELECT p.*
-      FROM users me JOIN readable_posts(viewer) p ON p.institution_id = me.institution_id
-     WHERE me.id = viewer
+     WHERE p.author_id = viewer
+        OR (p.status = 'published' AND p.published_at <= now()
+            AND p.visibility = ANY (r.visibilities))
 $$;
 
 -- For the pages that link to a post one at a time (a plan's links,

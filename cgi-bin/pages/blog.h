@@ -11,11 +11,11 @@
 /* The viewer of a page that visitors open too, as v (id, institution_id;
  * both NULL for a visitor): $1 the session token's hash, '' for none. */
 #define BLOG_VIEWER " (SELECT) one LEFT JOIN session_viewer($1) v ON true"
-/* The post at /u/$2/blog/$3/$4/$5 (year, month, slug as typed) as p, its
- * author as u, from posts (readable_posts or commentable_posts of v.id). */
-#define POST_AT(posts)                                                                             \
+/* The post at /u/$2/blog/$3/$4/$5 (year, month, slug as typed) that the
+ * viewer v reads, as p (readable_posts), its author as u. */
+#define POST_AT                                                                                    \
     " JOIN users u ON u.username = $2"                                                             \
-    " JOIN " posts " p ON p.author_id = u.id AND p.slug = $5"                                      \
+    " JOIN readable_posts(v.id) p ON p.author_id = u.id AND p.slug = $5"                           \
     "  AND p.year = CASE WHEN $3 ~ '^[1-9][0-9]{3}$' THEN $3::int END"                             \
     "  AND p.month = CASE WHEN $4 ~ '^[0-9]{2}$' THEN $4::int END"
 
@@ -23,15 +23,15 @@
 #define BLOG_PAGE_SIZE 20
 
 /* The columns every list of posts gives, in this order (statements add
- * their own after BL_N_COLUMNS). Statements hold the post as p and its
- * author as u. */
+ * their own after BL_N_COLUMNS). Statements hold the post as p, from
+ * readable_posts, which names its author. */
 #define POST_LIST_COLUMNS                                                                          \
-    "p.id, post_path(u.username, p.year, p.month, p.slug), p.title, p.body_html,"                  \
+    "p.id, post_path(p.author_username, p.year, p.month, p.slug), p.title, p.body_html,"          \
     " array_to_string(p.tags, ','),"                                                               \
     " to_char(coalesce(p.published_at, p.created_at), 'FMDD FMMonth YYYY'),"                       \
     " CASE WHEN p.status = 'draft' THEN 'draft' WHEN p.published_at > now() THEN 'scheduled'"      \
     "      ELSE 'published' END,"                                                                  \
-    " p.visibility, u.display_name, u.username,"                                                   \
+    " p.visibility, p.author_name, p.author_username,"                                             \
     " CASE WHEN length(p.body_text) > 240 THEN rtrim(left(p.body_text, 240)) || '…'"             \
     "      ELSE p.body_text END"
 enum {

@@ -12,15 +12,15 @@
 #include "blog.h"
 #include "portfolio.h"
 
-/* The comments on post p (from commentable_posts: the viewer reads them)
- * that the viewer sees, in page_comments' columns: held and hidden ones
- * only by the author, and a held one by its writer too. $1 the session
- * token's hash: a visitor sees none. */
+/* The comments on post p (from readable_posts) that the viewer sees, if
+ * they take part in its comments (may_comment), in page_comments'
+ * columns: held and hidden ones only by the author, and a held one by its
+ * writer too. $1 the session token's hash: a visitor sees none. */
 #define POST_COMMENTS(post)                                                                        \
     "SELECT c.id, w.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"            \
     "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.author_id,"     \
     "       c.author_id = v.id, c.held"                                                            \
-    "  FROM session_viewer($1) v" post                                                             \
+    "  FROM session_viewer($1) v" post " AND p.may_comment"                                        \
     "  JOIN comments c ON c.post_id = p.id JOIN users w ON w.id = c.author_id"                     \
     " WHERE (c.hidden_at IS NULL AND NOT c.held) OR p.author_id = v.id"                            \
     "    OR (c.held AND c.author_id = v.id)"                                                       \
@@ -29,20 +29,19 @@
 const db_statement blog_comment_statements[] = {
     /* The prefetch_also of a post's address: $2 username, $3 year, $4
      * month, $5 slug. */
-    {"post_comments", POST_COMMENTS(POST_AT("commentable_posts(v.id)"))},
-    {"post_comments_by_id",
-     POST_COMMENTS(" JOIN commentable_posts(v.id) p ON p.id = $2::bigint")},
+    {"post_comments", POST_COMMENTS(POST_AT)},
+    {"post_comments_by_id", POST_COMMENTS(" JOIN readable_posts(v.id) p ON p.id = $2::bigint")},
     /* A comment by $2 on post $1, if they take part in its comments
-     * (commentable_posts), unless comments are closed. Held for approval
+     * (readable_posts' may_comment), unless comments are closed. Held for approval
      * when the author asks so (their own never are). Returns the policy
      * and, when saved, the comment. */
     {"post_comment_insert",
      "WITH pt AS (SELECT p.id, p.institution_id, p.author_id, p.title,"
-     "                   post_path(u.username, p.year, p.month, p.slug) AS path,"
+     "                   post_path(p.author_username, p.year, p.month, p.slug) AS path,"
      "                   coalesce(p.comments, b.comments, 'open') AS policy"
-     "              FROM commentable_posts($2::bigint) p JOIN users u ON u.id = p.author_id"
+     "              FROM readable_posts($2::bigint) p"
      "              LEFT JOIN blogs b ON b.owner_id = p.author_id"
-     "             WHERE p.id = $1::bigint),"
+     "             WHERE p.id = $1::bigint AND p.may_comment),"
      "     ins AS (INSERT INTO comments (institution_id, post_id, author_id, body_md, body_html,"
      "                                   is_feedback, held)"
      "             SELECT institution_id, id, $2, $3, $4, supports($2, author_id),"

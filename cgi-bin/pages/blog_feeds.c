@@ -17,7 +17,7 @@
  * updated when it appears, so that readers polling the feed see it).
  * from holds the author as u; reader is the one the feed is for (an SQL
  * expression, NULL for anyone): the blog is there for them and its posts
- * are those they read (post_audiences, blog_readable_posts), published and
+ * are those they read (post_audiences, readable_posts), published and
  * their time come, even their own. $2 is a tag or ''. */
 #define FEED_POSTS(from, reader)                                                                   \
     "SELECT u.display_name, u.username, p.id, post_path(u.username, p.year, p.month, p.slug),"     \
@@ -26,8 +26,8 @@
         "greatest(p.updated_at, p.published_at)") ","                                              \
                                                   "       " RFC3339("u.created_at") from           \
         " JOIN post_audiences(" reader ") aud ON aud.author_id = u.id"                             \
-        " LEFT JOIN LATERAL (SELECT * FROM blog_readable_posts(" reader ", u.id) p"                \
-        "     WHERE p.status = 'published' AND p.published_at <= now()"                            \
+        " LEFT JOIN LATERAL (SELECT * FROM readable_posts(" reader ") p WHERE p.author_id = u.id"  \
+        "       AND p.status = 'published' AND p.published_at <= now()"                            \
         "       AND ($2 = '' OR $2 = ANY (p.tags))"                                                \
         "     ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p ON true"
 enum {

@@ -15,12 +15,6 @@
  * holds these posts a college at a time, newest first. */
 #define SHARED_POST                                                                                \
     "p.status = 'published' AND p.visibility <> 'private' AND p.published_at <= now()"
-/* The author of each of a few posts, found by 20 index probes, never a
- * hash of every user: OFFSET 0 keeps the planner from flattening it into
- * a join it would hash. */
-#define POST_AUTHOR                                                                                \
-    " CROSS JOIN LATERAL (SELECT username, display_name FROM users"                                \
-    "                      WHERE id = p.author_id OFFSET 0) u"
 /* A search's results, best first. m: the posts (where) whose words match,
  * with their rank and the viewer (an SQL expression), sorted (narrow rows)
  * and fenced off (OFFSET 0); then whether the viewer reads each
@@ -36,7 +30,7 @@
     "         WHERE " where " AND m.search @@ q"                                                   \
     "         ORDER BY rank DESC, m.id DESC OFFSET 0) m"                                           \
     "  CROSS JOIN LATERAL (SELECT p.* FROM readable_posts(m.viewer) p"                             \
-    "                       WHERE p.id = m.id OFFSET 0) p" POST_AUTHOR                             \
+    "                       WHERE p.id = m.id OFFSET 0) p"                                         \
     " ORDER BY m.rank DESC, m.id DESC LIMIT 20"
 
 const db_statement blog_network_statements[] = {
@@ -64,7 +58,7 @@ const db_statement blog_network_statements[] = {
      "         WHERE p.institution_id = c.institution_id AND " SHARED_POST
      "           AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id"
      "                          AND m.user_id = p.author_id OFFSET 0)"
-     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p" POST_AUTHOR
+     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p"
      " WHERE c.id = $1::bigint"
      " ORDER BY p.published_at DESC, p.id DESC"},
     /* When the next scheduled post by one of cohort $1 appears, or NULL:
@@ -77,20 +71,19 @@ const db_statement blog_network_statements[] = {
      "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id"
      "                  AND m.user_id = p.author_id OFFSET 0)"},
     /* The home page's prefetch_also: the newest posts others in the
-     * viewer's cohorts share, found walking the college's shared posts
-     * newest first, probing each author until five (OFFSET 0): never a
-     * hash of everyone in the viewer's cohorts (thousands). */
+     * viewer's cohorts share (people whose posts for their groups the
+     * viewer reads: their audience holds 'cohort'), found walking the
+     * college's shared posts newest first, each author asked about in
+     * turn until five: never a hash of everyone in the viewer's cohorts
+     * (thousands). */
     {"home_posts",
      "SELECT " POST_LIST_COLUMNS
      "  FROM session_viewer($1) v"
      "  CROSS JOIN LATERAL ("
      "        SELECT p.* FROM readable_posts(v.id) p"
      "         WHERE p.institution_id = v.institution_id AND " SHARED_POST
-     "           AND p.author_id <> v.id"
-     "           AND EXISTS (SELECT 1 FROM memberships o"
-     "                         JOIN memberships me ON me.cohort_id = o.cohort_id"
-     "                        WHERE o.user_id = p.author_id AND me.user_id = v.id OFFSET 0)"
-     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 5) p" POST_AUTHOR
+     "           AND p.author_id <> v.id AND 'cohort' = ANY (p.audience)"
+     "         ORDER BY p.published_at DESC, p.id DESC LIMIT 5) p"
      " ORDER BY p.published_at DESC, p.id DESC"},
     /* A signed-in person's search across blogs ($1 the session token's
      * hash, $2 the words): the posts of their own college they read. A
@@ -102,8 +95,8 @@ const db_statement blog_network_statements[] = {
      * posts_college_search (college and words, sql/0020_blog_college.sql),
      * however large other colleges grow. */
     {"blog_search_all",
-     SEARCH_MATCHES("$2", "(SELECT id FROM session_viewer($1))",
-                    "m.institution_id = (SELECT institution_id FROM session_viewer($1))")},
+     SEARCH_MATCHES("$2", "(SELECT s.id FROM session_viewer($1) s)",
+                    "m.institution_id = (SELECT s.institution_id FROM session_viewer($1) s)")},
     /* A visitor's search ($1 the words): public posts of every college.
      * readable_posts(NULL) holds only those; the matches are sought among
      * them alone, in the index of public posts' words

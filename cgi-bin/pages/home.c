@@ -17,7 +17,7 @@ const db_statement home_statements[] = {
                     "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
                     "  JOIN courses co ON co.id = c.course_id"
                     " WHERE (m.user_id, m.institution_id)"
-                    "       = (SELECT id, institution_id FROM session_viewer($1))"
+                    "       = (SELECT s.id, s.institution_id FROM session_viewer($1) s)"
                     " GROUP BY c.id, co.title ORDER BY c.name"},
     {"health_check", "SELECT 1"},
     {NULL, NULL},
