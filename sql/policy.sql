@@ -114,28 +114,33 @@ $$;
 -- ----------------------------------------------------------- student voice
 
 -- The people who may vote in a poll (its row): for a college-wide poll
--- everyone active at its college, else the learners of its cohorts, once
--- each. It takes the poll's row, which every caller has in hand, so that
--- asking it costs no second lookup of the poll: SELECT ... FROM polls p,
--- eligible_voters(p) e. Only the branch of the poll's scope runs. Ask it
--- of one person as EXISTS (... WHERE e.user_id = x), which reaches each
--- branch as a lookup by key (a person's row for a college-wide poll,
--- their memberships in the poll's cohorts for the others); listing a
--- poll's voters reads the college's people, or its cohorts' members.
--- Joined on another table's column it would be listed whole first.
+-- everyone active at its college, else the learners of its cohorts. It
+-- takes the poll's row, which every caller has in hand, so that asking it
+-- costs no second lookup of the poll: SELECT ... FROM polls p,
+-- eligible_voters(p) e. One SELECT, flattened where it is used: asked of
+-- one person (EXISTS (... WHERE e.user_id = x)) it is a lookup of their
+-- row and, for a poll of cohorts, of their memberships in its cohorts.
+-- Listing all of a college-wide poll's voters reads the college's people;
+-- listing a poll of cohorts' voters this way would test every person at
+-- the college, so a page that counts them counts its cohorts' learners
+-- (voice_turnout).
 CREATE OR REPLACE FUNCTION eligible_voters(poll polls)
 RETURNS TABLE (user_id bigint) LANGUAGE sql STABLE AS $$
     SELECT u.id
       FROM users u
-     WHERE poll.scope = 'college' AND u.institution_id = poll.institution_id
-       AND u.status = 'active'
-    UNION ALL
-    SELECT DISTINCT m.user_id
-      FROM poll_cohorts c
-      JOIN memberships m ON m.institution_id = c.institution_id AND m.cohort_id = c.cohort_id
-                        AND m.role = 'learner'
-     WHERE poll.scope = 'cohorts' AND c.institution_id = poll.institution_id
-       AND c.poll_id = poll.id
+     WHERE u.institution_id = poll.institution_id
+       AND CASE WHEN poll.scope = 'college' THEN u.status = 'active'
+                ELSE EXISTS (SELECT 1 FROM poll_cohorts c
+                               JOIN memberships m ON m.institution_id = c.institution_id
+                                                 AND m.cohort_id = c.cohort_id
+                                                 AND m.role = 'learner'
+                              WHERE c.poll_id = poll.id AND m.user_id = u.id) END
+$$;
+
+-- The same by the poll's id, for a caller without its row at hand.
+CREATE OR REPLACE FUNCTION eligible_voters(poll bigint)
+RETURNS TABLE (user_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT e.user_id FROM polls p CROSS JOIN eligible_voters(p) e WHERE p.id = poll
 $$;
 
 -- The polls viewer sees, and as whom: mine (they created it: they alone
@@ -165,7 +170,6 @@ CREATE OR REPLACE FUNCTION poll_eligible(p polls, person bigint) RETURNS boolean
 LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e WHERE e.user_id = person)
 $$;
-
 
 -- The cohorts viewer represents (a 'rep' membership), at their college:
 -- those they may run polls for and raise issues for (a student-union
