@@ -184,13 +184,15 @@ RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
 $$;
 
 -- The "you said, we did" boards viewer reads: their college's (cohort_id
--- NULL), and the board of each cohort they belong to, in any role, once
--- each. Compare with IS NOT DISTINCT FROM to find the college's.
+-- NULL), and the board of each cohort they belong to, in any role: one
+-- row a membership, so a list of boards takes DISTINCT (a question of one
+-- board, EXISTS, need not). Compare with IS NOT DISTINCT FROM to find the
+-- college's.
 CREATE OR REPLACE FUNCTION issue_boards(viewer bigint)
 RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
     SELECT NULL::bigint FROM users v WHERE v.id = viewer
     UNION ALL
-    SELECT DISTINCT m.cohort_id
+    SELECT m.cohort_id
       FROM users v
       JOIN memberships m ON m.institution_id = v.institution_id AND m.user_id = v.id
      WHERE v.id = viewer
