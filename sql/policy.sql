@@ -95,10 +95,11 @@ $$;
 -- One SELECT, flattened into the statement. Joined on a plan id known to
 -- the statement (ON s.plan_id = $2) it is a lookup by key: the plan, then
 -- (when it is not the viewer's own) whether they teach its learner, from
--- the learner's memberships to the viewer's. Alone (a list), it reads the
--- plans of the viewer's college by (institution_id) and tests each
--- against the viewer's learners, gathered once into a hash: no estimate
--- of the size of cohorts can turn it into a read of every membership.
+-- the learner's memberships to the viewer's. Alone (a list: call it with
+-- a parameter, plan_sides($1), worked out first, as plan_list does), it
+-- reads the plans of the viewer's college and tests each against the
+-- viewer's learners, gathered once into a hash: no estimate of the size
+-- of cohorts can turn it into a read of every membership.
 CREATE OR REPLACE FUNCTION plan_sides(viewer bigint)
 RETURNS TABLE (plan_id bigint, side text) LANGUAGE sql STABLE AS $$
     SELECT p.id, CASE WHEN p.learner_id = viewer THEN 'learner' ELSE 'tutor' END
