@@ -95,10 +95,11 @@ $$;
 -- One SELECT, flattened into the statement. Joined on a plan id known to
 -- the statement (ON s.plan_id = $2) it is a lookup by key: the plan, then
 -- (when it is not the viewer's own) whether they teach its learner, from
--- the learner's memberships to the viewer's. Alone (a list), it reads the
--- plans of the viewer's college by (institution_id) and tests each
--- against the viewer's learners, gathered once into a hash: no estimate
--- of the size of cohorts can turn it into a read of every membership.
+-- the learner's memberships to the viewer's. Alone (a list: call it with
+-- a parameter, plan_sides($1), worked out first, as plan_list does), it
+-- reads the plans of the viewer's college and tests each against the
+-- viewer's learners, gathered once into a hash: no estimate of the size
+-- of cohorts can turn it into a read of every membership.
 CREATE OR REPLACE FUNCTION plan_sides(viewer bigint)
 RETURNS TABLE (plan_id bigint, side text) LANGUAGE sql STABLE AS $$
     SELECT p.id, CASE WHEN p.learner_id = viewer THEN 'learner' ELSE 'tutor' END
@@ -114,28 +115,33 @@ $$;
 -- ----------------------------------------------------------- student voice
 
 -- The people who may vote in a poll (its row): for a college-wide poll
--- everyone active at its college, else the learners of its cohorts, once
--- each. It takes the poll's row, which every caller has in hand, so that
--- asking it costs no second lookup of the poll: SELECT ... FROM polls p,
--- eligible_voters(p) e. Only the branch of the poll's scope runs. Ask it
--- of one person as EXISTS (... WHERE e.user_id = x), which reaches each
--- branch as a lookup by key (a person's row for a college-wide poll,
--- their memberships in the poll's cohorts for the others); listing a
--- poll's voters reads the college's people, or its cohorts' members.
--- Joined on another table's column it would be listed whole first.
+-- everyone active at its college, else the learners of its cohorts. It
+-- takes the poll's row, which every caller has in hand, so that asking it
+-- costs no second lookup of the poll: SELECT ... FROM polls p,
+-- eligible_voters(p) e. One SELECT, flattened where it is used: asked of
+-- one person (EXISTS (... WHERE e.user_id = x)) it is a lookup of their
+-- row and, for a poll of cohorts, of their memberships in its cohorts.
+-- Listing all of a college-wide poll's voters reads the college's people;
+-- listing a poll of cohorts' voters this way would test every person at
+-- the college, so a page that counts them counts its cohorts' learners
+-- (voice_turnout).
 CREATE OR REPLACE FUNCTION eligible_voters(poll polls)
 RETURNS TABLE (user_id bigint) LANGUAGE sql STABLE AS $$
     SELECT u.id
       FROM users u
-     WHERE poll.scope = 'college' AND u.institution_id = poll.institution_id
-       AND u.status = 'active'
-    UNION ALL
-    SELECT DISTINCT m.user_id
-      FROM poll_cohorts c
-      JOIN memberships m ON m.institution_id = c.institution_id AND m.cohort_id = c.cohort_id
-                        AND m.role = 'learner'
-     WHERE poll.scope = 'cohorts' AND c.institution_id = poll.institution_id
-       AND c.poll_id = poll.id
+     WHERE u.institution_id = poll.institution_id
+       AND CASE WHEN poll.scope = 'college' THEN u.status = 'active'
+                ELSE EXISTS (SELECT 1 FROM poll_cohorts c
+                               JOIN memberships m ON m.institution_id = c.institution_id
+                                                 AND m.cohort_id = c.cohort_id
+                                                 AND m.role = 'learner'
+                              WHERE c.poll_id = poll.id AND m.user_id = u.id) END
+$$;
+
+-- The same by the poll's id, for a caller without its row at hand.
+CREATE OR REPLACE FUNCTION eligible_voters(poll bigint)
+RETURNS TABLE (user_id bigint) LANGUAGE sql STABLE AS $$
+    SELECT e.user_id FROM polls p CROSS JOIN eligible_voters(p) e WHERE p.id = poll
 $$;
 
 -- The polls viewer sees, and as whom: mine (they created it: they alone
@@ -166,7 +172,6 @@ LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM eligible_voters(p) e WHERE e.user_id = person)
 $$;
 
-
 -- The cohorts viewer represents (a 'rep' membership), at their college:
 -- those they may run polls for and raise issues for (a student-union
 -- officer, a role, may also do both for the whole college).
@@ -180,13 +185,15 @@ RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
 $$;
 
 -- The "you said, we did" boards viewer reads: their college's (cohort_id
--- NULL), and the board of each cohort they belong to, in any role, once
--- each. Compare with IS NOT DISTINCT FROM to find the college's.
+-- NULL), and the board of each cohort they belong to, in any role: one
+-- row a membership, so a list of boards takes DISTINCT (a question of one
+-- board, EXISTS, need not). Compare with IS NOT DISTINCT FROM to find the
+-- college's.
 CREATE OR REPLACE FUNCTION issue_boards(viewer bigint)
 RETURNS TABLE (cohort_id bigint) LANGUAGE sql STABLE AS $$
     SELECT NULL::bigint FROM users v WHERE v.id = viewer
     UNION ALL
-    SELECT DISTINCT m.cohort_id
+    SELECT m.cohort_id
       FROM users v
       JOIN memberships m ON m.institution_id = v.institution_id AND m.user_id = v.id
      WHERE v.id = viewer

@@ -12,7 +12,7 @@
 // clang-format off
 const db_statement plan_goal_statements[] = {
     /* Goal $2 of plan $1's version in force. */
-    {"plan_goal", PLAN_GOALS_IN_FORCE(" AND goal_key = $2") " AND e.g->>'key' = $2"},
+    {"plan_goal", PLAN_GOALS_IN_FORCE " AND e.g->>'key' = $2"},
     /* Every change of goal $2's status, newest first. */
     {"plan_goal_history",
      "SELECT u.status, u.note, a.display_name, u.side,"

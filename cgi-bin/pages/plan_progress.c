@@ -37,7 +37,7 @@ enum {
 };
 
 const db_statement plan_progress_statements[] = {
-    {"plan_progress_goals", PLAN_GOALS_IN_FORCE("") " ORDER BY e.i"},
+    {"plan_progress_goals", PLAN_GOALS_IN_FORCE " ORDER BY e.i"},
     {"plan_reviews", PLAN_REVIEWS},
     {"plan_links", PLAN_LINKS("") " ORDER BY l.id"},
     /* The summary the plan's page shows: goals in force, achieved, past
@@ -57,7 +57,7 @@ const db_statement plan_progress_statements[] = {
      "          FROM plans p"
      "          JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
      "         CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') AS e(g)"
-     "          LEFT JOIN " GOAL_STANDING("$1", "") " u ON u.goal_key = e.g->>'key'"
+     "          LEFT JOIN LATERAL " GOAL_LATEST("p.id", "e.g->>'key'") " u ON true"
      "         WHERE p.id = $1) g"},
     {"plan_comments", "SELECT c.id, u.display_name, c.side, c.version, c.body,"
                       "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"

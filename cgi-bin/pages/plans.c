@@ -90,7 +90,7 @@ const db_statement plan_statements[] = {
      "                                 AND u.status IS DISTINCT FROM 'achieved') AS overdue"
      "         FROM plan_versions av"
      "        CROSS JOIN LATERAL jsonb_array_elements(av.content->'goals') AS e(g)"
-     "         LEFT JOIN " GOAL_STANDING("p.id", "") " u ON u.goal_key = e.g->>'key'"
+     "         LEFT JOIN LATERAL " GOAL_LATEST("p.id", "e.g->>'key'") " u ON true"
      "        WHERE av.plan_id = p.id AND av.number = p.agreed_version) gs"
      "  LEFT JOIN LATERAL (SELECT next_review FROM plan_reviews WHERE plan_id = p.id"
      "                      ORDER BY held_on DESC, id DESC LIMIT 1) rv ON true"

@@ -43,7 +43,7 @@ const db_statement voice_issue_statements[] = {
      "                   WHERE i.institution_id = $2::bigint AND i.cohort_id = b.cohort_id"
      "                     AND i.status NOT IN ('done', 'not_possible')) END,"
      "       (b.cohort_id IS NULL)::int"
-     "  FROM issue_boards($1::bigint) b"
+     "  FROM (SELECT DISTINCT cohort_id FROM issue_boards($1::bigint)) b"
      "  LEFT JOIN cohorts c ON c.institution_id = $2::bigint AND c.id = b.cohort_id"
      " ORDER BY 4, 2"},
     /* Issues awaiting a decision that person $1 answers, or whose answerer
@@ -101,13 +101,12 @@ const db_statement voice_issue_statements[] = {
     {"voice_board_head",
      "SELECT coalesce(c.name, 'The whole college') FROM issue_boards($1::bigint) b"
      "  LEFT JOIN cohorts c ON c.id = b.cohort_id"
-     " WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"},
-    /* Its issues, the same board's readers only. */
+     " WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint LIMIT 1"},
+    /* Its issues (shown only when voice_board_head, sent with it, found
+     * the board for $1). */
     {"voice_board",
-     ISSUE_ROW " JOIN users w ON w.id = $1::bigint AND w.institution_id = i.institution_id"
+     ISSUE_ROW " JOIN users w ON w.id = $1 AND w.institution_id = i.institution_id"
      " WHERE i.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"
-     "   AND EXISTS (SELECT 1 FROM issue_boards($1::bigint) b"
-     "                WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint)"
      " ORDER BY i.status IN ('done', 'not_possible'), i.updated_at DESC LIMIT 200"},
     {NULL, NULL},
 };

@@ -32,8 +32,9 @@ const db_statement voice_result_statements[] = {
      "    WHERE t.poll_id = $1) x WHERE n <= $2::int ORDER BY question_id, n"},
     /* Turnout of poll $1 as of its last batch: each cohort's learners and
      * how many of them had their ballot counted, or the whole college's
-     * (eligible_voters: counted from the cohorts for a poll of cohorts, as
-     * that function advises). */
+     * active people. A statistic of the people eligible_voters names,
+     * counted from their cohorts, or by the index of the college's people
+     * (asking eligible_voters person by person took a fifth longer). */
     {"voice_turnout",
      "SELECT c.name, count(DISTINCT m.user_id), count(DISTINCT v.user_id)"
      "  FROM poll_cohorts pc JOIN cohorts c ON c.id = pc.cohort_id"
@@ -42,8 +43,9 @@ const db_statement voice_result_statements[] = {
      "  LEFT JOIN poll_voters v ON v.poll_id = pc.poll_id AND v.user_id = m.user_id AND v.opened"
      " WHERE pc.poll_id = $1 GROUP BY c.id, c.name"
      " UNION ALL"
-     " SELECT 'Everyone at ' || i.name, (SELECT count(*) FROM eligible_voters(p)),"
-     "        p.counted + p.spoiled"
+     " SELECT 'Everyone at ' || i.name,"
+     "        (SELECT count(*) FROM users u WHERE u.institution_id = p.institution_id"
+     "            AND u.status = 'active'), p.counted + p.spoiled"
      "   FROM polls p JOIN institutions i ON i.id = p.institution_id"
      "  WHERE p.id = $1 AND p.scope = 'college' ORDER BY 1"},
     {NULL, NULL},
