@@ -141,6 +141,17 @@ done
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -v ON_ERROR_STOP=1 -f tests/bench/scale.sql
 psql -h "$VAR/pgrun" -U tandem -d tandem -qX -c "ANALYZE"
 echo "with a second college of 10,000 learners and 1,000,000 posts:"
+# How the statements behind them reach Riverside's rows now (their
+# generic plans' index conditions on the college).
+AMIRA_HASH=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "
+    SELECT token_hash FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE u.username = 'amira' ORDER BY s.created_at DESC LIMIT 1")
+RIVERSIDE=$(psql -h "$VAR/pgrun" -U tandem -d tandem -qtAX -c "SELECT id FROM institutions WHERE slug = 'riverside'")
+for call in "home_posts $AMIRA_HASH" "blog_search_all $AMIRA_HASH workshop" \
+            "admin_users_list \\N \\N \\N 50 0 $RIVERSIDE"; do
+    printf '    %s: %s\n' "${call%% *}" "$("${TANDEM_BIN:-$PWD/cgi-bin/tandem}" explain --generic $call |
+        grep -o 'Index Cond: ([^ ]*institution_id[^)]*)' | head -1)"
+done
 declare -A BEFORE
 for target in "${SCALED[@]}"; do
     BEFORE[${target%%|*}]=${RPS[${target%%|*}]}
