@@ -48,7 +48,7 @@ enum {
     " e.id, e.title, e.body_html, e.url, e.reflection_html, f.id, f.filename, f.content_type"
 #define POST_PAGE_JOINS                                                                            \
     " LEFT JOIN blogs b ON b.owner_id = p.author_id"                                               \
-    " LEFT JOIN evidence e ON e.id = p.evidence_id AND evidence_visible(e.id, v.id)"               \
+    " LEFT JOIN readable_evidence(v.id, NULL) e ON e.id = p.evidence_id"                           \
     " LEFT JOIN files f ON f.id = e.file_id"
 
 const db_statement blog_statements[] = {

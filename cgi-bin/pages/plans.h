@@ -179,10 +179,13 @@ enum {
     "   CASE"                                                                                      \
     "     WHEN ev.owner_id = $2 THEN '/portfolio/evidence/' || ev.id"                              \
     "     WHEN ev.id IS NOT NULL THEN (SELECT '/pages/' || min(b.page_id) FROM page_blocks b"      \
-    "                                   WHERE b.evidence_id = ev.id"                               \
-    "                                     AND page_visible(b.page_id, $2, NULL))"                  \
-    "     WHEN pg.id IS NOT NULL AND page_visible(pg.id, $2, NULL) THEN '/pages/' || pg.id"        \
-    "     WHEN po.id IS NOT NULL AND post_visible(po.id, $2) THEN '/blog/posts/' || po.id"         \
+    "                                    JOIN readable_pages($2::bigint, NULL) rp"                 \
+    "                                      ON rp.id = b.page_id"                                   \
+    "                                   WHERE b.evidence_id = ev.id)"                              \
+    "     WHEN pg.id IS NOT NULL AND EXISTS (SELECT 1 FROM readable_pages($2::bigint, NULL) rp"    \
+    "                                         WHERE rp.id = pg.id) THEN '/pages/' || pg.id"        \
+    "     WHEN po.id IS NOT NULL AND EXISTS (SELECT 1 FROM readable_posts($2::bigint) rp"          \
+    "                                         WHERE rp.id = po.id) THEN '/blog/posts/' || po.id"   \
     "   END AS href"                                                                               \
     "          FROM (SELECT DISTINCT kind, item FROM l) i"                                         \
     "          LEFT JOIN evidence ev ON i.kind = 'Evidence' AND ev.id = i.item"                    \

@@ -49,7 +49,7 @@
     " UNION ALL"                                                                                   \
     " SELECT 'post:' || p.id, 'Blog post: ' || p.title, '/blog/posts/' || p.id, p.title,"          \
     "        p.updated_at"                                                                         \
-    "   FROM posts p WHERE p.author_id = " sender " AND post_visible(p.id, " other ")"            \
+    "   FROM readable_posts(" other ") p WHERE p.author_id = " sender                              \
     " UNION ALL"                                                                                   \
     " SELECT 'goal:' || pl.id || ':' || (g->>'key'),"                                              \
     "        'Plan goal: ' || (g->>'title') || ' (' || pl.title || ')',"                           \
