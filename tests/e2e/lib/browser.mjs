@@ -194,6 +194,9 @@ export function harness(fileUrl) {
       if (plain && spare.length) return spare.pop();
       const context = await browser.newContext({ locale: 'en-GB', viewport: VIEWPORT, ...options });
       context.setDefaultTimeout(15_000);
+      // A page's load waits on Chromium's own share of two busy cores: twice
+      // seen past 15 s for a page the server answered in under a second.
+      context.setDefaultNavigationTimeout(30_000);
       const close = context.close.bind(context);
       context.close = async (...args) => {
         await giveBack(context);
