@@ -26,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "../core/buf.h"
 #include "../core/log.h"
@@ -116,13 +118,18 @@ const db_statement voice_mix_statements[] = {
      " UNION ALL"
      " SELECT 'round', id FROM feedback_rounds WHERE public_key IS NULL AND final_at IS NULL"},
     /* Of the ids $1 with a key file, those whose poll (round) needs it no
-     * more: final, or gone. */
+     * more: final, or gone. Gone counts only for the files in $2 (old
+     * ones): a key is made inside the transaction that creates its row,
+     * so a young file's row may simply not be committed yet. */
     {"vm_poll_keys_done",
      "SELECT k FROM unnest($1::bigint[]) k"
-     " WHERE NOT EXISTS (SELECT 1 FROM polls p WHERE p.id = k AND p.final_at IS NULL)"},
+     " WHERE EXISTS (SELECT 1 FROM polls p WHERE p.id = k AND p.final_at IS NOT NULL)"
+     "    OR (k = ANY($2::bigint[]) AND NOT EXISTS (SELECT 1 FROM polls p WHERE p.id = k))"},
     {"vm_round_keys_done",
      "SELECT k FROM unnest($1::bigint[]) k"
-     " WHERE NOT EXISTS (SELECT 1 FROM feedback_rounds r WHERE r.id = k AND r.final_at IS NULL)"},
+     " WHERE EXISTS (SELECT 1 FROM feedback_rounds r WHERE r.id = k AND r.final_at IS NOT NULL)"
+     "    OR (k = ANY($2::bigint[])"
+     "        AND NOT EXISTS (SELECT 1 FROM feedback_rounds r WHERE r.id = k))"},
     {NULL, NULL},
 };
 // clang-format on
@@ -565,6 +572,21 @@ bool voice_key_present(const char *keys_dir, const char *kind, const char *id)
     return sealed_key_present(keys_dir, name);
 }
 
+/* A key file's id if name is "<kind>-<digits>.key", else NULL (into id). */
+static const char *key_file_id(const char *name, const char *kind, char *id, size_t size)
+{
+    size_t prefix = strlen(kind), len = strlen(name);
+    if (strncmp(name, kind, prefix) != 0 || name[prefix] != '-' || len <= prefix + 5 ||
+        strcmp(name + len - 4, ".key") != 0 ||
+        strspn(name + prefix + 1, "0123456789") != len - prefix - 5 || len - prefix - 5 >= size)
+        return NULL;
+    snprintf(id, size, "%.*s", (int)(len - prefix - 5), name + prefix + 1);
+    return id;
+}
+
+/* Longer than any transaction that creates a poll or round takes. */
+enum { KEY_FILE_SETTLED_SECONDS = 3600 };
+
 /* Destroys the key files of polls and rounds that are final or gone: a
  * key whose destruction was interrupted (a crash right after the final
  * batch) goes at the next pass. */
@@ -572,25 +594,27 @@ static void sweep_keys(db *d, const char *keys_dir)
 {
     static const char *const kinds[][2] = {{"poll", "vm_poll_keys_done"},
                                            {"round", "vm_round_keys_done"}};
+    time_t settled = time(NULL) - KEY_FILE_SETTLED_SECONDS;
     for (int k = 0; k < 2; k++) {
-        buf ids = {0};
+        buf ids = {0}, old = {0};
         DIR *dir = opendir(keys_dir);
-        size_t prefix = strlen(kinds[k][0]);
         buf_puts(&ids, "{");
+        buf_puts(&old, "{");
+        char id[24];
+        struct stat st;
         for (struct dirent *e; dir && (e = readdir(dir));) {
-            const char *n = e->d_name;
-            size_t len = strlen(n);
-            if (strncmp(n, kinds[k][0], prefix) == 0 && n[prefix] == '-' && len > prefix + 5 &&
-                strcmp(n + len - 4, ".key") == 0 &&
-                strspn(n + prefix + 1, "0123456789") == len - prefix - 5)
-                buf_printf(&ids, "%s%.*s", ids.len > 1 ? "," : "", (int)(len - prefix - 5),
-                           n + prefix + 1);
+            if (!key_file_id(e->d_name, kinds[k][0], id, sizeof id))
+                continue;
+            buf_printf(&ids, "%s%s", ids.len > 1 ? "," : "", id);
+            if (fstatat(dirfd(dir), e->d_name, &st, 0) == 0 && st.st_mtime < settled)
+                buf_printf(&old, "%s%s", old.len > 1 ? "," : "", id);
         }
         if (dir)
             closedir(dir);
         buf_puts(&ids, "}");
-        const char *params[] = {ids.data};
-        PGresult *res = ids.len > 2 ? db_run(d, kinds[k][1], 1, params) : NULL;
+        buf_puts(&old, "}");
+        const char *params[] = {ids.data, old.data};
+        PGresult *res = ids.len > 2 ? db_run(d, kinds[k][1], 2, params) : NULL;
         for (int i = 0; res && i < PQntuples(res); i++) {
             char name[64];
             snprintf(name, sizeof name, "%s-%s", kinds[k][0], db_text(res, i, 0));
@@ -598,6 +622,7 @@ static void sweep_keys(db *d, const char *keys_dir)
         }
         PQclear(res);
         buf_free(&ids);
+        buf_free(&old);
     }
 }
 

@@ -15,7 +15,7 @@ import { BASE_URL, harness } from './lib/browser.mjs';
 import { college, literal, user } from './lib/college.mjs';
 import { collegeId, makeCohort, psql, userId } from './lib/db.mjs';
 import { tandem } from './lib/env.mjs';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 
 /** Runs a tandem subcommand against the test stack, in this environment (TANDEM_KEYS); its output. */
 function runTandem(...args) {
@@ -332,6 +332,24 @@ describe('a representative polls her cohort anonymously', () => {
     assert.match(csv.type, /text\/csv/);
     assert.match(csv.body, /"Which room do you prefer\?","single","Room A","3","60",""/);
     assert.match(csv.body, new RegExp(`"Anything else\\?","text","Quiet room please ${RUN}","","",""`), 'no name beside an anonymous answer');
+  });
+
+  test('a key whose poll is not yet visible (its opening transaction still running) survives a mixer pass; a stray one an hour old goes', () => {
+    // The key file is made inside the transaction that opens the poll, so
+    // the mixer (in the mail worker) can see a file before its row commits.
+    const unborn = Number(psql("SELECT last_value FROM polls_id_seq")) + 1000;
+    const file = keyFile(unborn);
+    writeFileSync(file, Buffer.alloc(32, 7), { mode: 0o600 });
+    try {
+      runTandem('count-ballots');
+      assert.ok(existsSync(file), 'a young key of a row not (yet) seen is kept');
+      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      utimesSync(file, twoHoursAgo, twoHoursAgo);
+      runTandem('count-ballots');
+      assert.equal(existsSync(file), false, 'a key an hour old with no poll is destroyed');
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 
   test('an issue raised from the results goes from raised to done, and the cohort reads it', async () => {
