@@ -709,6 +709,24 @@ out:
     return rc;
 }
 
+static int cmd_check_statements(int argc, char **argv)
+{
+    (void)argc, (void)argv;
+    size_t n = 0;
+    for (const db_statement *const *list = app_statements; *list; list++)
+        for (const db_statement *s = *list; s->name; s++)
+            n++;
+    db *d = db_new(tandem_config->database_url, app_statements);
+    bool ok = d && db_ready(d); /* prepares and checks each, logging what differs */
+    db_free(d);
+    if (!ok) {
+        fprintf(stderr, "tandem: the statements above (or the database) need looking at\n");
+        return 1;
+    }
+    printf("%zu statements prepared, each with the columns declared\n", n);
+    return 0;
+}
+
 static int cmd_version(int argc, char **argv)
 {
     (void)argc, (void)argv;
@@ -790,6 +808,11 @@ static const command commands[] = {
      "parameters (\\N for NULL). --generic shows the plan a worker keeps once it has\n"
      "run the statement a few times; --analyze runs it and shows times and buffers.",
      cmd_explain},
+    {"check-statements", "tandem check-statements", "check every statement's columns",
+     "Prepares every statement of the program, as a server worker does when it\n"
+     "connects, and checks that each returns the columns declared with it. Prints each\n"
+     "that does not (exit status 1), or how many were checked.",
+     cmd_check_statements},
     {"version", "tandem version", "print the version",
      "Prints the version of Tandem and of its libraries.", cmd_version},
 };

@@ -103,6 +103,68 @@ static void drop_connection(db *d)
     d->in_transaction = false;
 }
 
+/* Statements prepared and described per round trip: few enough that the
+ * server's answers (a row description each) never fill the socket while
+ * libpq, blocking, is still sending the next ones. */
+enum { PREPARE_BATCH = 32 };
+
+/* The next result of a pipeline, and the NULL that ends it. */
+static PGresult *pipeline_result(PGconn *conn)
+{
+    PGresult *res = PQgetResult(conn);
+    if (res && PQresultStatus(res) != PGRES_PIPELINE_SYNC)
+        while (PQgetResult(conn)) /* never more than one: the NULL ends it */
+            ;
+    return res;
+}
+
+/* Reads the answers to a batch of n statements from s: each prepared, and
+ * its result's columns those declared. Every failure is logged; the number
+ * of them, or -1 when the connection broke. */
+static int check_batch(PGconn *conn, const db_statement *s, int n)
+{
+    int failures = 0;
+    for (int i = 0; i < n; i++) {
+        PGresult *prepared = pipeline_result(conn);
+        PGresult *described = pipeline_result(conn);
+        if (!prepared || !described) {
+            PQclear(prepared);
+            PQclear(described);
+            return -1;
+        }
+        if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+            log_error("preparing statement %s: %s", s[i].name,
+                      PQresultErrorMessage(prepared));
+            failures++;
+        } else if (PQresultStatus(described) == PGRES_COMMAND_OK &&
+                   PQnfields(described) != s[i].columns) {
+            log_error("statement %s returns %d columns, declared with %d", s[i].name,
+                      PQnfields(described), s[i].columns);
+            failures++;
+        }
+        PQclear(prepared);
+        PQclear(described);
+    }
+    PGresult *sync = pipeline_result(conn);
+    bool synced = sync && PQresultStatus(sync) == PGRES_PIPELINE_SYNC;
+    PQclear(sync);
+    return synced ? failures : -1;
+}
+
+/* Prepares and describes statements s[0..n) in one round trip. */
+static int prepare_batch(PGconn *conn, const db_statement *s, int n)
+{
+    bool sent = PQenterPipelineMode(conn) == 1;
+    for (int i = 0; sent && i < n; i++)
+        sent = PQsendPrepare(conn, s[i].name, s[i].sql, 0, NULL) == 1 &&
+               PQsendDescribePrepared(conn, s[i].name) == 1;
+    sent = sent && PQpipelineSync(conn) == 1;
+    int failures = sent ? check_batch(conn, s, n) : -1;
+    return PQexitPipelineMode(conn) == 1 ? failures : -1;
+}
+
+/* Prepares every statement, checking the columns declared with each
+ * against the server's description of it (db.h). */
 static bool prepare_all(db *d)
 {
     /* Every statement is a short OLTP query with bound parameters: plan
@@ -110,17 +172,19 @@ static bool prepare_all(db *d)
      * it weighs custom against generic plans (a millisecond a page). */
     PGresult *set = PQexec(d->conn, "SET plan_cache_mode = force_generic_plan");
     PQclear(set);
+    int failures = 0;
     for (const db_statement *const *list = d->statements; list && *list; list++)
-        for (const db_statement *s = *list; s->name; s++) {
-            PGresult *res = PQprepare(d->conn, s->name, s->sql, 0, NULL);
-            bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-            if (!ok)
-                log_error("preparing statement %s: %s", s->name, PQerrorMessage(d->conn));
-            PQclear(res);
-            if (!ok)
-                return false;
+        for (const db_statement *s = *list; s->name && failures >= 0;) {
+            int n = 0;
+            while (n < PREPARE_BATCH && s[n].name)
+                n++;
+            int failed = prepare_batch(d->conn, s, n);
+            failures = failed < 0 ? -1 : failures + failed;
+            s += n;
         }
-    return true;
+    if (failures < 0)
+        log_error("preparing statements: %s", PQerrorMessage(d->conn));
+    return failures == 0;
 }
 
 bool db_ready(db *d)

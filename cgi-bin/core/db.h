@@ -21,10 +21,36 @@
 #include <libpq-fe.h>
 #include <stdbool.h>
 
+/* A prepared statement, declared once: its name, its SQL, and how many
+ * columns its result has (0 for a command that returns no rows). Where the
+ * program reads cells by position, the positions are named by an enum
+ * declared beside the statement, whose last member is this count:
+ *
+ *     enum { HG_NAME, HG_CODE, HOME_GROUPS_COLUMNS };
+ *     {"home_groups", "SELECT name, code FROM ...", HOME_GROUPS_COLUMNS},
+ *     ... db_text(res, i, HG_CODE) ...
+ *
+ * Every connection checks each declared count against the server's own
+ * description of the prepared statement (PQnfields of
+ * PQdescribePrepared): a statement whose SQL and enum drifted apart stops
+ * the program at its first connection, in every build, rather than
+ * reading the wrong cell of a page. */
 typedef struct {
     const char *name;
     const char *sql;
+    int columns;
 } db_statement;
+
+/* The number of elements of an array (never of a pointer: a compile error),
+ * for the count of parameters passed with them: db_run(d, "x",
+ * ARRAY_SIZE(params), params). */
+#define ARRAY_SIZE(a)                                                                              \
+    (sizeof(a) / sizeof((a)[0]) +                                                                  \
+     0 * sizeof(struct {                                                                           \
+         _Static_assert(!__builtin_types_compatible_p(__typeof__(a), __typeof__(&(a)[0])),         \
+                        "ARRAY_SIZE of a pointer");                                                \
+         int unused;                                                                               \
+     }))
 
 typedef struct db db;
 
@@ -35,8 +61,10 @@ db *db_new(const char *conninfo, const db_statement *const *statements);
  * (for a program that never calls db_request_end): none outlives d. */
 void db_free(db *d);
 
-/* Connects and prepares if not connected. Returns false (and logs once per
- * outage) when the database cannot be reached. Never blocks for long: the
+/* Connects and prepares if not connected, checking each statement's
+ * declared columns (every mismatch logged). Returns false (and logs once
+ * per outage) when the database cannot be reached, or a statement cannot
+ * be prepared or has not the columns declared. Never blocks for long: the
  * connection string carries connect_timeout. */
 bool db_ready(db *d);
 
