@@ -63,32 +63,76 @@
     "UPDATE " table " x SET archived = $2::boolean FROM old WHERE x.id = old.id"                   \
     " RETURNING x.name, x.institution_id, old.archived"
 
+/* The columns INSTRUMENTS_LIST and INSTRUMENT_SHOW both start with (kind_text
+ * reads either), then each one's own. */
+enum {
+    IN_ID,
+    IN_NAME,
+    IN_KIND,
+    IN_MIN,
+    IN_MAX,
+    IN_FEEDBACK,
+    IN_ARCHIVED,
+    IN_COLLEGE,
+    IN_RESULTS,
+    IN_N_COLUMNS
+};
+enum { IL_ITEMS = IN_N_COLUMNS, IL_DESCRIPTION, ADMIN_INSTRUMENTS_LIST_COLUMNS };
+enum { IS_ROUNDS = IN_N_COLUMNS, IS_DESCRIPTION, IS_ITEM, ADMIN_INSTRUMENT_SHOW_COLUMNS };
+/* THEMES_LIST: one row a theme, with how many goals name it. */
+enum { TL_ID, TL_NAME, TL_ARCHIVED, TL_COLLEGE, TL_GOALS, ADMIN_THEMES_LIST_COLUMNS };
+/* DEPARTMENTS_LIST: one row a department, with how many people are in it. */
+enum { DL_NAME, DL_COLLEGE, DL_PEOPLE, ADMIN_DEPARTMENTS_LIST_COLUMNS };
+/* admin_instrument_insert and admin_theme_insert: the new id. */
+enum { NW_ID, ADMIN_INSERT_COLUMNS };
+/* INSTRUMENT_LOCK: the instrument as items are added to it. */
+enum {
+    LK_NAME,
+    LK_KIND,
+    LK_ARCHIVED,
+    LK_COLLEGE,
+    LK_ROUNDS,
+    LK_ITEMS,
+    ADMIN_INSTRUMENT_LOCK_COLUMNS
+};
+/* SET_ARCHIVED: the row, and whether it was archived before. */
+enum { AR_NAME, AR_COLLEGE, AR_WAS_ARCHIVED, ADMIN_ARCHIVE_COLUMNS };
+
 // clang-format off
 const db_statement admin_leadership_statements[] = {
-    {"admin_instruments_list", INSTRUMENTS_LIST(" WHERE n.institution_id = $1")},
-    {"admin_instruments_list_all", INSTRUMENTS_LIST("")},
-    {"admin_themes_list", THEMES_LIST(" WHERE h.institution_id = $1")},
-    {"admin_themes_list_all", THEMES_LIST("")},
-    {"admin_departments_list", DEPARTMENTS_LIST(" AND u.institution_id = $1")},
-    {"admin_departments_list_all", DEPARTMENTS_LIST("")},
+    {"admin_instruments_list", INSTRUMENTS_LIST(" WHERE n.institution_id = $1"),
+     ADMIN_INSTRUMENTS_LIST_COLUMNS},
+    {"admin_instruments_list_all", INSTRUMENTS_LIST(""), ADMIN_INSTRUMENTS_LIST_COLUMNS},
+    {"admin_themes_list", THEMES_LIST(" WHERE h.institution_id = $1"), ADMIN_THEMES_LIST_COLUMNS},
+    {"admin_themes_list_all", THEMES_LIST(""), ADMIN_THEMES_LIST_COLUMNS},
+    {"admin_departments_list", DEPARTMENTS_LIST(" AND u.institution_id = $1"),
+     ADMIN_DEPARTMENTS_LIST_COLUMNS},
+    {"admin_departments_list_all", DEPARTMENTS_LIST(""), ADMIN_DEPARTMENTS_LIST_COLUMNS},
     {"admin_instrument_insert",
      "INSERT INTO instruments (institution_id, name, kind, description, scale_min, scale_max,"
      "                         feedback, created_by)"
-     " VALUES ($1, $2, $3, $4, $5::int, $6::int, $7::boolean, $8) RETURNING id"},
+     " VALUES ($1, $2, $3, $4, $5::int, $6::int, $7::boolean, $8) RETURNING id",
+     ADMIN_INSERT_COLUMNS},
     /* $2: the items, a text array in their order, after the $3 there are. */
     {"admin_instrument_items_insert",
      "INSERT INTO instrument_items (instrument_id, position, name)"
-     " SELECT $1, $3::int + t.n, t.item FROM unnest($2::text[]) WITH ORDINALITY AS t(item, n)"},
-    {"admin_instrument_show", INSTRUMENT_SHOW(" AND n.institution_id = $2")},
-    {"admin_instrument_show_all", INSTRUMENT_SHOW("")},
-    {"admin_instrument_lock", INSTRUMENT_LOCK(" AND n.institution_id = $2")},
-    {"admin_instrument_lock_all", INSTRUMENT_LOCK("")},
-    {"admin_instrument_archive", SET_ARCHIVED("instruments", " AND institution_id = $3")},
-    {"admin_instrument_archive_all", SET_ARCHIVED("instruments", "")},
+     " SELECT $1, $3::int + t.n, t.item FROM unnest($2::text[]) WITH ORDINALITY AS t(item, n)",
+     0},
+    {"admin_instrument_show", INSTRUMENT_SHOW(" AND n.institution_id = $2"),
+     ADMIN_INSTRUMENT_SHOW_COLUMNS},
+    {"admin_instrument_show_all", INSTRUMENT_SHOW(""), ADMIN_INSTRUMENT_SHOW_COLUMNS},
+    {"admin_instrument_lock", INSTRUMENT_LOCK(" AND n.institution_id = $2"),
+     ADMIN_INSTRUMENT_LOCK_COLUMNS},
+    {"admin_instrument_lock_all", INSTRUMENT_LOCK(""), ADMIN_INSTRUMENT_LOCK_COLUMNS},
+    {"admin_instrument_archive", SET_ARCHIVED("instruments", " AND institution_id = $3"),
+     ADMIN_ARCHIVE_COLUMNS},
+    {"admin_instrument_archive_all", SET_ARCHIVED("instruments", ""), ADMIN_ARCHIVE_COLUMNS},
     {"admin_theme_insert",
-     "INSERT INTO leadership_themes (institution_id, name) VALUES ($1, $2) RETURNING id"},
-    {"admin_theme_archive", SET_ARCHIVED("leadership_themes", " AND institution_id = $3")},
-    {"admin_theme_archive_all", SET_ARCHIVED("leadership_themes", "")},
+     "INSERT INTO leadership_themes (institution_id, name) VALUES ($1, $2) RETURNING id",
+     ADMIN_INSERT_COLUMNS},
+    {"admin_theme_archive", SET_ARCHIVED("leadership_themes", " AND institution_id = $3"),
+     ADMIN_ARCHIVE_COLUMNS},
+    {"admin_theme_archive_all", SET_ARCHIVED("leadership_themes", ""), ADMIN_ARCHIVE_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
@@ -109,10 +153,10 @@ static const admin_notice leadership_notices[] = {
 /* "Scores on scales, 1 to 5" or "A type", for the list. */
 static const char *kind_text(request *r, const PGresult *res, int i)
 {
-    if (strcmp(db_text(res, i, 2), "scales") != 0)
+    if (strcmp(db_text(res, i, IN_KIND), "scales") != 0)
         return "A type";
-    return arena_printf(r->mem, "Scores on scales, %s to %s", db_text(res, i, 3),
-                        db_text(res, i, 4));
+    return arena_printf(r->mem, "Scores on scales, %s to %s", db_text(res, i, IN_MIN),
+                        db_text(res, i, IN_MAX));
 }
 
 /* Adds row i of res to section: its college (column college) shown to
@@ -131,15 +175,15 @@ static tpl_dict *add_row(tpl_dict *d, const char *section, const PGresult *res, 
 static void fill_instruments(request *r, tpl_dict *d, const PGresult *res, bool site)
 {
     for (int i = 0; i < PQntuples(res); i++) {
-        tpl_dict *row = add_row(d, "INSTRUMENT", res, i, site, 7, 6);
-        tpl_set(row, "ID", db_text(res, i, 0));
-        tpl_set(row, "NAME", db_text(res, i, 1));
+        tpl_dict *row = add_row(d, "INSTRUMENT", res, i, site, IN_COLLEGE, IN_ARCHIVED);
+        tpl_set(row, "ID", db_text(res, i, IN_ID));
+        tpl_set(row, "NAME", db_text(res, i, IN_NAME));
         tpl_set(row, "KIND", kind_text(r, res, i));
-        tpl_set(row, "FEEDBACK", strcmp(db_text(res, i, 5), "t") == 0 ? "Yes" : "No");
-        tpl_set(row, "RESULTS", db_text(res, i, 8));
-        tpl_set(row, "ITEMS", db_text(res, i, 9));
-        if (db_text(res, i, 10)[0])
-            tpl_set(tpl_add_section(row, "DESCRIPTION"), "TEXT", db_text(res, i, 10));
+        tpl_set(row, "FEEDBACK", strcmp(db_text(res, i, IN_FEEDBACK), "t") == 0 ? "Yes" : "No");
+        tpl_set(row, "RESULTS", db_text(res, i, IN_RESULTS));
+        tpl_set(row, "ITEMS", db_text(res, i, IL_ITEMS));
+        if (db_text(res, i, IL_DESCRIPTION)[0])
+            tpl_set(tpl_add_section(row, "DESCRIPTION"), "TEXT", db_text(res, i, IL_DESCRIPTION));
     }
     tpl_show(d, PQntuples(res) ? "HAS_INSTRUMENTS" : "NO_INSTRUMENTS");
 }
@@ -150,15 +194,15 @@ static void fill_themes_and_departments(tpl_dict *d, const PGresult *themes,
                                         const PGresult *departments, bool site)
 {
     for (int i = 0; i < PQntuples(themes); i++) {
-        tpl_dict *row = add_row(d, "THEME", themes, i, site, 3, 2);
-        tpl_set(row, "ID", db_text(themes, i, 0));
-        tpl_set(row, "NAME", db_text(themes, i, 1));
-        tpl_set(row, "GOALS", db_text(themes, i, 4));
+        tpl_dict *row = add_row(d, "THEME", themes, i, site, TL_COLLEGE, TL_ARCHIVED);
+        tpl_set(row, "ID", db_text(themes, i, TL_ID));
+        tpl_set(row, "NAME", db_text(themes, i, TL_NAME));
+        tpl_set(row, "GOALS", db_text(themes, i, TL_GOALS));
     }
     for (int i = 0; i < PQntuples(departments); i++) {
-        tpl_dict *row = add_row(d, "DEPARTMENT", departments, i, site, 1, -1);
-        tpl_set(row, "NAME", db_text(departments, i, 0));
-        tpl_set(row, "PEOPLE", db_text(departments, i, 2));
+        tpl_dict *row = add_row(d, "DEPARTMENT", departments, i, site, DL_COLLEGE, -1);
+        tpl_set(row, "NAME", db_text(departments, i, DL_NAME));
+        tpl_set(row, "PEOPLE", db_text(departments, i, DL_PEOPLE));
     }
     tpl_show(d, PQntuples(themes) ? "HAS_THEMES" : "NO_THEMES");
     tpl_show(d, PQntuples(departments) ? "HAS_DEPARTMENTS" : "NO_DEPARTMENTS");
@@ -242,9 +286,10 @@ static saving insert_new(request *r, const char *statement, int n, const char *c
                  : strcmp(state, "23503") == 0 ? NO_COLLEGE
                                                : NOT_SAVED;
     if (res) {
-        const char *item_params[] = {db_text(res, 0, 0), items, "0"};
-        PGresult *added =
-            items ? db_run(r->db, "admin_instrument_items_insert", 3, item_params) : NULL;
+        const char *item_params[] = {db_text(res, 0, NW_ID), items, "0"};
+        PGresult *added = items ? db_run(r->db, "admin_instrument_items_insert",
+                                         ARRAY_SIZE(item_params), item_params)
+                                : NULL;
         if ((!items || added) && audit(r, action, 0, institution_id, detail) && db_commit(r->db))
             out = SAVED;
         PQclear(added);
@@ -290,7 +335,8 @@ void page_admin_theme_create(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, institution_id), v[0].str};
-    saving o = insert_new(r, "admin_theme_insert", 2, params, NULL, "theme_created", institution_id,
+    saving o = insert_new(r, "admin_theme_insert", ARRAY_SIZE(params), params, NULL,
+                          "theme_created", institution_id,
                           arena_printf(r->mem, "added the development theme \"%s\"", v[0].str));
     answer(r, o, "/admin/leadership?done=theme#themes", show_settings, v, "theme_name",
            arena_printf(r->mem,
@@ -322,17 +368,17 @@ static void set_archived(request *r, const char *statement, const char *what, bo
     }
     bool done = false;
     const char *params[] = {req_id_text(r, id), archived ? "true" : "false"};
-    PGresult *res = admin_run(r, statement, 2, params);
+    PGresult *res = admin_run(r, statement, ARRAY_SIZE(params), params);
     bool missing = res && PQntuples(res) == 0;
     if (res && !missing) {
-        bool was = strcmp(db_text(res, 0, 2), "t") == 0;
+        bool was = strcmp(db_text(res, 0, AR_WAS_ARCHIVED), "t") == 0;
         const char *action =
             arena_printf(r->mem, "%s_%s", what, archived ? "archived" : "restored");
         done = (was == archived ||
-                audit(r, action, 0, db_int(res, 0, 1),
+                audit(r, action, 0, db_int(res, 0, AR_COLLEGE),
                       arena_printf(r->mem, "%s the %s \"%s\"", archived ? "archived" : "restored",
                                    strcmp(what, "theme") == 0 ? "development theme" : "instrument",
-                                   db_text(res, 0, 0)))) &&
+                                   db_text(res, 0, AR_NAME)))) &&
                db_commit(r->db);
     }
     PQclear(res);
@@ -536,8 +582,8 @@ void page_admin_instrument_create(request *r)
                             v[F_FEEDBACK].present ? "true" : "false",
                             req_id_text(r, r->user->id)};
     saving o = insert_new(
-        r, "admin_instrument_insert", 8, params, arena_pg_array(r->mem, items, n_items),
-        "instrument_created", institution_id,
+        r, "admin_instrument_insert", ARRAY_SIZE(params), params,
+        arena_pg_array(r->mem, items, n_items), "instrument_created", institution_id,
         arena_printf(r->mem, "added the instrument \"%s\" (%s, %zu %s%s)", v[F_NAME].str,
                      scales ? "scores on scales" : "a type", n_items, scales ? "scales" : "types",
                      v[F_FEEDBACK].present ? ", for 360-degree feedback" : ""));
@@ -579,37 +625,37 @@ static void show_instrument(request *r, long long id, int status, const char *ty
     PGresult *res = admin_find(r, "admin_instrument_show", id);
     if (!res)
         return;
-    bool scales = strcmp(db_text(res, 0, 2), "scales") == 0;
-    tpl_dict *d = render_begin(
-        r,
-        arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "", db_text(res, 0, 1)),
-        "admin/leadership_instrument_show.tpl");
+    bool scales = strcmp(db_text(res, 0, IN_KIND), "scales") == 0;
+    tpl_dict *d = render_begin(r,
+                               arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "",
+                                            db_text(res, 0, IN_NAME)),
+                               "admin/leadership_instrument_show.tpl");
     if (!d) {
         PQclear(res);
         render_end(r, 500);
         return;
     }
-    tpl_set(d, "ID", db_text(res, 0, 0));
-    tpl_set(d, "NAME", db_text(res, 0, 1));
-    tpl_set(d, "COLLEGE", db_text(res, 0, 7));
+    tpl_set(d, "ID", db_text(res, 0, IN_ID));
+    tpl_set(d, "NAME", db_text(res, 0, IN_NAME));
+    tpl_set(d, "COLLEGE", db_text(res, 0, IN_COLLEGE));
     tpl_set(d, "KIND", kind_text(r, res, 0));
-    tpl_set(d, "FEEDBACK", strcmp(db_text(res, 0, 5), "t") == 0 ? "Yes" : "No");
-    tpl_set(d, "RESULTS", db_text(res, 0, 8));
-    tpl_set(d, "ROUNDS", db_text(res, 0, 9));
+    tpl_set(d, "FEEDBACK", strcmp(db_text(res, 0, IN_FEEDBACK), "t") == 0 ? "Yes" : "No");
+    tpl_set(d, "RESULTS", db_text(res, 0, IN_RESULTS));
+    tpl_set(d, "ROUNDS", db_text(res, 0, IS_ROUNDS));
     tpl_set(d, "NOUN", scales ? "scales" : "types");
-    bool archived = strcmp(db_text(res, 0, 6), "t") == 0;
+    bool archived = strcmp(db_text(res, 0, IN_ARCHIVED), "t") == 0;
     tpl_show(d, archived ? "ARCHIVED" : "IN_USE");
-    if (db_text(res, 0, 10)[0])
-        tpl_set(tpl_add_section(d, "DESCRIPTION"), "TEXT", db_text(res, 0, 10));
+    if (db_text(res, 0, IS_DESCRIPTION)[0])
+        tpl_set(tpl_add_section(d, "DESCRIPTION"), "TEXT", db_text(res, 0, IS_DESCRIPTION));
     for (int i = 0; i < PQntuples(res); i++)
-        if (!PQgetisnull(res, i, 11))
-            tpl_set(tpl_add_section(d, "ITEM"), "NAME", db_text(res, i, 11));
-    const char *closed = items_closed(archived, db_int(res, 0, 9));
+        if (!PQgetisnull(res, i, IS_ITEM))
+            tpl_set(tpl_add_section(d, "ITEM"), "NAME", db_text(res, i, IS_ITEM));
+    const char *closed = items_closed(archived, db_int(res, 0, IS_ROUNDS));
     if (closed) {
         tpl_set(tpl_add_section(d, "CLOSED"), "WHY", closed);
     } else {
         tpl_dict *f = tpl_add_section(d, "ADD");
-        tpl_set(f, "ID", db_text(res, 0, 0));
+        tpl_set(f, "ID", db_text(res, 0, IN_ID));
         tpl_set(f, "NOUN", scales ? "scales" : "types");
         tpl_set(f, "ITEMS", typed ? typed : "");
         if (error)
@@ -658,19 +704,20 @@ void page_admin_instrument_items(request *r)
     int status = 503;
     const char *problem = NULL;
     const char *find[] = {req_id_text(r, id)};
-    PGresult *res = admin_run(r, "admin_instrument_lock", 1, find);
+    PGresult *res = admin_run(r, "admin_instrument_lock", ARRAY_SIZE(find), find);
     if (!res || PQntuples(res) != 1) {
         status = res ? 404 : 503;
         goto out;
     }
-    bool scales = strcmp(db_text(res, 0, 1), "scales") == 0;
-    if ((problem = items_closed(strcmp(db_text(res, 0, 2), "t") == 0, db_int(res, 0, 4)))) {
+    bool scales = strcmp(db_text(res, 0, LK_KIND), "scales") == 0;
+    if ((problem = items_closed(strcmp(db_text(res, 0, LK_ARCHIVED), "t") == 0,
+                                db_int(res, 0, LK_ROUNDS)))) {
         status = 409;
         goto out;
     }
     const char *items[MAX_ITEMS];
     size_t n = 0;
-    for (const char *p = db_text(res, 0, 5); *p && n < MAX_ITEMS;) {
+    for (const char *p = db_text(res, 0, LK_ITEMS); *p && n < MAX_ITEMS;) {
         size_t len = strcspn(p, "\n");
         items[n++] = arena_strndup(r->mem, p, len);
         p += len + (p[len] == '\n');
@@ -682,13 +729,13 @@ void page_admin_instrument_items(request *r)
     }
     const char *params[] = {req_id_text(r, id), arena_pg_array(r->mem, items + had, n - had),
                             req_id_text(r, (long long)had)};
-    PGresult *added = db_run(r->db, "admin_instrument_items_insert", 3, params);
+    PGresult *added = db_run(r->db, "admin_instrument_items_insert", ARRAY_SIZE(params), params);
     bool inserted = added != NULL;
     PQclear(added);
     if (inserted &&
-        audit(r, "instrument_items_added", 0, db_int(res, 0, 3),
+        audit(r, "instrument_items_added", 0, db_int(res, 0, LK_COLLEGE),
               arena_printf(r->mem, "added %zu %s to the instrument \"%s\"", n - had,
-                           scales ? "scales" : "types", db_text(res, 0, 0))) &&
+                           scales ? "scales" : "types", db_text(res, 0, LK_NAME))) &&
         db_commit(r->db))
         status = 0;
 out:

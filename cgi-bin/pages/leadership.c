@@ -42,29 +42,78 @@
     "  LEFT JOIN LATERAL (SELECT held_on, next_review FROM leadership_reviews"                     \
     "                      WHERE plan_id = p.id ORDER BY held_on DESC, id DESC LIMIT 1) rv ON true"\
     " WHERE u.line_manager_id = $1 AND u.status = 'active'"
+/* LP_TEAM: one row a report. */
+enum {
+    TM_USER_ID,
+    TM_NAME,
+    TM_DEPARTMENT,
+    TM_PLAN_ID, /* "0" when they have no plan this year */
+    TM_GOALS,
+    TM_ACHIEVED,
+    TM_OVERDUE,
+    TM_NEXT_REVIEW,
+    TM_NEXT_LATE,
+    TM_LAST_REVIEW,
+    TM_TO_SIGN,
+    TM_ROUNDS,
+    TM_LATE_ACTIONS,
+    LP_TEAM_COLUMNS
+};
+
+/* lp_mine: one row a plan of mine. */
+enum { MI_ID, MI_YEAR, MI_GOALS, MI_ACHIEVED, MI_OPEN, LP_MINE_COLUMNS };
+/* lp_shared_with: one row a plan shared with me. */
+enum { SW_ID, SW_YEAR, SW_OWNER, LP_SHARED_WITH_COLUMNS };
+/* lp_owed: one row a 360 round waiting for my answer. */
+enum { OW_ROUND_ID, OW_OWNER, OW_INSTRUMENT, OW_OPENED, LP_OWED_COLUMNS };
+/* lp_years: one row a year a plan can be started for. */
+enum { YR_YEAR, YR_HAS_PLAN, YR_TO_CARRY, LP_YEARS_COLUMNS };
+/* lp_insert: the new plan. */
+enum { NP_ID, LP_INSERT_COLUMNS };
+/* lp_team_version: what the team page is kept in memory under. */
+enum { TV_REPORTS, TV_REVISIONS, TV_TODAY, LP_TEAM_VERSION_COLUMNS };
+/* lp_reviews: one row a review meeting of the plan. */
+enum {
+    RL_ID,
+    RL_HELD,
+    RL_OWNER_SIGNED,
+    RL_MANAGER_SIGNED,
+    RL_MANAGER,
+    RL_OPEN_ACTIONS,
+    RL_NEXT,
+    RL_NEXT_LATE,
+    LP_REVIEWS_COLUMNS
+};
+/* lp_rounds: one row a 360 round of the plan. */
+enum { RN_ID, RN_INSTRUMENT, RN_OPENED, RN_CLOSED, RN_INVITED, RN_ANSWERED, LP_ROUNDS_COLUMNS };
+/* lp_shares: one row a person the plan is shared with. */
+enum { SH_USER_ID, SH_NAME, SH_USERNAME, LP_SHARES_COLUMNS };
+/* lp_share_add: the person it is now shared with. */
+enum { SA_USER_ID, LP_SHARE_ADD_COLUMNS };
 
 const db_statement leadership_statements[] = {
-    {"lp_head", LP_HEAD},
+    {"lp_head", LP_HEAD, LP_HEAD_COLUMNS},
     /* The prefetch of a page under a plan with one more path parameter. */
-    {"lp_head_sub", LP_HEAD " WHERE $3::text IS NOT NULL"},
+    {"lp_head_sub", LP_HEAD " WHERE $3::text IS NOT NULL", LP_HEAD_COLUMNS},
     /* My plans, newest year first: goals achieved and in all. */
     {"lp_mine",
      "SELECT p.id, p.academic_year, count(g.id), count(g.id) FILTER (WHERE g.status = 'achieved'),"
      "       p.academic_year >= " LP_YEAR
      "  FROM leadership_plans p LEFT JOIN leadership_goals g ON g.plan_id = p.id"
-     " WHERE p.owner_id = $1 GROUP BY p.id ORDER BY p.academic_year DESC"},
+     " WHERE p.owner_id = $1 GROUP BY p.id ORDER BY p.academic_year DESC", LP_MINE_COLUMNS},
     /* Plans others shared with $1. */
     {"lp_shared_with",
      "SELECT p.id, p.academic_year, o.display_name FROM leadership_shares s"
      "  JOIN leadership_plans p ON p.id = s.plan_id JOIN users o ON o.id = p.owner_id"
-     " WHERE s.user_id = $1 ORDER BY p.academic_year DESC, o.display_name"},
+     " WHERE s.user_id = $1 ORDER BY p.academic_year DESC, o.display_name", LP_SHARED_WITH_COLUMNS},
     /* 360 rounds waiting for $1's answer. */
     {"lp_owed",
      "SELECT r.id, o.display_name, i.name, to_char(r.opened_at, 'FMDD Mon YYYY')"
      "  FROM feedback_invitations fi JOIN feedback_rounds r ON r.id = fi.round_id"
      "  JOIN leadership_plans p ON p.id = r.plan_id JOIN users o ON o.id = p.owner_id"
      "  JOIN instruments i ON i.id = r.instrument_id"
-     " WHERE fi.invitee_id = $1 AND NOT fi.answered AND r.closed_at IS NULL ORDER BY r.opened_at"},
+     " WHERE fi.invitee_id = $1 AND NOT fi.answered AND r.closed_at IS NULL ORDER BY r.opened_at",
+     LP_OWED_COLUMNS},
     /* The years $1 can start a plan for (this one and the next) with
      * whether they have one, and their latest earlier plan's unfinished
      * goals to carry. */
@@ -77,16 +126,17 @@ const db_statement leadership_statements[] = {
      "                   AND g.status IN ('not_started', 'in_progress')), 0)"
      "  FROM (SELECT " LP_YEAR " AS year UNION ALL"
      "        SELECT to_char(current_date + interval '4 months', 'YYYY') || '/'"
-     "               || to_char(current_date + interval '16 months', 'YY')) y ORDER BY 1"},
+     "               || to_char(current_date + interval '16 months', 'YY')) y ORDER BY 1",
+     LP_YEARS_COLUMNS},
     {"lp_insert",
      "INSERT INTO leadership_plans (institution_id, owner_id, academic_year, aspiration)"
-     " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id"},
+     " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id", LP_INSERT_COLUMNS},
     /* Carries the unfinished goals of $2's latest plan before plan $1. */
     {"lp_carry",
      "SELECT leadership_carry(prev.id, $1) FROM leadership_plans p"
      "  JOIN LATERAL (SELECT id FROM leadership_plans WHERE owner_id = $2"
      "                   AND academic_year < p.academic_year"
-     "                 ORDER BY academic_year DESC LIMIT 1) prev ON true WHERE p.id = $1"},
+     "                 ORDER BY academic_year DESC LIMIT 1) prev ON true WHERE p.id = $1", 1},
     /* The team page's prefetch: how many reports $1's session has and the
      * sum of their plans' revisions (which any change moves), to find
      * the page kept in memory. */
@@ -95,26 +145,28 @@ const db_statement leadership_statements[] = {
      "  FROM session_viewer($1) v"
      "  JOIN users u ON u.institution_id = v.institution_id AND u.line_manager_id = v.id"
      "  LEFT JOIN leadership_plans p ON p.owner_id = u.id AND p.academic_year = " LP_YEAR
-     " WHERE u.status = 'active'"},
-    {"lp_team", LP_TEAM " ORDER BY p.id IS NULL, u.display_name"},
+     " WHERE u.status = 'active'", LP_TEAM_VERSION_COLUMNS},
+    {"lp_team", LP_TEAM " ORDER BY p.id IS NULL, u.display_name", LP_TEAM_COLUMNS},
     /* The plan's page: goals, activities, reflections, evidence, reviews,
      * 360 rounds (plan $1, already checked; its profile is lp_results). */
     {"lp_goals", LP_GOAL_COLUMNS " WHERE g.plan_id = $1"
-                 " ORDER BY g.status IN ('achieved', 'dropped'), g.due_on, g.id"},
+                 " ORDER BY g.status IN ('achieved', 'dropped'), g.due_on, g.id", GC_N_COLUMNS},
     {"lp_activities",
      "SELECT a.id, coalesce(a.goal_id, 0), a.kind, a.title, a.details, a.status,"
      "       coalesce(to_char(a.starts_on, 'FMDD Mon YYYY'), ''),"
      "       coalesce(to_char(a.ends_on, 'FMDD Mon YYYY'), ''),"
      "       coalesce(a.ends_on < current_date AND a.status IN ('planned', 'in_progress'), false)"
      "  FROM leadership_activities a WHERE a.plan_id = $1"
-     " ORDER BY a.status IN ('done', 'cancelled'), a.starts_on NULLS LAST, a.id"},
+     " ORDER BY a.status IN ('done', 'cancelled'), a.starts_on NULLS LAST, a.id",
+     LP_ACTIVITIES_COLUMNS},
     {"lp_reflections",
      "SELECT f.id, to_char(f.written_on, 'FMDD Mon YYYY'), coalesce(g.title, ''),"
      "       coalesce(a.title, ''), f.body_html"
      "  FROM leadership_reflections f"
      "  LEFT JOIN leadership_goals g ON g.id = f.goal_id"
      "  LEFT JOIN leadership_activities a ON a.id = f.activity_id"
-     " WHERE f.plan_id = $1 ORDER BY f.written_on DESC, f.id DESC LIMIT 10"},
+     " WHERE f.plan_id = $1 ORDER BY f.written_on DESC, f.id DESC LIMIT 10",
+     LP_REFLECTIONS_COLUMNS},
     {"lp_reviews",
      "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.owner_signed_at IS NOT NULL,"
      "       r.manager_signed_at IS NOT NULL, m.display_name,"
@@ -123,17 +175,18 @@ const db_statement leadership_statements[] = {
      "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''),"
      "       coalesce(r.next_review < current_date, false)"
      "  FROM leadership_reviews r JOIN users m ON m.id = r.manager_id"
-     " WHERE r.plan_id = $1 ORDER BY r.held_on DESC, r.id DESC"},
+     " WHERE r.plan_id = $1 ORDER BY r.held_on DESC, r.id DESC", LP_REVIEWS_COLUMNS},
     {"lp_rounds",
      "SELECT f.id, i.name, to_char(f.opened_at, 'FMDD Mon YYYY'),"
      "       coalesce(to_char(f.closed_at, 'FMDD Mon YYYY'), ''),"
      "       (SELECT count(*) FROM feedback_invitations fi WHERE fi.round_id = f.id),"
      "       f.answer_count"
      "  FROM feedback_rounds f JOIN instruments i ON i.id = f.instrument_id"
-     " WHERE f.plan_id = $1 ORDER BY f.opened_at DESC"},
+     " WHERE f.plan_id = $1 ORDER BY f.opened_at DESC", LP_ROUNDS_COLUMNS},
     {"lp_shares",
      "SELECT u.id, u.display_name, u.username FROM leadership_shares s"
-     "  JOIN users u ON u.id = s.user_id WHERE s.plan_id = $1 ORDER BY u.display_name"},
+     "  JOIN users u ON u.id = s.user_id WHERE s.plan_id = $1 ORDER BY u.display_name",
+     LP_SHARES_COLUMNS},
     /* Shares plan $1 with the active person called $3 at college $2
      * (not its owner); nothing when there is no such person. */
     {"lp_share_add",
@@ -141,9 +194,9 @@ const db_statement leadership_statements[] = {
      " SELECT p.id, u.id, p.institution_id FROM leadership_plans p JOIN users u"
      "     ON u.institution_id = $2 AND u.username = lower($3) AND u.status = 'active'"
      "  WHERE p.id = $1 AND u.id <> p.owner_id"
-     " ON CONFLICT DO NOTHING RETURNING user_id"},
+     " ON CONFLICT DO NOTHING RETURNING user_id", LP_SHARE_ADD_COLUMNS},
     {"lp_share_remove",
-     "DELETE FROM leadership_shares WHERE plan_id = $1 AND user_id = $2 RETURNING user_id"},
+     "DELETE FROM leadership_shares WHERE plan_id = $1 AND user_id = $2 RETURNING user_id", 1},
     {NULL, NULL},
 };
 // clang-format on
@@ -155,7 +208,7 @@ const PGresult *lp_find(request *r)
     if (r->prefetched)
         return render_found(r, r->prefetched, NO_LP) ? r->prefetched : NULL;
     const char *params[] = {r->user->session_hash, r->params[0]};
-    PGresult *head = db_run(r->db, "lp_head", 2, params);
+    PGresult *head = db_run(r->db, "lp_head", ARRAY_SIZE(params), params);
     if (!render_found(r, head, NO_LP)) {
         PQclear(head);
         return NULL;
@@ -280,28 +333,28 @@ static void fill_mine(tpl_dict *d, const PGresult *mine, const PGresult *shared,
 {
     for (int i = 0; i < PQntuples(mine); i++) {
         tpl_dict *p = tpl_add_section(d, "PLAN");
-        tpl_set(p, "ID", db_text(mine, i, 0));
-        tpl_set(p, "YEAR", db_text(mine, i, 1));
-        tpl_set(p, "GOALS", db_text(mine, i, 2));
-        tpl_set(p, "ACHIEVED", db_text(mine, i, 3));
-        tpl_set(p, "STANDING", strcmp(db_text(mine, i, 4), "t") == 0 ? "In use" : "Kept");
+        tpl_set(p, "ID", db_text(mine, i, MI_ID));
+        tpl_set(p, "YEAR", db_text(mine, i, MI_YEAR));
+        tpl_set(p, "GOALS", db_text(mine, i, MI_GOALS));
+        tpl_set(p, "ACHIEVED", db_text(mine, i, MI_ACHIEVED));
+        tpl_set(p, "STANDING", strcmp(db_text(mine, i, MI_OPEN), "t") == 0 ? "In use" : "Kept");
     }
     if (!PQntuples(mine))
         tpl_show(d, "NO_PLANS");
     for (int i = 0; i < PQntuples(shared); i++) {
         tpl_dict *p = tpl_add_section(d, "SHARED");
-        tpl_set(p, "ID", db_text(shared, i, 0));
-        tpl_set(p, "YEAR", db_text(shared, i, 1));
-        tpl_set(p, "OWNER", db_text(shared, i, 2));
+        tpl_set(p, "ID", db_text(shared, i, SW_ID));
+        tpl_set(p, "YEAR", db_text(shared, i, SW_YEAR));
+        tpl_set(p, "OWNER", db_text(shared, i, SW_OWNER));
     }
     if (PQntuples(shared))
         tpl_show(d, "ANY_SHARED");
     for (int i = 0; i < PQntuples(owed); i++) {
         tpl_dict *o = tpl_add_section(d, "OWED");
-        tpl_set(o, "ID", db_text(owed, i, 0));
-        tpl_set(o, "OWNER", db_text(owed, i, 1));
-        tpl_set(o, "INSTRUMENT", db_text(owed, i, 2));
-        tpl_set(o, "OPENED", db_text(owed, i, 3));
+        tpl_set(o, "ID", db_text(owed, i, OW_ROUND_ID));
+        tpl_set(o, "OWNER", db_text(owed, i, OW_OWNER));
+        tpl_set(o, "INSTRUMENT", db_text(owed, i, OW_INSTRUMENT));
+        tpl_set(o, "OPENED", db_text(owed, i, OW_OPENED));
     }
     if (PQntuples(owed))
         tpl_show(d, "ANY_OWED");
@@ -314,19 +367,19 @@ static void fill_start(tpl_dict *d, const PGresult *years, const char *chosen, b
 {
     tpl_dict *form = NULL;
     for (int i = 0; i < PQntuples(years); i++) {
-        if (strcmp(db_text(years, i, 1), "t") == 0)
+        if (strcmp(db_text(years, i, YR_HAS_PLAN), "t") == 0)
             continue;
         const char *choice = i ? "next" : "current";
         bool first = !form;
         if (first)
             form = tpl_add_section(d, "START");
         tpl_dict *y = tpl_add_section(form, "YEAR");
-        tpl_set(y, "YEAR", db_text(years, i, 0));
+        tpl_set(y, "YEAR", db_text(years, i, YR_YEAR));
         tpl_set(y, "CHOICE", choice);
         if (chosen ? strcmp(chosen, choice) == 0 : first)
             tpl_show(y, "CHECKED");
-        if (strcmp(db_text(years, i, 2), "0") != 0)
-            tpl_set(tpl_add_section(y, "CARRY"), "N", db_text(years, i, 2));
+        if (strcmp(db_text(years, i, YR_TO_CARRY), "0") != 0)
+            tpl_set(tpl_add_section(y, "CARRY"), "N", db_text(years, i, YR_TO_CARRY));
     }
     if (form) {
         tpl_set(form, "ASPIRATION", aspiration ? aspiration : "");
@@ -339,8 +392,10 @@ static void show_home(request *r, int status, const char *error, const field_val
 {
     const char *me = req_id_text(r, r->user->id);
     const char *a[] = {me};
-    const db_call calls[] = {
-        {"lp_mine", 1, a}, {"lp_shared_with", 1, a}, {"lp_owed", 1, a}, {"lp_years", 1, a}};
+    const db_call calls[] = {{"lp_mine", ARRAY_SIZE(a), a},
+                             {"lp_shared_with", ARRAY_SIZE(a), a},
+                             {"lp_owed", ARRAY_SIZE(a), a},
+                             {"lp_years", ARRAY_SIZE(a), a}};
     PGresult *res[4] = {NULL};
     if (!db_run_pipeline(r->db, 4, calls, res)) {
         render_db_failed(r);
@@ -400,16 +455,16 @@ void page_leadership_start(request *r)
         render_db_failed(r);
         return;
     }
-    const char *year = db_text(years, (int)v[F_YEAR].num, 0);
+    const char *year = db_text(years, (int)v[F_YEAR].num, YR_YEAR);
     const char *params[] = {req_id_text(r, r->user->institution_id), me, year, v[F_ASPIRATION].str};
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "lp_insert", 4, params));
+    bool ok = db_begin(r->db) && (res = db_run(r->db, "lp_insert", ARRAY_SIZE(params), params));
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
         show_home(r, 409, arena_printf(r->mem, "You already have a plan for %s.", year), v);
         PQclear(res), PQclear(years);
         return;
     }
-    const char *id = ok ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    const char *id = ok ? arena_strdup(r->mem, db_text(res, 0, NP_ID)) : NULL;
     PGresult *carried = NULL;
     ok = ok &&
          (!v[F_CARRY].present ||
@@ -428,20 +483,20 @@ void page_leadership_start(request *r)
 
 void lp_fill_activity(request *r, tpl_dict *a, const PGresult *res, int i)
 {
-    tpl_set(a, "ACTIVITY_ID", db_text(res, i, 0));
-    tpl_set(a, "KIND", lp_activity_kind_label(db_text(res, i, 2)));
-    tpl_set(a, "TITLE", db_text(res, i, 3));
-    if (*db_text(res, i, 4))
-        tpl_set(tpl_add_section(a, "DETAILS"), "TEXT", db_text(res, i, 4));
-    tpl_set(a, "STATUS_CODE", db_text(res, i, 5));
-    tpl_set(a, "STATUS", lp_activity_status_label(db_text(res, i, 5)));
-    const char *starts = db_text(res, i, 6), *ends = db_text(res, i, 7);
+    tpl_set(a, "ACTIVITY_ID", db_text(res, i, AC_ID));
+    tpl_set(a, "KIND", lp_activity_kind_label(db_text(res, i, AC_KIND)));
+    tpl_set(a, "TITLE", db_text(res, i, AC_TITLE));
+    if (*db_text(res, i, AC_DETAILS))
+        tpl_set(tpl_add_section(a, "DETAILS"), "TEXT", db_text(res, i, AC_DETAILS));
+    tpl_set(a, "STATUS_CODE", db_text(res, i, AC_STATUS));
+    tpl_set(a, "STATUS", lp_activity_status_label(db_text(res, i, AC_STATUS)));
+    const char *starts = db_text(res, i, AC_STARTS), *ends = db_text(res, i, AC_ENDS);
     if (*starts || *ends)
         tpl_set(tpl_add_section(a, "WHEN"), "TEXT",
                 *starts && *ends ? arena_printf(r->mem, "%s to %s", starts, ends)
                 : *starts        ? arena_printf(r->mem, "From %s", starts)
                                  : arena_printf(r->mem, "Until %s", ends));
-    if (strcmp(db_text(res, i, 8), "t") == 0)
+    if (strcmp(db_text(res, i, AC_LATE), "t") == 0)
         tpl_show(a, "LATE");
 }
 
@@ -498,8 +553,8 @@ static void fill_activities(request *r, tpl_dict *d, const PGresult *activities,
         tpl_dict *a = tpl_add_section(d, "ACTIVITY");
         lp_fill_activity(r, a, activities, i);
         for (int g = 0; g < PQntuples(goals); g++)
-            if (strcmp(db_text(goals, g, 0), db_text(activities, i, 1)) == 0)
-                tpl_set(tpl_add_section(a, "FOR_GOAL"), "GOAL", db_text(goals, g, 1));
+            if (strcmp(db_text(goals, g, GC_ID), db_text(activities, i, AC_GOAL)) == 0)
+                tpl_set(tpl_add_section(a, "FOR_GOAL"), "GOAL", db_text(goals, g, GC_TITLE));
     }
     if (!PQntuples(activities))
         tpl_show(d, "NO_ACTIVITIES");
@@ -509,12 +564,13 @@ void lp_fill_reflections(tpl_dict *d, const PGresult *res)
 {
     for (int i = 0; i < PQntuples(res); i++) {
         tpl_dict *f = tpl_add_section(d, "REFLECTION");
-        tpl_set(f, "WRITTEN", db_text(res, i, 1));
-        if (*db_text(res, i, 2))
-            tpl_set(tpl_add_section(f, "ON_GOAL"), "GOAL", db_text(res, i, 2));
-        if (*db_text(res, i, 3))
-            tpl_set(tpl_add_section(f, "ON_ACTIVITY"), "ACTIVITY", db_text(res, i, 3));
-        tpl_set_html(f, "BODY_HTML", html_from_db(db_text(res, i, 4))); /* sanitised on save */
+        tpl_set(f, "WRITTEN", db_text(res, i, RF_WRITTEN));
+        if (*db_text(res, i, RF_GOAL))
+            tpl_set(tpl_add_section(f, "ON_GOAL"), "GOAL", db_text(res, i, RF_GOAL));
+        if (*db_text(res, i, RF_ACTIVITY))
+            tpl_set(tpl_add_section(f, "ON_ACTIVITY"), "ACTIVITY", db_text(res, i, RF_ACTIVITY));
+        /* sanitised on save */
+        tpl_set_html(f, "BODY_HTML", html_from_db(db_text(res, i, RF_BODY_HTML)));
     }
     if (!PQntuples(res))
         tpl_show(d, "NO_REFLECTIONS");
@@ -524,18 +580,18 @@ static void fill_reviews(tpl_dict *d, const PGresult *reviews, const char *side)
 {
     for (int i = 0; i < PQntuples(reviews); i++) {
         tpl_dict *v = tpl_add_section(d, "REVIEW");
-        tpl_set(v, "REVIEW_ID", db_text(reviews, i, 0));
-        tpl_set(v, "HELD", db_text(reviews, i, 1));
-        tpl_set(v, "MANAGER", db_text(reviews, i, 4));
-        bool owner = strcmp(db_text(reviews, i, 2), "t") == 0;
-        bool manager = strcmp(db_text(reviews, i, 3), "t") == 0;
+        tpl_set(v, "REVIEW_ID", db_text(reviews, i, RL_ID));
+        tpl_set(v, "HELD", db_text(reviews, i, RL_HELD));
+        tpl_set(v, "MANAGER", db_text(reviews, i, RL_MANAGER));
+        bool owner = strcmp(db_text(reviews, i, RL_OWNER_SIGNED), "t") == 0;
+        bool manager = strcmp(db_text(reviews, i, RL_MANAGER_SIGNED), "t") == 0;
         tpl_set(v, "SIGNED",
                 owner && manager ? "Signed by both"
                 : owner          ? "Waiting for the line manager's signature"
                                  : "Waiting for the plan owner's signature");
         if ((strcmp(side, "owner") == 0 && !owner) || (strcmp(side, "manager") == 0 && !manager))
             tpl_show(v, "YOURS_TO_SIGN");
-        const char *open = db_text(reviews, i, 5);
+        const char *open = db_text(reviews, i, RL_OPEN_ACTIONS);
         if (strcmp(open, "0") != 0) {
             tpl_dict *a = tpl_add_section(v, "OPEN_ACTIONS");
             tpl_set(a, "N", open);
@@ -543,10 +599,10 @@ static void fill_reviews(tpl_dict *d, const PGresult *reviews, const char *side)
                 tpl_show(a, "PLURAL");
         }
     }
-    if (PQntuples(reviews) && *db_text(reviews, 0, 6)) {
+    if (PQntuples(reviews) && *db_text(reviews, 0, RL_NEXT)) {
         tpl_dict *n = tpl_add_section(d, "NEXT_REVIEW");
-        tpl_set(n, "DATE", db_text(reviews, 0, 6));
-        if (strcmp(db_text(reviews, 0, 7), "t") == 0)
+        tpl_set(n, "DATE", db_text(reviews, 0, RL_NEXT));
+        if (strcmp(db_text(reviews, 0, RL_NEXT_LATE), "t") == 0)
             tpl_show(n, "LATE");
     }
     if (!PQntuples(reviews))
@@ -557,13 +613,13 @@ static void fill_rounds(tpl_dict *d, const PGresult *rounds)
 {
     for (int i = 0; i < PQntuples(rounds); i++) {
         tpl_dict *f = tpl_add_section(d, "ROUND");
-        tpl_set(f, "ROUND_ID", db_text(rounds, i, 0));
-        tpl_set(f, "INSTRUMENT", db_text(rounds, i, 1));
-        tpl_set(f, "OPENED", db_text(rounds, i, 2));
-        tpl_set(f, "INVITED", db_text(rounds, i, 4));
-        tpl_set(f, "ANSWERED", db_text(rounds, i, 5));
-        if (*db_text(rounds, i, 3))
-            tpl_set(tpl_add_section(f, "CLOSED"), "DATE", db_text(rounds, i, 3));
+        tpl_set(f, "ROUND_ID", db_text(rounds, i, RN_ID));
+        tpl_set(f, "INSTRUMENT", db_text(rounds, i, RN_INSTRUMENT));
+        tpl_set(f, "OPENED", db_text(rounds, i, RN_OPENED));
+        tpl_set(f, "INVITED", db_text(rounds, i, RN_INVITED));
+        tpl_set(f, "ANSWERED", db_text(rounds, i, RN_ANSWERED));
+        if (*db_text(rounds, i, RN_CLOSED))
+            tpl_set(tpl_add_section(f, "CLOSED"), "DATE", db_text(rounds, i, RN_CLOSED));
         else
             tpl_show(f, "OPEN");
     }
@@ -582,10 +638,11 @@ static const safe_html *plan_body(request *r, const PGresult *head)
     if (html)
         return html;
     const char *a[] = {id};
-    const db_call calls[] = {{"lp_goals", 1, a},       {"lp_activities", 1, a},
-                             {"lp_reflections", 1, a}, {"lp_reviews", 1, a},
-                             {"lp_rounds", 1, a},      {"lp_results", 1, a},
-                             {"lp_evidence", 1, a}};
+    const db_call calls[] = {
+        {"lp_goals", ARRAY_SIZE(a), a},       {"lp_activities", ARRAY_SIZE(a), a},
+        {"lp_reflections", ARRAY_SIZE(a), a}, {"lp_reviews", ARRAY_SIZE(a), a},
+        {"lp_rounds", ARRAY_SIZE(a), a},      {"lp_results", ARRAY_SIZE(a), a},
+        {"lp_evidence", ARRAY_SIZE(a), a}};
     enum { N = sizeof calls / sizeof *calls };
     PGresult *res[N] = {NULL};
     tpl_dict *d = NULL;
@@ -659,7 +716,7 @@ static void show_sharing(request *r, const PGresult *head, int status, const cha
                          const char *typed)
 {
     const char *a[] = {db_text(head, 0, LH_ID)};
-    PGresult *shares = db_run(r->db, "lp_shares", 1, a);
+    PGresult *shares = db_run(r->db, "lp_shares", ARRAY_SIZE(a), a);
     if (!shares) {
         render_db_failed(r);
         return;
@@ -674,9 +731,9 @@ static void show_sharing(request *r, const PGresult *head, int status, const cha
             tpl_set(tpl_add_section(d, "MANAGER"), "NAME", db_text(head, 0, LH_MANAGER));
         for (int i = 0; i < PQntuples(shares); i++) {
             tpl_dict *s = tpl_add_section(d, "SHARE");
-            tpl_set(s, "USER_ID", db_text(shares, i, 0));
-            tpl_set(s, "NAME", db_text(shares, i, 1));
-            tpl_set(s, "USERNAME", db_text(shares, i, 2));
+            tpl_set(s, "USER_ID", db_text(shares, i, SH_USER_ID));
+            tpl_set(s, "NAME", db_text(shares, i, SH_NAME));
+            tpl_set(s, "USERNAME", db_text(shares, i, SH_USERNAME));
         }
         if (!PQntuples(shares))
             tpl_show(d, "NO_SHARES");
@@ -718,7 +775,8 @@ void page_leadership_share(request *r)
     } else {
         const char *params[] = {db_text(head, 0, LH_ID), req_id_text(r, r->user->institution_id),
                                 v[0].str};
-        bool ok = db_begin(r->db) && (res = db_run(r->db, "lp_share_add", 3, params));
+        bool ok =
+            db_begin(r->db) && (res = db_run(r->db, "lp_share_add", ARRAY_SIZE(params), params));
         if (ok && !PQntuples(res)) {
             db_rollback(r->db);
             show_sharing(r, head, 400,
@@ -726,11 +784,11 @@ void page_leadership_share(request *r)
                          "already read this plan.",
                          v[0].str);
         } else if (ok &&
-                   notify(r, db_int(res, 0, 0), "plan_leadership_shared",
+                   notify(r, db_int(res, 0, SA_USER_ID), "plan_leadership_shared",
                           arena_printf(r->mem, "%s shared their leadership plan with you.",
                                        r->user->display_name),
                           lp_path(r, head, NULL)) &&
-                   audit(r, "leadership_plan_shared", db_int(res, 0, 0), 0, params[0]) &&
+                   audit(r, "leadership_plan_shared", db_int(res, 0, SA_USER_ID), 0, params[0]) &&
                    db_commit(r->db)) {
             resp_redirect(r, lp_path(r, head, "/sharing"));
         } else {
@@ -748,8 +806,8 @@ void page_leadership_unshare(request *r)
     const PGresult *head = lp_find(r);
     if (head && lp_owner_may_write(r, head)) {
         const char *extra[] = {req_id_text(r, req_param_id(r, 1))};
-        lp_change(r, head, "lp_share_remove", 1, extra, "They do not read this plan.",
-                  lp_path(r, head, "/sharing"));
+        lp_change(r, head, "lp_share_remove", ARRAY_SIZE(extra), extra,
+                  "They do not read this plan.", lp_path(r, head, "/sharing"));
     }
     lp_release(r, head);
 }
@@ -760,33 +818,34 @@ static void fill_team(tpl_dict *d, const PGresult *team)
 {
     for (int i = 0; i < PQntuples(team); i++) {
         tpl_dict *m = tpl_add_section(d, "MEMBER");
-        tpl_set(m, "NAME", db_text(team, i, 1));
-        tpl_set(m, "DEPARTMENT", db_text(team, i, 2));
-        if (strcmp(db_text(team, i, 3), "0") == 0) {
+        tpl_set(m, "NAME", db_text(team, i, TM_NAME));
+        tpl_set(m, "DEPARTMENT", db_text(team, i, TM_DEPARTMENT));
+        if (strcmp(db_text(team, i, TM_PLAN_ID), "0") == 0) {
             tpl_show(m, "NO_PLAN");
             continue;
         }
         tpl_dict *p = tpl_add_section(m, "PLAN");
-        tpl_set(p, "PLAN_ID", db_text(team, i, 3));
-        tpl_set(p, "GOALS", db_text(team, i, 4));
-        tpl_set(p, "ACHIEVED", db_text(team, i, 5));
-        if (strcmp(db_text(team, i, 6), "0") != 0)
-            tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(team, i, 6));
-        if (*db_text(team, i, 7)) {
+        tpl_set(p, "PLAN_ID", db_text(team, i, TM_PLAN_ID));
+        tpl_set(p, "GOALS", db_text(team, i, TM_GOALS));
+        tpl_set(p, "ACHIEVED", db_text(team, i, TM_ACHIEVED));
+        if (strcmp(db_text(team, i, TM_OVERDUE), "0") != 0)
+            tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(team, i, TM_OVERDUE));
+        if (*db_text(team, i, TM_NEXT_REVIEW)) {
             tpl_dict *n = tpl_add_section(p, "NEXT_REVIEW");
-            tpl_set(n, "DATE", db_text(team, i, 7));
-            if (strcmp(db_text(team, i, 8), "t") == 0)
+            tpl_set(n, "DATE", db_text(team, i, TM_NEXT_REVIEW));
+            if (strcmp(db_text(team, i, TM_NEXT_LATE), "t") == 0)
                 tpl_show(n, "LATE");
         } else {
             tpl_show(p, "NO_NEXT_REVIEW");
         }
-        tpl_set(p, "LAST_REVIEW", *db_text(team, i, 9) ? db_text(team, i, 9) : "None yet");
-        if (strcmp(db_text(team, i, 10), "0") != 0)
-            tpl_set(tpl_add_section(p, "TO_SIGN"), "N", db_text(team, i, 10));
-        if (strcmp(db_text(team, i, 11), "0") != 0)
-            tpl_set(tpl_add_section(p, "ROUNDS"), "N", db_text(team, i, 11));
-        if (strcmp(db_text(team, i, 12), "0") != 0)
-            tpl_set(tpl_add_section(p, "LATE_ACTIONS"), "N", db_text(team, i, 12));
+        tpl_set(p, "LAST_REVIEW",
+                *db_text(team, i, TM_LAST_REVIEW) ? db_text(team, i, TM_LAST_REVIEW) : "None yet");
+        if (strcmp(db_text(team, i, TM_TO_SIGN), "0") != 0)
+            tpl_set(tpl_add_section(p, "TO_SIGN"), "N", db_text(team, i, TM_TO_SIGN));
+        if (strcmp(db_text(team, i, TM_ROUNDS), "0") != 0)
+            tpl_set(tpl_add_section(p, "ROUNDS"), "N", db_text(team, i, TM_ROUNDS));
+        if (strcmp(db_text(team, i, TM_LATE_ACTIONS), "0") != 0)
+            tpl_set(tpl_add_section(p, "LATE_ACTIONS"), "N", db_text(team, i, TM_LATE_ACTIONS));
     }
     if (!PQntuples(team))
         tpl_show(d, "NO_TEAM");
@@ -797,8 +856,9 @@ static void fill_team(tpl_dict *d, const PGresult *team)
 static const safe_html *team_html(request *r)
 {
     const PGresult *v = r->prefetched;
-    const char *key = arena_printf(r->mem, "lpt/%lld/%s/%s/%s", r->user->id, db_text(v, 0, 0),
-                                   db_text(v, 0, 1), db_text(v, 0, 2));
+    const char *key =
+        arena_printf(r->mem, "lpt/%lld/%s/%s/%s", r->user->id, db_text(v, 0, TV_REPORTS),
+                     db_text(v, 0, TV_REVISIONS), db_text(v, 0, TV_TODAY));
     const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;

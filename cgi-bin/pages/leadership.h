@@ -41,6 +41,7 @@ enum {
     LH_DEPARTMENT,
     LH_OPEN, /* "t" while the plan's year has not ended: it can be written in */
     LH_INSTITUTION,
+    LP_HEAD_COLUMNS
 };
 
 /* A goal's columns as its page and the plan's page show it: id, title,
@@ -71,8 +72,28 @@ enum {
     GC_ACHIEVABLE,
     GC_RELEVANT,
     GC_RESPONDS_TO,
-    GC_CARRIED
+    GC_CARRIED,
+    GC_N_COLUMNS
 };
+
+/* lp_activities (leadership.c) and lp_goal_activities (leadership_goals.c),
+ * one row an activity, as lp_fill_activity reads them. */
+enum {
+    AC_ID,
+    AC_GOAL, /* "0" for none */
+    AC_KIND,
+    AC_TITLE,
+    AC_DETAILS,
+    AC_STATUS,
+    AC_STARTS,
+    AC_ENDS,
+    AC_LATE,
+    LP_ACTIVITIES_COLUMNS
+};
+
+/* lp_reflections (leadership.c) and lp_goal_reflections
+ * (leadership_goals.c), as lp_fill_reflections reads them. */
+enum { RF_ID, RF_WRITTEN, RF_GOAL, RF_ACTIVITY, RF_BODY_HTML, LP_REFLECTIONS_COLUMNS };
 
 #define NO_LP "There is no such leadership plan, or it is not yours to see."
 #define LP_CLOSED "This plan's year has ended: it is kept as it was. Start this year's plan."

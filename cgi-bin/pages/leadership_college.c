@@ -47,6 +47,36 @@
 /* The smallest group of plans whose figures are shown. */
 #define MIN_GROUP 3
 
+/* Columns of leadership_college_figures. C_THEME: the theme row's theme
+ * (0: none given, -1: other themes, last), C_KIND: the kind row's kind
+ * ("": other kinds); C_THEME_NAME: the theme row's name; C_TOP_THEME and
+ * C_TOP_KIND: the most common theme and kind row (NULL: none shown). */
+enum {
+    C_SET,
+    C_SMALL,
+    C_DEPT,
+    C_THEME,
+    C_KIND,
+    C_PLANS,
+    C_NOT_STARTED,
+    C_IN_PROGRESS,
+    C_ACHIEVED,
+    C_DROPPED,
+    C_OVERDUE,
+    C_ACTIVITIES,
+    C_REVIEWS,
+    C_GOALS,
+    C_THEMED_GOALS,
+    C_DISTINCT_PLANS,
+    C_THEME_NAME,
+    C_TOP_THEME,
+    C_TOP_KIND,
+    C_LEFT_OUT,
+    LEADERSHIP_COLLEGE_FIGURES_COLUMNS
+};
+/* leadership_college_years: the college's name and its years with plans. */
+enum { CY_COLLEGE, CY_YEARS, LEADERSHIP_COLLEGE_YEARS_COLUMNS };
+
 // clang-format off
 const db_statement leadership_college_statements[] = {
     /* Every figure in one statement. $3: the viewer; $4: MIN_GROUP. p
@@ -144,44 +174,18 @@ const db_statement leadership_college_statements[] = {
      "  FROM f LEFT JOIN leadership_themes th ON th.id = f.theme"
      "  LEFT JOIN leadership_themes top ON top.id = f.top_theme"
      " ORDER BY f.set, f.small, f.dept = '', lower(f.dept), f.theme = -1, f.theme = 0, f.kind = '',"
-     "          f.goals + f.activities DESC, th.name, f.kind"},
+     "          f.goals + f.activities DESC, th.name, f.kind", LEADERSHIP_COLLEGE_FIGURES_COLUMNS},
     /* The college's name and the years that have plans, newest first. */
     {"leadership_college_years",
      "SELECT i.name,"
      "       coalesce((SELECT string_agg(y.academic_year, ',' ORDER BY y.academic_year DESC)"
      "                   FROM (SELECT DISTINCT academic_year FROM leadership_plans"
      "                          WHERE institution_id = i.id) y), '')"
-     "  FROM institutions i WHERE i.id = $1"},
+     "  FROM institutions i WHERE i.id = $1", LEADERSHIP_COLLEGE_YEARS_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
 
-/* Columns of leadership_college_figures. C_THEME: the theme row's theme
- * (0: none given, -1: other themes, last), C_KIND: the kind row's kind
- * ("": other kinds); C_THEME_NAME: the theme row's name; C_TOP_THEME and
- * C_TOP_KIND: the most common theme and kind row (NULL: none shown). */
-enum {
-    C_SET,
-    C_SMALL,
-    C_DEPT,
-    C_THEME,
-    C_KIND,
-    C_PLANS,
-    C_NOT_STARTED,
-    C_IN_PROGRESS,
-    C_ACHIEVED,
-    C_DROPPED,
-    C_OVERDUE,
-    C_ACTIVITIES,
-    C_REVIEWS,
-    C_GOALS,
-    C_THEMED_GOALS,
-    C_DISTINCT_PLANS,
-    C_THEME_NAME,
-    C_TOP_THEME,
-    C_TOP_KIND,
-    C_LEFT_OUT
-};
 /* GROUPING(small, dept, theme, kind) of each grouping set. */
 #define SET_DEPARTMENT 3
 #define SET_THEME 13
@@ -359,8 +363,9 @@ void page_leadership_college(request *r)
     const char *figures_params[] = {college, year, req_id_text(r, r->user->id),
                                     req_id_text(r, MIN_GROUP)},
                *years_params[] = {college};
-    const db_call calls[] = {{"leadership_college_figures", 4, figures_params},
-                             {"leadership_college_years", 1, years_params}};
+    const db_call calls[] = {
+        {"leadership_college_figures", ARRAY_SIZE(figures_params), figures_params},
+        {"leadership_college_years", ARRAY_SIZE(years_params), years_params}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res) || !PQntuples(res[1])) {
         PQclear(res[0]);
@@ -373,10 +378,10 @@ void page_leadership_college(request *r)
         render_begin(r, arena_printf(r->mem, "Leadership plans across the college, %s", year),
                      "leadership/college.tpl");
     if (d) {
-        tpl_set(d, "COLLEGE", db_text(res[1], 0, 0));
+        tpl_set(d, "COLLEGE", db_text(res[1], 0, CY_COLLEGE));
         tpl_set(d, "YEAR", year);
         tpl_set_int(d, "MIN", MIN_GROUP);
-        fill_years(r, d, db_text(res[1], 0, 1), year);
+        fill_years(r, d, db_text(res[1], 0, CY_YEARS), year);
         long long shown = 0, left_out = PQntuples(f) ? db_int(f, 0, C_LEFT_OUT) : 0;
         int college_row = -1, themes = 0, kinds = 0;
         bool no_theme_row = false;

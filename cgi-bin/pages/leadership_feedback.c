@@ -34,86 +34,13 @@
     "   FROM feedback_rounds r JOIN instrument_items it ON it.instrument_id = r.instrument_id"     \
     "  WHERE r.id = $1)"
 
-const db_statement leadership_feedback_statements[] = {
-    /* The feedback instruments in use at college $1. */
-    {"lp_feedback_instruments",
-     "SELECT id, name FROM instruments WHERE institution_id = $1 AND feedback AND NOT archived"
-     " ORDER BY name"},
-    /* The active people at college $1 named in $2 (usernames), with id. */
-    {"lp_people_named",
-     "SELECT u.username, u.id FROM users u WHERE u.institution_id = $1"
-     "   AND u.username = ANY($2::text[]) AND u.status = 'active'"
-     "   AND (u.roles & $3::int) <> 0"},
-    /* A round of instrument $3 (a feedback one of college $2) in plan $1. */
-    {"lp_round_insert",
-     "INSERT INTO feedback_rounds (plan_id, institution_id, instrument_id, prompt)"
-     " SELECT $1, $2, i.id, $4 FROM instruments i"
-     "  WHERE i.id = $3 AND i.institution_id = $2 AND i.feedback AND NOT i.archived"
-     " RETURNING id"},
-    {"lp_invite",
-     "INSERT INTO feedback_invitations (round_id, invitee_id, institution_id)"
-     " SELECT $1, unnest($2::bigint[]), $3"},
-    /* Round $1 for viewer $2: readable by the plan's readers and its
-     * invitees; the viewer's standing in it. */
-    {"lp_round",
-     "SELECT r.id, p.id, o.display_name, p.academic_year, i.name, i.scale_min, i.scale_max,"
-     "       r.prompt, to_char(r.opened_at, 'FMDD Mon YYYY'),"
-     "       coalesce(to_char(r.closed_at, 'FMDD Mon YYYY'), ''), r.answer_count,"
-     "       (SELECT count(*) FROM feedback_invitations x WHERE x.round_id = r.id),"
-     "       lr.plan_id IS NOT NULL, p.owner_id = $2::bigint,"
-     "       CASE fi.answered WHEN true THEN 't' WHEN false THEN 'f' ELSE '' END,"
-     "       p.academic_year >= " LP_YEAR ", coalesce(r.public_key::text, ''), r.counted,"
-     "       r.final_at IS NOT NULL"
-     "  FROM feedback_rounds r JOIN leadership_plans p ON p.id = r.plan_id"
-     "  JOIN users o ON o.id = p.owner_id JOIN instruments i ON i.id = r.instrument_id"
-     "  LEFT JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2::bigint"
-     "  LEFT JOIN lp_readers($2::bigint) lr ON lr.plan_id = p.id"
-     " WHERE r.id = CASE WHEN $1 ~ '^[0-9]{1,18}$' THEN $1::bigint END"
-     "   AND (fi.invitee_id IS NOT NULL OR lr.plan_id IS NOT NULL)"},
-    {"lp_round_items", "SELECT id, name FROM " ROUND_ITEMS " items ORDER BY k"},
-    {"lp_round_invitees",
-     "SELECT u.display_name FROM feedback_invitations fi JOIN users u ON u.id = fi.invitee_id"
-     " WHERE fi.round_id = $1 ORDER BY u.display_name"},
-    /* The aggregate: each item's mean and its bar out of 240, only once
-     * the round has at least three answers. */
-    {"lp_round_means",
-     "SELECT it.name, trim_scale(round(avg(a.scores[it.k]), 2))::text,"
-     "       round((avg(a.scores[it.k]) - i.scale_min) * 240 / (i.scale_max - i.scale_min))"
-     "  FROM " ROUND_ITEMS " it"
-     "  JOIN feedback_rounds r ON r.id = $1 AND r.counted >= " MIN_ANSWERS
-     "  JOIN instruments i ON i.id = r.instrument_id"
-     "  JOIN feedback_answers a ON a.round_id = r.id"
-     " GROUP BY it.id, it.name, it.k, i.scale_min, i.scale_max ORDER BY it.k"},
-    /* The comments, in the order of their words (never of their writing),
-     * once there are three answers. */
-    {"lp_round_comments",
-     "SELECT a.comment FROM feedback_answers a JOIN feedback_rounds r ON r.id = a.round_id"
-     " WHERE a.round_id = $1 AND r.counted >= " MIN_ANSWERS " AND a.comment <> ''"
-     " ORDER BY a.comment"},
-    /* Locks round $1 for invitee $2's answer: whether it is open and
-     * whether they answered (no row: not invited). */
-    {"lp_round_lock",
-     "SELECT r.closed_at IS NULL, fi.answered FROM feedback_rounds r"
-     "  JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2"
-     " WHERE r.id = $1 FOR UPDATE OF r"},
-    /* The answer, sealed ($3), goes into the register with the mark
-     * that $2 answered and its place in the order of answering (seq: the
-     * mixer opens the oldest, and keeps the newest sealed). */
-    {"lp_register_answer",
-     "UPDATE feedback_invitations SET answered = true, sealed = $3::bytea, seq = DEFAULT"
-     " WHERE round_id = $1 AND invitee_id = $2 AND NOT answered RETURNING round_id"},
-    {"lp_round_count",
-     "UPDATE feedback_rounds SET answer_count = answer_count + 1 WHERE id = $1"
-     " RETURNING answer_count, plan_id"},
-    /* The owner $2 closes round $1; the mixer then counts the rest. */
-    {"lp_round_close",
-     "UPDATE feedback_rounds r SET closed_at = now() FROM leadership_plans p"
-     " WHERE r.id = $1 AND p.id = r.plan_id AND p.owner_id = $2 AND r.closed_at IS NULL"
-     " RETURNING r.answer_count, r.plan_id"},
-    {NULL, NULL},
-};
-// clang-format on
-
+/* lp_feedback_instruments: one row an instrument to choose. */
+enum { FI_ID, FI_NAME, LP_FEEDBACK_INSTRUMENTS_COLUMNS };
+/* lp_people_named: one row a person found. */
+enum { PN_USERNAME, PN_ID, LP_PEOPLE_NAMED_COLUMNS };
+/* lp_round_insert: the new round. */
+enum { NR_ID, LP_ROUND_INSERT_COLUMNS };
+/* lp_round: the round and the viewer's standing in it. */
 enum {
     RD_ID,
     RD_PLAN,
@@ -134,7 +61,100 @@ enum {
     RD_PUBLIC_KEY, /* "" for a round from before sealing */
     RD_COUNTED,    /* answers opened and counted, by batches of at least three */
     RD_FINAL,      /* closed, counted and its key destroyed */
+    LP_ROUND_COLUMNS
 };
+/* lp_round_items: one row an item, in the order of an answer's scores. */
+enum { IT_ID, IT_NAME, LP_ROUND_ITEMS_COLUMNS };
+/* lp_round_invitees: one row a person asked. */
+enum { INV_NAME, LP_ROUND_INVITEES_COLUMNS };
+/* lp_round_means: one row an item of the aggregate. */
+enum { MN_ITEM, MN_MEAN, MN_BAR, LP_ROUND_MEANS_COLUMNS };
+/* lp_round_comments: one row a comment. */
+enum { CM_TEXT, LP_ROUND_COMMENTS_COLUMNS };
+/* lp_round_lock: whether the round is open and whether they answered. */
+enum { LK_OPEN, LK_ANSWERED, LP_ROUND_LOCK_COLUMNS };
+
+const db_statement leadership_feedback_statements[] = {
+    /* The feedback instruments in use at college $1. */
+    {"lp_feedback_instruments",
+     "SELECT id, name FROM instruments WHERE institution_id = $1 AND feedback AND NOT archived"
+     " ORDER BY name", LP_FEEDBACK_INSTRUMENTS_COLUMNS},
+    /* The active people at college $1 named in $2 (usernames), with id. */
+    {"lp_people_named",
+     "SELECT u.username, u.id FROM users u WHERE u.institution_id = $1"
+     "   AND u.username = ANY($2::text[]) AND u.status = 'active'"
+     "   AND (u.roles & $3::int) <> 0", LP_PEOPLE_NAMED_COLUMNS},
+    /* A round of instrument $3 (a feedback one of college $2) in plan $1. */
+    {"lp_round_insert",
+     "INSERT INTO feedback_rounds (plan_id, institution_id, instrument_id, prompt)"
+     " SELECT $1, $2, i.id, $4 FROM instruments i"
+     "  WHERE i.id = $3 AND i.institution_id = $2 AND i.feedback AND NOT i.archived"
+     " RETURNING id", LP_ROUND_INSERT_COLUMNS},
+    {"lp_invite",
+     "INSERT INTO feedback_invitations (round_id, invitee_id, institution_id)"
+     " SELECT $1, unnest($2::bigint[]), $3", 0},
+    /* Round $1 for viewer $2: readable by the plan's readers and its
+     * invitees; the viewer's standing in it. */
+    {"lp_round",
+     "SELECT r.id, p.id, o.display_name, p.academic_year, i.name, i.scale_min, i.scale_max,"
+     "       r.prompt, to_char(r.opened_at, 'FMDD Mon YYYY'),"
+     "       coalesce(to_char(r.closed_at, 'FMDD Mon YYYY'), ''), r.answer_count,"
+     "       (SELECT count(*) FROM feedback_invitations x WHERE x.round_id = r.id),"
+     "       lr.plan_id IS NOT NULL, p.owner_id = $2::bigint,"
+     "       CASE fi.answered WHEN true THEN 't' WHEN false THEN 'f' ELSE '' END,"
+     "       p.academic_year >= " LP_YEAR ", coalesce(r.public_key::text, ''), r.counted,"
+     "       r.final_at IS NOT NULL"
+     "  FROM feedback_rounds r JOIN leadership_plans p ON p.id = r.plan_id"
+     "  JOIN users o ON o.id = p.owner_id JOIN instruments i ON i.id = r.instrument_id"
+     "  LEFT JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2::bigint"
+     "  LEFT JOIN lp_readers($2::bigint) lr ON lr.plan_id = p.id"
+     " WHERE r.id = CASE WHEN $1 ~ '^[0-9]{1,18}$' THEN $1::bigint END"
+     "   AND (fi.invitee_id IS NOT NULL OR lr.plan_id IS NOT NULL)", LP_ROUND_COLUMNS},
+    {"lp_round_items", "SELECT id, name FROM " ROUND_ITEMS " items ORDER BY k",
+     LP_ROUND_ITEMS_COLUMNS},
+    {"lp_round_invitees",
+     "SELECT u.display_name FROM feedback_invitations fi JOIN users u ON u.id = fi.invitee_id"
+     " WHERE fi.round_id = $1 ORDER BY u.display_name", LP_ROUND_INVITEES_COLUMNS},
+    /* The aggregate: each item's mean and its bar out of 240, only once
+     * the round has at least three answers. */
+    {"lp_round_means",
+     "SELECT it.name, trim_scale(round(avg(a.scores[it.k]), 2))::text,"
+     "       round((avg(a.scores[it.k]) - i.scale_min) * 240 / (i.scale_max - i.scale_min))"
+     "  FROM " ROUND_ITEMS " it"
+     "  JOIN feedback_rounds r ON r.id = $1 AND r.counted >= " MIN_ANSWERS
+     "  JOIN instruments i ON i.id = r.instrument_id"
+     "  JOIN feedback_answers a ON a.round_id = r.id"
+     " GROUP BY it.id, it.name, it.k, i.scale_min, i.scale_max ORDER BY it.k",
+     LP_ROUND_MEANS_COLUMNS},
+    /* The comments, in the order of their words (never of their writing),
+     * once there are three answers. */
+    {"lp_round_comments",
+     "SELECT a.comment FROM feedback_answers a JOIN feedback_rounds r ON r.id = a.round_id"
+     " WHERE a.round_id = $1 AND r.counted >= " MIN_ANSWERS " AND a.comment <> ''"
+     " ORDER BY a.comment", LP_ROUND_COMMENTS_COLUMNS},
+    /* Locks round $1 for invitee $2's answer: whether it is open and
+     * whether they answered (no row: not invited). */
+    {"lp_round_lock",
+     "SELECT r.closed_at IS NULL, fi.answered FROM feedback_rounds r"
+     "  JOIN feedback_invitations fi ON fi.round_id = r.id AND fi.invitee_id = $2"
+     " WHERE r.id = $1 FOR UPDATE OF r", LP_ROUND_LOCK_COLUMNS},
+    /* The answer, sealed ($3), goes into the register with the mark
+     * that $2 answered and its place in the order of answering (seq: the
+     * mixer opens the oldest, and keeps the newest sealed). */
+    {"lp_register_answer",
+     "UPDATE feedback_invitations SET answered = true, sealed = $3::bytea, seq = DEFAULT"
+     " WHERE round_id = $1 AND invitee_id = $2 AND NOT answered RETURNING round_id", 1},
+    {"lp_round_count",
+     "UPDATE feedback_rounds SET answer_count = answer_count + 1 WHERE id = $1"
+     " RETURNING answer_count, plan_id", 2},
+    /* The owner $2 closes round $1; the mixer then counts the rest. */
+    {"lp_round_close",
+     "UPDATE feedback_rounds r SET closed_at = now() FROM leadership_plans p"
+     " WHERE r.id = $1 AND p.id = r.plan_id AND p.owner_id = $2 AND r.closed_at IS NULL"
+     " RETURNING r.answer_count, r.plan_id", 2},
+    {NULL, NULL},
+};
+// clang-format on
 
 #define NO_ROUND "There is no such feedback round, or you were not asked to answer it."
 #define ANSWERED "You have answered already: each colleague answers once."
@@ -167,9 +187,9 @@ static void show_start(request *r, const PGresult *head, int status, const field
         tpl_set(d, "PEOPLE", v ? v[F_PEOPLE].str : "");
         for (int i = 0; i < PQntuples(res); i++) {
             tpl_dict *o = tpl_add_section(d, "INSTRUMENT");
-            tpl_set(o, "INSTRUMENT_ID", db_text(res, i, 0));
-            tpl_set(o, "NAME", db_text(res, i, 1));
-            if (v && strcmp(v[F_INSTRUMENT].str, db_text(res, i, 0)) == 0)
+            tpl_set(o, "INSTRUMENT_ID", db_text(res, i, FI_ID));
+            tpl_set(o, "NAME", db_text(res, i, FI_NAME));
+            if (v && strcmp(v[F_INSTRUMENT].str, db_text(res, i, FI_ID)) == 0)
                 tpl_show(o, "SELECTED");
         }
         if (!PQntuples(res))
@@ -234,15 +254,15 @@ static const char *resolve_people(request *r, const PGresult *head, const char *
     const char *params[] = {req_id_text(r, r->user->institution_id),
                             arena_pg_array(r->mem, names, (size_t)n),
                             req_id_text(r, LP_STAFF_ROLES)};
-    PGresult *res = db_run(r->db, "lp_people_named", 3, params);
+    PGresult *res = db_run(r->db, "lp_people_named", ARRAY_SIZE(params), params);
     if (!res)
         return RENDER_DB_DOWN;
     const char *refusal = NULL;
     for (int i = 0; i < n && !refusal; i++) {
         ids[i] = NULL;
         for (int k = 0; k < PQntuples(res); k++)
-            if (strcmp(db_text(res, k, 0), names[i]) == 0)
-                ids[i] = arena_strdup(r->mem, db_text(res, k, 1));
+            if (strcmp(db_text(res, k, PN_USERNAME), names[i]) == 0)
+                ids[i] = arena_strdup(r->mem, db_text(res, k, PN_ID));
         if (!ids[i])
             refusal = arena_printf(r->mem,
                                    "There is no member of staff at your college with the "
@@ -264,18 +284,18 @@ static const char *open_round(request *r, const PGresult *head, const field_valu
     const char *params[] = {db_text(head, 0, LH_ID), college, v[F_INSTRUMENT].str, v[F_PROMPT].str};
     PGresult *res = NULL, *inv = NULL;
     const char *id = NULL;
-    if (!db_begin(r->db) || !(res = db_run(r->db, "lp_round_insert", 4, params)))
+    if (!db_begin(r->db) || !(res = db_run(r->db, "lp_round_insert", ARRAY_SIZE(params), params)))
         goto out;
     if (!PQntuples(res)) {
         id = "";
         goto out;
     }
-    id = arena_strdup(r->mem, db_text(res, 0, 0));
+    id = arena_strdup(r->mem, db_text(res, 0, NR_ID));
     const char *link = arena_printf(r->mem, "/leadership/feedback/%s", id);
     const char *subject = arena_printf(r->mem, "%s asks for your feedback on their leadership.",
                                        r->user->display_name);
     const char *x[] = {id, arena_pg_array(r->mem, ids, (size_t)n), college};
-    bool ok = (inv = db_run(r->db, "lp_invite", 3, x)) != NULL &&
+    bool ok = (inv = db_run(r->db, "lp_invite", ARRAY_SIZE(x), x)) != NULL &&
               voice_key_for_round(r->db, tandem_config->keys_dir, id) == 0;
     for (int i = 0; ok && i < n; i++)
         ok = notify(r, strtoll(ids[i], NULL, 10), "plan_leadership_feedback", subject, link);
@@ -333,19 +353,19 @@ static void fill_answer_form(request *r, tpl_dict *d, const PGresult *round, con
     long long min = db_int(round, 0, RD_MIN), max = db_int(round, 0, RD_MAX);
     for (int i = 0; i < PQntuples(items); i++) {
         tpl_dict *it = tpl_add_section(f, "ITEM");
-        tpl_set(it, "ITEM_ID", db_text(items, i, 0));
-        tpl_set(it, "NAME", db_text(items, i, 1));
+        tpl_set(it, "ITEM_ID", db_text(items, i, IT_ID));
+        tpl_set(it, "NAME", db_text(items, i, IT_NAME));
         for (long long s = min; s <= max && max - min <= 10; s++) {
             tpl_dict *c = tpl_add_section(it, "CHOICE");
             const char *value = arena_printf(r->mem, "%lld", s);
-            tpl_set(c, "ITEM_ID", db_text(items, i, 0));
+            tpl_set(c, "ITEM_ID", db_text(items, i, IT_ID));
             tpl_set(c, "VALUE", value);
             if (typed && typed[i] && strcmp(typed[i], value) == 0)
                 tpl_show(c, "CHECKED");
         }
         if (max - min > 10) {
             tpl_dict *c = tpl_add_section(it, "NUMBER");
-            tpl_set(c, "ITEM_ID", db_text(items, i, 0));
+            tpl_set(c, "ITEM_ID", db_text(items, i, IT_ID));
             tpl_set(c, "VALUE", typed && typed[i] ? typed[i] : "");
         }
     }
@@ -359,7 +379,7 @@ static void fill_readers_view(request *r, tpl_dict *d, const PGresult *round, PG
 {
     tpl_dict *v = tpl_add_section(d, "READER");
     for (int i = 0; i < PQntuples(res[0]); i++)
-        tpl_set(tpl_add_section(v, "INVITEE"), "NAME", db_text(res[0], i, 0));
+        tpl_set(tpl_add_section(v, "INVITEE"), "NAME", db_text(res[0], i, INV_NAME));
     long long counted = db_int(round, 0, RD_COUNTED);
     bool final = is(round, RD_FINAL, "t"), closed = *db_text(round, 0, RD_CLOSED);
     tpl_set(v, "COUNTED",
@@ -380,9 +400,10 @@ static void fill_readers_view(request *r, tpl_dict *d, const PGresult *round, PG
     tpl_dict *c = lp_chart(v, arena_printf(r->mem, "round-%s", db_text(round, 0, RD_ID)),
                            db_text(round, 0, RD_MIN), db_text(round, 0, RD_MAX));
     for (int i = 0; i < PQntuples(res[1]); i++)
-        lp_chart_bar(r, c, i, db_text(res[1], i, 0), db_text(res[1], i, 1), db_text(res[1], i, 2));
+        lp_chart_bar(r, c, i, db_text(res[1], i, MN_ITEM), db_text(res[1], i, MN_MEAN),
+                     db_text(res[1], i, MN_BAR));
     for (int i = 0; i < PQntuples(res[2]); i++)
-        tpl_set(tpl_add_section(v, "COMMENT"), "TEXT", db_text(res[2], i, 0));
+        tpl_set(tpl_add_section(v, "COMMENT"), "TEXT", db_text(res[2], i, CM_TEXT));
 }
 
 static void show_round(request *r, int status, const char **typed, const char *comment,
@@ -390,15 +411,15 @@ static void show_round(request *r, int status, const char **typed, const char *c
 {
     const char *me = req_id_text(r, r->user->id);
     const char *a[] = {r->params[0], me};
-    PGresult *round = db_run(r->db, "lp_round", 2, a);
+    PGresult *round = db_run(r->db, "lp_round", ARRAY_SIZE(a), a);
     PGresult *res[4] = {NULL};
     if (!render_found(r, round, NO_ROUND))
         goto out;
     const char *id = db_text(round, 0, RD_ID), *b[] = {id};
-    const db_call calls[] = {{"lp_round_invitees", 1, b},
-                             {"lp_round_means", 1, b},
-                             {"lp_round_comments", 1, b},
-                             {"lp_round_items", 1, b}};
+    const db_call calls[] = {{"lp_round_invitees", ARRAY_SIZE(b), b},
+                             {"lp_round_means", ARRAY_SIZE(b), b},
+                             {"lp_round_comments", ARRAY_SIZE(b), b},
+                             {"lp_round_items", ARRAY_SIZE(b), b}};
     if (!db_run_pipeline(r->db, 4, calls, res)) {
         render_db_failed(r);
         goto out;
@@ -408,10 +429,12 @@ static void show_round(request *r, int status, const char **typed, const char *c
                                             error ? "Error: " : "", db_text(round, 0, RD_OWNER)),
                                "leadership/feedback.tpl");
     if (d) {
-        static const char *const names[] = {"ROUND_ID",   "PLAN_ID", "OWNER",   "YEAR",
-                                            "INSTRUMENT", "MIN",     "MAX",     "PROMPT",
-                                            "OPENED",     "CLOSED",  "ANSWERS", "INVITED"};
-        for (int c = 0; c < 12; c++)
+        static const char *const names[] = {
+            [RD_ID] = "ROUND_ID",   [RD_PLAN] = "PLAN_ID",          [RD_OWNER] = "OWNER",
+            [RD_YEAR] = "YEAR",     [RD_INSTRUMENT] = "INSTRUMENT", [RD_MIN] = "MIN",
+            [RD_MAX] = "MAX",       [RD_PROMPT] = "PROMPT",         [RD_OPENED] = "OPENED",
+            [RD_CLOSED] = "CLOSED", [RD_ANSWERS] = "ANSWERS",       [RD_INVITED] = "INVITED"};
+        for (int c = 0; c < (int)(sizeof names / sizeof *names); c++)
             tpl_set(d, names[c], db_text(round, 0, c));
         bool open = !*db_text(round, 0, RD_CLOSED);
         tpl_show(d, open ? "OPEN" : "IS_CLOSED");
@@ -455,17 +478,18 @@ static const char *read_scores(request *r, const PGresult *round, const PGresult
     long long min = db_int(round, 0, RD_MIN), max = db_int(round, 0, RD_MAX), n;
     const char *values[MAX_ITEMS];
     for (int i = 0; i < PQntuples(items) && i < MAX_ITEMS; i++) {
-        const http_field *f = req_body(r, arena_printf(r->mem, "score-%s", db_text(items, i, 0)));
+        const http_field *f =
+            req_body(r, arena_printf(r->mem, "score-%s", db_text(items, i, IT_ID)));
         typed[i] = values[i] = f ? f->value : "";
     }
     for (int i = 0; i < PQntuples(items) && i < MAX_ITEMS; i++) {
-        *field = arena_printf(r->mem, "score-%s", db_text(items, i, 0));
+        *field = arena_printf(r->mem, "score-%s", db_text(items, i, IT_ID));
         if (!*values[i])
-            return arena_printf(r->mem, "Give a score for %s.", db_text(items, i, 1));
+            return arena_printf(r->mem, "Give a score for %s.", db_text(items, i, IT_NAME));
         if (validate_int(values[i], min, max, &n))
             return arena_printf(r->mem,
                                 "The score for %s must be a whole number from %lld to %lld.",
-                                db_text(items, i, 1), min, max);
+                                db_text(items, i, IT_NAME), min, max);
     }
     /* Whole numbers, checked: the plain literal {4,2,5} that the mixer
      * reads back. */
@@ -514,17 +538,17 @@ static int save_answer(request *r, const char *round, const char *sealed, const 
     PGresult *lock = NULL, *reg = NULL, *count = NULL;
     int status = 503;
     *refusal = RENDER_DB_DOWN;
-    if (!db_begin(r->db) || !(lock = db_run(r->db, "lp_round_lock", 2, a)))
+    if (!db_begin(r->db) || !(lock = db_run(r->db, "lp_round_lock", ARRAY_SIZE(a), a)))
         goto out;
     if (!PQntuples(lock))
         status = 404, *refusal = NO_ROUND;
-    else if (strcmp(db_text(lock, 0, 0), "t") != 0)
+    else if (strcmp(db_text(lock, 0, LK_OPEN), "t") != 0)
         status = 409, *refusal = CLOSED;
-    else if (!(reg = db_run(r->db, "lp_register_answer", 3, b)))
+    else if (!(reg = db_run(r->db, "lp_register_answer", ARRAY_SIZE(b), b)))
         goto out;
     else if (!PQntuples(reg))
         status = 409, *refusal = ANSWERED;
-    else if ((count = db_run(r->db, "lp_round_count", 1, c)) && db_commit(r->db))
+    else if ((count = db_run(r->db, "lp_round_count", ARRAY_SIZE(c), c)) && db_commit(r->db))
         status = 0;
 out:
     if (status)
@@ -542,7 +566,7 @@ static const field_spec comment_spec = {"comment", "your comment", FIELD_STRING,
 void page_leadership_feedback_answer(request *r)
 {
     const char *me = req_id_text(r, r->user->id), *a[] = {r->params[0], me};
-    PGresult *round = db_run(r->db, "lp_round", 2, a), *items = NULL;
+    PGresult *round = db_run(r->db, "lp_round", ARRAY_SIZE(a), a), *items = NULL;
     const char *typed[MAX_ITEMS] = {NULL}, *scores = NULL, *err = NULL, *field = NULL;
     if (!render_found(r, round, NO_ROUND))
         goto out;
@@ -592,7 +616,7 @@ void page_leadership_feedback_close(request *r)
     const char *id = req_id_text(r, req_param_id(r, 0)), *me = req_id_text(r, r->user->id);
     const char *a[] = {id, me};
     PGresult *closed = NULL;
-    bool ok = db_begin(r->db) && (closed = db_run(r->db, "lp_round_close", 2, a));
+    bool ok = db_begin(r->db) && (closed = db_run(r->db, "lp_round_close", ARRAY_SIZE(a), a));
     if (ok && !PQntuples(closed)) {
         db_rollback(r->db);
         render_error(r, 404, "There is no open round of yours here to close.");

@@ -20,15 +20,54 @@
     "(" goal " = '' OR EXISTS (SELECT 1 FROM leadership_goals"                                     \
     "  WHERE id = nullif(" goal ", '')::bigint AND plan_id = $1))"
 
+/* lp_themes: one row a theme to choose. */
+enum { TH_ID, TH_NAME, LP_THEMES_COLUMNS };
+/* lp_result_choices: one row a result to choose. */
+enum { RC_ID, RC_NAME, LP_RESULT_CHOICES_COLUMNS };
+/* lp_goal_insert and lp_goal_update: the goal. */
+enum { GI_ID, LP_GOAL_INSERT_COLUMNS };
+/* lp_goal_values: the goal's fields as its form has them (GV_TITLE to
+ * GV_THEME in the order of the form's G_TITLE to G_THEME), one row a
+ * linked result. */
+enum {
+    GV_ID,
+    GV_TITLE,
+    GV_SPECIFIC,
+    GV_MEASURABLE,
+    GV_ACHIEVABLE,
+    GV_RELEVANT,
+    GV_DUE,
+    GV_THEME, /* "" for none */
+    GV_RESULT, /* "" for none */
+    LP_GOAL_VALUES_COLUMNS
+};
+/* lp_evidence: one row a piece of evidence in the plan. */
+enum {
+    EV_ID,
+    EV_GOAL_ID, /* "0" for none */
+    EV_TITLE,
+    EV_KIND,
+    EV_BODY_HTML,
+    EV_URL,
+    EV_FILE_ID, /* "0" for none */
+    EV_FILENAME,
+    EV_GOAL,
+    LP_EVIDENCE_COLUMNS
+};
+/* lp_my_evidence: one row a piece of the owner's evidence to choose. */
+enum { ME_ID, ME_TITLE, LP_MY_EVIDENCE_COLUMNS };
+/* lp_activity_choices: one row an activity to choose. */
+enum { AH_ID, AH_TITLE, LP_ACTIVITY_CHOICES_COLUMNS };
+
 const db_statement leadership_goal_statements[] = {
     {"lp_themes",
      "SELECT id, name FROM leadership_themes WHERE institution_id = $1 AND NOT archived"
-     " ORDER BY name"},
+     " ORDER BY name", LP_THEMES_COLUMNS},
     /* The results of plan $1 a goal may respond to. */
     {"lp_result_choices",
      "SELECT r.id, i.name || ', ' || to_char(r.taken_on, 'FMDD Mon YYYY')"
      "  FROM profile_results r JOIN instruments i ON i.id = r.instrument_id"
-     " WHERE r.plan_id = $1 ORDER BY r.taken_on DESC, r.id DESC"},
+     " WHERE r.plan_id = $1 ORDER BY r.taken_on DESC, r.id DESC", LP_RESULT_CHOICES_COLUMNS},
     /* A goal in plan $1 (college $2): title, the SMART parts, due date,
      * theme (one of the college's in use, or ''). */
     {"lp_goal_insert",
@@ -37,7 +76,7 @@ const db_statement leadership_goal_statements[] = {
      " SELECT $1, $2, $3, $4, $5, $6, $7, $8::date, nullif($9, '')::bigint"
      "  WHERE $9 = '' OR EXISTS (SELECT 1 FROM leadership_themes WHERE id = nullif($9, '')::bigint"
      "                             AND institution_id = $2 AND NOT archived)"
-     " RETURNING id"},
+     " RETURNING id", LP_GOAL_INSERT_COLUMNS},
     /* Goal $2 of plan $1 changed: as lp_goal_insert, $10 the goal. */
     {"lp_goal_update",
      "UPDATE leadership_goals SET title = $3, specific = $4, measurable = $5, achievable = $6,"
@@ -47,39 +86,41 @@ const db_statement leadership_goal_statements[] = {
      "   AND ($9 = '' OR EXISTS (SELECT 1 FROM leadership_themes"
      "                            WHERE id = nullif($9, '')::bigint AND institution_id = $2"
      "                              AND (NOT archived OR id = leadership_goals.theme_id)))"
-     " RETURNING id"},
+     " RETURNING id", LP_GOAL_INSERT_COLUMNS},
     /* Goal $2's fields as its form shows them, one row a linked result. */
     {"lp_goal_values",
      "SELECT g.id, g.title, g.specific, g.measurable, g.achievable, g.relevant,"
      "       to_char(g.due_on, 'YYYY-MM-DD'), coalesce(g.theme_id::text, ''),"
      "       coalesce(gr.result_id::text, '')"
      "  FROM leadership_goals g LEFT JOIN leadership_goal_results gr ON gr.goal_id = g.id"
-     " WHERE g.plan_id = $1 AND g.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
+     " WHERE g.plan_id = $1 AND g.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END",
+     LP_GOAL_VALUES_COLUMNS},
     {"lp_goal_unlink_results",
      "DELETE FROM leadership_goal_results gr USING leadership_goals g"
-     " WHERE gr.goal_id = $2::bigint AND g.id = gr.goal_id AND g.plan_id = $1"},
+     " WHERE gr.goal_id = $2::bigint AND g.id = gr.goal_id AND g.plan_id = $1", 0},
     /* Links goal $2 to results $3 of plan $1: those that are the plan's. */
     {"lp_goal_link_results",
      "INSERT INTO leadership_goal_results (goal_id, result_id)"
      " SELECT $2, r.id FROM profile_results r WHERE r.plan_id = $1 AND r.id = ANY($3::bigint[])"
-     " RETURNING result_id"},
+     " RETURNING result_id", 1},
     {"lp_goal", LP_GOAL_COLUMNS
-     " WHERE g.plan_id = $1 AND g.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
+     " WHERE g.plan_id = $1 AND g.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END",
+     GC_N_COLUMNS},
     {"lp_goal_activities",
      "SELECT a.id, coalesce(a.goal_id, 0), a.kind, a.title, a.details, a.status,"
      "       coalesce(to_char(a.starts_on, 'FMDD Mon YYYY'), ''),"
      "       coalesce(to_char(a.ends_on, 'FMDD Mon YYYY'), ''),"
      "       coalesce(a.ends_on < current_date AND a.status IN ('planned', 'in_progress'), false)"
      "  FROM leadership_activities a WHERE a.plan_id = $1 AND a.goal_id = $2::bigint"
-     " ORDER BY a.starts_on NULLS LAST, a.id"},
+     " ORDER BY a.starts_on NULLS LAST, a.id", LP_ACTIVITIES_COLUMNS},
     {"lp_goal_reflections",
      "SELECT f.id, to_char(f.written_on, 'FMDD Mon YYYY'), '', coalesce(a.title, ''), f.body_html"
      "  FROM leadership_reflections f LEFT JOIN leadership_activities a ON a.id = f.activity_id"
      " WHERE f.plan_id = $1 AND (f.goal_id = $2::bigint OR a.goal_id = $2::bigint)"
-     " ORDER BY f.written_on DESC, f.id DESC"},
+     " ORDER BY f.written_on DESC, f.id DESC", LP_REFLECTIONS_COLUMNS},
     {"lp_goal_status",
      "UPDATE leadership_goals SET status = $3, updated_at = now()"
-     " WHERE plan_id = $1 AND id = $2::bigint RETURNING id"},
+     " WHERE plan_id = $1 AND id = $2::bigint RETURNING id", 1},
     /* Evidence in plan $1: its link, goal, the piece and its file. */
     {"lp_evidence",
      "SELECT le.id, coalesce(le.goal_id, 0), e.title, e.kind, e.body_html, coalesce(e.url, ''),"
@@ -87,30 +128,32 @@ const db_statement leadership_goal_statements[] = {
      "  FROM leadership_evidence le JOIN evidence e ON e.id = le.evidence_id"
      "  LEFT JOIN files f ON f.id = e.file_id"
      "  LEFT JOIN leadership_goals g ON g.id = le.goal_id"
-     " WHERE le.plan_id = $1 ORDER BY le.id"},
+     " WHERE le.plan_id = $1 ORDER BY le.id", LP_EVIDENCE_COLUMNS},
     /* The owner $1's evidence, to choose from. */
     {"lp_my_evidence",
-     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 200"},
+     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 200",
+     LP_MY_EVIDENCE_COLUMNS},
     /* Puts evidence $3 of the plan's owner $4 in plan $1 for goal $2. */
     {"lp_evidence_add",
      "INSERT INTO leadership_evidence (plan_id, institution_id, goal_id, evidence_id)"
      " SELECT $1, e.institution_id, nullif($2, '')::bigint, e.id FROM evidence e"
      "  WHERE e.id = $3 AND e.owner_id = $4 AND " GOAL_OF_PLAN("$2")
-     " ON CONFLICT DO NOTHING RETURNING id"},
+     " ON CONFLICT DO NOTHING RETURNING id", 1},
     {"lp_evidence_remove",
-     "DELETE FROM leadership_evidence WHERE plan_id = $1 AND id = $2 RETURNING id"},
+     "DELETE FROM leadership_evidence WHERE plan_id = $1 AND id = $2 RETURNING id", 1},
     /* An activity in plan $1 (college $2), for goal $3 or none. */
     {"lp_activity_insert",
      "INSERT INTO leadership_activities (plan_id, institution_id, goal_id, kind, title, details,"
      "                                   starts_on, ends_on)"
      " SELECT $1, $2, nullif($3, '')::bigint, $4, $5, $6, nullif($7, '')::date,"
-     "        nullif($8, '')::date WHERE " GOAL_OF_PLAN("$3") " RETURNING id"},
+     "        nullif($8, '')::date WHERE " GOAL_OF_PLAN("$3") " RETURNING id", 1},
     {"lp_activity_status",
      "UPDATE leadership_activities SET status = $3, updated_at = now()"
-     " WHERE plan_id = $1 AND id = $2 RETURNING coalesce(goal_id, 0)"},
+     " WHERE plan_id = $1 AND id = $2 RETURNING coalesce(goal_id, 0)", 1},
     /* The activities of plan $1, to write a reflection on. */
     {"lp_activity_choices",
-     "SELECT id, title FROM leadership_activities WHERE plan_id = $1 ORDER BY id"},
+     "SELECT id, title FROM leadership_activities WHERE plan_id = $1 ORDER BY id",
+     LP_ACTIVITY_CHOICES_COLUMNS},
     /* A reflection in plan $1 (college $2) on goal $3 and/or activity $4. */
     {"lp_reflection_insert",
      "INSERT INTO leadership_reflections (plan_id, institution_id, goal_id, activity_id,"
@@ -119,7 +162,7 @@ const db_statement leadership_goal_statements[] = {
      "  WHERE " GOAL_OF_PLAN("$3")
      "    AND ($4 = '' OR EXISTS (SELECT 1 FROM leadership_activities"
      "                             WHERE id = nullif($4, '')::bigint AND plan_id = $1))"
-     " RETURNING id"},
+     " RETURNING id", 1},
     {NULL, NULL},
 };
 // clang-format on
@@ -132,22 +175,22 @@ void lp_fill_evidence(tpl_dict *d, const PGresult *res, const char *goal_id, boo
 {
     int n = 0;
     for (int i = 0; i < PQntuples(res); i++) {
-        if (goal_id && strcmp(db_text(res, i, 1), goal_id) != 0)
+        if (goal_id && strcmp(db_text(res, i, EV_GOAL_ID), goal_id) != 0)
             continue;
         tpl_dict *e = tpl_add_section(d, "EVIDENCE");
-        tpl_set(e, "LINK_ID", db_text(res, i, 0));
-        tpl_set(e, "TITLE", db_text(res, i, 2));
+        tpl_set(e, "LINK_ID", db_text(res, i, EV_ID));
+        tpl_set(e, "TITLE", db_text(res, i, EV_TITLE));
         /* body_html was sanitised when the evidence was saved (richtext). */
-        tpl_set_html(e, "BODY_HTML", html_from_db(db_text(res, i, 4)));
-        if (*db_text(res, i, 5))
-            tpl_set(tpl_add_section(e, "URL"), "HREF", db_text(res, i, 5));
-        if (strcmp(db_text(res, i, 6), "0") != 0) {
+        tpl_set_html(e, "BODY_HTML", html_from_db(db_text(res, i, EV_BODY_HTML)));
+        if (*db_text(res, i, EV_URL))
+            tpl_set(tpl_add_section(e, "URL"), "HREF", db_text(res, i, EV_URL));
+        if (strcmp(db_text(res, i, EV_FILE_ID), "0") != 0) {
             tpl_dict *f = tpl_add_section(e, "FILE");
-            tpl_set(f, "FILE_ID", db_text(res, i, 6));
-            tpl_set(f, "FILENAME", db_text(res, i, 7));
+            tpl_set(f, "FILE_ID", db_text(res, i, EV_FILE_ID));
+            tpl_set(f, "FILENAME", db_text(res, i, EV_FILENAME));
         }
-        if (!goal_id && *db_text(res, i, 8))
-            tpl_set(tpl_add_section(e, "FOR_GOAL"), "GOAL", db_text(res, i, 8));
+        if (!goal_id && *db_text(res, i, EV_GOAL))
+            tpl_set(tpl_add_section(e, "FOR_GOAL"), "GOAL", db_text(res, i, EV_GOAL));
         if (removable)
             tpl_show(e, "REMOVABLE");
         n++;
@@ -200,7 +243,8 @@ static void show_goal_form(request *r, const PGresult *head, int status, const c
                            const char *error, const char *field)
 {
     const char *a[] = {req_id_text(r, r->user->institution_id)}, *b[] = {db_text(head, 0, LH_ID)};
-    const db_call calls[] = {{"lp_themes", 1, a}, {"lp_result_choices", 1, b}};
+    const db_call calls[] = {{"lp_themes", ARRAY_SIZE(a), a},
+                             {"lp_result_choices", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
         render_db_failed(r);
@@ -223,16 +267,16 @@ static void show_goal_form(request *r, const PGresult *head, int status, const c
             tpl_set(d, names[i], v ? v[i].str : "");
         for (int i = 0; i < PQntuples(res[0]); i++) {
             tpl_dict *t = tpl_add_section(d, "THEME");
-            tpl_set(t, "THEME_ID", db_text(res[0], i, 0));
-            tpl_set(t, "NAME", db_text(res[0], i, 1));
-            if (v && strcmp(v[G_THEME].str, db_text(res[0], i, 0)) == 0)
+            tpl_set(t, "THEME_ID", db_text(res[0], i, TH_ID));
+            tpl_set(t, "NAME", db_text(res[0], i, TH_NAME));
+            if (v && strcmp(v[G_THEME].str, db_text(res[0], i, TH_ID)) == 0)
                 tpl_show(t, "SELECTED");
         }
         for (int i = 0; i < PQntuples(res[1]); i++) {
             tpl_dict *o = tpl_add_section(d, "RESULT");
-            tpl_set(o, "RESULT_ID", db_text(res[1], i, 0));
-            tpl_set(o, "NAME", db_text(res[1], i, 1));
-            if (chosen(db_text(res[1], i, 0), results, n_results))
+            tpl_set(o, "RESULT_ID", db_text(res[1], i, RC_ID));
+            tpl_set(o, "NAME", db_text(res[1], i, RC_NAME));
+            if (chosen(db_text(res[1], i, RC_ID), results, n_results))
                 tpl_show(o, "CHECKED");
         }
         if (PQntuples(res[1]))
@@ -269,15 +313,17 @@ void page_leadership_goal_edit(request *r)
                                 (const char *[]){db_text(head, 0, LH_ID), r->params[1]}),
                      NO_GOAL)) {
         field_value v[N_GOAL] = {{0}};
+        _Static_assert(G_TITLE == 0 && GV_THEME - GV_TITLE == G_THEME - G_TITLE,
+                       "lp_goal_values has the form's fields in its order");
         for (int i = 0; i <= G_THEME; i++)
-            v[i].str = db_text(g, 0, i + 1), v[i].present = *v[i].str != '\0';
+            v[i].str = db_text(g, 0, i + GV_TITLE), v[i].present = *v[i].str != '\0';
         v[G_RESULT].str = "", v[G_WAS_DUE] = v[G_DUE];
         const char *results[MAX_LINKED];
         int n = 0;
         for (int i = 0; i < PQntuples(g) && n < MAX_LINKED; i++)
-            if (*db_text(g, i, G_THEME + 2))
-                results[n++] = db_text(g, i, G_THEME + 2);
-        show_goal_form(r, head, 200, db_text(g, 0, 0), v, results, n, NULL, NULL);
+            if (*db_text(g, i, GV_RESULT))
+                results[n++] = db_text(g, i, GV_RESULT);
+        show_goal_form(r, head, 200, db_text(g, 0, GV_ID), v, results, n, NULL, NULL);
     }
     PQclear(g);
     lp_release(r, head);
@@ -305,11 +351,11 @@ static const char *save_goal(request *r, const PGresult *head, const char *goal,
     if (!db_begin(r->db) ||
         !(res = db_run(r->db, goal ? "lp_goal_update" : "lp_goal_insert", goal ? 10 : 9, params)))
         goto out;
-    id = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
+    id = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, GI_ID)) : "";
     const char *l[] = {plan, id, arena_pg_array(r->mem, results, (size_t)n_results)};
     if (*id && goal && !(old = db_run(r->db, "lp_goal_unlink_results", 2, l)))
         id = NULL;
-    else if (*id && n_results && !(links = db_run(r->db, "lp_goal_link_results", 3, l)))
+    else if (*id && n_results && !(links = db_run(r->db, "lp_goal_link_results", ARRAY_SIZE(l), l)))
         id = NULL;
     else if (*id && n_results && PQntuples(links) != n_results)
         id = "";
@@ -384,21 +430,24 @@ void page_leadership_goal(request *r)
     const char *plan = db_text(head, 0, LH_ID), *goal = r->params[1];
     bool writer = lp_side(head, "owner") && strcmp(db_text(head, 0, LH_OPEN), "t") == 0;
     const char *a[] = {plan, goal}, *b[] = {plan}, *c[] = {req_id_text(r, r->user->id)};
-    const db_call calls[] = {{"lp_goal", 2, a}, {"lp_evidence", 1, b}, {"lp_my_evidence", 1, c}};
+    const db_call calls[] = {{"lp_goal", ARRAY_SIZE(a), a},
+                             {"lp_evidence", ARRAY_SIZE(b), b},
+                             {"lp_my_evidence", ARRAY_SIZE(c), c}};
     PGresult *res[5] = {NULL};
     bool ok = db_run_pipeline(r->db, writer ? 3 : 2, calls, res);
     if (ok && !PQntuples(res[0])) {
         render_error(r, 404, NO_GOAL);
         goto out;
     }
-    const char *id = ok ? db_text(res[0], 0, 0) : NULL;
+    const char *id = ok ? db_text(res[0], 0, GC_ID) : NULL;
     const char *g[] = {plan, id};
-    const db_call more[] = {{"lp_goal_activities", 2, g}, {"lp_goal_reflections", 2, g}};
+    const db_call more[] = {{"lp_goal_activities", ARRAY_SIZE(g), g},
+                            {"lp_goal_reflections", ARRAY_SIZE(g), g}};
     if (!ok || !db_run_pipeline(r->db, 2, more, res + 3)) {
         render_db_failed(r);
         goto out;
     }
-    tpl_dict *d = render_begin(r, db_text(res[0], 0, 1), "leadership/goal.tpl");
+    tpl_dict *d = render_begin(r, db_text(res[0], 0, GC_TITLE), "leadership/goal.tpl");
     if (d) {
         tpl_set(d, "ID", plan);
         tpl_set(d, "OWNER", db_text(head, 0, LH_OWNER));
@@ -411,7 +460,7 @@ void page_leadership_goal(request *r)
             lp_fill_activity(r, act, res[3], i);
             if (writer)
                 lp_fill_choices(tpl_add_section(act, "CHANGE"), activity_statuses,
-                                lp_activity_status_label, db_text(res[3], i, 5));
+                                lp_activity_status_label, db_text(res[3], i, AC_STATUS));
         }
         if (!PQntuples(res[3]))
             tpl_show(d, "NO_ACTIVITIES");
@@ -423,8 +472,8 @@ void page_leadership_goal(request *r)
             tpl_set(w, "GOAL_ID", id);
             for (int i = 0; i < PQntuples(res[2]); i++) {
                 tpl_dict *e = tpl_add_section(w, "MY_EVIDENCE");
-                tpl_set(e, "EVIDENCE_ID", db_text(res[2], i, 0));
-                tpl_set(e, "TITLE", db_text(res[2], i, 1));
+                tpl_set(e, "EVIDENCE_ID", db_text(res[2], i, ME_ID));
+                tpl_set(e, "TITLE", db_text(res[2], i, ME_TITLE));
             }
             tpl_show(w, PQntuples(res[2]) ? "ANY_EVIDENCE" : "NO_PORTFOLIO");
         }
@@ -459,7 +508,7 @@ static void one_field_change(request *r, const field_spec *spec, const char *sta
             render_error(r, 400, err);
         } else {
             const char *extra[] = {req_id_text(r, req_param_id(r, 1)), v[0].str};
-            lp_change(r, head, statement, 2, extra, refusal,
+            lp_change(r, head, statement, ARRAY_SIZE(extra), extra, refusal,
                       to ? lp_path(r, head, to) : back_to_goal(r, head));
         }
     }
@@ -496,7 +545,7 @@ void page_leadership_evidence_add(request *r)
         } else {
             const char *goal = req_id_text(r, req_param_id(r, 1));
             const char *extra[] = {goal, v[0].str, req_id_text(r, r->user->id)};
-            lp_change(r, head, "lp_evidence_add", 3, extra,
+            lp_change(r, head, "lp_evidence_add", ARRAY_SIZE(extra), extra,
                       "That evidence is not in your portfolio, or is with this goal already.",
                       lp_path(r, head, arena_printf(r->mem, "/goals/%s", goal)));
         }
@@ -510,8 +559,8 @@ void page_leadership_evidence_remove(request *r)
     const PGresult *head = lp_find(r);
     if (head && lp_owner_may_write(r, head)) {
         const char *extra[] = {req_id_text(r, req_param_id(r, 1))};
-        lp_change(r, head, "lp_evidence_remove", 1, extra, "That evidence is not in this plan.",
-                  back_to_goal(r, head));
+        lp_change(r, head, "lp_evidence_remove", ARRAY_SIZE(extra), extra,
+                  "That evidence is not in this plan.", back_to_goal(r, head));
     }
     lp_release(r, head);
 }
@@ -538,7 +587,8 @@ static void show_choice_form(request *r, const PGresult *head, int status, const
                              const char *field)
 {
     const char *a[] = {db_text(head, 0, LH_ID)};
-    const db_call calls[] = {{"lp_goals", 1, a}, {"lp_activity_choices", 1, a}};
+    const db_call calls[] = {{"lp_goals", ARRAY_SIZE(a), a},
+                             {"lp_activity_choices", ARRAY_SIZE(a), a}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
         render_db_failed(r);
@@ -559,16 +609,16 @@ static void show_choice_form(request *r, const PGresult *head, int status, const
         }
         for (int i = 0; i < PQntuples(res[0]); i++) {
             tpl_dict *g = tpl_add_section(d, "GOAL_CHOICE");
-            tpl_set(g, "GOAL_ID", db_text(res[0], i, 0));
-            tpl_set(g, "TITLE", db_text(res[0], i, 1));
-            if (goal && strcmp(goal, db_text(res[0], i, 0)) == 0)
+            tpl_set(g, "GOAL_ID", db_text(res[0], i, GC_ID));
+            tpl_set(g, "TITLE", db_text(res[0], i, GC_TITLE));
+            if (goal && strcmp(goal, db_text(res[0], i, GC_ID)) == 0)
                 tpl_show(g, "SELECTED");
         }
         for (int i = 0; i < PQntuples(res[1]); i++) {
             tpl_dict *c = tpl_add_section(d, "ACTIVITY_CHOICE");
-            tpl_set(c, "ACTIVITY_ID", db_text(res[1], i, 0));
-            tpl_set(c, "TITLE", db_text(res[1], i, 1));
-            if (activity && strcmp(activity, db_text(res[1], i, 0)) == 0)
+            tpl_set(c, "ACTIVITY_ID", db_text(res[1], i, AH_ID));
+            tpl_set(c, "TITLE", db_text(res[1], i, AH_TITLE));
+            if (activity && strcmp(activity, db_text(res[1], i, AH_ID)) == 0)
                 tpl_show(c, "SELECTED");
         }
         if (error) {
@@ -634,7 +684,7 @@ void page_leadership_activity_create(request *r)
                                v[A_DETAILS].str,
                                v[A_STARTS].str,
                                v[A_ENDS].str};
-        lp_change(r, head, "lp_activity_insert", 7, extra, NO_GOAL,
+        lp_change(r, head, "lp_activity_insert", ARRAY_SIZE(extra), extra, NO_GOAL,
                   v[A_GOAL].present
                       ? lp_path(r, head, arena_printf(r->mem, "/goals/%s", v[A_GOAL].str))
                       : lp_path(r, head, "#activities"));
@@ -704,7 +754,7 @@ void page_leadership_reflection_create(request *r)
                                v[R_WRITTEN].str,
                                v[R_BODY].str,
                                html};
-        lp_change(r, head, "lp_reflection_insert", 6, extra,
+        lp_change(r, head, "lp_reflection_insert", ARRAY_SIZE(extra), extra,
                   "There is no such goal or activity in this plan.",
                   v[R_GOAL].present
                       ? lp_path(r, head, arena_printf(r->mem, "/goals/%s", v[R_GOAL].str))

@@ -11,49 +11,11 @@
 
 #define MAX_ITEMS 40
 
-// clang-format off
-const db_statement leadership_profile_statements[] = {
-    /* The instruments results can be recorded with at college $1. */
-    {"lp_instruments",
-     "SELECT id, name, kind, description, coalesce(scale_min, 0), coalesce(scale_max, 0)"
-     "  FROM instruments WHERE institution_id = $1 AND NOT archived ORDER BY name"},
-    /* Instrument $2 of college $1 with its items, one row each. */
-    {"lp_instrument_items",
-     "SELECT i.id, i.name, i.kind, i.description, coalesce(i.scale_min, 0),"
-     "       coalesce(i.scale_max, 0), it.id, it.name"
-     "  FROM instruments i JOIN instrument_items it ON it.instrument_id = i.id"
-     " WHERE i.institution_id = $1 AND i.id = $2 AND NOT i.archived ORDER BY it.position"},
-    /* The results of plan $1 with their scores, newest first, one row a
-     * score (one row for a type): the bar's length out of 240. */
-    {"lp_results",
-     "SELECT r.id, i.name, i.kind, to_char(r.taken_on, 'FMDD Mon YYYY'), r.source,"
-     "       coalesce(r.answers, 0), r.notes, coalesce(f.id, 0), coalesce(f.filename, ''),"
-     "       coalesce(t.name, ''), coalesce(it.name, ''),"
-     "       coalesce(trim_scale(s.score)::text, ''),"
-     "       coalesce(round((s.score - i.scale_min) * 240 / (i.scale_max - i.scale_min)), 0),"
-     "       coalesce(i.scale_min, 0), coalesce(i.scale_max, 0)"
-     "  FROM profile_results r JOIN instruments i ON i.id = r.instrument_id"
-     "  LEFT JOIN files f ON f.id = r.report_file_id"
-     "  LEFT JOIN instrument_items t ON t.id = r.type_item_id"
-     "  LEFT JOIN profile_scores s ON s.result_id = r.id"
-     "  LEFT JOIN instrument_items it ON it.id = s.item_id"
-     " WHERE r.plan_id = $1 ORDER BY r.taken_on DESC, r.id DESC, it.position"},
-    /* A result of instrument $3 (of college $2, in use) in plan $1: taken
-     * on $4, type $5 (or ''), notes $6, report file $7 (or ''). */
-    {"lp_result_insert",
-     "INSERT INTO profile_results (plan_id, institution_id, instrument_id, taken_on, type_item_id,"
-     "                             notes, report_file_id)"
-     " SELECT $1, $2, i.id, $4::date, nullif($5, '')::bigint, $6, nullif($7, '')::bigint"
-     "   FROM instruments i WHERE i.id = $3 AND i.institution_id = $2 AND NOT i.archived"
-     " RETURNING id"},
-    /* Scores $3 of items $2 for result $1. */
-    {"lp_scores_insert",
-     "INSERT INTO profile_scores (result_id, item_id, score)"
-     " SELECT $1, s.item, s.score FROM unnest($2::bigint[], $3::numeric[]) AS s(item, score)"},
-    {NULL, NULL},
-};
-// clang-format on
-
+/* lp_instruments: one row an instrument; lp_instrument_items: the same
+ * columns of the instrument, then one of its items a row. */
+enum { IN_ID, IN_NAME, IN_KIND, IN_DESCRIPTION, IN_MIN, IN_MAX, LP_INSTRUMENTS_COLUMNS };
+enum { II_ITEM_ID = LP_INSTRUMENTS_COLUMNS, II_ITEM_NAME, LP_INSTRUMENT_ITEMS_COLUMNS };
+/* lp_results: one row a score (one for a type) of a result. */
 enum {
     PR_ID,
     PR_INSTRUMENT,
@@ -69,8 +31,56 @@ enum {
     PR_SCORE,
     PR_BAR,
     PR_MIN,
-    PR_MAX
+    PR_MAX,
+    LP_RESULTS_COLUMNS
 };
+/* lp_result_insert: the new result. */
+enum { RI_ID, LP_RESULT_INSERT_COLUMNS };
+
+// clang-format off
+const db_statement leadership_profile_statements[] = {
+    /* The instruments results can be recorded with at college $1. */
+    {"lp_instruments",
+     "SELECT id, name, kind, description, coalesce(scale_min, 0), coalesce(scale_max, 0)"
+     "  FROM instruments WHERE institution_id = $1 AND NOT archived ORDER BY name",
+     LP_INSTRUMENTS_COLUMNS},
+    /* Instrument $2 of college $1 with its items, one row each. */
+    {"lp_instrument_items",
+     "SELECT i.id, i.name, i.kind, i.description, coalesce(i.scale_min, 0),"
+     "       coalesce(i.scale_max, 0), it.id, it.name"
+     "  FROM instruments i JOIN instrument_items it ON it.instrument_id = i.id"
+     " WHERE i.institution_id = $1 AND i.id = $2 AND NOT i.archived ORDER BY it.position",
+     LP_INSTRUMENT_ITEMS_COLUMNS},
+    /* The results of plan $1 with their scores, newest first, one row a
+     * score (one row for a type): the bar's length out of 240. */
+    {"lp_results",
+     "SELECT r.id, i.name, i.kind, to_char(r.taken_on, 'FMDD Mon YYYY'), r.source,"
+     "       coalesce(r.answers, 0), r.notes, coalesce(f.id, 0), coalesce(f.filename, ''),"
+     "       coalesce(t.name, ''), coalesce(it.name, ''),"
+     "       coalesce(trim_scale(s.score)::text, ''),"
+     "       coalesce(round((s.score - i.scale_min) * 240 / (i.scale_max - i.scale_min)), 0),"
+     "       coalesce(i.scale_min, 0), coalesce(i.scale_max, 0)"
+     "  FROM profile_results r JOIN instruments i ON i.id = r.instrument_id"
+     "  LEFT JOIN files f ON f.id = r.report_file_id"
+     "  LEFT JOIN instrument_items t ON t.id = r.type_item_id"
+     "  LEFT JOIN profile_scores s ON s.result_id = r.id"
+     "  LEFT JOIN instrument_items it ON it.id = s.item_id"
+     " WHERE r.plan_id = $1 ORDER BY r.taken_on DESC, r.id DESC, it.position", LP_RESULTS_COLUMNS},
+    /* A result of instrument $3 (of college $2, in use) in plan $1: taken
+     * on $4, type $5 (or ''), notes $6, report file $7 (or ''). */
+    {"lp_result_insert",
+     "INSERT INTO profile_results (plan_id, institution_id, instrument_id, taken_on, type_item_id,"
+     "                             notes, report_file_id)"
+     " SELECT $1, $2, i.id, $4::date, nullif($5, '')::bigint, $6, nullif($7, '')::bigint"
+     "   FROM instruments i WHERE i.id = $3 AND i.institution_id = $2 AND NOT i.archived"
+     " RETURNING id", LP_RESULT_INSERT_COLUMNS},
+    /* Scores $3 of items $2 for result $1. */
+    {"lp_scores_insert",
+     "INSERT INTO profile_scores (result_id, item_id, score)"
+     " SELECT $1, s.item, s.score FROM unnest($2::bigint[], $3::numeric[]) AS s(item, score)", 0},
+    {NULL, NULL},
+};
+// clang-format on
 
 /* One result's head: what, when, from where; its chart (NULL for a
  * type). */
@@ -171,24 +181,24 @@ static const char *typed_score(const result_input *in, const char *item)
 static void fill_result_form(request *r, tpl_dict *d, const PGresult *items, const result_input *in)
 {
     const field_value *v = in ? in->v : NULL;
-    tpl_set(d, "INSTRUMENT", db_text(items, 0, 1));
-    tpl_set(d, "INSTRUMENT_ID", db_text(items, 0, 0));
-    if (*db_text(items, 0, 3))
-        tpl_set(tpl_add_section(d, "DESCRIPTION"), "TEXT", db_text(items, 0, 3));
+    tpl_set(d, "INSTRUMENT", db_text(items, 0, IN_NAME));
+    tpl_set(d, "INSTRUMENT_ID", db_text(items, 0, IN_ID));
+    if (*db_text(items, 0, IN_DESCRIPTION))
+        tpl_set(tpl_add_section(d, "DESCRIPTION"), "TEXT", db_text(items, 0, IN_DESCRIPTION));
     tpl_set(d, "TAKEN", v ? v[F_TAKEN].str : "");
     tpl_set(d, "NOTES", v ? v[F_NOTES].str : "");
-    bool scales = strcmp(db_text(items, 0, 2), "scales") == 0;
+    bool scales = strcmp(db_text(items, 0, IN_KIND), "scales") == 0;
     tpl_dict *kind = tpl_add_section(d, scales ? "SCALES" : "TYPES");
-    tpl_set(kind, "MIN", db_text(items, 0, 4));
-    tpl_set(kind, "MAX", db_text(items, 0, 5));
+    tpl_set(kind, "MIN", db_text(items, 0, IN_MIN));
+    tpl_set(kind, "MAX", db_text(items, 0, IN_MAX));
     for (int i = 0; i < PQntuples(items); i++) {
         tpl_dict *it = tpl_add_section(kind, "ITEM");
-        tpl_set(it, "ITEM_ID", db_text(items, i, 6));
-        tpl_set(it, "NAME", db_text(items, i, 7));
-        tpl_set(it, "SCORE", typed_score(in, db_text(items, i, 6)));
-        tpl_set(it, "MIN", db_text(items, 0, 4));
-        tpl_set(it, "MAX", db_text(items, 0, 5));
-        if (v && strcmp(v[F_TYPE].str, db_text(items, i, 6)) == 0)
+        tpl_set(it, "ITEM_ID", db_text(items, i, II_ITEM_ID));
+        tpl_set(it, "NAME", db_text(items, i, II_ITEM_NAME));
+        tpl_set(it, "SCORE", typed_score(in, db_text(items, i, II_ITEM_ID)));
+        tpl_set(it, "MIN", db_text(items, 0, IN_MIN));
+        tpl_set(it, "MAX", db_text(items, 0, IN_MAX));
+        if (v && strcmp(v[F_TYPE].str, db_text(items, i, II_ITEM_ID)) == 0)
             tpl_show(it, "SELECTED");
     }
     (void)r;
@@ -218,9 +228,9 @@ static void show_result_form(request *r, const PGresult *head, int status, const
         } else {
             for (int i = 0; i < PQntuples(res); i++) {
                 tpl_dict *o = tpl_add_section(d, "INSTRUMENT");
-                tpl_set(o, "INSTRUMENT_ID", db_text(res, i, 0));
-                tpl_set(o, "NAME", db_text(res, i, 1));
-                tpl_set(o, "DESCRIPTION", db_text(res, i, 3));
+                tpl_set(o, "INSTRUMENT_ID", db_text(res, i, IN_ID));
+                tpl_set(o, "NAME", db_text(res, i, IN_NAME));
+                tpl_set(o, "DESCRIPTION", db_text(res, i, IN_DESCRIPTION));
             }
             if (!PQntuples(res))
                 tpl_show(d, "NO_INSTRUMENTS");
@@ -252,26 +262,26 @@ void page_leadership_result_new(request *r)
 static const char *check_scores(request *r, const PGresult *items, const result_input *in,
                                 const char **field)
 {
-    if (strcmp(db_text(items, 0, 2), "type") == 0) {
+    if (strcmp(db_text(items, 0, IN_KIND), "type") == 0) {
         *field = "type";
         for (int i = 0; i < PQntuples(items); i++)
-            if (strcmp(in->v[F_TYPE].str, db_text(items, i, 6)) == 0)
+            if (strcmp(in->v[F_TYPE].str, db_text(items, i, II_ITEM_ID)) == 0)
                 return NULL;
         return "Choose the type the instrument gave you.";
     }
-    long long min = db_int(items, 0, 4), max = db_int(items, 0, 5), n;
+    long long min = db_int(items, 0, IN_MIN), max = db_int(items, 0, IN_MAX), n;
     if (in->n != PQntuples(items))
         return "Give a score for every scale.";
     for (int i = 0; i < in->n; i++) {
         *field = arena_printf(r->mem, "score-%s", in->item[i]);
-        if (strcmp(in->item[i], db_text(items, i, 6)) != 0)
+        if (strcmp(in->item[i], db_text(items, i, II_ITEM_ID)) != 0)
             return "The scales sent are not this instrument's: reload the form.";
         if (!*in->score[i])
-            return arena_printf(r->mem, "Give a score for %s.", db_text(items, i, 7));
+            return arena_printf(r->mem, "Give a score for %s.", db_text(items, i, II_ITEM_NAME));
         if (validate_int(in->score[i], min, max, &n))
             return arena_printf(r->mem,
                                 "The score for %s must be a whole number from %lld to %lld.",
-                                db_text(items, i, 7), min, max);
+                                db_text(items, i, II_ITEM_NAME), min, max);
     }
     return NULL;
 }
@@ -295,9 +305,9 @@ static const char *save_result(request *r, const PGresult *head, const result_in
                             in->v[F_TYPE].str,
                             in->v[F_NOTES].str,
                             file_id};
-    if (!(res = db_run(r->db, "lp_result_insert", 7, params)) || !PQntuples(res))
+    if (!(res = db_run(r->db, "lp_result_insert", ARRAY_SIZE(params), params)) || !PQntuples(res))
         goto out;
-    id = arena_strdup(r->mem, db_text(res, 0, 0));
+    id = arena_strdup(r->mem, db_text(res, 0, RI_ID));
     const char *items = arena_pg_array(r->mem, in->item, (size_t)in->n);
     const char *scores = arena_pg_array(r->mem, in->score, (size_t)in->n);
     if (in->n && !(s = db_run(r->db, "lp_scores_insert", 3, (const char *[]){id, items, scores})))

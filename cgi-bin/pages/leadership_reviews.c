@@ -12,6 +12,24 @@
 
 #define MAX_ACTIONS 12
 
+/* lp_review_insert: the new review. */
+enum { NR_ID, LP_REVIEW_INSERT_COLUMNS };
+/* lp_review: the review meeting's record (dates as shown, "" for none). */
+enum {
+    RV_ID,
+    RV_HELD,
+    RV_AGENDA,
+    RV_NOTES_HTML,
+    RV_NEXT,
+    RV_AUTHOR,
+    RV_MANAGER,
+    RV_OWNER_SIGNED,
+    RV_MANAGER_SIGNED,
+    LP_REVIEW_COLUMNS
+};
+/* lp_review_actions: one row an action agreed. */
+enum { AX_ID, AX_WHAT, AX_WHO, AX_DUE, AX_DONE, AX_LATE, AX_MINE, LP_REVIEW_ACTIONS_COLUMNS };
+
 // clang-format off
 const db_statement leadership_review_statements[] = {
     /* A review of plan $1 (college $2) recorded by $3 on side $4, with
@@ -22,7 +40,7 @@ const db_statement leadership_review_statements[] = {
      "                                owner_signed_at, manager_signed_at)"
      " VALUES ($1, $2, $6::date, $7, $8, $9, nullif($10, '')::date, $3, $5,"
      "         CASE WHEN $4 = 'owner' THEN now() END, CASE WHEN $4 = 'manager' THEN now() END)"
-     " RETURNING id"},
+     " RETURNING id", LP_REVIEW_INSERT_COLUMNS},
     /* Its actions: descriptions $2, who ($3: 'owner' or 'manager'), due
      * dates $4; $5 the owner, $6 the line manager. */
     {"lp_review_actions_insert",
@@ -32,7 +50,7 @@ const db_statement leadership_review_statements[] = {
      "                                           ELSE $6::bigint END, a.due::date"
      "   FROM leadership_reviews r,"
      "        unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS a(d, w, due, i)"
-     "  WHERE r.id = $1"},
+     "  WHERE r.id = $1", 0},
     {"lp_review",
      "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.agenda, r.notes_html,"
      "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''), a.display_name,"
@@ -40,13 +58,15 @@ const db_statement leadership_review_statements[] = {
      "       coalesce(to_char(r.manager_signed_at, 'FMDD Mon YYYY'), '')"
      "  FROM leadership_reviews r JOIN users a ON a.id = r.author_id"
      "  JOIN users m ON m.id = r.manager_id"
-     " WHERE r.plan_id = $1 AND r.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
+     " WHERE r.plan_id = $1 AND r.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END",
+     LP_REVIEW_COLUMNS},
     {"lp_review_actions",
      "SELECT x.id, x.description, u.display_name, to_char(x.due_on, 'FMDD Mon YYYY'),"
      "       x.done_at IS NOT NULL, x.due_on < current_date AND x.done_at IS NULL,"
      "       x.owner_id = $3::bigint"
      "  FROM leadership_review_actions x JOIN users u ON u.id = x.owner_id"
-     " WHERE x.review_id = $1 AND $2::text IS NOT NULL ORDER BY x.position"},
+     " WHERE x.review_id = $1 AND $2::text IS NOT NULL ORDER BY x.position",
+     LP_REVIEW_ACTIONS_COLUMNS},
     /* Side $3 signs review $2 of plan $1, once. */
     {"lp_review_sign",
      "UPDATE leadership_reviews"
@@ -55,13 +75,13 @@ const db_statement leadership_review_statements[] = {
      " WHERE plan_id = $1 AND id = $2"
      "   AND CASE $3 WHEN 'owner' THEN owner_signed_at IS NULL"
      "               WHEN 'manager' THEN manager_signed_at IS NULL ELSE false END"
-     " RETURNING id"},
+     " RETURNING id", 1},
     /* Action $2 of a review in plan $1, done by its owner $3. */
     {"lp_action_done",
      "UPDATE leadership_review_actions x SET done_at = now()"
      "  FROM leadership_reviews r"
      " WHERE x.id = $2 AND r.id = x.review_id AND r.plan_id = $1 AND x.owner_id = $3"
-     "   AND x.done_at IS NULL RETURNING x.review_id"},
+     "   AND x.done_at IS NULL RETURNING x.review_id", 1},
     {NULL, NULL},
 };
 // clang-format on
@@ -200,9 +220,9 @@ static const char *save_review(request *r, const PGresult *head, const field_val
                             v[F_NEXT].str};
     PGresult *res = NULL, *acts = NULL;
     const char *id = NULL;
-    if (!db_begin(r->db) || !(res = db_run(r->db, "lp_review_insert", 10, params)))
+    if (!db_begin(r->db) || !(res = db_run(r->db, "lp_review_insert", ARRAY_SIZE(params), params)))
         goto out;
-    id = arena_strdup(r->mem, db_text(res, 0, 0));
+    id = arena_strdup(r->mem, db_text(res, 0, NR_ID));
     const char *x[] = {id,
                        arena_pg_array(r->mem, a->what, (size_t)a->n),
                        arena_pg_array(r->mem, a->who, (size_t)a->n),
@@ -210,7 +230,7 @@ static const char *save_review(request *r, const PGresult *head, const field_val
                        owner,
                        manager};
     const char *link = lp_path(r, head, arena_printf(r->mem, "/reviews/%s", id));
-    if ((a->n && !(acts = db_run(r->db, "lp_review_actions_insert", 6, x))) ||
+    if ((a->n && !(acts = db_run(r->db, "lp_review_actions_insert", ARRAY_SIZE(x), x))) ||
         !lp_notify_other(r, head, "plan_leadership_review",
                          arena_printf(r->mem, "%s recorded your review meeting: read and sign it.",
                                       r->user->display_name),
@@ -263,17 +283,17 @@ static void fill_actions(tpl_dict *d, const PGresult *acts, bool open)
 {
     for (int i = 0; i < PQntuples(acts); i++) {
         tpl_dict *x = tpl_add_section(d, "ACTION");
-        tpl_set(x, "ACTION_ID", db_text(acts, i, 0));
-        tpl_set(x, "WHAT", db_text(acts, i, 1));
-        tpl_set(x, "WHO", db_text(acts, i, 2));
-        tpl_set(x, "DUE", db_text(acts, i, 3));
-        if (strcmp(db_text(acts, i, 4), "t") == 0)
+        tpl_set(x, "ACTION_ID", db_text(acts, i, AX_ID));
+        tpl_set(x, "WHAT", db_text(acts, i, AX_WHAT));
+        tpl_set(x, "WHO", db_text(acts, i, AX_WHO));
+        tpl_set(x, "DUE", db_text(acts, i, AX_DUE));
+        if (strcmp(db_text(acts, i, AX_DONE), "t") == 0)
             tpl_show(x, "DONE");
-        else if (open && strcmp(db_text(acts, i, 6), "t") == 0)
+        else if (open && strcmp(db_text(acts, i, AX_MINE), "t") == 0)
             tpl_show(x, "MINE");
         else
             tpl_show(x, "TO_DO");
-        if (strcmp(db_text(acts, i, 5), "t") == 0)
+        if (strcmp(db_text(acts, i, AX_LATE), "t") == 0)
             tpl_show(x, "LATE");
     }
     if (!PQntuples(acts))
@@ -289,33 +309,41 @@ void page_leadership_review(request *r)
         return;
     const char *me = req_id_text(r, r->user->id);
     const char *a[] = {db_text(head, 0, LH_ID), r->params[1]};
-    PGresult *rev = db_run(r->db, "lp_review", 2, a), *acts = NULL;
+    PGresult *rev = db_run(r->db, "lp_review", ARRAY_SIZE(a), a), *acts = NULL;
     if (!render_found(r, rev, NO_REVIEW))
         goto out;
-    const char *b[] = {db_text(rev, 0, 0), "", me};
-    if (!(acts = db_run(r->db, "lp_review_actions", 3, b))) {
+    const char *b[] = {db_text(rev, 0, RV_ID), "", me};
+    if (!(acts = db_run(r->db, "lp_review_actions", ARRAY_SIZE(b), b))) {
         render_db_failed(r);
         goto out;
     }
-    tpl_dict *d = render_begin(r, arena_printf(r->mem, "Review meeting, %s", db_text(rev, 0, 1)),
-                               "leadership/review.tpl");
+    tpl_dict *d =
+        render_begin(r, arena_printf(r->mem, "Review meeting, %s", db_text(rev, 0, RV_HELD)),
+                     "leadership/review.tpl");
     if (d) {
-        static const char *const names[] = {"REVIEW_ID", "HELD",         "AGENDA",
-                                            NULL,        "NEXT",         "AUTHOR",
-                                            "MANAGER",   "OWNER_SIGNED", "MANAGER_SIGNED"};
-        for (int c = 0; c < 9; c++)
+        static const char *const names[] = {[RV_ID] = "REVIEW_ID",
+                                            [RV_HELD] = "HELD",
+                                            [RV_AGENDA] = "AGENDA",
+                                            [RV_NEXT] = "NEXT",
+                                            [RV_AUTHOR] = "AUTHOR",
+                                            [RV_MANAGER] = "MANAGER",
+                                            [RV_OWNER_SIGNED] = "OWNER_SIGNED",
+                                            [RV_MANAGER_SIGNED] = "MANAGER_SIGNED"};
+        for (int c = 0; c < (int)(sizeof names / sizeof *names); c++)
             if (names[c])
                 tpl_set(d, names[c], db_text(rev, 0, c));
         /* notes_html, sanitised on save */
-        tpl_set_html(d, "NOTES_HTML", html_from_db(db_text(rev, 0, 3)));
+        tpl_set_html(d, "NOTES_HTML", html_from_db(db_text(rev, 0, RV_NOTES_HTML)));
         tpl_set(d, "ID", a[0]);
         tpl_set(d, "OWNER", db_text(head, 0, LH_OWNER));
-        tpl_show(d, *db_text(rev, 0, 7) ? "OWNER_HAS_SIGNED" : "OWNER_TO_SIGN");
-        tpl_show(d, *db_text(rev, 0, 8) ? "MANAGER_HAS_SIGNED" : "MANAGER_TO_SIGN");
-        if (*db_text(rev, 0, 4))
+        tpl_show(d, *db_text(rev, 0, RV_OWNER_SIGNED) ? "OWNER_HAS_SIGNED" : "OWNER_TO_SIGN");
+        tpl_show(d, *db_text(rev, 0, RV_MANAGER_SIGNED) ? "MANAGER_HAS_SIGNED" : "MANAGER_TO_SIGN");
+        if (*db_text(rev, 0, RV_NEXT))
             tpl_show(d, "HAS_NEXT");
         bool open = strcmp(db_text(head, 0, LH_OPEN), "t") == 0;
-        int col = lp_side(head, "owner") ? 7 : lp_side(head, "manager") ? 8 : -1;
+        int col = lp_side(head, "owner")     ? RV_OWNER_SIGNED
+                  : lp_side(head, "manager") ? RV_MANAGER_SIGNED
+                                             : -1;
         if (open && col > 0 && !*db_text(rev, 0, col))
             tpl_show(d, "SIGN");
         fill_actions(d, acts, open);
@@ -339,7 +367,8 @@ void page_leadership_review_sign(request *r)
     const char *params[] = {db_text(head, 0, LH_ID), review, db_text(head, 0, LH_SIDE)};
     const char *link = lp_path(r, head, arena_printf(r->mem, "/reviews/%s", review));
     PGresult *res = NULL;
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "lp_review_sign", 3, params));
+    bool ok =
+        db_begin(r->db) && (res = db_run(r->db, "lp_review_sign", ARRAY_SIZE(params), params));
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
         render_error(r, 409, "You have signed this review already, or there is no such review.");
@@ -366,7 +395,7 @@ void page_leadership_action_done(request *r)
     const PGresult *head = lp_find(r);
     if (head && may_review(r, head)) {
         const char *extra[] = {req_id_text(r, req_param_id(r, 1)), req_id_text(r, r->user->id)};
-        lp_change(r, head, "lp_action_done", 2, extra,
+        lp_change(r, head, "lp_action_done", ARRAY_SIZE(extra), extra,
                   "That action is not yours, is done already, or is not in this plan.", NULL);
     }
     lp_release(r, head);
