@@ -183,8 +183,8 @@ static int cmd_set_password(int argc, char **argv)
     if (!conn)
         return 1;
     const char *params[] = {hash, argv[0]};
-    PGresult *res = PQexecParams(conn, "UPDATE users SET password_hash = $1 WHERE username = $2", 2,
-                                 NULL, params, NULL, NULL, 0);
+    PGresult *res = PQexecParams(conn, "UPDATE users SET password_hash = $1 WHERE username = $2",
+                                 ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
     int rc = 1;
     if (PQresultStatus(res) != PGRES_COMMAND_OK)
         fprintf(stderr, "tandem: %s", PQerrorMessage(conn));
@@ -233,12 +233,15 @@ static const char *option(int argc, char **argv, int *i, const char *name)
     return *i + 1 < argc ? argv[++*i] : "";
 }
 
+/* find_institution's query: one row a college. */
+enum { CO_ID, CO_SLUG, CO_NAME, COLLEGES_COLUMNS };
+
 /* Every college of res (id, slug, name), a line each, for the operator to
  * choose from: however many there are, none is left out. */
 static void list_colleges(PGresult *res)
 {
     for (int i = 0; i < PQntuples(res); i++)
-        fprintf(stderr, "  %-30s %s\n", PQgetvalue(res, i, 1), PQgetvalue(res, i, 2));
+        fprintf(stderr, "  %-30s %s\n", PQgetvalue(res, i, CO_SLUG), PQgetvalue(res, i, CO_NAME));
 }
 
 /* Finds the college called slug, or the only one when slug is NULL, into
@@ -255,12 +258,13 @@ static int find_institution(PGconn *conn, const char *slug, long long *id, char 
     }
     int n = PQntuples(res), found = -1;
     for (int i = 0; i < n; i++)
-        if (slug ? strcmp(slug, PQgetvalue(res, i, 1)) == 0 : n == 1)
+        if (slug ? strcmp(slug, PQgetvalue(res, i, CO_SLUG)) == 0 : n == 1)
             found = i;
     int rc = 0;
     if (found >= 0) {
-        *id = strtoll(PQgetvalue(res, found, 0), NULL, 10);
-        snprintf(name, name_len, "%s (%s)", PQgetvalue(res, found, 2), PQgetvalue(res, found, 1));
+        *id = strtoll(PQgetvalue(res, found, CO_ID), NULL, 10);
+        snprintf(name, name_len, "%s (%s)", PQgetvalue(res, found, CO_NAME),
+                 PQgetvalue(res, found, CO_SLUG));
     } else if (n == 0) {
         fprintf(stderr, "tandem: there is no college yet\n");
         rc = 1;
@@ -496,7 +500,7 @@ static int insert_user(PGconn *conn, const char *username, const new_user *u, un
                                  "INSERT INTO users (institution_id, username, display_name,"
                                  " email, roles, password_hash)"
                                  " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                                 6, NULL, params, NULL, NULL, 0);
+                                 ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
     int rc = 1;
     if (PQresultStatus(res) != PGRES_TUPLES_OK) {
         const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
@@ -595,7 +599,7 @@ static int cmd_institution(int argc, char **argv)
     PGresult *res = PQexecParams(conn,
                                  "INSERT INTO institutions (slug, name) VALUES ($1, $2)"
                                  " RETURNING id",
-                                 2, NULL, params, NULL, NULL, 0);
+                                 ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
     int rc = 1;
     const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
     if (PQresultStatus(res) == PGRES_TUPLES_OK) {

@@ -8,7 +8,7 @@
     "         left($5, 1000), left($6, 100))"
 
 const db_statement audit_statements[] = {
-    {"audit_insert", AUDIT_INSERT},
+    {"audit_insert", AUDIT_INSERT, 0},
     {NULL, NULL},
 };
 
@@ -28,7 +28,7 @@ bool audit_by(request *r, long long actor_id, const char *action, long long targ
     snprintf(actor, sizeof actor, "%lld", actor_id);
     snprintf(target, sizeof target, "%lld", target_user_id);
     const char *params[] = {inst, actor, action, target, detail ? detail : "", r->remote_addr};
-    PGresult *res = db_run(r->db, "audit_insert", 6, params);
+    PGresult *res = db_run(r->db, "audit_insert", ARRAY_SIZE(params), params);
     bool ok = res != NULL;
     PQclear(res);
     return ok;
@@ -41,7 +41,8 @@ bool audit_cli(PGconn *conn, const char *action, long long target_user_id, long 
     snprintf(inst, sizeof inst, "%lld", institution_id);
     snprintf(target, sizeof target, "%lld", target_user_id);
     const char *params[] = {inst, "0", action, target, detail ? detail : "", "command line"};
-    PGresult *res = PQexecParams(conn, AUDIT_INSERT, 6, NULL, params, NULL, NULL, 0);
+    PGresult *res =
+        PQexecParams(conn, AUDIT_INSERT, ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
     bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     PQclear(res);
     return ok;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db.h"
 #include "migrate.h"
 
 /* pg_advisory_xact_lock's key for loading a copy: any constant of ours. */
@@ -55,7 +56,7 @@ static int before_copy(PGconn *conn, void *arg)
              "SELECT slug FROM institutions"
              " WHERE slug IN ('riverside', 'northgate', $1, $1 || '-north') ORDER BY slug = $1 "
              "LIMIT 1",
-             1, params, "looking for the demo's colleges", &res))
+             ARRAY_SIZE(params), params, "looking for the demo's colleges", &res))
         return 1;
     int rc = 0;
     if (PQntuples(res) == 1) {
@@ -82,7 +83,7 @@ static int rename_copy(PGconn *conn, const load_args *a)
                " UPDATE users SET username = username || '.' || $1,"
                "                  email = replace(email, '@', '+' || $1 || '@')"
                "  WHERE institution_id IN (SELECT id FROM c)",
-               1, params, "renaming the copy", NULL)
+               ARRAY_SIZE(params), params, "renaming the copy", NULL)
                ? 0
                : 1;
 }
@@ -101,7 +102,7 @@ static int after_load(PGconn *conn, void *arg)
     return run(conn,
                "UPDATE users SET password_hash = $1 WHERE password_hash IS NULL"
                "   AND institution_id IN (SELECT id FROM institutions WHERE slug IN ($2, $3))",
-               3, params, "setting demo passwords", NULL)
+               ARRAY_SIZE(params), params, "setting demo passwords", NULL)
                ? 0
                : 1;
 }

@@ -15,6 +15,7 @@
 #include "../http/validate.h"
 #include "auth.h"
 #include "buf.h"
+#include "db.h"
 
 enum { COL_USERNAME, COL_EMAIL, COL_NAME, COL_ROLE, COL_COHORT, COL_COHORT_ROLE, N_COLS };
 
@@ -597,6 +598,10 @@ static int load_rows(PGconn *conn, import_result *res)
     return rc;
 }
 
+/* check_people: one row a username refused (ELSEWHERE: it is taken at
+ * another college, else it is a site admin's). */
+enum { CP_LINE, CP_USERNAME, CP_ELSEWHERE, CHECK_PEOPLE_COLUMNS };
+
 /* A username may be taken in another college (usernames are unique
  * site-wide); and a site admin's account is for site admins to change, so
  * that a college admin cannot take it over by changing its email. One
@@ -615,14 +620,14 @@ static int check_people(PGconn *conn, import_result *res, const import_scope *sc
                        "    OR (NOT $2::boolean AND (u.roles & $3::integer) <> 0"
                        "        AND (t.email <> u.email OR t.display_name <> u.display_name))"
                        " ORDER BY t.username, t.line",
-                       3, params);
+                       ARRAY_SIZE(params), params);
     if (!pg)
         return -1;
     int rc = 0;
     for (int i = 0; i < PQntuples(pg) && rc == 0; i++) {
-        long line = atol(PQgetvalue(pg, i, 0));
-        const char *username = PQgetvalue(pg, i, 1);
-        if (strcmp(PQgetvalue(pg, i, 2), "t") == 0)
+        long line = atol(PQgetvalue(pg, i, CP_LINE));
+        const char *username = PQgetvalue(pg, i, CP_USERNAME);
+        if (strcmp(PQgetvalue(pg, i, CP_ELSEWHERE), "t") == 0)
             rc = add_problem(res, line, COL_USERNAME, NULL,
                              "\"%s\" is already taken by someone at another college", username);
         else
@@ -637,6 +642,9 @@ static int check_people(PGconn *conn, import_result *res, const import_scope *sc
     return rc;
 }
 
+/* check_cohorts: one row a line whose cohort is not at the college. */
+enum { CC_LINE, CC_COHORT_CODE, CHECK_COHORTS_COLUMNS };
+
 static int check_cohorts(PGconn *conn, import_result *res, const import_scope *scope)
 {
     char inst[24];
@@ -648,18 +656,22 @@ static int check_cohorts(PGconn *conn, import_result *res, const import_scope *s
                        "       (SELECT 1 FROM cohorts c"
                        "         WHERE c.institution_id = $1::bigint AND c.code = t.cohort_code)"
                        " ORDER BY t.line",
-                       1, params);
+                       ARRAY_SIZE(params), params);
     if (!pg)
         return -1;
     int rc = 0;
     for (int i = 0; i < PQntuples(pg) && rc == 0; i++)
-        rc = add_problem(res, atol(PQgetvalue(pg, i, 0)), COL_COHORT, NULL,
-                         "\"%s\" is not a cohort at this college", PQgetvalue(pg, i, 1));
+        rc = add_problem(res, atol(PQgetvalue(pg, i, CC_LINE)), COL_COHORT, NULL,
+                         "\"%s\" is not a cohort at this college",
+                         PQgetvalue(pg, i, CC_COHORT_CODE));
     PQclear(pg);
     if (rc)
         snprintf(res->error, sizeof res->error, "out of memory");
     return rc;
 }
+
+/* apply's "creating people": one row a person created, as issue_links reads it. */
+enum { AD_ID, AD_USERNAME, AD_DISPLAY_NAME, ADDED_COLUMNS };
 
 /* A reset link for each person just created (added: id, username,
  * display_name), stored as hashes with one COPY; the tokens stay in res. */
@@ -681,11 +693,11 @@ static int issue_links(PGconn *conn, import_result *res, const import_scope *sco
     for (size_t i = 0; i < n && ok; i++) {
         import_link *l = &res->links[i];
         char hash[65];
-        l->username = arena_strdup(&res->mem, PQgetvalue(added, (int)i, 1));
-        l->display_name = arena_strdup(&res->mem, PQgetvalue(added, (int)i, 2));
+        l->username = arena_strdup(&res->mem, PQgetvalue(added, (int)i, AD_USERNAME));
+        l->display_name = arena_strdup(&res->mem, PQgetvalue(added, (int)i, AD_DISPLAY_NAME));
         reset_new_token(l->token, hash);
         ok = l->username && l->display_name &&
-             buf_printf(&data, "%s\t%s\t%lld\t%s\n", hash, PQgetvalue(added, (int)i, 0),
+             buf_printf(&data, "%s\t%s\t%lld\t%s\n", hash, PQgetvalue(added, (int)i, AD_ID),
                         scope->institution_id, by);
     }
     res->n_links = n;
@@ -722,7 +734,7 @@ static int apply(PGconn *conn, import_result *res, const import_scope *scope)
                        " WHERE u.username = p.username AND u.institution_id = $1::bigint"
                        "   AND (u.email, u.display_name, u.roles | p.roles)"
                        "       IS DISTINCT FROM (p.email, p.display_name, u.roles)",
-                       1, params);
+                       ARRAY_SIZE(params), params);
     if (!pg)
         return -1;
     res->updated = atoll(PQcmdTuples(pg));
@@ -736,7 +748,7 @@ static int apply(PGconn *conn, import_result *res, const import_scope *scope)
              "               RETURNING id, username, display_name)"
              " SELECT a.id, a.username, a.display_name FROM added a JOIN p USING (username)"
              " ORDER BY p.line",
-             1, params);
+             ARRAY_SIZE(params), params);
     if (!pg)
         return -1;
     int rc = issue_links(conn, res, scope, pg);
@@ -749,7 +761,7 @@ static int apply(PGconn *conn, import_result *res, const import_scope *scope)
              "   JOIN users u ON u.username = t.username AND u.institution_id = $1::bigint"
              "   JOIN cohorts c ON c.code = t.cohort_code AND c.institution_id = $1::bigint"
              " ON CONFLICT DO NOTHING",
-             1, params);
+             ARRAY_SIZE(params), params);
     if (!pg)
         return -1;
     res->memberships = atoll(PQcmdTuples(pg));

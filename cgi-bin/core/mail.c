@@ -13,9 +13,23 @@
 #include "buf.h"
 #include "log.h"
 
+/* mail_claim: one row a claimed mail, with its person's address and name. */
+enum {
+    MC_ID,
+    MC_USER,
+    MC_CATEGORY,
+    MC_SUBJECT,
+    MC_BODY,
+    MC_EMAIL,
+    MC_NAME,
+    MC_LINK,
+    MC_ATTEMPTS,
+    MAIL_CLAIM_COLUMNS
+};
+
 // clang-format off
 const db_statement mail_statements[] = {
-    {"mail_secret", "SELECT key FROM mail_secret"},
+    {"mail_secret", "SELECT key FROM mail_secret", MAIL_SECRET_COLUMNS},
     /* Claims up to 20 mails that are due (never sent, not being sent, or
      * claimed by a worker that died ten minutes ago): each with its
      * person's address and name, and the notification's link. */
@@ -30,16 +44,19 @@ const db_statement mail_statements[] = {
      " SELECT c.id, c.user_id, c.category, c.subject, c.body, u.email, u.display_name,"
      "        coalesce(n.link, ''), c.attempts"
      "   FROM c JOIN users u ON u.id = c.user_id"
-     "   LEFT JOIN notifications n ON n.id = c.notification_id ORDER BY c.id"},
+     "   LEFT JOIN notifications n ON n.id = c.notification_id ORDER BY c.id",
+     MAIL_CLAIM_COLUMNS},
     {"mail_sent", "UPDATE outbox SET sent_at = now(), claimed_at = NULL, last_error = NULL"
-                  " WHERE id = $1"},
+                  " WHERE id = $1",
+     0},
     /* A failure: tried again after $3 seconds, doubled each time, at most
      * six hours. */
     {"mail_failed",
      "UPDATE outbox SET attempts = attempts + 1, claimed_at = NULL, last_error = left($2, 500),"
      "       next_attempt_at = now() + least(make_interval(secs => $3::int * power(2, attempts)),"
      "                                       interval '6 hours')"
-     " WHERE id = $1"},
+     " WHERE id = $1",
+     0},
     /* Each person's digest for today, if it is the hour ($1, or any hour
      * when $1 is -1) and they have news for it: the unread notifications
      * they take as a digest, newer than their last digest's; links
@@ -66,15 +83,14 @@ const db_statement mail_statements[] = {
      " INSERT INTO digests (user_id, last_notification_id, last_sent_on)"
      " SELECT due.user_id, due.up_to, current_date FROM due JOIN made USING (user_id)"
      " ON CONFLICT (user_id) DO UPDATE SET last_notification_id = EXCLUDED.last_notification_id,"
-     "                                     last_sent_on = EXCLUDED.last_sent_on"},
+     "                                     last_sent_on = EXCLUDED.last_sent_on",
+     0},
     /* Student voice's periodic work (sql/0016_voice.sql): tell of issues
      * that went overdue. */
-    {"mail_voice_overdue", "SELECT voice_notify_overdue()"},
+    {"mail_voice_overdue", "SELECT voice_notify_overdue()", 1},
     {NULL, NULL},
 };
 // clang-format on
-
-enum { MC_ID, MC_USER, MC_CATEGORY, MC_SUBJECT, MC_BODY, MC_EMAIL, MC_NAME, MC_LINK, MC_ATTEMPTS };
 
 /* ------------------------------------------------------------ signing */
 
@@ -266,8 +282,8 @@ static int send_claimed(db *d, const config *c, const unsigned char key[32], con
         char retry[16];
         snprintf(retry, sizeof retry, "%d", c->mail_retry_seconds);
         const char *params[] = {id, failure, retry};
-        PGresult *done =
-            failure ? db_run(d, "mail_failed", 3, params) : db_run(d, "mail_sent", 1, params);
+        PGresult *done = failure ? db_run(d, "mail_failed", ARRAY_SIZE(params), params)
+                                 : db_run(d, "mail_sent", 1, params);
         if (failure)
             log_error("mail %s to user %s not sent (attempt %d): %s", id, db_text(res, i, MC_USER),
                       atoi(db_text(res, i, MC_ATTEMPTS)) + 1, failure);
@@ -287,7 +303,7 @@ static void mail_pass(db *d, const config *c, const unsigned char key[32], bool 
     /* Sealed ballots and 360 answers due to be opened (pages/voice_mix.c). */
     voice_mix_pass(d, c->keys_dir);
     PQclear(db_run(d, "mail_voice_overdue", 0, NULL));
-    PQclear(db_run(d, "mail_make_digests", 2, dp));
+    PQclear(db_run(d, "mail_make_digests", ARRAY_SIZE(dp), dp));
     for (;;) {
         PGresult *res = db_run(d, "mail_claim", 0, NULL);
         int n = res ? PQntuples(res) : 0;
@@ -303,9 +319,9 @@ static void mail_pass(db *d, const config *c, const unsigned char key[32], bool 
 static bool load_key(db *d, unsigned char key[32])
 {
     PGresult *res = db_run_binary(d, "mail_secret", 0, NULL, NULL, NULL, true);
-    bool ok = res && PQntuples(res) == 1 && PQgetlength(res, 0, 0) == 32;
+    bool ok = res && PQntuples(res) == 1 && PQgetlength(res, 0, MK_KEY) == 32;
     if (ok)
-        memcpy(key, PQgetvalue(res, 0, 0), 32);
+        memcpy(key, PQgetvalue(res, 0, MK_KEY), 32);
     PQclear(res);
     return ok;
 }

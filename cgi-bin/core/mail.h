@@ -15,6 +15,10 @@
 
 extern const db_statement mail_statements[];
 
+/* mail_secret: the key that signs unsubscribe links (read also by
+ * pages/notifications.c, which checks them). */
+enum { MK_KEY, MAIL_SECRET_COLUMNS };
+
 /* Sends mail until stopped (SIGTERM or SIGINT). digests_now: make the
  * day's digests at once, whatever the hour, send what is due, and return
  * (an operator's "send today's digests now", and the tests'). 0, or 1 when

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
+
 typedef struct {
     char **names;
     size_t n;
@@ -92,8 +94,8 @@ static bool exec_ok(PGconn *conn, const char *sql, const char *what)
 static char *recorded_checksum(PGconn *conn, const char *name)
 {
     const char *params[] = {name};
-    PGresult *res = PQexecParams(conn, "SELECT checksum FROM schema_migrations WHERE name = $1", 1,
-                                 NULL, params, NULL, NULL, 0);
+    PGresult *res = PQexecParams(conn, "SELECT checksum FROM schema_migrations WHERE name = $1",
+                                 ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
     char *sum = NULL;
     if (PQresultStatus(res) == PGRES_TUPLES_OK)
         sum = strdup(PQntuples(res) ? PQgetvalue(res, 0, 0) : "");
@@ -140,8 +142,8 @@ static int apply_one(PGconn *conn, const char *dir, const char *name, bool *appl
         goto out;
     }
     PGresult *res =
-        PQexecParams(conn, "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)", 2,
-                     NULL, params, NULL, NULL, 0);
+        PQexecParams(conn, "INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)",
+                     ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
     bool recorded_ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     PQclear(res);
     if (!recorded_ok || !exec_ok(conn, "COMMIT", "COMMIT")) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "db.h"
 #include "richtext.h"
 
 /* Rows per transaction: each row's Markdown is at most RICHTEXT_MAX_LEN, and
@@ -45,6 +46,12 @@ static const rich_table TABLES[] = {
 typedef struct {
     long rendered, changed, failed;
 } counts;
+
+/* select's columns: the row's id, then each pair's Markdown and HTML (pair
+ * j's at RS_MD + 2 * j and RS_HTML + 2 * j). */
+enum { RS_ID, RS_MD, RS_HTML };
+/* keep's: the parents' ids and their times, as array literals. */
+enum { RK_IDS, RK_TIMES, RERENDER_KEEP_COLUMNS };
 
 /* The statements for one table. They are built from the constant names
  * above, never from input. */
@@ -145,21 +152,21 @@ static int render_row(const PGresult *res, int i, int pairs, changes *ch, counts
     buf out[MAX_PAIRS] = {{0}};
     bool changed = false, failed = false;
     for (int j = 0; j < pairs && !failed; j++) {
-        const char *md = PQgetvalue(res, i, 1 + 2 * j);
+        const char *md = PQgetvalue(res, i, RS_MD + 2 * j);
         failed = richtext_render(md, strlen(md), &out[j]) != 0;
-        changed |= !failed && strcmp(out[j].data, PQgetvalue(res, i, 2 + 2 * j)) != 0;
+        changed |= !failed && strcmp(out[j].data, PQgetvalue(res, i, RS_HTML + 2 * j)) != 0;
     }
     int rc = 0;
     if (failed) {
         c->failed++;
         fprintf(stderr, "tandem: rerender: row %s cannot be rendered (too long?): left as it is\n",
-                PQgetvalue(res, i, 0));
+                PQgetvalue(res, i, RS_ID));
     } else {
         c->rendered++;
         if (changed) {
             c->changed++;
             bool ok = buf_puts(&ch->ids, ch->ids.len > 1 ? "," : "") &&
-                      buf_puts(&ch->ids, PQgetvalue(res, i, 0));
+                      buf_puts(&ch->ids, PQgetvalue(res, i, RS_ID));
             for (int j = 0; ok && j < pairs; j++)
                 ok = put_element(&ch->html[j], out[j].data);
             rc = ok ? 0 : -1;
@@ -187,8 +194,9 @@ static bool write_changes(PGconn *conn, const rich_table *t, const table_sql *s,
     bool ok = exec_ok(conn, PQexecParams(conn, s->update, 1 + pairs, NULL, params, NULL, NULL, 0),
                       PGRES_COMMAND_OK, t->table);
     if (ok && kept) {
-        const char *times[] = {PQgetvalue(kept, 0, 0), PQgetvalue(kept, 0, 1)};
-        ok = exec_ok(conn, PQexecParams(conn, s->restore, 2, NULL, times, NULL, NULL, 0),
+        const char *times[] = {PQgetvalue(kept, 0, RK_IDS), PQgetvalue(kept, 0, RK_TIMES)};
+        ok = exec_ok(conn,
+                     PQexecParams(conn, s->restore, ARRAY_SIZE(times), NULL, times, NULL, NULL, 0),
                      PGRES_COMMAND_OK, t->parent);
     }
     PQclear(kept);
@@ -209,7 +217,8 @@ static bool rerender_table(PGconn *conn, const rich_table *t, const rerender_opt
     for (;;) {
         if (!exec_ok(conn, PQexec(conn, "BEGIN"), PGRES_COMMAND_OK, "BEGIN"))
             return false;
-        PGresult *res = PQexecParams(conn, s.select, 3, NULL, params, NULL, NULL, 0);
+        PGresult *res =
+            PQexecParams(conn, s.select, ARRAY_SIZE(params), NULL, params, NULL, NULL, 0);
         if (PQresultStatus(res) != PGRES_TUPLES_OK) {
             exec_ok(conn, res, PGRES_TUPLES_OK, t->table);
             PQclear(PQexec(conn, "ROLLBACK"));
@@ -231,7 +240,7 @@ static bool rerender_table(PGconn *conn, const rich_table *t, const rerender_opt
         if (ok && c->changed > before)
             ok = write_changes(conn, t, &s, pairs, &ch);
         if (n)
-            snprintf(after, sizeof after, "%s", PQgetvalue(res, n - 1, 0));
+            snprintf(after, sizeof after, "%s", PQgetvalue(res, n - 1, RS_ID));
         PQclear(res);
         changes_free(&ch);
         if (!ok) {

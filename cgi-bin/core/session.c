@@ -8,6 +8,22 @@
 #include "../http/router.h"
 #include "config.h"
 
+/* session_lookup: the signed-in person's row (STALE: the session was last
+ * seen over a minute ago, so worth touching). */
+enum {
+    SL_USER_ID,
+    SL_INSTITUTION_ID,
+    SL_USERNAME,
+    SL_DISPLAY_NAME,
+    SL_ROLES,
+    SL_CSRF_TOKEN,
+    SL_STALE,
+    SL_SESSION_ID,
+    SL_INSTITUTION_NAME,
+    SL_UNREAD,
+    SESSION_LOOKUP_COLUMNS
+};
+
 const db_statement session_statements[] = {
     /* The signed-in person, and how many notifications they have not read
      * (for the header on every page: kept on their row, sql/0012). */
@@ -18,12 +34,14 @@ const db_statement session_statements[] = {
      "  JOIN institutions i ON i.id = u.institution_id"
      " WHERE s.token_hash = $1 AND u.status = 'active'"
      "   AND s.last_seen_at > now() - make_interval(mins => $2::int)"
-     "   AND s.created_at > now() - make_interval(hours => $3::int)"},
-    {"session_touch", "UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1"},
+     "   AND s.created_at > now() - make_interval(hours => $3::int)",
+     SESSION_LOOKUP_COLUMNS},
+    {"session_touch", "UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1", 0},
     {"session_insert",
      "INSERT INTO sessions (token_hash, user_id, institution_id, csrf_token, user_agent)"
-     " SELECT $1, id, institution_id, $3, left($4, 200) FROM users WHERE id = $2"},
-    {"session_delete", "DELETE FROM sessions WHERE token_hash = $1"},
+     " SELECT $1, id, institution_id, $3, left($4, 200) FROM users WHERE id = $2",
+     0},
+    {"session_delete", "DELETE FROM sessions WHERE token_hash = $1", 0},
     {NULL, NULL},
 };
 
@@ -81,8 +99,9 @@ int session_load(request *r)
     for (size_t i = 0; i < r->n_params; i++)
         prefetch_params[1 + i] = r->params[i];
     int n = 1 + (int)r->n_params;
-    db_call calls[] = {
-        {"session_lookup", 3, params}, {prefetch, n, prefetch_params}, {also, n, prefetch_params}};
+    db_call calls[] = {{"session_lookup", ARRAY_SIZE(params), params},
+                       {prefetch, n, prefetch_params},
+                       {also, n, prefetch_params}};
     PGresult *results[3] = {NULL, NULL, NULL};
     /* A failed prefetch leaves the session valid: the handler then finds
      * r->prefetched NULL and says the database did not answer. */
@@ -93,16 +112,16 @@ int session_load(request *r)
     if (PQntuples(res) == 1) {
         session_user *u = arena_alloc(r->mem, sizeof *u);
         if (u) {
-            u->id = db_int(res, 0, 0);
-            u->institution_id = db_int(res, 0, 1);
-            u->username = arena_strdup(r->mem, db_text(res, 0, 2));
-            u->display_name = arena_strdup(r->mem, db_text(res, 0, 3));
-            u->roles = (unsigned)db_int(res, 0, 4);
-            u->csrf_token = arena_strdup(r->mem, db_text(res, 0, 5));
+            u->id = db_int(res, 0, SL_USER_ID);
+            u->institution_id = db_int(res, 0, SL_INSTITUTION_ID);
+            u->username = arena_strdup(r->mem, db_text(res, 0, SL_USERNAME));
+            u->display_name = arena_strdup(r->mem, db_text(res, 0, SL_DISPLAY_NAME));
+            u->roles = (unsigned)db_int(res, 0, SL_ROLES);
+            u->csrf_token = arena_strdup(r->mem, db_text(res, 0, SL_CSRF_TOKEN));
             u->session_hash = hash;
-            u->session_id = db_int(res, 0, 7);
-            u->institution_name = arena_strdup(r->mem, db_text(res, 0, 8));
-            u->unread = (int)db_int(res, 0, 9);
+            u->session_id = db_int(res, 0, SL_SESSION_ID);
+            u->institution_name = arena_strdup(r->mem, db_text(res, 0, SL_INSTITUTION_NAME));
+            u->unread = (int)db_int(res, 0, SL_UNREAD);
             r->user = u;
             /* Both or neither: a handler never sees half a page. */
             if (results[1] && (!also || results[2])) {
@@ -111,7 +130,7 @@ int session_load(request *r)
                 results[1] = results[2] = NULL;
             }
         }
-        if (strcmp(db_text(res, 0, 6), "t") == 0) {
+        if (strcmp(db_text(res, 0, SL_STALE), "t") == 0) {
             PQclear(res);
             res = db_run(r->db, "session_touch", 1, params);
         }
@@ -156,7 +175,7 @@ int session_start(request *r, long long user_id)
         return 500;
     const char *params[] = {session_token_hash(r->mem, token), id, csrf,
                             r->user_agent ? r->user_agent : ""};
-    PGresult *res = db_run(r->db, "session_insert", 4, params);
+    PGresult *res = db_run(r->db, "session_insert", ARRAY_SIZE(params), params);
     if (!res)
         return db_unavailable(r->db) ? 503 : 500;
     PQclear(res);
@@ -169,7 +188,7 @@ int session_end(request *r)
 {
     if (r->user) {
         const char *params[] = {r->user->session_hash};
-        PGresult *res = db_run(r->db, "session_delete", 1, params);
+        PGresult *res = db_run(r->db, "session_delete", ARRAY_SIZE(params), params);
         if (!res)
             return db_unavailable(r->db) ? 503 : 500;
         PQclear(res);

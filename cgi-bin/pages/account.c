@@ -12,39 +12,71 @@
 #include "../core/session.h"
 #include "pages.h"
 
+/* login_user: the account of a username. */
+enum { LU_ID, LU_PASSWORD_HASH, LU_STATUS, LU_INSTITUTION_ID, LOGIN_USER_COLUMNS };
+/* login_recent_failures: the failures in 15 minutes of the name, of the address. */
+enum { LRF_USERNAME, LRF_ADDRESS, LOGIN_RECENT_FAILURES_COLUMNS };
+/* account_show: one row a session (SESSION_ID NULL when there is none). */
+enum {
+    AS_USERNAME,
+    AS_DISPLAY_NAME,
+    AS_EMAIL,
+    AS_ROLES,
+    AS_SESSION_ID,
+    AS_USER_AGENT,
+    AS_CREATED,
+    AS_SEEN,
+    ACCOUNT_SHOW_COLUMNS
+};
+enum { APH_PASSWORD_HASH, ACCOUNT_PASSWORD_HASH_COLUMNS };
+enum { RL_USERNAME, RL_DISPLAY_NAME, RESET_LOOKUP_COLUMNS };
+enum { RU_USER_ID, RU_INSTITUTION_ID, RESET_USE_COLUMNS };
+
 const db_statement account_statements[] = {
     {"login_user",
-     "SELECT id, password_hash, status, institution_id FROM users WHERE username = lower($1)"},
+     "SELECT id, password_hash, status, institution_id FROM users WHERE username = lower($1)",
+     LOGIN_USER_COLUMNS},
     {"login_recent_failures",
      "SELECT (SELECT count(*) FROM login_failures"
      "         WHERE username = lower($1) AND at > now() - interval '15 minutes'),"
      "       (SELECT count(*) FROM login_failures"
-     "         WHERE address = $2 AND at > now() - interval '15 minutes')"},
+     "         WHERE address = $2 AND at > now() - interval '15 minutes')",
+     LOGIN_RECENT_FAILURES_COLUMNS},
     {"login_failure_record",
-     "INSERT INTO login_failures (username, address) VALUES (lower(left($1, 64)), $2)"},
-    {"login_failures_clear", "DELETE FROM login_failures WHERE username = lower($1)"},
+     "INSERT INTO login_failures (username, address) VALUES (lower(left($1, 64)), $2)", 0},
+    {"login_failures_clear", "DELETE FROM login_failures WHERE username = lower($1)", 0},
     /* The person and their sessions in one round trip: one row a session. */
-    {"account_show", "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
-                     "       to_char(s.created_at, 'FMDD Mon YYYY, HH24:MI'),"
-                     "       to_char(s.last_seen_at, 'FMDD Mon YYYY, HH24:MI')"
-                     "  FROM users u LEFT JOIN sessions s ON s.user_id = u.id"
-                     " WHERE u.id = $1 ORDER BY s.last_seen_at DESC NULLS LAST"},
-    {"account_password_hash", "SELECT password_hash FROM users WHERE id = $1"},
+    {"account_show",
+     "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
+     "       to_char(s.created_at, 'FMDD Mon YYYY, HH24:MI'),"
+     "       to_char(s.last_seen_at, 'FMDD Mon YYYY, HH24:MI')"
+     "  FROM users u LEFT JOIN sessions s ON s.user_id = u.id"
+     " WHERE u.id = $1 ORDER BY s.last_seen_at DESC NULLS LAST",
+     ACCOUNT_SHOW_COLUMNS},
+    {"account_password_hash", "SELECT password_hash FROM users WHERE id = $1",
+     ACCOUNT_PASSWORD_HASH_COLUMNS},
     {"account_password_set",
-     "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1"},
+     "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1", 0},
     /* Ending the others also stops any private feed address (blog_feeds.c):
      * it reads as the person does. */
-    {"account_sessions_end_others", "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
-                                    " DELETE FROM sessions WHERE user_id = $1 AND id <> $2"},
-    {"account_session_end", "DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING id"},
+    {"account_sessions_end_others",
+     "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
+     " DELETE FROM sessions WHERE user_id = $1 AND id <> $2",
+     0},
+    {"account_session_end", "DELETE FROM sessions WHERE user_id = $1 AND id = $2 RETURNING id", 1},
     {"reset_lookup",
      "SELECT u.username, u.display_name FROM password_resets p JOIN users u ON u.id = p.user_id"
-     " WHERE p.token_hash = $1 AND p.used_at IS NULL AND p.expires_at > now()"},
-    {"reset_use", "UPDATE password_resets SET used_at = now()"
-                  " WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()"
-                  " RETURNING user_id, institution_id"},
-    {"reset_sessions_end", "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
-                           " DELETE FROM sessions WHERE user_id = $1"},
+     " WHERE p.token_hash = $1 AND p.used_at IS NULL AND p.expires_at > now()",
+     RESET_LOOKUP_COLUMNS},
+    {"reset_use",
+     "UPDATE password_resets SET used_at = now()"
+     " WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()"
+     " RETURNING user_id, institution_id",
+     RESET_USE_COLUMNS},
+    {"reset_sessions_end",
+     "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1)"
+     " DELETE FROM sessions WHERE user_id = $1",
+     0},
     {NULL, NULL},
 };
 
@@ -103,11 +135,11 @@ void page_account_login_form(request *r)
 static int too_many_failures(request *r, const char *username)
 {
     const char *params[] = {username, r->remote_addr};
-    PGresult *res = db_run(r->db, "login_recent_failures", 2, params);
+    PGresult *res = db_run(r->db, "login_recent_failures", ARRAY_SIZE(params), params);
     if (!res)
         return -1;
-    int over = db_int(res, 0, 0) >= MAX_FAILURES ||
-               db_int(res, 0, 1) >= tandem_config->login_address_limit;
+    int over = db_int(res, 0, LRF_USERNAME) >= MAX_FAILURES ||
+               db_int(res, 0, LRF_ADDRESS) >= tandem_config->login_address_limit;
     PQclear(res);
     return over;
 }
@@ -118,7 +150,7 @@ static void record_failure(request *r, const char *username, long long user_id,
                            long long institution_id, const char *why)
 {
     const char *params[] = {username, r->remote_addr};
-    PQclear(db_run(r->db, "login_failure_record", 2, params));
+    PQclear(db_run(r->db, "login_failure_record", ARRAY_SIZE(params), params));
     audit(r, "sign_in_failed", user_id, institution_id,
           arena_printf(r->mem, "%s (username \"%s\")", why, username));
 }
@@ -133,7 +165,7 @@ static int sign_in(request *r, const char *username, long long user_id, long lon
     if (!st && !audit_by(r, user_id, "sign_in", user_id, institution_id, "signed in"))
         st = 500;
     if (!st) {
-        PQclear(db_run(r->db, "login_failures_clear", 1, params));
+        PQclear(db_run(r->db, "login_failures_clear", ARRAY_SIZE(params), params));
         if (!db_commit(r->db))
             st = 503;
     }
@@ -163,16 +195,16 @@ void page_account_login(request *r)
         return;
     }
     const char *params[] = {v[0].str};
-    PGresult *res = db_run(r->db, "login_user", 1, params);
+    PGresult *res = db_run(r->db, "login_user", ARRAY_SIZE(params), params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
         return;
     }
     bool found = PQntuples(res) == 1;
-    long long user_id = found ? db_int(res, 0, 0) : 0;
-    long long institution_id = found ? db_int(res, 0, 3) : 0;
-    bool suspended = found && strcmp(db_text(res, 0, 2), "active") != 0;
-    bool ok = auth_check_password(v[1].str, found ? db_text(res, 0, 1) : NULL);
+    long long user_id = found ? db_int(res, 0, LU_ID) : 0;
+    long long institution_id = found ? db_int(res, 0, LU_INSTITUTION_ID) : 0;
+    bool suspended = found && strcmp(db_text(res, 0, LU_STATUS), "active") != 0;
+    bool ok = auth_check_password(v[1].str, found ? db_text(res, 0, LU_PASSWORD_HASH) : NULL);
     PQclear(res);
     if (!ok) {
         record_failure(r, v[0].str, user_id, institution_id,
@@ -258,7 +290,7 @@ static const char *done_message(request *r)
 static void show_account(request *r, int status, const char *error)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "account_show", 1, params);
+    PGresult *res = db_run(r->db, "account_show", ARRAY_SIZE(params), params);
     if (!res || PQntuples(res) == 0) {
         PQclear(res);
         render_error(r, 503, DB_DOWN);
@@ -267,27 +299,27 @@ static void show_account(request *r, int status, const char *error)
     tpl_dict *d =
         render_begin(r, error ? "Error: Your account" : "Your account", "account/index.tpl");
     if (d) {
-        tpl_set(d, "USERNAME", db_text(res, 0, 0));
-        tpl_set(d, "DISPLAY_NAME", db_text(res, 0, 1));
-        tpl_set(d, "EMAIL", db_text(res, 0, 2));
-        tpl_set(d, "ROLES", auth_role_names(r->mem, (unsigned)db_int(res, 0, 3)));
+        tpl_set(d, "USERNAME", db_text(res, 0, AS_USERNAME));
+        tpl_set(d, "DISPLAY_NAME", db_text(res, 0, AS_DISPLAY_NAME));
+        tpl_set(d, "EMAIL", db_text(res, 0, AS_EMAIL));
+        tpl_set(d, "ROLES", auth_role_names(r->mem, (unsigned)db_int(res, 0, AS_ROLES)));
         const char *done = done_message(r);
         if (done && !error)
             tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", done);
         if (error)
             tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
         int others = 0;
-        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, 4); i++) {
+        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, AS_SESSION_ID); i++) {
             tpl_dict *s = tpl_add_section(d, "SESSION");
-            const char *agent = db_text(res, i, 5);
+            const char *agent = db_text(res, i, AS_USER_AGENT);
             const char *device = device_name(agent);
-            tpl_set(s, "ID", db_text(res, i, 4));
+            tpl_set(s, "ID", db_text(res, i, AS_SESSION_ID));
             tpl_set(s, "BROWSER",
                     device[0] ? arena_printf(r->mem, "%s on %s", browser_name(agent), device)
                               : browser_name(agent));
-            tpl_set(s, "CREATED", db_text(res, i, 6));
-            tpl_set(s, "SEEN", db_text(res, i, 7));
-            if (db_int(res, i, 4) == r->user->session_id)
+            tpl_set(s, "CREATED", db_text(res, i, AS_CREATED));
+            tpl_set(s, "SEEN", db_text(res, i, AS_SEEN));
+            if (db_int(res, i, AS_SESSION_ID) == r->user->session_id)
                 tpl_show(s, "CURRENT");
             else
                 tpl_show(s, "OTHER"), others++;
@@ -335,8 +367,8 @@ static int set_password(request *r, long long user_id, long long institution_id,
     const char *end[] = {req_id_text(r, user_id), req_id_text(r, keep_id)};
     if (!db_begin(r->db))
         return 503;
-    PGresult *a = db_run(r->db, "account_password_set", 2, set);
-    PGresult *b = a ? db_run(r->db, "account_sessions_end_others", 2, end) : NULL;
+    PGresult *a = db_run(r->db, "account_password_set", ARRAY_SIZE(set), set);
+    PGresult *b = a ? db_run(r->db, "account_sessions_end_others", ARRAY_SIZE(end), end) : NULL;
     bool ok =
         a && b && audit(r, action, user_id, institution_id, "password set") && db_commit(r->db);
     PQclear(a);
@@ -356,12 +388,13 @@ void page_account_password(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "account_password_hash", 1, params);
+    PGresult *res = db_run(r->db, "account_password_hash", ARRAY_SIZE(params), params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
         return;
     }
-    bool current_ok = PQntuples(res) == 1 && auth_check_password(v[0].str, db_text(res, 0, 0));
+    bool current_ok =
+        PQntuples(res) == 1 && auth_check_password(v[0].str, db_text(res, 0, APH_PASSWORD_HASH));
     PQclear(res);
     const char *problem = current_ok ? password_problem(v[1].str, v[2].str, r->user->username)
                                      : "Your current password is not right.";
@@ -390,7 +423,7 @@ void page_account_session_end(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, r->user->id), v[0].str};
-    PGresult *res = db_run(r->db, "account_session_end", 2, params);
+    PGresult *res = db_run(r->db, "account_session_end", ARRAY_SIZE(params), params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
         return;
@@ -408,7 +441,7 @@ void page_account_session_end(request *r)
 void page_account_sessions_end_others(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->session_id)};
-    PGresult *res = db_run(r->db, "account_sessions_end_others", 2, params);
+    PGresult *res = db_run(r->db, "account_sessions_end_others", ARRAY_SIZE(params), params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
         return;
@@ -433,7 +466,7 @@ static const char *reset_hash(request *r)
 static void show_reset(request *r, int status, const char *error)
 {
     const char *params[] = {reset_hash(r)};
-    PGresult *res = db_run(r->db, "reset_lookup", 1, params);
+    PGresult *res = db_run(r->db, "reset_lookup", ARRAY_SIZE(params), params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
         return;
@@ -447,8 +480,8 @@ static void show_reset(request *r, int status, const char *error)
     tpl_dict *d = render_begin(r, error ? "Error: Choose a password" : "Choose a password",
                                "account/reset.tpl");
     if (d) {
-        tpl_set(d, "USERNAME", db_text(res, 0, 0));
-        tpl_set(d, "DISPLAY_NAME", db_text(res, 0, 1));
+        tpl_set(d, "USERNAME", db_text(res, 0, RL_USERNAME));
+        tpl_set(d, "DISPLAY_NAME", db_text(res, 0, RL_DISPLAY_NAME));
         tpl_set(d, "TOKEN", r->params[0]);
         tpl_set(d, "CSRF", token);
         if (error)
@@ -496,19 +529,20 @@ void page_account_reset(request *r)
         render_error(r, 503, DB_DOWN);
         return;
     }
-    PGresult *used = db_run(r->db, "reset_use", 1, params);
+    PGresult *used = db_run(r->db, "reset_use", ARRAY_SIZE(params), params);
     if (!used || PQntuples(used) != 1) {
         PQclear(used);
         db_rollback(r->db);
         render_error(r, used ? 410 : 503, used ? RESET_GONE : DB_DOWN);
         return;
     }
-    long long user_id = db_int(used, 0, 0), institution_id = db_int(used, 0, 1);
+    long long user_id = db_int(used, 0, RU_USER_ID),
+              institution_id = db_int(used, 0, RU_INSTITUTION_ID);
     PQclear(used);
     const char *set[] = {req_id_text(r, user_id), hash};
     const char *end[] = {set[0]};
-    PGresult *a = db_run(r->db, "account_password_set", 2, set);
-    PGresult *b = a ? db_run(r->db, "reset_sessions_end", 1, end) : NULL;
+    PGresult *a = db_run(r->db, "account_password_set", ARRAY_SIZE(set), set);
+    PGresult *b = a ? db_run(r->db, "reset_sessions_end", ARRAY_SIZE(end), end) : NULL;
     bool ok = a && b &&
               audit_by(r, user_id, "password_reset_used", user_id, institution_id,
                        "password set with a reset link") &&

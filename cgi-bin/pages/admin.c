@@ -22,18 +22,38 @@
     "       (SELECT count(*) FROM cohorts" college "),"                                            \
     "       (SELECT count(*) FROM institutions), " name "  FROM users" college
 
+/* admin_overview, admin_overview_all: OVERVIEW's counts (COLLEGE_NAME ''
+ * for every college). */
+enum {
+    OV_ACTIVE,
+    OV_SUSPENDED,
+    OV_COURSES,
+    OV_COHORTS,
+    OV_COLLEGES,
+    OV_COLLEGE_NAME,
+    ADMIN_OVERVIEW_COLUMNS
+};
+enum { AC_ID, AC_NAME, ADMIN_COLLEGES_COLUMNS };
+/* admin_institutions_list: one row a college. */
+enum { AIL_SLUG, AIL_NAME, AIL_DEMO, AIL_PEOPLE, AIL_CREATED, ADMIN_INSTITUTIONS_LIST_COLUMNS };
+enum { AII_ID, ADMIN_INSTITUTION_INSERT_COLUMNS };
+
 const db_statement admin_statements[] = {
-    {"admin_overview", OVERVIEW(" WHERE institution_id = $1::bigint",
-                                "(SELECT name FROM institutions WHERE id = $1::bigint)")},
-    {"admin_overview_all", OVERVIEW("", "''")},
-    {"admin_colleges", "SELECT id, name FROM institutions ORDER BY name"},
+    {"admin_overview",
+     OVERVIEW(" WHERE institution_id = $1::bigint",
+              "(SELECT name FROM institutions WHERE id = $1::bigint)"),
+     ADMIN_OVERVIEW_COLUMNS},
+    {"admin_overview_all", OVERVIEW("", "''"), ADMIN_OVERVIEW_COLUMNS},
+    {"admin_colleges", "SELECT id, name FROM institutions ORDER BY name", ADMIN_COLLEGES_COLUMNS},
     {"admin_institutions_list",
      "SELECT i.slug, i.name, i.demo,"
      "       (SELECT count(*) FROM users u WHERE u.institution_id = i.id),"
      "       to_char(i.created_at, 'FMDD Mon YYYY')"
-     "  FROM institutions i ORDER BY i.name"},
+     "  FROM institutions i ORDER BY i.name",
+     ADMIN_INSTITUTIONS_LIST_COLUMNS},
     {"admin_institution_insert",
-     "INSERT INTO institutions (slug, name) VALUES ($1, $2) RETURNING id"},
+     "INSERT INTO institutions (slug, name) VALUES ($1, $2) RETURNING id",
+     ADMIN_INSTITUTION_INSERT_COLUMNS},
     {NULL, NULL},
 };
 
@@ -61,7 +81,7 @@ long long admin_param_id(request *r, size_t i)
 PGresult *admin_find(request *r, const char *statement, long long id)
 {
     const char *params[] = {req_id_text(r, id)};
-    PGresult *res = admin_run(r, statement, 1, params);
+    PGresult *res = admin_run(r, statement, ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return NULL;
@@ -185,9 +205,9 @@ bool admin_college_choices(request *r, tpl_dict *d, long long selected)
     tpl_dict *list = tpl_add_section(d, "COLLEGES");
     for (int i = 0; i < PQntuples(res); i++) {
         tpl_dict *c = tpl_add_section(list, "COLLEGE");
-        tpl_set(c, "ID", db_text(res, i, 0));
-        tpl_set(c, "NAME", db_text(res, i, 1));
-        if (db_int(res, i, 0) == selected)
+        tpl_set(c, "ID", db_text(res, i, AC_ID));
+        tpl_set(c, "NAME", db_text(res, i, AC_NAME));
+        if (db_int(res, i, AC_ID) == selected)
             tpl_show(c, "SELECTED");
     }
     PQclear(res);
@@ -207,13 +227,13 @@ void page_admin_overview(request *r)
     }
     tpl_dict *d = render_begin(r, "Overview – Administration", "admin/index.tpl");
     if (d) {
-        tpl_set(d, "SCOPE", s.site ? "All colleges" : db_text(res, 0, 5));
-        tpl_set(d, "ACTIVE", db_text(res, 0, 0));
-        tpl_set(d, "SUSPENDED", db_text(res, 0, 1));
-        tpl_set(d, "COURSES", db_text(res, 0, 2));
-        tpl_set(d, "COHORTS", db_text(res, 0, 3));
+        tpl_set(d, "SCOPE", s.site ? "All colleges" : db_text(res, 0, OV_COLLEGE_NAME));
+        tpl_set(d, "ACTIVE", db_text(res, 0, OV_ACTIVE));
+        tpl_set(d, "SUSPENDED", db_text(res, 0, OV_SUSPENDED));
+        tpl_set(d, "COURSES", db_text(res, 0, OV_COURSES));
+        tpl_set(d, "COHORTS", db_text(res, 0, OV_COHORTS));
         if (s.site)
-            tpl_set(tpl_add_section(d, "SITE"), "COLLEGES", db_text(res, 0, 4));
+            tpl_set(tpl_add_section(d, "SITE"), "COLLEGES", db_text(res, 0, OV_COLLEGES));
     }
     PQclear(res);
     render_end(r, 200);
@@ -247,12 +267,12 @@ static void show_institutions(request *r, int status, const field_value *v, cons
     if (d) {
         for (int i = 0; i < PQntuples(res); i++) {
             tpl_dict *row = tpl_add_section(d, "INSTITUTION");
-            tpl_set(row, "SLUG", db_text(res, i, 0));
-            tpl_set(row, "NAME", db_text(res, i, 1));
-            if (strcmp(db_text(res, i, 2), "t") == 0)
+            tpl_set(row, "SLUG", db_text(res, i, AIL_SLUG));
+            tpl_set(row, "NAME", db_text(res, i, AIL_NAME));
+            if (strcmp(db_text(res, i, AIL_DEMO), "t") == 0)
                 tpl_show(row, "DEMO");
-            tpl_set(row, "PEOPLE", db_text(res, i, 3));
-            tpl_set(row, "CREATED", db_text(res, i, 4));
+            tpl_set(row, "PEOPLE", db_text(res, i, AIL_PEOPLE));
+            tpl_set(row, "CREATED", db_text(res, i, AIL_CREATED));
         }
         if (v) {
             tpl_set(d, "SLUG", v[0].str);
@@ -304,10 +324,10 @@ void page_admin_institution_create(request *r)
     bool ok = false;
     long long id;
     const char *params[] = {v[0].str, v[1].str};
-    PGresult *res = db_run(r->db, "admin_institution_insert", 2, params);
+    PGresult *res = db_run(r->db, "admin_institution_insert", ARRAY_SIZE(params), params);
     if (!res)
         goto out;
-    id = db_int(res, 0, 0);
+    id = db_int(res, 0, AII_ID);
     PQclear(res);
     ok = audit(r, "institution_created", 0, id,
                arena_printf(r->mem, "added the college %s (%s)", v[1].str, v[0].str)) &&

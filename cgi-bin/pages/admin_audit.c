@@ -43,11 +43,29 @@
     " ORDER BY p.at DESC, p.id DESC"
 // clang-format on
 
+/* admin_audit_list, admin_audit_list_all: AUDIT_LIST's rows (the count on
+ * each; a lone count row, AT NULL, when the page is empty). */
+enum {
+    AL_TOTAL,
+    AL_AT,
+    AL_DATETIME,
+    AL_ACTION,
+    AL_ACTOR_NAME,
+    AL_ACTOR,
+    AL_TARGET_NAME,
+    AL_TARGET,
+    AL_TARGET_ID,
+    AL_DETAIL,
+    AL_ADDRESS,
+    AL_COLLEGE,
+    ADMIN_AUDIT_LIST_COLUMNS
+};
+
 /* For one college (the college its last parameter) and, _all, for site
  * administrators (auth_scoped). */
 const db_statement admin_audit_statements[] = {
-    {"admin_audit_list", AUDIT_LIST(" AND a.institution_id = $7")},
-    {"admin_audit_list_all", AUDIT_LIST("")},
+    {"admin_audit_list", AUDIT_LIST(" AND a.institution_id = $7"), ADMIN_AUDIT_LIST_COLUMNS},
+    {"admin_audit_list_all", AUDIT_LIST(""), ADMIN_AUDIT_LIST_COLUMNS},
     {NULL, NULL},
 };
 
@@ -142,12 +160,12 @@ void page_admin_audit(request *r)
         v[0].present ? v[0].str : NULL,  v[1].present ? v[1].str : NULL,
         v[2].present ? v[2].str : NULL,  v[3].present ? v[3].str : NULL,
         req_id_text(r, ADMIN_PAGE_SIZE), req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
-    PGresult *res = admin_run(r, "admin_audit_list", 6, params);
+    PGresult *res = admin_run(r, "admin_audit_list", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
     }
-    long long total = db_int(res, 0, 0);
+    long long total = db_int(res, 0, AL_TOTAL);
     tpl_dict *d = render_begin(r, "Audit log – Administration", "admin/audit.tpl");
     if (d) {
         for (size_t i = 0; i < N_ACTIONS; i++) {
@@ -167,31 +185,31 @@ void page_admin_audit(request *r)
             tpl_show(d, "FILTERED");
         tpl_set(d, "TOTAL", total == 1 ? "1 event" : arena_printf(r->mem, "%lld events", total));
         int rows = 0;
-        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, 1); i++, rows++) {
+        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, AL_AT); i++, rows++) {
             tpl_dict *e = tpl_add_section(d, "EVENT");
-            tpl_set(e, "AT", db_text(res, i, 1));
-            tpl_set(e, "DATETIME", db_text(res, i, 2));
-            tpl_set(e, "ACTION", action_label(db_text(res, i, 3)));
-            if (db_text(res, i, 5)[0]) {
+            tpl_set(e, "AT", db_text(res, i, AL_AT));
+            tpl_set(e, "DATETIME", db_text(res, i, AL_DATETIME));
+            tpl_set(e, "ACTION", action_label(db_text(res, i, AL_ACTION)));
+            if (db_text(res, i, AL_ACTOR)[0]) {
                 tpl_dict *a = tpl_add_section(e, "ACTOR");
-                tpl_set(a, "NAME", db_text(res, i, 4));
-                tpl_set(a, "USERNAME", db_text(res, i, 5));
+                tpl_set(a, "NAME", db_text(res, i, AL_ACTOR_NAME));
+                tpl_set(a, "USERNAME", db_text(res, i, AL_ACTOR));
             } else {
                 /* Sign-ins and reset links are used before anyone is signed in. */
                 tpl_set(tpl_add_section(e, "NO_ACTOR"), "WHO",
-                        strcmp(db_text(res, i, 10), "command line") == 0 ? "Command line"
-                                                                         : "Visitor");
+                        strcmp(db_text(res, i, AL_ADDRESS), "command line") == 0 ? "Command line"
+                                                                                 : "Visitor");
             }
-            if (db_int(res, i, 8)) {
+            if (db_int(res, i, AL_TARGET_ID)) {
                 tpl_dict *t = tpl_add_section(e, "TARGET");
-                tpl_set(t, "NAME", db_text(res, i, 6));
-                tpl_set(t, "USERNAME", db_text(res, i, 7));
-                tpl_set(t, "ID", db_text(res, i, 8));
+                tpl_set(t, "NAME", db_text(res, i, AL_TARGET_NAME));
+                tpl_set(t, "USERNAME", db_text(res, i, AL_TARGET));
+                tpl_set(t, "ID", db_text(res, i, AL_TARGET_ID));
             }
-            tpl_set(e, "DETAIL", db_text(res, i, 9));
-            tpl_set(e, "ADDRESS", db_text(res, i, 10));
+            tpl_set(e, "DETAIL", db_text(res, i, AL_DETAIL));
+            tpl_set(e, "ADDRESS", db_text(res, i, AL_ADDRESS));
             if (s.site)
-                tpl_set(tpl_add_section(e, "SITE"), "COLLEGE", db_text(res, i, 11));
+                tpl_set(tpl_add_section(e, "SITE"), "COLLEGE", db_text(res, i, AL_COLLEGE));
         }
         admin_list_state(d, rows, total, filtered);
         admin_paginate(r, d, admin_filter_link(r, "/admin/audit", audit_fields, v, 4), page, total);

@@ -41,31 +41,77 @@
     " WHERE h.id = $1" college " ORDER BY u.display_name, u.username"
 #define COHORT_IN_SCOPE(college) "SELECT institution_id, code FROM cohorts WHERE id = $1" college
 
+/* COURSES_LIST: one row a course (COHORTS: how many it has). */
+enum { CL_ID, CL_CODE, CL_TITLE, CL_COLLEGE, CL_COHORTS, ADMIN_COURSES_LIST_COLUMNS };
+/* COURSE_IN_SCOPE and COHORT_IN_SCOPE: the object's college and code. */
+enum { CIS_INSTITUTION_ID, CIS_CODE, ADMIN_COURSE_IN_SCOPE_COLUMNS };
+enum { HIS_INSTITUTION_ID, HIS_CODE, ADMIN_COHORT_IN_SCOPE_COLUMNS };
+/* COHORTS_LIST: one row a cohort (COURSE: its course's code; MEMBERS: how
+ * many people are in it). */
+enum {
+    HL_ID,
+    HL_CODE,
+    HL_NAME,
+    HL_YEAR,
+    HL_COURSE,
+    HL_COLLEGE,
+    HL_MEMBERS,
+    ADMIN_COHORTS_LIST_COLUMNS
+};
+enum { CI_ID, ADMIN_COHORT_INSERT_COLUMNS };
+/* COHORT_SHOW: the cohort on every row, then the member (USER_ID NULL on
+ * the one row of a cohort without members). */
+enum {
+    CS_CODE,
+    CS_NAME,
+    CS_YEAR,
+    CS_COURSE_CODE,
+    CS_COURSE_TITLE,
+    CS_COLLEGE,
+    CS_USER_ID,
+    CS_USERNAME,
+    CS_DISPLAY_NAME,
+    CS_STATUS,
+    CS_ROLE,
+    ADMIN_COHORT_SHOW_COLUMNS
+};
+enum { MF_ID, MF_USERNAME, MF_DISPLAY_NAME, ADMIN_MEMBER_FIND_COLUMNS };
+enum { MD_USERNAME, ADMIN_MEMBER_DELETE_COLUMNS };
+
 const db_statement admin_cohorts_statements[] = {
-    {"admin_courses_list", COURSES_LIST(" WHERE c.institution_id = $1", "")},
-    {"admin_courses_list_all", COURSES_LIST("", "i.name, ")},
+    {"admin_courses_list", COURSES_LIST(" WHERE c.institution_id = $1", ""),
+     ADMIN_COURSES_LIST_COLUMNS},
+    {"admin_courses_list_all", COURSES_LIST("", "i.name, "), ADMIN_COURSES_LIST_COLUMNS},
     {"admin_course_insert",
-     "INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3) RETURNING id"},
-    {"admin_course_in_scope", COURSE_IN_SCOPE(" AND institution_id = $2")},
-    {"admin_course_in_scope_all", COURSE_IN_SCOPE("")},
-    {"admin_cohorts_list", COHORTS_LIST(" WHERE h.institution_id = $1", "")},
-    {"admin_cohorts_list_all", COHORTS_LIST("", "i.name, ")},
+     "INSERT INTO courses (institution_id, code, title) VALUES ($1, $2, $3) RETURNING id", 1},
+    {"admin_course_in_scope", COURSE_IN_SCOPE(" AND institution_id = $2"),
+     ADMIN_COURSE_IN_SCOPE_COLUMNS},
+    {"admin_course_in_scope_all", COURSE_IN_SCOPE(""), ADMIN_COURSE_IN_SCOPE_COLUMNS},
+    {"admin_cohorts_list", COHORTS_LIST(" WHERE h.institution_id = $1", ""),
+     ADMIN_COHORTS_LIST_COLUMNS},
+    {"admin_cohorts_list_all", COHORTS_LIST("", "i.name, "), ADMIN_COHORTS_LIST_COLUMNS},
     {"admin_cohort_insert",
      "INSERT INTO cohorts (institution_id, course_id, code, name, academic_year)"
-     " VALUES ($1, $2, $3, $4, $5) RETURNING id"},
-    {"admin_cohort_show", COHORT_SHOW(" AND h.institution_id = $2")},
-    {"admin_cohort_show_all", COHORT_SHOW("")},
-    {"admin_cohort_in_scope", COHORT_IN_SCOPE(" AND institution_id = $2")},
-    {"admin_cohort_in_scope_all", COHORT_IN_SCOPE("")},
-    {"admin_member_find", "SELECT id, username, display_name FROM users"
-                          " WHERE username = lower($1) AND institution_id = $2"},
+     " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+     ADMIN_COHORT_INSERT_COLUMNS},
+    {"admin_cohort_show", COHORT_SHOW(" AND h.institution_id = $2"), ADMIN_COHORT_SHOW_COLUMNS},
+    {"admin_cohort_show_all", COHORT_SHOW(""), ADMIN_COHORT_SHOW_COLUMNS},
+    {"admin_cohort_in_scope", COHORT_IN_SCOPE(" AND institution_id = $2"),
+     ADMIN_COHORT_IN_SCOPE_COLUMNS},
+    {"admin_cohort_in_scope_all", COHORT_IN_SCOPE(""), ADMIN_COHORT_IN_SCOPE_COLUMNS},
+    {"admin_member_find",
+     "SELECT id, username, display_name FROM users"
+     " WHERE username = lower($1) AND institution_id = $2",
+     ADMIN_MEMBER_FIND_COLUMNS},
     {"admin_member_insert",
-     "INSERT INTO memberships (cohort_id, user_id, institution_id, role) VALUES ($1, $2, $3, $4)"},
+     "INSERT INTO memberships (cohort_id, user_id, institution_id, role) VALUES ($1, $2, $3, $4)",
+     0},
     /* $4: the cohort's college, as admin_cohort_in_scope found it. */
     {"admin_member_delete",
      "DELETE FROM memberships m USING users u"
      " WHERE m.cohort_id = $1 AND m.user_id = $2 AND m.role = $3 AND m.institution_id = $4"
-     "   AND u.id = m.user_id RETURNING u.username"},
+     "   AND u.id = m.user_id RETURNING u.username",
+     ADMIN_MEMBER_DELETE_COLUMNS},
     {NULL, NULL},
 };
 
@@ -116,11 +162,11 @@ static void show_courses(request *r, int status, const field_value *v, const cha
     }
     for (int i = 0; i < PQntuples(res); i++) {
         tpl_dict *row = tpl_add_section(d, "COURSE");
-        tpl_set(row, "CODE", db_text(res, i, 1));
-        tpl_set(row, "TITLE", db_text(res, i, 2));
-        tpl_set(row, "COHORTS", db_text(res, i, 4));
+        tpl_set(row, "CODE", db_text(res, i, CL_CODE));
+        tpl_set(row, "TITLE", db_text(res, i, CL_TITLE));
+        tpl_set(row, "COHORTS", db_text(res, i, CL_COHORTS));
         if (s.site)
-            tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 3));
+            tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, CL_COLLEGE));
     }
     tpl_show(d, PQntuples(res) ? "HAS_COURSES" : "NO_COURSES");
     PQclear(res);
@@ -170,7 +216,7 @@ void page_admin_course_create(request *r)
     }
     bool done = false;
     const char *params[] = {req_id_text(r, institution_id), v[0].str, v[1].str};
-    PGresult *res = db_run(r->db, "admin_course_insert", 3, params);
+    PGresult *res = db_run(r->db, "admin_course_insert", ARRAY_SIZE(params), params);
     const char *state = res ? "" : arena_strdup(r->mem, db_last_sqlstate(r->db));
     if (res)
         done = audit(r, "course_created", 0, institution_id,
@@ -232,26 +278,26 @@ static void show_cohorts(request *r, int status, const field_value *v, const cha
             tpl_show(d, "SITE");
         for (int i = 0; i < PQntuples(cohorts); i++) {
             tpl_dict *row = tpl_add_section(d, "COHORT");
-            tpl_set(row, "ID", db_text(cohorts, i, 0));
-            tpl_set(row, "CODE", db_text(cohorts, i, 1));
-            tpl_set(row, "NAME", db_text(cohorts, i, 2));
-            tpl_set(row, "YEAR", db_text(cohorts, i, 3));
-            tpl_set(row, "COURSE", db_text(cohorts, i, 4));
-            tpl_set(row, "MEMBERS", db_text(cohorts, i, 6));
+            tpl_set(row, "ID", db_text(cohorts, i, HL_ID));
+            tpl_set(row, "CODE", db_text(cohorts, i, HL_CODE));
+            tpl_set(row, "NAME", db_text(cohorts, i, HL_NAME));
+            tpl_set(row, "YEAR", db_text(cohorts, i, HL_YEAR));
+            tpl_set(row, "COURSE", db_text(cohorts, i, HL_COURSE));
+            tpl_set(row, "MEMBERS", db_text(cohorts, i, HL_MEMBERS));
             if (s.site)
-                tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(cohorts, i, 5));
+                tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(cohorts, i, HL_COLLEGE));
         }
         tpl_show(d, PQntuples(cohorts) ? "HAS_COHORTS" : "NO_COHORTS");
         long long course = v ? v[0].num : 0;
         for (int i = 0; i < PQntuples(courses); i++) {
             tpl_dict *o = tpl_add_section(d, "COURSE_OPTION");
-            tpl_set(o, "ID", db_text(courses, i, 0));
-            const char *label =
-                arena_printf(r->mem, "%s: %s", db_text(courses, i, 1), db_text(courses, i, 2));
+            tpl_set(o, "ID", db_text(courses, i, CL_ID));
+            const char *label = arena_printf(r->mem, "%s: %s", db_text(courses, i, CL_CODE),
+                                             db_text(courses, i, CL_TITLE));
             if (s.site) /* the same code may be used at two colleges */
-                label = arena_printf(r->mem, "%s (%s)", label, db_text(courses, i, 3));
+                label = arena_printf(r->mem, "%s (%s)", label, db_text(courses, i, CL_COLLEGE));
             tpl_set(o, "LABEL", label);
-            if (db_int(courses, i, 0) == course)
+            if (db_int(courses, i, CL_ID) == course)
                 tpl_show(o, "SELECTED");
         }
         if (PQntuples(courses))
@@ -300,7 +346,7 @@ void page_admin_cohort_create(request *r)
     const char *field = NULL, *message = NULL;
     long long id = 0;
     const char *find[] = {v[0].str};
-    PGresult *course = admin_run(r, "admin_course_in_scope", 1, find);
+    PGresult *course = admin_run(r, "admin_course_in_scope", ARRAY_SIZE(find), find);
     if (!course)
         goto out;
     if (PQntuples(course) != 1) {
@@ -308,9 +354,10 @@ void page_admin_cohort_create(request *r)
         message = "Select a course from the list.";
         goto out;
     }
-    long long institution_id = db_int(course, 0, 0);
-    const char *params[] = {db_text(course, 0, 0), v[0].str, v[1].str, v[2].str, v[3].str};
-    PGresult *res = db_run(r->db, "admin_cohort_insert", 5, params);
+    long long institution_id = db_int(course, 0, CIS_INSTITUTION_ID);
+    const char *params[] = {db_text(course, 0, CIS_INSTITUTION_ID), v[0].str, v[1].str, v[2].str,
+                            v[3].str};
+    PGresult *res = db_run(r->db, "admin_cohort_insert", ARRAY_SIZE(params), params);
     if (!res) {
         if (strcmp(db_last_sqlstate(r->db), "23505") == 0) {
             field = "code";
@@ -321,11 +368,11 @@ void page_admin_cohort_create(request *r)
         }
         goto out;
     }
-    id = db_int(res, 0, 0);
+    id = db_int(res, 0, CI_ID);
     PQclear(res);
     done = audit(r, "cohort_created", 0, institution_id,
                  arena_printf(r->mem, "added the cohort %s (%s, %s) on %s", v[1].str, v[2].str,
-                              v[3].str, db_text(course, 0, 1))) &&
+                              v[3].str, db_text(course, 0, CIS_CODE))) &&
            db_commit(r->db);
 out:
     PQclear(course);
@@ -379,22 +426,22 @@ static void show_cohort(request *r, long long id, int status, const field_value 
     PGresult *res = admin_find(r, "admin_cohort_show", id);
     if (!res)
         return;
-    tpl_dict *d = render_begin(
-        r,
-        arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "", db_text(res, 0, 0)),
-        "admin/cohort.tpl");
+    tpl_dict *d = render_begin(r,
+                               arena_printf(r->mem, "%s%s – Administration", error ? "Error: " : "",
+                                            db_text(res, 0, CS_CODE)),
+                               "admin/cohort.tpl");
     if (!d) {
         PQclear(res);
         render_end(r, 500);
         return;
     }
     tpl_set(d, "ID", req_id_text(r, id));
-    tpl_set(d, "CODE", db_text(res, 0, 0));
-    tpl_set(d, "NAME", db_text(res, 0, 1));
-    tpl_set(d, "YEAR", db_text(res, 0, 2));
-    tpl_set(d, "COURSE_CODE", db_text(res, 0, 3));
-    tpl_set(d, "COURSE_TITLE", db_text(res, 0, 4));
-    tpl_set(d, "COLLEGE", db_text(res, 0, 5));
+    tpl_set(d, "CODE", db_text(res, 0, CS_CODE));
+    tpl_set(d, "NAME", db_text(res, 0, CS_NAME));
+    tpl_set(d, "YEAR", db_text(res, 0, CS_YEAR));
+    tpl_set(d, "COURSE_CODE", db_text(res, 0, CS_COURSE_CODE));
+    tpl_set(d, "COURSE_TITLE", db_text(res, 0, CS_COURSE_TITLE));
+    tpl_set(d, "COLLEGE", db_text(res, 0, CS_COLLEGE));
     for (size_t g = 0; g < N_GROUPS; g++) {
         tpl_dict *group = tpl_add_section(d, "GROUP");
         tpl_set(group, "HEADING", member_groups[g].heading);
@@ -402,13 +449,14 @@ static void show_cohort(request *r, long long id, int status, const field_value 
         tpl_set(group, "ROLE", member_groups[g].role);
         int n = 0;
         for (int i = 0; i < PQntuples(res); i++) {
-            if (PQgetisnull(res, i, 6) || strcmp(db_text(res, i, 10), member_groups[g].role))
+            if (PQgetisnull(res, i, CS_USER_ID) ||
+                strcmp(db_text(res, i, CS_ROLE), member_groups[g].role))
                 continue;
             tpl_dict *m = tpl_add_section(group, "MEMBER");
-            tpl_set(m, "USER_ID", db_text(res, i, 6));
-            tpl_set(m, "USERNAME", db_text(res, i, 7));
-            tpl_set(m, "DISPLAY_NAME", db_text(res, i, 8));
-            if (strcmp(db_text(res, i, 9), "active") != 0)
+            tpl_set(m, "USER_ID", db_text(res, i, CS_USER_ID));
+            tpl_set(m, "USERNAME", db_text(res, i, CS_USERNAME));
+            tpl_set(m, "DISPLAY_NAME", db_text(res, i, CS_DISPLAY_NAME));
+            if (strcmp(db_text(res, i, CS_STATUS), "active") != 0)
                 tpl_show(m, "SUSPENDED");
             n++;
         }
@@ -449,13 +497,13 @@ void page_admin_cohort_show(request *r)
 static int find_cohort(request *r, long long id, long long *institution_id, const char **code)
 {
     const char *params[] = {req_id_text(r, id)};
-    PGresult *res = admin_run(r, "admin_cohort_in_scope", 1, params);
+    PGresult *res = admin_run(r, "admin_cohort_in_scope", ARRAY_SIZE(params), params);
     if (!res)
         return -1;
     int found = PQntuples(res) == 1;
     if (found) {
-        *institution_id = db_int(res, 0, 0);
-        *code = arena_strdup(r->mem, db_text(res, 0, 1));
+        *institution_id = db_int(res, 0, HIS_INSTITUTION_ID);
+        *code = arena_strdup(r->mem, db_text(res, 0, HIS_CODE));
     }
     PQclear(res);
     return found;
@@ -489,7 +537,7 @@ void page_admin_cohort_member_add(request *r)
         goto out;
     }
     const char *who[] = {v[0].str, req_id_text(r, institution_id)};
-    PGresult *res = db_run(r->db, "admin_member_find", 2, who);
+    PGresult *res = db_run(r->db, "admin_member_find", ARRAY_SIZE(who), who);
     if (!res)
         goto out;
     if (PQntuples(res) != 1) {
@@ -502,13 +550,13 @@ void page_admin_cohort_member_add(request *r)
                                v[0].str);
         goto out;
     }
-    user_id = db_int(res, 0, 0);
-    const char *username = arena_strdup(r->mem, db_text(res, 0, 1));
-    const char *name = arena_strdup(r->mem, db_text(res, 0, 2));
+    user_id = db_int(res, 0, MF_ID);
+    const char *username = arena_strdup(r->mem, db_text(res, 0, MF_USERNAME));
+    const char *name = arena_strdup(r->mem, db_text(res, 0, MF_DISPLAY_NAME));
     PQclear(res);
     const char *params[] = {req_id_text(r, id), req_id_text(r, user_id),
                             req_id_text(r, institution_id), v[1].str};
-    res = db_run(r->db, "admin_member_insert", 4, params);
+    res = db_run(r->db, "admin_member_insert", ARRAY_SIZE(params), params);
     if (!res) {
         if (strcmp(db_last_sqlstate(r->db), "23505") == 0) {
             status = 400;
@@ -567,12 +615,13 @@ void page_admin_cohort_member_remove(request *r)
         goto out;
     }
     const char *params[] = {req_id_text(r, id), v[0].str, v[1].str, req_id_text(r, institution_id)};
-    PGresult *res = db_run(r->db, "admin_member_delete", 4, params);
+    PGresult *res = db_run(r->db, "admin_member_delete", ARRAY_SIZE(params), params);
     if (!res)
         goto out;
     /* Already gone (a second click, or someone else was first): nothing to
      * record, and the cohort page shows how things are. */
-    const char *username = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    const char *username =
+        PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, MD_USERNAME)) : NULL;
     PQclear(res);
     done = (!username ||
             audit(r, "cohort_member_removed", v[0].num, institution_id,

@@ -66,35 +66,93 @@
     "       coalesce(u.line_manager_id, 0), u.department"                                          \
     "  FROM users u WHERE u.id = $1" college " FOR UPDATE"
 
+/* USERS_LIST: the count on every row, then one person (ID NULL on the
+ * lone count row of an empty page). */
+enum {
+    UL_TOTAL,
+    UL_ID,
+    UL_USERNAME,
+    UL_DISPLAY_NAME,
+    UL_ROLES,
+    UL_STATUS,
+    UL_COLLEGE,
+    UL_DEPARTMENT,
+    ADMIN_USERS_LIST_COLUMNS
+};
+/* USER_SHOW: the person on every row, then one membership (COHORT_ID NULL
+ * when they have none); MANAGER is the line manager's username, VERSION
+ * the row's version. */
+enum {
+    US_ID,
+    US_USERNAME,
+    US_DISPLAY_NAME,
+    US_EMAIL,
+    US_ROLES,
+    US_STATUS,
+    US_INSTITUTION_ID,
+    US_COLLEGE,
+    US_MANAGER,
+    US_VERSION,
+    US_CREATED,
+    US_LAST_SIGN_IN,
+    US_COHORT_ID,
+    US_COHORT_CODE,
+    US_COHORT_NAME,
+    US_ROLE,
+    US_MANAGER_NAME,
+    US_DEPARTMENT,
+    ADMIN_USER_SHOW_COLUMNS
+};
+/* USER_LOCK: the locked person (LINE_MANAGER_ID 0 for none). */
+enum {
+    UK_USERNAME,
+    UK_DISPLAY_NAME,
+    UK_EMAIL,
+    UK_ROLES,
+    UK_STATUS,
+    UK_INSTITUTION_ID,
+    UK_LINE_MANAGER_ID,
+    UK_DEPARTMENT,
+    ADMIN_USER_LOCK_COLUMNS
+};
+enum { UIC_ID, ADMIN_USER_IN_COLLEGE_COLUMNS };
+enum { UI_ID, ADMIN_USER_INSERT_COLUMNS };
+enum { CN_NAME, ADMIN_COLLEGE_NAME_COLUMNS };
+
 /* Each list and lookup in two forms: for one college (the college its
  * last parameter) and, _all, for site administrators (auth_scoped). */
 const db_statement admin_users_statements[] = {
-    {"admin_users_list", USERS_LIST(" AND u.institution_id = $6")},
-    {"admin_users_list_all", USERS_LIST("")},
-    {"admin_user_show", USER_SHOW(" AND u.institution_id = $2")},
-    {"admin_user_show_all", USER_SHOW("")},
-    {"admin_user_lock", USER_LOCK(" AND u.institution_id = $2")},
-    {"admin_user_lock_all", USER_LOCK("")},
+    {"admin_users_list", USERS_LIST(" AND u.institution_id = $6"), ADMIN_USERS_LIST_COLUMNS},
+    {"admin_users_list_all", USERS_LIST(""), ADMIN_USERS_LIST_COLUMNS},
+    {"admin_user_show", USER_SHOW(" AND u.institution_id = $2"), ADMIN_USER_SHOW_COLUMNS},
+    {"admin_user_show_all", USER_SHOW(""), ADMIN_USER_SHOW_COLUMNS},
+    {"admin_user_lock", USER_LOCK(" AND u.institution_id = $2"), ADMIN_USER_LOCK_COLUMNS},
+    {"admin_user_lock_all", USER_LOCK(""), ADMIN_USER_LOCK_COLUMNS},
     {"admin_user_in_college",
-     "SELECT id FROM users WHERE username = lower($1) AND institution_id = $2"},
+     "SELECT id FROM users WHERE username = lower($1) AND institution_id = $2",
+     ADMIN_USER_IN_COLLEGE_COLUMNS},
     {"admin_user_insert",
      "INSERT INTO users (institution_id, username, display_name, email, roles, line_manager_id,"
      "                   department)"
-     " VALUES ($1, $2, $3, $4, $5, NULLIF($6, '0')::bigint, $7) RETURNING id"},
+     " VALUES ($1, $2, $3, $4, $5, NULLIF($6, '0')::bigint, $7) RETURNING id",
+     ADMIN_USER_INSERT_COLUMNS},
     {"admin_user_update",
      "UPDATE users SET display_name = $2, email = $3, roles = $4,"
      "                 line_manager_id = NULLIF($5, '0')::bigint, department = $7,"
      "                 updated_at = now()"
      " WHERE id = $1 AND institution_id = $8"
-     "   AND (extract(epoch FROM updated_at) * 1000000)::bigint = $6::bigint"},
+     "   AND (extract(epoch FROM updated_at) * 1000000)::bigint = $6::bigint",
+     0},
     /* These two take the person's college, $2, as admin_user_lock found it. */
     {"admin_user_status",
-     "UPDATE users SET status = $3, updated_at = now() WHERE id = $1 AND institution_id = $2"},
+     "UPDATE users SET status = $3, updated_at = now() WHERE id = $1 AND institution_id = $2", 0},
     /* A suspended person's private feed address stops too. */
     {"admin_user_sessions_end",
      "WITH feeds AS (DELETE FROM feed_tokens WHERE user_id = $1 AND institution_id = $2)"
-     " DELETE FROM sessions WHERE user_id = $1 AND institution_id = $2"},
-    {"admin_college_name", "SELECT name FROM institutions WHERE id = $1"},
+     " DELETE FROM sessions WHERE user_id = $1 AND institution_id = $2",
+     0},
+    {"admin_college_name", "SELECT name FROM institutions WHERE id = $1",
+     ADMIN_COLLEGE_NAME_COLUMNS},
     {NULL, NULL},
 };
 
@@ -304,11 +362,11 @@ static const char *find_line_manager(request *r, const char *username, long long
     if (!username[0])
         return NULL;
     const char *params[] = {username, req_id_text(r, institution_id)};
-    PGresult *res = db_run(r->db, "admin_user_in_college", 2, params);
+    PGresult *res = db_run(r->db, "admin_user_in_college", ARRAY_SIZE(params), params);
     if (!res)
         return "";
     if (PQntuples(res) == 1)
-        *id = db_int(res, 0, 0);
+        *id = db_int(res, 0, UIC_ID);
     PQclear(res);
     if (!*id)
         return arena_printf(r->mem,
@@ -362,12 +420,12 @@ void page_admin_users(request *r)
     const char *params[] = {v[0].present ? v[0].str : NULL, v[1].present ? v[1].str : NULL,
                             v[2].present ? mask : NULL, req_id_text(r, ADMIN_PAGE_SIZE),
                             req_id_text(r, (page - 1) * ADMIN_PAGE_SIZE)};
-    PGresult *res = admin_run(r, "admin_users_list", 5, params);
+    PGresult *res = admin_run(r, "admin_users_list", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
     }
-    long long total = db_int(res, 0, 0);
+    long long total = db_int(res, 0, UL_TOTAL);
     tpl_dict *d = render_begin(r, "People – Administration", "admin/users.tpl");
     if (d) {
         tpl_set(d, "Q", v[0].str);
@@ -384,19 +442,19 @@ void page_admin_users(request *r)
             tpl_show(d, "FILTERED");
         tpl_set(d, "TOTAL", total == 1 ? "1 person" : arena_printf(r->mem, "%lld people", total));
         int rows = 0;
-        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, 1); i++, rows++) {
+        for (int i = 0; i < PQntuples(res) && !PQgetisnull(res, i, UL_ID); i++, rows++) {
             tpl_dict *row = tpl_add_section(d, "USER");
-            tpl_set(row, "ID", db_text(res, i, 1));
-            tpl_set(row, "USERNAME", db_text(res, i, 2));
-            tpl_set(row, "DISPLAY_NAME", db_text(res, i, 3));
-            tpl_set(row, "ROLES", role_labels(r, (unsigned)db_int(res, i, 4)));
-            if (strcmp(db_text(res, i, 5), "active") == 0)
+            tpl_set(row, "ID", db_text(res, i, UL_ID));
+            tpl_set(row, "USERNAME", db_text(res, i, UL_USERNAME));
+            tpl_set(row, "DISPLAY_NAME", db_text(res, i, UL_DISPLAY_NAME));
+            tpl_set(row, "ROLES", role_labels(r, (unsigned)db_int(res, i, UL_ROLES)));
+            if (strcmp(db_text(res, i, UL_STATUS), "active") == 0)
                 tpl_show(row, "ACTIVE");
             else
                 tpl_show(row, "SUSPENDED");
-            tpl_set(row, "DEPARTMENT", db_text(res, i, 7));
+            tpl_set(row, "DEPARTMENT", db_text(res, i, UL_DEPARTMENT));
             if (s.site)
-                tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, 6));
+                tpl_set(tpl_add_section(row, "SITE"), "COLLEGE", db_text(res, i, UL_COLLEGE));
         }
         admin_list_state(d, rows, total, filtered);
         admin_paginate(r, d, admin_filter_link(r, "/admin/users", list_fields, v, 3), page, total);
@@ -415,12 +473,12 @@ static void show_new(request *r, int status, const user_input *in, const char *f
     const char *college = "";
     if (!s.site) {
         const char *params[] = {req_id_text(r, r->user->institution_id)};
-        PGresult *res = db_run(r->db, "admin_college_name", 1, params);
+        PGresult *res = db_run(r->db, "admin_college_name", ARRAY_SIZE(params), params);
         if (!res) {
             render_db_failed(r);
             return;
         }
-        college = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
+        college = PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, CN_NAME)) : "";
         PQclear(res);
     }
     tpl_dict *d = render_begin(
@@ -525,7 +583,7 @@ void page_admin_user_create(request *r)
                             req_id_text(r, in.roles),
                             req_id_text(r, manager_id),
                             in.department};
-    PGresult *res = db_run(r->db, "admin_user_insert", 7, params);
+    PGresult *res = db_run(r->db, "admin_user_insert", ARRAY_SIZE(params), params);
     if (!res) {
         const char *state = db_last_sqlstate(r->db);
         if (strcmp(state, "23505") == 0) {
@@ -540,7 +598,7 @@ void page_admin_user_create(request *r)
         }
         goto out;
     }
-    id = db_int(res, 0, 0);
+    id = db_int(res, 0, UI_ID);
     PQclear(res);
     done = reset_issue(db_conn(r->db), id, in.institution_id, r->user->id, token) == 0 &&
            audit(r, "user_created", id, in.institution_id,
@@ -598,20 +656,21 @@ static void fill_cohorts(request *r, tpl_dict *d, PGresult *res)
     const char *roles = "";
     long long last = 0;
     for (int i = 0; i < PQntuples(res); i++) {
-        if (PQgetisnull(res, i, 12))
+        if (PQgetisnull(res, i, US_COHORT_ID))
             break;
-        long long cid = db_int(res, i, 12);
+        long long cid = db_int(res, i, US_COHORT_ID);
         if (cid != last) {
             if (cohort)
                 tpl_set(cohort, "ROLES", roles);
             cohort = tpl_add_section(d, "COHORT");
-            tpl_set(cohort, "ID", db_text(res, i, 12));
-            tpl_set(cohort, "CODE", db_text(res, i, 13));
-            tpl_set(cohort, "NAME", db_text(res, i, 14));
+            tpl_set(cohort, "ID", db_text(res, i, US_COHORT_ID));
+            tpl_set(cohort, "CODE", db_text(res, i, US_COHORT_CODE));
+            tpl_set(cohort, "NAME", db_text(res, i, US_COHORT_NAME));
             roles = "";
             last = cid;
         }
-        roles = arena_printf(r->mem, "%s%s%s", roles, roles[0] ? ", " : "", db_text(res, i, 15));
+        roles =
+            arena_printf(r->mem, "%s%s%s", roles, roles[0] ? ", " : "", db_text(res, i, US_ROLE));
     }
     if (cohort)
         tpl_set(cohort, "ROLES", roles);
@@ -631,9 +690,9 @@ static void show_user(request *r, long long id, int status, const user_input *in
     PGresult *res = admin_find(r, "admin_user_show", id);
     if (!res)
         return;
-    unsigned roles = (unsigned)db_int(res, 0, 4);
-    bool active = strcmp(db_text(res, 0, 5), "active") == 0;
-    const char *name = db_text(res, 0, 2);
+    unsigned roles = (unsigned)db_int(res, 0, US_ROLES);
+    bool active = strcmp(db_text(res, 0, US_STATUS), "active") == 0;
+    const char *name = db_text(res, 0, US_DISPLAY_NAME);
     bool changeable = may_change(&s, roles);
     if (error && !changeable) { /* a form that was never offered */
         PQclear(res);
@@ -648,26 +707,26 @@ static void show_user(request *r, long long id, int status, const user_input *in
         render_end(r, 500);
         return;
     }
-    tpl_set(d, "ID", db_text(res, 0, 0));
-    tpl_set(d, "USERNAME", db_text(res, 0, 1));
+    tpl_set(d, "ID", db_text(res, 0, US_ID));
+    tpl_set(d, "USERNAME", db_text(res, 0, US_USERNAME));
     tpl_set(d, "NAME", name);
-    tpl_set(d, "SAVED_EMAIL", db_text(res, 0, 3));
+    tpl_set(d, "SAVED_EMAIL", db_text(res, 0, US_EMAIL));
     tpl_set(d, "SAVED_ROLES", role_labels(r, roles));
-    tpl_set(d, "COLLEGE", db_text(res, 0, 7));
-    if (db_text(res, 0, 8)[0]) {
+    tpl_set(d, "COLLEGE", db_text(res, 0, US_COLLEGE));
+    if (db_text(res, 0, US_MANAGER)[0]) {
         tpl_dict *m = tpl_add_section(d, "SAVED_MANAGER");
-        tpl_set(m, "USERNAME", db_text(res, 0, 8));
-        tpl_set(m, "NAME", db_text(res, 0, 16));
+        tpl_set(m, "USERNAME", db_text(res, 0, US_MANAGER));
+        tpl_set(m, "NAME", db_text(res, 0, US_MANAGER_NAME));
     } else {
         tpl_show(d, "NO_MANAGER");
     }
-    tpl_set(d, "CREATED", db_text(res, 0, 10));
-    if (db_text(res, 0, 17)[0])
-        tpl_set(tpl_add_section(d, "SAVED_DEPARTMENT"), "NAME", db_text(res, 0, 17));
+    tpl_set(d, "CREATED", db_text(res, 0, US_CREATED));
+    if (db_text(res, 0, US_DEPARTMENT)[0])
+        tpl_set(tpl_add_section(d, "SAVED_DEPARTMENT"), "NAME", db_text(res, 0, US_DEPARTMENT));
     else
         tpl_show(d, "NO_DEPARTMENT");
-    if (db_text(res, 0, 11)[0])
-        tpl_set(tpl_add_section(d, "LAST_SIGN_IN"), "AT", db_text(res, 0, 11));
+    if (db_text(res, 0, US_LAST_SIGN_IN)[0])
+        tpl_set(tpl_add_section(d, "LAST_SIGN_IN"), "AT", db_text(res, 0, US_LAST_SIGN_IN));
     else
         tpl_show(d, "NEVER_SIGNED_IN");
     tpl_show(d, active ? "ACTIVE" : "SUSPENDED");
@@ -675,12 +734,13 @@ static void show_user(request *r, long long id, int status, const user_input *in
 
     if (changeable) {
         tpl_dict *f = tpl_add_section(d, "CHANGE");
-        tpl_set(f, "VERSION", db_text(res, 0, 9));
-        fill_fields(r, f, &s, in ? in->display_name : name, in ? in->email : db_text(res, 0, 3),
-                    in ? in->line_manager : db_text(res, 0, 8),
-                    in ? in->department : db_text(res, 0, 17), in ? in->roles : roles, field,
-                    conflict ? NULL : error); /* a conflict is no one field's fault */
-        if (db_int(res, 0, 0) == r->user->id)
+        tpl_set(f, "VERSION", db_text(res, 0, US_VERSION));
+        fill_fields(r, f, &s, in ? in->display_name : name,
+                    in ? in->email : db_text(res, 0, US_EMAIL),
+                    in ? in->line_manager : db_text(res, 0, US_MANAGER),
+                    in ? in->department : db_text(res, 0, US_DEPARTMENT), in ? in->roles : roles,
+                    field, conflict ? NULL : error); /* a conflict is no one field's fault */
+        if (db_int(res, 0, US_ID) == r->user->id)
             tpl_show(f, "SELF");
         else if (active)
             tpl_show(f, "MAY_SUSPEND");
@@ -735,19 +795,19 @@ typedef struct {
 static int lock_user(request *r, long long id, locked_user *u)
 {
     const char *params[] = {req_id_text(r, id)};
-    PGresult *res = admin_run(r, "admin_user_lock", 1, params);
+    PGresult *res = admin_run(r, "admin_user_lock", ARRAY_SIZE(params), params);
     if (!res)
         return -1;
     int found = PQntuples(res) == 1;
     if (found) {
-        u->username = arena_strdup(r->mem, db_text(res, 0, 0));
-        u->display_name = arena_strdup(r->mem, db_text(res, 0, 1));
-        u->email = arena_strdup(r->mem, db_text(res, 0, 2));
-        u->roles = (unsigned)db_int(res, 0, 3);
-        u->active = strcmp(db_text(res, 0, 4), "active") == 0;
-        u->institution_id = db_int(res, 0, 5);
-        u->line_manager_id = db_int(res, 0, 6);
-        u->department = arena_strdup(r->mem, db_text(res, 0, 7));
+        u->username = arena_strdup(r->mem, db_text(res, 0, UK_USERNAME));
+        u->display_name = arena_strdup(r->mem, db_text(res, 0, UK_DISPLAY_NAME));
+        u->email = arena_strdup(r->mem, db_text(res, 0, UK_EMAIL));
+        u->roles = (unsigned)db_int(res, 0, UK_ROLES);
+        u->active = strcmp(db_text(res, 0, UK_STATUS), "active") == 0;
+        u->institution_id = db_int(res, 0, UK_INSTITUTION_ID);
+        u->line_manager_id = db_int(res, 0, UK_LINE_MANAGER_ID);
+        u->department = arena_strdup(r->mem, db_text(res, 0, UK_DEPARTMENT));
     }
     PQclear(res);
     return found;
@@ -823,7 +883,7 @@ static outcome update_user(request *r, long long id, const user_input *in)
                             req_id_text(r, in->version),
                             in->department,
                             req_id_text(r, u.institution_id)};
-    PGresult *res = db_run(r->db, "admin_user_update", 8, params);
+    PGresult *res = db_run(r->db, "admin_user_update", ARRAY_SIZE(params), params);
     if (!res)
         return (outcome){503, NULL, NULL, false};
     bool stale = strcmp(PQcmdTuples(res), "0") == 0;
@@ -910,7 +970,7 @@ static outcome suspend(request *r, long long id, const locked_user *u,
     if (!u->active)
         return (outcome){0, NULL, "suspended", false};
     const char *params[] = {req_id_text(r, id), req_id_text(r, u->institution_id), "suspended"};
-    PGresult *res = db_run(r->db, "admin_user_status", 3, params);
+    PGresult *res = db_run(r->db, "admin_user_status", ARRAY_SIZE(params), params);
     PQclear(res);
     res = res ? db_run(r->db, "admin_user_sessions_end", 2, params) : NULL;
     if (!res)
@@ -930,7 +990,7 @@ static outcome reactivate(request *r, long long id, const locked_user *u,
     if (u->active)
         return (outcome){0, NULL, "reactivated", false};
     const char *params[] = {req_id_text(r, id), req_id_text(r, u->institution_id), "active"};
-    PGresult *res = db_run(r->db, "admin_user_status", 3, params);
+    PGresult *res = db_run(r->db, "admin_user_status", ARRAY_SIZE(params), params);
     PQclear(res);
     if (!res || !audit(r, "user_reactivated", id, u->institution_id,
                        arena_printf(r->mem, "reactivated %s", u->username)))

@@ -34,6 +34,8 @@ enum {
     BO_ANY_POSTS,
     BO_N_COLUMNS
 };
+/* blog_owner_month adds the month's name: NULL for no such month. */
+enum { BOM_MONTH_NAME = BO_N_COLUMNS, BLOG_OWNER_MONTH_COLUMNS };
 #define BLOG_OWNER_FROM                                                                            \
     " FROM" BLOG_VIEWER " JOIN users u ON u.username = $2"                                         \
     " JOIN post_audiences(v.id) aud ON aud.author_id = u.id"                                       \
@@ -50,15 +52,60 @@ enum {
     " LEFT JOIN blogs b ON b.owner_id = p.author_id"                                               \
     " LEFT JOIN readable_evidence(v.id, NULL) e ON e.id = p.evidence_id"                           \
     " LEFT JOIN files f ON f.id = e.file_id"
+/* The columns blog_post and blog_post_by_id add after POST_LIST_COLUMNS. */
+enum {
+    BP_AUTHOR_ID = BL_N_COLUMNS,
+    BP_MINE,
+    BP_COMMENTS,
+    BP_AT_COLLEGE,
+    BP_EVIDENCE_ID,
+    BP_EVIDENCE_TITLE,
+    BP_EVIDENCE_BODY,
+    BP_EVIDENCE_URL,
+    BP_EVIDENCE_REFLECTION,
+    BP_FILE_ID,
+    BP_FILENAME,
+    BP_CONTENT_TYPE,
+    BLOG_POST_COLUMNS
+};
+/* blog_posts: POST_LIST_COLUMNS, then how many posts the list has in all. */
+enum { BLP_TOTAL = BL_N_COLUMNS, BLOG_POSTS_COLUMNS };
+/* blog_months: one row a month. */
+enum { BM_YEAR, BM_MONTH, BM_NAME, BM_COUNT, BLOG_MONTHS_COLUMNS };
+/* blog_next_due: seconds since 1970, or NULL. */
+enum { BND_DUE, BLOG_NEXT_DUE_COLUMNS };
+/* blog_post_own: the post as its form shows it, then its address. */
+enum {
+    BPO_TITLE,
+    BPO_BODY,
+    BPO_TAGS,
+    BPO_STATUS,
+    BPO_VISIBILITY,
+    BPO_PUBLISH_AT,
+    BPO_COMMENTS,
+    BPO_EVIDENCE_ID,
+    BPO_PATH,
+    BLOG_POST_OWN_COLUMNS
+};
+/* blog_time_ahead: "t" when the time is still to come. */
+enum { BTA_AHEAD, BLOG_TIME_AHEAD_COLUMNS };
+/* blog_post_insert and blog_post_update: the post saved. */
+enum { BPS_ID, BLOG_POST_SAVE_COLUMNS };
+/* blog_path: the post's address. */
+enum { BPA_PATH, BLOG_PATH_COLUMNS };
+/* blog_evidence_choices: one row a piece of evidence. */
+enum { BEC_ID, BEC_TITLE, BLOG_EVIDENCE_CHOICES_COLUMNS };
 
 const db_statement blog_statements[] = {
     /* The routes' prefetch for a blog's index, tag and search pages. */
-    {"blog_owner", "SELECT " BLOG_OWNER_COLUMNS BLOG_OWNER_FROM},
+    {"blog_owner", "SELECT " BLOG_OWNER_COLUMNS BLOG_OWNER_FROM, BO_N_COLUMNS},
     /* For a month's archive ($3 the year, $4 the month): also its name. */
-    {"blog_owner_month", "SELECT " BLOG_OWNER_COLUMNS ","
-                         "       CASE WHEN $3 ~ '^[1-9][0-9]{3}$' AND $4 ~ '^(0[1-9]|1[0-2])$'"
-                         "            THEN to_char(make_date($3::int, $4::int, 1), 'FMMonth YYYY') "
-                         "END" BLOG_OWNER_FROM},
+    {"blog_owner_month",
+     "SELECT " BLOG_OWNER_COLUMNS ","
+     "       CASE WHEN $3 ~ '^[1-9][0-9]{3}$' AND $4 ~ '^(0[1-9]|1[0-2])$'"
+     "            THEN to_char(make_date($3::int, $4::int, 1), 'FMMonth YYYY') "
+     "END" BLOG_OWNER_FROM,
+     BLOG_OWNER_MONTH_COLUMNS},
     /* A page of author $1's posts that viewer $2 (NULL: a visitor) reads
      * (the author's own drafts and scheduled posts too): $3 a tag or '',
      * $4 and $5 a year and month or 0, $6 the offset. The last column
@@ -74,35 +121,45 @@ const db_statement blog_statements[] = {
      "   AND ($4::int = 0 OR date_trunc('month', coalesce(p.published_at, p.created_at))"
      "                         = make_timestamptz($4::int, $5::int, 1, 0, 0, 0))"
      " ORDER BY p.published_at DESC NULLS FIRST, p.id DESC"
-     " LIMIT 20 OFFSET $6::int"},
+     " LIMIT 20 OFFSET $6::int",
+     BLOG_POSTS_COLUMNS},
     /* The months with posts viewer $2 reads, for the archive links: the
      * month each appeared (or was written, for a draft), in UK time. */
     {"blog_months",
      "SELECT to_char(m, 'YYYY'), to_char(m, 'MM'), to_char(m, 'FMMonth YYYY'), count(*)"
      "  FROM (SELECT date_trunc('month', coalesce(p.published_at, p.created_at)) AS m"
      "          FROM readable_posts($2::bigint) p WHERE p.author_id = $1::bigint) x"
-     " GROUP BY m ORDER BY m DESC"},
+     " GROUP BY m ORDER BY m DESC",
+     BLOG_MONTHS_COLUMNS},
     /* When author $1's next scheduled post appears (seconds since 1970),
      * or NULL: a kept list of their posts is good until then. */
-    {"blog_next_due", "SELECT extract(epoch FROM min(published_at))::bigint FROM posts"
-                      " WHERE author_id = $1 AND status = 'published' AND published_at > now()"},
+    {"blog_next_due",
+     "SELECT extract(epoch FROM min(published_at))::bigint FROM posts"
+     " WHERE author_id = $1 AND status = 'published' AND published_at > now()",
+     BLOG_NEXT_DUE_COLUMNS},
     /* Author $1's posts that viewer $2 reads that match the words $3 (as
      * typed: websearch syntax), best first, with the matching words
      * marked (\x01 … \x02, turned into <mark> by the template). */
-    {"blog_search", "SELECT " POST_LIST_COLUMNS ","
-                    "       ts_headline('english', p.body_text, q, 'StartSel=\x01, StopSel=\x02,"
-                    "                   MaxWords=35, MinWords=15, MaxFragments=2')"
-                    "  FROM readable_posts($2::bigint) p, websearch_to_tsquery('english', $3) q"
-                    " WHERE p.author_id = $1::bigint AND p.search @@ q"
-                    " ORDER BY ts_rank(p.search, q) DESC, p.id DESC LIMIT 20"},
+    {"blog_search",
+     "SELECT " POST_LIST_COLUMNS ","
+     "       ts_headline('english', p.body_text, q, 'StartSel=\x01, StopSel=\x02,"
+     "                   MaxWords=35, MinWords=15, MaxFragments=2')"
+     "  FROM readable_posts($2::bigint) p, websearch_to_tsquery('english', $3) q"
+     " WHERE p.author_id = $1::bigint AND p.search @@ q"
+     " ORDER BY ts_rank(p.search, q) DESC, p.id DESC LIMIT 20",
+     BLOG_SEARCH_COLUMNS},
     /* A post and its author, if the viewer reads it: the prefetch of its
      * address. */
-    {"blog_post", "SELECT " POST_PAGE_COLUMNS
-                  "  FROM" BLOG_VIEWER POST_AT POST_PAGE_JOINS},
+    {"blog_post",
+     "SELECT " POST_PAGE_COLUMNS
+     "  FROM" BLOG_VIEWER POST_AT POST_PAGE_JOINS,
+     BLOG_POST_COLUMNS},
     /* The same, found by id ($2): for a comment refused, and /blog/posts/:id. */
-    {"blog_post_by_id", "SELECT " POST_PAGE_COLUMNS
-                        "  FROM session_viewer($1) v"
-                        "  JOIN readable_posts(v.id) p ON p.id = $2::bigint" POST_PAGE_JOINS},
+    {"blog_post_by_id",
+     "SELECT " POST_PAGE_COLUMNS
+     "  FROM session_viewer($1) v"
+     "  JOIN readable_posts(v.id) p ON p.id = $2::bigint" POST_PAGE_JOINS,
+     BLOG_POST_COLUMNS},
     /* The author's own post $1 ($2 the author), as saved, for the form. */
     {"blog_post_own",
      "SELECT p.title, p.body_md, array_to_string(p.tags, ', '), p.status, p.visibility,"
@@ -111,10 +168,11 @@ const db_statement blog_statements[] = {
      "       coalesce(p.comments, ''), coalesce(p.evidence_id::text, ''),"
      "       post_path(u.username, p.year, p.month, p.slug)"
      "  FROM posts p JOIN users u ON u.id = p.author_id"
-     " WHERE p.id = $1 AND p.author_id = $2"},
+     " WHERE p.id = $1 AND p.author_id = $2",
+     BLOG_POST_OWN_COLUMNS},
     /* Whether a scheduled time ($1, as a datetime-local field sends it, in
      * the college's time) is still to come. */
-    {"blog_time_ahead", "SELECT $1::timestamptz > now()"},
+    {"blog_time_ahead", "SELECT $1::timestamptz > now()", BLOG_TIME_AHEAD_COLUMNS},
     /* A new post. Its address is the month it is saved in, and its title
      * made into a slug, with -2, -3… after it when that is taken. The
      * evidence ($14, or '') must be the author's: else nothing is saved. */
@@ -137,7 +195,8 @@ const db_statement blog_statements[] = {
      "        nullif($11, ''), nullif($12, '')::bigint"
      "   FROM addr, slug"
      "  WHERE $12 = '' OR EXISTS (SELECT 1 FROM evidence WHERE id = $12::bigint AND owner_id = $2)"
-     " RETURNING id"},
+     " RETURNING id",
+     BLOG_POST_SAVE_COLUMNS},
     /* A change to post $13 by its author $2 (at college $1). Published
      * again without a time, it keeps the time it first appeared. */
     {"blog_post_update",
@@ -152,32 +211,21 @@ const db_statement blog_statements[] = {
      " WHERE p.id = $13 AND p.author_id = $2 AND p.institution_id = $1"
      "   AND ($12 = '' OR EXISTS (SELECT 1 FROM evidence WHERE id = $12::bigint"
      "                                AND owner_id = $2))"
-     " RETURNING p.id"},
-    {"blog_post_delete", "DELETE FROM posts WHERE id = $1 AND author_id = $2 RETURNING id"},
-    {"blog_path", "SELECT post_path(u.username, p.year, p.month, p.slug)"
-                  "  FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1"},
+     " RETURNING p.id",
+     BLOG_POST_SAVE_COLUMNS},
+    {"blog_post_delete", "DELETE FROM posts WHERE id = $1 AND author_id = $2 RETURNING id", 1},
+    {"blog_path",
+     "SELECT post_path(u.username, p.year, p.month, p.slug)"
+     "  FROM posts p JOIN users u ON u.id = p.author_id WHERE p.id = $1",
+     BLOG_PATH_COLUMNS},
     {"blog_evidence_choices",
-     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500"},
+     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500",
+     BLOG_EVIDENCE_CHOICES_COLUMNS},
     {"blog_settings_save",
      "INSERT INTO blogs (owner_id, institution_id, comments) VALUES ($1, $2, $3)"
-     " ON CONFLICT (owner_id) DO UPDATE SET comments = EXCLUDED.comments"},
+     " ON CONFLICT (owner_id) DO UPDATE SET comments = EXCLUDED.comments",
+     0},
     {NULL, NULL},
-};
-
-/* The columns blog_post and blog_post_by_id add after POST_LIST_COLUMNS. */
-enum {
-    BP_AUTHOR_ID = BL_N_COLUMNS,
-    BP_MINE,
-    BP_COMMENTS,
-    BP_AT_COLLEGE,
-    BP_EVIDENCE_ID,
-    BP_EVIDENCE_TITLE,
-    BP_EVIDENCE_BODY,
-    BP_EVIDENCE_URL,
-    BP_EVIDENCE_REFLECTION,
-    BP_FILE_ID,
-    BP_FILENAME,
-    BP_CONTENT_TYPE
 };
 
 #define NO_POST "There is no such post, or you cannot read it."
@@ -307,10 +355,10 @@ static void fill_months(request *r, tpl_dict *d, const PGresult *months, const c
     for (int i = 0; i < PQntuples(months); i++) {
         tpl_dict *m = tpl_add_section(list, "MONTH");
         tpl_set(m, "HREF",
-                arena_printf(r->mem, "/u/%s/blog/%s/%s", username, db_text(months, i, 0),
-                             db_text(months, i, 1)));
-        tpl_set(m, "NAME", db_text(months, i, 2));
-        tpl_set(m, "COUNT", db_text(months, i, 3));
+                arena_printf(r->mem, "/u/%s/blog/%s/%s", username, db_text(months, i, BM_YEAR),
+                             db_text(months, i, BM_MONTH)));
+        tpl_set(m, "NAME", db_text(months, i, BM_NAME));
+        tpl_set(m, "COUNT", db_text(months, i, BM_COUNT));
     }
 }
 
@@ -370,10 +418,11 @@ static bool render_lists(request *r, const blog_list *l, const safe_html **list,
                             l->month,
                             req_id_text(r, (l->page - 1) * BLOG_PAGE_SIZE)};
     const char *search_params[] = {params[0], params[1], q[Q_WORDS].str};
-    const db_call calls[] = {searching ? (db_call){"blog_search", 3, search_params}
-                                       : (db_call){"blog_posts", 6, params},
-                             {"blog_months", 2, params},
-                             {"blog_next_due", 1, params}};
+    const db_call calls[] = {
+        searching ? (db_call){"blog_search", ARRAY_SIZE(search_params), search_params}
+                  : (db_call){"blog_posts", ARRAY_SIZE(params), params},
+        {"blog_months", 2, params},
+        {"blog_next_due", 1, params}};
     PGresult *res[3] = {NULL, NULL, NULL};
     bool ok = db_run_pipeline(r->db, 3, calls, res);
     if (ok) {
@@ -381,14 +430,14 @@ static bool render_lists(request *r, const blog_list *l, const safe_html **list,
         if (d) {
             blog_fill_posts(
                 r, d, res[0],
-                &(post_list_style){!searching, mine, false, searching ? BL_N_COLUMNS : 0, 2});
+                &(post_list_style){!searching, mine, false, searching ? BS_HEADLINE : 0, 2});
             if (!PQntuples(res[0]))
                 tpl_show(d, searching                                     ? "NO_MATCHES"
                             : mine && !l->month_name && !q[Q_TAG].present ? "NOTHING_YET"
                                                                           : "NONE");
             if (!searching && PQntuples(res[0]))
                 fill_pagination(r, d, r->path, q[Q_TAG].str, l->page,
-                                atoll(db_text(res[0], 0, BL_N_COLUMNS)));
+                                atoll(db_text(res[0], 0, BLP_TOTAL)));
         }
         *list = render_fragment(r, "blog/list.tpl", d);
         tpl_dict *m = tpl_dict_new();
@@ -396,7 +445,7 @@ static bool render_lists(request *r, const blog_list *l, const safe_html **list,
             fill_months(r, m, res[1], db_text(owner, 0, BO_USERNAME));
         *months = render_fragment(r, "blog/months.tpl", m);
         ok = *list && *months;
-        long long due = PQgetisnull(res[2], 0, 0) ? 0 : db_int(res[2], 0, 0);
+        long long due = PQgetisnull(res[2], 0, BND_DUE) ? 0 : db_int(res[2], 0, BND_DUE);
         if (ok && !searching && key && months_key) {
             render_fragment_keep(key, version, *list, due);
             render_fragment_keep(months_key, version, *months, due);
@@ -479,10 +528,10 @@ void page_blog_month(request *r)
     const PGresult *owner, *none;
     session_prefetched(r, own, &owner, &none);
     if (render_found(r, owner, NO_BLOG)) {
-        if (PQgetisnull(owner, 0, BO_N_COLUMNS))
+        if (PQgetisnull(owner, 0, BOM_MONTH_NAME))
             render_error(r, 404, "There is no such month.");
         else
-            show_blog(r, owner, db_text(owner, 0, BO_N_COLUMNS), r->params[1], r->params[2]);
+            show_blog(r, owner, db_text(owner, 0, BOM_MONTH_NAME), r->params[1], r->params[2]);
     }
     PQclear(own[0]);
 }
@@ -572,7 +621,8 @@ void page_blog_post(request *r)
 void blog_post_again(request *r, long long post_id, const char *error, const char *draft)
 {
     const char *params[] = {r->user->session_hash, req_id_text(r, post_id)};
-    const db_call calls[] = {{"blog_post_by_id", 2, params}, {"post_comments_by_id", 2, params}};
+    const db_call calls[] = {{"blog_post_by_id", ARRAY_SIZE(params), params},
+                             {"post_comments_by_id", ARRAY_SIZE(params), params}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res))
         render_db_failed(r);
@@ -592,7 +642,7 @@ void page_blog_mine(request *r)
 void page_blog_post_by_id(request *r)
 {
     const char *params[] = {r->user->session_hash, req_id_text(r, req_param_id(r, 0))};
-    PGresult *res = db_run(r->db, "blog_post_by_id", 2, params);
+    PGresult *res = db_run(r->db, "blog_post_by_id", ARRAY_SIZE(params), params);
     if (render_found(r, res, NO_POST))
         resp_redirect(r, db_text(res, 0, BL_PATH));
     PQclear(res);
@@ -630,7 +680,7 @@ static void show_form(request *r, int status, long long post_id, const field_val
     /* Without the evidence to choose from (the database failing), the form
      * is still shown with what was typed: nothing is lost. */
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *choices = db_run(r->db, "blog_evidence_choices", 1, params);
+    PGresult *choices = db_run(r->db, "blog_evidence_choices", ARRAY_SIZE(params), params);
     const char *heading = post_id ? "Change your post" : "Write a post";
     tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", heading) : heading,
                                "blog/form.tpl");
@@ -639,11 +689,18 @@ static void show_form(request *r, int status, long long post_id, const field_val
         tpl_set(d, "ACTION", post_id ? arena_printf(r->mem, "/blog/posts/%lld", post_id) : "/blog");
         if (post_id)
             tpl_set(tpl_add_section(d, "EDITING"), "HREF",
-                    saved ? db_text(saved, 0, 8)
+                    saved ? db_text(saved, 0, BPO_PATH)
                           : arena_printf(r->mem, "/blog/posts/%lld", post_id));
         const char *v[N_FIELDS];
         for (int i = 0; i < N_FIELDS; i++) {
-            static const int column[N_FIELDS] = {0, 1, 2, 3, 4, 5, 6, 7};
+            static const int column[N_FIELDS] = {[F_TITLE] = BPO_TITLE,
+                                                 [F_BODY] = BPO_BODY,
+                                                 [F_TAGS] = BPO_TAGS,
+                                                 [F_STATUS] = BPO_STATUS,
+                                                 [F_VISIBILITY] = BPO_VISIBILITY,
+                                                 [F_PUBLISH_AT] = BPO_PUBLISH_AT,
+                                                 [F_COMMENTS] = BPO_COMMENTS,
+                                                 [F_EVIDENCE] = BPO_EVIDENCE_ID};
             v[i] = typed ? typed[i].str : saved ? db_text(saved, 0, column[i]) : "";
         }
         tpl_set(d, "TITLE", v[F_TITLE]);
@@ -658,9 +715,9 @@ static void show_form(request *r, int status, long long post_id, const field_val
         tpl_show(d, arena_printf(r->mem, "COMMENTS_%s", *v[F_COMMENTS] ? v[F_COMMENTS] : "blog"));
         for (int i = 0; choices && i < PQntuples(choices); i++) {
             tpl_dict *c = tpl_add_section(d, "CHOICE");
-            tpl_set(c, "ID", db_text(choices, i, 0));
-            tpl_set(c, "TITLE", db_text(choices, i, 1));
-            if (strcmp(db_text(choices, i, 0), v[F_EVIDENCE]) == 0)
+            tpl_set(c, "ID", db_text(choices, i, BEC_ID));
+            tpl_set(c, "TITLE", db_text(choices, i, BEC_TITLE));
+            if (strcmp(db_text(choices, i, BEC_ID), v[F_EVIDENCE]) == 0)
                 tpl_show(c, "SELECTED");
         }
         if (error) {
@@ -720,9 +777,9 @@ static bool read_input(request *r, post_input *in, const char **err, const char 
         const char *params[] = {v[F_PUBLISH_AT].str};
         if (!well_formed_time(v[F_PUBLISH_AT].str))
             *err = "Enter the time to publish it as a date and a time, like 2026-12-01 09:00.";
-        else if (!(ahead = db_run(r->db, "blog_time_ahead", 1, params)))
+        else if (!(ahead = db_run(r->db, "blog_time_ahead", ARRAY_SIZE(params), params)))
             *err = RENDER_DB_DOWN;
-        else if (strcmp(db_text(ahead, 0, 0), "t") != 0)
+        else if (strcmp(db_text(ahead, 0, BTA_AHEAD), "t") != 0)
             *err = "The time to publish it has passed: choose a time to come, or leave it "
                    "empty to publish now.";
         PQclear(ahead);
@@ -759,13 +816,13 @@ static long long save_post(request *r, const post_input *in, long long post_id)
                             v[F_COMMENTS].str,
                             v[F_EVIDENCE].present ? v[F_EVIDENCE].str : "",
                             req_id_text(r, post_id)};
-    PGresult *res = post_id ? db_run(r->db, "blog_post_update", 13, params)
+    PGresult *res = post_id ? db_run(r->db, "blog_post_update", ARRAY_SIZE(params), params)
                             : db_run(r->db, "blog_post_insert", 12, params);
     /* Two saves of one title at once (a double click) race for its slug:
      * the loser picks the next one free. */
     if (!res && !post_id && strcmp(db_last_sqlstate(r->db), "23505") == 0)
         res = db_run(r->db, "blog_post_insert", 12, params);
-    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, 0) : 0;
+    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, BPS_ID) : 0;
     PQclear(res);
     return id;
 }
@@ -774,9 +831,9 @@ static long long save_post(request *r, const post_input *in, long long post_id)
 static void go_to_post(request *r, long long id)
 {
     const char *params[] = {req_id_text(r, id)};
-    PGresult *res = db_run(r->db, "blog_path", 1, params);
+    PGresult *res = db_run(r->db, "blog_path", ARRAY_SIZE(params), params);
     if (render_found(r, res, NO_POST))
-        resp_redirect(r, arena_printf(r->mem, "%s?done=saved", db_text(res, 0, 0)));
+        resp_redirect(r, arena_printf(r->mem, "%s?done=saved", db_text(res, 0, BPA_PATH)));
     PQclear(res);
 }
 
@@ -817,7 +874,7 @@ void page_blog_create(request *r)
 static PGresult *find_own_post(request *r)
 {
     const char *params[] = {req_id_text(r, req_param_id(r, 0)), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "blog_post_own", 2, params);
+    PGresult *res = db_run(r->db, "blog_post_own", ARRAY_SIZE(params), params);
     if (!render_found(r, res, NO_POST)) {
         PQclear(res);
         return NULL;
@@ -850,8 +907,8 @@ void page_blog_confirm_delete(request *r)
     tpl_dict *d = render_begin(r, "Delete a post", "blog/delete.tpl");
     if (d) {
         tpl_set(d, "ID", req_id_text(r, req_param_id(r, 0)));
-        tpl_set(d, "TITLE", db_text(saved, 0, 0));
-        tpl_set(d, "HREF", db_text(saved, 0, 8));
+        tpl_set(d, "TITLE", db_text(saved, 0, BPO_TITLE));
+        tpl_set(d, "HREF", db_text(saved, 0, BPO_PATH));
     }
     PQclear(saved);
     render_end(r, 200);
@@ -860,7 +917,7 @@ void page_blog_confirm_delete(request *r)
 void page_blog_delete(request *r)
 {
     const char *params[] = {req_id_text(r, req_param_id(r, 0)), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "blog_post_delete", 2, params);
+    PGresult *res = db_run(r->db, "blog_post_delete", ARRAY_SIZE(params), params);
     if (render_found(r, res, NO_POST))
         resp_redirect(r, arena_printf(r->mem, "/u/%s/blog?done=deleted", r->user->username));
     PQclear(res);
@@ -879,7 +936,7 @@ void page_blog_settings(request *r)
     }
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id),
                             comment_policies[v[0].num]};
-    PGresult *res = db_run(r->db, "blog_settings_save", 3, params);
+    PGresult *res = db_run(r->db, "blog_settings_save", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;

@@ -48,13 +48,16 @@ enum {
     BL_EXCERPT, /* the start of its plain words */
     BL_N_COLUMNS
 };
+/* A search's results (blog_search, blog_search_all, blog_search_public):
+ * POST_LIST_COLUMNS, then the post's matching words marked (ts_headline). */
+enum { BS_HEADLINE = BL_N_COLUMNS, BLOG_SEARCH_COLUMNS };
 
 /* How a list shows its posts. */
 typedef struct {
     bool full;        /* each post's whole text, else the start of its words */
     bool mine;        /* the author's own list: drafts and audiences shown */
     bool show_author; /* posts by several people */
-    int snippet;      /* the column of a search's ts_headline, or 0 */
+    int snippet;      /* a search's ts_headline (BS_HEADLINE), or 0 */
     int heading;      /* the level of each post's title */
 } post_list_style;
 

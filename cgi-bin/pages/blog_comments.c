@@ -26,11 +26,27 @@
     "    OR (c.held AND c.author_id = v.id)"                                                       \
     " ORDER BY c.created_at, c.id"
 
+/* post_comment_insert: the policy, then the comment if saved (NULL when
+ * comments are closed), and what its author hears of it. */
+enum {
+    PC_POLICY,
+    PC_ID,
+    PC_FEEDBACK,
+    PC_HELD,
+    PC_AUTHOR_ID,
+    PC_TITLE,
+    PC_PATH,
+    POST_COMMENT_INSERT_COLUMNS
+};
+/* post_comment_approve: the comment's writer, and the post. */
+enum { PCA_AUTHOR_ID, PCA_TITLE, PCA_PATH, POST_COMMENT_APPROVE_COLUMNS };
+
 const db_statement blog_comment_statements[] = {
     /* The prefetch_also of a post's address: $2 username, $3 year, $4
      * month, $5 slug. */
-    {"post_comments", POST_COMMENTS(POST_AT)},
-    {"post_comments_by_id", POST_COMMENTS(" JOIN readable_posts(v.id) p ON p.id = $2::bigint")},
+    {"post_comments", POST_COMMENTS(POST_AT), PAGE_COMMENTS_COLUMNS},
+    {"post_comments_by_id", POST_COMMENTS(" JOIN readable_posts(v.id) p ON p.id = $2::bigint"),
+     PAGE_COMMENTS_COLUMNS},
     /* A comment by $2 on post $1, if they take part in its comments
      * (readable_posts' may_comment), unless comments are closed. Held for approval
      * when the author asks so (their own never are). Returns the policy
@@ -51,23 +67,26 @@ const db_statement blog_comment_statements[] = {
      "               FROM pt WHERE policy <> 'closed'"
      "             RETURNING id, is_feedback, held)"
      " SELECT pt.policy, ins.id, ins.is_feedback, ins.held, pt.author_id, pt.title, pt.path"
-     "   FROM pt LEFT JOIN ins ON true"},
+     "   FROM pt LEFT JOIN ins ON true",
+     POST_COMMENT_INSERT_COLUMNS},
     /* The author's changes: $1 the comment, $2 the post, $3 the author. */
     {"post_comment_approve",
      "UPDATE comments c SET held = false FROM posts p"
      " WHERE c.id = $1 AND c.post_id = p.id AND p.id = $2 AND p.author_id = $3 AND c.held"
      " RETURNING c.author_id, p.title, post_path((SELECT username FROM users WHERE id = $3),"
-     "           p.year, p.month, p.slug)"},
+     "           p.year, p.month, p.slug)",
+     POST_COMMENT_APPROVE_COLUMNS},
     {"post_comment_set_hidden",
      "UPDATE comments c SET hidden_at = CASE WHEN $4 = 'hide' THEN now() END FROM posts p"
-     " WHERE c.id = $1 AND c.post_id = p.id AND p.id = $2 AND p.author_id = $3 RETURNING c.id"},
-    {"post_comment_delete", "DELETE FROM comments c USING posts p"
-                            " WHERE c.id = $1 AND c.post_id = p.id AND p.id = $2"
-                            "   AND (p.author_id = $3 OR c.author_id = $3) RETURNING c.id"},
+     " WHERE c.id = $1 AND c.post_id = p.id AND p.id = $2 AND p.author_id = $3 RETURNING c.id",
+     1},
+    {"post_comment_delete",
+     "DELETE FROM comments c USING posts p"
+     " WHERE c.id = $1 AND c.post_id = p.id AND p.id = $2"
+     "   AND (p.author_id = $3 OR c.author_id = $3) RETURNING c.id",
+     1},
     {NULL, NULL},
 };
-
-enum { PC_POLICY, PC_ID, PC_FEEDBACK, PC_HELD, PC_AUTHOR_ID, PC_TITLE, PC_PATH };
 
 void blog_fill_comments(request *r, tpl_dict *d, const PGresult *comments,
                         const post_comment_view *view)
@@ -114,8 +133,9 @@ void page_post_comment_add(request *r)
     const char *params[] = {req_id_text(r, post_id), req_id_text(r, r->user->id), v[0].str, html};
     PGresult *res = NULL;
     bool saved = html && db_begin(r->db) &&
-                 (res = db_run(r->db, "post_comment_insert", 4, params)) && PQntuples(res) == 1 &&
-                 !PQgetisnull(res, 0, PC_ID) && tell_author(r, res) && db_commit(r->db);
+                 (res = db_run(r->db, "post_comment_insert", ARRAY_SIZE(params), params)) &&
+                 PQntuples(res) == 1 && !PQgetisnull(res, 0, PC_ID) && tell_author(r, res) &&
+                 db_commit(r->db);
     if (!saved) {
         db_rollback(r->db);
         if (res && PQntuples(res) == 0)
@@ -158,14 +178,15 @@ void page_post_comment_approve(request *r)
     const char *params[] = {req_id_text(r, req_param_id(r, 1)), req_id_text(r, post_id),
                             req_id_text(r, r->user->id)};
     PGresult *res = NULL;
-    bool ok =
-        db_begin(r->db) && (res = db_run(r->db, "post_comment_approve", 3, params)) &&
-        (PQntuples(res) == 0 ||
-         notify(r, db_int(res, 0, 0), "comment_approved",
-                arena_printf(r->mem, "%s approved your comment on “%s”", r->user->display_name,
-                             db_text(res, 0, 1)),
-                arena_printf(r->mem, "%s#comment-%lld", db_text(res, 0, 2), req_param_id(r, 1)))) &&
-        db_commit(r->db);
+    bool ok = db_begin(r->db) &&
+              (res = db_run(r->db, "post_comment_approve", ARRAY_SIZE(params), params)) &&
+              (PQntuples(res) == 0 ||
+               notify(r, db_int(res, 0, PCA_AUTHOR_ID), "comment_approved",
+                      arena_printf(r->mem, "%s approved your comment on “%s”",
+                                   r->user->display_name, db_text(res, 0, PCA_TITLE)),
+                      arena_printf(r->mem, "%s#comment-%lld", db_text(res, 0, PCA_PATH),
+                                   req_param_id(r, 1)))) &&
+              db_commit(r->db);
     if (!ok) {
         db_rollback(r->db);
         render_db_failed(r);

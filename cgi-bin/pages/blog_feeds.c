@@ -41,21 +41,27 @@ enum {
     FP_TAGS,
     FP_PUBLISHED,
     FP_UPDATED,
-    FP_JOINED
+    FP_JOINED,
+    FEED_POSTS_COLUMNS
 };
 
 const db_statement blog_feed_statements[] = {
     /* $1 the author's username. */
-    {"feed_public", FEED_POSTS(" FROM users u", "NULL::bigint") " WHERE u.username = $1"},
+    {"feed_public", FEED_POSTS(" FROM users u", "NULL::bigint") " WHERE u.username = $1",
+     FEED_POSTS_COLUMNS},
     /* $1 a private feed token's hash, $3 the author's username. */
-    {"feed_private", FEED_POSTS(" FROM feed_tokens t"
-                                " JOIN users reader ON reader.id = t.user_id"
-                                "  AND reader.status = 'active'"
-                                " JOIN users u ON u.username = $3",
-                                "t.user_id") " WHERE t.token_hash = $1"},
-    {"feed_token_set", "INSERT INTO feed_tokens (user_id, institution_id, token_hash)"
-                       " VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE"
-                       " SET token_hash = EXCLUDED.token_hash, created_at = now()"},
+    {"feed_private",
+     FEED_POSTS(" FROM feed_tokens t"
+                " JOIN users reader ON reader.id = t.user_id"
+                "  AND reader.status = 'active'"
+                " JOIN users u ON u.username = $3",
+                "t.user_id") " WHERE t.token_hash = $1",
+     FEED_POSTS_COLUMNS},
+    {"feed_token_set",
+     "INSERT INTO feed_tokens (user_id, institution_id, token_hash)"
+     " VALUES ($1, $2, $3) ON CONFLICT (user_id) DO UPDATE"
+     " SET token_hash = EXCLUDED.token_hash, created_at = now()",
+     0},
     {NULL, NULL},
 };
 
@@ -145,7 +151,7 @@ void page_blog_feed(request *r)
     if (!tag)
         return;
     const char *params[] = {r->params[0], tag};
-    PGresult *res = db_run(r->db, "feed_public", 2, params);
+    PGresult *res = db_run(r->db, "feed_public", ARRAY_SIZE(params), params);
     if (render_found(r, res, "There is no such blog."))
         send_feed(r, res, r->path, tag);
     PQclear(res);
@@ -159,7 +165,7 @@ void page_blog_private_feed(request *r)
         return;
     const char *hash = session_token_hash(r->mem, r->params[0]);
     const char *params[] = {hash, tag, r->params[1]};
-    PGresult *res = hash ? db_run(r->db, "feed_private", 3, params) : NULL;
+    PGresult *res = hash ? db_run(r->db, "feed_private", ARRAY_SIZE(params), params) : NULL;
     if (render_found(r, res,
                      "This feed address does not work: it was replaced by a newer one, or the "
                      "blog does not exist. Get a new address from the blog's page."))
@@ -182,7 +188,7 @@ void page_blog_feed_address(request *r)
     const char *hash = token ? session_token_hash(r->mem, token) : NULL;
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id),
                             hash};
-    PGresult *res = hash ? db_run(r->db, "feed_token_set", 3, params) : NULL;
+    PGresult *res = hash ? db_run(r->db, "feed_token_set", ARRAY_SIZE(params), params) : NULL;
     if (!res) {
         render_db_failed(r);
         return;

@@ -33,6 +33,11 @@
     "                       WHERE p.id = m.id OFFSET 0) p"                                         \
     " ORDER BY m.rank DESC, m.id DESC LIMIT 20"
 
+/* cohort_head: the cohort and the version of its list of posts. */
+enum { CH_ID, CH_NAME, CH_CODE, CH_VERSION, COHORT_HEAD_COLUMNS };
+/* cohort_next_due: seconds since 1970, or NULL. */
+enum { CND_DUE, COHORT_NEXT_DUE_COLUMNS };
+
 const db_statement blog_network_statements[] = {
     /* The prefetch of /cohorts/:id/blog ($2): the cohort, for its members
      * only (one probe: OFFSET 0 keeps it from becoming a join that reads
@@ -44,7 +49,8 @@ const db_statement blog_network_statements[] = {
      "  JOIN cohorts c ON c.institution_id = v.institution_id"
      "   AND c.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"
      "   AND EXISTS (SELECT 1 FROM memberships m"
-     "                WHERE m.cohort_id = c.id AND m.user_id = v.id OFFSET 0)"},
+     "                WHERE m.cohort_id = c.id AND m.user_id = v.id OFFSET 0)",
+     COHORT_HEAD_COLUMNS},
     /* Cohort $1's newest shared posts, read by its member $2: found
      * walking the cohort's college's shared posts newest first, keeping
      * members' posts (a probe each: OFFSET 0 keeps the planner from
@@ -60,7 +66,8 @@ const db_statement blog_network_statements[] = {
      "                          AND m.user_id = p.author_id OFFSET 0)"
      "         ORDER BY p.published_at DESC, p.id DESC LIMIT 20) p"
      " WHERE c.id = $1::bigint"
-     " ORDER BY p.published_at DESC, p.id DESC"},
+     " ORDER BY p.published_at DESC, p.id DESC",
+     BL_N_COLUMNS},
     /* When the next scheduled post by one of cohort $1 appears, or NULL:
      * the college's shared posts still to come, each author probed. */
     {"cohort_next_due",
@@ -69,7 +76,8 @@ const db_statement blog_network_statements[] = {
      "   AND p.status = 'published' AND p.visibility <> 'private' AND p.published_at > now()"
      " WHERE c.id = $1::bigint"
      "   AND EXISTS (SELECT 1 FROM memberships m WHERE m.cohort_id = c.id"
-     "                  AND m.user_id = p.author_id OFFSET 0)"},
+     "                  AND m.user_id = p.author_id OFFSET 0)",
+     COHORT_NEXT_DUE_COLUMNS},
     /* The home page's prefetch_also: the newest posts others in the
      * viewer's cohorts share (people whose posts for their groups the
      * viewer reads: their audience holds 'cohort'), found walking the
@@ -84,7 +92,8 @@ const db_statement blog_network_statements[] = {
      "         WHERE p.institution_id = v.institution_id AND " SHARED_POST
      "           AND p.author_id <> v.id AND 'cohort' = ANY (p.audience)"
      "         ORDER BY p.published_at DESC, p.id DESC LIMIT 5) p"
-     " ORDER BY p.published_at DESC, p.id DESC"},
+     " ORDER BY p.published_at DESC, p.id DESC",
+     BL_N_COLUMNS},
     /* A signed-in person's search across blogs ($1 the session token's
      * hash, $2 the words): the posts of their own college they read. A
      * college's blogs are its learners' and staff's conversation, and what
@@ -96,13 +105,15 @@ const db_statement blog_network_statements[] = {
      * however large other colleges grow. */
     {"blog_search_all",
      SEARCH_MATCHES("$2", "(SELECT s.id FROM session_viewer($1) s)",
-                    "m.institution_id = (SELECT s.institution_id FROM session_viewer($1) s)")},
+                    "m.institution_id = (SELECT s.institution_id FROM session_viewer($1) s)"),
+     BLOG_SEARCH_COLUMNS},
     /* A visitor's search ($1 the words): public posts of every college.
      * readable_posts(NULL) holds only those; the matches are sought among
      * them alone, in the index of public posts' words
      * (posts_public_search). */
     {"blog_search_public",
-     SEARCH_MATCHES("$1", "NULL::bigint", "m.status = 'published' AND m.visibility = 'public'")},
+     SEARCH_MATCHES("$1", "NULL::bigint", "m.status = 'published' AND m.visibility = 'public'"),
+     BLOG_SEARCH_COLUMNS},
     {NULL, NULL},
 };
 
@@ -112,13 +123,14 @@ const db_statement blog_network_statements[] = {
  * database or rendering failed. */
 static const safe_html *cohort_list(request *r, const PGresult *head)
 {
-    long long version = db_int(head, 0, 3);
-    const char *key = arena_printf(r->mem, "cohort/%s", db_text(head, 0, 0));
+    long long version = db_int(head, 0, CH_VERSION);
+    const char *key = arena_printf(r->mem, "cohort/%s", db_text(head, 0, CH_ID));
     const safe_html *html = key ? render_fragment_find(r, key, version) : NULL;
     if (html)
         return html;
-    const char *params[] = {db_text(head, 0, 0), req_id_text(r, r->user->id)};
-    const db_call calls[] = {{"cohort_posts", 2, params}, {"cohort_next_due", 1, params}};
+    const char *params[] = {db_text(head, 0, CH_ID), req_id_text(r, r->user->id)};
+    const db_call calls[] = {{"cohort_posts", ARRAY_SIZE(params), params},
+                             {"cohort_next_due", 1, params}};
     PGresult *res[2] = {NULL, NULL};
     if (db_run_pipeline(r->db, 2, calls, res)) {
         tpl_dict *d = tpl_dict_new();
@@ -129,7 +141,7 @@ static const safe_html *cohort_list(request *r, const PGresult *head)
         html = render_fragment(r, "blog/cohort_list.tpl", d);
         if (html && key)
             render_fragment_keep(key, version, html,
-                                 PQgetisnull(res[1], 0, 0) ? 0 : db_int(res[1], 0, 0));
+                                 PQgetisnull(res[1], 0, CND_DUE) ? 0 : db_int(res[1], 0, CND_DUE));
     }
     PQclear(res[0]);
     PQclear(res[1]);
@@ -148,11 +160,11 @@ void page_blog_cohort(request *r)
         render_db_failed(r);
         return;
     }
-    const char *name = db_text(head, 0, 1);
+    const char *name = db_text(head, 0, CH_NAME);
     tpl_dict *d = render_begin(r, arena_printf(r->mem, "%s: blogs", name), "blog/cohort.tpl");
     if (d) {
         tpl_set(d, "NAME", name);
-        tpl_set(d, "CODE", db_text(head, 0, 2));
+        tpl_set(d, "CODE", db_text(head, 0, CH_CODE));
         tpl_set_html(d, "LIST_HTML", list); /* rendered from blog/cohort_list.tpl */
     }
     render_end(r, 200);
@@ -173,7 +185,7 @@ void page_blog_search(request *r)
     PGresult *res = NULL;
     if (v[0].present) {
         const char *params[] = {r->user ? r->user->session_hash : NULL, v[0].str};
-        res = r->user ? db_run(r->db, "blog_search_all", 2, params)
+        res = r->user ? db_run(r->db, "blog_search_all", ARRAY_SIZE(params), params)
                       : db_run(r->db, "blog_search_public", 1, params + 1);
         if (!res) {
             render_db_failed(r);
@@ -192,7 +204,7 @@ void page_blog_search(request *r)
         if (res && PQntuples(res)) {
             tpl_dict *list = tpl_add_section(d, "RESULTS");
             tpl_set_int(list, "COUNT", PQntuples(res));
-            blog_fill_posts(r, list, res, &(post_list_style){false, false, true, BL_N_COLUMNS, 2});
+            blog_fill_posts(r, list, res, &(post_list_style){false, false, true, BS_HEADLINE, 2});
         } else if (res) {
             tpl_show(d, "NO_MATCHES");
         }

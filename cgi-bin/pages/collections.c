@@ -39,7 +39,8 @@ enum {
     CV_OWNER_USERNAME,
     CV_MINE,
     CV_PAGE_ID,
-    CV_PAGE_TITLE
+    CV_PAGE_TITLE,
+    COLLECTION_VIEW_COLUMNS
 };
 
 /* One page of a collection with its blocks, where it stands in the
@@ -72,6 +73,7 @@ enum {
     CP_PREV_TITLE,
     CP_NEXT_ID,
     CP_NEXT_TITLE,
+    COLLECTION_PAGE_VIEW_COLUMNS
 };
 
 /* The reader: the session's person for the prefetches (NULL for a
@@ -79,26 +81,46 @@ enum {
 #define SESSION_READER "(SELECT 1) k LEFT JOIN session_viewer($1) v ON true"
 #define LINK_READER "(SELECT NULL::bigint AS id) v"
 
+/* collection_insert and collection_update: the collection saved. */
+enum { CS_ID, COLLECTION_SAVE_COLUMNS };
+/* collection_edit: one row a page of the owner's. */
+enum {
+    CE_ID,
+    CE_TITLE,
+    CE_DESCRIPTION_MD,
+    CE_DESCRIPTION_HTML,
+    CE_PAGE_ID,
+    CE_PAGE_TITLE,
+    CE_POSITION,
+    COLLECTION_EDIT_COLUMNS
+};
+/* collection_page_add: how many of each there were (0 or 1). */
+enum { CPA_COLLECTION, CPA_PAGE, CPA_ADDED, COLLECTION_PAGE_ADD_COLUMNS };
+
 const db_statement collection_statements[] = {
     {"collection_insert",
      "INSERT INTO collections (institution_id, owner_id, title, description_md, description_html)"
-     " VALUES ($1, $2, $3, $4, $5) RETURNING id"},
+     " VALUES ($1, $2, $3, $4, $5) RETURNING id",
+     COLLECTION_SAVE_COLUMNS},
     {"collection_update",
      "UPDATE collections SET title = $3, description_md = $4, description_html = $5,"
-     "  updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING id"},
+     "  updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING id",
+     COLLECTION_SAVE_COLUMNS},
     /* The editor's prefetch ($1 the session token's hash, $2 the id): the
      * owner's collection with every one of their pages, first those in it,
      * in order (position set), then the others, to choose from (position
      * NULL); one row with NULL page columns when they have no pages. */
-    {"collection_edit", "SELECT c.id, c.title, c.description_md, c.description_html, p.id,"
-                        "       p.title, cp.position"
-                        "  FROM session_viewer($1) v"
-                        "  JOIN collections c ON c.institution_id = v.institution_id"
-                        "   AND c.owner_id = v.id AND c.id = " COLLECTION_PARAM
-                        "  LEFT JOIN portfolio_pages p ON p.owner_id = c.owner_id"
-                        "  LEFT JOIN collection_pages cp"
-                        "         ON cp.collection_id = c.id AND cp.page_id = p.id"
-                        " ORDER BY cp.position NULLS LAST, p.updated_at DESC, p.id"},
+    {"collection_edit",
+     "SELECT c.id, c.title, c.description_md, c.description_html, p.id,"
+     "       p.title, cp.position"
+     "  FROM session_viewer($1) v"
+     "  JOIN collections c ON c.institution_id = v.institution_id"
+     "   AND c.owner_id = v.id AND c.id = " COLLECTION_PARAM
+     "  LEFT JOIN portfolio_pages p ON p.owner_id = c.owner_id"
+     "  LEFT JOIN collection_pages cp"
+     "         ON cp.collection_id = c.id AND cp.page_id = p.id"
+     " ORDER BY cp.position NULLS LAST, p.updated_at DESC, p.id",
+     COLLECTION_EDIT_COLUMNS},
     /* Adds one of the owner's pages at the end. Says whether the collection
      * is theirs, whether the page is theirs, and whether it was added (not
      * when it was already there). */
@@ -113,7 +135,8 @@ const db_statement collection_statements[] = {
      "                 FROM target ON CONFLICT (collection_id, page_id) DO NOTHING"
      "               RETURNING page_id)"
      " SELECT (SELECT count(*) FROM mine), (SELECT count(*) FROM target),"
-     "        (SELECT count(*) FROM added)"},
+     "        (SELECT count(*) FROM added)",
+     COLLECTION_PAGE_ADD_COLUMNS},
     /* Swaps a page with its neighbour above or below in one statement (the
      * unique position is checked at its end); nothing moves at the top or
      * the bottom. Says whether the page is in the owner's collection. */
@@ -131,31 +154,26 @@ const db_statement collection_statements[] = {
      "                                      ELSE me.position END"
      "                 FROM me, other WHERE cp.collection_id = me.collection_id"
      "                  AND cp.page_id IN (me.page_id, other.page_id) RETURNING cp.page_id)"
-     " SELECT 1 FROM me"},
+     " SELECT 1 FROM me",
+     1},
     {"collection_page_remove",
      "DELETE FROM collection_pages cp USING collections c"
      " WHERE cp.collection_id = $1 AND cp.page_id = $2 AND c.id = cp.collection_id"
-     "   AND c.owner_id = $3 RETURNING cp.page_id"},
+     "   AND c.owner_id = $3 RETURNING cp.page_id",
+     1},
     /* Its pages stay; its shares go with it (ON DELETE CASCADE). */
-    {"collection_delete", "DELETE FROM collections WHERE id = $1 AND owner_id = $2 RETURNING id"},
+    {"collection_delete", "DELETE FROM collections WHERE id = $1 AND owner_id = $2 RETURNING id",
+     1},
     /* The read views' prefetch: $1 the session token's hash (or '' for a
      * visitor, when the handler runs it), then the path's ids. */
-    {"collection_view", COLLECTION_VIEW(SESSION_READER, "NULL")},
-    {"collection_page_view", COLLECTION_PAGE_VIEW(SESSION_READER, "NULL")},
+    {"collection_view", COLLECTION_VIEW(SESSION_READER, "NULL"), COLLECTION_VIEW_COLUMNS},
+    {"collection_page_view", COLLECTION_PAGE_VIEW(SESSION_READER, "NULL"),
+     COLLECTION_PAGE_VIEW_COLUMNS},
     /* Through a secret link: $1 the link's token hash. */
-    {"collection_view_link", COLLECTION_VIEW(LINK_READER, "$1")},
-    {"collection_page_view_link", COLLECTION_PAGE_VIEW(LINK_READER, "$1")},
+    {"collection_view_link", COLLECTION_VIEW(LINK_READER, "$1"), COLLECTION_VIEW_COLUMNS},
+    {"collection_page_view_link", COLLECTION_PAGE_VIEW(LINK_READER, "$1"),
+     COLLECTION_PAGE_VIEW_COLUMNS},
     {NULL, NULL},
-};
-
-enum {
-    CE_ID,
-    CE_TITLE,
-    CE_DESCRIPTION_MD,
-    CE_DESCRIPTION_HTML,
-    CE_PAGE_ID,
-    CE_PAGE_TITLE,
-    CE_POSITION
 };
 
 #define NOT_FOUND "There is no such collection in your portfolio."
@@ -212,18 +230,18 @@ static void save_collection(request *r, long long id)
     if (html && id) {
         const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id), v[C_TITLE].str,
                                 v[C_DESCRIPTION].str, html};
-        res = db_run(r->db, "collection_update", 5, params);
+        res = db_run(r->db, "collection_update", ARRAY_SIZE(params), params);
     } else if (html) {
         const char *params[] = {req_id_text(r, r->user->institution_id),
                                 req_id_text(r, r->user->id), v[C_TITLE].str, v[C_DESCRIPTION].str,
                                 html};
-        res = db_run(r->db, "collection_insert", 5, params);
+        res = db_run(r->db, "collection_insert", ARRAY_SIZE(params), params);
     }
     if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
     }
-    resp_redirect(r, arena_printf(r->mem, "/portfolio/collections/%s", db_text(res, 0, 0)));
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/collections/%s", db_text(res, 0, CS_ID)));
     PQclear(res);
 }
 
@@ -338,12 +356,13 @@ void page_collection_page_add(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id), v[0].str};
-    PGresult *res = db_run(r->db, "collection_page_add", 3, params);
+    PGresult *res = db_run(r->db, "collection_page_add", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
     }
-    bool collection = db_int(res, 0, 0), page = db_int(res, 0, 1), added = db_int(res, 0, 2);
+    bool collection = db_int(res, 0, CPA_COLLECTION), page = db_int(res, 0, CPA_PAGE),
+         added = db_int(res, 0, CPA_ADDED);
     PQclear(res);
     if (!collection || !page)
         render_error(r, 404, collection ? "There is no such page in your portfolio." : NOT_FOUND);
@@ -372,7 +391,7 @@ void page_collection_page_move(request *r)
     }
     const char *params[] = {req_id_text(r, id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id), v[0].str};
-    PGresult *res = db_run(r->db, "collection_page_move", 4, params);
+    PGresult *res = db_run(r->db, "collection_page_move", ARRAY_SIZE(params), params);
     if (!render_found(r, res, NOT_IN_IT)) {
         PQclear(res);
         return;
@@ -387,7 +406,7 @@ void page_collection_page_remove(request *r)
     long long id = req_param_id(r, 0), page_id = req_param_id(r, 1);
     const char *params[] = {req_id_text(r, id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "collection_page_remove", 3, params);
+    PGresult *res = db_run(r->db, "collection_page_remove", ARRAY_SIZE(params), params);
     if (!render_found(r, res, NOT_IN_IT)) {
         PQclear(res);
         return;
@@ -419,7 +438,7 @@ void page_collection_delete(request *r)
 {
     long long id = req_param_id(r, 0);
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "collection_delete", 2, params);
+    PGresult *res = db_run(r->db, "collection_delete", ARRAY_SIZE(params), params);
     if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
@@ -490,7 +509,7 @@ void page_collection_view(request *r)
 void collection_show_by_link(request *r, const char *link, long long collection_id)
 {
     const char *params[] = {link, req_id_text(r, collection_id)};
-    PGresult *res = db_run(r->db, "collection_view_link", 2, params);
+    PGresult *res = db_run(r->db, "collection_view_link", ARRAY_SIZE(params), params);
     if (render_found(r, res, NOT_SHARED))
         show_collection(r, res, r->params[0]);
     PQclear(res);
@@ -572,7 +591,7 @@ void page_link_collection_page(request *r)
         return;
     }
     const char *params[] = {hash, req_id_text(r, collection_id), r->params[1]};
-    PGresult *res = db_run(r->db, "collection_page_view_link", 3, params);
+    PGresult *res = db_run(r->db, "collection_page_view_link", ARRAY_SIZE(params), params);
     if (render_found(r, res, PAGE_NOT_SHARED))
         show_collection_page(r, res, arena_printf(r->mem, "/s/%s", r->params[0]), true);
     PQclear(res);

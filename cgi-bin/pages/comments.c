@@ -9,6 +9,9 @@
 #include "../core/richtext.h"
 #include "portfolio.h"
 
+/* comment_insert: the comment saved, and whom to tell of it. */
+enum { CI_ID, CI_FEEDBACK, CI_OWNER_ID, CI_TITLE, COMMENT_INSERT_COLUMNS };
+
 const db_statement comment_statements[] = {
     /* The comments under page $2 that the viewer (whose session token's
      * hash is $1, or '' for a visitor) may see: only people signed in at
@@ -26,7 +29,8 @@ const db_statement comment_statements[] = {
      "  JOIN comments c ON c.institution_id = p.institution_id AND c.page_id = p.id"
      "  JOIN users u ON u.id = c.author_id"
      " WHERE c.hidden_at IS NULL OR p.owner_id = v.id"
-     " ORDER BY c.created_at, c.id"},
+     " ORDER BY c.created_at, c.id",
+     PAGE_COMMENTS_COLUMNS},
     /* Only someone at the page's college who reads it may comment; the
      * comment is feedback when they support its owner (supported_learners). */
     {"comment_insert",
@@ -40,31 +44,22 @@ const db_statement comment_statements[] = {
      "                    EXISTS (SELECT 1 FROM supported_learners($2) x"
      "                             WHERE x.learner_id = pg.owner_id)"
      "               FROM pg RETURNING id, is_feedback)"
-     " SELECT ins.id, ins.is_feedback, pg.owner_id, pg.title FROM ins, pg"},
+     " SELECT ins.id, ins.is_feedback, pg.owner_id, pg.title FROM ins, pg",
+     COMMENT_INSERT_COLUMNS},
     {"comment_set_hidden",
      "UPDATE comments c SET hidden_at = CASE WHEN $4 = 'hide' THEN now() END"
      "  FROM portfolio_pages p"
-     " WHERE c.id = $1 AND c.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING c.id"},
-    {"comment_delete", "DELETE FROM comments c USING portfolio_pages p"
-                       " WHERE c.id = $1 AND c.page_id = p.id AND p.id = $2"
-                       "   AND (p.owner_id = $3 OR c.author_id = $3) RETURNING c.id"},
+     " WHERE c.id = $1 AND c.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING c.id",
+     1},
+    {"comment_delete",
+     "DELETE FROM comments c USING portfolio_pages p"
+     " WHERE c.id = $1 AND c.page_id = p.id AND p.id = $2"
+     "   AND (p.owner_id = $3 OR c.author_id = $3) RETURNING c.id",
+     1},
     {NULL, NULL},
 };
 
 #define NO_COMMENT "There is no such comment on your page."
-
-/* The columns of every statement whose rows comments_fill shows. */
-enum {
-    CC_ID,
-    CC_AUTHOR,
-    CC_BODY_HTML,
-    CC_FEEDBACK,
-    CC_HIDDEN,
-    CC_WHEN,
-    CC_BY_OWNER,
-    CC_BY_VIEWER,
-    CC_HELD
-};
 
 static void fill_comment(tpl_dict *c, const PGresult *res, int i, const comment_view *view)
 {
@@ -127,13 +122,13 @@ const field_spec comment_fields[1] = {
  * is news of its own kind. */
 static bool tell_owner(request *r, const PGresult *res)
 {
-    bool feedback = strcmp(db_text(res, 0, 1), "t") == 0;
+    bool feedback = strcmp(db_text(res, 0, CI_FEEDBACK), "t") == 0;
     const char *subject =
         arena_printf(r->mem, "%s %s on your page “%s”", r->user->display_name,
-                     feedback ? "gave feedback" : "commented", db_text(res, 0, 3));
+                     feedback ? "gave feedback" : "commented", db_text(res, 0, CI_TITLE));
     const char *link =
-        arena_printf(r->mem, "/pages/%lld#comment-%s", req_param_id(r, 0), db_text(res, 0, 0));
-    return notify(r, db_int(res, 0, 2), feedback ? "feedback" : "comment", subject, link);
+        arena_printf(r->mem, "/pages/%lld#comment-%s", req_param_id(r, 0), db_text(res, 0, CI_ID));
+    return notify(r, db_int(res, 0, CI_OWNER_ID), feedback ? "feedback" : "comment", subject, link);
 }
 
 /* POST /pages/:id/comments. A refused comment shows the page again with
@@ -150,7 +145,8 @@ void page_comment_add(request *r)
     const char *html = richtext_to_arena(r->mem, v[0].str);
     const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id), v[0].str, html};
     PGresult *res = NULL;
-    bool ok = html && db_begin(r->db) && (res = db_run(r->db, "comment_insert", 4, params)) &&
+    bool ok = html && db_begin(r->db) &&
+              (res = db_run(r->db, "comment_insert", ARRAY_SIZE(params), params)) &&
               PQntuples(res) == 1 && tell_owner(r, res) && db_commit(r->db);
     if (!ok) {
         db_rollback(r->db);
@@ -161,7 +157,8 @@ void page_comment_add(request *r)
         PQclear(res);
         return;
     }
-    resp_redirect(r, arena_printf(r->mem, "/pages/%lld#comment-%s", page_id, db_text(res, 0, 0)));
+    resp_redirect(r,
+                  arena_printf(r->mem, "/pages/%lld#comment-%s", page_id, db_text(res, 0, CI_ID)));
     PQclear(res);
 }
 

@@ -12,14 +12,63 @@
 #include "../core/richtext.h"
 #include "portfolio.h"
 
+/* evidence_list: one row a piece. */
+enum {
+    EL_ID,
+    EL_KIND,
+    EL_TITLE,
+    EL_TAGS,
+    EL_HAPPENED_ON,
+    EL_UPDATED,
+    EL_FILENAME,
+    EVIDENCE_LIST_COLUMNS
+};
+/* evidence_pages: one row a page. */
+enum { EP_ID, EP_TITLE, EP_BLOCKS, EP_SHARED, EVIDENCE_PAGES_COLUMNS };
+/* evidence_collections: one row a collection. */
+enum { EC_ID, EC_TITLE, EC_PAGES, EVIDENCE_COLLECTIONS_COLUMNS };
+/* evidence_tags: one row a tag. */
+enum { ET_TAG, ET_COUNT, EVIDENCE_TAGS_COLUMNS };
+/* evidence_show: the piece as saved, and its file. */
+enum {
+    ES_ID,
+    ES_KIND,
+    ES_TITLE,
+    ES_BODY_MD,
+    ES_BODY_HTML,
+    ES_URL,
+    ES_REFLECTION_MD,
+    ES_REFLECTION_HTML,
+    ES_TAGS,
+    ES_HAPPENED_ON, /* as the form takes it */
+    ES_DATE,        /* as people read it */
+    ES_VERSION,
+    ES_FILE_ID,
+    ES_FILENAME,
+    ES_CONTENT_TYPE,
+    ES_SIZE,
+    ES_UPDATED,
+    EVIDENCE_SHOW_COLUMNS
+};
+/* evidence_file_insert: the file stored. */
+enum { EFI_ID, EVIDENCE_FILE_INSERT_COLUMNS };
+/* evidence_insert and evidence_update: the piece saved. */
+enum { EVS_ID, EVIDENCE_SAVE_COLUMNS };
+/* evidence_delete: its file, or NULL. */
+enum { ED_FILE_ID, EVIDENCE_DELETE_COLUMNS };
+/* file_fetch: the file, its bytes in binary. */
+enum { FF_FILENAME, FF_CONTENT_TYPE, FF_BYTES, FILE_FETCH_COLUMNS };
+
 const db_statement evidence_statements[] = {
     /* The owner's ($1) own, with the tag $2 (or all). */
-    {"evidence_list", "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
-                      "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
-                      "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
-                      "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
-                      " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
-                      " ORDER BY e.updated_at DESC LIMIT 500"},
+    {"evidence_list",
+     "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
+     "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
+     "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
+     "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
+     " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
+     " ORDER BY e.updated_at DESC LIMIT 500",
+     EVIDENCE_LIST_COLUMNS},
     /* Each page with its number of blocks, and whether any share of it
      * works today or later (so that the owner sees at a glance what is
      * not private). */
@@ -29,46 +78,58 @@ const db_statement evidence_statements[] = {
      "                WHERE s.institution_id = p.institution_id AND s.page_id = p.id"
      "                  AND s.revoked_at IS NULL"
      "                  AND (s.ends_on IS NULL OR s.ends_on >= current_date))"
-     "  FROM portfolio_pages p WHERE p.owner_id = $1 ORDER BY p.updated_at DESC"},
+     "  FROM portfolio_pages p WHERE p.owner_id = $1 ORDER BY p.updated_at DESC",
+     EVIDENCE_PAGES_COLUMNS},
     {"evidence_collections",
      "SELECT c.id, c.title,"
      "       (SELECT count(*) FROM collection_pages cp WHERE cp.collection_id = c.id)"
-     "  FROM collections c WHERE c.owner_id = $1 ORDER BY c.updated_at DESC"},
-    {"evidence_tags", "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
-                      " GROUP BY t ORDER BY t"},
+     "  FROM collections c WHERE c.owner_id = $1 ORDER BY c.updated_at DESC",
+     EVIDENCE_COLLECTIONS_COLUMNS},
+    {"evidence_tags",
+     "SELECT t, count(*) FROM evidence, unnest(tags) t WHERE owner_id = $1"
+     " GROUP BY t ORDER BY t",
+     EVIDENCE_TAGS_COLUMNS},
     {"evidence_show",
      "SELECT e.id, e.kind, e.title, e.body_md, e.body_html, e.url, e.reflection_md,"
      "       e.reflection_html, array_to_string(e.tags, ', '), e.happened_on,"
      "       to_char(e.happened_on, 'FMDD Mon YYYY'), e.version,"
      "       f.id, f.filename, f.content_type, f.size, to_char(e.updated_at, 'FMDD Mon YYYY')"
      "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
-     " WHERE e.id = $1 AND e.owner_id = $2"},
+     " WHERE e.id = $1 AND e.owner_id = $2",
+     EVIDENCE_SHOW_COLUMNS},
     {"evidence_file_insert",
      "INSERT INTO files (institution_id, owner_id, filename, content_type, size, sha256, bytes)"
-     " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"},
+     " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+     EVIDENCE_FILE_INSERT_COLUMNS},
     {"evidence_insert",
      "INSERT INTO evidence (institution_id, owner_id, kind, title, body_md, body_html, url,"
      "  file_id, reflection_md, reflection_html, tags, happened_on)"
      " VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, ''), NULLIF($8, '')::bigint, $9, $10,"
-     "  $11::text[], NULLIF($12, '')::date) RETURNING id"},
+     "  $11::text[], NULLIF($12, '')::date) RETURNING id",
+     EVIDENCE_SAVE_COLUMNS},
     {"evidence_update",
      "UPDATE evidence SET title = $3, body_md = $4, body_html = $5,"
      "  url = CASE WHEN kind = 'link' THEN $6 ELSE NULL END,"
      "  file_id = COALESCE(NULLIF($7, '')::bigint, file_id),"
      "  reflection_md = $8, reflection_html = $9, tags = $10::text[],"
      "  happened_on = NULLIF($11, '')::date, version = version + 1, updated_at = now()"
-     " WHERE id = $1 AND owner_id = $2 AND version = $12 RETURNING id"},
-    {"evidence_delete", "DELETE FROM evidence WHERE id = $1 AND owner_id = $2 RETURNING file_id"},
+     " WHERE id = $1 AND owner_id = $2 AND version = $12 RETURNING id",
+     EVIDENCE_SAVE_COLUMNS},
+    {"evidence_delete", "DELETE FROM evidence WHERE id = $1 AND owner_id = $2 RETURNING file_id",
+     EVIDENCE_DELETE_COLUMNS},
     {"evidence_file_delete",
      "DELETE FROM files f WHERE f.id = $1"
      "   AND NOT EXISTS (SELECT 1 FROM evidence e"
      "                    WHERE e.institution_id = f.institution_id AND e.file_id = f.id)"
-     "   AND NOT EXISTS (SELECT 1 FROM submission_files WHERE file_id = $1)"},
+     "   AND NOT EXISTS (SELECT 1 FROM submission_files WHERE file_id = $1)",
+     0},
     /* Who may download a file is decided by readable_files (sql/policy.sql):
      * $2 the viewer ('' for a visitor), $3 a secret link's hash (or ''). */
-    {"file_fetch", "SELECT f.filename, f.content_type, f.bytes"
-                   "  FROM readable_files(NULLIF($2, '')::bigint, NULLIF($3, '')) f"
-                   " WHERE f.id = $1"},
+    {"file_fetch",
+     "SELECT f.filename, f.content_type, f.bytes"
+     "  FROM readable_files(NULLIF($2, '')::bigint, NULLIF($3, '')) f"
+     " WHERE f.id = $1",
+     FILE_FETCH_COLUMNS},
     {NULL, NULL},
 };
 
@@ -193,11 +254,11 @@ bool evidence_store_file(request *r, const http_field *f, const char *type, cons
                             f->value};
     int lengths[] = {0, 0, 0, 0, 0, 0, (int)f->len};
     int formats[] = {0, 0, 0, 0, 0, 0, 1};
-    PGresult *res =
-        db_run_binary(r->db, "evidence_file_insert", 7, params, lengths, formats, false);
+    PGresult *res = db_run_binary(r->db, "evidence_file_insert", ARRAY_SIZE(params), params,
+                                  lengths, formats, false);
     if (!res)
         return false;
-    *file_id = arena_strdup(r->mem, db_text(res, 0, 0));
+    *file_id = arena_strdup(r->mem, db_text(res, 0, EFI_ID));
     PQclear(res);
     return true;
 }
@@ -229,7 +290,7 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
                                 in->tags,
                                 v[F_DATE].str,
                                 req_id_text(r, v[F_VERSION].num)};
-        res = db_run(r->db, "evidence_update", 12, params);
+        res = db_run(r->db, "evidence_update", ARRAY_SIZE(params), params);
     } else {
         const char *params[] = {req_id_text(r, r->user->institution_id),
                                 req_id_text(r, r->user->id),
@@ -243,10 +304,10 @@ static long long save(request *r, const evidence_input *in, long long evidence_i
                                 in->reflection_html,
                                 in->tags,
                                 v[F_DATE].str};
-        res = db_run(r->db, "evidence_insert", 12, params);
+        res = db_run(r->db, "evidence_insert", ARRAY_SIZE(params), params);
     }
     if (res)
-        id = PQntuples(res) ? db_int(res, 0, 0) : 0;
+        id = PQntuples(res) ? db_int(res, 0, EVS_ID) : 0;
 out:
     PQclear(res);
     if (id > 0 && db_commit(r->db))
@@ -269,7 +330,7 @@ static void show_form(request *r, int status, long long evidence_id, const field
         render_end(r, 500);
         return;
     }
-    long long kind = saved   ? kind_index(db_text(saved, 0, 1))
+    long long kind = saved   ? kind_index(db_text(saved, 0, ES_KIND))
                      : typed ? typed[F_KIND].num
                              : KIND_TEXT;
     tpl_set(d, "ACTION",
@@ -283,9 +344,13 @@ static void show_form(request *r, int status, long long evidence_id, const field
     static const struct {
         const char *key;
         int field, column;
-    } values[] = {{"TITLE", F_TITLE, 2},           {"BODY", F_BODY, 3}, {"URL", F_URL, 5},
-                  {"REFLECTION", F_REFLECTION, 6}, {"TAGS", F_TAGS, 8}, {"HAPPENED_ON", F_DATE, 9},
-                  {"VERSION", F_VERSION, 11}};
+    } values[] = {{"TITLE", F_TITLE, ES_TITLE},
+                  {"BODY", F_BODY, ES_BODY_MD},
+                  {"URL", F_URL, ES_URL},
+                  {"REFLECTION", F_REFLECTION, ES_REFLECTION_MD},
+                  {"TAGS", F_TAGS, ES_TAGS},
+                  {"HAPPENED_ON", F_DATE, ES_HAPPENED_ON},
+                  {"VERSION", F_VERSION, ES_VERSION}};
     /* What was typed wins, except the version: after a conflict the form
      * carries the latest one, so that saving again is possible. */
     for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
@@ -295,8 +360,8 @@ static void show_form(request *r, int status, long long evidence_id, const field
                 : typed    ? typed[values[i].field].str
                            : "");
     }
-    if (saved && !PQgetisnull(saved, 0, 12))
-        tpl_set(tpl_add_section(d, "CURRENT_FILE"), "FILENAME", db_text(saved, 0, 13));
+    if (saved && !PQgetisnull(saved, 0, ES_FILE_ID))
+        tpl_set(tpl_add_section(d, "CURRENT_FILE"), "FILENAME", db_text(saved, 0, ES_FILENAME));
     tpl_set_int(d, "MAX_MB", (long long)(tandem_config->limits.max_upload >> 20));
     if (error) {
         tpl_dict *e = tpl_add_section(d, "ERROR");
@@ -316,7 +381,7 @@ static PGresult *find_mine(request *r, long long *id)
         return NULL;
     }
     const char *params[] = {req_id_text(r, *id), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "evidence_show", 2, params);
+    PGresult *res = db_run(r->db, "evidence_show", ARRAY_SIZE(params), params);
     if (!res) {
         render_error(r, 503, DB_DOWN);
         return NULL;
@@ -368,7 +433,7 @@ void page_evidence_update(request *r)
     PGresult *saved = find_mine(r, &id);
     if (!saved)
         return;
-    evidence_input in = {.creating = false, .saved_kind = kind_index(db_text(saved, 0, 1))};
+    evidence_input in = {.creating = false, .saved_kind = kind_index(db_text(saved, 0, ES_KIND))};
     PQclear(saved);
     const char *err, *field;
     bool ok = read_input(r, &in, &err, &field);
@@ -412,13 +477,13 @@ static const char *human_size(request *r, long long bytes)
 static void fill_file(request *r, tpl_dict *d, const PGresult *res)
 {
     tpl_dict *f = tpl_add_section(d, "FILE");
-    const char *name = db_text(res, 0, 13), *type = db_text(res, 0, 14);
-    const char *href = arena_printf(r->mem, "/files/%s/%s", db_text(res, 0, 12),
+    const char *name = db_text(res, 0, ES_FILENAME), *type = db_text(res, 0, ES_CONTENT_TYPE);
+    const char *href = arena_printf(r->mem, "/files/%s/%s", db_text(res, 0, ES_FILE_ID),
                                     http_percent_encode(r->mem, name, ""));
     tpl_set(f, "HREF", href);
     tpl_set(f, "FILENAME", name);
     tpl_set(f, "TYPE", type);
-    tpl_set(f, "SIZE", human_size(r, db_int(res, 0, 15)));
+    tpl_set(f, "SIZE", human_size(r, db_int(res, 0, ES_SIZE)));
     if (inline_image(type))
         tpl_set(tpl_add_section(f, "IMAGE"), "SRC", href);
 }
@@ -429,29 +494,30 @@ void page_evidence_show(request *r)
     PGresult *res = find_mine(r, &id);
     if (!res)
         return;
-    tpl_dict *d = render_begin(r, db_text(res, 0, 2), "evidence/show.tpl");
+    tpl_dict *d = render_begin(r, db_text(res, 0, ES_TITLE), "evidence/show.tpl");
     if (d) {
-        tpl_set(d, "ID", db_text(res, 0, 0));
-        tpl_set(d, "TITLE", db_text(res, 0, 2));
-        tpl_set(d, "UPDATED", db_text(res, 0, 16));
+        tpl_set(d, "ID", db_text(res, 0, ES_ID));
+        tpl_set(d, "TITLE", db_text(res, 0, ES_TITLE));
+        tpl_set(d, "UPDATED", db_text(res, 0, ES_UPDATED));
         const char *done = done_message(r);
         if (done)
             tpl_set(tpl_add_section(d, "DONE"), "MESSAGE", done);
         /* body_html and reflection_html were rendered and sanitised on
          * save (core/richtext.c): the only user HTML emitted unescaped. */
-        if (*db_text(res, 0, 4))
-            tpl_set_html(tpl_add_section(d, "BODY"), "BODY_HTML", html_from_db(db_text(res, 0, 4)));
-        if (!PQgetisnull(res, 0, 5))
-            tpl_set(tpl_add_section(d, "LINK"), "URL", db_text(res, 0, 5));
-        if (!PQgetisnull(res, 0, 12))
+        if (*db_text(res, 0, ES_BODY_HTML))
+            tpl_set_html(tpl_add_section(d, "BODY"), "BODY_HTML",
+                         html_from_db(db_text(res, 0, ES_BODY_HTML)));
+        if (!PQgetisnull(res, 0, ES_URL))
+            tpl_set(tpl_add_section(d, "LINK"), "URL", db_text(res, 0, ES_URL));
+        if (!PQgetisnull(res, 0, ES_FILE_ID))
             fill_file(r, d, res);
-        if (*db_text(res, 0, 7))
+        if (*db_text(res, 0, ES_REFLECTION_HTML))
             tpl_set_html(tpl_add_section(d, "REFLECTION"), "REFLECTION_HTML",
-                         html_from_db(db_text(res, 0, 7)));
-        if (*db_text(res, 0, 8))
-            tpl_set(tpl_add_section(d, "TAGS"), "TAGS", db_text(res, 0, 8));
-        if (*db_text(res, 0, 10))
-            tpl_set(tpl_add_section(d, "DATE"), "DATE", db_text(res, 0, 10));
+                         html_from_db(db_text(res, 0, ES_REFLECTION_HTML)));
+        if (*db_text(res, 0, ES_TAGS))
+            tpl_set(tpl_add_section(d, "TAGS"), "TAGS", db_text(res, 0, ES_TAGS));
+        if (*db_text(res, 0, ES_DATE))
+            tpl_set(tpl_add_section(d, "DATE"), "DATE", db_text(res, 0, ES_DATE));
     }
     PQclear(res);
     render_end(r, 200);
@@ -468,7 +534,7 @@ void page_portfolio_index(request *r)
 {
     const http_field *tag = req_query(r, "tag");
     const char *params[] = {req_id_text(r, r->user->id), tag ? tag->value : ""};
-    PGresult *list = db_run(r->db, "evidence_list", 2, params);
+    PGresult *list = db_run(r->db, "evidence_list", ARRAY_SIZE(params), params);
     PGresult *tags = list ? db_run(r->db, "evidence_tags", 1, params) : NULL;
     PGresult *pages = tags ? db_run(r->db, "evidence_pages", 1, params) : NULL;
     PGresult *collections = pages ? db_run(r->db, "evidence_collections", 1, params) : NULL;
@@ -483,43 +549,45 @@ void page_portfolio_index(request *r)
     if (d) {
         for (int i = 0; i < PQntuples(pages); i++) {
             tpl_dict *p = tpl_add_section(d, "PAGE");
-            tpl_set(p, "ID", db_text(pages, i, 0));
-            tpl_set(p, "TITLE", db_text(pages, i, 1));
+            tpl_set(p, "ID", db_text(pages, i, EP_ID));
+            tpl_set(p, "TITLE", db_text(pages, i, EP_TITLE));
             tpl_set(p, "BLOCKS",
-                    db_int(pages, i, 2) == 1
+                    db_int(pages, i, EP_BLOCKS) == 1
                         ? "1 block"
-                        : arena_printf(r->mem, "%s blocks", db_text(pages, i, 2)));
-            if (strcmp(db_text(pages, i, 3), "t") == 0)
+                        : arena_printf(r->mem, "%s blocks", db_text(pages, i, EP_BLOCKS)));
+            if (strcmp(db_text(pages, i, EP_SHARED), "t") == 0)
                 tpl_show(p, "SHARED");
         }
         tpl_show(d, PQntuples(pages) ? "HAS_PAGES" : "NO_PAGES");
         for (int i = 0; i < PQntuples(collections); i++) {
             tpl_dict *c = tpl_add_section(d, "COLLECTION");
-            tpl_set(c, "ID", db_text(collections, i, 0));
-            tpl_set(c, "TITLE", db_text(collections, i, 1));
+            tpl_set(c, "ID", db_text(collections, i, EC_ID));
+            tpl_set(c, "TITLE", db_text(collections, i, EC_TITLE));
             tpl_set(c, "PAGES",
-                    db_int(collections, i, 2) == 1
+                    db_int(collections, i, EC_PAGES) == 1
                         ? "1 page"
-                        : arena_printf(r->mem, "%s pages", db_text(collections, i, 2)));
+                        : arena_printf(r->mem, "%s pages", db_text(collections, i, EC_PAGES)));
         }
         tpl_show(d, PQntuples(collections) ? "HAS_COLLECTIONS" : "NO_COLLECTIONS");
         if (tag && *tag->value)
             tpl_set(tpl_add_section(d, "FILTERED"), "TAG", tag->value);
         for (int i = 0; i < PQntuples(tags); i++) {
             tpl_dict *t = tpl_add_section(d, "TAG_FILTER");
-            tpl_set(t, "TAG", db_text(tags, i, 0));
-            tpl_set(t, "COUNT", db_text(tags, i, 1));
+            tpl_set(t, "TAG", db_text(tags, i, ET_TAG));
+            tpl_set(t, "COUNT", db_text(tags, i, ET_COUNT));
         }
         if (PQntuples(tags))
             tpl_show(d, "HAS_TAGS");
         tpl_dict *items = PQntuples(list) ? tpl_add_section(d, "ITEMS") : NULL;
         for (int i = 0; items && i < PQntuples(list); i++) {
             tpl_dict *e = tpl_add_section(items, "ITEM");
-            tpl_set(e, "ID", db_text(list, i, 0));
-            tpl_set(e, "KIND", kind_label(db_text(list, i, 1)));
-            tpl_set(e, "TITLE", db_text(list, i, 2));
-            tpl_set(e, "TAGS", db_text(list, i, 3));
-            tpl_set(e, "DATE", *db_text(list, i, 4) ? db_text(list, i, 4) : db_text(list, i, 5));
+            tpl_set(e, "ID", db_text(list, i, EL_ID));
+            tpl_set(e, "KIND", kind_label(db_text(list, i, EL_KIND)));
+            tpl_set(e, "TITLE", db_text(list, i, EL_TITLE));
+            tpl_set(e, "TAGS", db_text(list, i, EL_TAGS));
+            tpl_set(e, "DATE",
+                    *db_text(list, i, EL_HAPPENED_ON) ? db_text(list, i, EL_HAPPENED_ON)
+                                                      : db_text(list, i, EL_UPDATED));
         }
         if (!items)
             tpl_show(d, tag && *tag->value ? "NO_MATCH" : "EMPTY");
@@ -539,8 +607,8 @@ void page_evidence_confirm_delete(request *r)
         return;
     tpl_dict *d = render_begin(r, "Delete evidence", "evidence/delete.tpl");
     if (d) {
-        tpl_set(d, "ID", db_text(res, 0, 0));
-        tpl_set(d, "TITLE", db_text(res, 0, 2));
+        tpl_set(d, "ID", db_text(res, 0, ES_ID));
+        tpl_set(d, "TITLE", db_text(res, 0, ES_TITLE));
     }
     PQclear(res);
     render_end(r, 200);
@@ -555,12 +623,12 @@ void page_evidence_delete(request *r)
         render_error(r, id ? 503 : 404, id ? DB_DOWN : NOT_FOUND);
         return;
     }
-    PGresult *res = db_run(r->db, "evidence_delete", 2, params);
+    PGresult *res = db_run(r->db, "evidence_delete", ARRAY_SIZE(params), params);
     bool found = res && PQntuples(res) == 1;
     bool ok = res != NULL;
-    if (found && !PQgetisnull(res, 0, 0)) {
-        const char *file[] = {db_text(res, 0, 0)};
-        PGresult *f = db_run(r->db, "evidence_file_delete", 1, file);
+    if (found && !PQgetisnull(res, 0, ED_FILE_ID)) {
+        const char *file[] = {db_text(res, 0, ED_FILE_ID)};
+        PGresult *f = db_run(r->db, "evidence_file_delete", ARRAY_SIZE(file), file);
         ok = f != NULL;
         PQclear(f);
     }
@@ -579,15 +647,17 @@ void page_evidence_delete(request *r)
 static void send_file(request *r, long long id, const char *link)
 {
     const char *params[] = {req_id_text(r, id), r->user ? req_id_text(r, r->user->id) : "", link};
-    PGresult *res = id ? db_run_binary(r->db, "file_fetch", 3, params, NULL, NULL, true) : NULL;
+    PGresult *res =
+        id ? db_run_binary(r->db, "file_fetch", ARRAY_SIZE(params), params, NULL, NULL, true)
+           : NULL;
     if (!res || PQntuples(res) != 1) {
         render_error(r, res || !id ? 404 : 503, res || !id ? "There is no such file." : DB_DOWN);
         PQclear(res);
         return;
     }
     /* Copies: the response is written after res is cleared. */
-    const char *name = arena_strdup(r->mem, PQgetvalue(res, 0, 0));
-    const char *type = arena_strdup(r->mem, PQgetvalue(res, 0, 1));
+    const char *name = arena_strdup(r->mem, PQgetvalue(res, 0, FF_FILENAME));
+    const char *type = arena_strdup(r->mem, PQgetvalue(res, 0, FF_CONTENT_TYPE));
     bool image = inline_image(type);
     resp_header(r, "Content-Security-Policy", "sandbox; default-src 'none'");
     /* RFC 6266: filename* carries any name; the plain one is a safe fallback. */
@@ -595,7 +665,7 @@ static void send_file(request *r, long long id, const char *link)
                 arena_printf(r->mem, "%s; filename=\"download\"; filename*=UTF-8''%s",
                              image ? "inline" : "attachment",
                              http_percent_encode(r->mem, name, "")));
-    resp_bytes(r, 200, type, PQgetvalue(res, 0, 2), (size_t)PQgetlength(res, 0, 2));
+    resp_bytes(r, 200, type, PQgetvalue(res, 0, FF_BYTES), (size_t)PQgetlength(res, 0, FF_BYTES));
     PQclear(res);
 }
 

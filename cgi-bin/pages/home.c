@@ -5,21 +5,28 @@
 #include "../core/config.h"
 #include "blog.h"
 
+/* home_institutions: one row a college. */
+enum { HI_NAME, HOME_INSTITUTIONS_COLUMNS };
+/* home_groups: one row a group. */
+enum { HG_NAME, HG_CODE, HG_ROLES, HG_COURSE, HG_ID, HOME_GROUPS_COLUMNS };
+
 const db_statement home_statements[] = {
-    {"home_institutions", "SELECT name FROM institutions ORDER BY name"},
+    {"home_institutions", "SELECT name FROM institutions ORDER BY name", HOME_INSTITUTIONS_COLUMNS},
     /* One row a group, with the person's roles in it joined ("learner,rep"). */
     /* The route's prefetch ($1: the session token's hash), run with the
      * session lookup in one round trip. The viewer is read once, first (a
      * sub-query, run before the rest), then their memberships by index:
      * never a join that walks everyone's memberships to meet theirs. */
-    {"home_groups", "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title,"
-                    "       c.id"
-                    "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
-                    "  JOIN courses co ON co.id = c.course_id"
-                    " WHERE (m.user_id, m.institution_id)"
-                    "       = (SELECT s.id, s.institution_id FROM session_viewer($1) s)"
-                    " GROUP BY c.id, co.title ORDER BY c.name"},
-    {"health_check", "SELECT 1"},
+    {"home_groups",
+     "SELECT c.name, c.code, string_agg(m.role, ',' ORDER BY m.role), co.title,"
+     "       c.id"
+     "  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id"
+     "  JOIN courses co ON co.id = c.course_id"
+     " WHERE (m.user_id, m.institution_id)"
+     "       = (SELECT s.id, s.institution_id FROM session_viewer($1) s)"
+     " GROUP BY c.id, co.title ORDER BY c.name",
+     HOME_GROUPS_COLUMNS},
+    {"health_check", "SELECT 1", 1},
     {NULL, NULL},
 };
 
@@ -50,7 +57,7 @@ static void show_visitor_home(request *r)
         tpl_show(d, "VISITOR");
         tpl_dict *list = PQntuples(res) ? tpl_add_section(d, "INSTITUTIONS") : NULL;
         for (int i = 0; list && i < PQntuples(res); i++)
-            tpl_set(tpl_add_section(list, "INSTITUTION"), "NAME", db_text(res, i, 0));
+            tpl_set(tpl_add_section(list, "INSTITUTION"), "NAME", db_text(res, i, HI_NAME));
     }
     PQclear(res);
     render_end(r, 200);
@@ -75,11 +82,11 @@ static void show_dashboard(request *r)
         tpl_dict *groups = tpl_add_section(me, has_groups ? "GROUPS" : "NO_GROUPS");
         for (int i = 0; has_groups && i < PQntuples(res); i++) {
             tpl_dict *g = tpl_add_section(groups, "GROUP");
-            tpl_set(g, "NAME", db_text(res, i, 0));
-            tpl_set(g, "CODE", db_text(res, i, 1));
-            tpl_set(g, "ROLE", membership_label(db_text(res, i, 2)));
-            tpl_set(g, "COURSE", db_text(res, i, 3));
-            tpl_set(g, "ID", db_text(res, i, 4));
+            tpl_set(g, "NAME", db_text(res, i, HG_NAME));
+            tpl_set(g, "CODE", db_text(res, i, HG_CODE));
+            tpl_set(g, "ROLE", membership_label(db_text(res, i, HG_ROLES)));
+            tpl_set(g, "COURSE", db_text(res, i, HG_COURSE));
+            tpl_set(g, "ID", db_text(res, i, HG_ID));
         }
         const PGresult *posts = r->prefetched_also; /* home_posts (blog_network.c) */
         if (posts && PQntuples(posts))

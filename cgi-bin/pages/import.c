@@ -12,8 +12,11 @@
 #include "admin.h"
 #include "pages.h"
 
+enum { IC_NAME, IMPORT_COLLEGE_COLUMNS };
+
 const db_statement import_statements[] = {
-    {"import_college", "SELECT name FROM institutions WHERE id = $1::bigint"},
+    {"import_college", "SELECT name FROM institutions WHERE id = $1::bigint",
+     IMPORT_COLLEGE_COLUMNS},
     {NULL, NULL},
 };
 
@@ -24,10 +27,10 @@ const db_statement import_statements[] = {
 static int college_name(request *r, long long id, const char **name)
 {
     const char *params[] = {req_id_text(r, id)};
-    PGresult *res = db_run(r->db, "import_college", 1, params);
+    PGresult *res = db_run(r->db, "import_college", ARRAY_SIZE(params), params);
     if (!res)
         return db_unavailable(r->db) ? 503 : 500;
-    *name = arena_strdup(r->mem, PQntuples(res) ? db_text(res, 0, 0) : "");
+    *name = arena_strdup(r->mem, PQntuples(res) ? db_text(res, 0, IC_NAME) : "");
     PQclear(res);
     return 0;
 }

@@ -16,59 +16,14 @@
  * sql/policy.sql: only its two people see one): id, the other person's
  * name and username, the viewer's role in it, purpose, state, dates,
  * whether it is in force today. */
-#define MENTORSHIP_COLUMNS                                                                         \
+#define MENTORSHIP_SELECT                                                                          \
     "SELECT m.id, o.display_name, o.username, w.role, m.purpose, m.state,"                         \
     "       to_char(m.starts_on, 'FMDD Mon YYYY'),"                                                \
     "       coalesce(to_char(m.ends_on, 'FMDD Mon YYYY'), ''),"                                    \
     "       w.live, m.mentor_id, m.mentee_id"                                                      \
     "  FROM mentorships_of($1) w JOIN mentorships m ON m.id = w.mentorship_id"                     \
     "  JOIN users o ON o.id = w.other_id"
-
-const db_statement mentoring_statements[] = {
-    {"mentorship_list", MENTORSHIP_COLUMNS
-     " ORDER BY m.state = 'requested' DESC, w.live DESC, m.created_at DESC"},
-    {"mentorship_get", MENTORSHIP_COLUMNS " WHERE w.mentorship_id = $2"},
-    /* The active person at college $1 with username $2. */
-    {"mentoring_person", "SELECT id, display_name FROM users"
-                         " WHERE institution_id = $1 AND username = lower($2)"
-                         "   AND status = 'active'"},
-    /* Whether $1 (roles $3) may set up a mentorship for mentee $2: an
-     * administrator of the college, or one of the mentee's tutors
-     * (teaching_partners). */
-    {"mentoring_may_set_up",
-     "SELECT ($3::int & 16) <> 0 OR EXISTS (SELECT 1 FROM teaching_partners($1) k"
-     "                                       WHERE k.person_id = $2 AND k.viewer_role = 'tutor')"},
-    /* A mentorship: requested (by its mentee) or set up active. */
-    {"mentorship_insert",
-     "INSERT INTO mentorships (institution_id, mentor_id, mentee_id, purpose, starts_on, ends_on,"
-     "                         state, set_up_by, answered_at)"
-     " VALUES ($1, $2, $3, $4, coalesce(nullif($5, '')::date, current_date), nullif($6, '')::date,"
-     "         $7, $8, CASE WHEN $7 = 'active' THEN now() END)"
-     " ON CONFLICT DO NOTHING RETURNING id"},
-    /* The mentor $2 answers request $1: $3 'active' or 'declined'. */
-    {"mentorship_answer",
-     "UPDATE mentorships m SET state = $3, answered_at = now() FROM mentorships_of($2) w"
-     " WHERE m.id = $1 AND w.mentorship_id = m.id AND w.role = 'mentor'"
-     "   AND m.state = 'requested' RETURNING m.mentee_id"},
-    /* Either of the two ends mentorship $1 (or withdraws a request). */
-    {"mentorship_end",
-     "UPDATE mentorships m SET state = 'ended', ended_at = now(), ended_by = $2"
-     "  FROM mentorships_of($2) w"
-     " WHERE m.id = $1 AND w.mentorship_id = m.id AND m.state IN ('requested', 'active')"
-     " RETURNING w.other_id"},
-    /* The threads of mentorship $1 that member $2 is in (thread_members),
-     * newest first. */
-    {"mentorship_threads",
-     "SELECT w.thread_id, w.subject, w.message_count,"
-     "       to_char(w.last_message_at, 'FMDD Mon YYYY'),"
-     "       (SELECT count(*) FROM messages x WHERE x.thread_id = w.thread_id"
-     "           AND x.id > w.last_read_id AND x.author_id <> $2)"
-     "  FROM thread_members($2) w"
-     " WHERE w.mentorship_id = $1 ORDER BY w.last_message_at DESC"},
-    {NULL, NULL},
-};
-// clang-format on
-
+/* mentorship_list, mentorship_get: MENTORSHIP_SELECT's columns. */
 enum {
     MS_ID,
     MS_OTHER,
@@ -80,8 +35,69 @@ enum {
     MS_ENDS,
     MS_LIVE,
     MS_MENTOR_ID,
-    MS_MENTEE_ID
+    MS_MENTEE_ID,
+    MENTORSHIP_COLUMNS
 };
+enum { MP_ID, MP_DISPLAY_NAME, MENTORING_PERSON_COLUMNS };
+enum { MMS_MAY, MENTORING_MAY_SET_UP_COLUMNS };
+enum { MI_ID, MENTORSHIP_INSERT_COLUMNS };
+/* mentorship_answer, mentorship_end: the other of the two, to be told. */
+enum { MC_OTHER_ID, MENTORSHIP_CHANGE_COLUMNS };
+/* mentorship_threads: one row a thread (UNREAD: messages of the other's
+ * since the member last read it). */
+enum { MT_THREAD_ID, MT_SUBJECT, MT_COUNT, MT_WHEN, MT_UNREAD, MENTORSHIP_THREADS_COLUMNS };
+
+const db_statement mentoring_statements[] = {
+    {"mentorship_list", MENTORSHIP_SELECT
+     " ORDER BY m.state = 'requested' DESC, w.live DESC, m.created_at DESC",
+     MENTORSHIP_COLUMNS},
+    {"mentorship_get", MENTORSHIP_SELECT " WHERE w.mentorship_id = $2", MENTORSHIP_COLUMNS},
+    /* The active person at college $1 with username $2. */
+    {"mentoring_person", "SELECT id, display_name FROM users"
+                         " WHERE institution_id = $1 AND username = lower($2)"
+                         "   AND status = 'active'",
+     MENTORING_PERSON_COLUMNS},
+    /* Whether $1 (roles $3) may set up a mentorship for mentee $2: an
+     * administrator of the college, or one of the mentee's tutors
+     * (teaching_partners). */
+    {"mentoring_may_set_up",
+     "SELECT ($3::int & 16) <> 0 OR EXISTS (SELECT 1 FROM teaching_partners($1) k"
+     "                                       WHERE k.person_id = $2 AND k.viewer_role = 'tutor')",
+     MENTORING_MAY_SET_UP_COLUMNS},
+    /* A mentorship: requested (by its mentee) or set up active. */
+    {"mentorship_insert",
+     "INSERT INTO mentorships (institution_id, mentor_id, mentee_id, purpose, starts_on, ends_on,"
+     "                         state, set_up_by, answered_at)"
+     " VALUES ($1, $2, $3, $4, coalesce(nullif($5, '')::date, current_date), nullif($6, '')::date,"
+     "         $7, $8, CASE WHEN $7 = 'active' THEN now() END)"
+     " ON CONFLICT DO NOTHING RETURNING id",
+     MENTORSHIP_INSERT_COLUMNS},
+    /* The mentor $2 answers request $1: $3 'active' or 'declined'. */
+    {"mentorship_answer",
+     "UPDATE mentorships m SET state = $3, answered_at = now() FROM mentorships_of($2) w"
+     " WHERE m.id = $1 AND w.mentorship_id = m.id AND w.role = 'mentor'"
+     "   AND m.state = 'requested' RETURNING m.mentee_id",
+     MENTORSHIP_CHANGE_COLUMNS},
+    /* Either of the two ends mentorship $1 (or withdraws a request). */
+    {"mentorship_end",
+     "UPDATE mentorships m SET state = 'ended', ended_at = now(), ended_by = $2"
+     "  FROM mentorships_of($2) w"
+     " WHERE m.id = $1 AND w.mentorship_id = m.id AND m.state IN ('requested', 'active')"
+     " RETURNING w.other_id",
+     MENTORSHIP_CHANGE_COLUMNS},
+    /* The threads of mentorship $1 that member $2 is in (thread_members),
+     * newest first. */
+    {"mentorship_threads",
+     "SELECT w.thread_id, w.subject, w.message_count,"
+     "       to_char(w.last_message_at, 'FMDD Mon YYYY'),"
+     "       (SELECT count(*) FROM messages x WHERE x.thread_id = w.thread_id"
+     "           AND x.id > w.last_read_id AND x.author_id <> $2)"
+     "  FROM thread_members($2) w"
+     " WHERE w.mentorship_id = $1 ORDER BY w.last_message_at DESC",
+     MENTORSHIP_THREADS_COLUMNS},
+    {NULL, NULL},
+};
+// clang-format on
 
 #define NO_MENTORSHIP "There is no such mentorship, or it is not yours."
 
@@ -114,7 +130,7 @@ static void fill_mentorship(tpl_dict *d, const PGresult *res, int i)
 void page_mentoring_list(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "mentorship_list", 1, params);
+    PGresult *res = db_run(r->db, "mentorship_list", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -194,8 +210,8 @@ void page_mentoring_new(request *r)
 static long long person_named(request *r, const char *username)
 {
     const char *params[] = {req_id_text(r, r->user->institution_id), username};
-    PGresult *res = db_run(r->db, "mentoring_person", 2, params);
-    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, 0) : 0;
+    PGresult *res = db_run(r->db, "mentoring_person", ARRAY_SIZE(params), params);
+    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, MP_ID) : 0;
     PQclear(res);
     return id;
 }
@@ -222,8 +238,8 @@ static const char *choose_people(request *r, const field_value *v, long long *me
         return NULL;
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, *mentee),
                             req_id_text(r, r->user->roles)};
-    PGresult *res = db_run(r->db, "mentoring_may_set_up", 3, params);
-    bool may = res && strcmp(db_text(res, 0, 0), "t") == 0;
+    PGresult *res = db_run(r->db, "mentoring_may_set_up", ARRAY_SIZE(params), params);
+    bool may = res && strcmp(db_text(res, 0, MMS_MAY), "t") == 0;
     const char *refusal = !res   ? RENDER_DB_DOWN
                           : !may ? "You can set up mentoring only for learners you teach."
                                  : NULL;
@@ -254,7 +270,8 @@ void page_mentoring_create(request *r)
                             staff ? "active" : "requested",
                             req_id_text(r, r->user->id)};
     PGresult *res = NULL;
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "mentorship_insert", 8, params));
+    bool ok =
+        db_begin(r->db) && (res = db_run(r->db, "mentorship_insert", ARRAY_SIZE(params), params));
     if (ok && !PQntuples(res)) {
         db_rollback(r->db);
         show_form(r, 409, v, "These two already have a mentorship, or a request waiting.",
@@ -262,7 +279,7 @@ void page_mentoring_create(request *r)
         PQclear(res);
         return;
     }
-    const char *link = ok ? arena_printf(r->mem, "/mentoring/%s", db_text(res, 0, 0)) : NULL;
+    const char *link = ok ? arena_printf(r->mem, "/mentoring/%s", db_text(res, 0, MI_ID)) : NULL;
     ok =
         ok &&
         notify(r, mentor, "mentorship",
@@ -294,9 +311,10 @@ void page_mentoring_show(request *r)
 {
     const char *me = req_id_text(r, r->user->id), *id = req_id_text(r, req_param_id(r, 0));
     const char *a[] = {me, id}, *b[] = {id, me};
-    const db_call calls[] = {{"mentorship_get", 2, a}, {"mentorship_threads", 2, b}};
+    const db_call calls[] = {{"mentorship_get", ARRAY_SIZE(a), a},
+                             {"mentorship_threads", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res)) {
+    if (!db_run_pipeline(r->db, ARRAY_SIZE(calls), calls, res)) {
         render_db_failed(r);
     } else if (!PQntuples(res[0])) {
         render_error(r, 404, NO_MENTORSHIP);
@@ -316,12 +334,12 @@ void page_mentoring_show(request *r)
                 tpl_show(d, "CAN_WRITE");
             for (int i = 0; i < PQntuples(res[1]); i++) {
                 tpl_dict *t = tpl_add_section(d, "THREAD");
-                tpl_set(t, "THREAD_ID", db_text(res[1], i, 0));
-                tpl_set(t, "SUBJECT", db_text(res[1], i, 1));
-                tpl_set(t, "COUNT", db_text(res[1], i, 2));
-                tpl_set(t, "WHEN", db_text(res[1], i, 3));
-                if (strcmp(db_text(res[1], i, 4), "0") != 0)
-                    tpl_set(tpl_add_section(t, "UNREAD"), "N", db_text(res[1], i, 4));
+                tpl_set(t, "THREAD_ID", db_text(res[1], i, MT_THREAD_ID));
+                tpl_set(t, "SUBJECT", db_text(res[1], i, MT_SUBJECT));
+                tpl_set(t, "COUNT", db_text(res[1], i, MT_COUNT));
+                tpl_set(t, "WHEN", db_text(res[1], i, MT_WHEN));
+                if (strcmp(db_text(res[1], i, MT_UNREAD), "0") != 0)
+                    tpl_set(tpl_add_section(t, "UNREAD"), "N", db_text(res[1], i, MT_UNREAD));
             }
             if (!PQntuples(res[1]))
                 tpl_show(d, "NO_THREADS");
@@ -349,7 +367,7 @@ static void change_mentorship(request *r, const char *statement, const char *ext
         return;
     }
     ok = ok &&
-         notify(r, db_int(res, 0, 0), "mentorship",
+         notify(r, db_int(res, 0, MC_OTHER_ID), "mentorship",
                 arena_printf(r->mem, subject, r->user->display_name),
                 arena_printf(r->mem, "/mentoring/%s", id)) &&
          db_commit(r->db);

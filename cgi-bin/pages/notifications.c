@@ -14,6 +14,12 @@
 /* Notifications shown at a time. */
 #define NOTIFICATIONS_PAGE 50
 
+/* notification_list: one row a notification (UNREAD: not read yet). */
+enum { NT_ID, NT_SUBJECT, NT_LINK, NT_UNREAD, NT_ACTOR, NT_WHEN, NOTIFICATION_LIST_COLUMNS };
+enum { OP_LINK, NOTIFICATION_OPEN_COLUMNS };
+/* notification_prefs: one row a sort of news, with how it is delivered. */
+enum { NP_CATEGORY, NP_DELIVERY, NOTIFICATION_PREFS_COLUMNS };
+
 const db_statement notification_statements[] = {
     /* $1's notifications older than $2 (0 for the newest), a page and one
      * more (to know whether there are older ones). */
@@ -22,22 +28,31 @@ const db_statement notification_statements[] = {
      "       to_char(n.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
      "  FROM notifications n LEFT JOIN users a ON a.id = n.actor_id"
      " WHERE n.user_id = $1 AND ($2::bigint = 0 OR n.id < $2::bigint)"
-     " ORDER BY n.id DESC LIMIT 51"},
+     " ORDER BY n.id DESC LIMIT 51",
+     NOTIFICATION_LIST_COLUMNS},
     /* Notification $2 of $1's marked read: where it leads. */
-    {"notification_open", "UPDATE notifications SET read_at = coalesce(read_at, now())"
-                          " WHERE id = $2 AND user_id = $1 RETURNING link"},
-    {"notification_unread", "UPDATE notifications SET read_at = NULL"
-                            " WHERE id = $2 AND user_id = $1 RETURNING id"},
-    {"notification_read_all", "UPDATE notifications SET read_at = now()"
-                              " WHERE user_id = $1 AND read_at IS NULL"},
+    {"notification_open",
+     "UPDATE notifications SET read_at = coalesce(read_at, now())"
+     " WHERE id = $2 AND user_id = $1 RETURNING link",
+     NOTIFICATION_OPEN_COLUMNS},
+    {"notification_unread",
+     "UPDATE notifications SET read_at = NULL"
+     " WHERE id = $2 AND user_id = $1 RETURNING id",
+     1},
+    {"notification_read_all",
+     "UPDATE notifications SET read_at = now()"
+     " WHERE user_id = $1 AND read_at IS NULL",
+     0},
     /* $1's choices of how to hear of each sort of news. */
     {"notification_prefs",
      "SELECT c, notification_delivery($1, c)"
-     "  FROM unnest(ARRAY['messages', 'mentoring', 'plans', 'comments', 'sharing', 'other']) c"},
+     "  FROM unnest(ARRAY['messages', 'mentoring', 'plans', 'comments', 'sharing', 'other']) c",
+     NOTIFICATION_PREFS_COLUMNS},
     {"notification_prefs_save",
      "INSERT INTO notification_prefs (user_id, category, delivery)"
      " SELECT $1, c, d FROM unnest($2::text[], $3::text[]) AS x(c, d)"
-     " ON CONFLICT (user_id, category) DO UPDATE SET delivery = EXCLUDED.delivery"},
+     " ON CONFLICT (user_id, category) DO UPDATE SET delivery = EXCLUDED.delivery",
+     0},
     /* $1 stops emails of category $2 ('digest': every sort they take as
      * a digest): in the app only from now on. */
     {"notification_unsubscribe",
@@ -45,11 +60,10 @@ const db_statement notification_statements[] = {
      " SELECT $1::bigint, c, 'app'"
      "   FROM unnest(ARRAY['messages', 'mentoring', 'plans', 'comments', 'sharing', 'other']) c"
      "  WHERE c = $2 OR ($2 = 'digest' AND notification_delivery($1::bigint, c) = 'digest')"
-     " ON CONFLICT (user_id, category) DO UPDATE SET delivery = 'app'"},
+     " ON CONFLICT (user_id, category) DO UPDATE SET delivery = 'app'",
+     0},
     {NULL, NULL},
 };
-
-enum { NT_ID, NT_SUBJECT, NT_LINK, NT_UNREAD, NT_ACTOR, NT_WHEN };
 
 static void fill_notifications(tpl_dict *d, const PGresult *res)
 {
@@ -80,7 +94,7 @@ void page_notification_list(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, r->user->id), v[0].present ? v[0].str : "0"};
-    PGresult *res = db_run(r->db, "notification_list", 2, params);
+    PGresult *res = db_run(r->db, "notification_list", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -103,11 +117,11 @@ void page_notification_list(request *r)
 void page_notification_open(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, req_param_id(r, 0))};
-    PGresult *res = db_run(r->db, "notification_open", 2, params);
+    PGresult *res = db_run(r->db, "notification_open", ARRAY_SIZE(params), params);
     if (render_found(r, res, "There is no such notification.")) {
         /* Links are paths on this site; one that could leave it is not
          * followed (the table only insists on a leading slash). */
-        const char *link = db_text(res, 0, 0);
+        const char *link = db_text(res, 0, OP_LINK);
         bool local = link[0] == '/' && link[1] != '/' && !strchr(link, '\\');
         resp_redirect(r, local ? link : "/notifications");
     }
@@ -118,7 +132,7 @@ void page_notification_open(request *r)
 void page_notification_unread(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, req_param_id(r, 0))};
-    PGresult *res = db_run(r->db, "notification_unread", 2, params);
+    PGresult *res = db_run(r->db, "notification_unread", ARRAY_SIZE(params), params);
     if (render_found(r, res, "There is no such notification."))
         resp_redirect(r, "/notifications");
     PQclear(res);
@@ -128,7 +142,7 @@ void page_notification_unread(request *r)
 void page_notification_read_all(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "notification_read_all", 1, params);
+    PGresult *res = db_run(r->db, "notification_read_all", ARRAY_SIZE(params), params);
     if (res)
         resp_redirect(r, "/notifications?done=read");
     else
@@ -156,7 +170,7 @@ static const char *const deliveries[] = {"app", "now", "digest", NULL};
 void page_notification_prefs(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "notification_prefs", 1, params);
+    PGresult *res = db_run(r->db, "notification_prefs", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -169,10 +183,10 @@ void page_notification_prefs(request *r)
         if (*categories[i].hint)
             tpl_set(tpl_add_section(c, "HAS_HINT"), "HINT", categories[i].hint);
         for (int k = 0; k < PQntuples(res); k++)
-            if (strcmp(db_text(res, k, 0), categories[i].category) == 0)
-                tpl_show(c, strcmp(db_text(res, k, 1), "app") == 0   ? "APP"
-                            : strcmp(db_text(res, k, 1), "now") == 0 ? "NOW"
-                                                                     : "DIGEST");
+            if (strcmp(db_text(res, k, NP_CATEGORY), categories[i].category) == 0)
+                tpl_show(c, strcmp(db_text(res, k, NP_DELIVERY), "app") == 0   ? "APP"
+                            : strcmp(db_text(res, k, NP_DELIVERY), "now") == 0 ? "NOW"
+                                                                               : "DIGEST");
     }
     const http_field *done = req_query(r, "done");
     if (d && done)
@@ -201,8 +215,9 @@ void page_notification_prefs_save(request *r)
     }
     const char *params[] = {req_id_text(r, r->user->id), arena_pg_array(r->mem, cats, N_CATEGORIES),
                             arena_pg_array(r->mem, choices, N_CATEGORIES)};
-    PGresult *res =
-        params[1] && params[2] ? db_run(r->db, "notification_prefs_save", 3, params) : NULL;
+    PGresult *res = params[1] && params[2]
+                        ? db_run(r->db, "notification_prefs_save", ARRAY_SIZE(params), params)
+                        : NULL;
     if (res)
         resp_redirect(r, "/account/notifications?done=saved");
     else
@@ -222,8 +237,8 @@ static const char *unsubscribe_category(request *r, long long *person)
     PGresult *res = known && *person > 0
                         ? db_run_binary(r->db, "mail_secret", 0, NULL, NULL, NULL, true)
                         : NULL;
-    bool valid = res && PQntuples(res) == 1 && PQgetlength(res, 0, 0) == 32 &&
-                 mail_unsubscribe_valid((const unsigned char *)PQgetvalue(res, 0, 0), *person,
+    bool valid = res && PQntuples(res) == 1 && PQgetlength(res, 0, MK_KEY) == 32 &&
+                 mail_unsubscribe_valid((const unsigned char *)PQgetvalue(res, 0, MK_KEY), *person,
                                         category, sig);
     PQclear(res);
     if (!valid)
@@ -267,7 +282,7 @@ void page_unsubscribe(request *r)
     if (!category)
         return;
     const char *params[] = {req_id_text(r, person), category};
-    PGresult *res = db_run(r->db, "notification_unsubscribe", 2, params);
+    PGresult *res = db_run(r->db, "notification_unsubscribe", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;

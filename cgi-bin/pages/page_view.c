@@ -25,27 +25,44 @@
     "  JOIN users o ON o.id = p.owner_id"
 /* PV_AT_COLLEGE: the viewer is signed in at the page's college, where
  * its comments are read and written. */
-enum { PV_OWNER_NAME = PH_N_COLUMNS, PV_OWNER_USERNAME, PV_MINE, PV_UPDATED, PV_AT_COLLEGE };
+enum {
+    PV_OWNER_NAME = PH_N_COLUMNS,
+    PV_OWNER_USERNAME,
+    PV_MINE,
+    PV_UPDATED,
+    PV_AT_COLLEGE,
+    PAGE_VIEW_COLUMNS
+};
+/* page_blocks: PAGE_BLOCK_COLUMNS, then the version the blocks are at. */
+enum { PBV_VERSION = PB_N_COLUMNS, PAGE_BLOCKS_COLUMNS };
+/* link_lookup: what the link shares (one of the two ids), its state, and
+ * the day it starts. */
+enum { LL_PAGE_ID, LL_COLLECTION_ID, LL_STATE, LL_STARTS_ON, LINK_LOOKUP_COLUMNS };
 
 const db_statement page_view_statements[] = {
     /* The route's prefetch: $1 the session token's hash (or '' for a
      * visitor, when the handler runs it), $2 the page id. */
-    {"page_view", PAGE_VIEW("(SELECT 1) k LEFT JOIN session_viewer($1) v ON true", "NULL")},
+    {"page_view", PAGE_VIEW("(SELECT 1) k LEFT JOIN session_viewer($1) v ON true", "NULL"),
+     PAGE_VIEW_COLUMNS},
     /* Through a secret link: $1 the link's token hash, $2 the page id. */
     {"page_view_link",
-     PAGE_VIEW("(SELECT NULL::bigint AS id, NULL::bigint AS institution_id) v", "$1")},
+     PAGE_VIEW("(SELECT NULL::bigint AS id, NULL::bigint AS institution_id) v", "$1"),
+     PAGE_VIEW_COLUMNS},
     /* A page's blocks, for page_blocks_current, once the page's head row
      * said who may see them; with the version they are at now. */
     {"page_blocks",
      "SELECT " PAGE_BLOCK_COLUMNS ", p.blocks_version FROM portfolio_pages p" PAGE_BLOCK_JOINS
-     " WHERE p.id = $1 ORDER BY b.position"},
+     " WHERE p.id = $1 ORDER BY b.position",
+     PAGE_BLOCKS_COLUMNS},
     /* A secret link's share, whatever its state, to say why it stopped. */
-    {"link_lookup", "SELECT page_id, collection_id,"
-                    "       CASE WHEN revoked_at IS NOT NULL THEN 'revoked'"
-                    "            WHEN ends_on < current_date THEN 'expired'"
-                    "            WHEN starts_on > current_date THEN 'early' ELSE 'ok' END,"
-                    "       to_char(starts_on, 'FMDD FMMonth YYYY')"
-                    "  FROM shares WHERE token_hash = $1 AND audience = 'link'"},
+    {"link_lookup",
+     "SELECT page_id, collection_id,"
+     "       CASE WHEN revoked_at IS NOT NULL THEN 'revoked'"
+     "            WHEN ends_on < current_date THEN 'expired'"
+     "            WHEN starts_on > current_date THEN 'early' ELSE 'ok' END,"
+     "       to_char(starts_on, 'FMDD FMMonth YYYY')"
+     "  FROM shares WHERE token_hash = $1 AND audience = 'link'",
+     LINK_LOOKUP_COLUMNS},
     {NULL, NULL},
 };
 
@@ -145,12 +162,12 @@ const safe_html *page_blocks_current(request *r, const PGresult *head, const blo
     if (html)
         return html;
     const char *params[] = {page_id};
-    PGresult *res = db_run(r->db, "page_blocks", 1, params);
+    PGresult *res = db_run(r->db, "page_blocks", ARRAY_SIZE(params), params);
     if (!res)
         return NULL;
     html = page_blocks_html(r, res, 0, page_block_count(res), style);
     if (html && key && PQntuples(res) > 0)
-        render_fragment_keep(key, db_int(res, 0, PB_N_COLUMNS), html, 0);
+        render_fragment_keep(key, db_int(res, 0, PBV_VERSION), html, 0);
     PQclear(res);
     return html;
 }
@@ -225,7 +242,8 @@ static void show_page(request *r, const PGresult *res, const view_state *state)
 static bool fetch_page(request *r, const char *session_hash, PGresult **out)
 {
     const char *params[] = {session_hash, r->params[0]};
-    const db_call calls[] = {{"page_view", 2, params}, {"page_comments", 2, params}};
+    const db_call calls[] = {{"page_view", ARRAY_SIZE(params), params},
+                             {"page_comments", ARRAY_SIZE(params), params}};
     return db_run_pipeline(r->db, 2, calls, out);
 }
 
@@ -263,25 +281,25 @@ const char *link_open(request *r, const char *token, long long *page_id, long lo
 {
     const char *hash = session_token_hash(r->mem, token);
     const char *params[] = {hash};
-    PGresult *res = hash ? db_run(r->db, "link_lookup", 1, params) : NULL;
+    PGresult *res = hash ? db_run(r->db, "link_lookup", ARRAY_SIZE(params), params) : NULL;
     if (!render_found(r, res,
                       "This link does not lead anywhere. Check that you copied all of it.")) {
         PQclear(res);
         return NULL;
     }
-    const char *state = db_text(res, 0, 2);
+    const char *state = db_text(res, 0, LL_STATE);
     if (strcmp(state, "ok") != 0) {
         render_error(r, strcmp(state, "early") == 0 ? 404 : 410,
                      strcmp(state, "revoked") == 0 ? "Its owner has stopped sharing it."
                      : strcmp(state, "expired") == 0
                          ? "It was shared for a limited time, and that time is over."
                          : arena_printf(r->mem, "It is shared from %s. Come back then.",
-                                        db_text(res, 0, 3)));
+                                        db_text(res, 0, LL_STARTS_ON)));
         PQclear(res);
         return NULL;
     }
-    *page_id = PQgetisnull(res, 0, 0) ? 0 : db_int(res, 0, 0);
-    *collection_id = PQgetisnull(res, 0, 1) ? 0 : db_int(res, 0, 1);
+    *page_id = PQgetisnull(res, 0, LL_PAGE_ID) ? 0 : db_int(res, 0, LL_PAGE_ID);
+    *collection_id = PQgetisnull(res, 0, LL_COLLECTION_ID) ? 0 : db_int(res, 0, LL_COLLECTION_ID);
     PQclear(res);
     return hash;
 }
@@ -298,7 +316,7 @@ void page_link_show(request *r)
         return;
     }
     const char *params[] = {hash, req_id_text(r, page_id)};
-    PGresult *res = db_run(r->db, "page_view_link", 2, params);
+    PGresult *res = db_run(r->db, "page_view_link", ARRAY_SIZE(params), params);
     if (render_found(r, res, NOT_FOUND))
         show_page(r, res, &(view_state){.link_token = r->params[0]});
     PQclear(res);

@@ -83,6 +83,20 @@ typedef struct {
     bool closed;               /* no new comments: the form is not shown */
 } comment_view;
 
+/* The columns of every statement whose rows comments_fill shows
+ * (page_comments, post_comments, submission_comments). */
+enum {
+    CC_ID,
+    CC_AUTHOR,
+    CC_BODY_HTML,
+    CC_FEEDBACK,
+    CC_HIDDEN,
+    CC_WHEN,
+    CC_BY_OWNER,
+    CC_BY_VIEWER,
+    CC_HELD,
+    PAGE_COMMENTS_COLUMNS
+};
 /* Rows in page_comments' columns (the comments the viewer may see, whether
  * each waits for approval last) into the COMMENTS section of d, with the
  * form to add one. */

@@ -8,21 +8,34 @@
 #include "../core/richtext.h"
 #include "portfolio.h"
 
+/* page_insert and page_update: the page saved. */
+enum { PS_ID, PAGE_SAVE_COLUMNS };
+/* page_evidence_choices: one row a piece of evidence. */
+enum { PEC_ID, PEC_TITLE, PAGE_EVIDENCE_CHOICES_COLUMNS };
+/* page_block_text: the block's text, and its page's title. */
+enum { PBT_TEXT_MD, PBT_PAGE_TITLE, PAGE_BLOCK_TEXT_COLUMNS };
+
 const db_statement portfolio_page_statements[] = {
-    {"page_insert", "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
-                    "  description_html) VALUES ($1, $2, $3, $4, $5) RETURNING id"},
+    {"page_insert",
+     "INSERT INTO portfolio_pages (institution_id, owner_id, title, description_md,"
+     "  description_html) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+     PAGE_SAVE_COLUMNS},
     /* The page's own row if it is the signed-in person's (their own, as
      * sql/policy.sql says: owner_id): the routes' prefetch ($1 the session
      * token's hash, $2 the page id), so that the session and the page come
      * in one round trip. */
-    {"page_show", "SELECT " PAGE_HEAD_COLUMNS "  FROM session_viewer($1) v JOIN portfolio_pages p"
-                  "    ON p.institution_id = v.institution_id AND p.owner_id = v.id"
-                  "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"},
+    {"page_show",
+     "SELECT " PAGE_HEAD_COLUMNS "  FROM session_viewer($1) v JOIN portfolio_pages p"
+     "    ON p.institution_id = v.institution_id AND p.owner_id = v.id"
+     "   AND p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END",
+     PH_N_COLUMNS},
     {"page_evidence_choices",
-     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500"},
+     "SELECT id, title FROM evidence WHERE owner_id = $1 ORDER BY updated_at DESC LIMIT 500",
+     PAGE_EVIDENCE_CHOICES_COLUMNS},
     {"page_update",
      "UPDATE portfolio_pages SET title = $3, description_md = $4, description_html = $5,"
-     "  updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING id"},
+     "  updated_at = now() WHERE id = $1 AND owner_id = $2 RETURNING id",
+     PAGE_SAVE_COLUMNS},
     /* A new block goes last. The evidence must be the page owner's. */
     {"page_block_insert",
      "INSERT INTO page_blocks (page_id, institution_id, position, evidence_id, text_md, text_html)"
@@ -33,7 +46,8 @@ const db_statement portfolio_page_statements[] = {
      "  WHERE p.id = $1 AND p.owner_id = $2"
      "    AND (NULLIF($3, '') IS NULL"
      "         OR EXISTS (SELECT 1 FROM evidence e WHERE e.id = $3::bigint AND e.owner_id = $2))"
-     " RETURNING id"},
+     " RETURNING id",
+     1},
     /* Swaps a block with its neighbour above or below, in one statement
      * (the unique position is checked at its end). Nothing happens at the
      * top or the bottom. */
@@ -48,18 +62,22 @@ const db_statement portfolio_page_statements[] = {
      "     moved AS (UPDATE page_blocks b SET position = CASE WHEN b.id = me.id"
      "                                         THEN other.position ELSE me.position END"
      "                 FROM me, other WHERE b.id IN (me.id, other.id) RETURNING b.id)"
-     " SELECT 1 FROM me"},
+     " SELECT 1 FROM me",
+     1},
     {"page_block_text",
      "SELECT b.text_md, p.title FROM page_blocks b"
      "  JOIN portfolio_pages p ON p.id = b.page_id"
-     " WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3 AND b.evidence_id IS NULL"},
+     " WHERE b.id = $1 AND p.id = $2 AND p.owner_id = $3 AND b.evidence_id IS NULL",
+     PAGE_BLOCK_TEXT_COLUMNS},
     {"page_block_update",
      "UPDATE page_blocks b SET text_md = $4, text_html = $5 FROM portfolio_pages p"
      " WHERE b.id = $1 AND b.page_id = p.id AND p.id = $2 AND p.owner_id = $3"
-     "   AND b.evidence_id IS NULL RETURNING b.id"},
+     "   AND b.evidence_id IS NULL RETURNING b.id",
+     1},
     {"page_block_delete",
      "DELETE FROM page_blocks b USING portfolio_pages p"
-     " WHERE b.id = $1 AND b.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING b.id"},
+     " WHERE b.id = $1 AND b.page_id = p.id AND p.id = $2 AND p.owner_id = $3 RETURNING b.id",
+     1},
     {NULL, NULL},
 };
 
@@ -110,18 +128,18 @@ static void save_page(request *r, long long page_id)
     if (html && page_id) {
         const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id),
                                 v[P_TITLE].str, v[P_DESCRIPTION].str, html};
-        res = db_run(r->db, "page_update", 5, params);
+        res = db_run(r->db, "page_update", ARRAY_SIZE(params), params);
     } else if (html) {
         const char *params[] = {req_id_text(r, r->user->institution_id),
                                 req_id_text(r, r->user->id), v[P_TITLE].str, v[P_DESCRIPTION].str,
                                 html};
-        res = db_run(r->db, "page_insert", 5, params);
+        res = db_run(r->db, "page_insert", ARRAY_SIZE(params), params);
     }
     if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
         return;
     }
-    resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%s", db_text(res, 0, 0)));
+    resp_redirect(r, arena_printf(r->mem, "/portfolio/pages/%s", db_text(res, 0, PS_ID)));
     PQclear(res);
 }
 
@@ -155,7 +173,8 @@ void page_portfolio_page_edit(request *r)
 {
     const PGresult *res = find_page(r);
     if (res)
-        show_page_form(r, 200, db_int(res, 0, 0), db_text(res, 0, 1), db_text(res, 0, 2), NULL);
+        show_page_form(r, 200, db_int(res, 0, PB_PAGE_ID), db_text(res, 0, PB_TITLE),
+                       db_text(res, 0, PB_DESCRIPTION_MD), NULL);
 }
 
 /* The page with its blocks in order, each with buttons to move it up or
@@ -189,19 +208,19 @@ void page_portfolio_page_add(request *r)
     if (!res)
         return;
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *choices = db_run(r->db, "page_evidence_choices", 1, params);
+    PGresult *choices = db_run(r->db, "page_evidence_choices", ARRAY_SIZE(params), params);
     if (!choices) {
         render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Add evidence to a page", "portfolio_pages/add.tpl");
     if (d) {
-        tpl_set(d, "PAGE_ID", db_text(res, 0, 0));
-        tpl_set(d, "TITLE", db_text(res, 0, 1));
+        tpl_set(d, "PAGE_ID", db_text(res, 0, PB_PAGE_ID));
+        tpl_set(d, "TITLE", db_text(res, 0, PB_TITLE));
         for (int i = 0; i < PQntuples(choices); i++) {
             tpl_dict *c = tpl_add_section(d, "CHOICE");
-            tpl_set(c, "ID", db_text(choices, i, 0));
-            tpl_set(c, "TITLE", db_text(choices, i, 1));
+            tpl_set(c, "ID", db_text(choices, i, PEC_ID));
+            tpl_set(c, "TITLE", db_text(choices, i, PEC_TITLE));
         }
         tpl_show(d, PQntuples(choices) ? "HAS_CHOICES" : "NO_CHOICES");
     }
@@ -234,7 +253,7 @@ void page_portfolio_block_add(request *r)
     const char *html = richtext_to_arena(r->mem, v[B_TEXT].str);
     const char *params[] = {req_id_text(r, page_id), req_id_text(r, r->user->id), v[B_EVIDENCE].str,
                             v[B_TEXT].str, html ? html : ""};
-    PGresult *res = html ? db_run(r->db, "page_block_insert", 5, params) : NULL;
+    PGresult *res = html ? db_run(r->db, "page_block_insert", ARRAY_SIZE(params), params) : NULL;
     /* Not their page, or not their evidence: as if it did not exist. */
     if (!render_found(r, res, NOT_FOUND)) {
         PQclear(res);
@@ -261,7 +280,7 @@ void page_portfolio_block_move(request *r)
     }
     const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id), v[0].str};
-    PGresult *res = db_run(r->db, "page_block_move", 4, params);
+    PGresult *res = db_run(r->db, "page_block_move", ARRAY_SIZE(params), params);
     bool found = render_found(r, res, "That block is not on your page.");
     PQclear(res);
     if (!found)
@@ -274,7 +293,7 @@ void page_portfolio_block_delete(request *r)
     long long page_id = req_param_id(r, 0), block_id = req_param_id(r, 1);
     const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "page_block_delete", 3, params);
+    PGresult *res = db_run(r->db, "page_block_delete", ARRAY_SIZE(params), params);
     if (!render_found(r, res, "That block is not on your page.")) {
         PQclear(res);
         return;
@@ -307,7 +326,7 @@ static PGresult *find_text_block(request *r)
     long long page_id = req_param_id(r, 0), block_id = req_param_id(r, 1);
     const char *params[] = {req_id_text(r, block_id), req_id_text(r, page_id),
                             req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "page_block_text", 3, params);
+    PGresult *res = db_run(r->db, "page_block_text", ARRAY_SIZE(params), params);
     if (!render_found(r, res, NO_TEXT_BLOCK)) {
         PQclear(res);
         return NULL;
@@ -320,7 +339,8 @@ void page_portfolio_block_edit(request *r)
 {
     PGresult *res = find_text_block(r);
     if (res)
-        show_block_form(r, 200, db_text(res, 0, 1), db_text(res, 0, 0), NULL);
+        show_block_form(r, 200, db_text(res, 0, PBT_PAGE_TITLE), db_text(res, 0, PBT_TEXT_MD),
+                        NULL);
     PQclear(res);
 }
 
@@ -337,7 +357,7 @@ void page_portfolio_block_update(request *r)
     field_value v[1];
     const char *err;
     if (!form_validate(r, block_text_fields, 1, v, &err)) {
-        show_block_form(r, 400, db_text(block, 0, 1), v[0].str, err);
+        show_block_form(r, 400, db_text(block, 0, PBT_PAGE_TITLE), v[0].str, err);
         PQclear(block);
         return;
     }
@@ -345,7 +365,7 @@ void page_portfolio_block_update(request *r)
     const char *html = richtext_to_arena(r->mem, v[0].str);
     const char *params[] = {r->params[1], r->params[0], req_id_text(r, r->user->id), v[0].str,
                             html};
-    PGresult *res = html ? db_run(r->db, "page_block_update", 5, params) : NULL;
+    PGresult *res = html ? db_run(r->db, "page_block_update", ARRAY_SIZE(params), params) : NULL;
     if (!render_found(r, res, NO_TEXT_BLOCK)) {
         PQclear(res);
         return;

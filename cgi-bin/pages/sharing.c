@@ -30,13 +30,52 @@ static const shareable a_collection = {"collection", "/portfolio/collections", "
 #define SHARES_OF_TARGET                                                                           \
     "(s.page_id = NULLIF($1, '')::bigint OR s.collection_id = NULLIF($2, '')::bigint)"
 
+/* share_target: the page or collection, and today. */
+enum { ST_TITLE, ST_INSTITUTION_ID, ST_TODAY, SHARE_TARGET_COLUMNS };
+/* share_list: one row a share in force, with the person or the cohort it
+ * names, its dates and whether they are past, present or to come. */
+enum {
+    SL_ID,
+    SL_AUDIENCE,
+    SL_PERSON_NAME,
+    SL_PERSON_USERNAME,
+    SL_COHORT_NAME,
+    SL_COHORT_CODE,
+    SL_STARTS_ON,
+    SL_ENDS_ON,
+    SL_STATE,
+    SHARE_LIST_COLUMNS
+};
+/* share_cohorts: one row a cohort of the owner's. */
+enum { SC_ID, SC_NAME, SC_CODE, SHARE_COHORTS_COLUMNS };
+/* share_person: the person found. */
+enum { SP_ID, SHARE_PERSON_COLUMNS };
+/* share_insert: whether the cohort was the owner's, whether the share was
+ * there already, and the share added (or NULL). */
+enum { SI_COHORT_OK, SI_DUPLICATE, SI_ID, SHARE_INSERT_COLUMNS };
+/* share_revoke: the share stopped. */
+enum { SR_ID, SR_AUDIENCE, SHARE_REVOKE_COLUMNS };
+/* shared_with_me: one row a page or collection. */
+enum {
+    SW_KIND,
+    SW_ID,
+    SW_TITLE,
+    SW_OWNER,
+    SW_USERNAME,
+    SW_AUDIENCE,
+    SW_UPDATED,
+    SHARED_WITH_ME_COLUMNS
+};
+
 const db_statement sharing_statements[] = {
     /* The owner's page or collection ($3 the owner), and today's date. */
-    {"share_target", "SELECT t.title, t.institution_id, current_date::text FROM ("
-                     "  SELECT title, institution_id, owner_id FROM portfolio_pages"
-                     "   WHERE id = NULLIF($1, '')::bigint"
-                     "  UNION ALL SELECT title, institution_id, owner_id FROM collections"
-                     "   WHERE id = NULLIF($2, '')::bigint) t WHERE t.owner_id = $3"},
+    {"share_target",
+     "SELECT t.title, t.institution_id, current_date::text FROM ("
+     "  SELECT title, institution_id, owner_id FROM portfolio_pages"
+     "   WHERE id = NULLIF($1, '')::bigint"
+     "  UNION ALL SELECT title, institution_id, owner_id FROM collections"
+     "   WHERE id = NULLIF($2, '')::bigint) t WHERE t.owner_id = $3",
+     SHARE_TARGET_COLUMNS},
     {"share_list",
      "SELECT s.id, s.audience, u.display_name, u.username, c.name, c.code,"
      "       to_char(s.starts_on, 'FMDD Mon YYYY'), to_char(s.ends_on, 'FMDD Mon YYYY'),"
@@ -45,13 +84,17 @@ const db_statement sharing_statements[] = {
      "  FROM shares s LEFT JOIN users u ON u.id = s.user_id"
      "  LEFT JOIN cohorts c ON c.id = s.cohort_id"
      " WHERE s.owner_id = $3 AND s.revoked_at IS NULL AND " SHARES_OF_TARGET
-     " ORDER BY s.created_at, s.id"},
+     " ORDER BY s.created_at, s.id",
+     SHARE_LIST_COLUMNS},
     {"share_cohorts",
      "SELECT DISTINCT c.id, c.name, c.code FROM memberships m"
-     "  JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = $1 ORDER BY c.name"},
+     "  JOIN cohorts c ON c.id = m.cohort_id WHERE m.user_id = $1 ORDER BY c.name",
+     SHARE_COHORTS_COLUMNS},
     /* Someone to share with: at the owner's college, not suspended. */
-    {"share_person", "SELECT id FROM users WHERE institution_id = $1 AND status = 'active'"
-                     "   AND (lower(username) = lower($2) OR lower(email) = lower($2))"},
+    {"share_person",
+     "SELECT id FROM users WHERE institution_id = $1 AND status = 'active'"
+     "   AND (lower(username) = lower($2) OR lower(email) = lower($2))",
+     SHARE_PERSON_COLUMNS},
     /* Adds a share unless the same one is already in place (no row then). A
      * cohort must be one of the owner's. */
     /* Adds a share unless a cohort is not one of the owner's or the same
@@ -73,10 +116,13 @@ const db_statement sharing_statements[] = {
      "                    NULLIF($7, '')::bigint, NULLIF($8, ''), NULLIF($9, '')::date,"
      "                    NULLIF($10, '')::date"
      "               FROM chk WHERE cohort_ok AND NOT duplicate RETURNING id)"
-     " SELECT chk.cohort_ok, chk.duplicate, (SELECT id FROM ins) FROM chk"},
-    {"share_revoke", "UPDATE shares s SET revoked_at = now()"
-                     " WHERE s.id = $4 AND s.owner_id = $3 AND s.revoked_at IS NULL"
-                     "   AND " SHARES_OF_TARGET " RETURNING s.id, s.audience"},
+     " SELECT chk.cohort_ok, chk.duplicate, (SELECT id FROM ins) FROM chk",
+     SHARE_INSERT_COLUMNS},
+    {"share_revoke",
+     "UPDATE shares s SET revoked_at = now()"
+     " WHERE s.id = $4 AND s.owner_id = $3 AND s.revoked_at IS NULL"
+     "   AND " SHARES_OF_TARGET " RETURNING s.id, s.audience",
+     SHARE_REVOKE_COLUMNS},
     /* What others share with $1 at their college $2 (shares_admitting),
      * newest first; each thing once, however many of its shares admit the
      * viewer. */
@@ -92,7 +138,8 @@ const db_statement sharing_statements[] = {
      "      LEFT JOIN collections c ON c.id = s.collection_id"
      "     WHERE s.institution_id = $2 AND s.owner_id <> $1) t"
      "  ORDER BY kind, id, audience = 'public', audience = 'college') d"
-     " ORDER BY updated DESC LIMIT 500"},
+     " ORDER BY updated DESC LIMIT 500",
+     SHARED_WITH_ME_COLUMNS},
     {NULL, NULL},
 };
 
@@ -140,11 +187,13 @@ static PGresult *find_target(request *r, const share_target *t)
 /* Who a share admits, in words. */
 static const char *audience_words(request *r, const PGresult *res, int i)
 {
-    const char *a = db_text(res, i, 1);
+    const char *a = db_text(res, i, SL_AUDIENCE);
     if (strcmp(a, "person") == 0)
-        return arena_printf(r->mem, "%s (%s)", db_text(res, i, 2), db_text(res, i, 3));
+        return arena_printf(r->mem, "%s (%s)", db_text(res, i, SL_PERSON_NAME),
+                            db_text(res, i, SL_PERSON_USERNAME));
     if (strcmp(a, "cohort") == 0)
-        return arena_printf(r->mem, "Everyone in %s (%s)", db_text(res, i, 4), db_text(res, i, 5));
+        return arena_printf(r->mem, "Everyone in %s (%s)", db_text(res, i, SL_COHORT_NAME),
+                            db_text(res, i, SL_COHORT_CODE));
     if (strcmp(a, "supporters") == 0)
         return "Your tutors and mentors";
     if (strcmp(a, "college") == 0)
@@ -157,7 +206,8 @@ static const char *audience_words(request *r, const PGresult *res, int i)
 /* When a share works, in words. */
 static const char *period_words(request *r, const PGresult *res, int i)
 {
-    const char *from = db_text(res, i, 6), *until = db_text(res, i, 7), *state = db_text(res, i, 8);
+    const char *from = db_text(res, i, SL_STARTS_ON), *until = db_text(res, i, SL_ENDS_ON),
+               *state = db_text(res, i, SL_STATE);
     if (strcmp(state, "ended") == 0)
         return arena_printf(r->mem, "Ended on %s", until);
     if (*from && *until)
@@ -180,7 +230,7 @@ static void fill_current_shares(request *r, tpl_dict *d, const PGresult *list)
 {
     for (int i = 0; i < PQntuples(list); i++) {
         tpl_dict *s = tpl_add_section(d, "SHARE");
-        tpl_set(s, "ID", db_text(list, i, 0));
+        tpl_set(s, "ID", db_text(list, i, SL_ID));
         tpl_set(s, "WHO", audience_words(r, list, i));
         tpl_set(s, "WHEN", period_words(r, list, i));
     }
@@ -204,10 +254,10 @@ static void fill_form(request *r, tpl_dict *d, const PGresult *cohorts, const sh
     tpl_dict *choice = PQntuples(cohorts) ? tpl_add_section(d, "COHORT_CHOICE") : NULL;
     for (int i = 0; choice && i < PQntuples(cohorts); i++) {
         tpl_dict *c = tpl_add_section(choice, "COHORT");
-        tpl_set(c, "ID", db_text(cohorts, i, 0));
-        tpl_set(c, "NAME", db_text(cohorts, i, 1));
-        tpl_set(c, "CODE", db_text(cohorts, i, 2));
-        if (v && v[S_COHORT].present && v[S_COHORT].num == db_int(cohorts, i, 0))
+        tpl_set(c, "ID", db_text(cohorts, i, SC_ID));
+        tpl_set(c, "NAME", db_text(cohorts, i, SC_NAME));
+        tpl_set(c, "CODE", db_text(cohorts, i, SC_CODE));
+        if (v && v[S_COHORT].present && v[S_COHORT].num == db_int(cohorts, i, SC_ID))
             tpl_show(c, "SELECTED");
     }
     if (form->error) {
@@ -225,13 +275,13 @@ static void show_sharing(request *r, const share_target *t, const PGresult *targ
 {
     const char *me[] = {t->ids[2]};
     PGresult *list = db_run(r->db, "share_list", 3, t->ids);
-    PGresult *cohorts = list ? db_run(r->db, "share_cohorts", 1, me) : NULL;
+    PGresult *cohorts = list ? db_run(r->db, "share_cohorts", ARRAY_SIZE(me), me) : NULL;
     if (!cohorts) {
         render_db_failed(r);
         PQclear(list);
         return;
     }
-    const char *title = db_text(target, 0, 0);
+    const char *title = db_text(target, 0, ST_TITLE);
     tpl_dict *d = render_begin(
         r, arena_printf(r->mem, "%sWho can see “%s”", form->error ? "Error: " : "", title),
         "sharing/show.tpl");
@@ -299,8 +349,9 @@ static const char *find_person(request *r, const char *institution, const char *
                                const char **err)
 {
     const char *params[] = {institution, named};
-    PGresult *res = db_run(r->db, "share_person", 2, params);
-    const char *id = res && PQntuples(res) == 1 ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    PGresult *res = db_run(r->db, "share_person", ARRAY_SIZE(params), params);
+    const char *id =
+        res && PQntuples(res) == 1 ? arena_strdup(r->mem, db_text(res, 0, SP_ID)) : NULL;
     if (!res)
         *err = RENDER_DB_DOWN;
     else if (!id)
@@ -318,7 +369,7 @@ static const char *find_person(request *r, const char *institution, const char *
 static bool record_share(request *r, const share_target *t, const PGresult *target,
                          const field_value *v, const char *person)
 {
-    const char *title = db_text(target, 0, 0);
+    const char *title = db_text(target, 0, ST_TITLE);
     if (person && !notify(r, atoll(person), "share",
                           arena_printf(r->mem, "%s shared the %s “%s” with you",
                                        r->user->display_name, t->what->noun, title),
@@ -336,19 +387,19 @@ static const char *insert_share(request *r, const share_target *t, const PGresul
 {
     const char *token = v[S_AUDIENCE].num == A_LINK ? session_random_token(r->mem) : NULL;
     const char *params[] = {t->ids[0],         t->ids[1],
-                            t->ids[2],         db_text(target, 0, 1),
+                            t->ids[2],         db_text(target, 0, ST_INSTITUTION_ID),
                             v[S_AUDIENCE].str, person ? person : "",
                             v[S_COHORT].str,   token ? session_token_hash(r->mem, token) : "",
                             v[S_STARTS].str,   v[S_ENDS].str};
     if (!db_begin(r->db))
         return RENDER_DB_DOWN;
-    PGresult *res = db_run(r->db, "share_insert", 10, params);
+    PGresult *res = db_run(r->db, "share_insert", ARRAY_SIZE(params), params);
     const char *err = NULL;
     if (!res)
         err = RENDER_DB_DOWN;
-    else if (strcmp(db_text(res, 0, 0), "t") != 0)
+    else if (strcmp(db_text(res, 0, SI_COHORT_OK), "t") != 0)
         err = refuse(r, "cohort_id", "Choose one of your own groups.");
-    else if (strcmp(db_text(res, 0, 1), "t") == 0)
+    else if (strcmp(db_text(res, 0, SI_DUPLICATE), "t") == 0)
         err = refuse(r, "audience", "It is already shared that way, for the same dates.");
     else if (!record_share(r, t, target, v, person) || !db_commit(r->db))
         err = RENDER_DB_DOWN;
@@ -369,9 +420,9 @@ static void add_share(request *r, const shareable *what)
     field_value v[N_SHARE_FIELDS];
     const char *err = NULL, *person = NULL, *link = NULL;
     if (form_validate(r, share_fields, N_SHARE_FIELDS, v, &err) &&
-        !(err = check_share(r, v, db_text(target, 0, 2))) &&
+        !(err = check_share(r, v, db_text(target, 0, ST_TODAY))) &&
         (v[S_AUDIENCE].num != A_PERSON ||
-         (person = find_person(r, db_text(target, 0, 1), v[S_PERSON].str, &err))))
+         (person = find_person(r, db_text(target, 0, ST_INSTITUTION_ID), v[S_PERSON].str, &err))))
         err = insert_share(r, &t, target, v, person, &link);
     if (err || link) {
         /* Refused: the form again with what was chosen. A new secret link:
@@ -400,11 +451,12 @@ static void revoke_share(request *r, const shareable *what)
     share_target t = target_from(r, what);
     long long share_id = req_param_id(r, 1);
     const char *params[] = {t.ids[0], t.ids[1], t.ids[2], req_id_text(r, share_id)};
-    PGresult *res = db_begin(r->db) ? db_run(r->db, "share_revoke", 4, params) : NULL;
+    PGresult *res =
+        db_begin(r->db) ? db_run(r->db, "share_revoke", ARRAY_SIZE(params), params) : NULL;
     bool done = res && PQntuples(res) == 1 &&
                 audit(r, "share_revoked", 0, 0,
                       arena_printf(r->mem, "Stopped sharing the %s %lld with: %s", what->noun, t.id,
-                                   db_text(res, 0, 1))) &&
+                                   db_text(res, 0, SR_AUDIENCE))) &&
                 db_commit(r->db);
     bool missing = res && PQntuples(res) == 0;
     PQclear(res);
@@ -447,22 +499,23 @@ static const char *shared_as(const char *audience)
 void page_shared_with_me(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id)};
-    PGresult *res = db_run(r->db, "shared_with_me", 2, params);
+    PGresult *res = db_run(r->db, "shared_with_me", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
     }
     tpl_dict *d = render_begin(r, "Shared with you", "sharing/shared.tpl");
     for (int i = 0; d && i < PQntuples(res); i++) {
-        bool page = strcmp(db_text(res, i, 0), "page") == 0;
+        bool page = strcmp(db_text(res, i, SW_KIND), "page") == 0;
         tpl_dict *row = tpl_add_section(d, "ITEM");
-        tpl_set(row, "HREF",
-                arena_printf(r->mem, "/%s/%s", page ? "pages" : "collections", db_text(res, i, 1)));
-        tpl_set(row, "TITLE", db_text(res, i, 2));
+        tpl_set(
+            row, "HREF",
+            arena_printf(r->mem, "/%s/%s", page ? "pages" : "collections", db_text(res, i, SW_ID)));
+        tpl_set(row, "TITLE", db_text(res, i, SW_TITLE));
         tpl_set(row, "KIND", page ? "Page" : "Collection");
-        tpl_set(row, "OWNER", db_text(res, i, 3));
-        tpl_set(row, "AS", shared_as(db_text(res, i, 5)));
-        tpl_set(row, "UPDATED", db_text(res, i, 6));
+        tpl_set(row, "OWNER", db_text(res, i, SW_OWNER));
+        tpl_set(row, "AS", shared_as(db_text(res, i, SW_AUDIENCE)));
+        tpl_set(row, "UPDATED", db_text(res, i, SW_UPDATED));
     }
     if (d)
         tpl_show(d, PQntuples(res) ? "HAS_ITEMS" : "NO_ITEMS");

@@ -12,11 +12,20 @@
 #include "../core/richtext.h"
 #include "portfolio.h"
 
-/* What is submitted, as PAGE_BLOCK_COLUMNS rows, then its title and an
- * introduction (a collection's description). */
-enum { SR_TITLE = PB_N_COLUMNS, SR_INTRO_HTML };
+/* submission_page_rows and submission_collection_rows: what is submitted,
+ * as PAGE_BLOCK_COLUMNS rows, then its title and an introduction (a
+ * collection's description). */
+enum { SR_TITLE = PB_N_COLUMNS, SR_INTRO_HTML, SUBMISSION_ROWS_COLUMNS };
 
-enum { SL_ID, SL_TITLE, SL_MINE, SL_OTHER_NAME, SL_DATE, SL_REVIEWED };
+/* submission_page_title and submission_collection_title. */
+enum { STI_TITLE, SUBMISSION_TITLE_COLUMNS };
+/* submission_tutors: one row a tutor. */
+enum { STU_ID, STU_NAME, SUBMISSION_TUTORS_COLUMNS };
+/* submission_insert: the submission saved. */
+enum { SI_ID, SUBMISSION_INSERT_COLUMNS };
+/* submission_list: one row a submission. */
+enum { SL_ID, SL_TITLE, SL_MINE, SL_OTHER_NAME, SL_DATE, SL_REVIEWED, SUBMISSION_LIST_COLUMNS };
+/* submission_show: the submission. */
 enum {
     SS_ID,
     SS_TITLE,
@@ -29,14 +38,20 @@ enum {
     SS_NOTE_HTML,
     SS_SNAPSHOT_HTML,
     SS_SUBMITTED,
-    SS_REVIEWED
+    SS_REVIEWED,
+    SUBMISSION_SHOW_COLUMNS
 };
+/* submission_comment_insert: the comment saved, and who hears of it. */
+enum { SCI_ID, SCI_OWNER_ID, SCI_TUTOR_ID, SCI_TITLE, SUBMISSION_COMMENT_INSERT_COLUMNS };
+/* submission_review: the owner to tell, and whether this was the first time. */
+enum { SRV_OWNER_ID, SRV_TITLE, SRV_FRESH, SUBMISSION_REVIEW_COLUMNS };
 
 const db_statement submission_statements[] = {
     /* The owner's ($2) page or collection $1. */
-    {"submission_page_title", "SELECT title FROM portfolio_pages WHERE id = $1 AND owner_id = $2"},
-    {"submission_collection_title",
-     "SELECT title FROM collections WHERE id = $1 AND owner_id = $2"},
+    {"submission_page_title", "SELECT title FROM portfolio_pages WHERE id = $1 AND owner_id = $2",
+     SUBMISSION_TITLE_COLUMNS},
+    {"submission_collection_title", "SELECT title FROM collections WHERE id = $1 AND owner_id = $2",
+     SUBMISSION_TITLE_COLUMNS},
     /* Whom $1 (at college $2) may submit to: the tutors at the college
      * who support them (supported_learners: their tutors, and a mentor in
      * force who tutors too). */
@@ -45,18 +60,22 @@ const db_statement submission_statements[] = {
      " WHERE u.institution_id = $2 AND u.id <> $1 AND u.status = 'active'"
      "   AND u.id IN (SELECT user_id FROM memberships WHERE institution_id = $2 AND role = 'tutor')"
      "   AND EXISTS (SELECT 1 FROM supported_learners(u.id) x WHERE x.learner_id = $1)"
-     " ORDER BY u.display_name, u.id"},
+     " ORDER BY u.display_name, u.id",
+     SUBMISSION_TUTORS_COLUMNS},
     /* The owner's ($2) page $1 with its blocks in order. */
-    {"submission_page_rows", "SELECT " PAGE_BLOCK_COLUMNS ", p.title, ''"
-                             "  FROM portfolio_pages p" PAGE_BLOCK_JOINS
-                             " WHERE p.id = $1 AND p.owner_id = $2 ORDER BY b.position"},
+    {"submission_page_rows",
+     "SELECT " PAGE_BLOCK_COLUMNS ", p.title, ''"
+     "  FROM portfolio_pages p" PAGE_BLOCK_JOINS
+     " WHERE p.id = $1 AND p.owner_id = $2 ORDER BY b.position",
+     SUBMISSION_ROWS_COLUMNS},
     /* Every page of the owner's ($2) collection $1 in order, each with its
      * blocks in order; an empty collection gives one row of NULL pages. */
     {"submission_collection_rows",
      "SELECT " PAGE_BLOCK_COLUMNS ", c.title, c.description_html"
      "  FROM collections c LEFT JOIN collection_pages cp ON cp.collection_id = c.id"
      "  LEFT JOIN portfolio_pages p ON p.id = cp.page_id" PAGE_BLOCK_JOINS
-     " WHERE c.id = $1 AND c.owner_id = $2 ORDER BY cp.position, b.position"},
+     " WHERE c.id = $1 AND c.owner_id = $2 ORDER BY cp.position, b.position",
+     SUBMISSION_ROWS_COLUMNS},
     /* Nothing is inserted unless the tutor ($3) supports the owner ($2)
      * now: a tutor id made up in the form saves nothing. */
     {"submission_insert",
@@ -66,9 +85,12 @@ const db_statement submission_statements[] = {
      "   FROM users u"
      "  WHERE u.id = $3 AND u.institution_id = $1 AND u.id <> $2 AND u.status = 'active'"
      "    AND EXISTS (SELECT 1 FROM supported_learners(u.id) x WHERE x.learner_id = $2)"
-     " RETURNING id"},
-    {"submission_files_insert", "INSERT INTO submission_files (submission_id, file_id)"
-                                " SELECT DISTINCT $1::bigint, f FROM unnest($2::bigint[]) f"},
+     " RETURNING id",
+     SUBMISSION_INSERT_COLUMNS},
+    {"submission_files_insert",
+     "INSERT INTO submission_files (submission_id, file_id)"
+     " SELECT DISTINCT $1::bigint, f FROM unnest($2::bigint[]) f",
+     0},
     /* The route's prefetch ($1 the session token's hash): what the person
      * submitted and what was submitted to them, newest first, each with the
      * other party's name (readable_submissions). */
@@ -77,7 +99,8 @@ const db_statement submission_statements[] = {
      "       to_char(s.submitted_at, 'FMDD Mon YYYY'), s.reviewed_at IS NOT NULL"
      "  FROM session_viewer($1) v CROSS JOIN readable_submissions(v.id) s"
      "  JOIN users o ON o.id = CASE WHEN s.owner_id = v.id THEN s.tutor_id ELSE s.owner_id END"
-     " ORDER BY s.submitted_at DESC, s.id DESC LIMIT 500"},
+     " ORDER BY s.submitted_at DESC, s.id DESC LIMIT 500",
+     SUBMISSION_LIST_COLUMNS},
     /* Submission $1 if the viewer ($2) reads it: its owner or its tutor
      * (readable_submissions). */
     {"submission_show",
@@ -87,17 +110,20 @@ const db_statement submission_statements[] = {
      "       to_char(s.reviewed_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
      "  FROM readable_submissions($2) s JOIN users o ON o.id = s.owner_id"
      "  JOIN users t ON t.id = s.tutor_id"
-     " WHERE s.id = $1"},
+     " WHERE s.id = $1",
+     SUBMISSION_SHOW_COLUMNS},
     /* In page_comments' columns, so that comments.c shows them the same
      * way: nothing is hidden or deleted here. */
-    {"submission_comments", "SELECT c.id, a.display_name, c.body_html, c.is_feedback, false,"
-                            "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
-                            "       false, false, false"
-                            "  FROM readable_submissions($2) s"
-                            "  JOIN comments c ON c.submission_id = s.id"
-                            "  JOIN users a ON a.id = c.author_id"
-                            " WHERE s.id = $1"
-                            " ORDER BY c.created_at, c.id"},
+    {"submission_comments",
+     "SELECT c.id, a.display_name, c.body_html, c.is_feedback, false,"
+     "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
+     "       false, false, false"
+     "  FROM readable_submissions($2) s"
+     "  JOIN comments c ON c.submission_id = s.id"
+     "  JOIN users a ON a.id = c.author_id"
+     " WHERE s.id = $1"
+     " ORDER BY c.created_at, c.id",
+     PAGE_COMMENTS_COLUMNS},
     /* Only the owner and the tutor ($2) comment; the tutor's is feedback. */
     {"submission_comment_insert",
      "WITH s AS (SELECT id, institution_id, owner_id, tutor_id, title"
@@ -105,7 +131,8 @@ const db_statement submission_statements[] = {
      "     c AS (INSERT INTO comments (institution_id, submission_id, author_id, body_md,"
      "                                 body_html, is_feedback)"
      "           SELECT institution_id, id, $2, $3, $4, tutor_id = $2 FROM s RETURNING id)"
-     " SELECT c.id, s.owner_id, s.tutor_id, s.title FROM c, s"},
+     " SELECT c.id, s.owner_id, s.tutor_id, s.title FROM c, s",
+     SUBMISSION_COMMENT_INSERT_COLUMNS},
     /* The tutor ($2) marks it reviewed; the first time is the one kept, and
      * fresh says whether this was it. */
     {"submission_review",
@@ -113,7 +140,8 @@ const db_statement submission_statements[] = {
      "             FROM submissions x JOIN readable_submissions($2) r ON r.id = x.id"
      "            WHERE x.id = $1 AND x.tutor_id = $2 FOR UPDATE OF x)"
      " UPDATE submissions u SET reviewed_at = COALESCE(u.reviewed_at, now()) FROM s"
-     "  WHERE u.id = s.id RETURNING s.owner_id, s.title, s.fresh"},
+     "  WHERE u.id = s.id RETURNING s.owner_id, s.title, s.fresh",
+     SUBMISSION_REVIEW_COLUMNS},
     {NULL, NULL},
 };
 
@@ -159,9 +187,9 @@ static void fill_submit_form(request *r, tpl_dict *form, const PGresult *tutors,
         /* The first radio's id is the field's name, so that the error
          * summary's link lands on the list. */
         tpl_set(t, "HTML_ID", i ? arena_printf(r->mem, "tutor_id-%d", i + 1) : "tutor_id");
-        tpl_set(t, "ID", db_text(tutors, i, 0));
-        tpl_set(t, "NAME", db_text(tutors, i, 1));
-        if (strcmp(tutor_id, db_text(tutors, i, 0)) == 0)
+        tpl_set(t, "ID", db_text(tutors, i, STU_ID));
+        tpl_set(t, "NAME", db_text(tutors, i, STU_NAME));
+        if (strcmp(tutor_id, db_text(tutors, i, STU_ID)) == 0)
             tpl_show(t, "CHECKED");
     }
     tpl_set(form, "NOTE", note);
@@ -183,14 +211,15 @@ static void show_submit_form(request *r, const submittable *k, int status, const
     }
     const char *target[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
     const char *person[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id)};
-    db_call calls[] = {{k->title_statement, 2, target}, {"submission_tutors", 2, person}};
+    db_call calls[] = {{k->title_statement, ARRAY_SIZE(target), target},
+                       {"submission_tutors", ARRAY_SIZE(person), person}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
         render_db_failed(r);
     } else if (PQntuples(res[0]) != 1) {
         render_error(r, 404, k->not_found);
     } else {
-        const char *title = db_text(res[0], 0, 0);
+        const char *title = db_text(res[0], 0, STI_TITLE);
         tpl_dict *d = render_begin(
             r, arena_printf(r->mem, "%sSubmit “%s” for assessment", error ? "Error: " : "", title),
             "submissions/new.tpl");
@@ -308,7 +337,7 @@ static enum freeze_result freeze(request *r, const submittable *k, long long id,
                                  const char **submission_id)
 {
     const char *target[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
-    PGresult *rows = db_run(r->db, k->rows_statement, 2, target);
+    PGresult *rows = db_run(r->db, k->rows_statement, ARRAY_SIZE(target), target);
     if (!rows)
         return FREEZE_DB_FAILED;
     enum freeze_result result = FREEZE_NOT_FOUND;
@@ -331,15 +360,15 @@ static enum freeze_result freeze(request *r, const submittable *k, long long id,
                             v[S_NOTE].str,
                             note_html,
                             snapshot};
-    PGresult *ins = db_run(r->db, "submission_insert", 9, params);
+    PGresult *ins = db_run(r->db, "submission_insert", ARRAY_SIZE(params), params);
     if (!ins || PQntuples(ins) != 1) {
         PQclear(ins);
         return ins ? FREEZE_NOT_TUTOR : FREEZE_DB_FAILED;
     }
-    *submission_id = arena_strdup(r->mem, db_text(ins, 0, 0));
+    *submission_id = arena_strdup(r->mem, db_text(ins, 0, SI_ID));
     PQclear(ins);
     const char *file_params[] = {*submission_id, files};
-    PGresult *kept = db_run(r->db, "submission_files_insert", 2, file_params);
+    PGresult *kept = db_run(r->db, "submission_files_insert", ARRAY_SIZE(file_params), file_params);
     PQclear(kept);
     if (!kept)
         return FREEZE_DB_FAILED;
@@ -500,7 +529,8 @@ static void show_submission(request *r, int status, const char *error, const cha
         return;
     }
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id)};
-    db_call calls[] = {{"submission_show", 2, params}, {"submission_comments", 2, params}};
+    db_call calls[] = {{"submission_show", ARRAY_SIZE(params), params},
+                       {"submission_comments", ARRAY_SIZE(params), params}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
         render_db_failed(r);
@@ -586,16 +616,16 @@ void page_submission_comment(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, id), req_id_text(r, r->user->id), v[0].str, html};
-    PGresult *res = db_run(r->db, "submission_comment_insert", 4, params);
+    PGresult *res = db_run(r->db, "submission_comment_insert", ARRAY_SIZE(params), params);
     bool found = res && PQntuples(res) == 1;
     bool ok = res != NULL;
-    const char *comment_id = found ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    const char *comment_id = found ? arena_strdup(r->mem, db_text(res, 0, SCI_ID)) : NULL;
     if (found) {
-        long long owner = db_int(res, 0, 1), tutor = db_int(res, 0, 2);
-        ok = notify(
-            r, r->user->id == owner ? tutor : owner, "submission_comment",
-            arena_printf(r->mem, "%s commented on “%s”", r->user->display_name, db_text(res, 0, 3)),
-            arena_printf(r->mem, "/submissions/%lld#comment-%s", id, comment_id));
+        long long owner = db_int(res, 0, SCI_OWNER_ID), tutor = db_int(res, 0, SCI_TUTOR_ID);
+        ok = notify(r, r->user->id == owner ? tutor : owner, "submission_comment",
+                    arena_printf(r->mem, "%s commented on “%s”", r->user->display_name,
+                                 db_text(res, 0, SCI_TITLE)),
+                    arena_printf(r->mem, "/submissions/%lld#comment-%s", id, comment_id));
     }
     PQclear(res);
     finish_change(r, ok, found,
@@ -616,14 +646,14 @@ void page_submission_reviewed(request *r)
         render_db_failed(r);
         return;
     }
-    PGresult *res = db_run(r->db, "submission_review", 2, params);
+    PGresult *res = db_run(r->db, "submission_review", ARRAY_SIZE(params), params);
     bool found = res && PQntuples(res) == 1;
     bool ok = res != NULL;
-    if (found && strcmp(db_text(res, 0, 2), "t") == 0)
-        ok = notify(
-            r, db_int(res, 0, 0), "submission_reviewed",
-            arena_printf(r->mem, "%s reviewed “%s”", r->user->display_name, db_text(res, 0, 1)),
-            arena_printf(r->mem, "/submissions/%lld", id));
+    if (found && strcmp(db_text(res, 0, SRV_FRESH), "t") == 0)
+        ok = notify(r, db_int(res, 0, SRV_OWNER_ID), "submission_reviewed",
+                    arena_printf(r->mem, "%s reviewed “%s”", r->user->display_name,
+                                 db_text(res, 0, SRV_TITLE)),
+                    arena_printf(r->mem, "/submissions/%lld", id));
     PQclear(res);
     finish_change(r, ok, found, arena_printf(r->mem, "/submissions/%lld", id));
 }

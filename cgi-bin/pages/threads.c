@@ -80,6 +80,53 @@
     "  JOIN users u ON u.id = k.person_id AND u.status = 'active'"                                 \
     " WHERE k.person_id <> $1"
 
+/* thread_list: one row a thread (WITH: the other members' names; UNREAD:
+ * messages not read yet; MENTORING: it belongs to a mentorship). */
+enum {
+    TL_ID,
+    TL_SUBJECT,
+    TL_WITH,
+    TL_WHEN,
+    TL_UNREAD,
+    TL_COUNT,
+    TL_MENTORING,
+    THREAD_LIST_COLUMNS
+};
+/* thread_head: THREAD_HEAD's columns. */
+enum {
+    TH_ID,
+    TH_SUBJECT,
+    TH_MENTORSHIP,
+    TH_LAST,
+    TH_FIRST_UNREAD,
+    TH_OPEN,
+    TH_OTHERS,
+    TH_OTHER,
+    THREAD_HEAD_COLUMNS
+};
+/* thread_messages: one row a message. */
+enum {
+    MG_ID,
+    MG_AUTHOR,
+    MG_HTML,
+    MG_LINK_PATH,
+    MG_LINK_TITLE,
+    MG_WHEN,
+    THREAD_MESSAGES_COLUMNS
+};
+/* thread_partners: THREAD_PARTNERS's columns. */
+enum { TP_CHOICE, TP_LABEL, TP_MENTORSHIP, TP_OTHER, THREAD_PARTNERS_COLUMNS };
+enum { PA_OTHER, PA_MENTORSHIP, THREAD_PARTNER_COLUMNS };
+enum { TI_THREAD_ID, THREAD_INSERT_COLUMNS };
+enum { LC_CHOICE, LC_LABEL, MESSAGE_LINK_CHOICES_COLUMNS };
+enum { LK_PATH, LK_TITLE, MESSAGE_LINK_CHECK_COLUMNS };
+enum { MI_ID, MESSAGE_INSERT_COLUMNS };
+/* thread_admin_head: the thread's members and dates, not its words. */
+enum { TAH_ID, TAH_MEMBERS, TAH_SINCE, TAH_COUNT, THREAD_ADMIN_HEAD_COLUMNS };
+/* thread_admin_find: one row a thread, members and dates. */
+enum { TAF_ID, TAF_MEMBERS, TAF_SINCE, TAF_LATEST, TAF_COUNT, THREAD_ADMIN_FIND_COLUMNS };
+enum { TM_USER_ID, THREAD_MEMBER_IDS_COLUMNS };
+
 const db_statement thread_statements[] = {
     /* Viewer $1's threads at their college $2 (thread_members), latest
      * activity first, with how many messages in each they have not read. */
@@ -92,9 +139,10 @@ const db_statement thread_statements[] = {
      " CROSS JOIN LATERAL (SELECT string_agg(u.display_name, ', ') AS names"
      "                       FROM thread_members om JOIN users u ON u.id = om.user_id"
      "                      WHERE om.thread_id = w.thread_id AND om.user_id <> $1) o"
-     " WHERE w.institution_id = $2 ORDER BY w.last_message_at DESC LIMIT 200"},
+     " WHERE w.institution_id = $2 ORDER BY w.last_message_at DESC LIMIT 200",
+     THREAD_LIST_COLUMNS},
     /* The prefetch of /messages/:id, and what a reply checks first. */
-    {"thread_head", THREAD_HEAD},
+    {"thread_head", THREAD_HEAD, THREAD_HEAD_COLUMNS},
     /* Every message of thread $1 (already checked), oldest first; dates
      * without the year when it is this year's. */
     {"thread_messages",
@@ -104,36 +152,43 @@ const db_statement thread_statements[] = {
      "                                       = date_trunc('year', now())"
      "                                  THEN 'FMDD Mon, HH24:MI' ELSE 'FMDD Mon YYYY, HH24:MI' END)"
      "  FROM messages m JOIN users u ON u.id = m.author_id"
-     " WHERE m.thread_id = $1 ORDER BY m.id"},
+     " WHERE m.thread_id = $1 ORDER BY m.id",
+     THREAD_MESSAGES_COLUMNS},
     /* Member $2 has read thread $1 up to message $3. */
     {"thread_mark_read", "UPDATE thread_members SET last_read_id = $3"
-                         " WHERE thread_id = $1 AND user_id = $2 AND last_read_id < $3"},
-    {"thread_partners", THREAD_PARTNERS},
+                         " WHERE thread_id = $1 AND user_id = $2 AND last_read_id < $3",
+     0},
+    {"thread_partners", THREAD_PARTNERS, THREAD_PARTNERS_COLUMNS},
     /* Whether $1 may start a thread with choice $2 (as THREAD_PARTNERS
      * gives it): the other person's id and the mentorship's (or 0). */
     {"thread_partner",
      "SELECT c.other, c.m FROM (" THREAD_PARTNERS ") AS c(choice, label, m, other)"
-     " WHERE c.choice = $2"},
+     " WHERE c.choice = $2",
+     THREAD_PARTNER_COLUMNS},
     {"thread_insert",
      "WITH t AS (INSERT INTO threads (institution_id, mentorship_id, subject, created_by)"
      "           VALUES ($1, nullif($2, 0::bigint), $3, $4) RETURNING id)"
      " INSERT INTO thread_members (thread_id, user_id)"
-     " SELECT t.id, x FROM t, unnest(ARRAY[$4::bigint, $5::bigint]) x RETURNING thread_id"},
+     " SELECT t.id, x FROM t, unnest(ARRAY[$4::bigint, $5::bigint]) x RETURNING thread_id",
+     THREAD_INSERT_COLUMNS},
     /* What sender $1 may point a message to $2 at, newest first. */
     {"message_link_choices",
      "SELECT choice, label FROM " LINKABLE("$1::bigint", "$2::bigint")
-     " ORDER BY at DESC LIMIT 200"},
+     " ORDER BY at DESC LIMIT 200",
+     MESSAGE_LINK_CHOICES_COLUMNS},
     /* The address and title of what sender $1 points a message to $3
      * at (choice $2), if it is one of message_link_choices. */
     {"message_link_check",
-     "SELECT path, title FROM " LINKABLE("$1::bigint", "$3::bigint") " WHERE choice = $2"},
+     "SELECT path, title FROM " LINKABLE("$1::bigint", "$3::bigint") " WHERE choice = $2",
+     MESSAGE_LINK_CHECK_COLUMNS},
     /* A message by member $2 in thread $1, if they may write in it
      * (thread_members). */
     {"message_insert",
      "INSERT INTO messages (thread_id, institution_id, author_id, body_md, body_html, link_path,"
      "                      link_title)"
      " SELECT w.thread_id, w.institution_id, $2, $3, $4, nullif($5, ''), nullif($6, '')"
-     "   FROM thread_members($2) w WHERE w.thread_id = $1 AND w.may_write RETURNING id"},
+     "   FROM thread_members($2) w WHERE w.thread_id = $1 AND w.may_write RETURNING id",
+     MESSAGE_INSERT_COLUMNS},
     /* For an administrator of college $2: thread $1's members and dates
      * (not its words), to decide whether to read it. */
     {"thread_admin_head",
@@ -142,7 +197,8 @@ const db_statement thread_statements[] = {
      "                FROM thread_members m JOIN users u ON u.id = m.user_id"
      "               WHERE m.thread_id = t.id),"
      "       to_char(t.created_at, 'FMDD Mon YYYY'), t.message_count"
-     "  FROM threads t WHERE t.id = $1 AND t.institution_id = $2"},
+     "  FROM threads t WHERE t.id = $1 AND t.institution_id = $2",
+     THREAD_ADMIN_HEAD_COLUMNS},
     /* The threads of the person with username $2 at college $1: members
      * and dates, never subjects or words. */
     {"thread_admin_find",
@@ -155,16 +211,16 @@ const db_statement thread_statements[] = {
      "  FROM users p JOIN thread_members pm ON pm.user_id = p.id"
      "  JOIN threads t ON t.id = pm.thread_id"
      " WHERE p.institution_id = $1 AND p.username = lower($2)"
-     " ORDER BY t.last_message_at DESC LIMIT 200"},
+     " ORDER BY t.last_message_at DESC LIMIT 200",
+     THREAD_ADMIN_FIND_COLUMNS},
     {"thread_access_insert", "INSERT INTO thread_access (thread_id, admin_id, reason)"
-                             " VALUES ($1, $2, $3) RETURNING id"},
-    {"thread_member_ids", "SELECT user_id FROM thread_members WHERE thread_id = $1"},
+                             " VALUES ($1, $2, $3) RETURNING id",
+     1},
+    {"thread_member_ids", "SELECT user_id FROM thread_members WHERE thread_id = $1",
+     THREAD_MEMBER_IDS_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
-
-enum { TH_ID, TH_SUBJECT, TH_MENTORSHIP, TH_LAST, TH_FIRST_UNREAD, TH_OPEN, TH_OTHERS, TH_OTHER };
-enum { MG_ID, MG_AUTHOR, MG_HTML, MG_LINK_PATH, MG_LINK_TITLE, MG_WHEN };
 
 #define NO_THREAD "There is no such thread, or you are not in it."
 
@@ -174,7 +230,7 @@ enum { MG_ID, MG_AUTHOR, MG_HTML, MG_LINK_PATH, MG_LINK_TITLE, MG_WHEN };
 void page_thread_list(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id), req_id_text(r, r->user->institution_id)};
-    PGresult *res = db_run(r->db, "thread_list", 2, params);
+    PGresult *res = db_run(r->db, "thread_list", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -184,14 +240,14 @@ void page_thread_list(request *r)
         tpl_dict *list = PQntuples(res) ? tpl_add_section(d, "LIST") : NULL;
         for (int i = 0; i < PQntuples(res); i++) {
             tpl_dict *t = tpl_add_section(list, "THREAD");
-            tpl_set(t, "ID", db_text(res, i, 0));
-            tpl_set(t, "SUBJECT", db_text(res, i, 1));
-            tpl_set(t, "WITH", db_text(res, i, 2));
-            tpl_set(t, "WHEN", db_text(res, i, 3));
-            tpl_set(t, "COUNT", db_text(res, i, 5));
-            if (strcmp(db_text(res, i, 4), "0") != 0)
-                tpl_set(tpl_add_section(t, "UNREAD"), "N", db_text(res, i, 4));
-            if (strcmp(db_text(res, i, 6), "t") == 0)
+            tpl_set(t, "ID", db_text(res, i, TL_ID));
+            tpl_set(t, "SUBJECT", db_text(res, i, TL_SUBJECT));
+            tpl_set(t, "WITH", db_text(res, i, TL_WITH));
+            tpl_set(t, "WHEN", db_text(res, i, TL_WHEN));
+            tpl_set(t, "COUNT", db_text(res, i, TL_COUNT));
+            if (strcmp(db_text(res, i, TL_UNREAD), "0") != 0)
+                tpl_set(tpl_add_section(t, "UNREAD"), "N", db_text(res, i, TL_UNREAD));
+            if (strcmp(db_text(res, i, TL_MENTORING), "t") == 0)
                 tpl_show(t, "MENTORING");
         }
         if (!PQntuples(res))
@@ -230,7 +286,7 @@ static const safe_html *messages_html(request *r, const char *id, const char *la
     if (html)
         return html;
     const char *params[] = {id};
-    PGresult *res = db_run(r->db, "thread_messages", 1, params);
+    PGresult *res = db_run(r->db, "thread_messages", ARRAY_SIZE(params), params);
     if (res) {
         tpl_dict *d = tpl_dict_new();
         for (int i = 0; d && i < PQntuples(res); i++)
@@ -254,12 +310,12 @@ static const safe_html *link_choices_html(request *r, const char *other)
     if (html)
         return html;
     const char *params[] = {req_id_text(r, r->user->id), other};
-    PGresult *res = db_run(r->db, "message_link_choices", 2, params);
+    PGresult *res = db_run(r->db, "message_link_choices", ARRAY_SIZE(params), params);
     tpl_dict *d = res ? tpl_dict_new() : NULL;
     for (int i = 0; d && i < PQntuples(res); i++) {
         tpl_dict *c = tpl_add_section(d, "CHOICE");
-        tpl_set(c, "VALUE", db_text(res, i, 0));
-        tpl_set(c, "LABEL", db_text(res, i, 1));
+        tpl_set(c, "VALUE", db_text(res, i, LC_CHOICE));
+        tpl_set(c, "LABEL", db_text(res, i, LC_LABEL));
     }
     html = d ? render_fragment(r, "messages/link_choices.tpl", d) : NULL;
     if (html && key)
@@ -325,7 +381,7 @@ void page_thread_show(request *r)
     if (strcmp(first, "0") != 0) {
         const char *params[] = {db_text(head, 0, TH_ID), req_id_text(r, r->user->id),
                                 db_text(head, 0, TH_LAST)};
-        PGresult *res = db_run(r->db, "thread_mark_read", 3, params);
+        PGresult *res = db_run(r->db, "thread_mark_read", ARRAY_SIZE(params), params);
         if (res)
             resp_redirect(r, arena_printf(r->mem, "/messages/%s#m%s", params[0], first));
         else
@@ -347,15 +403,15 @@ static const char *check_link(request *r, const char *link, const char *other, c
     if (!*link)
         return NULL;
     const char *params[] = {req_id_text(r, r->user->id), link, other};
-    PGresult *res = db_run(r->db, "message_link_check", 3, params);
+    PGresult *res = db_run(r->db, "message_link_check", ARRAY_SIZE(params), params);
     const char *refusal = !res ? RENDER_DB_DOWN
                           : !PQntuples(res)
                               ? "The other person cannot see that, or it is not yours: share it "
                                 "with them first, or point at something else."
                               : NULL;
     if (!refusal) {
-        *path = arena_strdup(r->mem, db_text(res, 0, 0));
-        *title = arena_strdup(r->mem, db_text(res, 0, 1));
+        *path = arena_strdup(r->mem, db_text(res, 0, LK_PATH));
+        *title = arena_strdup(r->mem, db_text(res, 0, LK_TITLE));
     }
     PQclear(res);
     return refusal;
@@ -372,9 +428,9 @@ static const char *send_message(request *r, const char *id, const char *other, c
     if (!html)
         return "";
     const char *params[] = {id, req_id_text(r, r->user->id), body, html, path, title};
-    PGresult *res = db_run(r->db, "message_insert", 6, params);
+    PGresult *res = db_run(r->db, "message_insert", ARRAY_SIZE(params), params);
     const char *message = !res             ? ""
-                          : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0))
+                          : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, MI_ID))
                                            : NULL;
     PQclear(res);
     if (message && *message &&
@@ -395,7 +451,7 @@ static const field_spec reply_fields[] = {
 void page_thread_reply(request *r)
 {
     const char *hp[] = {r->user->session_hash, r->params[0]};
-    PGresult *head = db_run(r->db, "thread_head", 2, hp);
+    PGresult *head = db_run(r->db, "thread_head", ARRAY_SIZE(hp), hp);
     if (!render_found(r, head, NO_THREAD)) {
         PQclear(head);
         return;
@@ -440,7 +496,7 @@ static void show_new(request *r, int status, const char *chosen, const field_val
                      const char *error, const char *field)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "thread_partners", 1, params);
+    PGresult *res = db_run(r->db, "thread_partners", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -455,9 +511,9 @@ static void show_new(request *r, int status, const char *chosen, const field_val
         }
         for (int i = 0; i < PQntuples(res); i++) {
             tpl_dict *o = tpl_add_section(d, "PARTNER");
-            tpl_set(o, "VALUE", db_text(res, i, 0));
-            tpl_set(o, "LABEL", db_text(res, i, 1));
-            if (chosen && strcmp(chosen, db_text(res, i, 0)) == 0)
+            tpl_set(o, "VALUE", db_text(res, i, TP_CHOICE));
+            tpl_set(o, "LABEL", db_text(res, i, TP_LABEL));
+            if (chosen && strcmp(chosen, db_text(res, i, TP_CHOICE)) == 0)
                 tpl_show(o, "SELECTED");
         }
         if (!PQntuples(res))
@@ -487,7 +543,7 @@ void page_thread_create(request *r)
         return;
     }
     const char *pp[] = {req_id_text(r, r->user->id), v[N_TO].str};
-    PGresult *partner = db_run(r->db, "thread_partner", 2, pp);
+    PGresult *partner = db_run(r->db, "thread_partner", ARRAY_SIZE(pp), pp);
     if (!partner || !PQntuples(partner)) {
         show_new(r, partner ? 400 : 503, v[N_TO].str, v,
                  partner ? "Choose someone from the list: your mentor or mentee, a tutor of "
@@ -497,18 +553,18 @@ void page_thread_create(request *r)
         PQclear(partner);
         return;
     }
-    const char *other = arena_strdup(r->mem, db_text(partner, 0, 0));
-    const char *ip[] = {req_id_text(r, r->user->institution_id), db_text(partner, 0, 1),
+    const char *other = arena_strdup(r->mem, db_text(partner, 0, PA_OTHER));
+    const char *ip[] = {req_id_text(r, r->user->institution_id), db_text(partner, 0, PA_MENTORSHIP),
                         v[N_SUBJECT].str, req_id_text(r, r->user->id), other};
     PGresult *thread = NULL;
     const char *message = NULL;
-    bool ok = db_begin(r->db) && (thread = db_run(r->db, "thread_insert", 5, ip)) &&
+    bool ok = db_begin(r->db) && (thread = db_run(r->db, "thread_insert", ARRAY_SIZE(ip), ip)) &&
               PQntuples(thread) &&
-              (message = send_message(r, db_text(thread, 0, 0), other, v[N_SUBJECT].str,
+              (message = send_message(r, db_text(thread, 0, TI_THREAD_ID), other, v[N_SUBJECT].str,
                                       v[N_BODY].str, "", "")) &&
               *message && db_commit(r->db);
     if (ok) {
-        resp_redirect(r, arena_printf(r->mem, "/messages/%s", db_text(thread, 0, 0)));
+        resp_redirect(r, arena_printf(r->mem, "/messages/%s", db_text(thread, 0, TI_THREAD_ID)));
     } else {
         db_rollback(r->db);
         show_new(r, 503, v[N_TO].str, v, RENDER_DB_DOWN, "to");
@@ -531,7 +587,8 @@ void page_thread_admin_find(request *r)
         return;
     }
     const char *params[] = {req_id_text(r, r->user->institution_id), v[0].str};
-    PGresult *res = v[0].present ? db_run(r->db, "thread_admin_find", 2, params) : NULL;
+    PGresult *res =
+        v[0].present ? db_run(r->db, "thread_admin_find", ARRAY_SIZE(params), params) : NULL;
     if (v[0].present && !res) {
         render_db_failed(r);
         return;
@@ -542,8 +599,9 @@ void page_thread_admin_find(request *r)
         tpl_dict *table = res && PQntuples(res) ? tpl_add_section(d, "TABLE") : NULL;
         for (int i = 0; res && i < PQntuples(res); i++) {
             tpl_dict *t = tpl_add_section(table, "THREAD");
-            static const char *const names[] = {"ID", "MEMBERS", "SINCE", "LATEST", "COUNT"};
-            for (int k = 0; k < 5; k++)
+            static const char *const names[THREAD_ADMIN_FIND_COLUMNS] = {"ID", "MEMBERS", "SINCE",
+                                                                         "LATEST", "COUNT"};
+            for (int k = 0; k < THREAD_ADMIN_FIND_COLUMNS; k++)
                 tpl_set(t, names[k], db_text(res, i, k));
         }
         if (res && !PQntuples(res))
@@ -559,14 +617,14 @@ void page_thread_admin(request *r)
 {
     const char *params[] = {req_id_text(r, req_param_id(r, 0)),
                             req_id_text(r, r->user->institution_id)};
-    PGresult *res = db_run(r->db, "thread_admin_head", 2, params);
+    PGresult *res = db_run(r->db, "thread_admin_head", ARRAY_SIZE(params), params);
     if (render_found(r, res, "There is no such thread at your college.")) {
         tpl_dict *d = render_begin(r, "Read a thread for safeguarding", "messages/admin.tpl");
         if (d) {
-            tpl_set(d, "ID", db_text(res, 0, 0));
-            tpl_set(d, "MEMBERS", db_text(res, 0, 1));
-            tpl_set(d, "SINCE", db_text(res, 0, 2));
-            tpl_set(d, "COUNT", db_text(res, 0, 3));
+            tpl_set(d, "ID", db_text(res, 0, TAH_ID));
+            tpl_set(d, "MEMBERS", db_text(res, 0, TAH_MEMBERS));
+            tpl_set(d, "SINCE", db_text(res, 0, TAH_SINCE));
+            tpl_set(d, "COUNT", db_text(res, 0, TAH_COUNT));
         }
         render_end(r, 200);
     }
@@ -577,10 +635,10 @@ void page_thread_admin(request *r)
 static bool tell_members(request *r, const char *id, const char *reason)
 {
     const char *params[] = {id};
-    PGresult *res = db_run(r->db, "thread_member_ids", 1, params);
+    PGresult *res = db_run(r->db, "thread_member_ids", ARRAY_SIZE(params), params);
     bool ok = res != NULL;
     for (int i = 0; ok && i < PQntuples(res); i++)
-        ok = notify(r, db_int(res, i, 0), "safeguarding",
+        ok = notify(r, db_int(res, i, TM_USER_ID), "safeguarding",
                     arena_printf(r->mem,
                                  "%s, an administrator, read one of your threads for "
                                  "safeguarding. The reason given: %s",
@@ -601,7 +659,7 @@ void page_thread_admin_read(request *r)
     const char *err;
     const char *id = req_id_text(r, req_param_id(r, 0));
     const char *hp[] = {id, req_id_text(r, r->user->institution_id)};
-    PGresult *head = db_run(r->db, "thread_admin_head", 2, hp);
+    PGresult *head = db_run(r->db, "thread_admin_head", ARRAY_SIZE(hp), hp);
     if (!render_found(r, head, "There is no such thread at your college.")) {
         PQclear(head);
         return;
@@ -613,7 +671,8 @@ void page_thread_admin_read(request *r)
     }
     const char *ap[] = {id, req_id_text(r, r->user->id), v[0].str};
     PGresult *access = NULL;
-    bool ok = db_begin(r->db) && (access = db_run(r->db, "thread_access_insert", 3, ap)) &&
+    bool ok = db_begin(r->db) &&
+              (access = db_run(r->db, "thread_access_insert", ARRAY_SIZE(ap), ap)) &&
               audit(r, "thread_read_for_safeguarding", 0, 0,
                     arena_printf(r->mem, "thread %s: %s", id, v[0].str)) &&
               tell_members(r, id, v[0].str) && db_commit(r->db);
@@ -625,7 +684,7 @@ void page_thread_admin_read(request *r)
     } else {
         tpl_dict *d = render_begin(r, "A thread read for safeguarding", "messages/admin_read.tpl");
         if (d) {
-            tpl_set(d, "MEMBERS", db_text(head, 0, 1));
+            tpl_set(d, "MEMBERS", db_text(head, 0, TAH_MEMBERS));
             tpl_set_html(d, "MESSAGES_HTML", html); /* rendered from messages/messages.tpl */
         }
         render_end(r, 200);
