@@ -9,17 +9,27 @@
 
 #include "plans.h"
 
+/* plan_goal_history: one row a change, newest first. */
+enum { GH_STATUS, GH_NOTE, GH_BY, GH_SIDE, GH_WHEN, PLAN_GOAL_HISTORY_COLUMNS };
+/* plan_link_choices: one row an item (kind:id, its kind's name, title). */
+enum { LC_VALUE, LC_KIND, LC_TITLE, PLAN_LINK_CHOICES_COLUMNS };
+/* plan_goal_link: how many were linked, and whether it was already. */
+enum { GL_LINKED, GL_ALREADY, PLAN_GOAL_LINK_COLUMNS };
+/* plan_goal_unlink: the goal the link was on. */
+enum { GU_KEY, PLAN_GOAL_UNLINK_COLUMNS };
+
 // clang-format off
 const db_statement plan_goal_statements[] = {
     /* Goal $2 of plan $1's version in force. */
-    {"plan_goal", PLAN_GOALS_IN_FORCE " AND e.g->>'key' = $2"},
+    {"plan_goal", PLAN_GOALS_IN_FORCE " AND e.g->>'key' = $2", PLAN_GOALS_IN_FORCE_COLUMNS},
     /* Every change of goal $2's status, newest first. */
     {"plan_goal_history",
      "SELECT u.status, u.note, a.display_name, u.side,"
      "       to_char(u.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
      "  FROM plan_goal_updates u JOIN users a ON a.id = u.author_id"
-     " WHERE u.plan_id = $1 AND u.goal_key = $2 ORDER BY u.id DESC"},
-    {"plan_goal_links", PLAN_LINKS(" AND goal_key = $3") " ORDER BY l.id"},
+     " WHERE u.plan_id = $1 AND u.goal_key = $2 ORDER BY u.id DESC",
+     PLAN_GOAL_HISTORY_COLUMNS},
+    {"plan_goal_links", PLAN_LINKS(" AND goal_key = $3") " ORDER BY l.id", PLAN_LINKS_COLUMNS},
     /* What learner $1 can link: their own evidence, pages and posts,
      * newest first, each as kind:id. */
     {"plan_link_choices",
@@ -28,7 +38,8 @@ const db_statement plan_goal_statements[] = {
      " UNION ALL (SELECT 'page:' || id, 'Page', title FROM portfolio_pages WHERE owner_id = $1"
      "  ORDER BY updated_at DESC LIMIT 200)"
      " UNION ALL (SELECT 'post:' || id, 'Blog post', title FROM posts WHERE author_id = $1"
-     "  ORDER BY updated_at DESC LIMIT 200)"},
+     "  ORDER BY updated_at DESC LIMIT 200)",
+     PLAN_LINK_CHOICES_COLUMNS},
     /* A status for goal $2 of plan $1's version in force. */
     {"plan_goal_status",
      "INSERT INTO plan_goal_updates (plan_id, goal_key, status, note, author_id, side)"
@@ -36,7 +47,8 @@ const db_statement plan_goal_statements[] = {
      "   FROM plans p JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
      "  WHERE p.id = $1 AND " PLAN_IN_FORCE
      "    AND v.content->'goals' @> jsonb_build_array(jsonb_build_object('key', $2::text))"
-     " RETURNING id"},
+     " RETURNING id",
+     1},
     /* Learner $5 (the learner's side of plan $1: plan_sides) links their
      * own item ($3 a kind, $4 its id) to goal $2 of plan $1: how many
      * were linked, and whether it was already. */
@@ -60,13 +72,15 @@ const db_statement plan_goal_statements[] = {
      " SELECT (SELECT count(*) FROM ins),"
      "        EXISTS (SELECT 1 FROM plan_goal_links WHERE plan_id = $1 AND goal_key = $2"
      "                  AND CASE $3 WHEN 'evidence' THEN evidence_id WHEN 'page' THEN page_id"
-     "                              ELSE post_id END = $4::bigint)"},
+     "                              ELSE post_id END = $4::bigint)",
+     PLAN_GOAL_LINK_COLUMNS},
     /* Learner $3 (the learner's side of plan $1: plan_sides) takes link
      * $2 off a goal of plan $1: which goal. */
     {"plan_goal_unlink",
      "DELETE FROM plan_goal_links l USING plan_sides($3::bigint) s, plans p"
      " WHERE l.id = $2 AND l.plan_id = $1 AND s.plan_id = $1 AND s.side = 'learner'"
-     "   AND p.id = s.plan_id AND " PLAN_IN_FORCE " RETURNING l.goal_key"},
+     "   AND p.id = s.plan_id AND " PLAN_IN_FORCE " RETURNING l.goal_key",
+     PLAN_GOAL_UNLINK_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
@@ -133,19 +147,19 @@ void plan_fill_links(tpl_dict *g, const PGresult *links, const char *key, bool c
     int hidden = 0, shown = 0;
     tpl_dict *list = NULL;
     for (int i = 0; i < PQntuples(links); i++) {
-        if (!plan_is(links, i, 1, key))
+        if (!plan_is(links, i, LN_KEY, key))
             continue;
-        if (PQgetisnull(links, i, 4)) {
+        if (PQgetisnull(links, i, LN_HREF)) {
             hidden++;
             continue;
         }
         if (!shown++)
             list = tpl_add_section(g, "HAS_LINKS");
         tpl_dict *l = tpl_add_section(list, "LINK");
-        tpl_set(l, "LINK_ID", db_text(links, i, 0));
-        tpl_set(l, "TITLE", db_text(links, i, 2));
-        tpl_set(l, "KIND", db_text(links, i, 3));
-        tpl_set(l, "HREF", db_text(links, i, 4));
+        tpl_set(l, "LINK_ID", db_text(links, i, LN_ID));
+        tpl_set(l, "TITLE", db_text(links, i, LN_TITLE));
+        tpl_set(l, "KIND", db_text(links, i, LN_KIND));
+        tpl_set(l, "HREF", db_text(links, i, LN_HREF));
         if (can_unlink)
             tpl_show(l, "CAN_UNLINK");
     }
@@ -161,12 +175,12 @@ static void fill_history(tpl_dict *d, const PGresult *history)
 {
     for (int i = 0; i < PQntuples(history); i++) {
         tpl_dict *h = tpl_add_section(d, "CHANGE");
-        tpl_set(h, "STATUS", status_label(db_text(history, i, 0)));
-        tpl_set(h, "BY", db_text(history, i, 2));
-        tpl_set(h, "SIDE", db_text(history, i, 3));
-        tpl_set(h, "WHEN", db_text(history, i, 4));
-        if (*db_text(history, i, 1))
-            tpl_set(tpl_add_section(h, "NOTE"), "TEXT", db_text(history, i, 1));
+        tpl_set(h, "STATUS", status_label(db_text(history, i, GH_STATUS)));
+        tpl_set(h, "BY", db_text(history, i, GH_BY));
+        tpl_set(h, "SIDE", db_text(history, i, GH_SIDE));
+        tpl_set(h, "WHEN", db_text(history, i, GH_WHEN));
+        if (*db_text(history, i, GH_NOTE))
+            tpl_set(tpl_add_section(h, "NOTE"), "TEXT", db_text(history, i, GH_NOTE));
     }
     if (!PQntuples(history))
         tpl_show(d, "NO_CHANGES");
@@ -193,9 +207,10 @@ static void fill_forms(request *r, tpl_dict *d, const char *status, const PGresu
     tpl_dict *list = PQntuples(choices) ? tpl_add_section(c, "HAS_CHOICES") : NULL;
     for (int k = 0; k < PQntuples(choices); k++) {
         tpl_dict *o = tpl_add_section(list, "CHOICE");
-        tpl_set(o, "VALUE", db_text(choices, k, 0));
+        tpl_set(o, "VALUE", db_text(choices, k, LC_VALUE));
         tpl_set(o, "LABEL",
-                arena_printf(r->mem, "%s: %s", db_text(choices, k, 1), db_text(choices, k, 2)));
+                arena_printf(r->mem, "%s: %s", db_text(choices, k, LC_KIND),
+                             db_text(choices, k, LC_TITLE)));
     }
     if (!PQntuples(choices))
         tpl_show(c, "NOTHING_TO_LINK");
@@ -217,10 +232,10 @@ static void show_goal(request *r, int status, const PGresult *head, const char *
     bool open = plan_in_force(head), learner = plan_is(head, 0, PH_SIDE, "learner");
     const char *a[] = {id, key}, *b[] = {id, req_id_text(r, r->user->id), key};
     const char *c[] = {req_id_text(r, r->user->id)};
-    const db_call calls[] = {{"plan_goal", 2, a},
-                             {"plan_goal_history", 2, a},
-                             {"plan_goal_links", 3, b},
-                             {"plan_link_choices", 1, c}};
+    const db_call calls[] = {{"plan_goal", ARRAY_SIZE(a), a},
+                             {"plan_goal_history", ARRAY_SIZE(a), a},
+                             {"plan_goal_links", ARRAY_SIZE(b), b},
+                             {"plan_link_choices", ARRAY_SIZE(c), c}};
     PGresult *res[4] = {NULL, NULL, NULL, NULL};
     if (!db_run_pipeline(r->db, open && learner ? 4 : 3, calls, res))
         render_db_failed(r);
@@ -298,7 +313,7 @@ void page_plan_goal_status(request *r)
                             v[1].str,
                             req_id_text(r, r->user->id),
                             db_text(head, 0, PH_SIDE)};
-    PGresult *res = db_run(r->db, "plan_goal_status", 6, params);
+    PGresult *res = db_run(r->db, "plan_goal_status", ARRAY_SIZE(params), params);
     if (!res)
         render_db_failed(r);
     else if (!PQntuples(res))
@@ -344,10 +359,10 @@ void page_plan_goal_link(request *r)
     }
     const char *params[] = {id, r->params[1], kind, req_id_text(r, item),
                             req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "plan_goal_link", 5, params);
+    PGresult *res = db_run(r->db, "plan_goal_link", ARRAY_SIZE(params), params);
     if (!res)
         render_db_failed(r);
-    else if (plan_is(res, 0, 0, "1") || plan_is(res, 0, 1, "t"))
+    else if (plan_is(res, 0, GL_LINKED, "1") || plan_is(res, 0, GL_ALREADY, "t"))
         back_to_goal(r, id, r->params[1], "linked");
     else
         render_error(r, 404,
@@ -364,13 +379,13 @@ void page_plan_goal_unlink(request *r)
         return;
     const char *id = db_text(head, 0, PH_ID);
     const char *params[] = {id, req_id_text(r, req_param_id(r, 1)), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "plan_goal_unlink", 3, params);
+    PGresult *res = db_run(r->db, "plan_goal_unlink", ARRAY_SIZE(params), params);
     if (!res)
         render_db_failed(r);
     else if (!PQntuples(res))
         render_error(r, 404, "There is no such link on your plan.");
     else
-        back_to_goal(r, id, db_text(res, 0, 0), "unlinked");
+        back_to_goal(r, id, db_text(res, 0, GU_KEY), "unlinked");
     PQclear(res);
     PQclear(head);
 }

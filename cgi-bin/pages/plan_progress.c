@@ -33,13 +33,21 @@ enum {
     RV_LEARNER_SIGNED,
     RV_TUTOR_SIGNER,
     RV_TUTOR_SIGNED,
-    RV_LATE
+    RV_LATE,
+    PLAN_REVIEWS_COLUMNS
 };
+/* plan_summary: goals in force, achieved, past their date; the next
+ * review's date (" late" after it when past); reviews to sign. */
+enum { SU_GOALS, SU_ACHIEVED, SU_OVERDUE, SU_NEXT_REVIEW, SU_TO_SIGN, PLAN_SUMMARY_COLUMNS };
+/* plan_comments: one row a comment. */
+enum { CM_ID, CM_AUTHOR, CM_SIDE, CM_VERSION, CM_BODY, CM_WHEN, PLAN_COMMENTS_COLUMNS };
+/* plan_review_dates: whether each date can be. */
+enum { RD_HELD_OK, RD_NEXT_OK, PLAN_REVIEW_DATES_COLUMNS };
 
 const db_statement plan_progress_statements[] = {
-    {"plan_progress_goals", PLAN_GOALS_IN_FORCE " ORDER BY e.i"},
-    {"plan_reviews", PLAN_REVIEWS},
-    {"plan_links", PLAN_LINKS("") " ORDER BY l.id"},
+    {"plan_progress_goals", PLAN_GOALS_IN_FORCE " ORDER BY e.i", PLAN_GOALS_IN_FORCE_COLUMNS},
+    {"plan_reviews", PLAN_REVIEWS, PLAN_REVIEWS_COLUMNS},
+    {"plan_links", PLAN_LINKS("") " ORDER BY l.id", PLAN_LINKS_COLUMNS},
     /* The summary the plan's page shows: goals in force, achieved, past
      * their date; when the next review is due and whether that is past;
      * reviews waiting for side $2's signature. */
@@ -58,16 +66,19 @@ const db_statement plan_progress_statements[] = {
      "          JOIN plan_versions v ON v.plan_id = p.id AND v.number = p.agreed_version"
      "         CROSS JOIN LATERAL jsonb_array_elements(v.content->'goals') AS e(g)"
      "          LEFT JOIN LATERAL " GOAL_LATEST("p.id", "e.g->>'key'") " u ON true"
-     "         WHERE p.id = $1) g"},
+     "         WHERE p.id = $1) g",
+     PLAN_SUMMARY_COLUMNS},
     {"plan_comments", "SELECT c.id, u.display_name, c.side, c.version, c.body,"
                       "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
                       "  FROM plan_comments c JOIN users u ON u.id = c.author_id"
-                      " WHERE c.plan_id = $1 ORDER BY c.id"},
+                      " WHERE c.plan_id = $1 ORDER BY c.id",
+     PLAN_COMMENTS_COLUMNS},
     /* Whether a review held on $1 (and next due on $2, or '') has dates
      * that can be true: held today or before, next due after today. */
     {"plan_review_dates",
      "SELECT $1::date <= current_date,"
-     "       nullif($2, '')::date IS NULL OR nullif($2, '')::date > current_date"},
+     "       nullif($2, '')::date IS NULL OR nullif($2, '')::date > current_date",
+     PLAN_REVIEW_DATES_COLUMNS},
     /* A review of plan $1 recorded by $6, signed for their side $7. */
     {"plan_review_insert",
      "INSERT INTO plan_reviews (plan_id, institution_id, held_on, notes, next_steps, next_review,"
@@ -77,7 +88,8 @@ const db_statement plan_progress_statements[] = {
      "        CASE WHEN $7 = 'learner' THEN $6::bigint END,"
      "        CASE WHEN $7 = 'learner' THEN now() END,"
      "        CASE WHEN $7 = 'tutor' THEN $6::bigint END, CASE WHEN $7 = 'tutor' THEN now() END"
-     "   FROM plans p WHERE p.id = $1 AND " PLAN_IN_FORCE " RETURNING id"},
+     "   FROM plans p WHERE p.id = $1 AND " PLAN_IN_FORCE " RETURNING id",
+     1},
     /* $3 countersigns review $2 of plan $1 for their side $4. */
     {"plan_review_sign",
      "UPDATE plan_reviews r"
@@ -90,12 +102,14 @@ const db_statement plan_progress_statements[] = {
      " WHERE r.id = $2 AND r.plan_id = $1 AND p.id = r.plan_id AND " PLAN_IN_FORCE
      "   AND CASE $4 WHEN 'learner' THEN r.learner_signed_by IS NULL"
      "               ELSE r.tutor_signed_by IS NULL END"
-     " RETURNING r.id"},
+     " RETURNING r.id",
+     1},
     /* A comment by $2 (side $3) on plan $1, about its latest version. */
     {"plan_comment_insert",
      "INSERT INTO plan_comments (plan_id, institution_id, author_id, side, version, body)"
      " SELECT p.id, p.institution_id, $2, $3, p.latest_version, $4 FROM plans p"
-     "  WHERE p.id = $1 AND p.state NOT IN ('draft', 'completed', 'withdrawn') RETURNING id"},
+     "  WHERE p.id = $1 AND p.state NOT IN ('draft', 'completed', 'withdrawn') RETURNING id",
+     1},
     {NULL, NULL},
 };
 // clang-format on
@@ -107,11 +121,11 @@ static void fill_summary(request *r, tpl_dict *d, const PGresult *head, const PG
     if (!PQntuples(sum) || plan_is(head, 0, PH_AGREED, "0"))
         return;
     tpl_dict *p = tpl_add_section(d, "PROGRESS");
-    tpl_set(p, "GOALS", db_text(sum, 0, 0));
-    tpl_set(p, "ACHIEVED", db_text(sum, 0, 1));
-    if (!plan_is(sum, 0, 2, "0"))
-        tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(sum, 0, 2));
-    const char *next = db_text(sum, 0, 3);
+    tpl_set(p, "GOALS", db_text(sum, 0, SU_GOALS));
+    tpl_set(p, "ACHIEVED", db_text(sum, 0, SU_ACHIEVED));
+    if (!plan_is(sum, 0, SU_OVERDUE, "0"))
+        tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(sum, 0, SU_OVERDUE));
+    const char *next = db_text(sum, 0, SU_NEXT_REVIEW);
     size_t len = strlen(next);
     bool late = len > 5 && strcmp(next + len - 5, " late") == 0;
     if (len) {
@@ -120,19 +134,19 @@ static void fill_summary(request *r, tpl_dict *d, const PGresult *head, const PG
         if (late)
             tpl_show(n, "LATE");
     }
-    if (!plan_is(sum, 0, 4, "0"))
-        tpl_set(tpl_add_section(p, "TO_SIGN"), "N", db_text(sum, 0, 4));
+    if (!plan_is(sum, 0, SU_TO_SIGN, "0"))
+        tpl_set(tpl_add_section(p, "TO_SIGN"), "N", db_text(sum, 0, SU_TO_SIGN));
 }
 
 static void fill_comments(tpl_dict *d, const PGresult *comments)
 {
     for (int i = 0; i < PQntuples(comments); i++) {
         tpl_dict *c = tpl_add_section(d, "COMMENT");
-        tpl_set(c, "AUTHOR", db_text(comments, i, 1));
-        tpl_set(c, "SIDE", plan_is(comments, i, 2, "tutor") ? "tutor" : "learner");
-        tpl_set(c, "VERSION", db_text(comments, i, 3));
-        tpl_set(c, "BODY", db_text(comments, i, 4));
-        tpl_set(c, "WHEN", db_text(comments, i, 5));
+        tpl_set(c, "AUTHOR", db_text(comments, i, CM_AUTHOR));
+        tpl_set(c, "SIDE", plan_is(comments, i, CM_SIDE, "tutor") ? "tutor" : "learner");
+        tpl_set(c, "VERSION", db_text(comments, i, CM_VERSION));
+        tpl_set(c, "BODY", db_text(comments, i, CM_BODY));
+        tpl_set(c, "WHEN", db_text(comments, i, CM_WHEN));
     }
     if (!PQntuples(comments))
         tpl_show(d, "NO_COMMENTS");
@@ -156,7 +170,8 @@ bool plan_activity_html(request *r, const PGresult *head, const safe_html **summ
     if (*comments)
         return true;
     const char *a[] = {id, side}, *b[] = {id};
-    const db_call calls[] = {{"plan_summary", 2, a}, {"plan_comments", 1, b}};
+    const db_call calls[] = {{"plan_summary", ARRAY_SIZE(a), a},
+                             {"plan_comments", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
     if (db_run_pipeline(r->db, 2, calls, res)) {
         tpl_dict *d = tpl_dict_new(), *c = tpl_dict_new();
@@ -257,8 +272,9 @@ static void show_progress(request *r, int status, const PGresult *head, const ch
     const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
     bool open = plan_in_force(head);
     const char *a[] = {id}, *b[] = {id, req_id_text(r, r->user->id)};
-    const db_call calls[] = {
-        {"plan_progress_goals", 1, a}, {"plan_reviews", 1, a}, {"plan_links", 2, b}};
+    const db_call calls[] = {{"plan_progress_goals", ARRAY_SIZE(a), a},
+                             {"plan_reviews", ARRAY_SIZE(a), a},
+                             {"plan_links", ARRAY_SIZE(b), b}};
     PGresult *res[3] = {NULL, NULL, NULL};
     if (!db_run_pipeline(r->db, 3, calls, res)) {
         render_db_failed(r);
@@ -321,15 +337,15 @@ static const char *review_dates_problem(request *r, const field_value *v, const 
                                         int *status)
 {
     const char *params[] = {v[0].str, v[3].str};
-    PGresult *res = db_run(r->db, "plan_review_dates", 2, params);
+    PGresult *res = db_run(r->db, "plan_review_dates", ARRAY_SIZE(params), params);
     *status = res ? 400 : 503;
     const char *problem =
         !res ? RENDER_DB_DOWN
-        : !plan_is(res, 0, 0, "t")
+        : !plan_is(res, 0, RD_HELD_OK, "t")
             ? "The meeting's date is in the future: record a review once it has been held."
-        : !plan_is(res, 0, 1, "t") ? "The next review must be after today."
-                                   : NULL;
-    *field = res && plan_is(res, 0, 0, "t") ? "next_review" : "held_on";
+        : !plan_is(res, 0, RD_NEXT_OK, "t") ? "The next review must be after today."
+                                            : NULL;
+    *field = res && plan_is(res, 0, RD_HELD_OK, "t") ? "next_review" : "held_on";
     PQclear(res);
     return problem;
 }
@@ -363,7 +379,8 @@ void page_plan_review_add(request *r)
     const char *params[] = {
         id, v[0].str, v[1].str, v[2].str, v[3].str, req_id_text(r, r->user->id), side};
     PGresult *res = NULL;
-    bool ok = db_begin(r->db) && (res = db_run(r->db, "plan_review_insert", 7, params)) &&
+    bool ok = db_begin(r->db) &&
+              (res = db_run(r->db, "plan_review_insert", ARRAY_SIZE(params), params)) &&
               PQntuples(res) &&
               plan_notify(r, id, side, "plan_review",
                           arena_printf(r->mem,
@@ -393,7 +410,7 @@ void page_plan_review_sign(request *r)
     const char *id = db_text(head, 0, PH_ID);
     const char *params[] = {id, req_id_text(r, req_param_id(r, 1)), req_id_text(r, r->user->id),
                             db_text(head, 0, PH_SIDE)};
-    PGresult *res = db_run(r->db, "plan_review_sign", 4, params);
+    PGresult *res = db_run(r->db, "plan_review_sign", ARRAY_SIZE(params), params);
     if (!res)
         render_db_failed(r);
     else if (!PQntuples(res))
@@ -425,7 +442,8 @@ void page_plan_comment(request *r)
     }
     const char *params[] = {id, req_id_text(r, r->user->id), side, v[0].str};
     bool ok =
-        db_begin(r->db) && (res = db_run(r->db, "plan_comment_insert", 4, params)) &&
+        db_begin(r->db) &&
+        (res = db_run(r->db, "plan_comment_insert", ARRAY_SIZE(params), params)) &&
         PQntuples(res) &&
         plan_notify(r, id, side, "plan_comment",
                     arena_printf(r->mem, "%s commented on a learning plan.", r->user->display_name),

@@ -9,6 +9,31 @@
 
 #include "plans.h"
 
+/* template_list: one row a template. */
+enum {
+    TL_ID,
+    TL_TITLE,
+    TL_COHORT,
+    TL_AUTHOR,
+    TL_UPDATED,
+    TL_PLANS,
+    TL_GOALS,
+    TEMPLATE_LIST_COLUMNS
+};
+/* template_cohorts: one row a cohort. */
+enum { CO_ID, CO_NAME, TEMPLATE_COHORTS_COLUMNS };
+/* template_get: the template's fields, then from TG_GOALS plan_goals'
+ * columns (PG_*). */
+enum {
+    TG_TITLE,
+    TG_COHORT,
+    TG_SUPPORT,
+    TG_GOALS,
+    TEMPLATE_GET_COLUMNS = TG_GOALS + PLAN_GOALS_COLUMNS
+};
+/* template_dates_ok: whether the dates may be. */
+enum { TD_OK, TEMPLATE_DATES_OK_COLUMNS };
+
 // clang-format off
 const db_statement plan_template_statements[] = {
     /* The templates of the cohorts $1 teaches, with how many plans each
@@ -21,11 +46,13 @@ const db_statement plan_template_statements[] = {
      "  JOIN users u ON u.id = t.author_id"
      " WHERE t.cohort_id IN (SELECT cohort_id FROM memberships"
      "                        WHERE user_id = $1 AND role = 'tutor')"
-     " ORDER BY c.name, t.title"},
+     " ORDER BY c.name, t.title",
+     TEMPLATE_LIST_COLUMNS},
     /* The cohorts $1 teaches, to write a template for. */
     {"template_cohorts", "SELECT c.id, c.name FROM cohorts c JOIN memberships m"
                          "    ON m.cohort_id = c.id AND m.user_id = $1 AND m.role = 'tutor'"
-                         " ORDER BY c.name"},
+                         " ORDER BY c.name",
+     TEMPLATE_COHORTS_COLUMNS},
     /* Template $1 to edit, if $2 teaches its cohort: its fields, then its
      * goals as plan_goals gives a version's (from column 4). */
     {"template_get",
@@ -35,7 +62,8 @@ const db_statement plan_template_statements[] = {
      "   AND m.user_id = $2 AND m.role = 'tutor'"
      "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i)"
      "    ON true"
-     " WHERE t.id = $1 ORDER BY e.i"},
+     " WHERE t.id = $1 ORDER BY e.i",
+     TEMPLATE_GET_COLUMNS},
     /* A template for cohort $3 by $2, if they teach it ($1 is '': the
      * parameters are those of template_update). */
     {"template_insert",
@@ -43,7 +71,8 @@ const db_statement plan_template_statements[] = {
      " SELECT c.institution_id, c.id, $4, jsonb_build_object('support', $5::text, 'goals', "
      PLAN_GOALS_JSON("$6", "$7", "$8", "$9", "$10", "$11") "), $2"
      "   FROM cohorts c JOIN memberships m ON m.cohort_id = c.id AND m.user_id = $2"
-     "    AND m.role = 'tutor' WHERE c.id = $3 AND $1 = '' RETURNING id"},
+     "    AND m.role = 'tutor' WHERE c.id = $3 AND $1 = '' RETURNING id",
+     1},
     /* Template $1 rewritten by $2, a tutor of its cohort (which may
      * become $3, another they teach). */
     {"template_update",
@@ -53,18 +82,19 @@ const db_statement plan_template_statements[] = {
      "  FROM memberships m, memberships n"
      " WHERE t.id = $1::bigint"
      "   AND m.cohort_id = t.cohort_id AND m.user_id = $2 AND m.role = 'tutor'"
-     "   AND n.cohort_id = $3 AND n.user_id = $2 AND n.role = 'tutor' RETURNING t.id"},
+     "   AND n.cohort_id = $3 AND n.user_id = $2 AND n.role = 'tutor' RETURNING t.id",
+     1},
     {"template_delete", "DELETE FROM plan_templates t USING memberships m"
                         " WHERE t.id = $1 AND m.cohort_id = t.cohort_id AND m.user_id = $2"
-                        "   AND m.role = 'tutor' RETURNING t.id"},
+                        "   AND m.role = 'tutor' RETURNING t.id",
+     1},
     /* Whether every target date ($1) is today or later. */
     {"template_dates_ok", "SELECT coalesce(bool_and(d >= current_date), true)"
-                          "  FROM unnest($1::date[]) d"},
+                          "  FROM unnest($1::date[]) d",
+     TEMPLATE_DATES_OK_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
-
-enum { TG_TITLE, TG_COHORT, TG_SUPPORT, TG_GOALS };
 
 #define NO_TEMPLATE "There is no such template, or it is not for a group you teach."
 
@@ -80,7 +110,7 @@ static const field_spec template_fields[N_FIELDS] = {
 void page_template_list(request *r)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "template_list", 1, params);
+    PGresult *res = db_run(r->db, "template_list", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -97,9 +127,11 @@ void page_template_list(request *r)
         tpl_dict *table = PQntuples(res) ? tpl_add_section(d, "TABLE") : NULL;
         for (int i = 0; i < PQntuples(res); i++) {
             tpl_dict *t = tpl_add_section(table, "TEMPLATE");
-            static const char *const names[] = {"ID",      "TITLE", "COHORT", "AUTHOR",
-                                                "UPDATED", "PLANS", "GOALS"};
-            for (int k = 0; k < 7; k++)
+            static const char *const names[TEMPLATE_LIST_COLUMNS] = {
+                [TL_ID] = "ID",         [TL_TITLE] = "TITLE",     [TL_COHORT] = "COHORT",
+                [TL_AUTHOR] = "AUTHOR", [TL_UPDATED] = "UPDATED", [TL_PLANS] = "PLANS",
+                [TL_GOALS] = "GOALS"};
+            for (int k = 0; k < TEMPLATE_LIST_COLUMNS; k++)
                 tpl_set(t, names[k], db_text(res, i, k));
         }
         if (!PQntuples(res))
@@ -122,12 +154,12 @@ typedef struct {
 static void fill_cohorts(request *r, tpl_dict *d, const char *chosen)
 {
     const char *params[] = {req_id_text(r, r->user->id)};
-    PGresult *cohorts = db_run(r->db, "template_cohorts", 1, params);
+    PGresult *cohorts = db_run(r->db, "template_cohorts", ARRAY_SIZE(params), params);
     for (int i = 0; cohorts && i < PQntuples(cohorts); i++) {
         tpl_dict *c = tpl_add_section(d, "COHORT");
-        tpl_set(c, "ID", db_text(cohorts, i, 0));
-        tpl_set(c, "NAME", db_text(cohorts, i, 1));
-        if (strcmp(chosen, db_text(cohorts, i, 0)) == 0)
+        tpl_set(c, "ID", db_text(cohorts, i, CO_ID));
+        tpl_set(c, "NAME", db_text(cohorts, i, CO_NAME));
+        if (strcmp(chosen, db_text(cohorts, i, CO_ID)) == 0)
             tpl_show(c, "SELECTED");
     }
     PQclear(cohorts);
@@ -180,7 +212,7 @@ void page_template_new(request *r)
 void page_template_edit(request *r)
 {
     const char *params[] = {req_id_text(r, req_param_id(r, 0)), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "template_get", 2, params);
+    PGresult *res = db_run(r->db, "template_get", ARRAY_SIZE(params), params);
     if (render_found(r, res, NO_TEMPLATE))
         show_template_form(r, 200, &(template_form){.id = params[0], .saved = res});
     PQclear(res);
@@ -199,8 +231,9 @@ static bool read_template(request *r, field_value *v, goal_input *g, const char 
     if (!goals_ok)
         return false;
     const char *params[] = {plan_targets_literal(r, g)};
-    PGresult *res = params[0] ? db_run(r->db, "template_dates_ok", 1, params) : NULL;
-    bool ok = res && plan_is(res, 0, 0, "t");
+    PGresult *res =
+        params[0] ? db_run(r->db, "template_dates_ok", ARRAY_SIZE(params), params) : NULL;
+    bool ok = res && plan_is(res, 0, TD_OK, "t");
     if (!ok) {
         *err = !res ? RENDER_DB_DOWN : "A target date is in the past: choose a date to come.";
         *field = "goal_target-1";
@@ -219,7 +252,7 @@ static void save_template(request *r, const char *id)
     const char *err, *field;
     if (id) { /* someone else's template: as if there were none */
         const char *params[] = {id, req_id_text(r, r->user->id)};
-        PGresult *mine = db_run(r->db, "template_get", 2, params);
+        PGresult *mine = db_run(r->db, "template_get", ARRAY_SIZE(params), params);
         bool found = render_found(r, mine, NO_TEMPLATE);
         PQclear(mine);
         if (!found)
@@ -234,7 +267,7 @@ static void save_template(request *r, const char *id)
                               v[F_TITLE].str, v[F_SUPPORT].str};
     PGresult *res = NULL;
     if (plan_goal_params(r, &g, params, 5))
-        res = db_run(r->db, id ? "template_update" : "template_insert", 11, params);
+        res = db_run(r->db, id ? "template_update" : "template_insert", ARRAY_SIZE(params), params);
     if (res && PQntuples(res))
         resp_redirect(r, "/plans/templates?done=saved");
     else
@@ -261,7 +294,7 @@ void page_template_update(request *r)
 void page_template_delete(request *r)
 {
     const char *params[] = {req_id_text(r, req_param_id(r, 0)), req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "template_delete", 2, params);
+    PGresult *res = db_run(r->db, "template_delete", ARRAY_SIZE(params), params);
     if (render_found(r, res, NO_TEMPLATE))
         resp_redirect(r, "/plans/templates?done=deleted");
     PQclear(res);

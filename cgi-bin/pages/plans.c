@@ -66,6 +66,59 @@
     "  FROM plan_versions pv,"                                                                     \
     "       jsonb_array_elements(pv.content->'goals') WITH ORDINALITY AS e(g, i)"
 
+/* plan_list: one row a plan. */
+enum {
+    PL_ID,
+    PL_TITLE,
+    PL_STATE,
+    PL_AWAITING,
+    PL_LEARNER,
+    PL_SIDE, /* the viewer's */
+    PL_UPDATED,
+    PL_VERSION,
+    PL_GOALS, /* in force */
+    PL_ACHIEVED,
+    PL_OVERDUE,
+    PL_NEXT_REVIEW,
+    PL_REVIEW_LATE,
+    PL_TO_SIGN, /* reviews waiting for the viewer's signature */
+    PLAN_LIST_COLUMNS
+};
+/* plan_list_version: the viewer, and the version of their list. */
+enum { LV_VIEWER, LV_VERSION, PLAN_LIST_VERSION_COLUMNS };
+/* plan_version: one version's own fields. */
+enum {
+    PV_NUMBER,
+    PV_LEARNER_ACCOUNT,
+    PV_TUTOR_ACCOUNT,
+    PV_SUPPORT,
+    PV_SIDE,
+    PV_AUTHOR,
+    PV_NOTE,
+    PV_WHEN,
+    PLAN_VERSION_COLUMNS
+};
+/* plan_history: one row a version. */
+enum { HI_NUMBER, HI_SIDE, HI_AUTHOR, HI_WHEN, HI_NOTE, HI_SIGNED, PLAN_HISTORY_COLUMNS };
+/* plan_learners: one row a learner. */
+enum { LR_ID, LR_NAME, LR_USERNAME, PLAN_LEARNERS_COLUMNS };
+/* plan_dates_ok: whether the dates may be. */
+enum { DO_OK, PLAN_DATES_OK_COLUMNS };
+/* plan_insert: the new plan. */
+enum { PI_ID, PLAN_INSERT_COLUMNS };
+/* plan_version_insert and plan_draft_update: the version written. */
+enum { VI_NUMBER, PLAN_VERSION_INSERT_COLUMNS };
+/* plan_may_start: whether the side, and the template, may be. */
+enum { MS_SIDE_OK, MS_TEMPLATE_OK, PLAN_MAY_START_COLUMNS };
+/* plan_template_choices: one row a template. */
+enum { TC_ID, TC_TITLE, TC_COHORT, PLAN_TEMPLATE_CHOICES_COLUMNS };
+/* plan_template_start: plan_goals' columns, then the template's own. */
+enum { TS_TITLE = PLAN_GOALS_COLUMNS, TS_SUPPORT, PLAN_TEMPLATE_START_COLUMNS };
+/* plan_lock: where the plan stands. */
+enum { LK_STATE, LK_LATEST, PLAN_LOCK_COLUMNS };
+/* plan_settle: the plan's new state. */
+enum { SE_STATE, PLAN_SETTLE_COLUMNS };
+
 const db_statement plan_statements[] = {
     // clang-format off
     /* The plans viewer $1 (at college $3) may open (plan_sides: called
@@ -103,7 +156,8 @@ const db_statement plan_statements[] = {
      "            AND (gs.overdue > 0 OR rv.next_review < current_date)))"
      " ORDER BY p.awaiting IS NOT DISTINCT FROM s.side OR ts.to_sign > 0 DESC,"
      "          p.updated_at DESC, p.id DESC"
-     " LIMIT 500"},
+     " LIMIT 500",
+     PLAN_LIST_COLUMNS},
     // clang-format on
     /* The route's prefetch for /plans ($1 the session token's hash): what
      * the viewer's list of plans is made from, as one version: the
@@ -118,42 +172,52 @@ const db_statement plan_statements[] = {
      "                    FROM plans"
      "                   WHERE institution_id = v.institution_id AND learner_id = v.id)"
      "       || '.' || current_date"
-     "  FROM session_viewer($1) v"},
-    {"plan_head", PLAN_HEAD},
+     "  FROM session_viewer($1) v",
+     PLAN_LIST_VERSION_COLUMNS},
+    {"plan_head", PLAN_HEAD, PLAN_HEAD_COLUMNS},
     /* The prefetch of a goal's page, given the route's two parameters:
      * the head alone (the goal $3 is read with the rest of the page). */
-    {"plan_head_goal", PLAN_HEAD " WHERE $3::text IS NOT NULL"},
+    {"plan_head_goal", PLAN_HEAD " WHERE $3::text IS NOT NULL", PLAN_HEAD_COLUMNS},
     /* The goals of versions $3 and $4 of plan $1 (already checked). */
-    {"plan_goals", PLAN_GOALS " WHERE pv.plan_id = $1 AND pv.number IN ($2, $3)"
-                              " ORDER BY pv.number DESC, e.i"},
+    {"plan_goals",
+     PLAN_GOALS " WHERE pv.plan_id = $1 AND pv.number IN ($2, $3)"
+                " ORDER BY pv.number DESC, e.i",
+     PLAN_GOALS_COLUMNS},
     /* One version's own fields. */
     {"plan_version",
      "SELECT pv.number, pv.content->>'learner_account', pv.content->>'tutor_account',"
      "       pv.content->>'support', pv.side, u.display_name, pv.note,"
      "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
      "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
-     " WHERE pv.plan_id = $1 AND pv.number = $2"},
+     " WHERE pv.plan_id = $1 AND pv.number = $2",
+     PLAN_VERSION_COLUMNS},
     /* Every version of plan $1 (already checked), newest first, with who
      * signed it. */
-    {"plan_history", "SELECT pv.number, pv.side, u.display_name,"
-                     "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), pv.note,"
-                     "       (SELECT string_agg(g.side, ',' ORDER BY g.side) FROM plan_signatures g"
-                     "         WHERE g.plan_id = pv.plan_id AND g.number = pv.number)"
-                     "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
-                     " WHERE pv.plan_id = $1 ORDER BY pv.number DESC"},
+    {"plan_history",
+     "SELECT pv.number, pv.side, u.display_name,"
+     "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), pv.note,"
+     "       (SELECT string_agg(g.side, ',' ORDER BY g.side) FROM plan_signatures g"
+     "         WHERE g.plan_id = pv.plan_id AND g.number = pv.number)"
+     "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
+     " WHERE pv.plan_id = $1 ORDER BY pv.number DESC",
+     PLAN_HISTORY_COLUMNS},
     /* The learners $1 teaches (plan_tutees), to start a plan for. */
-    {"plan_learners", "SELECT DISTINCT u.id, u.display_name, u.username FROM plan_tutees($1) k"
-                      "  JOIN users u ON u.id = k.learner_id AND u.institution_id = k.institution_id"
-                      "   AND u.status = 'active'"
-                      " WHERE k.learner_id <> $1 ORDER BY u.display_name"},
+    {"plan_learners",
+     "SELECT DISTINCT u.id, u.display_name, u.username FROM plan_tutees($1) k"
+     "  JOIN users u ON u.id = k.learner_id AND u.institution_id = k.institution_id"
+     "   AND u.status = 'active'"
+     " WHERE k.learner_id <> $1 ORDER BY u.display_name",
+     PLAN_LEARNERS_COLUMNS},
     /* Whether every target date ($1) is today or later, or was in the
      * version the change started from (plan $2, version $3): a plan
      * amended months later keeps its old dates. */
-    {"plan_dates_ok", "SELECT coalesce(bool_and(d >= current_date OR d::text IN ("
-                      "         SELECT g->>'target' FROM plan_versions pv, "
-                      "jsonb_array_elements(pv.content->'goals') g"
-                      "          WHERE pv.plan_id = $2::bigint AND pv.number = $3::int)), true)"
-                      "  FROM unnest($1::date[]) d"},
+    {"plan_dates_ok",
+     "SELECT coalesce(bool_and(d >= current_date OR d::text IN ("
+     "         SELECT g->>'target' FROM plan_versions pv, "
+     "jsonb_array_elements(pv.content->'goals') g"
+     "          WHERE pv.plan_id = $2::bigint AND pv.number = $3::int)), true)"
+     "  FROM unnest($1::date[]) d",
+     PLAN_DATES_OK_COLUMNS},
     // clang-format off
     /* A new plan for learner $2 by $3 (on side $4), its first version;
      * started from course template $16 (or '' for none), which becomes
@@ -172,7 +236,8 @@ const db_statement plan_statements[] = {
      " SELECT p.id, 1, $1, $3, $4, $6,"
      PLAN_CONTENT("$7::text", "$8::text", "$9",
                   PLAN_GOALS_JSON("$10", "$11", "$12", "$13", "$14", "$15"))
-     "   FROM p RETURNING plan_id"},
+     "   FROM p RETURNING plan_id",
+     PLAN_INSERT_COLUMNS},
     /* The next version of plan $1 from $2 (side $3), proposed on top of
      * version $4: nothing happens unless $4 is still the latest. */
     {"plan_version_insert",
@@ -182,7 +247,8 @@ const db_statement plan_statements[] = {
      "   FROM plans p JOIN plan_versions bv ON bv.plan_id = p.id AND bv.number = p.latest_version"
      "  WHERE p.id = $1 AND p.latest_version = $4::int"
      "    AND p.state NOT IN ('completed', 'withdrawn')"
-     " RETURNING number"},
+     " RETURNING number",
+     PLAN_VERSION_INSERT_COLUMNS},
     /* A draft's only version rewritten by its author's side. */
     {"plan_draft_update",
      "UPDATE plan_versions pv SET note = $5, author_id = $2, created_at = now(), content ="
@@ -190,7 +256,8 @@ const db_statement plan_statements[] = {
      "  FROM plans p, plan_versions bv WHERE p.id = $1 AND pv.plan_id = p.id AND pv.number = 1"
      "   AND bv.plan_id = p.id AND bv.number = 1"
      "   AND p.state = 'draft' AND pv.side = $3 AND p.latest_version = $4::int"
-     " RETURNING pv.number"},
+     " RETURNING pv.number",
+     PLAN_VERSION_INSERT_COLUMNS},
     /* Whether $1 may start a plan for learner $2 on side $3: the side
      * plan_sides would give them on it (their own plan as the learner;
      * one of their learners' as a tutor, plan_tutees); and whether
@@ -203,7 +270,8 @@ const db_statement plan_statements[] = {
      "                            JOIN memberships m ON m.cohort_id = t.cohort_id"
      "                           WHERE t.id = nullif($4, '')::bigint AND m.user_id = p.learner_id"
      "                             AND m.role = 'learner')"
-     "  FROM (SELECT $2::bigint AS learner_id) p"},
+     "  FROM (SELECT $2::bigint AS learner_id) p",
+     PLAN_MAY_START_COLUMNS},
     /* The course templates of the cohorts learner $1 is in (for a tutor
      * $2 starting a plan: every learner they teach, $1 = 0). */
     {"plan_template_choices",
@@ -213,7 +281,8 @@ const db_statement plan_statements[] = {
      " WHERE m.user_id = $1"
      "    OR ($1 = 0 AND t.cohort_id IN (SELECT cohort_id FROM memberships"
      "                                   WHERE user_id = $2 AND role = 'tutor'))"
-     " ORDER BY c.name, t.title"},
+     " ORDER BY c.name, t.title",
+     PLAN_TEMPLATE_CHOICES_COLUMNS},
     /* Template $1's goals, to start a plan from, as plan_goals gives a
      * version's (number 0), then its title and support: if viewer $2 is
      * in its cohort. A template without goals gives one row, its goal
@@ -225,7 +294,8 @@ const db_statement plan_statements[] = {
      "  LEFT JOIN LATERAL jsonb_array_elements(t.content->'goals') WITH ORDINALITY AS e(g, i)"
      "    ON true"
      " WHERE t.id = $1 AND t.cohort_id IN (SELECT cohort_id FROM memberships WHERE user_id = $2)"
-     " ORDER BY e.i"},
+     " ORDER BY e.i",
+     PLAN_TEMPLATE_START_COLUMNS},
     // clang-format on
     /* Tells the other side of plan $1 than $2's (the learner, or every
      * active tutor of theirs: plan_tutees, from the learner to each o who
@@ -240,10 +310,14 @@ const db_statement plan_statements[] = {
      "  WHERE p.id = $1 AND $2 = 'learner' AND o.id <> $3::bigint AND o.id <> p.learner_id"
      " UNION"
      " SELECT p.institution_id, p.learner_id, $3::bigint, $4, left($5, 300), $6 FROM plans p"
-     "  WHERE p.id = $1 AND $2 = 'tutor' AND p.learner_id <> $3::bigint"},
-    {"plan_lock", "SELECT state, latest_version FROM plans WHERE id = $1 FOR UPDATE"},
-    {"plan_sign", "INSERT INTO plan_signatures (plan_id, number, side, user_id)"
-                  " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING number"},
+     "  WHERE p.id = $1 AND $2 = 'tutor' AND p.learner_id <> $3::bigint",
+     0},
+    {"plan_lock", "SELECT state, latest_version FROM plans WHERE id = $1 FOR UPDATE",
+     PLAN_LOCK_COLUMNS},
+    {"plan_sign",
+     "INSERT INTO plan_signatures (plan_id, number, side, user_id)"
+     " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING number",
+     1},
     /* After a version is proposed or signed: where the plan stands. Both
      * sides signed the latest version: agreed, it is in force. Else it
      * waits for the side that has not signed it; a proposal on top of an
@@ -259,16 +333,17 @@ const db_statement plan_statements[] = {
      "  FROM (SELECT v.number, v.side, (SELECT count(*) FROM plan_signatures g"
      "         WHERE g.plan_id = v.plan_id AND g.number = v.number) AS signed"
      "          FROM plan_versions v WHERE v.plan_id = $1 ORDER BY v.number DESC LIMIT 1) lv"
-     " WHERE p.id = $1 AND p.state NOT IN ('completed', 'withdrawn') RETURNING p.state"},
-    {"plan_finish", "UPDATE plans SET state = $2, awaiting = NULL, updated_at = now()"
-                    " WHERE id = $1 AND state NOT IN ('completed', 'withdrawn')"
-                    "   AND ($2 <> 'completed' OR agreed_version IS NOT NULL) RETURNING id"},
+     " WHERE p.id = $1 AND p.state NOT IN ('completed', 'withdrawn') RETURNING p.state",
+     PLAN_SETTLE_COLUMNS},
+    {"plan_finish",
+     "UPDATE plans SET state = $2, awaiting = NULL, updated_at = now()"
+     " WHERE id = $1 AND state NOT IN ('completed', 'withdrawn')"
+     "   AND ($2 <> 'completed' OR agreed_version IS NOT NULL) RETURNING id",
+     1},
     {NULL, NULL},
 };
 
 /* ------------------------------------------------------------ reading */
-
-enum { PV_NUMBER, PV_LEARNER_ACCOUNT, PV_TUTOR_ACCOUNT, PV_SUPPORT };
 
 /* What people call each state, and what it asks of whom. */
 const char *plan_state_label(const char *state)
@@ -331,7 +406,7 @@ static const safe_html *version_html(request *r, const PGresult *head, const cha
     if (html)
         return html;
     const char *a[] = {id, number}, *b[] = {id, number, number};
-    const db_call calls[] = {{"plan_version", 2, a}, {"plan_goals", 3, b}};
+    const db_call calls[] = {{"plan_version", ARRAY_SIZE(a), a}, {"plan_goals", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
     if (db_run_pipeline(r->db, 2, calls, res) && PQntuples(res[0])) {
         tpl_dict *d = tpl_dict_new();
@@ -398,17 +473,17 @@ static void fill_history(request *r, tpl_dict *d, const PGresult *history, const
 {
     for (int i = 0; i < PQntuples(history); i++) {
         tpl_dict *h = tpl_add_section(d, "HISTORY");
-        const char *n = db_text(history, i, 0);
+        const char *n = db_text(history, i, HI_NUMBER);
         tpl_set(h, "NUMBER", n);
         if (strcmp(n, "0") == 0)
             tpl_set(tpl_add_section(h, "TEMPLATE"), "NAME", started_from);
         else
             tpl_set(tpl_add_section(h, "VERSION"), "NUMBER", n);
-        tpl_set(h, "AUTHOR", db_text(history, i, 2));
-        tpl_set(h, "WHEN", db_text(history, i, 3));
-        if (*db_text(history, i, 4))
-            tpl_set(tpl_add_section(h, "HNOTE"), "TEXT", db_text(history, i, 4));
-        const char *signed_by = db_text(history, i, 5);
+        tpl_set(h, "AUTHOR", db_text(history, i, HI_AUTHOR));
+        tpl_set(h, "WHEN", db_text(history, i, HI_WHEN));
+        if (*db_text(history, i, HI_NOTE))
+            tpl_set(tpl_add_section(h, "HNOTE"), "TEXT", db_text(history, i, HI_NOTE));
+        const char *signed_by = db_text(history, i, HI_SIGNED);
         tpl_set(h, "SIGNED",
                 strcmp(signed_by, "learner,tutor") == 0 ? "Signed by both."
                 : *signed_by ? arena_printf(r->mem, "Signed by the %s.", signed_by)
@@ -436,7 +511,7 @@ static const safe_html *history_html(request *r, const PGresult *head)
     if (html)
         return html;
     const char *params[] = {id};
-    PGresult *res = db_run(r->db, "plan_history", 1, params);
+    PGresult *res = db_run(r->db, "plan_history", ARRAY_SIZE(params), params);
     if (res) {
         tpl_dict *d = tpl_dict_new();
         if (d) {
@@ -644,8 +719,10 @@ static void plan_render_compare(request *r, const PGresult *head, const PGresult
         tpl_set(d, "A", na);
         tpl_set(d, "A_NAME", version_name(r, na, true));
         tpl_set(d, "B", nb);
-        tpl_set(d, "A_BY", arena_printf(r->mem, "%s, %s", db_text(a, 0, 5), db_text(a, 0, 7)));
-        tpl_set(d, "B_BY", arena_printf(r->mem, "%s, %s", db_text(b, 0, 5), db_text(b, 0, 7)));
+        tpl_set(d, "A_BY",
+                arena_printf(r->mem, "%s, %s", db_text(a, 0, PV_AUTHOR), db_text(a, 0, PV_WHEN)));
+        tpl_set(d, "B_BY",
+                arena_printf(r->mem, "%s, %s", db_text(b, 0, PV_AUTHOR), db_text(b, 0, PV_WHEN)));
         compare_row(d, "In the learner's words", db_text(a, 0, PV_LEARNER_ACCOUNT),
                     db_text(b, 0, PV_LEARNER_ACCOUNT));
         compare_row(d, "The tutor's view", db_text(a, 0, PV_TUTOR_ACCOUNT),
@@ -674,7 +751,9 @@ void page_plan_compare(request *r)
         return;
     const char *id = db_text(head, 0, PH_ID);
     const char *a[] = {id, v[0].str}, *b[] = {id, v[1].str}, *g[] = {id, v[0].str, v[1].str};
-    const db_call calls[] = {{"plan_version", 2, a}, {"plan_version", 2, b}, {"plan_goals", 3, g}};
+    const db_call calls[] = {{"plan_version", ARRAY_SIZE(a), a},
+                             {"plan_version", ARRAY_SIZE(b), b},
+                             {"plan_goals", ARRAY_SIZE(g), g}};
     PGresult *res[3] = {NULL, NULL, NULL};
     if (!db_run_pipeline(r->db, 3, calls, res))
         render_db_failed(r);
@@ -744,19 +823,19 @@ static void fill_template_choice(request *r, tpl_dict *d, const plan_form *f, bo
         tpl_dict *t = tpl_add_section(d, "FROM_TEMPLATE");
         tpl_set(t, "ID", f->template ? f->template_id : chosen);
         tpl_set(t, "NAME",
-                f->template ? db_text(f->template, 0, 8) : "the course template you chose");
+                f->template ? db_text(f->template, 0, TS_TITLE) : "the course template you chose");
         return;
     }
     const char *params[] = {tutor ? "0" : req_id_text(r, r->user->id), req_id_text(r, r->user->id)};
-    PGresult *choices = db_run(r->db, "plan_template_choices", 2, params);
+    PGresult *choices = db_run(r->db, "plan_template_choices", ARRAY_SIZE(params), params);
     if (choices && PQntuples(choices)) {
         tpl_dict *c = tpl_add_section(d, "TEMPLATES");
         for (int i = 0; i < PQntuples(choices); i++) {
             tpl_dict *o = tpl_add_section(c, "TEMPLATE");
-            tpl_set(o, "ID", db_text(choices, i, 0));
-            tpl_set(
-                o, "NAME",
-                arena_printf(r->mem, "%s (%s)", db_text(choices, i, 1), db_text(choices, i, 2)));
+            tpl_set(o, "ID", db_text(choices, i, TC_ID));
+            tpl_set(o, "NAME",
+                    arena_printf(r->mem, "%s (%s)", db_text(choices, i, TC_TITLE),
+                                 db_text(choices, i, TC_COHORT)));
         }
     }
     PQclear(choices);
@@ -806,7 +885,7 @@ static void show_form(request *r, int status, const plan_form *f)
     tpl_set(d, "SUPPORT",
             t             ? t[F_SUPPORT].str
             : f->fields   ? db_text(f->fields, 0, PV_SUPPORT)
-            : f->template ? db_text(f->template, 0, 9)
+            : f->template ? db_text(f->template, 0, TS_SUPPORT)
                           : "");
     tpl_set(d, "NOTE", t ? t[F_NOTE].str : "");
     plan_fill_goal_fields(tpl_include(d, "GOAL_FIELDS", "plans/goal_fields.tpl"), f->typed_goals,
@@ -814,13 +893,13 @@ static void show_form(request *r, int status, const plan_form *f)
                           f->fields ? db_text(f->fields, 0, PV_NUMBER) : "0");
     if (tutor && !f->head) {
         const char *params[] = {req_id_text(r, r->user->id)};
-        PGresult *learners = db_run(r->db, "plan_learners", 1, params);
+        PGresult *learners = db_run(r->db, "plan_learners", ARRAY_SIZE(params), params);
         tpl_dict *choose = tpl_add_section(d, "CHOOSE_LEARNER");
         for (int i = 0; learners && i < PQntuples(learners); i++) {
             tpl_dict *l = tpl_add_section(choose, "LEARNER_CHOICE");
-            tpl_set(l, "ID", db_text(learners, i, 0));
-            tpl_set(l, "NAME", db_text(learners, i, 1));
-            if (t && strcmp(t[F_LEARNER].str, db_text(learners, i, 0)) == 0)
+            tpl_set(l, "ID", db_text(learners, i, LR_ID));
+            tpl_set(l, "NAME", db_text(learners, i, LR_NAME));
+            if (t && strcmp(t[F_LEARNER].str, db_text(learners, i, LR_ID)) == 0)
                 tpl_show(l, "SELECTED");
         }
         PQclear(learners);
@@ -841,8 +920,8 @@ static bool read_plan(request *r, field_value *v, goal_input *g, const char *pla
     if (!goals_ok)
         return false;
     const char *params[] = {plan_targets_literal(r, g), plan_id, base};
-    PGresult *res = params[0] ? db_run(r->db, "plan_dates_ok", 3, params) : NULL;
-    bool ok = res && strcmp(db_text(res, 0, 0), "t") == 0;
+    PGresult *res = params[0] ? db_run(r->db, "plan_dates_ok", ARRAY_SIZE(params), params) : NULL;
+    bool ok = res && strcmp(db_text(res, 0, DO_OK), "t") == 0;
     if (!ok) {
         *err = !res ? RENDER_DB_DOWN : "A target date is in the past: choose a date to come.";
         *field = "goal_target-1";
@@ -856,9 +935,9 @@ static bool read_plan(request *r, field_value *v, goal_input *g, const char *pla
 static bool settle(request *r, const char *plan_id, bool draft, const char **state)
 {
     const char *params[] = {plan_id, draft ? "t" : "f"};
-    PGresult *res = db_run(r->db, "plan_settle", 2, params);
+    PGresult *res = db_run(r->db, "plan_settle", ARRAY_SIZE(params), params);
     if (res && PQntuples(res))
-        *state = arena_strdup(r->mem, db_text(res, 0, 0));
+        *state = arena_strdup(r->mem, db_text(res, 0, SE_STATE));
     PQclear(res);
     return res != NULL;
 }
@@ -867,7 +946,7 @@ bool plan_notify(request *r, const char *id, const char *side, const char *kind,
                  const char *subject, const char *link)
 {
     const char *params[] = {id, side, req_id_text(r, r->user->id), kind, subject, link};
-    PGresult *res = db_run(r->db, "plan_notify", 6, params);
+    PGresult *res = db_run(r->db, "plan_notify", ARRAY_SIZE(params), params);
     PQclear(res);
     return res != NULL;
 }
@@ -895,7 +974,7 @@ static bool sign_and_settle(request *r, const char *plan_id, const char *number,
                             bool draft, const char **state)
 {
     const char *sign[] = {plan_id, number, side, req_id_text(r, r->user->id)};
-    PGresult *s = draft ? NULL : db_run(r->db, "plan_sign", 4, sign);
+    PGresult *s = draft ? NULL : db_run(r->db, "plan_sign", ARRAY_SIZE(sign), sign);
     if (!draft && !s)
         return false;
     PQclear(s);
@@ -918,7 +997,7 @@ void page_plan_new(request *r)
         return;
     }
     const char *params[] = {v[0].str, req_id_text(r, r->user->id)};
-    PGresult *template = db_run(r->db, "plan_template_start", 2, params);
+    PGresult *template = db_run(r->db, "plan_template_start", ARRAY_SIZE(params), params);
     if (template && PQntuples(template))
         show_form(r, 200, &(plan_form){.template = template, .template_id = v[0].str});
     else if (template)
@@ -935,10 +1014,10 @@ static const char *may_start(request *r, const char *learner, bool tutor, const 
 {
     const char *check[] = {req_id_text(r, r->user->id), learner, tutor ? "tutor" : "learner",
                            template};
-    PGresult *res = db_run(r->db, "plan_may_start", 4, check);
-    const char *refusal = !res                       ? RENDER_DB_DOWN
-                          : !plan_is(res, 0, 0, "t") ? "Choose one of your own learners."
-                          : !plan_is(res, 0, 1, "t")
+    PGresult *res = db_run(r->db, "plan_may_start", ARRAY_SIZE(check), check);
+    const char *refusal = !res                                ? RENDER_DB_DOWN
+                          : !plan_is(res, 0, MS_SIDE_OK, "t") ? "Choose one of your own learners."
+                          : !plan_is(res, 0, MS_TEMPLATE_OK, "t")
                               ? "That course template is not for this learner's group: start "
                                 "from a blank plan, or from their group's template."
                               : NULL;
@@ -992,8 +1071,8 @@ void page_plan_create(request *r)
         return;
     }
     bool ok = plan_goal_params(r, &g, params, 9) && db_begin(r->db) &&
-              (res = db_run(r->db, "plan_insert", 16, params)) &&
-              sign_and_settle(r, db_text(res, 0, 0), "1", params[3], draft, &state) &&
+              (res = db_run(r->db, "plan_insert", ARRAY_SIZE(params), params)) &&
+              sign_and_settle(r, db_text(res, 0, PI_ID), "1", params[3], draft, &state) &&
               db_commit(r->db);
     if (!ok) {
         db_rollback(r->db);
@@ -1001,7 +1080,7 @@ void page_plan_create(request *r)
         show_form(r, 503, &(plan_form){.typed = v, .typed_goals = &g, .error = RENDER_DB_DOWN});
         return;
     }
-    resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", db_text(res, 0, 0),
+    resp_redirect(r, arena_printf(r->mem, "/plans/%s?done=%s", db_text(res, 0, PI_ID),
                                   draft ? "draft" : "proposed"));
     PQclear(res);
 }
@@ -1010,7 +1089,7 @@ void page_plan_create(request *r)
 PGresult *plan_find(request *r)
 {
     const char *params[] = {r->user->session_hash, r->params[0]};
-    PGresult *head = db_run(r->db, "plan_head", 2, params);
+    PGresult *head = db_run(r->db, "plan_head", ARRAY_SIZE(params), params);
     if (!render_found(r, head, NO_PLAN)) {
         PQclear(head);
         return NULL;
@@ -1032,7 +1111,7 @@ static void show_version_form(request *r, int status, const PGresult *head, cons
 {
     const char *latest = db_text(head, 0, PH_LATEST);
     const char *a[] = {db_text(head, 0, PH_ID), latest}, *b[] = {a[0], latest, latest};
-    const db_call calls[] = {{"plan_version", 2, a}, {"plan_goals", 3, b}};
+    const db_call calls[] = {{"plan_version", ARRAY_SIZE(a), a}, {"plan_goals", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res) || !PQntuples(res[0]))
         render_db_failed(r);
@@ -1061,7 +1140,7 @@ void page_plan_edit(request *r)
 static PGresult *lock_plan(request *r, const char *id)
 {
     const char *params[] = {id};
-    PGresult *res = db_run(r->db, "plan_lock", 1, params);
+    PGresult *res = db_run(r->db, "plan_lock", ARRAY_SIZE(params), params);
     if (res && PQntuples(res) == 1)
         return res;
     PQclear(res);
@@ -1086,15 +1165,15 @@ static const char *write_version(request *r, const char *id, const char *side, c
                               v[F_SUPPORT].str};
     if (!plan_goal_params(r, g, params, 7) || !db_begin(r->db) || !(lock = lock_plan(r, id)))
         goto out;
-    if (strcmp(db_text(lock, 0, 0), "completed") == 0 ||
-        strcmp(db_text(lock, 0, 0), "withdrawn") == 0) {
+    if (strcmp(db_text(lock, 0, LK_STATE), "completed") == 0 ||
+        strcmp(db_text(lock, 0, LK_STATE), "withdrawn") == 0) {
         outcome = "closed";
-    } else if (strcmp(db_text(lock, 0, 1), v[F_BASE].str) != 0) {
+    } else if (strcmp(db_text(lock, 0, LK_LATEST), v[F_BASE].str) != 0) {
         outcome = "stale";
-    } else if ((res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert", 13,
-                             params)) &&
+    } else if ((res = db_run(r->db, rewrite ? "plan_draft_update" : "plan_version_insert",
+                             ARRAY_SIZE(params), params)) &&
                PQntuples(res) == 1 &&
-               sign_and_settle(r, id, db_text(res, 0, 0), side, draft, &outcome) &&
+               sign_and_settle(r, id, db_text(res, 0, VI_NUMBER), side, draft, &outcome) &&
                db_commit(r->db)) {
         PQclear(lock);
         PQclear(res);
@@ -1177,15 +1256,15 @@ void page_plan_accept(request *r)
     const char *state = NULL, *refusal = NULL;
     PGresult *lock = NULL, *sign = NULL;
     bool ok = db_begin(r->db) && (lock = lock_plan(r, id));
-    if (ok && strcmp(db_text(lock, 0, 0), "proposed") != 0 &&
-        strcmp(db_text(lock, 0, 0), "amendment") != 0)
+    if (ok && strcmp(db_text(lock, 0, LK_STATE), "proposed") != 0 &&
+        strcmp(db_text(lock, 0, LK_STATE), "amendment") != 0)
         refusal = "There is no proposal waiting to be accepted on this plan.";
-    else if (ok && strcmp(db_text(lock, 0, 1), v[0].str) != 0)
+    else if (ok && strcmp(db_text(lock, 0, LK_LATEST), v[0].str) != 0)
         refusal = arena_printf(r->mem,
                                "Version %s is no longer the latest: version %s was proposed "
                                "since. Read it, then accept it or propose changes.",
-                               v[0].str, db_text(lock, 0, 1));
-    else if (ok && (ok = (sign = db_run(r->db, "plan_sign", 4, params)) != NULL) &&
+                               v[0].str, db_text(lock, 0, LK_LATEST));
+    else if (ok && (ok = (sign = db_run(r->db, "plan_sign", ARRAY_SIZE(params), params)) != NULL) &&
              PQntuples(sign) == 0)
         refusal = "You have already accepted this version. It waits for the other side.";
     ok =
@@ -1218,7 +1297,7 @@ static void finish(request *r, const char *state)
         render_error(r, 403, "Only a tutor marks a plan as completed.");
     else if (plan_is(head, 0, PH_STATE, "draft"))
         render_error(r, 409, "A draft has not been shown to anyone yet: propose it, or leave it.");
-    else if (!(res = db_run(r->db, "plan_finish", 2, params)))
+    else if (!(res = db_run(r->db, "plan_finish", ARRAY_SIZE(params), params)))
         render_db_failed(r);
     else if (!PQntuples(res))
         render_error(r, 409,
@@ -1243,16 +1322,17 @@ void page_plan_withdraw(request *r)
 /* How row i of plan_list's goals in force stand, and its next review. */
 static void fill_plan_standing(request *r, tpl_dict *p, const PGresult *res, int i)
 {
-    if (!plan_is(res, i, 8, "0")) {
+    if (!plan_is(res, i, PL_GOALS, "0")) {
         tpl_set(p, "GOALS",
-                arena_printf(r->mem, "%s of %s", db_text(res, i, 9), db_text(res, i, 8)));
-        if (!plan_is(res, i, 10, "0"))
-            tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(res, i, 10));
+                arena_printf(r->mem, "%s of %s", db_text(res, i, PL_ACHIEVED),
+                             db_text(res, i, PL_GOALS)));
+        if (!plan_is(res, i, PL_OVERDUE, "0"))
+            tpl_set(tpl_add_section(p, "OVERDUE"), "N", db_text(res, i, PL_OVERDUE));
     }
-    if (*db_text(res, i, 11)) {
+    if (*db_text(res, i, PL_NEXT_REVIEW)) {
         tpl_dict *n = tpl_add_section(p, "NEXT_REVIEW");
-        tpl_set(n, "DATE", db_text(res, i, 11));
-        if (plan_is(res, i, 12, "t"))
+        tpl_set(n, "DATE", db_text(res, i, PL_NEXT_REVIEW));
+        if (plan_is(res, i, PL_REVIEW_LATE, "t"))
             tpl_show(n, "LATE");
     }
 }
@@ -1265,17 +1345,18 @@ static const safe_html *render_plan_list(request *r, const PGresult *res)
         return NULL;
     int waiting = 0;
     for (int i = 0; i < PQntuples(res); i++) {
-        bool to_answer = plan_is(res, i, 3, db_text(res, i, 5));
-        bool mine = to_answer || !plan_is(res, i, 13, "0");
+        bool to_answer = plan_is(res, i, PL_AWAITING, db_text(res, i, PL_SIDE));
+        bool mine = to_answer || !plan_is(res, i, PL_TO_SIGN, "0");
         waiting += mine;
         tpl_dict *p = tpl_add_section(d, mine ? "WAITING" : "PLAN");
-        tpl_set(p, "ID", db_text(res, i, 0));
-        tpl_set(p, "TITLE", db_text(res, i, 1));
+        tpl_set(p, "ID", db_text(res, i, PL_ID));
+        tpl_set(p, "TITLE", db_text(res, i, PL_TITLE));
         tpl_set(p, "STATE",
-                mine && !to_answer ? "A review to sign" : plan_state_label(db_text(res, i, 2)));
-        tpl_set(p, "LEARNER", db_text(res, i, 4));
-        tpl_set(p, "UPDATED", db_text(res, i, 6));
-        tpl_set(p, "VERSION", db_text(res, i, 7));
+                mine && !to_answer ? "A review to sign"
+                                   : plan_state_label(db_text(res, i, PL_STATE)));
+        tpl_set(p, "LEARNER", db_text(res, i, PL_LEARNER));
+        tpl_set(p, "UPDATED", db_text(res, i, PL_UPDATED));
+        tpl_set(p, "VERSION", db_text(res, i, PL_VERSION));
         fill_plan_standing(r, p, res, i);
     }
     if (waiting)
@@ -1293,15 +1374,15 @@ static const safe_html *plan_list_html(request *r, const char *state)
 {
     const PGresult *version = r->prefetched;
     const char *key = PQntuples(version)
-                          ? arena_printf(r->mem, "plans/%s/%s/%s", db_text(version, 0, 0), state,
-                                         db_text(version, 0, 1))
+                          ? arena_printf(r->mem, "plans/%s/%s/%s", db_text(version, 0, LV_VIEWER),
+                                         state, db_text(version, 0, LV_VERSION))
                           : NULL;
     const safe_html *html = key ? render_fragment_find(r, key, 0) : NULL;
     if (html)
         return html;
     const char *params[] = {req_id_text(r, r->user->id), state,
                             req_id_text(r, r->user->institution_id)};
-    PGresult *res = db_run(r->db, "plan_list", 3, params);
+    PGresult *res = db_run(r->db, "plan_list", ARRAY_SIZE(params), params);
     if (res && (html = render_plan_list(r, res)) && key)
         render_fragment_keep(key, 0, html, 0);
     PQclear(res);

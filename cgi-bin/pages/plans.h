@@ -29,8 +29,10 @@ enum {
     PH_ACTIVITY,     /* activity_version: progress, reviews, comments */
     PH_STARTED_FROM, /* the course template's title, or "" */
     PH_TODAY,        /* the college's date, YYYY-MM-DD */
+    PLAN_HEAD_COLUMNS
 };
-/* The columns of plan_goals: a version's goals, one row each. */
+/* The columns of plan_goals: a version's goals, one row each (and the
+ * first of plan_template_start's and template_get's goal columns). */
 enum {
     PG_NUMBER,
     PG_INDEX,
@@ -39,7 +41,8 @@ enum {
     PG_TARGET,
     PG_ACTIVITIES,
     PG_ASSESSMENT,
-    PG_KEY
+    PG_KEY,
+    PLAN_GOALS_COLUMNS
 };
 
 /* Goals as a jsonb array from six text[] statement parameters, as
@@ -159,7 +162,8 @@ enum {
     GS_OVERDUE,
     GS_CRITERIA,
     GS_ACTIVITIES,
-    GS_ASSESSMENT
+    GS_ASSESSMENT,
+    PLAN_GOALS_IN_FORCE_COLUMNS
 };
 
 /* The evidence linked to plan $1's goals (those with the condition
@@ -194,6 +198,9 @@ enum {
     "SELECT l.id, l.goal_key, h.title, h.kind, h.href"                                             \
     "  FROM l JOIN h ON h.kind = l.kind AND h.item = l.item"
 // clang-format on
+/* The columns of PLAN_LINKS: the link, its goal, and the item (LN_HREF
+ * null when the viewer may not see it). */
+enum { LN_ID, LN_KEY, LN_TITLE, LN_KIND, LN_HREF, PLAN_LINKS_COLUMNS };
 
 /* plan_goal.c: whether the plan whose head is head is in force; the plan
  * :id for a change to its progress (found and in force, else NULL having

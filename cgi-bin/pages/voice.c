@@ -47,8 +47,17 @@
     " polls.id = $1 AND (polls.opens_at IS NULL OR polls.opens_at > now())"                       \
     " AND EXISTS (SELECT 1 FROM poll_readers($2::bigint) r WHERE r.poll_id = $1 AND r.mine)"
 
+/* voice_polls: one row a poll. */
+enum { VP_ID, VP_TITLE, VP_STATE, VP_CLOSES, VP_MINE, VP_VOTED, VP_VOTERS, VOICE_POLLS_COLUMNS };
+/* voice_poll_insert and voice_poll_update: the poll written. */
+enum { PS_ID, VOICE_POLL_INSERT_COLUMNS };
+/* voice_times_ahead: whether each time is to come. */
+enum { TA_OPENS_OK, TA_CLOSES_OK, VOICE_TIMES_AHEAD_COLUMNS };
+/* voice_question_insert: the question added. */
+enum { QI_ID, VOICE_QUESTION_INSERT_COLUMNS };
+
 const db_statement voice_statements[] = {
-    {"voice_poll_head", POLL_HEAD},
+    {"voice_poll_head", POLL_HEAD, VOICE_POLL_HEAD_COLUMNS},
     /* The polls person $1 (at college $2) runs or sees (poll_readers),
      * open ones first. */
     {"voice_polls",
@@ -60,60 +69,72 @@ const db_statement voice_statements[] = {
      "  FROM poll_readers($1::bigint) r"
      "  JOIN polls p ON p.institution_id = $2::bigint AND p.id = r.poll_id"
      "  LEFT JOIN poll_voters v ON v.poll_id = p.id AND v.user_id = $1::bigint"
-     " ORDER BY p.opens_at IS NOT NULL AND p.closes_at > now() DESC, p.closes_at DESC LIMIT 100"},
+     " ORDER BY p.opens_at IS NOT NULL AND p.closes_at > now() DESC, p.closes_at DESC LIMIT 100",
+     VOICE_POLLS_COLUMNS},
     /* The cohorts $1 represents (represented_cohorts). */
     {"voice_rep_cohorts",
      "SELECT c.id, c.name, c.code FROM represented_cohorts($1::bigint) m"
-     "  JOIN cohorts c ON c.id = m.cohort_id ORDER BY c.name"},
+     "  JOIN cohorts c ON c.id = m.cohort_id ORDER BY c.name",
+     VOICE_REP_COHORTS_COLUMNS},
     {"voice_poll_insert",
      "INSERT INTO polls (institution_id, created_by, scope, title, description, anonymous,"
      "                   visibility, opens_at, closes_at)"
      " VALUES ($1, $2, $3, $4, $5, $6, $7, nullif($8, '')::timestamptz, $9::timestamptz)"
-     " RETURNING id"},
+     " RETURNING id",
+     VOICE_POLL_INSERT_COLUMNS},
     /* Whether opening time $1 ('' for none) and closing time $2 are to come. */
     {"voice_times_ahead",
-     "SELECT $1 = '' OR nullif($1, '')::timestamptz > now(), $2::timestamptz > now()"},
+     "SELECT $1 = '' OR nullif($1, '')::timestamptz > now(), $2::timestamptz > now()",
+     VOICE_TIMES_AHEAD_COLUMNS},
     {"voice_poll_update",
      "UPDATE polls SET scope = $3, title = $4, description = $5, anonymous = $6,"
      "       visibility = $7, opens_at = nullif($8, '')::timestamptz,"
      "       closes_at = $9::timestamptz"
-     " WHERE" EDITABLE " RETURNING polls.id"},
+     " WHERE" EDITABLE " RETURNING polls.id",
+     VOICE_POLL_INSERT_COLUMNS},
     /* The cohorts of poll $1: those of $3 that $2 represents. */
-    {"voice_poll_cohorts_clear", "DELETE FROM poll_cohorts WHERE poll_id = $1"},
+    {"voice_poll_cohorts_clear", "DELETE FROM poll_cohorts WHERE poll_id = $1", 0},
     {"voice_poll_cohorts",
      "INSERT INTO poll_cohorts (poll_id, cohort_id, institution_id)"
      " SELECT $1, c.id, c.institution_id FROM represented_cohorts($2::bigint) m"
      "   JOIN cohorts c ON c.id = m.cohort_id"
-     "  WHERE c.id = ANY ($3::bigint[]) RETURNING cohort_id"},
+     "  WHERE c.id = ANY ($3::bigint[]) RETURNING cohort_id",
+     1},
     {"voice_question_insert",
      "INSERT INTO poll_questions (poll_id, institution_id, position, kind, prompt, required,"
      "                            min_choices, max_choices)"
      " SELECT polls.id, polls.institution_id,"
      "        coalesce((SELECT max(position) FROM poll_questions WHERE poll_id = polls.id), 0) + 1,"
      "        $3, $4, $5, $6, $7"
-     "   FROM polls WHERE" EDITABLE " RETURNING id"},
+     "   FROM polls WHERE" EDITABLE " RETURNING id",
+     VOICE_QUESTION_INSERT_COLUMNS},
     {"voice_options_insert",
      "INSERT INTO poll_options (question_id, poll_id, institution_id, position, label)"
      " SELECT q.id, q.poll_id, q.institution_id, o.n, o.label"
-     "   FROM poll_questions q, unnest($2::text[]) WITH ORDINALITY o(label, n) WHERE q.id = $1"},
+     "   FROM poll_questions q, unnest($2::text[]) WITH ORDINALITY o(label, n) WHERE q.id = $1",
+     0},
     {"voice_question_delete",
      "DELETE FROM poll_questions WHERE id = $3"
-     "   AND poll_id = (SELECT id FROM polls WHERE" EDITABLE ") RETURNING id"},
+     "   AND poll_id = (SELECT id FROM polls WHERE" EDITABLE ") RETURNING id",
+     1},
     {"voice_poll_open",
      "UPDATE polls SET opens_at = now() WHERE" EDITABLE " AND closes_at > now()"
-     "   AND EXISTS (SELECT 1 FROM poll_questions q WHERE q.poll_id = polls.id) RETURNING id"},
+     "   AND EXISTS (SELECT 1 FROM poll_questions q WHERE q.poll_id = polls.id) RETURNING id",
+     1},
     {"voice_poll_close",
      "UPDATE polls SET closes_at = now(), closed_early = true"
      " WHERE id = $1 AND opens_at <= now() AND closes_at > now()"
      "   AND EXISTS (SELECT 1 FROM poll_readers($2::bigint) r WHERE r.poll_id = $1 AND r.mine)"
-     " RETURNING id"},
+     " RETURNING id",
+     1},
     /* Every question of poll $1 with its options (enum VQ_*); votes: the
      * tally of the ballots counted so far (whole batches only). */
     {"voice_questions",
      "SELECT q.id, q.kind, q.prompt, q.required, q.min_choices, q.max_choices,"
      "       coalesce(o.id::text, ''), coalesce(o.label, ''), coalesce(o.votes, 0)"
      "  FROM poll_questions q LEFT JOIN poll_options o ON o.question_id = q.id"
-     " WHERE q.poll_id = $1 ORDER BY q.position, o.position"},
+     " WHERE q.poll_id = $1 ORDER BY q.position, o.position",
+     VOICE_QUESTIONS_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
@@ -129,7 +150,7 @@ const PGresult *voice_poll(request *r, PGresult **owned)
     const PGresult *head = r->prefetched;
     if (!r->route->prefetch) {
         const char *params[] = {r->user->session_hash, r->n_params ? r->params[0] : ""};
-        head = *owned = db_run(r->db, "voice_poll_head", 2, params);
+        head = *owned = db_run(r->db, "voice_poll_head", ARRAY_SIZE(params), params);
     }
     return render_found(r, head, VOICE_NO_POLL) ? head : NULL;
 }
@@ -154,20 +175,21 @@ static void fill_polls(tpl_dict *d, const PGresult *res)
     tpl_dict *runs = NULL;
     bool any = false;
     for (int i = 0; i < PQntuples(res); i++) {
-        bool mine = strcmp(db_text(res, i, 4), "t") == 0;
+        bool mine = strcmp(db_text(res, i, VP_MINE), "t") == 0;
         if (mine && !runs)
             runs = tpl_add_section(d, "RUNS");
         tpl_dict *p = mine ? tpl_add_section(runs, "RUN") : tpl_add_section(d, "POLL");
         any = any || !mine;
-        tpl_set(p, "ID", db_text(res, i, 0));
-        tpl_set(p, "TITLE", db_text(res, i, 1));
-        tpl_set(p, "STATE", voice_state_words(db_text(res, i, 2)));
-        tpl_set(p, "CLOSE_WORD", strcmp(db_text(res, i, 2), "closed") == 0 ? "closed" : "closes");
-        tpl_set(p, "CLOSES", db_text(res, i, 3));
-        tpl_set(p, "VOTERS", db_text(res, i, 6));
-        if (strcmp(db_text(res, i, 5), "t") == 0)
+        tpl_set(p, "ID", db_text(res, i, VP_ID));
+        tpl_set(p, "TITLE", db_text(res, i, VP_TITLE));
+        tpl_set(p, "STATE", voice_state_words(db_text(res, i, VP_STATE)));
+        tpl_set(p, "CLOSE_WORD",
+                strcmp(db_text(res, i, VP_STATE), "closed") == 0 ? "closed" : "closes");
+        tpl_set(p, "CLOSES", db_text(res, i, VP_CLOSES));
+        tpl_set(p, "VOTERS", db_text(res, i, VP_VOTERS));
+        if (strcmp(db_text(res, i, VP_VOTED), "t") == 0)
             tpl_show(p, "VOTED");
-        else if (strcmp(db_text(res, i, 2), "open") == 0)
+        else if (strcmp(db_text(res, i, VP_STATE), "open") == 0)
             tpl_show(p, "CAN_VOTE");
     }
     if (!any)
@@ -180,14 +202,14 @@ static void fill_answerable(tpl_dict *d, const PGresult *res)
     tpl_dict *t = PQntuples(res) ? tpl_add_section(d, "ANSWERS") : NULL;
     for (int i = 0; i < PQntuples(res); i++) {
         tpl_dict *s = tpl_add_section(t, "ANSWER");
-        tpl_set(s, "ID", db_text(res, i, 0));
-        tpl_set(s, "TITLE", db_text(res, i, 1));
-        tpl_set(s, "STATUS", db_text(res, i, 2));
-        tpl_set(s, "DUE", db_text(res, i, 3));
-        if (strcmp(db_text(res, i, 4), "t") == 0)
+        tpl_set(s, "ID", db_text(res, i, AN_ID));
+        tpl_set(s, "TITLE", db_text(res, i, AN_TITLE));
+        tpl_set(s, "STATUS", db_text(res, i, AN_STATUS_WORDS));
+        tpl_set(s, "DUE", db_text(res, i, AN_DUE));
+        if (strcmp(db_text(res, i, AN_OVERDUE), "t") == 0)
             tpl_show(s, "OVERDUE");
-        if (strcmp(db_text(res, i, 5), "t") != 0)
-            tpl_set(tpl_add_section(s, "FOR"), "NAME", db_text(res, i, 6));
+        if (strcmp(db_text(res, i, AN_MINE), "t") != 0)
+            tpl_set(tpl_add_section(s, "FOR"), "NAME", db_text(res, i, AN_RESPONSIBLE));
     }
 }
 
@@ -197,10 +219,10 @@ void page_voice_index(request *r)
 {
     const char *me = req_id_text(r, r->user->id);
     const char *a[] = {me}, *b[] = {me, req_id_text(r, r->user->institution_id)};
-    const db_call calls[] = {{"voice_polls", 2, b},
-                             {"voice_rep_cohorts", 1, a},
-                             {"voice_boards", 2, b},
-                             {"voice_answerable", 1, a}};
+    const db_call calls[] = {{"voice_polls", ARRAY_SIZE(b), b},
+                             {"voice_rep_cohorts", ARRAY_SIZE(a), a},
+                             {"voice_boards", ARRAY_SIZE(b), b},
+                             {"voice_answerable", ARRAY_SIZE(a), a}};
     PGresult *res[4] = {NULL};
     if (!db_run_pipeline(r->db, 4, calls, res)) {
         render_db_failed(r);
@@ -214,11 +236,11 @@ void page_voice_index(request *r)
         for (int i = 0; i < PQntuples(res[2]); i++) {
             tpl_dict *b = tpl_add_section(d, "BOARD");
             tpl_set(b, "HREF",
-                    *db_text(res[2], i, 0)
-                        ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[2], i, 0))
+                    *db_text(res[2], i, BD_COHORT)
+                        ? arena_printf(r->mem, "/voice/cohorts/%s", db_text(res[2], i, BD_COHORT))
                         : "/voice/college");
-            tpl_set(b, "NAME", db_text(res[2], i, 1));
-            tpl_set(b, "OPEN", db_text(res[2], i, 2));
+            tpl_set(b, "NAME", db_text(res[2], i, BD_NAME));
+            tpl_set(b, "OPEN", db_text(res[2], i, BD_OPEN));
         }
         fill_answerable(d, res[3]);
     }
@@ -291,7 +313,7 @@ static void show_form(request *r, int status, const PGresult *head, const field_
                       const char *chosen, const char *error, const char *field)
 {
     const char *me[] = {req_id_text(r, r->user->id)};
-    PGresult *cohorts = db_run(r->db, "voice_rep_cohorts", 1, me);
+    PGresult *cohorts = db_run(r->db, "voice_rep_cohorts", ARRAY_SIZE(me), me);
     if (!cohorts) {
         render_db_failed(r);
         return;
@@ -330,10 +352,10 @@ static void show_form(request *r, int status, const PGresult *head, const field_
                                                              : "CLOSED"));
         for (int i = 0; i < PQntuples(cohorts); i++) {
             tpl_dict *c = tpl_add_section(d, "COHORT");
-            tpl_set(c, "ID", db_text(cohorts, i, 0));
-            tpl_set(c, "NAME", db_text(cohorts, i, 1));
-            tpl_set(c, "CODE", db_text(cohorts, i, 2));
-            const char *needle = arena_printf(r->mem, ",%s,", db_text(cohorts, i, 0));
+            tpl_set(c, "ID", db_text(cohorts, i, RC_ID));
+            tpl_set(c, "NAME", db_text(cohorts, i, RC_NAME));
+            tpl_set(c, "CODE", db_text(cohorts, i, RC_CODE));
+            const char *needle = arena_printf(r->mem, ",%s,", db_text(cohorts, i, RC_ID));
             const char *set =
                 chosen && strlen(chosen) >= 2
                     ? arena_printf(r->mem, ",%.*s,", (int)strlen(chosen) - 2, chosen + 1)
@@ -371,15 +393,15 @@ static const char *check_settings(request *r, const field_value *v, const char *
     if (v[F_OPENS].present && strcmp(v[F_OPENS].str, v[F_CLOSES].str) >= 0)
         return "The poll must close after it opens.";
     const char *params[] = {v[F_OPENS].str, v[F_CLOSES].str};
-    PGresult *res = db_run(r->db, "voice_times_ahead", 2, params);
+    PGresult *res = db_run(r->db, "voice_times_ahead", ARRAY_SIZE(params), params);
     const char *refusal = !res ? RENDER_DB_DOWN
-                          : strcmp(db_text(res, 0, 1), "t") != 0
+                          : strcmp(db_text(res, 0, TA_CLOSES_OK), "t") != 0
                               ? "The closing time has passed: choose a time to come."
-                          : strcmp(db_text(res, 0, 0), "t") != 0
+                          : strcmp(db_text(res, 0, TA_OPENS_OK), "t") != 0
                               ? "The opening time has passed: choose a time to come, or leave it "
                                 "empty and open the poll yourself when its questions are ready."
                               : NULL;
-    *field = res && strcmp(db_text(res, 0, 1), "t") == 0 ? "opens_at" : "closes_at";
+    *field = res && strcmp(db_text(res, 0, TA_CLOSES_OK), "t") == 0 ? "opens_at" : "closes_at";
     PQclear(res);
     return refusal;
 }
@@ -404,15 +426,16 @@ static const char *save_settings(request *r, const char *id, const field_value *
                             v[F_CLOSES].str};
     *refusal = NULL;
     *failed = false;
-    PGresult *res = db_run(r->db, id ? "voice_poll_update" : "voice_poll_insert", 9, params);
-    const char *poll = res && PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : NULL;
+    PGresult *res =
+        db_run(r->db, id ? "voice_poll_update" : "voice_poll_insert", ARRAY_SIZE(params), params);
+    const char *poll = res && PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, PS_ID)) : NULL;
     *failed = !res;
     PQclear(res);
     if (!poll)
         return NULL;
     const char *cp[] = {poll, req_id_text(r, r->user->id), cohorts};
     PGresult *clear = db_run(r->db, "voice_poll_cohorts_clear", 1, cp);
-    PGresult *added = clear ? db_run(r->db, "voice_poll_cohorts", 3, cp) : NULL;
+    PGresult *added = clear ? db_run(r->db, "voice_poll_cohorts", ARRAY_SIZE(cp), cp) : NULL;
     int wanted = 0;
     for (const char *c = cohorts; *c; c++)
         wanted += *c == ',';
@@ -477,7 +500,7 @@ static void save_poll(request *r, const PGresult *head)
 int voice_may_run(request *r)
 {
     const char *me[] = {req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "voice_rep_cohorts", 1, me);
+    PGresult *res = db_run(r->db, "voice_rep_cohorts", ARRAY_SIZE(me), me);
     int may = !res ? -1 : PQntuples(res) || union_officer(r) ? 1 : 0;
     if (may < 0)
         render_db_failed(r);
@@ -656,9 +679,10 @@ void page_voice_question_add(request *r)
                             min > 0 ? "true" : "false",
                             req_id_text(r, min),
                             req_id_text(r, max)};
-    PGresult *q = db_begin(r->db) ? db_run(r->db, "voice_question_insert", 7, params) : NULL;
-    const char *op[] = {q && PQntuples(q) ? db_text(q, 0, 0) : NULL, options};
-    PGresult *o = op[0] ? db_run(r->db, "voice_options_insert", 2, op) : NULL;
+    PGresult *q =
+        db_begin(r->db) ? db_run(r->db, "voice_question_insert", ARRAY_SIZE(params), params) : NULL;
+    const char *op[] = {q && PQntuples(q) ? db_text(q, 0, QI_ID) : NULL, options};
+    PGresult *o = op[0] ? db_run(r->db, "voice_options_insert", ARRAY_SIZE(op), op) : NULL;
     if (o && db_commit(r->db)) {
         resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s#questions", id));
     } else {
@@ -700,7 +724,8 @@ void page_voice_poll_open(request *r)
 {
     const char *id = req_id_text(r, req_param_id(r, 0));
     const char *params[] = {id, req_id_text(r, r->user->id)};
-    PGresult *res = db_begin(r->db) ? db_run(r->db, "voice_poll_open", 2, params) : NULL;
+    PGresult *res =
+        db_begin(r->db) ? db_run(r->db, "voice_poll_open", ARRAY_SIZE(params), params) : NULL;
     if (res && PQntuples(res) && voice_key_for_poll(r->db, tandem_config->keys_dir, id) == 0 &&
         db_commit(r->db))
         resp_redirect(r, arena_printf(r->mem, "/voice/polls/%s", id));
@@ -722,7 +747,7 @@ void page_voice_poll_close(request *r)
 {
     const char *id = req_id_text(r, req_param_id(r, 0));
     const char *params[] = {id, req_id_text(r, r->user->id)};
-    PGresult *res = db_run(r->db, "voice_poll_close", 2, params);
+    PGresult *res = db_run(r->db, "voice_poll_close", ARRAY_SIZE(params), params);
     if (!res)
         render_db_failed(r);
     else if (!PQntuples(res))

@@ -31,11 +31,41 @@ enum {
     PH_UNCOUNTED,  /* ballots never opened: fewer than k in all */
     PH_FINAL,      /* the last batch has been counted and the key destroyed */
     PH_SPOILED,    /* ballots that did not open, or did not fit the poll */
+    VOICE_POLL_HEAD_COLUMNS
 };
 
 /* The columns of voice_questions: one row an option (option columns empty
  * for a text question), questions in order. */
-enum { VQ_ID, VQ_KIND, VQ_PROMPT, VQ_REQUIRED, VQ_MIN, VQ_MAX, VQ_OPTION, VQ_LABEL, VQ_VOTES };
+enum {
+    VQ_ID,
+    VQ_KIND,
+    VQ_PROMPT,
+    VQ_REQUIRED,
+    VQ_MIN,
+    VQ_MAX,
+    VQ_OPTION,
+    VQ_LABEL,
+    VQ_VOTES,
+    VOICE_QUESTIONS_COLUMNS
+};
+/* The columns of voice_rep_cohorts (voice.c): the cohorts I represent. */
+enum { RC_ID, RC_NAME, RC_CODE, VOICE_REP_COHORTS_COLUMNS };
+/* The columns of voice_boards (voice_issues.c): a board I read ("" for
+ * the college's), its name, the issues awaiting a decision, and whether it
+ * is the college's. */
+enum { BD_COHORT, BD_NAME, BD_OPEN, BD_COLLEGE, VOICE_BOARDS_COLUMNS };
+/* The columns of voice_answerable (voice_issues.c): an issue awaiting a
+ * decision, and whether I answer it (else the name of who does). */
+enum {
+    AN_ID,
+    AN_TITLE,
+    AN_STATUS_WORDS,
+    AN_DUE,
+    AN_OVERDUE,
+    AN_MINE,
+    AN_RESPONSIBLE,
+    VOICE_ANSWERABLE_COLUMNS
+};
 
 extern const db_statement voice_statements[];
 extern const db_statement voice_ballot_statements[];

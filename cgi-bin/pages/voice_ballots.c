@@ -12,9 +12,12 @@
 #include "voice.h"
 #include "voice_mix.h"
 
+/* voice_cast: what became of the vote ("voted", "twice", ...). */
+enum { VC_OUTCOME, VOICE_CAST_COLUMNS };
+
 // clang-format off
 const db_statement voice_ballot_statements[] = {
-    {"voice_cast", "SELECT voice_cast($1, $2, $3::bytea, $4::bytea)"},
+    {"voice_cast", "SELECT voice_cast($1, $2, $3::bytea, $4::bytea)", VOICE_CAST_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
@@ -203,7 +206,7 @@ static void fill_poll_facts(tpl_dict *d, const PGresult *head)
 static void show_poll(request *r, const PGresult *head, int status, const char *error)
 {
     const char *params[] = {db_text(head, 0, PH_ID)};
-    PGresult *res = db_run(r->db, "voice_questions", 1, params);
+    PGresult *res = db_run(r->db, "voice_questions", ARRAY_SIZE(params), params);
     if (!res) {
         render_db_failed(r);
         return;
@@ -453,8 +456,8 @@ static void cast(request *r, const PGresult *head, const questionnaire *qs)
     }
     const char *params[] = {poll, req_id_text(r, r->user->id), db_text(head, 0, PH_PUBLIC_KEY),
                             sealed};
-    PGresult *res = db_run(r->db, "voice_cast", 4, params);
-    const char *outcome = res ? db_text(res, 0, 0) : "";
+    PGresult *res = db_run(r->db, "voice_cast", ARRAY_SIZE(params), params);
+    const char *outcome = res ? db_text(res, 0, VC_OUTCOME) : "";
     if (!res)
         render_db_failed(r);
     else if (strcmp(outcome, "voted") == 0)
@@ -492,7 +495,7 @@ void page_voice_vote(request *r)
         goto out;
     }
     const char *params[] = {db_text(head, 0, PH_ID)};
-    if (!qs || !(res = db_run(r->db, "voice_questions", 1, params))) {
+    if (!qs || !(res = db_run(r->db, "voice_questions", ARRAY_SIZE(params), params))) {
         render_db_failed(r);
         goto out;
     }

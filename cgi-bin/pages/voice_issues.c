@@ -29,89 +29,8 @@
     "                  ORDER BY e.id DESC LIMIT 1), '')"                                           \
     "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
 
-const db_statement voice_issue_statements[] = {
-    /* The boards person $1 (at college $2) reads (issue_boards): each
-     * cohort they belong to, then the college's, with how many issues
-     * await a decision. */
-    {"voice_boards",
-     "SELECT coalesce(c.id::text, ''), coalesce(c.name, 'The whole college'),"
-     "       CASE WHEN b.cohort_id IS NULL"
-     "            THEN (SELECT count(*) FROM voice_issues i"
-     "                   WHERE i.institution_id = $2::bigint AND i.cohort_id IS NULL"
-     "                     AND i.status NOT IN ('done', 'not_possible'))"
-     "            ELSE (SELECT count(*) FROM voice_issues i"
-     "                   WHERE i.institution_id = $2::bigint AND i.cohort_id = b.cohort_id"
-     "                     AND i.status NOT IN ('done', 'not_possible')) END,"
-     "       (b.cohort_id IS NULL)::int"
-     "  FROM (SELECT DISTINCT cohort_id FROM issue_boards($1::bigint)) b"
-     "  LEFT JOIN cohorts c ON c.institution_id = $2::bigint AND c.id = b.cohort_id"
-     " ORDER BY 4, 2"},
-    /* Issues awaiting a decision that person $1 answers, or whose answerer
-     * $1 manages. */
-    {"voice_answerable",
-     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
-     "       " OVERDUE("i") ", i.responsible_id = $1, rs.display_name"
-     "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
-     " WHERE (i.responsible_id = $1 OR rs.line_manager_id = $1)"
-     "   AND i.status NOT IN ('done', 'not_possible') ORDER BY i.due_on, i.id"},
-    /* Active staff at college $1 with username $2. */
-    {"voice_staff",
-     "SELECT id FROM users WHERE institution_id = $1 AND username = lower($2)"
-     "   AND status = 'active' AND roles & 30 <> 0"},
-    /* A new issue; the poll only if it is $4's (poll_readers: mine), the
-     * cohort only if $4 represents it (NULL for the college, which the
-     * caller checked). */
-    {"voice_issue_insert",
-     "INSERT INTO voice_issues (institution_id, cohort_id, poll_id, raised_by, responsible_id,"
-     "                          title, body_md, body_html, due_on)"
-     " SELECT $1, c.id, (SELECT r.poll_id FROM poll_readers($4::bigint) r"
-     "                    WHERE r.poll_id = nullif($3, '')::bigint AND r.mine),"
-     "        $4, $5, $6, $7, $8, $9::date"
-     "   FROM (SELECT NULL::bigint AS id WHERE $2 = ''"
-     "         UNION ALL SELECT cohort_id FROM represented_cohorts($4::bigint)"
-     "          WHERE $2 <> '' AND cohort_id = nullif($2, '')::bigint) c"
-     " RETURNING id"},
-    {"voice_issue_event",
-     "INSERT INTO voice_issue_events (issue_id, institution_id, actor_id, status, response_md,"
-     "                                response_html) VALUES ($1, $2, $3, $4, $5, $6)"},
-    /* Issue $1 as person $2 may read it (issue_readers), and whether they
-     * read its board. */
-    {"voice_issue_get",
-     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
-     "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
-     "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
-     "       i.responsible_id = $2::bigint, coalesce(p.id::text, ''), coalesce(p.title, ''),"
-     "       to_char(i.created_at, 'FMDD Mon YYYY'), r.on_board"
-     "  FROM issue_readers($2::bigint) r"
-     "  JOIN voice_issues i ON i.id = r.issue_id"
-     "  JOIN users rs ON rs.id = i.responsible_id JOIN users rb ON rb.id = i.raised_by"
-     "  LEFT JOIN cohorts c ON c.id = i.cohort_id LEFT JOIN polls p ON p.id = i.poll_id"
-     " WHERE r.issue_id = $1"},
-    {"voice_issue_timeline",
-     "SELECT " STATUS_WORDS("e.status") ", e.response_html, u.display_name,"
-     "       to_char(e.created_at, 'FMDD Mon YYYY, HH24:MI')"
-     "  FROM voice_issue_events e JOIN users u ON u.id = e.actor_id"
-     " WHERE e.issue_id = $1 ORDER BY e.id"},
-    /* The responsible person $2 answers issue $1 with status $3. */
-    {"voice_issue_respond",
-     "UPDATE voice_issues SET status = $3, updated_at = now()"
-     " WHERE id = $1 AND responsible_id = $2 RETURNING raised_by, title"},
-    /* The board of cohort $2 (the college's when $2 is '') if person $1
-     * reads it (issue_boards): its name. */
-    {"voice_board_head",
-     "SELECT coalesce(c.name, 'The whole college') FROM issue_boards($1::bigint) b"
-     "  LEFT JOIN cohorts c ON c.id = b.cohort_id"
-     " WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint LIMIT 1"},
-    /* Its issues (shown only when voice_board_head, sent with it, found
-     * the board for $1). */
-    {"voice_board",
-     ISSUE_ROW " JOIN users w ON w.id = $1 AND w.institution_id = i.institution_id"
-     " WHERE i.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"
-     " ORDER BY i.status IN ('done', 'not_possible'), i.updated_at DESC LIMIT 200"},
-    {NULL, NULL},
-};
-// clang-format on
-
+/* The columns of an issue: the first seven, which fill_issue reads, are
+ * ISSUE_ROW's and voice_issue_get's alike; then voice_issue_get's own. */
 enum {
     IS_ID,
     IS_TITLE,
@@ -129,8 +48,113 @@ enum {
     IS_POLL_TITLE,
     IS_RAISED_ON,
     IS_ON_BOARD, /* the viewer may read the board the issue is on */
+    VOICE_ISSUE_GET_COLUMNS
 };
-#define IS_LATEST IS_BODY /* voice_board: the latest response */
+/* voice_board (ISSUE_ROW): the first seven, then the latest response. */
+enum { IS_LATEST = IS_BODY, VOICE_BOARD_COLUMNS };
+/* voice_staff: the member of staff. */
+enum { SF_ID, VOICE_STAFF_COLUMNS };
+/* voice_issue_insert: the issue raised. */
+enum { II_ID, VOICE_ISSUE_INSERT_COLUMNS };
+/* voice_issue_timeline: one row a change. */
+enum { TL_STATUS_WORDS, TL_RESPONSE, TL_BY, TL_WHEN, VOICE_ISSUE_TIMELINE_COLUMNS };
+/* voice_issue_respond: whom to tell, about what. */
+enum { IR_RAISER, IR_TITLE, VOICE_ISSUE_RESPOND_COLUMNS };
+/* voice_board_head: the board's name. */
+enum { BH_NAME, VOICE_BOARD_HEAD_COLUMNS };
+
+const db_statement voice_issue_statements[] = {
+    /* The boards person $1 (at college $2) reads (issue_boards): each
+     * cohort they belong to, then the college's, with how many issues
+     * await a decision. */
+    {"voice_boards",
+     "SELECT coalesce(c.id::text, ''), coalesce(c.name, 'The whole college'),"
+     "       CASE WHEN b.cohort_id IS NULL"
+     "            THEN (SELECT count(*) FROM voice_issues i"
+     "                   WHERE i.institution_id = $2::bigint AND i.cohort_id IS NULL"
+     "                     AND i.status NOT IN ('done', 'not_possible'))"
+     "            ELSE (SELECT count(*) FROM voice_issues i"
+     "                   WHERE i.institution_id = $2::bigint AND i.cohort_id = b.cohort_id"
+     "                     AND i.status NOT IN ('done', 'not_possible')) END,"
+     "       (b.cohort_id IS NULL)::int"
+     "  FROM (SELECT DISTINCT cohort_id FROM issue_boards($1::bigint)) b"
+     "  LEFT JOIN cohorts c ON c.institution_id = $2::bigint AND c.id = b.cohort_id"
+     " ORDER BY 4, 2",
+     VOICE_BOARDS_COLUMNS},
+    /* Issues awaiting a decision that person $1 answers, or whose answerer
+     * $1 manages. */
+    {"voice_answerable",
+     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
+     "       " OVERDUE("i") ", i.responsible_id = $1, rs.display_name"
+     "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
+     " WHERE (i.responsible_id = $1 OR rs.line_manager_id = $1)"
+     "   AND i.status NOT IN ('done', 'not_possible') ORDER BY i.due_on, i.id",
+     VOICE_ANSWERABLE_COLUMNS},
+    /* Active staff at college $1 with username $2. */
+    {"voice_staff",
+     "SELECT id FROM users WHERE institution_id = $1 AND username = lower($2)"
+     "   AND status = 'active' AND roles & 30 <> 0",
+     VOICE_STAFF_COLUMNS},
+    /* A new issue; the poll only if it is $4's (poll_readers: mine), the
+     * cohort only if $4 represents it (NULL for the college, which the
+     * caller checked). */
+    {"voice_issue_insert",
+     "INSERT INTO voice_issues (institution_id, cohort_id, poll_id, raised_by, responsible_id,"
+     "                          title, body_md, body_html, due_on)"
+     " SELECT $1, c.id, (SELECT r.poll_id FROM poll_readers($4::bigint) r"
+     "                    WHERE r.poll_id = nullif($3, '')::bigint AND r.mine),"
+     "        $4, $5, $6, $7, $8, $9::date"
+     "   FROM (SELECT NULL::bigint AS id WHERE $2 = ''"
+     "         UNION ALL SELECT cohort_id FROM represented_cohorts($4::bigint)"
+     "          WHERE $2 <> '' AND cohort_id = nullif($2, '')::bigint) c"
+     " RETURNING id",
+     VOICE_ISSUE_INSERT_COLUMNS},
+    {"voice_issue_event",
+     "INSERT INTO voice_issue_events (issue_id, institution_id, actor_id, status, response_md,"
+     "                                response_html) VALUES ($1, $2, $3, $4, $5, $6)",
+     0},
+    /* Issue $1 as person $2 may read it (issue_readers), and whether they
+     * read its board. */
+    {"voice_issue_get",
+     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
+     "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
+     "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
+     "       i.responsible_id = $2::bigint, coalesce(p.id::text, ''), coalesce(p.title, ''),"
+     "       to_char(i.created_at, 'FMDD Mon YYYY'), r.on_board"
+     "  FROM issue_readers($2::bigint) r"
+     "  JOIN voice_issues i ON i.id = r.issue_id"
+     "  JOIN users rs ON rs.id = i.responsible_id JOIN users rb ON rb.id = i.raised_by"
+     "  LEFT JOIN cohorts c ON c.id = i.cohort_id LEFT JOIN polls p ON p.id = i.poll_id"
+     " WHERE r.issue_id = $1",
+     VOICE_ISSUE_GET_COLUMNS},
+    {"voice_issue_timeline",
+     "SELECT " STATUS_WORDS("e.status") ", e.response_html, u.display_name,"
+     "       to_char(e.created_at, 'FMDD Mon YYYY, HH24:MI')"
+     "  FROM voice_issue_events e JOIN users u ON u.id = e.actor_id"
+     " WHERE e.issue_id = $1 ORDER BY e.id",
+     VOICE_ISSUE_TIMELINE_COLUMNS},
+    /* The responsible person $2 answers issue $1 with status $3. */
+    {"voice_issue_respond",
+     "UPDATE voice_issues SET status = $3, updated_at = now()"
+     " WHERE id = $1 AND responsible_id = $2 RETURNING raised_by, title",
+     VOICE_ISSUE_RESPOND_COLUMNS},
+    /* The board of cohort $2 (the college's when $2 is '') if person $1
+     * reads it (issue_boards): its name. */
+    {"voice_board_head",
+     "SELECT coalesce(c.name, 'The whole college') FROM issue_boards($1::bigint) b"
+     "  LEFT JOIN cohorts c ON c.id = b.cohort_id"
+     " WHERE b.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint LIMIT 1",
+     VOICE_BOARD_HEAD_COLUMNS},
+    /* Its issues (shown only when voice_board_head, sent with it, found
+     * the board for $1). */
+    {"voice_board",
+     ISSUE_ROW " JOIN users w ON w.id = $1 AND w.institution_id = i.institution_id"
+     " WHERE i.cohort_id IS NOT DISTINCT FROM nullif($2, '')::bigint"
+     " ORDER BY i.status IN ('done', 'not_possible'), i.updated_at DESC LIMIT 200",
+     VOICE_BOARD_COLUMNS},
+    {NULL, NULL},
+};
+// clang-format on
 
 #define NO_ISSUE "There is no such issue, or it is not one you can see."
 
@@ -169,7 +193,7 @@ static void show_issue_form(request *r, int status, const field_value *v, const 
                             const char *field)
 {
     const char *me[] = {req_id_text(r, r->user->id)};
-    PGresult *cohorts = db_run(r->db, "voice_rep_cohorts", 1, me);
+    PGresult *cohorts = db_run(r->db, "voice_rep_cohorts", ARRAY_SIZE(me), me);
     if (!cohorts) {
         render_db_failed(r);
         return;
@@ -191,9 +215,9 @@ static void show_issue_form(request *r, int status, const field_value *v, const 
         tpl_set(d, "DUE", v ? v[F_DUE].str : "");
         for (int i = 0; i < PQntuples(cohorts); i++) {
             tpl_dict *c = tpl_add_section(d, "COHORT");
-            tpl_set(c, "ID", db_text(cohorts, i, 0));
-            tpl_set(c, "NAME", db_text(cohorts, i, 1));
-            if (v && strcmp(v[F_COHORT].str, db_text(cohorts, i, 0)) == 0)
+            tpl_set(c, "ID", db_text(cohorts, i, RC_ID));
+            tpl_set(c, "NAME", db_text(cohorts, i, RC_NAME));
+            if (v && strcmp(v[F_COHORT].str, db_text(cohorts, i, RC_ID)) == 0)
                 tpl_show(c, "SELECTED");
         }
         if (r->user->roles & ROLE_UNION_OFFICER)
@@ -214,8 +238,8 @@ void page_voice_issue_new(request *r)
 static long long staff_named(request *r, const char *username)
 {
     const char *params[] = {req_id_text(r, r->user->institution_id), username};
-    PGresult *res = db_run(r->db, "voice_staff", 2, params);
-    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, 0) : 0;
+    PGresult *res = db_run(r->db, "voice_staff", ARRAY_SIZE(params), params);
+    long long id = !res ? -1 : PQntuples(res) ? db_int(res, 0, SF_ID) : 0;
     PQclear(res);
     return id;
 }
@@ -237,13 +261,15 @@ static const char *insert_issue(request *r, const field_value *v, long long resp
                             v[F_BODY].str,
                             html,
                             v[F_DUE].str};
-    PGresult *res = db_run(r->db, "voice_issue_insert", 9, params);
-    const char *id = !res ? NULL : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, 0)) : "";
+    PGresult *res = db_run(r->db, "voice_issue_insert", ARRAY_SIZE(params), params);
+    const char *id = !res             ? NULL
+                     : PQntuples(res) ? arena_strdup(r->mem, db_text(res, 0, II_ID))
+                                      : "";
     PQclear(res);
     if (!id || !*id)
         return id;
     const char *ev[] = {id, inst, me, "raised", "", ""};
-    PGresult *e = db_run(r->db, "voice_issue_event", 6, ev);
+    PGresult *e = db_run(r->db, "voice_issue_event", ARRAY_SIZE(ev), ev);
     bool ok = e && notify(r, responsible, "voice_issue",
                           arena_printf(r->mem, "%s raised an issue with you: %s",
                                        r->user->display_name, v[F_TITLE].str),
@@ -300,7 +326,8 @@ static void show_issue(request *r, int status, const char *error, const char *ty
 {
     const char *id = req_id_text(r, req_param_id(r, 0)), *me = req_id_text(r, r->user->id);
     const char *a[] = {id, me}, *b[] = {id};
-    const db_call calls[] = {{"voice_issue_get", 2, a}, {"voice_issue_timeline", 1, b}};
+    const db_call calls[] = {{"voice_issue_get", ARRAY_SIZE(a), a},
+                             {"voice_issue_timeline", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res)) {
         render_db_failed(r);
@@ -337,12 +364,12 @@ static void show_issue(request *r, int status, const char *error, const char *ty
         }
         for (int i = 0; i < PQntuples(res[1]); i++) {
             tpl_dict *e = tpl_add_section(d, "EVENT");
-            tpl_set(e, "STATUS", db_text(res[1], i, 0));
-            if (*db_text(res[1], i, 1)) /* sanitised on save */
+            tpl_set(e, "STATUS", db_text(res[1], i, TL_STATUS_WORDS));
+            if (*db_text(res[1], i, TL_RESPONSE)) /* sanitised on save */
                 tpl_set_html(tpl_add_section(e, "SAID"), "RESPONSE_HTML",
-                             html_from_db(db_text(res[1], i, 1)));
-            tpl_set(e, "BY", db_text(res[1], i, 2));
-            tpl_set(e, "WHEN", db_text(res[1], i, 3));
+                             html_from_db(db_text(res[1], i, TL_RESPONSE)));
+            tpl_set(e, "BY", db_text(res[1], i, TL_BY));
+            tpl_set(e, "WHEN", db_text(res[1], i, TL_WHEN));
         }
         if (strcmp(db_text(res[0], 0, IS_MINE_TO_ANSWER), "t") == 0) {
             tpl_dict *f = tpl_add_section(d, "RESPOND");
@@ -384,10 +411,10 @@ static bool record_answer(request *r, const char *id, const field_value *v, cons
                         statuses[v[R_STATUS].num],
                         v[R_RESPONSE].str,
                         html};
-    PGresult *e = db_run(r->db, "voice_issue_event", 6, ev);
-    bool ok = e && notify(r, db_int(res, 0, 0), "voice_issue",
+    PGresult *e = db_run(r->db, "voice_issue_event", ARRAY_SIZE(ev), ev);
+    bool ok = e && notify(r, db_int(res, 0, IR_RAISER), "voice_issue",
                           arena_printf(r->mem, "%s answered the issue \"%s\"",
-                                       r->user->display_name, db_text(res, 0, 1)),
+                                       r->user->display_name, db_text(res, 0, IR_TITLE)),
                           arena_printf(r->mem, "/voice/issues/%s", id));
     PQclear(e);
     return ok;
@@ -406,8 +433,9 @@ void page_voice_issue_respond(request *r)
     const char *html = valid ? richtext_to_arena(r->mem, v[R_RESPONSE].str) : NULL;
     const char *params[] = {id, req_id_text(r, r->user->id),
                             valid ? statuses[v[R_STATUS].num] : NULL};
-    PGresult *res =
-        valid && html && db_begin(r->db) ? db_run(r->db, "voice_issue_respond", 3, params) : NULL;
+    PGresult *res = valid && html && db_begin(r->db)
+                        ? db_run(r->db, "voice_issue_respond", ARRAY_SIZE(params), params)
+                        : NULL;
     if (res && PQntuples(res) && record_answer(r, id, v, res, html) && db_commit(r->db)) {
         resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s#timeline", id));
     } else if (valid) {
@@ -429,12 +457,13 @@ void page_voice_issue_respond(request *r)
 static void show_board(request *r, const char *cohort)
 {
     const char *params[] = {req_id_text(r, r->user->id), cohort};
-    const db_call calls[] = {{"voice_board_head", 2, params}, {"voice_board", 2, params}};
+    const db_call calls[] = {{"voice_board_head", ARRAY_SIZE(params), params},
+                             {"voice_board", ARRAY_SIZE(params), params}};
     PGresult *res[2] = {NULL, NULL};
     if (!db_run_pipeline(r->db, 2, calls, res))
         render_db_failed(r);
     else if (render_found(r, res[0], "There is no such board, or it is not yours to read.")) {
-        const char *name = db_text(res[0], 0, 0);
+        const char *name = db_text(res[0], 0, BH_NAME);
         tpl_dict *d =
             render_begin(r, arena_printf(r->mem, "You said, we did: %s", name), "voice/board.tpl");
         if (d) {

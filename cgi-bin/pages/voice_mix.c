@@ -45,44 +45,64 @@
 #define STR(x) #x
 #define XSTR(x) STR(x)
 
+/* vm_polls_due and vm_rounds_due: one row a poll (round). */
+enum { DUE_ID, VM_POLLS_DUE_COLUMNS };
+/* vm_poll_lock and vm_round_lock: the row locked. */
+enum { LK_KEY, LK_BATCH, LK_CLOSED, LK_WAITING, LK_NAMED, VM_POLL_LOCK_COLUMNS };
+/* vm_poll_sealed and vm_round_sealed, in binary. */
+enum { SL_SEQ, SL_SEALED, VM_POLL_SEALED_COLUMNS };
+/* vm_keyless: one row a poll or round ("poll" or "round", its id). */
+enum { KL_KIND, KL_ID, VM_KEYLESS_COLUMNS };
+/* vm_poll_keys_done and vm_round_keys_done: one row an id. */
+enum { KD_ID, VM_POLL_KEYS_DONE_COLUMNS };
+
 const db_statement voice_mix_statements[] = {
     /* What has a batch to open: open with 2k waiting, or closed and not
      * yet final. */
     {"vm_polls_due",
      "SELECT id FROM polls WHERE final_at IS NULL AND public_key IS NOT NULL"
-     "   AND (closes_at <= now() OR " WAITING_POLL " >= 2 * batch_size)"},
+     "   AND (closes_at <= now() OR " WAITING_POLL " >= 2 * batch_size)",
+     VM_POLLS_DUE_COLUMNS},
     {"vm_rounds_due",
      "SELECT id FROM feedback_rounds WHERE final_at IS NULL AND public_key IS NOT NULL"
-     "   AND (closed_at IS NOT NULL OR " WAITING_ROUND " >= 2 * " XSTR(ROUND_BATCH) ")"},
+     "   AND (closed_at IS NOT NULL OR " WAITING_ROUND " >= 2 * " XSTR(ROUND_BATCH) ")",
+     VM_POLLS_DUE_COLUMNS},
     /* Poll or round $1, locked against votes (enum LK_*). */
     {"vm_poll_lock",
      "SELECT public_key, batch_size, closes_at <= now(), " WAITING_POLL ", NOT anonymous"
-     "  FROM polls WHERE id = $1 AND final_at IS NULL FOR UPDATE"},
+     "  FROM polls WHERE id = $1 AND final_at IS NULL FOR UPDATE",
+     VM_POLL_LOCK_COLUMNS},
     {"vm_round_lock",
      "SELECT public_key, " XSTR(ROUND_BATCH) ", closed_at IS NOT NULL, " WAITING_ROUND ", false"
-     "  FROM feedback_rounds WHERE id = $1 AND final_at IS NULL FOR UPDATE"},
+     "  FROM feedback_rounds WHERE id = $1 AND final_at IS NULL FOR UPDATE",
+     VM_POLL_LOCK_COLUMNS},
     /* The oldest sealed rows of $1 after seq $2, at most $3 (read in
      * binary: seq, sealed). */
     {"vm_poll_sealed",
      "SELECT seq, sealed FROM poll_voters WHERE poll_id = $1 AND sealed IS NOT NULL"
-     "   AND seq > $2 ORDER BY seq LIMIT $3"},
+     "   AND seq > $2 ORDER BY seq LIMIT $3",
+     VM_POLL_SEALED_COLUMNS},
     {"vm_round_sealed",
      "SELECT seq, sealed FROM feedback_invitations WHERE round_id = $1 AND sealed IS NOT NULL"
-     "   AND seq > $2 ORDER BY seq LIMIT $3"},
+     "   AND seq > $2 ORDER BY seq LIMIT $3",
+     VM_POLL_SEALED_COLUMNS},
     {"vm_poll_count",
      "SELECT voice_count($1, $2::bigint[], $3, $4, $5::int[], $6::bigint[], $7::int[],"
-     "                   $8::int[], $9::bigint[], $10::text[], $11::int[], $12::bigint[])"},
-    {"vm_round_count", "SELECT feedback_count($1, $2::bigint[], $3, $4::text[], $5::text[])"},
+     "                   $8::int[], $9::bigint[], $10::text[], $11::int[], $12::bigint[])",
+     1},
+    {"vm_round_count", "SELECT feedback_count($1, $2::bigint[], $3, $4::text[], $5::text[])", 1},
     /* Closed with fewer than k waiting: those are never opened. */
     {"vm_poll_discard",
      "WITH d AS (UPDATE poll_voters SET sealed = NULL WHERE poll_id = $1 AND sealed IS NOT NULL"
      "           RETURNING 1)"
-     " UPDATE polls SET uncounted = uncounted + (SELECT count(*) FROM d) WHERE id = $1"},
+     " UPDATE polls SET uncounted = uncounted + (SELECT count(*) FROM d) WHERE id = $1",
+     0},
     {"vm_round_discard",
      "WITH d AS (UPDATE feedback_invitations SET sealed = NULL"
      "            WHERE round_id = $1 AND sealed IS NOT NULL RETURNING 1)"
-     " UPDATE feedback_rounds SET uncounted = uncounted + (SELECT count(*) FROM d) WHERE id = $1"},
-    {"vm_poll_final", "UPDATE polls SET final_at = now() WHERE id = $1"},
+     " UPDATE feedback_rounds SET uncounted = uncounted + (SELECT count(*) FROM d) WHERE id = $1",
+     0},
+    {"vm_poll_final", "UPDATE polls SET final_at = now() WHERE id = $1", 0},
     /* A closed round's final step: with at least k answers counted, their
      * means join the owner's profile as a result. */
     {"vm_round_final",
@@ -94,29 +114,35 @@ const db_statement voice_mix_statements[] = {
      "           FROM f WHERE counted >= " XSTR(ROUND_BATCH) " RETURNING id)"
      " INSERT INTO profile_scores (result_id, item_id, score)"
      " SELECT res.id, it.id, round(avg(a.scores[it.k]), 2) FROM res, " ROUND_ITEMS " it"
-     "   JOIN feedback_answers a ON a.round_id = $1 GROUP BY res.id, it.id"},
+     "   JOIN feedback_answers a ON a.round_id = $1 GROUP BY res.id, it.id",
+     0},
     /* Keys: whether poll (round) $1 needs one now, its row locked so that
      * two processes never make two (the file of one, the row of the
      * other); the public half $2 stored. */
     {"vm_poll_keyless",
      "SELECT 1 FROM polls WHERE id = $1 AND public_key IS NULL AND opens_at IS NOT NULL"
-     "   FOR UPDATE"},
+     "   FOR UPDATE",
+     1},
     {"vm_round_keyless",
      "SELECT 1 FROM feedback_rounds WHERE id = $1 AND public_key IS NULL AND final_at IS NULL"
-     "   FOR UPDATE"},
+     "   FOR UPDATE",
+     1},
     {"vm_poll_key",
      "UPDATE polls p SET public_key = $2::bytea, batch_size = i.voice_min_voters"
      "  FROM institutions i WHERE p.id = $1 AND i.id = p.institution_id"
-     "   AND p.public_key IS NULL RETURNING p.id"},
+     "   AND p.public_key IS NULL RETURNING p.id",
+     1},
     {"vm_round_key",
      "UPDATE feedback_rounds SET public_key = $2::bytea WHERE id = $1 AND public_key IS NULL"
-     " RETURNING id"},
+     " RETURNING id",
+     1},
     /* What takes ballots and has no key (from before sealing, the demo). */
     {"vm_keyless",
      "SELECT 'poll', id FROM polls"
      " WHERE public_key IS NULL AND opens_at IS NOT NULL AND final_at IS NULL"
      " UNION ALL"
-     " SELECT 'round', id FROM feedback_rounds WHERE public_key IS NULL AND final_at IS NULL"},
+     " SELECT 'round', id FROM feedback_rounds WHERE public_key IS NULL AND final_at IS NULL",
+     VM_KEYLESS_COLUMNS},
     /* Of the ids $1 with a key file, those whose poll (round) needs it no
      * more: final, or gone. Gone counts only for the files in $2 (old
      * ones): a key is made inside the transaction that creates its row,
@@ -124,17 +150,17 @@ const db_statement voice_mix_statements[] = {
     {"vm_poll_keys_done",
      "SELECT k FROM unnest($1::bigint[]) k"
      " WHERE EXISTS (SELECT 1 FROM polls p WHERE p.id = k AND p.final_at IS NOT NULL)"
-     "    OR (k = ANY($2::bigint[]) AND NOT EXISTS (SELECT 1 FROM polls p WHERE p.id = k))"},
+     "    OR (k = ANY($2::bigint[]) AND NOT EXISTS (SELECT 1 FROM polls p WHERE p.id = k))",
+     VM_POLL_KEYS_DONE_COLUMNS},
     {"vm_round_keys_done",
      "SELECT k FROM unnest($1::bigint[]) k"
      " WHERE EXISTS (SELECT 1 FROM feedback_rounds r WHERE r.id = k AND r.final_at IS NOT NULL)"
      "    OR (k = ANY($2::bigint[])"
-     "        AND NOT EXISTS (SELECT 1 FROM feedback_rounds r WHERE r.id = k))"},
+     "        AND NOT EXISTS (SELECT 1 FROM feedback_rounds r WHERE r.id = k))",
+     VM_POLL_KEYS_DONE_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
-
-enum { LK_KEY, LK_BATCH, LK_CLOSED, LK_WAITING, LK_NAMED };
 
 /* Rows read per round trip while opening a batch: bounds the memory that
  * sealed bytes take (a ballot with written answers is about 8 KB each). */
@@ -293,7 +319,7 @@ static bool count_poll(db *d, batch *b, bool named)
     for (int i = 0; i < 12; i++)
         if (!params[i])
             return false;
-    PGresult *res = db_run(d, "vm_poll_count", 12, params);
+    PGresult *res = db_run(d, "vm_poll_count", ARRAY_SIZE(params), params);
     PQclear(res);
     return res != NULL;
 }
@@ -340,7 +366,7 @@ static bool count_round(db *d, batch *b, bool named)
     for (int i = 0; i < 5; i++)
         if (!params[i])
             return false;
-    PGresult *res = db_run(d, "vm_round_count", 5, params);
+    PGresult *res = db_run(d, "vm_round_count", ARRAY_SIZE(params), params);
     PQclear(res);
     return res != NULL;
 }
@@ -374,17 +400,18 @@ static bool open_sealed(db *d, const sealed_kind *k, batch *b, long long take,
         const char *params[] = {
             b->id, arena_printf(b->mem, "%lld", last),
             arena_printf(b->mem, "%lld", take - read < CHUNK ? take - read : CHUNK)};
-        PGresult *res = db_run_binary(d, k->sealed, 3, params, NULL, NULL, true);
+        PGresult *res = db_run_binary(d, k->sealed, ARRAY_SIZE(params), params, NULL, NULL, true);
         int rows = res ? PQntuples(res) : 0;
         for (int i = 0; i < rows; i++, read++) {
             uint64_t seq;
-            memcpy(&seq, PQgetvalue(res, i, 0), sizeof seq);
+            memcpy(&seq, PQgetvalue(res, i, SL_SEQ), sizeof seq);
             last = (long long)be64toh(seq);
             array_num(&b->seqs, last);
             opened *o = &b->items[b->n];
             o->mem = b->mem;
-            o->text = sealed_open(b->mem, pk, sk, (const unsigned char *)PQgetvalue(res, i, 1),
-                                  (size_t)PQgetlength(res, i, 1), &o->len);
+            o->text =
+                sealed_open(b->mem, pk, sk, (const unsigned char *)PQgetvalue(res, i, SL_SEALED),
+                            (size_t)PQgetlength(res, i, SL_SEALED), &o->len);
             if (o->text)
                 b->n++;
             else {
@@ -453,7 +480,8 @@ static int mix_one(db *d, const char *keys_dir, const sealed_kind *k, const char
     snprintf(name, sizeof name, "%s-%s", k->kind, id);
     const char *params[] = {id};
     PGresult *lock = NULL, *discard = NULL, *final = NULL;
-    bool ok = db_begin(d) && (lock = db_run(d, k->lock, 1, params)), committed = false;
+    bool ok = db_begin(d) && (lock = db_run(d, k->lock, ARRAY_SIZE(params), params)),
+         committed = false;
     if (!ok || !PQntuples(lock))
         goto out;
     long long waiting = db_int(lock, 0, LK_WAITING);
@@ -466,9 +494,9 @@ static int mix_one(db *d, const char *keys_dir, const sealed_kind *k, const char
     bool named = strcmp(db_text(lock, 0, LK_NAMED), "t") == 0;
     ok = !take || (open_sealed(d, k, &b, take, pk, sk) && k->count(d, &b, named));
     if (ok && closed && waiting > take)
-        ok = (discard = db_run(d, k->discard, 1, params)) != NULL;
+        ok = (discard = db_run(d, k->discard, ARRAY_SIZE(params), params)) != NULL;
     if (ok && closed)
-        ok = (final = db_run(d, k->final, 1, params)) != NULL;
+        ok = (final = db_run(d, k->final, ARRAY_SIZE(params), params)) != NULL;
     committed = ok && db_commit(d);
     ok = committed;
     if (committed && closed)
@@ -514,7 +542,7 @@ static int make_key(db *d, const char *keys_dir, const char *kind, const char *i
         return -1;
     sodium_bin2hex(hex + 2, sizeof hex - 2, pk, sizeof pk);
     const char *params[] = {id, hex};
-    PGresult *res = db_run(d, statement, 2, params);
+    PGresult *res = db_run(d, statement, ARRAY_SIZE(params), params);
     int rc = res ? 0 : -1;
     PQclear(res);
     return rc;
@@ -526,7 +554,7 @@ static int key_if_keyless(db *d, const char *keys_dir, const char *kind, const c
                           const char *keyless, const char *store)
 {
     const char *params[] = {id};
-    PGresult *res = db_run(d, keyless, 1, params);
+    PGresult *res = db_run(d, keyless, ARRAY_SIZE(params), params);
     int rc = !res ? -1 : !PQntuples(res) ? 0 : make_key(d, keys_dir, kind, id, store) == 0 ? 1 : -1;
     PQclear(res);
     return rc;
@@ -548,8 +576,8 @@ int voice_keys_ensure(db *d, const char *keys_dir)
     PGresult *res = db_run(d, "vm_keyless", 0, NULL);
     int made = res ? 0 : -1;
     for (int i = 0; res && i < PQntuples(res); i++) {
-        const char *id = db_text(res, i, 1);
-        bool poll = strcmp(db_text(res, i, 0), "poll") == 0;
+        const char *id = db_text(res, i, KL_ID);
+        bool poll = strcmp(db_text(res, i, KL_KIND), "poll") == 0;
         /* Each in a transaction of its own: the row stays locked from the
          * check until the public key is stored beside the file just made. */
         int rc = !db_begin(d) ? -1
@@ -614,10 +642,10 @@ static void sweep_keys(db *d, const char *keys_dir)
         buf_puts(&ids, "}");
         buf_puts(&old, "}");
         const char *params[] = {ids.data, old.data};
-        PGresult *res = ids.len > 2 ? db_run(d, kinds[k][1], 2, params) : NULL;
+        PGresult *res = ids.len > 2 ? db_run(d, kinds[k][1], ARRAY_SIZE(params), params) : NULL;
         for (int i = 0; res && i < PQntuples(res); i++) {
             char name[64];
-            snprintf(name, sizeof name, "%s-%s", kinds[k][0], db_text(res, i, 0));
+            snprintf(name, sizeof name, "%s-%s", kinds[k][0], db_text(res, i, KD_ID));
             sealed_key_destroy(keys_dir, name);
         }
         PQclear(res);
@@ -633,7 +661,7 @@ static int mix_due(db *d, const char *keys_dir, const sealed_kind *k, const char
     PGresult *res = db_run(d, due, 0, NULL);
     int total = res ? 0 : -1;
     for (int i = 0; res && i < PQntuples(res); i++) {
-        int n = mix_one(d, keys_dir, k, db_text(res, i, 0), changed);
+        int n = mix_one(d, keys_dir, k, db_text(res, i, DUE_ID), changed);
         total = n < 0 || total < 0 ? -1 : total + n;
     }
     PQclear(res);

@@ -12,13 +12,22 @@
 
 #include "voice.h"
 
+/* voice_rankings: one row a ranking of a question. */
+enum { RK_QUESTION, RK_RANKING, RK_BALLOTS, VOICE_RANKINGS_COLUMNS };
+/* voice_texts: one row a written answer. */
+enum { TX_QUESTION, TX_BODY, TX_AUTHOR, VOICE_TEXTS_COLUMNS };
+/* voice_turnout: one row a cohort (or the college): its people, and how
+ * many of them voted. */
+enum { TO_NAME, TO_OF, TO_VOTED, VOICE_TURNOUT_COLUMNS };
+
 // clang-format off
 const db_statement voice_result_statements[] = {
     /* Each ranking counted for a ranked question of poll $1, and by how
      * many ballots: question, the option ids in order as {1,2,3}, ballots. */
     {"voice_rankings",
      "SELECT k.question_id, k.ranking::text, k.ballots FROM poll_rankings k"
-     "  JOIN poll_questions q ON q.id = k.question_id WHERE q.poll_id = $1"},
+     "  JOIN poll_questions q ON q.id = k.question_id WHERE q.poll_id = $1",
+     VOICE_RANKINGS_COLUMNS},
     /* The written answers counted in poll $1, at most $2 a question, in
      * the order of their random keys; the writer's name only when $3 (the
      * poll's creator, in a named poll). */
@@ -29,7 +38,8 @@ const db_statement voice_result_statements[] = {
      "          row_number() OVER (PARTITION BY t.question_id ORDER BY t.ballot) AS n"
      "     FROM poll_texts t LEFT JOIN poll_named nm ON nm.ballot = t.ballot AND $3::boolean"
      "     LEFT JOIN users u ON u.id = nm.user_id"
-     "    WHERE t.poll_id = $1) x WHERE n <= $2::int ORDER BY question_id, n"},
+     "    WHERE t.poll_id = $1) x WHERE n <= $2::int ORDER BY question_id, n",
+     VOICE_TEXTS_COLUMNS},
     /* Turnout of poll $1 as of its last batch: each cohort's learners and
      * how many of them had their ballot counted, or the whole college's
      * active people. A statistic of the people eligible_voters names,
@@ -47,7 +57,8 @@ const db_statement voice_result_statements[] = {
      "        (SELECT count(*) FROM users u WHERE u.institution_id = p.institution_id"
      "            AND u.status = 'active'), p.counted + p.spoiled"
      "   FROM polls p JOIN institutions i ON i.id = p.institution_id"
-     "  WHERE p.id = $1 AND p.scope = 'college' ORDER BY 1"},
+     "  WHERE p.id = $1 AND p.scope = 'college' ORDER BY 1",
+     VOICE_TURNOUT_COLUMNS},
     {NULL, NULL},
 };
 // clang-format on
@@ -131,10 +142,10 @@ static bool load_results(request *r, const PGresult *head, long long limit, resu
 {
     const char *poll = db_text(head, 0, PH_ID);
     const char *a[] = {poll}, *b[] = {poll, req_id_text(r, limit), sees_names(head) ? "t" : "f"};
-    const db_call calls[] = {{"voice_questions", 1, a},
-                             {"voice_rankings", 1, a},
-                             {"voice_texts", 3, b},
-                             {"voice_turnout", 1, a}};
+    const db_call calls[] = {{"voice_questions", ARRAY_SIZE(a), a},
+                             {"voice_rankings", ARRAY_SIZE(a), a},
+                             {"voice_texts", ARRAY_SIZE(b), b},
+                             {"voice_turnout", ARRAY_SIZE(a), a}};
     PGresult *res[4] = {NULL};
     bool ok = db_run_pipeline(r->db, 4, calls, res);
     out->questions = res[0];
@@ -246,11 +257,11 @@ static void fill_runoff(request *r, tpl_dict *d, const results *x, const result_
     if (!orders || !rankings || !len || !weight || !irv)
         return;
     for (int i = 0; i < total; i++) {
-        if (strcmp(db_text(x->rankings, i, 0), q->id) != 0)
+        if (strcmp(db_text(x->rankings, i, RK_QUESTION), q->id) != 0)
             continue;
-        len[n] = parse_ranking(x, q, db_text(x->rankings, i, 1), orders[n]);
+        len[n] = parse_ranking(x, q, db_text(x->rankings, i, RK_RANKING), orders[n]);
         rankings[n] = orders[n];
-        weight[n++] = db_int(x->rankings, i, 2);
+        weight[n++] = db_int(x->rankings, i, RK_BALLOTS);
     }
     voice_irv(q->n, n, rankings, len, weight, irv);
     tpl_dict *t = tpl_add_section(d, "RUNOFF");
@@ -284,12 +295,12 @@ static void fill_texts(tpl_dict *d, const results *x, const result_question *q)
 {
     int shown = 0;
     for (int i = 0; i < PQntuples(x->texts); i++) {
-        if (strcmp(db_text(x->texts, i, 0), q->id) != 0)
+        if (strcmp(db_text(x->texts, i, TX_QUESTION), q->id) != 0)
             continue;
         tpl_dict *a = tpl_add_section(d, "ANSWER");
-        tpl_set(a, "BODY", db_text(x->texts, i, 1));
-        if (*db_text(x->texts, i, 2))
-            tpl_set(tpl_add_section(a, "BY"), "NAME", db_text(x->texts, i, 2));
+        tpl_set(a, "BODY", db_text(x->texts, i, TX_BODY));
+        if (*db_text(x->texts, i, TX_AUTHOR))
+            tpl_set(tpl_add_section(a, "BY"), "NAME", db_text(x->texts, i, TX_AUTHOR));
         shown++;
     }
     if (!shown)
@@ -329,10 +340,10 @@ static const safe_html *results_html(request *r, const PGresult *head)
     }
     for (int i = 0; d && i < PQntuples(x.turnout); i++) {
         tpl_dict *t = tpl_add_section(d, "TURNOUT");
-        tpl_set(t, "NAME", db_text(x.turnout, i, 0));
-        tpl_set(t, "OF", db_text(x.turnout, i, 1));
-        tpl_set(t, "VOTED", db_text(x.turnout, i, 2));
-        tpl_set(t, "PCT", percent(r, db_int(x.turnout, i, 2), db_int(x.turnout, i, 1)));
+        tpl_set(t, "NAME", db_text(x.turnout, i, TO_NAME));
+        tpl_set(t, "OF", db_text(x.turnout, i, TO_OF));
+        tpl_set(t, "VOTED", db_text(x.turnout, i, TO_VOTED));
+        tpl_set(t, "PCT", percent(r, db_int(x.turnout, i, TO_VOTED), db_int(x.turnout, i, TO_OF)));
     }
     html = d ? render_fragment(r, "voice/results_body.tpl", d) : NULL;
     if (html)
@@ -448,13 +459,13 @@ void page_voice_results_csv(request *r)
                     arena_printf(r->mem, "%lld", v), percent(r, v, x.voters), "");
         }
         for (int t = 0; t < PQntuples(x.texts); t++)
-            if (strcmp(db_text(x.texts, t, 0), q.id) == 0)
-                csv_row(&b, q.prompt, q.kind, db_text(x.texts, t, 1), "", "",
-                        db_text(x.texts, t, 2));
+            if (strcmp(db_text(x.texts, t, TX_QUESTION), q.id) == 0)
+                csv_row(&b, q.prompt, q.kind, db_text(x.texts, t, TX_BODY), "", "",
+                        db_text(x.texts, t, TX_AUTHOR));
     }
     for (int t = 0; t < PQntuples(x.turnout); t++)
-        csv_row(&b, "turnout", db_text(x.turnout, t, 0), "", db_text(x.turnout, t, 2),
-                percent(r, db_int(x.turnout, t, 2), db_int(x.turnout, t, 1)), "");
+        csv_row(&b, "turnout", db_text(x.turnout, t, TO_NAME), "", db_text(x.turnout, t, TO_VOTED),
+                percent(r, db_int(x.turnout, t, TO_VOTED), db_int(x.turnout, t, TO_OF)), "");
     resp_header(r, "Content-Disposition",
                 arena_printf(r->mem, "attachment; filename=\"poll-%s-results.csv\"",
                              db_text(head, 0, PH_ID)));
