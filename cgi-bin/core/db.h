@@ -95,6 +95,16 @@ typedef struct {
  * a write in it fails as unavailable. */
 bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out);
 
+/* db_run_pipeline of a local array of calls, with a local array of as many
+ * results (checked when compiling). */
+#define DB_RUN_PIPELINE(d, calls, out)                                                             \
+    db_run_pipeline((d),                                                                           \
+                    ARRAY_SIZE(calls) + 0 * sizeof(struct {                                        \
+                        _Static_assert(ARRAY_SIZE(calls) == ARRAY_SIZE(out), "a result a call");   \
+                        int unused;                                                                \
+                    }),                                                                            \
+                    (calls), (out))
+
 /* db_run for binary data: lengths/formats as PQexecPrepared takes them
  * (format 1 = binary, e.g. an uploaded file's bytes), and the result in
  * binary when binary_result (e.g. to send a file's bytes as they are). */

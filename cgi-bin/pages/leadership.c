@@ -397,7 +397,7 @@ static void show_home(request *r, int status, const char *error, const field_val
                              {"lp_owed", ARRAY_SIZE(a), a},
                              {"lp_years", ARRAY_SIZE(a), a}};
     PGresult *res[4] = {NULL};
-    if (!db_run_pipeline(r->db, 4, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
     } else {
         tpl_dict *d = render_begin(r, error ? "Error: Leadership plans" : "Leadership plans",

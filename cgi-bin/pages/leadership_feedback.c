@@ -420,7 +420,7 @@ static void show_round(request *r, int status, const char **typed, const char *c
                              {"lp_round_means", ARRAY_SIZE(b), b},
                              {"lp_round_comments", ARRAY_SIZE(b), b},
                              {"lp_round_items", ARRAY_SIZE(b), b}};
-    if (!db_run_pipeline(r->db, 4, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
         goto out;
     }

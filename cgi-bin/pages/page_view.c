@@ -244,7 +244,7 @@ static bool fetch_page(request *r, const char *session_hash, PGresult **out)
     const char *params[] = {session_hash, r->params[0]};
     const db_call calls[] = {{"page_view", ARRAY_SIZE(params), params},
                              {"page_comments", ARRAY_SIZE(params), params}};
-    return db_run_pipeline(r->db, 2, calls, out);
+    return db_run_pipeline(r->db, ARRAY_SIZE(calls), calls, out);
 }
 
 /* Shows the fetched page, or says why not. */

@@ -173,7 +173,7 @@ bool plan_activity_html(request *r, const PGresult *head, const safe_html **summ
     const db_call calls[] = {{"plan_summary", ARRAY_SIZE(a), a},
                              {"plan_comments", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
-    if (db_run_pipeline(r->db, 2, calls, res)) {
+    if (DB_RUN_PIPELINE(r->db, calls, res)) {
         tpl_dict *d = tpl_dict_new(), *c = tpl_dict_new();
         if (d) {
             tpl_set(d, "ID", id);
@@ -276,7 +276,7 @@ static void show_progress(request *r, int status, const PGresult *head, const ch
                              {"plan_reviews", ARRAY_SIZE(a), a},
                              {"plan_links", ARRAY_SIZE(b), b}};
     PGresult *res[3] = {NULL, NULL, NULL};
-    if (!db_run_pipeline(r->db, 3, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
     } else {
         tpl_dict *d = render_begin(r,

@@ -408,7 +408,7 @@ static const safe_html *version_html(request *r, const PGresult *head, const cha
     const char *a[] = {id, number}, *b[] = {id, number, number};
     const db_call calls[] = {{"plan_version", ARRAY_SIZE(a), a}, {"plan_goals", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
-    if (db_run_pipeline(r->db, 2, calls, res) && PQntuples(res[0])) {
+    if (DB_RUN_PIPELINE(r->db, calls, res) && PQntuples(res[0])) {
         tpl_dict *d = tpl_dict_new();
         if (d)
             fill_version_body(d, res[0], 0, res[1]);
@@ -755,7 +755,7 @@ void page_plan_compare(request *r)
                              {"plan_version", ARRAY_SIZE(b), b},
                              {"plan_goals", ARRAY_SIZE(g), g}};
     PGresult *res[3] = {NULL, NULL, NULL};
-    if (!db_run_pipeline(r->db, 3, calls, res))
+    if (!DB_RUN_PIPELINE(r->db, calls, res))
         render_db_failed(r);
     else if (!PQntuples(res[0]) || !PQntuples(res[1]))
         render_error(r, 404, "This plan has no such version.");
@@ -1113,7 +1113,7 @@ static void show_version_form(request *r, int status, const PGresult *head, cons
     const char *a[] = {db_text(head, 0, PH_ID), latest}, *b[] = {a[0], latest, latest};
     const db_call calls[] = {{"plan_version", ARRAY_SIZE(a), a}, {"plan_goals", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res) || !PQntuples(res[0]))
+    if (!DB_RUN_PIPELINE(r->db, calls, res) || !PQntuples(res[0]))
         render_db_failed(r);
     else
         show_form(r, status, &(plan_form){head, res[0], res[1], v, g, error, field, conflict});

@@ -224,7 +224,7 @@ void page_voice_index(request *r)
                              {"voice_boards", ARRAY_SIZE(b), b},
                              {"voice_answerable", ARRAY_SIZE(a), a}};
     PGresult *res[4] = {NULL};
-    if (!db_run_pipeline(r->db, 4, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
         goto out;
     }
