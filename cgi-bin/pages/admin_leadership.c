@@ -226,7 +226,7 @@ static void show_settings(request *r, int status, const field_value *v, const ch
                              auth_scoped(r, "admin_themes_list", 0, NULL),
                              auth_scoped(r, "admin_departments_list", 0, NULL)};
     PGresult *res[3] = {NULL, NULL, NULL};
-    if (!db_run_pipeline(r->db, 3, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         for (int i = 0; i < 3; i++)
             PQclear(res[i]);
         render_db_failed(r);

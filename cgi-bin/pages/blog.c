@@ -424,7 +424,7 @@ static bool render_lists(request *r, const blog_list *l, const safe_html **list,
         {"blog_months", 2, params},
         {"blog_next_due", 1, params}};
     PGresult *res[3] = {NULL, NULL, NULL};
-    bool ok = db_run_pipeline(r->db, 3, calls, res);
+    bool ok = DB_RUN_PIPELINE(r->db, calls, res);
     if (ok) {
         tpl_dict *d = tpl_dict_new();
         if (d) {
@@ -624,7 +624,7 @@ void blog_post_again(request *r, long long post_id, const char *error, const cha
     const db_call calls[] = {{"blog_post_by_id", ARRAY_SIZE(params), params},
                              {"post_comments_by_id", ARRAY_SIZE(params), params}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res))
+    if (!DB_RUN_PIPELINE(r->db, calls, res))
         render_db_failed(r);
     else if (render_found(r, res[0], NO_POST))
         show_post(r, res[0], res[1], error, draft);

@@ -132,7 +132,7 @@ static const safe_html *cohort_list(request *r, const PGresult *head)
     const db_call calls[] = {{"cohort_posts", ARRAY_SIZE(params), params},
                              {"cohort_next_due", 1, params}};
     PGresult *res[2] = {NULL, NULL};
-    if (db_run_pipeline(r->db, 2, calls, res)) {
+    if (DB_RUN_PIPELINE(r->db, calls, res)) {
         tpl_dict *d = tpl_dict_new();
         if (d && PQntuples(res[0]))
             blog_fill_posts(r, d, res[0], &(post_list_style){false, false, true, 0, 2});

@@ -367,7 +367,7 @@ void page_leadership_college(request *r)
         {"leadership_college_figures", ARRAY_SIZE(figures_params), figures_params},
         {"leadership_college_years", ARRAY_SIZE(years_params), years_params}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res) || !PQntuples(res[1])) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res) || !PQntuples(res[1])) {
         PQclear(res[0]);
         PQclear(res[1]);
         render_db_failed(r);

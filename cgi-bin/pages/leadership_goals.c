@@ -246,7 +246,7 @@ static void show_goal_form(request *r, const PGresult *head, int status, const c
     const db_call calls[] = {{"lp_themes", ARRAY_SIZE(a), a},
                              {"lp_result_choices", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
         goto out;
     }
@@ -590,7 +590,7 @@ static void show_choice_form(request *r, const PGresult *head, int status, const
     const db_call calls[] = {{"lp_goals", ARRAY_SIZE(a), a},
                              {"lp_activity_choices", ARRAY_SIZE(a), a}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
         goto out;
     }

@@ -214,7 +214,7 @@ static void show_submit_form(request *r, const submittable *k, int status, const
     db_call calls[] = {{k->title_statement, ARRAY_SIZE(target), target},
                        {"submission_tutors", ARRAY_SIZE(person), person}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
     } else if (PQntuples(res[0]) != 1) {
         render_error(r, 404, k->not_found);
@@ -532,7 +532,7 @@ static void show_submission(request *r, int status, const char *error, const cha
     db_call calls[] = {{"submission_show", ARRAY_SIZE(params), params},
                        {"submission_comments", ARRAY_SIZE(params), params}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
     } else if (PQntuples(res[0]) != 1) {
         render_error(r, 404, NO_SUBMISSION);

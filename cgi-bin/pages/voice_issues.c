@@ -329,7 +329,7 @@ static void show_issue(request *r, int status, const char *error, const char *ty
     const db_call calls[] = {{"voice_issue_get", ARRAY_SIZE(a), a},
                              {"voice_issue_timeline", ARRAY_SIZE(b), b}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res)) {
+    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
         goto out;
     }
@@ -460,7 +460,7 @@ static void show_board(request *r, const char *cohort)
     const db_call calls[] = {{"voice_board_head", ARRAY_SIZE(params), params},
                              {"voice_board", ARRAY_SIZE(params), params}};
     PGresult *res[2] = {NULL, NULL};
-    if (!db_run_pipeline(r->db, 2, calls, res))
+    if (!DB_RUN_PIPELINE(r->db, calls, res))
         render_db_failed(r);
     else if (render_found(r, res[0], "There is no such board, or it is not yours to read.")) {
         const char *name = db_text(res[0], 0, BH_NAME);

@@ -147,7 +147,7 @@ static bool load_results(request *r, const PGresult *head, long long limit, resu
                              {"voice_texts", ARRAY_SIZE(b), b},
                              {"voice_turnout", ARRAY_SIZE(a), a}};
     PGresult *res[4] = {NULL};
-    bool ok = db_run_pipeline(r->db, 4, calls, res);
+    bool ok = DB_RUN_PIPELINE(r->db, calls, res);
     out->questions = res[0];
     out->rankings = res[1];
     out->texts = res[2];
