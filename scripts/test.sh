@@ -45,7 +45,7 @@ free_port() {
 # retried, every second at first) but on "alone", where mail.test.mjs runs
 # the sink; digests only when a test asks (`tandem mail --digests-now`).
 export TANDEM_BIN=$ROOT/$BIN DEMO=0
-export TANDEM_MAIL_RETRY_SECONDS=1 TANDEM_MAIL_POLL_SECONDS=1 TANDEM_DIGEST_HOUR=24
+export TANDEM_MAIL_RETRY_SECONDS=1 TANDEM_MAIL_POLL_SECONDS=1 TANDEM_DIGEST_HOUR=24 TANDEM_HOUSEKEEPING_SECONDS=1
 stack() { # NAME [VAR=VALUE ...]: the environment of stack NAME, made up the first time
     local name=$1 env=$LOGS/$1.stack
     shift

@@ -47,11 +47,13 @@ static int copy(char *dst, size_t cap, const char *src, const char *name, char *
  * in mails start with, and when digests and retries happen. */
 static int mail_config_load(config *c, char *err, size_t errlen)
 {
-    long long hour, retry, poll;
+    long long hour, retry, poll, housekeeping;
     if (env_number("TANDEM_DIGEST_HOUR", 7, 0, 24, &hour, err, errlen) ||
         env_number("TANDEM_MAIL_RETRY_SECONDS", 60, 1, 3600, &retry, err, errlen) ||
-        env_number("TANDEM_MAIL_POLL_SECONDS", 5, 1, 3600, &poll, err, errlen))
+        env_number("TANDEM_MAIL_POLL_SECONDS", 5, 1, 3600, &poll, err, errlen) ||
+        env_number("TANDEM_HOUSEKEEPING_SECONDS", 600, 1, 86400, &housekeeping, err, errlen))
         return -1;
+    c->housekeeping_seconds = (int)housekeeping;
     c->digest_hour = (int)hour;
     c->mail_retry_seconds = (int)retry;
     c->mail_poll_seconds = (int)poll;

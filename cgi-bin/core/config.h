@@ -31,6 +31,7 @@ typedef struct {
     int digest_hour;        /* TANDEM_DIGEST_HOUR: digests go from this hour, 0-23; 24: never */
     int mail_retry_seconds; /* TANDEM_MAIL_RETRY_SECONDS: the first wait after a failure, 60 */
     int mail_poll_seconds;  /* TANDEM_MAIL_POLL_SECONDS: how often the outbox is looked at, 5 */
+    int housekeeping_seconds; /* TANDEM_HOUSEKEEPING_SECONDS: how often old sign-in data goes, 600 */
 } config;
 
 /* Reads the environment into *c. Returns 0, or -1 with err saying which

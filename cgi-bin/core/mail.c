@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "../pages/voice_mix.h"
+#include "housekeeping.h"
 #include "buf.h"
 #include "log.h"
 
@@ -328,7 +329,8 @@ static bool load_key(db *d, unsigned char key[32])
 
 int mail_run(const config *c, bool digests_now)
 {
-    static const db_statement *const sets[] = {mail_statements, voice_mix_statements, NULL};
+    static const db_statement *const sets[] = {mail_statements, voice_mix_statements,
+                                               housekeeping_statements, NULL};
     db *d = db_new(c->database_url, sets);
     unsigned char key[32];
     if (!d || curl_global_init(CURL_GLOBAL_DEFAULT) != 0) {
@@ -340,10 +342,15 @@ int mail_run(const config *c, bool digests_now)
     bool have_key = false;
     if (!digests_now)
         log_info("tandem mail: sending through %s", c->smtp_url);
+    time_t housekept = 0;
     while (!stopping) {
         have_key = have_key || (db_ready(d) && load_key(d, key));
         if (have_key)
             mail_pass(d, c, key, digests_now);
+        if (have_key && time(NULL) - housekept >= c->housekeeping_seconds) {
+            housekeeping_pass(d, c);
+            housekept = time(NULL);
+        }
         if (digests_now)
             break;
         for (int i = 0; i < c->mail_poll_seconds * 10 && !stopping; i++)

@@ -33,6 +33,16 @@ void resp_redirect(request *r, const char *location)
     buf_puts(r->body, "See other\n");
 }
 
+bool resp_local_path(const char *path)
+{
+    if (!path || path[0] != '/' || path[1] == '/')
+        return false;
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p <= ' ' || *p == 0x7f || *p == '\\')
+            return false;
+    return true;
+}
+
 void resp_bytes(request *r, int status, const char *content_type, const char *data, size_t len)
 {
     r->status = status;

@@ -11,6 +11,12 @@ void resp_header(request *r, const char *name, const char *value);
 void resp_cookie(request *r, const char *name, const char *value, long max_age);
 /* 303 See Other to a path on this site. */
 void resp_redirect(request *r, const char *location);
+/* Whether path is a path on this site that no browser reads as another
+ * site, the one check for every return address (a sign-in's next, a
+ * notification's link): it starts with a single "/", and has no backslash
+ * (read as "/": "/\host"), no control character, space or DEL (browsers
+ * drop tabs and line breaks: "/\t/host" is "//host"). */
+bool resp_local_path(const char *path);
 /* Binary content (a file) of len bytes. */
 void resp_bytes(request *r, int status, const char *content_type, const char *data, size_t len);
 /* A small non-HTML answer, e.g. text/plain. */

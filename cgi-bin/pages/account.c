@@ -8,14 +8,14 @@
 #include "../core/audit.h"
 #include "../core/auth.h"
 #include "../core/config.h"
-#include "../core/config.h"
 #include "../core/session.h"
 #include "pages.h"
 
 /* login_user: the account of a username. */
 enum { LU_ID, LU_PASSWORD_HASH, LU_STATUS, LU_INSTITUTION_ID, LOGIN_USER_COLUMNS };
-/* login_recent_failures: the failures in 15 minutes of the name, of the address. */
-enum { LRF_USERNAME, LRF_ADDRESS, LOGIN_RECENT_FAILURES_COLUMNS };
+/* login_throttle: whether the browser's device cookie is trusted for the
+ * name, and the seconds to wait before the name, the address, may try. */
+enum { LT_TRUSTED, LT_ACCOUNT_WAIT, LT_ADDRESS_WAIT, LOGIN_THROTTLE_COLUMNS };
 /* account_show: one row a session (SESSION_ID NULL when there is none). */
 enum {
     AS_USERNAME,
@@ -36,15 +36,49 @@ const db_statement account_statements[] = {
     {"login_user",
      "SELECT id, password_hash, status, institution_id FROM users WHERE username = lower($1)",
      LOGIN_USER_COLUMNS},
-    {"login_recent_failures",
-     "SELECT (SELECT count(*) FROM login_failures"
-     "         WHERE username = lower($1) AND at > now() - interval '15 minutes'),"
-     "       (SELECT count(*) FROM login_failures"
-     "         WHERE address = $2 AND at > now() - interval '15 minutes')",
-     LOGIN_RECENT_FAILURES_COLUMNS},
+    /* How long name $1 must wait before it may be tried again from a
+     * browser whose device cookie hashes to $3 ('' for none), and how long
+     * address $2 must (its limit $4 failures in 15 minutes). A name's
+     * failures in the last day are counted, those of a device trusted for
+     * it apart from all others: the first five are free, then each waits
+     * from the last one 15 s, doubling up to 15 minutes. An address at its
+     * limit waits until the oldest of its last $4 failures is 15 minutes
+     * old. A name that exists and one that does not are answered alike. */
+    {"login_throttle",
+     "WITH device AS (SELECT d.token_hash FROM sign_in_devices d JOIN users u ON u.id = d.user_id"
+     "                 WHERE d.token_hash = $3 AND u.username = lower($1)),"
+     "     account AS (SELECT count(*) AS n, max(f.at) AS last FROM login_failures f"
+     "                  WHERE f.username = lower($1) AND f.at > now() - interval '1 day'"
+     "                    AND f.device_hash IS NOT DISTINCT FROM (SELECT token_hash FROM device)),"
+     "     address AS (SELECT f.at FROM login_failures f"
+     "                  WHERE f.address = $2 AND f.at > now() - interval '15 minutes'"
+     "                  ORDER BY f.at DESC OFFSET $4::int - 1 LIMIT 1)"
+     " SELECT EXISTS (SELECT 1 FROM device),"
+     "        CASE WHEN a.n < 5 THEN 0 ELSE greatest(0, ceil(extract(epoch FROM"
+     "             a.last + least(900, 15 * 2 ^ least(a.n - 5, 6)) * interval '1 second' - now())))"
+     "        END::int,"
+     "        coalesce((SELECT ceil(extract(epoch FROM at + interval '15 minutes' - now()))::int"
+     "                    FROM address), 0)"
+     "   FROM account a",
+     LOGIN_THROTTLE_COLUMNS},
+    /* A failed sign-in as $1 from address $2, from device $3 when it is
+     * trusted for the name (else NULL). */
     {"login_failure_record",
-     "INSERT INTO login_failures (username, address) VALUES (lower(left($1, 64)), $2)", 0},
-    {"login_failures_clear", "DELETE FROM login_failures WHERE username = lower($1)", 0},
+     "INSERT INTO login_failures (username, address, device_hash)"
+     " VALUES (lower(left($1, 64)), $2, nullif($3, ''))",
+     0},
+    /* A sign-in as $1 succeeded: its failures from device $3 when trusted
+     * for it, else those of every untrusted browser, are forgiven. */
+    {"login_failures_clear",
+     "DELETE FROM login_failures WHERE username = lower($1)"
+     "   AND device_hash IS NOT DISTINCT FROM nullif($2, '')",
+     0},
+    /* Browser $1 (its device cookie's hash) has signed in as $2. */
+    {"login_device_trust",
+     "INSERT INTO sign_in_devices (token_hash, user_id, institution_id)"
+     " SELECT $1, u.id, u.institution_id FROM users u WHERE u.id = $2"
+     " ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = now()",
+     0},
     /* The person and their sessions in one round trip: one row a session. */
     {"account_show",
      "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
@@ -80,8 +114,6 @@ const db_statement account_statements[] = {
     {NULL, NULL},
 };
 
-/* Failed sign-ins for one username in 15 minutes before it is refused. */
-#define MAX_FAILURES 10
 #define DB_DOWN "The database is not answering. Try again in a minute."
 
 static const field_spec login_fields[] = {
@@ -90,13 +122,10 @@ static const field_spec login_fields[] = {
     {"next", "the page to return to", FIELD_STRING, false, 0, 2000, NULL},
 };
 
-/* Only a path on this site: "/x", never "//host" or "/\host", which
- * browsers would treat as another site. */
+/* The page to go back to: next when it is a path on this site. */
 static const char *safe_next(const char *next)
 {
-    if (next && next[0] == '/' && next[1] != '/' && next[1] != '\\' && !strpbrk(next, "\r\n"))
-        return next;
-    return "/";
+    return resp_local_path(next) ? next : "/";
 }
 
 static void show_login(request *r, int status, const char *error, const char *username,
@@ -128,47 +157,101 @@ void page_account_login_form(request *r)
     show_login(r, 200, NULL, "", next ? next->value : "/");
 }
 
-/* Failures are counted per account name and per address over 15 minutes;
- * past either limit the answer is the same whether or not the account
- * exists. The address's limit is far higher: a whole college may sign in
- * from behind one NAT address. */
-static int too_many_failures(request *r, const char *username)
+/* The device cookie: a random token a browser keeps for a year once it
+ * has signed someone in, so that it can still sign them in while their
+ * account is slowed down for every other browser. */
+#define DEVICE_COOKIE "tandem_device"
+#define DEVICE_COOKIE_SECONDS (365L * 24 * 3600)
+
+/* A sign-in attempt: the browser's device cookie's hash ("" for none),
+ * whether it is trusted for the name tried, and how long to wait first. */
+typedef struct {
+    const char *device;
+    bool trusted;
+    long wait;
+} attempt;
+
+/* Fills a for username: -1 when the database does not answer. Past the
+ * name's free failures, or the address's limit, the answer is the same
+ * whether or not the account exists. */
+static int throttle(request *r, const char *username, attempt *a)
 {
-    const char *params[] = {username, r->remote_addr};
-    PGresult *res = db_run(r->db, "login_recent_failures", ARRAY_SIZE(params), params);
+    const char *cookie = req_cookie(r, DEVICE_COOKIE);
+    a->device = cookie && *cookie ? session_token_hash(r->mem, cookie) : "";
+    const char *params[] = {username, r->remote_addr, a->device,
+                            req_id_text(r, tandem_config->login_address_limit)};
+    PGresult *res = db_run(r->db, "login_throttle", ARRAY_SIZE(params), params);
     if (!res)
         return -1;
-    int over = db_int(res, 0, LRF_USERNAME) >= MAX_FAILURES ||
-               db_int(res, 0, LRF_ADDRESS) >= tandem_config->login_address_limit;
+    a->trusted = strcmp(db_text(res, 0, LT_TRUSTED), "t") == 0;
+    long account = (long)db_int(res, 0, LT_ACCOUNT_WAIT);
+    long address = (long)db_int(res, 0, LT_ADDRESS_WAIT);
+    a->wait = account > address ? account : address;
     PQclear(res);
-    return over;
+    return 0;
 }
 
-/* Counts the failure and records it in the audit log, under the account's
- * college when the account exists. */
-static void record_failure(request *r, const char *username, long long user_id,
+/* "Try again in 15 seconds." or "in 4 minutes", rounded up. */
+static const char *wait_message(request *r, long seconds)
+{
+    long minutes = (seconds + 59) / 60;
+    return seconds < 60 ? arena_printf(r->mem,
+                                       "Too many failed attempts. Try again in %ld second%s.",
+                                       seconds, seconds == 1 ? "" : "s")
+                        : arena_printf(r->mem,
+                                       "Too many failed attempts. Try again in %ld minute%s.",
+                                       minutes, minutes == 1 ? "" : "s");
+}
+
+/* Counts the failure (the device's own when it is trusted for the name)
+ * and records it in the audit log, under the account's college when the
+ * account exists. */
+static void record_failure(request *r, const char *username, const attempt *a, long long user_id,
                            long long institution_id, const char *why)
 {
-    const char *params[] = {username, r->remote_addr};
+    const char *params[] = {username, r->remote_addr, a->trusted ? a->device : ""};
     PQclear(db_run(r->db, "login_failure_record", ARRAY_SIZE(params), params));
     audit(r, "sign_in_failed", user_id, institution_id,
           arena_printf(r->mem, "%s (username \"%s\")", why, username));
 }
 
-/* Signs user_id in: the session and its audit record in one transaction. */
-static int sign_in(request *r, const char *username, long long user_id, long long institution_id)
+/* The browser's device token now trusted for user_id: the one it sent
+ * when that was trusted for them already, else a new one (never one the
+ * browser sent: a token planted in a victim's browser would otherwise
+ * become trusted for the victim). Either is set again with the answer, so
+ * that it lives a year from the last sign-in, as its row does
+ * (housekeeping.c). NULL when none could be made. */
+static const char *trust_device(request *r, const attempt *a, long long user_id)
 {
-    const char *params[] = {username};
+    const char *cookie = a->trusted ? req_cookie(r, DEVICE_COOKIE) : session_random_token(r->mem);
+    if (!cookie)
+        return NULL;
+    resp_cookie(r, DEVICE_COOKIE, cookie, DEVICE_COOKIE_SECONDS);
+    const char *params[] = {session_token_hash(r->mem, cookie), req_id_text(r, user_id)};
+    PGresult *res = db_run(r->db, "login_device_trust", ARRAY_SIZE(params), params);
+    bool trusted = res != NULL;
+    PQclear(res);
+    return trusted ? cookie : NULL;
+}
+
+/* Signs user_id in: the session, its audit record, the failures forgiven
+ * and the browser trusted for them, in one transaction. */
+static int sign_in(request *r, const char *username, const attempt *a, long long user_id,
+                   long long institution_id)
+{
+    const char *params[] = {username, a->trusted ? a->device : ""};
     if (!db_begin(r->db))
         return 503;
     int st = session_start(r, user_id);
     if (!st && !audit_by(r, user_id, "sign_in", user_id, institution_id, "signed in"))
         st = 500;
     if (!st) {
-        PQclear(db_run(r->db, "login_failures_clear", ARRAY_SIZE(params), params));
-        if (!db_commit(r->db))
-            st = 503;
+        PGresult *cleared = db_run(r->db, "login_failures_clear", ARRAY_SIZE(params), params);
+        st = cleared && trust_device(r, a, user_id) ? 0 : 500;
+        PQclear(cleared);
     }
+    if (!st && !db_commit(r->db))
+        st = 503;
     if (st)
         db_rollback(r->db);
     return st;
@@ -182,16 +265,15 @@ void page_account_login(request *r)
         show_login(r, 400, err, v[0].str, v[2].str);
         return;
     }
-    int over = too_many_failures(r, v[0].str);
-    if (over < 0) {
+    attempt a;
+    if (throttle(r, v[0].str, &a) < 0) {
         render_error(r, 503, DB_DOWN);
         return;
     }
-    if (over) {
+    if (a.wait > 0) {
         audit(r, "sign_in_locked", 0, 0, arena_printf(r->mem, "username \"%s\"", v[0].str));
-        resp_header(r, "Retry-After", "900");
-        show_login(r, 429, "Too many failed attempts. Wait 15 minutes, then try again.", v[0].str,
-                   v[2].str);
+        resp_header(r, "Retry-After", arena_printf(r->mem, "%ld", a.wait));
+        show_login(r, 429, wait_message(r, a.wait), v[0].str, v[2].str);
         return;
     }
     const char *params[] = {v[0].str};
@@ -207,7 +289,7 @@ void page_account_login(request *r)
     bool ok = auth_check_password(v[1].str, found ? db_text(res, 0, LU_PASSWORD_HASH) : NULL);
     PQclear(res);
     if (!ok) {
-        record_failure(r, v[0].str, user_id, institution_id,
+        record_failure(r, v[0].str, &a, user_id, institution_id,
                        found ? "wrong password" : "no such account");
         show_login(r, 401, "The username or password is not right. Check them and try again.",
                    v[0].str, v[2].str);
@@ -220,7 +302,7 @@ void page_account_login(request *r)
                    v[0].str, v[2].str);
         return;
     }
-    int st = sign_in(r, v[0].str, user_id, institution_id);
+    int st = sign_in(r, v[0].str, &a, user_id, institution_id);
     if (st) {
         render_error(r, st, "Signing in did not work. Try again in a minute.");
         return;

@@ -122,8 +122,7 @@ void page_notification_open(request *r)
         /* Links are paths on this site; one that could leave it is not
          * followed (the table only insists on a leading slash). */
         const char *link = db_text(res, 0, OP_LINK);
-        bool local = link[0] == '/' && link[1] != '/' && !strchr(link, '\\');
-        resp_redirect(r, local ? link : "/notifications");
+        resp_redirect(r, resp_local_path(link) ? link : "/notifications");
     }
     PQclear(res);
 }

@@ -4,6 +4,7 @@
 #include "../core/audit.h"
 #include "../core/auth.h"
 #include "../core/mail.h"
+#include "../core/housekeeping.h"
 #include "../core/notify.h"
 #include "../core/session.h"
 #include "pages.h"
@@ -301,6 +302,7 @@ const db_statement *const app_statements[] = {
     plan_statements,
     notification_statements,
     mail_statements,
+    housekeeping_statements,
     mentoring_statements,
     thread_statements,
     plan_progress_statements,

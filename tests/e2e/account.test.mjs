@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness, loginFormState, request } from './lib/browser.mjs';
 import { user } from './lib/college.mjs';
-import { clearLoginFailures } from './lib/db.mjs';
+import { clearLoginFailures, psql } from './lib/db.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -107,7 +107,10 @@ describe('sign-in refuses what it should', () => {
 
   test('after sign-in, "next" returns to the page asked for, but never to another site', async () => {
     const { cookie, csrf } = await loginFormState();
-    for (const [next, expected] of [['/healthz', '/healthz'], ['//evil.example/x', '/'], ['https://evil.example', '/']]) {
+    // Browsers read "\" as "/" and drop tabs and line breaks from an address:
+    // "/\host" and "/<tab>/host" are both "//host", another site.
+    const away = ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example'];
+    for (const [next, expected] of [['/healthz', '/healthz'], ...away.map((a) => [a, '/'])]) {
       const res = await request('POST', '/login', {
         headers: { ...form, cookie },
         body: `username=${encodeURIComponent(user('priya'))}&password=tandem-demo&next=${encodeURIComponent(next)}&csrf_token=${encodeURIComponent(csrf)}`,
@@ -117,32 +120,65 @@ describe('sign-in refuses what it should', () => {
     }
   });
 
-  test('ten failures in a row lock the account for 15 minutes, whatever the password', async () => {
+  test('failures slow an account down, growing, never locking it; the browser it signed in from before still gets in', async () => {
     clearLoginFailures();
     const { cookie, csrf } = await loginFormState();
-    const attempt = (name, password) => request('POST', '/login', {
-      headers: { ...form, cookie },
+    const attempt = (name, password, device = '') => request('POST', '/login', {
+      headers: { ...form, cookie: device ? `${cookie}; tandem_device=${device}` : cookie },
       body: `username=${encodeURIComponent(user(name))}&password=${encodeURIComponent(password)}&csrf_token=${encodeURIComponent(csrf)}`,
     });
-    const assertLocked = (res, who) => {
+    const signsIn = (res) => [].concat(res.headers['set-cookie'] || []).some((c) => c.startsWith('tandem_session='));
+    /** A 429 that says when to come back: Retry-After in (low, high] seconds, and the same in words. */
+    const assertWaits = (res, low, high, words, who) => {
       assert.equal(res.status, 429, who);
-      assert.equal(res.headers['retry-after'], '900', who);
-      assert.match(res.body, /Too many failed attempts/, who);
-      assert.equal(res.headers['set-cookie']?.some((c) => c.startsWith('tandem_session=')) ?? false, false, who);
+      const wait = Number(res.headers['retry-after']);
+      assert.ok(wait > low && wait <= high, `${who}: Retry-After ${wait}, expected (${low}, ${high}]`);
+      assert.match(res.body, new RegExp(`Too many failed attempts\\. Try again in ${words}\\.`), who);
+      assert.equal(signsIn(res), false, who);
     };
-    for (let i = 0; i < 10; i++) assert.equal((await attempt('david', 'wrong')).status, 401, `failure ${i + 1}`);
-    assertLocked(await attempt('david', 'tandem-demo'), 'david, with his right password');
-    // The lock is the account's, not the address's: someone else signs in
-    // from the same address at once.
-    const other = await attempt('priya', 'tandem-demo');
+    /** Moves the name's failures back in time, as if that long had passed. */
+    const later = (name, seconds) => psql(`UPDATE login_failures SET at = at - interval '${seconds} seconds' WHERE username = '${user(name)}'`);
+
+    // David signs in once from his own browser, which keeps a device cookie.
+    const mine = await attempt('david', 'tandem-demo');
+    assert.equal(mine.status, 303);
+    const device = [].concat(mine.headers['set-cookie']).find((c) => c.startsWith('tandem_device=')).split(';')[0].split('=')[1];
+    assert.ok(device.length >= 40, 'a device cookie of a random token');
+
+    // Someone else tries passwords for him: five free, then growing waits.
+    for (let i = 0; i < 5; i++) assert.equal((await attempt('david', `guess ${i}`)).status, 401, `failure ${i + 1}`);
+    assertWaits(await attempt('david', 'tandem-demo'), 0, 15, '\\d+ seconds?', 'the sixth try, even with the right password');
+    later('david', 16);
+    assert.equal((await attempt('david', 'guess 6')).status, 401, 'after 15 s, one more try');
+    assertWaits(await attempt('david', 'guess 7'), 15, 30, '\\d+ seconds?', 'then 30 s');
+    later('david', 31);
+    assert.equal((await attempt('david', 'guess 8')).status, 401);
+    assertWaits(await attempt('david', 'guess 9'), 30, 60, '(\\d+ seconds?|1 minute)', 'then a minute');
+    psql(`INSERT INTO login_failures (username, address) SELECT '${user('david')}', '127.0.0.1' FROM generate_series(1, 6)`);
+    assertWaits(await attempt('david', 'tandem-demo'), 840, 900, '15 minutes', 'twelve failures: 15 minutes, the most it grows to');
+
+    // His own browser is not slowed down by them: he signs in at once.
+    const again = await attempt('david', 'tandem-demo', device);
+    assert.equal(again.status, 303, 'David, from the browser he signed in from before');
+    assert.equal(signsIn(again), true);
+    // Its own failures are counted apart, and slow down that browser alone.
+    for (let i = 0; i < 5; i++) assert.equal((await attempt('david', `typo ${i}`, device)).status, 401, `his typo ${i + 1}`);
+    assertWaits(await attempt('david', 'tandem-demo', device), 0, 15, '\\d+ seconds?', 'his own browser, after five typos of its own');
+    // A device cookie is trusted only for the people it signed in.
+    assertWaits(await attempt('david', 'tandem-demo', 'a'.repeat(43)), 840, 900, '15 minutes', 'a made-up device cookie');
+
+    // The waits are the account's, not the address's: someone else signs in,
+    // and a device cookie planted in her browser is replaced, never trusted.
+    const planted = 'p'.repeat(43);
+    const other = await attempt('priya', 'tandem-demo', planted);
     assert.equal(other.status, 303, 'another account, from the same address');
-    assert.equal(other.headers['set-cookie']?.some((c) => c.startsWith('tandem_session=')) ?? false, true);
-    // An account that does not exist gets the same answer after ten
-    // failures of its own name, so the lock tells no one which names exist.
+    assert.equal(signsIn(other), true);
+    const given = [].concat(other.headers['set-cookie']).find((c) => c.startsWith('tandem_device='));
+    assert.ok(given && !given.startsWith(`tandem_device=${planted};`), 'a new device cookie, not the one planted');
+    // A name that is nobody's is answered alike, so waits tell no one which names exist.
     const ghost = 'nobody-here';
-    for (let i = 0; i < 10; i++) assert.equal((await attempt(ghost, 'x')).status, 401, `ghost failure ${i + 1}`);
-    assertLocked(await attempt(ghost, 'x'), 'an account that does not exist');
-    // Twenty failures from this address, and still someone else gets in.
-    assert.equal((await attempt('priya', 'tandem-demo')).status, 303, 'another account, after twenty failures');
+    for (let i = 0; i < 5; i++) assert.equal((await attempt(ghost, 'x')).status, 401, `ghost failure ${i + 1}`);
+    assertWaits(await attempt(ghost, 'x'), 0, 15, '\\d+ seconds?', 'an account that does not exist');
+    clearLoginFailures();
   });
 });

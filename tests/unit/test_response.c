@@ -104,6 +104,31 @@ static void response_redirect_is_303(void **state)
     assert_contains(h, "\r\nLocation: /plans/3\r\n");
 }
 
+static void response_local_path_only_this_site(void **state)
+{
+    (void)state;
+    /* An encoded line break is part of a path, not a break: it stays. */
+    static const char *const local[] = {"/",      "/plans/3",      "/blog/search?q=a%2F%2Fb",
+                                        "/%0a/x", "/u/amy/blog#x", "/caf\xc3\xa9"};
+    static const char *const away[] = {NULL,
+                                       "",
+                                       "plans",
+                                       "//evil.example",
+                                       "/\\evil.example",
+                                       "/\t/evil.example",
+                                       "/\n/evil.example",
+                                       "/\r\n/x",
+                                       "/ /x",
+                                       "/x\\y",
+                                       "/\x7f/x",
+                                       "https://evil.example/",
+                                       "\\\\evil.example"};
+    for (size_t i = 0; i < sizeof local / sizeof *local; i++)
+        assert_true(resp_local_path(local[i]));
+    for (size_t i = 0; i < sizeof away / sizeof *away; i++)
+        assert_false(resp_local_path(away[i]));
+}
+
 static void response_cookie_attributes(void **state)
 {
     qfx *x = *state;
@@ -151,6 +176,7 @@ int run_response_tests(void)
         cmocka_unit_test_setup_teardown(response_head_status_and_type, q_setup, q_teardown),
         cmocka_unit_test_setup_teardown(response_header_refuses_line_breaks, q_setup, q_teardown),
         cmocka_unit_test_setup_teardown(response_redirect_is_303, q_setup, q_teardown),
+        cmocka_unit_test_setup_teardown(response_local_path_only_this_site, q_setup, q_teardown),
         cmocka_unit_test_setup_teardown(response_cookie_attributes, q_setup, q_teardown),
         cmocka_unit_test_setup_teardown(request_reads_cookies, q_setup, q_teardown),
     };
