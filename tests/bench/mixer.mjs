@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { psql } from '../e2e/lib/db.mjs';
+import { psql } from '../e2e/lib/psql.mjs';
 import { keyPair, seal, sodium, toBytea } from '../e2e/lib/sealed.mjs';
 
 const VAR = process.env.TANDEM_VAR;

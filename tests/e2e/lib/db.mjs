@@ -3,38 +3,10 @@
 // file reaches it through these, never a psql of its own. Importing this
 // fails at once when TANDEM_VAR is not set.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { college, user } from './college.mjs';
-import { stackVar } from './env.mjs';
-
-const CONNECT = ['-X', '-h', join(stackVar(), 'pgrun'), '-U', 'tandem', '-d', 'tandem', '-v', 'ON_ERROR_STOP=1', '-tAq'];
-
-function run(args, input) {
-  const r = spawnSync('psql', [...CONNECT, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (r.error) throw r.error;
-  return r;
-}
-
-/**
- * Runs sql (one or more statements, sent as one: `psql -c`); its output,
- * unaligned, without headers or command tags, trimmed. Fails with psql's
- * message when the database refuses it.
- */
-export function psql(sql) {
-  const out = run(['-c', sql]);
-  assert.equal(out.status, 0, out.stderr);
-  return out.stdout.trim();
-}
-
-/**
- * Like psql(), for SQL the database should refuse: {status, stdout, stderr}
- * of psql, whatever happened.
- */
-export function psqlResult(sql) {
-  const out = run(['-c', sql]);
-  return { status: out.status, stdout: out.stdout.trim(), stderr: out.stderr };
-}
+import { CONNECT, psql, run } from './psql.mjs';
+export { psql, psqlResult } from './psql.mjs';
 
 /**
  * Takes the row locks of `sql` (a SELECT … FOR UPDATE) in a transaction of
