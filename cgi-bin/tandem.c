@@ -199,7 +199,7 @@ static int cmd_set_password(int argc, char **argv)
 
 /* ---- import-users and user add ---- */
 
-#define IMPORT_USAGE "tandem import-users FILE.csv [--institution SLUG]"
+#define IMPORT_USAGE "tandem import-users FILE.csv [--institution SLUG] [--no-email]"
 #define USER_ADD_USAGE                                                                             \
     "tandem user add USERNAME --email EMAIL --name NAME --role ROLE[,ROLE…]\n"                   \
     "                  [--institution SLUG] [--password-stdin]"
@@ -344,13 +344,13 @@ static double seconds_since(const struct timespec *t0)
 
 /* Applies a checked file in one transaction, with its audit row. */
 static int import_file(PGconn *conn, const char *path, const char *data, size_t len,
-                       long long institution_id, const char *college)
+                       long long institution_id, const char *college, bool no_email)
 {
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     import_result res;
     import_init(&res);
-    import_scope scope = {institution_id, 0, true};
+    import_scope scope = {institution_id, 0, true, no_email};
     int rc = 1;
     if (!exec_ok(conn, "BEGIN"))
         goto out;
@@ -381,9 +381,12 @@ out:
 static int cmd_import_users(int argc, char **argv)
 {
     const char *path = NULL, *slug = NULL, *v;
+    bool no_email = false;
     for (int i = 0; i < argc; i++) {
         if ((v = option(argc, argv, &i, "--institution")))
             slug = v;
+        else if (strcmp(argv[i], "--no-email") == 0)
+            no_email = true;
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else
@@ -404,7 +407,7 @@ static int cmd_import_users(int argc, char **argv)
     if (conn)
         rc = find_institution(conn, slug, &institution_id, college, sizeof college);
     if (conn && rc == 0)
-        rc = import_file(conn, path, data, len, institution_id, college);
+        rc = import_file(conn, path, data, len, institution_id, college, no_email);
     PQfinish(conn);
     free(data);
     return rc;
@@ -785,8 +788,9 @@ static const command commands[] = {
      "are created, people already in the college get the file's email and name and\n"
      "keep their roles plus the file's, and cohort memberships are added; the counts\n"
      "are printed, then \"USERNAME  /reset/TOKEN\" for each new person: a one-time\n"
-     "link to choose a password, valid for 24 hours. Importing the same file again\n"
-     "changes nothing.",
+     "link to choose a password, valid for 24 hours. Each new person with an email\n"
+     "address is also sent a welcome mail with a link of their own (by `tandem mail`),\n"
+     "unless --no-email. Importing the same file again changes nothing.",
      cmd_import_users},
     {"institution", INSTITUTION_ADD_USAGE, "add a college",
      "Adds a college: SLUG is its short name in addresses (2 to 40 lower-case\n"

@@ -713,6 +713,32 @@ static int issue_links(PGconn *conn, import_result *res, const import_scope *sco
     return rc;
 }
 
+/* Each person just created (added) gets a welcome mail with a link of
+ * their own to choose a password, made when the mail worker sends it
+ * (sql/0024_password_link_mail.sql): the links issue_links made are for
+ * whoever imports to hand over, if they would rather. */
+static int queue_welcome_mails(PGconn *conn, import_result *res, const PGresult *added)
+{
+    if (PQntuples(added) == 0)
+        return 0;
+    buf ids = {0};
+    bool ok = buf_puts(&ids, "{");
+    for (int i = 0; i < PQntuples(added) && ok; i++)
+        ok = buf_printf(&ids, "%s%s", i ? "," : "", PQgetvalue(added, i, AD_ID));
+    ok = ok && buf_puts(&ids, "}");
+    const char *params[] = {ids.data};
+    PGresult *pg = ok ? run(conn, res, "queueing welcome mails",
+                            "SELECT queue_password_links($1::bigint[], true)",
+                            ARRAY_SIZE(params), params)
+                      : NULL;
+    if (!ok)
+        snprintf(res->error, sizeof res->error, "out of memory");
+    int rc = pg ? 0 : -1;
+    buf_free(&ids);
+    PQclear(pg);
+    return rc;
+}
+
 /* Every line of one username has the same email and name (checked), so
  * min() just picks that one value. */
 #define PEOPLE_IN_FILE                                                                             \
@@ -751,7 +777,8 @@ static int apply(PGconn *conn, import_result *res, const import_scope *scope)
              ARRAY_SIZE(params), params);
     if (!pg)
         return -1;
-    int rc = issue_links(conn, res, scope, pg);
+    int rc = issue_links(conn, res, scope, pg) ||
+             (!scope->no_welcome_mail && queue_welcome_mails(conn, res, pg));
     PQclear(pg);
     if (rc)
         return -1;

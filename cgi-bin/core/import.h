@@ -51,6 +51,7 @@ typedef struct {
     long long institution_id;
     long long actor_id;          /* who issues the reset links; 0: the command line */
     bool may_change_site_admins; /* site admins and the command line only */
+    bool no_welcome_mail;        /* new people get no mail with a password link */
 } import_scope;
 
 typedef struct {

@@ -11,6 +11,7 @@
 
 #include "../pages/voice_mix.h"
 #include "housekeeping.h"
+#include "reset.h"
 #include "buf.h"
 #include "log.h"
 
@@ -25,6 +26,7 @@ enum {
     MC_NAME,
     MC_LINK,
     MC_ATTEMPTS,
+    MC_INSTITUTION,
     MAIL_CLAIM_COLUMNS
 };
 
@@ -41,9 +43,10 @@ const db_statement mail_statements[] = {
      "                            AND (claimed_at IS NULL"
      "                                 OR claimed_at < now() - interval '10 minutes')"
      "                          ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)"
-     "           RETURNING id, user_id, category, subject, body, notification_id, attempts)"
+     "           RETURNING id, user_id, category, subject, body, notification_id, attempts,"
+     "                     institution_id)"
      " SELECT c.id, c.user_id, c.category, c.subject, c.body, u.email, u.display_name,"
-     "        coalesce(n.link, ''), c.attempts"
+     "        coalesce(n.link, ''), c.attempts, c.institution_id"
      "   FROM c JOIN users u ON u.id = c.user_id"
      "   LEFT JOIN notifications n ON n.id = c.notification_id ORDER BY c.id",
      MAIL_CLAIM_COLUMNS},
@@ -172,17 +175,12 @@ static const char *category_words(const char *category)
                                                 : "other news";
 }
 
-/* The whole message of claimed row i, headers and body. */
-static void compose(buf *b, const config *c, const unsigned char key[32], const PGresult *res,
-                    int i)
+/* The head of claimed row i's message, down to the Message-ID: the same
+ * however many times it is tried, so that mail systems see a message that
+ * ever arrives twice is one. */
+static void compose_head(buf *b, const config *c, const PGresult *res, int i)
 {
-    long long person = db_int(res, i, MC_USER);
-    const char *category = db_text(res, i, MC_CATEGORY);
-    char sig[MAIL_SIG_LEN], date[64];
-    mail_unsubscribe_sig(key, person, category, sig);
-    char unsubscribe[700];
-    snprintf(unsubscribe, sizeof unsubscribe, "%s/unsubscribe/%lld/%s/%s", c->mail_origin, person,
-             category, sig);
+    char date[64];
     time_t now = time(NULL);
     struct tm tm;
     strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", gmtime_r(&now, &tm));
@@ -190,15 +188,29 @@ static void compose(buf *b, const config *c, const unsigned char key[32], const 
     append_header_text(b, db_text(res, i, MC_NAME));
     buf_printf(b, " <%s>\r\nSubject: ", db_text(res, i, MC_EMAIL));
     append_header_text(b, db_text(res, i, MC_SUBJECT));
-    /* The same Message-ID however many times it is tried: should one ever
-     * arrive twice, mail systems see it is the same message. */
+    buf_printf(b,
+               "\r\nMessage-ID: <outbox-%s@tandem>\r\nMIME-Version: 1.0\r\n"
+               "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n"
+               "Auto-Submitted: auto-generated\r\n",
+               db_text(res, i, MC_ID));
+}
+
+/* The whole message of claimed row i, a piece of news: headers, body, and
+ * the one-click unsubscribe link for its sort. */
+static void compose(buf *b, const config *c, const unsigned char key[32], const PGresult *res,
+                    int i)
+{
+    long long person = db_int(res, i, MC_USER);
+    const char *category = db_text(res, i, MC_CATEGORY);
+    char sig[MAIL_SIG_LEN];
+    mail_unsubscribe_sig(key, person, category, sig);
+    char unsubscribe[700];
+    snprintf(unsubscribe, sizeof unsubscribe, "%s/unsubscribe/%lld/%s/%s", c->mail_origin, person,
+             category, sig);
+    compose_head(b, c, res, i);
     buf_printf(
-        b,
-        "\r\nMessage-ID: <outbox-%s@tandem>\r\nMIME-Version: 1.0\r\n"
-        "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n"
-        "Auto-Submitted: auto-generated\r\n"
-        "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\n",
-        db_text(res, i, MC_ID), unsubscribe);
+        b, "List-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\n",
+        unsubscribe);
     buf_printf(b, "Hello %s,\r\n\r\n", db_text(res, i, MC_NAME));
     append_crlf(b, db_text(res, i, MC_BODY));
     if (*db_text(res, i, MC_LINK))
@@ -207,6 +219,30 @@ static void compose(buf *b, const config *c, const unsigned char key[32], const 
                "\r\n\r\n-- \r\nTandem\r\nYou get this email because of your settings for %s.\r\n"
                "To stop these emails: %s\r\n",
                category_words(category), unsubscribe);
+}
+
+/* Claimed row i, a password link (sql/0024_password_link_mail.sql): a
+ * one-time link made now, on d, whose token exists only in this mail (the
+ * database keeps its hash). Nothing to unsubscribe from: it comes only
+ * when an administrator adds the person or asks for it. False when no
+ * link could be made. */
+static bool compose_password_link(buf *b, db *d, const config *c, const PGresult *res, int i,
+                                  char token[RESET_TOKEN_LEN + 1])
+{
+    if (reset_issue(db_conn(d), db_int(res, i, MC_USER), db_int(res, i, MC_INSTITUTION), 0,
+                    token) != 0)
+        return false;
+    compose_head(b, c, res, i);
+    buf_printf(b, "\r\nHello %s,\r\n\r\n", db_text(res, i, MC_NAME));
+    append_crlf(b, db_text(res, i, MC_BODY));
+    buf_printf(b,
+               "\r\n\r\nChoose your password here: %s/reset/%s\r\n\r\n"
+               "The link works once, for 24 hours. If it has run out, ask your college's\r\n"
+               "Tandem administrator for a new one.\r\n\r\n-- \r\nTandem\r\n"
+               "You get this email because your college's Tandem administrator added you\r\n"
+               "or asked for a new link for you.\r\n",
+               c->mail_origin, token);
+    return true;
 }
 
 /* ------------------------------------------------------------ sending */
@@ -273,11 +309,20 @@ static int send_claimed(db *d, const config *c, const unsigned char key[32], con
     for (int i = 0; i < PQntuples(res); i++) {
         buf message = {0};
         char err[CURL_ERROR_SIZE];
-        compose(&message, c, key, res, i);
         const char *address = db_text(res, i, MC_EMAIL);
+        bool password_link = strcmp(db_text(res, i, MC_CATEGORY), "password_link") == 0;
+        char token[RESET_TOKEN_LEN + 1] = "";
+        if (*address && password_link)
+            compose_password_link(&message, d, c, res, i, token);
+        else if (*address)
+            compose(&message, c, key, res, i);
         const char *failure = !*address          ? "the person has no email address"
                               : message.len == 0 ? "the mail could not be written"
                                                  : smtp_send(c, address, &message, err);
+        /* A link no mail carried works for nobody; the next try makes another. */
+        if (failure && token[0])
+            reset_revoke(db_conn(d), token);
+        sodium_memzero(token, sizeof token);
         buf_free(&message);
         const char *id = db_text(res, i, MC_ID);
         char retry[16];

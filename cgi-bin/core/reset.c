@@ -4,16 +4,37 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The hash the database keeps of token: the same as of session tokens
+ * (core/session.c), so one function of the database's content never
+ * reveals a usable token. */
+static void token_hash(const char *token, char hash[65])
+{
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(hash, 65, h, sizeof h);
+}
+
 void reset_new_token(char token[RESET_TOKEN_LEN + 1], char hash[65])
 {
-    unsigned char raw[32], h[32];
+    unsigned char raw[32];
     randombytes_buf(raw, sizeof raw);
     sodium_bin2base64(token, RESET_TOKEN_LEN + 1, raw, sizeof raw,
                       sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    /* The same hash as session tokens (core/session.c), so one function of
-     * the database's content never reveals a usable token. */
-    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
-    sodium_bin2hex(hash, 65, h, sizeof h);
+    token_hash(token, hash);
+}
+
+int reset_revoke(PGconn *conn, const char *token)
+{
+    char hash[65];
+    token_hash(token, hash);
+    const char *params[] = {hash};
+    PGresult *res = PQexecParams(conn,
+                                 "UPDATE password_resets SET used_at = now()"
+                                 " WHERE token_hash = $1 AND used_at IS NULL",
+                                 1, NULL, params, NULL, NULL, 0);
+    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
+    PQclear(res);
+    return rc;
 }
 
 int reset_issue(PGconn *conn, long long user_id, long long institution_id, long long created_by,

@@ -80,6 +80,7 @@ const db_statement admin_audit_statements[] = {
     X("session_ended", "Ended a session")                                                          \
     X("password_changed", "Changed their password")                                                \
     X("password_reset_issued", "Issued a password reset link")                                     \
+    X("password_link_emailed", "Emailed a password link")                                          \
     X("password_reset_used", "Used a password reset link")                                         \
     X("profile_updated", "Changed their profile")                                                  \
     X("user_created", "Added a person")                                                            \

@@ -131,6 +131,9 @@ const db_statement admin_users_statements[] = {
     {"admin_user_in_college",
      "SELECT id FROM users WHERE username = lower($1) AND institution_id = $2",
      ADMIN_USER_IN_COLLEGE_COLUMNS},
+    /* A mail with a new one-time password link for person $1, a welcome
+     * to a new account when $2 (sql/0024_password_link_mail.sql). */
+    {"admin_user_password_mail", "SELECT queue_password_links(ARRAY[$1::bigint], $2::boolean)", 1},
     {"admin_user_insert",
      "INSERT INTO users (institution_id, username, display_name, email, roles, line_manager_id,"
      "                   department)"
@@ -554,6 +557,16 @@ static bool read_new_user(request *r, const admin_scope *s, user_input *in)
     return true;
 }
 
+/* Queues the mail that brings person id a link to choose a password (the
+ * mail worker makes the link when it sends it); a welcome when new. */
+static bool queue_password_mail(request *r, long long id, bool welcome)
+{
+    const char *params[] = {req_id_text(r, id), welcome ? "t" : "f"};
+    PGresult *res = db_run(r->db, "admin_user_password_mail", ARRAY_SIZE(params), params);
+    PQclear(res);
+    return res != NULL;
+}
+
 /* Creates the person, their reset link and the audit rows in one
  * transaction, then shows the link once on their page. */
 void page_admin_user_create(request *r)
@@ -601,6 +614,7 @@ void page_admin_user_create(request *r)
     id = db_int(res, 0, UI_ID);
     PQclear(res);
     done = reset_issue(db_conn(r->db), id, in.institution_id, r->user->id, token) == 0 &&
+           queue_password_mail(r, id, true) &&
            audit(r, "user_created", id, in.institution_id,
                  arena_printf(r->mem, "added %s (%s) with roles: %s", in.username, in.display_name,
                               auth_role_names(r->mem, in.roles))) &&
@@ -629,6 +643,7 @@ static const admin_notice user_notices[] = {
     {"suspended", "The account has been suspended and signed out everywhere."},
     {"reactivated", "The account has been reactivated. They can sign in again."},
     {"reset", "A new password reset link has been made."},
+    {"emailed", "An email with a link to choose a new password is on its way."},
     {NULL, NULL},
 };
 
@@ -740,12 +755,14 @@ static void show_user(request *r, long long id, int status, const user_input *in
                     in ? in->line_manager : db_text(res, 0, US_MANAGER),
                     in ? in->department : db_text(res, 0, US_DEPARTMENT), in ? in->roles : roles,
                     field, conflict ? NULL : error); /* a conflict is no one field's fault */
-        if (db_int(res, 0, US_ID) == r->user->id)
+        if (db_int(res, 0, US_ID) == r->user->id) {
             tpl_show(f, "SELF");
-        else if (active)
+        } else if (active) {
             tpl_show(f, "MAY_SUSPEND");
-        else
+            tpl_show(f, "MAY_EMAIL_LINK");
+        } else {
             tpl_show(f, "MAY_REACTIVATE");
+        }
     } else {
         tpl_show(d, "READ_ONLY");
     }
@@ -1008,6 +1025,19 @@ static outcome issue_link(request *r, long long id, const locked_user *u,
     return (outcome){0, NULL, "reset", false};
 }
 
+static outcome email_link(request *r, long long id, const locked_user *u,
+                          char token[RESET_TOKEN_LEN + 1])
+{
+    (void)token;
+    if (!u->active)
+        return (outcome){409, NULL, "The account is suspended: reactivate it first.", false};
+    if (!queue_password_mail(r, id, false) ||
+        !audit(r, "password_link_emailed", id, u->institution_id,
+               arena_printf(r->mem, "password link emailed to %s", u->username)))
+        return (outcome){503, NULL, NULL, false};
+    return (outcome){0, NULL, "emailed", false};
+}
+
 static void access_page(request *r, access_change change)
 {
     long long id = admin_param_id(r, 0);
@@ -1056,4 +1086,9 @@ void page_admin_user_reactivate(request *r)
 void page_admin_user_reset_link(request *r)
 {
     access_page(r, issue_link);
+}
+
+void page_admin_user_email_link(request *r)
+{
+    access_page(r, email_link);
 }

@@ -257,6 +257,7 @@ void page_admin_user_update(request *r);
 void page_admin_user_suspend(request *r);
 void page_admin_user_reactivate(request *r);
 void page_admin_user_reset_link(request *r);
+void page_admin_user_email_link(request *r);
 void page_admin_courses(request *r);
 void page_admin_course_create(request *r);
 void page_admin_cohorts(request *r);

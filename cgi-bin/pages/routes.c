@@ -265,6 +265,7 @@ const route app_routes[] = {
     {POST, "/admin/users/:id/suspend", page_admin_user_suspend, CAP_ADMINISTER},
     {POST, "/admin/users/:id/reactivate", page_admin_user_reactivate, CAP_ADMINISTER},
     {POST, "/admin/users/:id/reset-link", page_admin_user_reset_link, CAP_ADMINISTER},
+    {POST, "/admin/users/:id/email-link", page_admin_user_email_link, CAP_ADMINISTER},
     {GET, "/admin/courses", page_admin_courses, CAP_ADMINISTER},
     {POST, "/admin/courses", page_admin_course_create, CAP_ADMINISTER},
     {GET, "/admin/cohorts", page_admin_cohorts, CAP_ADMINISTER},

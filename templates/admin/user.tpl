@@ -102,6 +102,13 @@
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
 <button type="submit" class="govuk-button govuk-button--secondary">Create a password reset link</button>
 </form>
+{{#MAY_EMAIL_LINK}}
+<p class="govuk-body">Or Tandem can email {{NAME}} a link of their own, to {{SAVED_EMAIL}}.</p>
+<form method="post" action="/admin/users/{{ID}}/email-link" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<button type="submit" class="govuk-button govuk-button--secondary">Email {{NAME}} a password link</button>
+</form>
+{{/MAY_EMAIL_LINK}}
 {{#MAY_SUSPEND}}
 <h3 class="govuk-heading-s">Suspend the account</h3>
 <p class="govuk-body">{{NAME}} will be signed out everywhere at once and will not be able to sign in until the account is reactivated. Nothing they have made is deleted.</p>

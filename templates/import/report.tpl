@@ -27,6 +27,7 @@
 </div>
 {{#LINKS}}
 <h2 class="govuk-heading-m">Links for new people to choose their password</h2>
+<p class="govuk-body">Each new person with an email address is also being sent a welcome email with a link of their own. The links below are for anyone you would rather give one to yourself.</p>
 <div class="govuk-warning-text">
 <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
 <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Copy these links now: Tandem shows them only this once. Give each person their own link. Each link works once and expires in 24 hours.</strong>

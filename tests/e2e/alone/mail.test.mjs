@@ -11,7 +11,11 @@ import { promisify } from 'node:util';
 import { SMTPServer } from 'smtp-server';
 import { harness, request } from '../lib/browser.mjs';
 import { psql, userId } from '../lib/db.mjs';
-import { BIN, need } from '../lib/env.mjs';
+import { college, user } from '../lib/college.mjs';
+import { BIN, need, tandem } from '../lib/env.mjs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const SMTP_PORT = Number(need('TANDEM_SMTP_PORT', 'the mail worker sends to the SMTP sink this file runs on that port'));
 
@@ -165,5 +169,58 @@ describe('email', () => {
     assert.ok(!mail.raw.includes(`Workshop ${RUN}`), 'nothing already read');
     await new Promise((r) => setTimeout(r, 2500));
     assert.equal(received.filter((m) => m.to.includes(JACK()) && /^Subject: Your Tandem digest/m.test(m.raw)).length, 1, 'one digest');
+  });
+});
+
+describe('password links by email', () => {
+  const name = `newcomer-${RUN}`, address = `newcomer-${RUN}@example.ac.uk`;
+  const mailsTo = (subject) => received.filter((m) => m.to.includes(address) && m.raw.includes(subject));
+  /** Waits for a mail to the newcomer with subject (at most 20 s); its link's path. */
+  async function linkIn(subject) {
+    for (let i = 0; i < 80 && !mailsTo(subject).length; i++) await new Promise((r) => setTimeout(r, 250));
+    const [mail] = mailsTo(subject);
+    assert.ok(mail, `no mail "${subject}" arrived for ${address}`);
+    assert.doesNotMatch(mail.raw, /^List-Unsubscribe/m, 'nothing to unsubscribe from: it comes only when asked for');
+    const m = mail.raw.match(new RegExp(`${process.env.TANDEM_URL}(/reset/[A-Za-z0-9_-]{43})`));
+    assert.ok(m, `a one-time link in the mail: ${mail.raw.slice(-600)}`);
+    return m[1];
+  }
+
+  test('a person added by CSV import gets a welcome mail with a link of their own, and chooses a password with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-mail-'));
+    const file = join(dir, 'people.csv');
+    writeFileSync(file, `username,email,display_name,role,cohort_code,cohort_role\r\n${user(name)},${address},New Comer,student,,\r\n`);
+    const r = tandem(['import-users', file, '--institution', college.slug]);
+    assert.equal(r.code, 0, r.err);
+    const shown = r.out.match(/\/reset\/([A-Za-z0-9_-]{43})/)[1];
+    const link = await linkIn('Welcome to Tandem: choose your password');
+    assert.notEqual(link, `/reset/${shown}`, 'the mail\'s link is its own, not the one the import printed');
+    assert.equal(psql(`SELECT count(*) FROM outbox WHERE user_id = ${userId(name)} AND body LIKE '%/reset/%'`), '0',
+      'the outbox never held the link: the worker made it when it sent the mail');
+    const page = await h.newPage();
+    await h.visit(page, link);
+    await page.getByLabel('New password', { exact: true }).fill('a long new password 1');
+    await page.getByLabel('New password again').fill('a long new password 1');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Set password' }).click()]);
+    await h.visit(page, '/login');
+    await page.getByLabel('Username').fill(user(name));
+    await page.getByLabel('Password').fill('a long new password 1');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
+    const header = await page.locator('header').innerText();
+    assert.ok(header.includes('Sign out') && header.includes('New Comer'), `signed in with the password chosen: ${header}`);
+    await page.context().close();
+  });
+
+  test('the college administrator emails them a new link from their page', async () => {
+    const admin = await h.newPage();
+    await h.signIn(admin, 'admin');
+    await h.visit(admin, `/admin/users/${userId(name)}`);
+    await Promise.all([admin.waitForNavigation(), admin.getByRole('button', { name: 'Email New Comer a password link' }).click()]);
+    assert.match(await admin.locator('main').innerText(), /An email with a link to choose a new password is on its way/);
+    const link = await linkIn('Choose a new password for Tandem');
+    const res = await request('GET', link);
+    assert.equal(res.status, 200, 'the emailed link opens the page to choose a password');
+    assert.equal(psql(`SELECT count(*) FROM audit_log WHERE action = 'password_link_emailed' AND target_user_id = ${userId(name)}`), '1');
+    await admin.context().close();
   });
 });
