@@ -132,7 +132,9 @@ static int check_batch(PGconn *conn, const db_statement *s, int n)
             PQclear(described);
             return -1;
         }
-        if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
+        if (PQresultStatus(prepared) == PGRES_PIPELINE_ABORTED) {
+            failures++; /* not tried: an earlier one in the batch failed, and said why */
+        } else if (PQresultStatus(prepared) != PGRES_COMMAND_OK) {
             log_error("preparing statement %s: %s", s[i].name,
                       PQresultErrorMessage(prepared));
             failures++;

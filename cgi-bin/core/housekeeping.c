@@ -4,8 +4,7 @@
 
 #include "log.h"
 
-/* Each deletes what is past use and returns how many rows: the index it
- * walks is named beside it. */
+/* Each statement deletes what is past use and returns how many rows. */
 enum { HK_DELETED, HOUSEKEEPING_COLUMNS };
 
 const db_statement housekeeping_statements[] = {

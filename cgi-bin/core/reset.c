@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "db.h"
+
 /* The hash the database keeps of token: the same as of session tokens
  * (core/session.c), so one function of the database's content never
  * reveals a usable token. */
@@ -23,18 +25,24 @@ void reset_new_token(char token[RESET_TOKEN_LEN + 1], char hash[65])
     token_hash(token, hash);
 }
 
+/* Runs sql, a command, with n text parameters on conn: 0 or -1. */
+static int command(PGconn *conn, const char *sql, int n, const char *const *params)
+{
+    PGresult *res = PQexecParams(conn, sql, n, NULL, params, NULL, NULL, 0);
+    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
+    PQclear(res);
+    return rc;
+}
+
 int reset_revoke(PGconn *conn, const char *token)
 {
     char hash[65];
     token_hash(token, hash);
     const char *params[] = {hash};
-    PGresult *res = PQexecParams(conn,
-                                 "UPDATE password_resets SET used_at = now()"
-                                 " WHERE token_hash = $1 AND used_at IS NULL",
-                                 1, NULL, params, NULL, NULL, 0);
-    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
-    PQclear(res);
-    return rc;
+    return command(conn,
+                   "UPDATE password_resets SET used_at = now()"
+                   " WHERE token_hash = $1 AND used_at IS NULL",
+                   ARRAY_SIZE(params), params);
 }
 
 int reset_issue(PGconn *conn, long long user_id, long long institution_id, long long created_by,
@@ -46,11 +54,8 @@ int reset_issue(PGconn *conn, long long user_id, long long institution_id, long 
     snprintf(inst, sizeof inst, "%lld", institution_id);
     snprintf(by, sizeof by, "%lld", created_by);
     const char *params[] = {hash, user, inst, by};
-    PGresult *res = PQexecParams(conn,
-                                 "INSERT INTO password_resets (token_hash, user_id, institution_id,"
-                                 " created_by) VALUES ($1, $2, $3, NULLIF($4, '0')::bigint)",
-                                 4, NULL, params, NULL, NULL, 0);
-    int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : -1;
-    PQclear(res);
-    return rc;
+    return command(conn,
+                   "INSERT INTO password_resets (token_hash, user_id, institution_id,"
+                   " created_by) VALUES ($1, $2, $3, NULLIF($4, '0')::bigint)",
+                   ARRAY_SIZE(params), params);
 }
