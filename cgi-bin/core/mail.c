@@ -392,7 +392,8 @@ int mail_run(const config *c, bool digests_now)
         have_key = have_key || (db_ready(d) && load_key(d, key));
         if (have_key)
             mail_pass(d, c, key, digests_now);
-        if (have_key && time(NULL) - housekept >= c->housekeeping_seconds) {
+        /* Housekeeping needs the database, not the mail key. */
+        if (time(NULL) - housekept >= c->housekeeping_seconds && db_ready(d)) {
             housekeeping_pass(d, c);
             housekept = time(NULL);
         }
