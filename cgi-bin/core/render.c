@@ -114,6 +114,36 @@ void render_fragment_keep(const char *key, long long version, const safe_html *h
         fragment_keep(key, version, tpl_html_str(html), expires);
 }
 
+/* A third maker of safe_html: the pieces of one render_fragment output cut
+ * at its holes. The template wrote every hole itself; what it was given
+ * was escaped, so '<' from data is "&lt;" and cannot start one. The cuts
+ * fall between the template's own markup, and the pieces are put back in
+ * their order (render.h), so what the browser gets is the fragment again
+ * with each hole filled by other safe HTML. */
+size_t render_holes(request *r, const safe_html *html, render_hole **holes,
+                    const safe_html **rest)
+{
+    const char *s = tpl_html_str(html), *p;
+    size_t n = 0;
+    for (p = s; p && (p = strstr(p, RENDER_HOLE)); p += strlen(RENDER_HOLE))
+        n++;
+    *holes = n ? arena_alloc(r->mem, n * sizeof **holes) : NULL;
+    if (n && !*holes)
+        n = 0;
+    size_t cut = 0;
+    for (; cut < n; cut++) {
+        p = strstr(s, RENDER_HOLE);
+        const char *name = p + strlen(RENDER_HOLE), *end = strstr(name, "-->");
+        if (!end)
+            break;
+        (*holes)[cut].before = (const safe_html *)arena_strndup(r->mem, s, (size_t)(p - s));
+        (*holes)[cut].name = arena_strndup(r->mem, name, (size_t)(end - name));
+        s = end + 3;
+    }
+    *rest = (const safe_html *)s;
+    return cut;
+}
+
 /* Every form posts CSRF_TOKEN, set once for the layout and all includes. A
  * visitor's token lives in a cookie that is set only when a handler showing
  * a form asked for it (csrf_token), so most pages send no Set-Cookie. */

@@ -25,6 +25,21 @@ const safe_html *render_fragment(request *r, const char *file, tpl_dict *d);
 const safe_html *render_fragment_find(request *r, const char *key, long long version);
 void render_fragment_keep(const char *key, long long version, const safe_html *html,
                           long long expires);
+/* A fragment with holes: a template writes RENDER_HOLE "NAME-->" where a
+ * part that differs from viewer to viewer goes (what the rest of the piece
+ * is kept in memory without). render_holes cuts html at each hole, in
+ * order, into the arena: (*holes)[i].before is the HTML up to hole i and
+ * .name its NAME; *rest is what follows the last. Returns the number of
+ * holes. A caller emits each before, then what fills its hole, then rest:
+ * the pieces are safe only put back in that order. */
+#define RENDER_HOLE "<!--hole "
+typedef struct {
+    const safe_html *before;
+    const char *name;
+} render_hole;
+size_t render_holes(request *r, const safe_html *html, render_hole **holes,
+                    const safe_html **rest);
+
 /* An error page in the layout: status, a heading people understand, and
  * message saying what happened and what to do. */
 void render_error(request *r, int status, const char *message);

@@ -82,6 +82,21 @@ static bool token_shaped(const char *t)
     return true;
 }
 
+/* The route's prefetch and the statements beside it, each given params,
+ * into calls; returns how many. */
+static size_t prefetch_calls(const request *r, const char **params, db_call *calls)
+{
+    const route *route = r->route;
+    if (!route || !route->prefetch)
+        return 0;
+    int n = 1 + (int)r->n_params;
+    size_t count = 0;
+    calls[count++] = (db_call){route->prefetch, n, params};
+    for (size_t i = 0; i < PREFETCH_MAX_ALSO && route->prefetch_also[i]; i++)
+        calls[count++] = (db_call){route->prefetch_also[i], n, params};
+    return count;
+}
+
 int session_load(request *r)
 {
     const char *token = req_cookie(r, SESSION_COOKIE);
@@ -93,20 +108,15 @@ int session_load(request *r)
     const char *hash = session_token_hash(r->mem, token);
     const char *params[] = {hash, idle, max};
     /* The page's own first queries ride along in the same round trip. */
-    const char *prefetch = r->route ? r->route->prefetch : NULL;
-    const char *also = prefetch ? r->route->prefetch_also : NULL;
     const char *prefetch_params[1 + REQUEST_MAX_PARAMS] = {hash};
     for (size_t i = 0; i < r->n_params; i++)
         prefetch_params[1 + i] = r->params[i];
-    int n = 1 + (int)r->n_params;
-    db_call calls[] = {{"session_lookup", ARRAY_SIZE(params), params},
-                       {prefetch, n, prefetch_params},
-                       {also, n, prefetch_params}};
-    PGresult *results[3] = {NULL, NULL, NULL};
+    db_call calls[2 + PREFETCH_MAX_ALSO] = {{"session_lookup", ARRAY_SIZE(params), params}};
+    size_t n_calls = 1 + prefetch_calls(r, prefetch_params, calls + 1);
+    PGresult *results[ARRAY_SIZE(calls)] = {NULL};
     /* A failed prefetch leaves the session valid: the handler then finds
      * r->prefetched NULL and says the database did not answer. */
-    if (!db_run_pipeline(r->db, 1 + (prefetch != NULL) + (also != NULL), calls, results) &&
-        !results[0])
+    if (!db_run_pipeline(r->db, n_calls, calls, results) && !results[0])
         return 503;
     PGresult *res = results[0];
     if (PQntuples(res) == 1) {
@@ -123,11 +133,15 @@ int session_load(request *r)
             u->institution_name = arena_strdup(r->mem, db_text(res, 0, SL_INSTITUTION_NAME));
             u->unread = (int)db_int(res, 0, SL_UNREAD);
             r->user = u;
-            /* Both or neither: a handler never sees half a page. */
-            if (results[1] && (!also || results[2])) {
+            /* All or none: a handler never sees part of a page. */
+            size_t got = 1;
+            while (got < n_calls && results[got])
+                got++;
+            if (n_calls > 1 && got == n_calls) {
                 r->prefetched = results[1];
-                r->prefetched_also = results[2];
-                results[1] = results[2] = NULL;
+                for (size_t i = 2; i < n_calls; i++)
+                    r->prefetched_also[i - 2] = results[i];
+                n_calls = 1;
             }
         }
         if (strcmp(db_text(res, 0, SL_STALE), "t") == 0) {
@@ -136,8 +150,8 @@ int session_load(request *r)
         }
     }
     /* Without a valid session the prefetches are never looked at. */
-    PQclear(results[1]);
-    PQclear(results[2]);
+    for (size_t i = 1; i < n_calls; i++)
+        PQclear(results[i]);
     PQclear(res);
     return 0;
 }
@@ -147,15 +161,16 @@ void session_prefetched(request *r, PGresult *own[2], const PGresult **first, co
     own[0] = own[1] = NULL;
     if (r->user || !r->route || !r->route->prefetch) {
         *first = r->prefetched;
-        *also = r->prefetched_also;
+        *also = r->prefetched_also[0];
         return;
     }
     const char *params[1 + REQUEST_MAX_PARAMS] = {""};
     for (size_t i = 0; i < r->n_params; i++)
         params[1 + i] = r->params[i];
-    int n = 1 + (int)r->n_params;
-    const db_call calls[] = {{r->route->prefetch, n, params}, {r->route->prefetch_also, n, params}};
-    db_run_pipeline(r->db, r->route->prefetch_also ? 2 : 1, calls, own);
+    db_call calls[1 + PREFETCH_MAX_ALSO];
+    /* A public page has at most one statement beside its prefetch. */
+    size_t n = prefetch_calls(r, params, calls);
+    db_run_pipeline(r->db, n < 2 ? n : 2, calls, own);
     *first = own[0];
     *also = own[1];
 }

@@ -49,6 +49,8 @@ struct db;
 struct route;
 
 #define REQUEST_MAX_PARAMS 4
+/* The most statements a route has run beside its prefetch (router.h). */
+#define PREFETCH_MAX_ALSO 2
 
 typedef struct request {
     arena *mem;
@@ -81,7 +83,8 @@ typedef struct request {
 
     const session_user *user;          /* NULL for a visitor */
     struct pg_result *prefetched;      /* the route's prefetch for a signed-in person, or NULL */
-    struct pg_result *prefetched_also; /* its second prefetch, or NULL */
+    /* its further prefetches, in the route's order, or NULLs */
+    struct pg_result *prefetched_also[PREFETCH_MAX_ALSO];
     const char *invalid_field; /* the field form_validate refused, to link its message to it */
     const char *visitor_csrf;  /* a visitor's CSRF token (double-submit cookie) */
 

@@ -14,15 +14,16 @@ typedef void (*route_handler)(request *r);
  * $1 and the captured path segments as $2, $3, …, that is the signed-in
  * person's first query on this page: it runs in the same round trip as the
  * session lookup and reaches the handler as r->prefetched. prefetch_also
- * names a second such statement, for a page that needs two queries, which
- * joins the same round trip (r->prefetched_also). */
+ * names up to PREFETCH_MAX_ALSO more such statements, for a page that needs
+ * more queries, which join the same round trip (r->prefetched_also). Each
+ * checks for itself that the session's person may read what it reads. */
 typedef struct route {
     unsigned methods;
     const char *pattern;
     route_handler handler;
     int capability;
     const char *prefetch;
-    const char *prefetch_also;
+    const char *prefetch_also[PREFETCH_MAX_ALSO];
     /* The address carries its own signature (an unsubscribe link): a POST
      * to it needs no CSRF token, as mail programs send one-click
      * unsubscribes (RFC 8058) without one, and it can do nothing the

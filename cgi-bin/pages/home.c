@@ -88,7 +88,7 @@ static void show_dashboard(request *r)
             tpl_set(g, "COURSE", db_text(res, i, HG_COURSE));
             tpl_set(g, "ID", db_text(res, i, HG_ID));
         }
-        const PGresult *posts = r->prefetched_also; /* home_posts (blog_network.c) */
+        const PGresult *posts = r->prefetched_also[0]; /* home_posts (blog_network.c) */
         if (posts && PQntuples(posts))
             blog_fill_posts(r, tpl_add_section(me, "GROUP_POSTS"), posts,
                             &(post_list_style){false, false, true, 0, 3});

@@ -230,7 +230,7 @@ static void show_goal(request *r, int status, const PGresult *head, const char *
 {
     const char *id = db_text(head, 0, PH_ID), *key = r->params[1];
     bool open = plan_in_force(head), learner = plan_is(head, 0, PH_SIDE, "learner");
-    const char *a[] = {id, key}, *b[] = {id, req_id_text(r, r->user->id), key};
+    const char *a[] = {id, key}, *b[] = {r->user->session_hash, id, key};
     const char *c[] = {req_id_text(r, r->user->id)};
     const db_call calls[] = {{"plan_goal", ARRAY_SIZE(a), a},
                              {"plan_goal_history", ARRAY_SIZE(a), a},

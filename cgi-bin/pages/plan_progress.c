@@ -9,7 +9,8 @@
 #include "plans.h"
 
 // clang-format off
-/* Reviews of plan $1, newest first. */
+/* Reviews of the plan at address $2, newest first, for the person of
+ * session $1 (PLAN_OF_SESSION). */
 #define PLAN_REVIEWS                                                                               \
     "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.notes, r.next_steps,"                     \
     "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''), a.display_name,"                \
@@ -21,7 +22,7 @@
     "  FROM plan_reviews r JOIN users a ON a.id = r.author_id"                                     \
     "  LEFT JOIN users ls ON ls.id = r.learner_signed_by"                                          \
     "  LEFT JOIN users ts ON ts.id = r.tutor_signed_by"                                            \
-    " WHERE r.plan_id = $1 ORDER BY r.held_on DESC, r.id DESC"
+    " WHERE r.plan_id = " PLAN_OF_SESSION " ORDER BY r.held_on DESC, r.id DESC"
 enum {
     RV_ID,
     RV_HELD,
@@ -46,6 +47,8 @@ enum { RD_HELD_OK, RD_NEXT_OK, PLAN_REVIEW_DATES_COLUMNS };
 
 const db_statement plan_progress_statements[] = {
     {"plan_progress_goals", PLAN_GOALS_IN_FORCE " ORDER BY e.i", PLAN_GOALS_IN_FORCE_COLUMNS},
+    /* The progress page's reviews and evidence, beside plan_head in the
+     * session's round trip (routes.c). */
     {"plan_reviews", PLAN_REVIEWS, PLAN_REVIEWS_COLUMNS},
     {"plan_links", PLAN_LINKS("") " ORDER BY l.id", PLAN_LINKS_COLUMNS},
     /* The summary the plan's page shows: goals in force, achieved, past
@@ -195,15 +198,59 @@ bool plan_activity_html(request *r, const PGresult *head, const safe_html **summ
 
 /* ------------------------------------------------------------ the progress page */
 
-/* Each goal in force: where it stands, its latest change and its
- * evidence; its title links to its own page (plan_goal.c). */
-static void fill_goals(tpl_dict *d, const PGresult *goals, const PGresult *links)
+/* The goals in force, rendered with a hole (render.h) where each one's
+ * evidence goes: what evidence is shown depends on who looks, the rest
+ * only on the plan. Kept in memory under the plan's activity_version
+ * (every change of status moves it), its agreed version and today's date
+ * (what is past its target date). */
+static const char *goals_key(request *r, const PGresult *head)
 {
-    for (int i = 0; i < PQntuples(goals); i++) {
-        tpl_dict *g = tpl_add_section(d, "GOAL");
-        plan_fill_goal(g, goals, i);
-        plan_fill_links(g, links, db_text(goals, i, GS_KEY), false);
+    return arena_printf(r->mem, "plan/%s/goals/%s/%s/%s", db_text(head, 0, PH_ID),
+                        db_text(head, 0, PH_ACTIVITY), db_text(head, 0, PH_AGREED),
+                        db_text(head, 0, PH_TODAY));
+}
+
+static const safe_html *render_goals(request *r, const char *key, const char *plan_id,
+                                     const PGresult *goals)
+{
+    tpl_dict *d = tpl_dict_new();
+    if (d) {
+        tpl_set(d, "ID", plan_id);
+        for (int i = 0; i < PQntuples(goals); i++)
+            plan_fill_goal(tpl_add_section(d, "GOAL"), goals, i);
     }
+    const safe_html *html = render_fragment(r, "plans/progress_goals.tpl", d);
+    if (html && key)
+        render_fragment_keep(key, 0, html, 0);
+    return html;
+}
+
+/* Each goal in force (goals_html) with the evidence linked to it that the
+ * viewer may see; its title links to its own page (plan_goal.c). */
+static void fill_goals(request *r, tpl_dict *d, const safe_html *goals_html,
+                       const PGresult *links)
+{
+    render_hole *goal;
+    const safe_html *rest;
+    size_t n = render_holes(r, goals_html, &goal, &rest);
+    for (size_t i = 0; i < n; i++) {
+        tpl_dict *g = tpl_add_section(d, "GOAL");
+        tpl_set_html(g, "BEFORE_HTML", goal[i].before);
+        plan_fill_links(g, links, goal[i].name, false);
+    }
+    tpl_set_html(d, "GOALS_REST_HTML", rest);
+}
+
+/* The review records, rendered with a hole where each signing form's CSRF
+ * token goes (the rest is the same for everyone on the viewer's side).
+ * Kept in memory under the plan's activity_version (every review given or
+ * signed moves it), the side, whether the plan is in force (who may sign)
+ * and today's date (whether the next review is late). */
+static const char *reviews_key(request *r, const PGresult *head)
+{
+    return arena_printf(r->mem, "plan/%s/reviews/%s/%s/%s/%s", db_text(head, 0, PH_ID),
+                        db_text(head, 0, PH_ACTIVITY), db_text(head, 0, PH_SIDE),
+                        plan_in_force(head) ? "open" : "closed", db_text(head, 0, PH_TODAY));
 }
 
 static void fill_reviews(tpl_dict *d, const char *plan_id, const PGresult *reviews,
@@ -250,6 +297,70 @@ static void fill_reviews(tpl_dict *d, const char *plan_id, const PGresult *revie
         tpl_show(d, "NO_REVIEWS");
 }
 
+static const safe_html *render_reviews(request *r, const char *key, const PGresult *head,
+                                       const PGresult *reviews)
+{
+    tpl_dict *d = tpl_dict_new();
+    if (d)
+        fill_reviews(d, db_text(head, 0, PH_ID), reviews, db_text(head, 0, PH_SIDE),
+                     plan_in_force(head));
+    const safe_html *html = render_fragment(r, "plans/progress_reviews.tpl", d);
+    if (html && key)
+        render_fragment_keep(key, 0, html, 0);
+    return html;
+}
+
+/* The review records (reviews_html) with the viewer's CSRF token in each
+ * signing form. */
+static void fill_review_forms(request *r, tpl_dict *d, const safe_html *reviews_html)
+{
+    render_hole *form;
+    const safe_html *rest;
+    size_t n = render_holes(r, reviews_html, &form, &rest);
+    for (size_t i = 0; i < n; i++)
+        tpl_set_html(tpl_add_section(d, "REVIEWS_PART"), "BEFORE_HTML", form[i].before);
+    tpl_set_html(d, "REVIEWS_REST_HTML", rest);
+}
+
+/* What the progress page shows besides its head: the evidence each viewer
+ * may see (read every time), and the goals and reviews (kept rendered). */
+typedef struct {
+    const PGresult *links;
+    const safe_html *goals, *reviews;
+} progress_parts;
+
+/* Reads, in one round trip, the parts not in hand: on GET the evidence
+ * came with the session (routes.c); the goals and reviews only when they
+ * are not kept. res holds what was read, for the caller to clear. False if
+ * the database failed. */
+static bool read_parts(request *r, const PGresult *head, progress_parts *p, PGresult *res[3])
+{
+    const char *goals = goals_key(r, head), *reviews = reviews_key(r, head);
+    p->links = r->prefetched_also[0];
+    p->goals = goals ? render_fragment_find(r, goals, 0) : NULL;
+    p->reviews = reviews ? render_fragment_find(r, reviews, 0) : NULL;
+    const char *id = db_text(head, 0, PH_ID);
+    const char *a[] = {id}, *b[] = {r->user->session_hash, id};
+    db_call calls[3];
+    size_t n = 0;
+    if (!p->links)
+        calls[n++] = (db_call){"plan_links", ARRAY_SIZE(b), b};
+    if (!p->goals)
+        calls[n++] = (db_call){"plan_progress_goals", ARRAY_SIZE(a), a};
+    if (!p->reviews)
+        calls[n++] = (db_call){"plan_reviews", ARRAY_SIZE(b), b};
+    if (n && !db_run_pipeline(r->db, n, calls, res))
+        return false;
+    size_t at = 0;
+    if (!p->links)
+        p->links = res[at++];
+    if (!p->goals)
+        p->goals = render_goals(r, goals, id, res[at++]);
+    if (!p->reviews)
+        p->reviews = render_reviews(r, reviews, head, res[at++]);
+    return true;
+}
+
 static const char *progress_done(const char *done)
 {
     return strcmp(done, "review") == 0
@@ -269,14 +380,11 @@ typedef struct {
 static void show_progress(request *r, int status, const PGresult *head, const char *error,
                           const char *field, const review_typed *typed)
 {
-    const char *id = db_text(head, 0, PH_ID), *side = db_text(head, 0, PH_SIDE);
+    const char *id = db_text(head, 0, PH_ID);
     bool open = plan_in_force(head);
-    const char *a[] = {id}, *b[] = {id, req_id_text(r, r->user->id)};
-    const db_call calls[] = {{"plan_progress_goals", ARRAY_SIZE(a), a},
-                             {"plan_reviews", ARRAY_SIZE(a), a},
-                             {"plan_links", ARRAY_SIZE(b), b}};
+    progress_parts parts;
     PGresult *res[3] = {NULL, NULL, NULL};
-    if (!DB_RUN_PIPELINE(r->db, calls, res)) {
+    if (!read_parts(r, head, &parts, res)) {
         render_db_failed(r);
     } else {
         tpl_dict *d = render_begin(r,
@@ -299,8 +407,8 @@ static void show_progress(request *r, int status, const PGresult *head, const ch
                 tpl_show(d, "NOT_AGREED");
             else
                 tpl_set(tpl_add_section(d, "AGREED"), "NUMBER", db_text(head, 0, PH_AGREED));
-            fill_goals(d, res[0], res[2]);
-            fill_reviews(d, id, res[1], side, open);
+            fill_goals(r, d, parts.goals, parts.links);
+            fill_review_forms(r, d, parts.reviews);
             if (open) {
                 tpl_dict *f = tpl_add_section(d, "REVIEW_FORM");
                 tpl_set(f, "HELD_ON", typed ? typed->held_on : db_text(head, 0, PH_TODAY));
@@ -311,7 +419,7 @@ static void show_progress(request *r, int status, const PGresult *head, const ch
         }
         render_end(r, status);
     }
-    for (int i = 0; i < 3; i++)
+    for (size_t i = 0; i < ARRAY_SIZE(res); i++)
         PQclear(res[i]);
 }
 

@@ -166,32 +166,41 @@ enum {
     PLAN_GOALS_IN_FORCE_COLUMNS
 };
 
-/* The evidence linked to plan $1's goals (those with the condition
- * `links` on plan_goal_links adds) as viewer $2 may follow it: the link's
- * id, its goal's key, then the item's title, kind and address when the
- * viewer may see it (its owner; a page or post by its own rules; a piece
- * of evidence through a page showing it), else nulls. Whether the viewer
- * may see an item is asked once an item, however many goals it is linked
- * to. */
+/* The plan at address $2 (its id as text) when the person of session $1
+ * (its token's hash) may open it (plan_sides), else NULL: for statements
+ * that run beside plan_head, in the session's round trip, and must check
+ * for themselves. */
+#define PLAN_OF_SESSION                                                                            \
+    "(SELECT s.plan_id FROM session_viewer($1) v"                                                  \
+    "   JOIN plan_sides(v.id) s ON s.plan_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END)"
+
+/* The evidence linked to the goals of the plan at address $2 (those with
+ * the condition `links` on plan_goal_links adds) as the person of session
+ * $1 may follow it (PLAN_OF_SESSION): the link's id, its goal's key, then
+ * the item's title, kind and address when the viewer may see it (its
+ * owner; a page or post by its own rules; a piece of evidence through a
+ * page showing it), else nulls. Whether the viewer may see an item is
+ * asked once an item, however many goals it is linked to. */
 // clang-format off
 #define PLAN_LINKS(links)                                                                          \
     "WITH l AS (SELECT id, goal_key, coalesce(evidence_id, page_id, post_id) AS item,"             \
     "                  CASE WHEN evidence_id IS NOT NULL THEN 'Evidence'"                          \
     "                       WHEN page_id IS NOT NULL THEN 'Page' ELSE 'Blog post' END AS kind"     \
-    "             FROM plan_goal_links WHERE plan_id = $1" links "),"                              \
+    "             FROM plan_goal_links WHERE plan_id = " PLAN_OF_SESSION links "),"               \
     " h AS MATERIALIZED (SELECT i.kind, i.item, coalesce(ev.title, pg.title, po.title) AS title,"  \
     "   CASE"                                                                                      \
-    "     WHEN ev.owner_id = $2 THEN '/portfolio/evidence/' || ev.id"                              \
+    "     WHEN ev.owner_id = w.id THEN '/portfolio/evidence/' || ev.id"                            \
     "     WHEN ev.id IS NOT NULL THEN (SELECT '/pages/' || min(b.page_id) FROM page_blocks b"      \
-    "                                    JOIN readable_pages($2::bigint, NULL) rp"                 \
+    "                                    JOIN readable_pages(w.id, NULL) rp"                       \
     "                                      ON rp.id = b.page_id"                                   \
     "                                   WHERE b.evidence_id = ev.id)"                              \
-    "     WHEN pg.id IS NOT NULL AND EXISTS (SELECT 1 FROM readable_pages($2::bigint, NULL) rp"    \
+    "     WHEN pg.id IS NOT NULL AND EXISTS (SELECT 1 FROM readable_pages(w.id, NULL) rp"          \
     "                                         WHERE rp.id = pg.id) THEN '/pages/' || pg.id"        \
-    "     WHEN po.id IS NOT NULL AND EXISTS (SELECT 1 FROM readable_posts($2::bigint) rp"          \
+    "     WHEN po.id IS NOT NULL AND EXISTS (SELECT 1 FROM readable_posts(w.id) rp"                \
     "                                         WHERE rp.id = po.id) THEN '/blog/posts/' || po.id"   \
     "   END AS href"                                                                               \
     "          FROM (SELECT DISTINCT kind, item FROM l) i"                                         \
+    "         CROSS JOIN session_viewer($1) w"                                                     \
     "          LEFT JOIN evidence ev ON i.kind = 'Evidence' AND ev.id = i.item"                    \
     "          LEFT JOIN portfolio_pages pg ON i.kind = 'Page' AND pg.id = i.item"                 \
     "          LEFT JOIN posts po ON i.kind = 'Blog post' AND po.id = i.item)"                     \

@@ -16,7 +16,7 @@
 
 const route app_routes[] = {
     {GET, "/", page_home_show, CAP_PUBLIC, .prefetch = "home_groups",
-     .prefetch_also = "home_posts"},
+     .prefetch_also = {"home_posts"}},
     {GET, "/healthz", page_health_check, CAP_PUBLIC},
     {GET, "/ping", page_ping, CAP_PUBLIC},
     {GET, "/errors/413", page_too_large, CAP_PUBLIC},
@@ -83,7 +83,7 @@ const route app_routes[] = {
     {GET, "/shared", page_shared_with_me, CAP_SIGNED_IN},
     /* pages as the people they are shared with see them (page_view.c, comments.c) */
     {GET, "/pages/:id", page_view_show, CAP_PUBLIC, .prefetch = "page_view",
-     .prefetch_also = "page_comments"},
+     .prefetch_also = {"page_comments"}},
     {POST, "/pages/:id/comments", page_comment_add, CAP_SIGNED_IN},
     {POST, "/pages/:id/comments/:comment/hide", page_comment_hide, CAP_SIGNED_IN},
     {POST, "/pages/:id/comments/:comment/show", page_comment_show, CAP_SIGNED_IN},
@@ -122,7 +122,7 @@ const route app_routes[] = {
     {GET, "/u/:username/blog/:year/:month", page_blog_month, CAP_PUBLIC,
      .prefetch = "blog_owner_month"},
     {GET, "/u/:username/blog/:year/:month/:slug", page_blog_post, CAP_PUBLIC,
-     .prefetch = "blog_post", .prefetch_also = "post_comments"},
+     .prefetch = "blog_post", .prefetch_also = {"post_comments"}},
     {GET, "/feeds/:token/:username", page_blog_private_feed, CAP_PUBLIC},
     {GET, "/cohorts/:id/blog", page_blog_cohort, CAP_SIGNED_IN, .prefetch = "cohort_head"},
     /* mentoring (mentoring.c) and private threads (threads.c) */
@@ -168,7 +168,8 @@ const route app_routes[] = {
     {POST, "/plans/:id/withdraw", page_plan_withdraw, CAP_SIGNED_IN},
     {GET, "/plans/:id/compare", page_plan_compare, CAP_SIGNED_IN},
     {POST, "/plans/:id/comments", page_plan_comment, CAP_SIGNED_IN},
-    {GET, "/plans/:id/progress", page_plan_progress, CAP_SIGNED_IN, .prefetch = "plan_head"},
+    {GET, "/plans/:id/progress", page_plan_progress, CAP_SIGNED_IN, .prefetch = "plan_head",
+     .prefetch_also = {"plan_links"}},
     {GET, "/plans/:id/goals/:key", page_plan_goal, CAP_SIGNED_IN, .prefetch = "plan_head_goal"},
     {POST, "/plans/:id/goals/:key/status", page_plan_goal_status, CAP_SIGNED_IN},
     {POST, "/plans/:id/goals/:key/links", page_plan_goal_link, CAP_SIGNED_IN},

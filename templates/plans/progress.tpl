@@ -20,40 +20,15 @@
 <h1 class="govuk-heading-l">Progress</h1>
 {{#NOT_AGREED}}<div class="govuk-inset-text">Progress is kept once you have both agreed a version of the plan. Until then, there are no goals in force.</div>{{/NOT_AGREED}}
 {{#AGREED}}<p class="govuk-body">The goals of version {{NUMBER}}, agreed and in force. Open a goal to say where it stands or, for the learner, to link evidence to it. Everyone sees only the evidence already shared with them.</p>{{/AGREED}}
-{{#GOAL}}
-<section class="tandem-goal" id="goal-{{KEY}}" aria-labelledby="goal-{{KEY}}-title">
-<h2 class="govuk-heading-m govuk-!-margin-bottom-2" id="goal-{{KEY}}-title"><a class="govuk-link govuk-link--no-visited-state" href="/plans/{{ID}}/goals/{{KEY}}">Goal {{N}}: {{TITLE}}</a></h2>
-<p class="govuk-body"><strong class="govuk-tag {{TAG}}">{{STATUS}}</strong>{{#TARGET}} Target date: {{DATE}}.{{/TARGET}}{{#OVERDUE}} <strong class="govuk-tag govuk-tag--red">Past target date</strong>{{/OVERDUE}}</p>
-{{#UPDATED}}<p class="govuk-body-s">Status set by {{BY}} on {{WHEN}}{{#NOTE}}: <span class="tandem-words">{{TEXT:pre_escape}}</span>{{/NOTE}}</p>{{/UPDATED}}
-<h3 class="govuk-heading-s govuk-!-margin-bottom-1">Evidence</h3>
+{{#GOAL}}{{BEFORE_HTML:none}}
 {{#NO_LINKS}}<p class="govuk-body">No evidence linked yet.</p>{{/NO_LINKS}}
 {{#HAS_LINKS}}<ul class="govuk-list">
 {{#LINK}}<li><a class="govuk-link" href="{{HREF}}">{{TITLE}}</a> <span class="tandem-muted">({{KIND}})</span></li>
 {{/LINK}}</ul>{{/HAS_LINKS}}
 {{#HIDDEN}}<p class="govuk-body-s">Linked items not shared with you: {{N}}.</p>{{/HIDDEN}}
-</section>
-{{/GOAL}}
+{{/GOAL}}{{GOALS_REST_HTML:none}}
 <h2 class="govuk-heading-l govuk-!-margin-top-8" id="reviews">Review meetings</h2>
-{{#NO_REVIEWS}}<p class="govuk-body">No review meetings recorded yet.</p>{{/NO_REVIEWS}}
-{{#REVIEW}}
-<section class="tandem-goal" aria-labelledby="review-{{ID}}">
-<h3 class="govuk-heading-m govuk-!-margin-bottom-2" id="review-{{ID}}">Review of {{HELD}}</h3>
-<p class="govuk-body">{{#AGREED}}<strong class="govuk-tag govuk-tag--green">Signed by both</strong>{{/AGREED}}{{#UNSIGNED}}<strong class="govuk-tag govuk-tag--yellow">Waiting for {{WAITS_FOR}}{{#CAN_SIGN}}your signature{{/CAN_SIGN}}</strong>{{/UNSIGNED}} Recorded by {{AUTHOR}}.</p>
-<dl class="tandem-facts">
-<dt>What was said</dt><dd class="tandem-words">{{NOTES:pre_escape}}</dd>
-{{#NEXT_STEPS}}<dt>Next steps agreed</dt><dd class="tandem-words">{{TEXT:pre_escape}}</dd>{{/NEXT_STEPS}}
-{{#NEXT_REVIEW}}<dt>Next review</dt><dd>{{DATE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}</dd>{{/NEXT_REVIEW}}
-{{#LEARNER_SIGNED}}<dt>Learner signed</dt><dd>{{BY}}, {{WHEN}}</dd>{{/LEARNER_SIGNED}}
-{{#TUTOR_SIGNED}}<dt>Tutor signed</dt><dd>{{BY}}, {{WHEN}}</dd>{{/TUTOR_SIGNED}}
-</dl>
-{{#CAN_SIGN}}
-<form method="post" action="/plans/{{PLAN_ID}}/reviews/{{ID}}/sign" class="govuk-!-margin-top-4">
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<button type="submit" class="govuk-button">Sign the record of {{HELD}}</button>
-</form>
-{{/CAN_SIGN}}
-</section>
-{{/REVIEW}}
+{{#REVIEWS_PART}}{{BEFORE_HTML:none}}<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">{{/REVIEWS_PART}}{{REVIEWS_REST_HTML:none}}
 {{#REVIEW_FORM}}
 <h3 class="govuk-heading-m">Record a review meeting</h3>
 <p class="govuk-body">Recording it signs it for your side; the other side is asked to sign it too.</p>

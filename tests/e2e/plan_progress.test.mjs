@@ -198,6 +198,30 @@ describe('a plan from a course template, agreed and then used', () => {
     assert.match(await res.text(), /signed already/);
   });
 
+  test('a review the learner records waits for either tutor, each signing with a form of their own', async () => {
+    // A second tutor of Jack's group: the review records are kept rendered
+    // for the tutors' side, and each signing form must carry the token of
+    // whoever is looking, never the first tutor's.
+    psql(`INSERT INTO memberships (institution_id, cohort_id, user_id, role)
+          SELECT c.institution_id, c.id, u.id, 'tutor' FROM cohorts c JOIN users u ON u.institution_id = c.institution_id
+           WHERE c.code = 'ENG3-A' AND u.username = '${user('grace')}' AND c.institution_id = ${collegeId()}`);
+    const grace = await h.newPage(); await h.signIn(grace, 'grace');
+    await h.visit(jack, `${planUrl}/progress`);
+    await jack.getByLabel('Date of the meeting').fill(iso(0));
+    await jack.getByLabel('What was said').fill('The model held 5 kg.');
+    await press(jack, 'Record the review and sign it');
+    assert.match(await main(jack), /Waiting for the tutor/);
+    const tokens = async (page) => new Set(await page.locator('input[name=csrf_token]').evaluateAll((inputs) => inputs.map((i) => i.value)));
+    await h.visit(priya, `${planUrl}/progress`);
+    await h.visit(grace, `${planUrl}/progress`);
+    const [priyas, graces] = [await tokens(priya), await tokens(grace)];
+    assert.equal(graces.size, 1, 'every form on her page carries one token, her own');
+    assert.notDeepEqual([...graces], [...priyas], 'not the first tutor\'s');
+    await press(grace, /^Sign the record of/);
+    assert.match(await main(grace), /Signed by both[\s\S]*The model held 5 kg/);
+    await grace.context().close();
+  });
+
   test('a comment says something without a new version; an empty one is refused', async () => {
     await h.visit(jack, planUrl);
     await press(jack, 'Add comment', { expectStatus: 400 });
