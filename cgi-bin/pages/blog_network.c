@@ -15,23 +15,40 @@
  * holds these posts a college at a time, newest first. */
 #define SHARED_POST                                                                                \
     "p.status = 'published' AND p.visibility <> 'private' AND p.published_at <= now()"
-/* A search's results, best first. m: the posts (where) whose words match,
- * with their rank and the viewer (an SQL expression), sorted (narrow rows)
- * and fenced off (OFFSET 0); then whether the viewer reads each
+/* A search's results, best first. c: the candidate posts (id and words,
+ * from candidates) whose words match, ranked (narrow rows) and fenced off
+ * (OFFSET 0); then whether the viewer (an SQL expression) reads each
  * (readable_posts, as p) is asked of the best ones only, in order, until
- * 20 are found: never of every match. The matching words are marked as
- * in blog_search. */
-#define SEARCH_MATCHES(words, viewer, where)                                                       \
+ * 20 are found: never of every match. The matching words are marked as in
+ * blog_search. */
+#define SEARCH_RESULTS(words, viewer, candidates)                                                  \
     "SELECT " POST_LIST_COLUMNS ","                                                                \
     "       ts_headline('english', p.body_text, websearch_to_tsquery('english', " words "),"       \
     "                   'StartSel=\x01, StopSel=\x02, MaxWords=35, MinWords=15, MaxFragments=2')"  \
-    "  FROM (SELECT m.id, ts_rank(m.search, q) AS rank, " viewer " AS viewer"                      \
-    "          FROM websearch_to_tsquery('english', " words ") q, posts m"                         \
-    "         WHERE " where " AND m.search @@ q"                                                   \
-    "         ORDER BY rank DESC, m.id DESC OFFSET 0) m"                                           \
+    "  FROM (SELECT c.id, ts_rank(c.search, websearch_to_tsquery('english', " words ")) AS rank,"   \
+    "               " viewer " AS viewer"                                                          \
+    "          FROM (" candidates ") c ORDER BY rank DESC, c.id DESC OFFSET 0) m"                  \
     "  CROSS JOIN LATERAL (SELECT p.* FROM readable_posts(m.viewer) p"                             \
     "                       WHERE p.id = m.id OFFSET 0) p"                                         \
     " ORDER BY m.rank DESC, m.id DESC LIMIT 20"
+/* The posts of the college of session $1 whose words match $2 that a
+ * signed-in search ranks: the newest 500 its people share (walking
+ * posts_college_shared newest first when the words are common, the index
+ * of the college's words, posts_college_search, when they are rare), and
+ * the viewer's own that they do not share. Ranking every match of a
+ * common word (a college's 100,000 posts) read and weighed every one of
+ * them; the best of the newest 500 are what a reader of blogs is after. */
+#define COLLEGE_CANDIDATES                                                                         \
+    "(SELECT m.id, m.search FROM posts m"                                                          \
+    "  WHERE m.institution_id = (SELECT s.institution_id FROM session_viewer($1) s)"               \
+    "    AND m.status = 'published' AND m.visibility <> 'private'"                                 \
+    "    AND m.search @@ websearch_to_tsquery('english', $2)"                                      \
+    "  ORDER BY m.published_at DESC, m.id DESC LIMIT 500)"                                         \
+    " UNION ALL"                                                                                   \
+    " SELECT m.id, m.search FROM posts m"                                                          \
+    "  WHERE m.author_id = (SELECT s.id FROM session_viewer($1) s)"                                \
+    "    AND NOT (m.status = 'published' AND m.visibility <> 'private')"                           \
+    "    AND m.search @@ websearch_to_tsquery('english', $2)"
 
 /* cohort_head: the cohort and the version of its list of posts. */
 enum { CH_ID, CH_NAME, CH_CODE, CH_VERSION, COHORT_HEAD_COLUMNS };
@@ -100,20 +117,28 @@ const db_statement blog_network_statements[] = {
      * a student searching from their college's Tandem means by "blogs";
      * another college's public posts are open to anyone at their
      * addresses and in a visitor's search, but are not mixed into this
-     * one. So the search reads one college's rows, walking
-     * posts_college_search (college and words, sql/0020_blog_college.sql),
-     * however large other colleges grow. */
+     * one. So the search reads one college's rows (COLLEGE_CANDIDATES),
+     * however large other colleges grow. Planned for its words each time
+     * (plan_for_parameters): a common word is best found walking the
+     * newest posts, a rare one in the index of words. */
     {"blog_search_all",
-     SEARCH_MATCHES("$2", "(SELECT s.id FROM session_viewer($1) s)",
-                    "m.institution_id = (SELECT s.institution_id FROM session_viewer($1) s)"),
+     SEARCH_RESULTS("$2", "(SELECT s.id FROM session_viewer($1) s)", COLLEGE_CANDIDATES),
      BLOG_SEARCH_COLUMNS},
     /* A visitor's search ($1 the words): public posts of every college.
      * readable_posts(NULL) holds only those; the matches are sought among
      * them alone, in the index of public posts' words
      * (posts_public_search). */
     {"blog_search_public",
-     SEARCH_MATCHES("$1", "NULL::bigint", "m.status = 'published' AND m.visibility = 'public'"),
+     SEARCH_RESULTS("$1", "NULL::bigint",
+                    "SELECT m.id, m.search FROM posts m"
+                    " WHERE m.status = 'published' AND m.visibility = 'public'"
+                    "   AND m.search @@ websearch_to_tsquery('english', $1)"),
      BLOG_SEARCH_COLUMNS},
+    /* For the rest of this transaction, statements are planned for their
+     * parameters each time they run (connections plan once, generically:
+     * db.c). For a search, whose best plan depends on how common its
+     * words are. */
+    {"plan_for_parameters", "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", 1},
     {NULL, NULL},
 };
 
@@ -185,8 +210,13 @@ void page_blog_search(request *r)
     PGresult *res = NULL;
     if (v[0].present) {
         const char *params[] = {r->user ? r->user->session_hash : NULL, v[0].str};
-        res = r->user ? db_run(r->db, "blog_search_all", ARRAY_SIZE(params), params)
-                      : db_run(r->db, "blog_search_public", 1, params + 1);
+        const db_call calls[] = {{"plan_for_parameters", 0, NULL},
+                                 r->user ? (db_call){"blog_search_all", ARRAY_SIZE(params), params}
+                                         : (db_call){"blog_search_public", 1, params + 1}};
+        PGresult *out[ARRAY_SIZE(calls)] = {NULL, NULL};
+        if (DB_RUN_PIPELINE(r->db, calls, out))
+            res = out[1];
+        PQclear(out[0]);
         if (!res) {
             render_db_failed(r);
             return;

@@ -405,23 +405,27 @@ describe('across colleges', () => {
       INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html,
                          body_text, status, visibility, published_at)
       SELECT u.institution_id, u.id, 2026, 11, x.slug, x.title || ' ${WORD}', '${WORD}',
-             '<p>${WORD}</p>', '${WORD}', 'published', x.visibility, now() - interval '1 hour'
-        FROM (VALUES ('${user('amira')}', 'open-${RUN}', 'Open', 'public'),
-                     ('${user('jack')}', 'college-${RUN}', 'River college', 'institution'),
-                     ('${user('nadia')}', 'north-open-${RUN}', 'North open', 'public'),
-                     ('${user('nadia')}', 'north-college-${RUN}', 'North college', 'institution'))
-             AS x(username, slug, title, visibility)
+             '<p>${WORD}</p>', '${WORD}', x.status, x.visibility, now() - interval '1 hour'
+        FROM (VALUES ('${user('amira')}', 'open-${RUN}', 'Open', 'public', 'published'),
+                     ('${user('jack')}', 'college-${RUN}', 'River college', 'institution', 'published'),
+                     ('${user('nadia')}', 'north-open-${RUN}', 'North open', 'public', 'published'),
+                     ('${user('nadia')}', 'north-college-${RUN}', 'North college', 'institution', 'published'),
+                     ('${user('amira')}', 'mine-${RUN}', 'Amira private', 'private', 'published'),
+                     ('${user('amira')}', 'draft-${RUN}', 'Amira draft', 'institution', 'draft'))
+             AS x(username, slug, title, visibility, status)
         JOIN users u ON u.username = x.username
       RETURNING slug, id`).split('\n').filter((l) => l.includes('|')).map((l) => l.split('|')));
   });
 
   const found = async (page) => {
     const text = await page.locator('main').innerText();
-    return ['Open', 'River college', 'North open', 'North college'].filter((t) => text.includes(`${t} ${WORD}`));
+    return ['Open', 'River college', 'North open', 'North college', 'Amira private', 'Amira draft']
+      .filter((t) => text.includes(`${t} ${WORD}`));
   };
 
   test('search: one\'s own college\'s posts one reads; a visitor, every public post', async () => {
     for (const [who, expected] of [['jack', ['Open', 'River college']], ['sofia', ['Open', 'River college']],
+                                   ['amira', ['Open', 'River college', 'Amira private', 'Amira draft']],
                                    ['nadia', ['North open', 'North college']]]) {
       const page = await h.newPage(); await h.signIn(page, who);
       await h.visit(page, `/blog/search?q=${WORD}`);
