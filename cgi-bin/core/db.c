@@ -425,6 +425,23 @@ static bool pipeline_once(db *d, size_t n, const db_call *calls, PGresult **out,
     return ok;
 }
 
+const db_statement db_statements[] = {
+    /* For the rest of the transaction, statements are planned for their
+     * parameters each time they run. */
+    {"plan_for_parameters", "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", 1},
+    {NULL, NULL},
+};
+
+/* Both in one pipeline: one implicit transaction, which the setting lasts. */
+PGresult *db_run_planned(db *d, const char *statement, int n, const char *const *params)
+{
+    const db_call calls[] = {{"plan_for_parameters", 0, NULL}, {statement, n, params}};
+    PGresult *out[ARRAY_SIZE(calls)] = {NULL, NULL};
+    DB_RUN_PIPELINE(d, calls, out);
+    PQclear(out[0]);
+    return out[1];
+}
+
 bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out)
 {
     for (size_t i = 0; i < n; i++)

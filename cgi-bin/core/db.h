@@ -95,6 +95,15 @@ typedef struct {
  * a write in it fails as unavailable. */
 bool db_run_pipeline(db *d, size_t n, const db_call *calls, PGresult **out);
 
+/* db_run, with the statement planned for these parameters rather than the
+ * connection's one generic plan (db_new): for a statement whose best plan
+ * depends on its values (how common a search's words are; which filters
+ * were left empty), at the cost of planning it each time (a millisecond
+ * or two). Uses plan_for_parameters, in db_statements. */
+PGresult *db_run_planned(db *d, const char *statement, int n, const char *const *params);
+/* db.c's own statements, prepared with every feature's. */
+extern const db_statement db_statements[];
+
 /* db_run_pipeline of a local array of calls, with a local array of as many
  * results (checked when compiling). */
 #define DB_RUN_PIPELINE(d, calls, out)                                                             \

@@ -70,6 +70,12 @@ PGresult *admin_run(request *r, const char *statement, int n, const char *const 
     return db_run(r->db, c.statement, c.n, c.params);
 }
 
+PGresult *admin_run_planned(request *r, const char *statement, int n, const char *const *params)
+{
+    db_call c = auth_scoped(r, statement, n, params);
+    return db_run_planned(r->db, c.statement, c.n, c.params);
+}
+
 long long admin_param_id(request *r, size_t i)
 {
     long long id = 0;

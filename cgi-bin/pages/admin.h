@@ -19,6 +19,8 @@ void admin_scope_of(request *r, admin_scope *s);
 /* Runs statement with params[0 .. n-1] in the viewer's scope: its form for
  * their college, or for every college (see auth_scoped). As db_run. */
 PGresult *admin_run(request *r, const char *statement, int n, const char *const *params);
+/* admin_run, planned for its parameters (db_run_planned). */
+PGresult *admin_run_planned(request *r, const char *statement, int n, const char *const *params);
 
 /* The id in the address (r->params[i]) as a positive number, or 0 when it
  * is not one; such an address answers 404 like a missing object. */

@@ -119,7 +119,7 @@ const db_statement blog_network_statements[] = {
      * addresses and in a visitor's search, but are not mixed into this
      * one. So the search reads one college's rows (COLLEGE_CANDIDATES),
      * however large other colleges grow. Planned for its words each time
-     * (plan_for_parameters): a common word is best found walking the
+     * (db_run_planned): a common word is best found walking the
      * newest posts, a rare one in the index of words. */
     {"blog_search_all",
      SEARCH_RESULTS("$2", "(SELECT s.id FROM session_viewer($1) s)", COLLEGE_CANDIDATES),
@@ -134,11 +134,6 @@ const db_statement blog_network_statements[] = {
                     " WHERE m.status = 'published' AND m.visibility = 'public'"
                     "   AND m.search @@ websearch_to_tsquery('english', $1)"),
      BLOG_SEARCH_COLUMNS},
-    /* For the rest of this transaction, statements are planned for their
-     * parameters each time they run (connections plan once, generically:
-     * db.c). For a search, whose best plan depends on how common its
-     * words are. */
-    {"plan_for_parameters", "SELECT set_config('plan_cache_mode', 'force_custom_plan', true)", 1},
     {NULL, NULL},
 };
 
@@ -210,13 +205,8 @@ void page_blog_search(request *r)
     PGresult *res = NULL;
     if (v[0].present) {
         const char *params[] = {r->user ? r->user->session_hash : NULL, v[0].str};
-        const db_call calls[] = {{"plan_for_parameters", 0, NULL},
-                                 r->user ? (db_call){"blog_search_all", ARRAY_SIZE(params), params}
-                                         : (db_call){"blog_search_public", 1, params + 1}};
-        PGresult *out[ARRAY_SIZE(calls)] = {NULL, NULL};
-        if (DB_RUN_PIPELINE(r->db, calls, out))
-            res = out[1];
-        PQclear(out[0]);
+        res = r->user ? db_run_planned(r->db, "blog_search_all", ARRAY_SIZE(params), params)
+                      : db_run_planned(r->db, "blog_search_public", 1, params + 1);
         if (!res) {
             render_db_failed(r);
             return;

@@ -285,6 +285,7 @@ const size_t app_routes_count = sizeof app_routes / sizeof *app_routes;
 // clang-format off
 const db_statement *const app_statements[] = {
     session_statements,
+    db_statements,
     audit_statements,
     notify_statements,
     home_statements,
