@@ -77,6 +77,21 @@ tpl_dict *render_begin(request *r, const char *title, const char *content_file)
     return tpl_include(page, "CONTENT", content_file);
 }
 
+void render_confirmation(request *r, const confirmation *c)
+{
+    tpl_dict *d = render_begin(r, c->question, "layout/confirm.tpl");
+    if (d) {
+        tpl_set(d, "CAPTION", c->caption);
+        tpl_set(d, "QUESTION", c->question);
+        tpl_set(d, "CONSEQUENCE", c->consequence);
+        tpl_set(d, "ACTION", c->action);
+        tpl_set(d, "BUTTON", c->button);
+        tpl_set(d, "BACK", c->back);
+        tpl_set(d, "KEEP", c->keep);
+    }
+    render_end(r, 200);
+}
+
 void render_feed_link(request *r, const char *title, const char *href)
 {
     if (!r->page_dict)

@@ -18,6 +18,16 @@ void render_end(request *r, int status);
  * tpl.h): the template auto-escaped everything in it that was not itself
  * a safe_html, so a page may emit it with :none. */
 const safe_html *render_fragment(request *r, const char *file, tpl_dict *d);
+
+/* A page of its own that asks before something that cannot be undone is
+ * done (as deleting evidence does): what it is about (caption), the
+ * question, what will happen, and a form posting to action with a warning
+ * button, beside a link back (back, its words keep) that changes nothing.
+ * The POST checks everything again: this page only asks. */
+typedef struct {
+    const char *caption, *question, *consequence, *action, *button, *back, *keep;
+} confirmation;
+void render_confirmation(request *r, const confirmation *c);
 /* The piece that render_fragment_keep kept under key at exactly version,
  * copied into the request's arena, or NULL (core/fragment.h says when).
  * Only these two touch the cache, so what comes out went in as a

@@ -1076,6 +1076,39 @@ static void access_page(request *r, access_change change)
     resp_redirect(r, arena_printf(r->mem, "/admin/users/%lld?done=%s", id, o.message));
 }
 
+/* GET /admin/users/:id/suspend: asks first, for someone active in scope
+ * other than oneself. */
+void page_admin_user_confirm_suspend(request *r)
+{
+    long long id = admin_param_id(r, 0);
+    PGresult *res = id ? admin_find(r, "admin_user_show", id) : NULL;
+    if (!id)
+        render_error(r, 404, ADMIN_NOT_FOUND);
+    if (!res)
+        return;
+    const char *name = db_text(res, 0, US_DISPLAY_NAME);
+    if (id == r->user->id)
+        render_error(r, 400, "You cannot suspend your own account. Ask another administrator to do it.");
+    else if (strcmp(db_text(res, 0, US_STATUS), "active") != 0)
+        render_error(r, 409, arena_printf(r->mem, "%s's account is suspended already.", name));
+    else
+        render_confirmation(
+            r, &(confirmation){
+                   .caption = arena_printf(r->mem, "%s (%s)", name, db_text(res, 0, US_USERNAME)),
+                   .question = arena_printf(r->mem, "Suspend %s's account?", name),
+                   .consequence = arena_printf(
+                       r->mem,
+                       "%s will be signed out everywhere at once and will not be able to sign in "
+                       "until an administrator reactivates the account. Nothing they have made is "
+                       "deleted.",
+                       name),
+                   .action = arena_printf(r->mem, "/admin/users/%lld/suspend", id),
+                   .button = "Suspend account",
+                   .back = arena_printf(r->mem, "/admin/users/%lld", id),
+                   .keep = "Keep the account active"});
+    PQclear(res);
+}
+
 void page_admin_user_suspend(request *r)
 {
     access_page(r, suspend);

@@ -393,6 +393,40 @@ void page_mentoring_decline(request *r)
     change_mentorship(r, "mentorship_answer", "declined", NO_REQUEST, "%s declined to mentor you.");
 }
 
+/* GET /mentoring/:id/end: asks first, while it can be ended. */
+void page_mentoring_confirm_end(request *r)
+{
+    const char *me = req_id_text(r, r->user->id), *id = req_id_text(r, req_param_id(r, 0));
+    const char *params[] = {me, id};
+    PGresult *res = db_run(r->db, "mentorship_get", ARRAY_SIZE(params), params);
+    const char *state = res && PQntuples(res) ? db_text(res, 0, MS_STATE) : "";
+    bool requested = strcmp(state, "requested") == 0;
+    if (!res)
+        render_db_failed(r);
+    else if (!PQntuples(res))
+        render_error(r, 404, NO_MENTORSHIP);
+    else if (!requested && strcmp(state, "active") != 0)
+        render_error(r, 409, "This mentorship has ended already.");
+    else
+        render_confirmation(
+            r, &(confirmation){
+                   .caption = arena_printf(r->mem, "Mentoring: %s", db_text(res, 0, MS_OTHER)),
+                   .question = requested ? "Withdraw this mentoring request?"
+                                         : arena_printf(r->mem, "End your mentorship with %s?",
+                                                        db_text(res, 0, MS_OTHER)),
+                   .consequence = arena_printf(
+                       r->mem,
+                       "%s will be told. Your threads stay readable to both of you, but no new "
+                       "messages can be sent. A mentorship that has ended cannot be started "
+                       "again: a new one would have to be asked for.",
+                       db_text(res, 0, MS_OTHER)),
+                   .action = arena_printf(r->mem, "/mentoring/%s/end", id),
+                   .button = requested ? "Withdraw the request" : "End the mentorship",
+                   .back = arena_printf(r->mem, "/mentoring/%s", id),
+                   .keep = requested ? "Keep the request" : "Keep the mentorship"});
+    PQclear(res);
+}
+
 /* POST /mentoring/:id/end: either of the two ends it (or withdraws a
  * request); the other is told. Its threads stay readable. */
 void page_mentoring_end(request *r)

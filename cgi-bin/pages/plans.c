@@ -1286,27 +1286,74 @@ void page_plan_accept(request *r)
 }
 
 /* Ends a plan: completed (a tutor, once agreed) or withdrawn (either). */
+/* Why the viewer cannot end plan head as state (completed or withdrawn)
+ * now, with the answer's status in *status; NULL when they can. */
+#define FINISH_REFUSED                                                                             \
+    "This plan cannot be ended that way now: it is finished already, or not yet agreed."
+static const char *finish_refusal(const PGresult *head, const char *state, int *status)
+{
+    *status = 409;
+    if (strcmp(state, "completed") == 0 && !plan_is(head, 0, PH_SIDE, "tutor")) {
+        *status = 403;
+        return "Only a tutor marks a plan as completed.";
+    }
+    if (plan_is(head, 0, PH_STATE, "draft"))
+        return "A draft has not been shown to anyone yet: propose it, or leave it.";
+    if (plan_is_closed(head) || (strcmp(state, "completed") == 0 && plan_is(head, 0, PH_AGREED, "0")))
+        return FINISH_REFUSED;
+    return NULL;
+}
+
 static void finish(request *r, const char *state)
 {
     PGresult *head = plan_find(r);
     if (!head)
         return;
     const char *params[] = {db_text(head, 0, PH_ID), state};
+    const char *refusal;
+    int status;
     PGresult *res = NULL;
-    if (strcmp(state, "completed") == 0 && !plan_is(head, 0, PH_SIDE, "tutor"))
-        render_error(r, 403, "Only a tutor marks a plan as completed.");
-    else if (plan_is(head, 0, PH_STATE, "draft"))
-        render_error(r, 409, "A draft has not been shown to anyone yet: propose it, or leave it.");
+    if ((refusal = finish_refusal(head, state, &status)))
+        render_error(r, status, refusal);
     else if (!(res = db_run(r->db, "plan_finish", ARRAY_SIZE(params), params)))
         render_db_failed(r);
     else if (!PQntuples(res))
-        render_error(r, 409,
-                     "This plan cannot be ended that way now: it is finished already, or "
-                     "not yet agreed.");
+        render_error(r, 409, FINISH_REFUSED);
     else
         resp_redirect(r, arena_printf(r->mem, "/plans/%s", params[0]));
     PQclear(res);
     PQclear(head);
+}
+
+/* GET /plans/:id/complete and /withdraw: asks first (both are for good). */
+static void confirm_finish(request *r, const char *state)
+{
+    const PGresult *head = r->prefetched;
+    if (!render_found(r, head, NO_PLAN))
+        return;
+    const char *refusal, *id = db_text(head, 0, PH_ID);
+    int status;
+    bool complete = strcmp(state, "completed") == 0;
+    if ((refusal = finish_refusal(head, state, &status))) {
+        render_error(r, status, refusal);
+        return;
+    }
+    render_confirmation(
+        r, &(confirmation){
+               .caption = arena_printf(r->mem, "%s's learning plan: %s", db_text(head, 0, PH_LEARNER),
+                                       db_text(head, 0, PH_TITLE)),
+               .question = complete ? "Mark this plan as completed?" : "Withdraw this plan?",
+               .consequence =
+                   complete ? "Its goals stay as they are and nothing more can be proposed, "
+                              "reviewed or changed. Every version stays readable. This cannot be "
+                              "undone: a new plan would have to be started."
+                            : "The plan stops for both of you: nothing more can be proposed, "
+                              "agreed, reviewed or changed. Every version stays readable. This "
+                              "cannot be undone: a new plan would have to be started.",
+               .action = arena_printf(r->mem, "/plans/%s/%s", id, complete ? "complete" : "withdraw"),
+               .button = complete ? "Mark the plan as completed" : "Withdraw the plan",
+               .back = arena_printf(r->mem, "/plans/%s", id),
+               .keep = "Keep the plan going"});
 }
 
 void page_plan_complete(request *r)
@@ -1317,6 +1364,16 @@ void page_plan_complete(request *r)
 void page_plan_withdraw(request *r)
 {
     finish(r, "withdrawn");
+}
+
+void page_plan_confirm_complete(request *r)
+{
+    confirm_finish(r, "completed");
+}
+
+void page_plan_confirm_withdraw(request *r)
+{
+    confirm_finish(r, "withdrawn");
 }
 
 /* How row i of plan_list's goals in force stand, and its next review. */

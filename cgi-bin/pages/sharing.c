@@ -471,6 +471,54 @@ static void revoke_share(request *r, const shareable *what)
     resp_redirect(r, arena_printf(r->mem, "%s/%lld/sharing#shares", what->editor, t.id));
 }
 
+/* Asks before a share is stopped: the owner's own, still in force. */
+static void confirm_revoke(request *r, const shareable *what)
+{
+    share_target t = target_from(r, what);
+    PGresult *target = find_target(r, &t);
+    if (!target)
+        return;
+    PGresult *list = db_run(r->db, "share_list", 3, t.ids);
+    const char *share = req_id_text(r, req_param_id(r, 1));
+    int row = -1;
+    for (int i = 0; list && i < PQntuples(list); i++)
+        if (strcmp(db_text(list, i, SL_ID), share) == 0)
+            row = i;
+    const char *title = db_text(target, 0, ST_TITLE);
+    const char *editor = arena_printf(r->mem, "%s/%lld", what->editor, t.id);
+    if (!list)
+        render_db_failed(r);
+    else if (row < 0)
+        render_error(r, 404, "That share is not there any more.");
+    else
+        render_confirmation(
+            r, &(confirmation){
+                   .caption = arena_printf(r->mem, "Who can see “%s”", title),
+                   .question = arena_printf(r->mem, "Stop sharing this %s with %s?", what->noun,
+                                            audience_words(r, list, row)),
+                   .consequence = arena_printf(
+                       r->mem,
+                       "From now on they cannot open it, nor follow a link to it they were given. "
+                       "What they wrote on it stays. To let them see it again, you would share it "
+                       "with them again."),
+                   .action = arena_printf(r->mem, "%s/shares/%s/revoke", editor, share),
+                   .button = "Stop sharing",
+                   .back = arena_printf(r->mem, "%s/sharing#shares", editor),
+                   .keep = "Keep sharing it"});
+    PQclear(list);
+    PQclear(target);
+}
+
+void page_share_confirm_revoke_page(request *r)
+{
+    confirm_revoke(r, &a_page);
+}
+
+void page_share_confirm_revoke_collection(request *r)
+{
+    confirm_revoke(r, &a_collection);
+}
+
 void page_share_revoke_page(request *r)
 {
     revoke_share(r, &a_page);

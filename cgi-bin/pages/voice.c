@@ -740,6 +740,37 @@ void page_voice_poll_open(request *r)
     PQclear(res);
 }
 
+/* GET /voice/polls/:id/close: asks first, for its creator, while it is
+ * open (a poll closed cannot be opened again). */
+void page_voice_poll_confirm_close(request *r)
+{
+    PGresult *owned;
+    const PGresult *head = voice_poll(r, &owned);
+    if (!head)
+        return;
+    const char *id = db_text(head, 0, PH_ID);
+    if (!voice_flag(head, PH_MINE))
+        render_error(r, 404, VOICE_NO_POLL);
+    else if (strcmp(db_text(head, 0, PH_STATE), "open") != 0)
+        render_error(r, 409, "This poll is not open, so it cannot be closed.");
+    else
+        render_confirmation(
+            r, &(confirmation){
+                   .caption = db_text(head, 0, PH_TITLE),
+                   .question = "Close this poll now?",
+                   .consequence = arena_printf(
+                       r->mem,
+                       "No more votes will be taken, though it was to stay open until %s. The "
+                       "votes cast so far are counted and the results shown as the poll says. "
+                       "A closed poll cannot be opened again.",
+                       db_text(head, 0, PH_CLOSES)),
+                   .action = arena_printf(r->mem, "/voice/polls/%s/close", id),
+                   .button = "Close the poll now",
+                   .back = arena_printf(r->mem, "/voice/polls/%s", id),
+                   .keep = "Keep it open"});
+    PQclear(owned);
+}
+
 /* POST /voice/polls/:id/close: closes it early, then counts what is left
  * at once (the last batch) and destroys its key; if counting fails here,
  * `tandem mail` does it on its next pass. */

@@ -112,10 +112,7 @@
 {{#MAY_SUSPEND}}
 <h3 class="govuk-heading-s">Suspend the account</h3>
 <p class="govuk-body">{{NAME}} will be signed out everywhere at once and will not be able to sign in until the account is reactivated. Nothing they have made is deleted.</p>
-<form method="post" action="/admin/users/{{ID}}/suspend" novalidate>
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<button type="submit" class="govuk-button govuk-button--warning">Suspend account</button>
-</form>
+<a href="/admin/users/{{ID}}/suspend" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">Suspend account</a>
 {{/MAY_SUSPEND}}
 {{#MAY_REACTIVATE}}
 <h3 class="govuk-heading-s">Reactivate the account</h3>

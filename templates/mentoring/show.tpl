@@ -24,13 +24,7 @@
 </ul>
 {{#CAN_WRITE}}<p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/messages/new?mentorship={{ID}}">Start a thread</a></p>{{/CAN_WRITE}}
 {{#CAN_END}}
-<details class="govuk-details">
-<summary class="govuk-details__summary"><span class="govuk-details__summary-text">End this mentorship</span></summary>
-<div class="govuk-details__text">
-<p class="govuk-body">{{OTHER}} will be told. Your threads stay readable to both of you, but no new messages can be sent.</p>
-<form method="post" action="/mentoring/{{ID}}/end"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--warning">End the mentorship</button></form>
-</div>
-</details>
+<p class="govuk-body"><a href="/mentoring/{{ID}}/end" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">End the mentorship</a></p>
 {{/CAN_END}}
 </div>
 </div>

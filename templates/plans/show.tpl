@@ -58,13 +58,10 @@
 <h2 class="govuk-heading-m">Every version</h2>
 {{HISTORY_HTML:none}}
 {{#CAN_WITHDRAW}}
-<form method="post" action="/plans/{{ID}}/withdraw" class="govuk-!-margin-top-6">
-<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<div class="govuk-button-group">
-{{#CAN_COMPLETE}}<button type="submit" formaction="/plans/{{ID}}/complete" class="govuk-button govuk-button--secondary">Mark the plan as completed</button>{{/CAN_COMPLETE}}
-<button type="submit" class="govuk-button govuk-button--warning">Withdraw the plan</button>
+<div class="govuk-button-group govuk-!-margin-top-6">
+{{#CAN_COMPLETE}}<a href="/plans/{{ID}}/complete" role="button" draggable="false" class="govuk-button govuk-button--secondary" data-module="govuk-button">Mark the plan as completed</a>{{/CAN_COMPLETE}}
+<a href="/plans/{{ID}}/withdraw" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">Withdraw the plan</a>
 </div>
-</form>
 {{/CAN_WITHDRAW}}
 </div>
 </div>

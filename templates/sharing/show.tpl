@@ -31,7 +31,7 @@
 <dt class="govuk-summary-list__key">{{WHO}}</dt>
 <dd class="govuk-summary-list__value">{{WHEN}}</dd>
 <dd class="govuk-summary-list__actions">
-<form method="post" action="{{EDITOR}}/shares/{{ID}}/revoke"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">Stop sharing<span class="govuk-visually-hidden"> with {{WHO}}</span></button></form>
+<a href="{{EDITOR}}/shares/{{ID}}/revoke" role="button" draggable="false" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">Stop sharing<span class="govuk-visually-hidden"> with {{WHO}}</span></a>
 </dd>
 </div>
 {{/SHARE}}

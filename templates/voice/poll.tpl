@@ -159,13 +159,7 @@
 </div>
 {{/EDITABLE}}
 {{#CAN_CLOSE}}
-<details class="govuk-details">
-<summary class="govuk-details__summary"><span class="govuk-details__summary-text">Close the poll early</span></summary>
-<div class="govuk-details__text">
-<p class="govuk-body">No more votes will be taken. The poll cannot be opened again.</p>
-<form method="post" action="/voice/polls/{{POLL_ID}}/close"><input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}"><button type="submit" class="govuk-button govuk-button--warning">Close the poll now</button></form>
-</div>
-</details>
+<p class="govuk-body"><a href="/voice/polls/{{POLL_ID}}/close" role="button" draggable="false" class="govuk-button govuk-button--warning" data-module="govuk-button">Close the poll early</a></p>
 {{/CAN_CLOSE}}
 {{/MANAGE}}
 </div>

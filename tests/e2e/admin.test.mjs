@@ -212,8 +212,13 @@ describe('a college administrator manages people', () => {
     const { page: jack } = await signIn('jack');
     try {
       await h.visit(page, `/admin/users/${jackId}`);
+      await press(page, 'Suspend account', 'the question before suspending someone');
+      assert.match(await page.locator('h1').innerText(), /^Suspend .*'s account\?$/, 'it asks first');
+      assert.equal(psql(`SELECT status FROM users WHERE id = ${jackId}`), 'active', 'asking changes nothing');
       await press(page, 'Suspend account', 'suspended');
       assert.match(await banner(page), /suspended and signed out everywhere/);
+      await h.visit(page, `/admin/users/${jackId}/suspend`, { expectStatus: 409, axe: false });
+      await h.visit(page, `/admin/users/${jackId}`);
       assert.match(await page.locator('.govuk-summary-list').innerText(), /Status\s+Suspended/);
       // Jack's open session no longer works...
       await jack.goto(BASE_URL + '/account');
@@ -242,6 +247,7 @@ describe('a college administrator manages people', () => {
     assert.equal(await page.getByRole('button', { name: 'Suspend account' }).count(), 0);
     const csrf = await page.locator('input[name=csrf_token]').first().inputValue();
     await h.submit(page, `/admin/users/${adminId}/suspend`, { csrf_token: csrf }, { expectStatus: 400 });
+    await h.visit(page, `/admin/users/${adminId}/suspend`, { expectStatus: 400, axe: false });
     assert.match(await page.locator('main').innerText(), /cannot suspend your own account/);
     assert.equal(psql(`SELECT status FROM users WHERE id = ${adminId}`), 'active');
   });

@@ -231,6 +231,7 @@ describe('collections', () => {
     assert.match(await jack.locator('main table').innerText(), new RegExp(`${collectionTitle}\\s+Collection\\s+Amira Hassan\\s+With your group`));
     await h.visit(amira, `${collectionUrl}/sharing`);
     await press(amira, amira.getByRole('button', { name: /^Stop sharing with Everyone in Engineering/ }));
+    await press(amira, amira.getByRole('button', { name: 'Stop sharing' }));
     await h.visit(jack, readUrl, { expectStatus: 404, axe: false });
     await jack.context().close();
   });

@@ -7,7 +7,7 @@
 // audited and told to both.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { harness } from './lib/browser.mjs';
+import { assertAccessible, harness } from './lib/browser.mjs';
 import { literal, user } from './lib/college.mjs';
 import { collegeId, psql, userId } from './lib/db.mjs';
 
@@ -153,9 +153,13 @@ describe('a mentor and his mentee write to each other', () => {
 
   test('ending the mentorship closes the thread, which stays readable', async () => {
     await h.visit(amira, mentorshipUrl);
-    await amira.getByText('End this mentorship').click();
+    await press(amira, 'End the mentorship');
+    assert.match(await amira.locator('h1').innerText(), /^End your mentorship with /, 'it asks first');
+    await assertAccessible(amira, 'the question before ending a mentorship');
+    assert.match(await main(amira), /will be told/);
     await press(amira, 'End the mentorship');
     assert.match(await main(amira), /Ended/);
+    await h.visit(amira, `${mentorshipUrl}/end`, { expectStatus: 409, axe: false });
     await h.visit(tom, threadUrl);
     assert.match(await main(tom), /This thread is closed[\s\S]*/);
     assert.match(await main(tom), /Bring your personal statement/);

@@ -201,9 +201,27 @@ describe('a learner and her tutor negotiate a plan', () => {
       assert.doesNotMatch(await main(other), new RegExp(TITLE));
       await other.context().close();
     }
+    // Ending a plan is for good: each way asks first, on a page of its own.
+    const tom = await h.newPage(); await h.signIn(tom, 'tom');
+    await h.visit(tom, `${planUrl}/withdraw`, { expectStatus: 404, axe: false });
+    await tom.context().close();
+    await h.visit(amira, `${planUrl}/complete`, { expectStatus: 403, axe: false });
+    const stateNow = () => psql(`SELECT state FROM plans WHERE id = ${planUrl.split('/')[2]}`);
+    const before = stateNow();
+    await h.visit(amira, planUrl);
+    await press(amira, 'Withdraw the plan');
+    assert.equal(await amira.locator('h1').innerText(), 'Withdraw this plan?');
+    await assertAccessible(amira, 'the question before withdrawing a plan');
+    await h.click(amira, amira.getByRole('link', { name: 'Keep the plan going' }));
+    assert.equal(new URL(amira.url()).pathname, planUrl);
+    assert.equal(stateNow(), before, 'nothing changed');
     await h.visit(priya, planUrl);
     await press(priya, 'Mark the plan as completed');
+    assert.equal(await priya.locator('h1').innerText(), 'Mark this plan as completed?');
+    assert.equal(stateNow(), before, 'asking changes nothing');
+    await press(priya, 'Mark the plan as completed');
     assert.match(await main(priya), /Completed/);
+    await h.visit(priya, `${planUrl}/withdraw`, { expectStatus: 409, axe: false });
     await h.visit(amira, `${planUrl}/edit`, { expectStatus: 409 });
   });
 });

@@ -193,6 +193,10 @@ describe('a page shared with a tutor and by secret link', () => {
     assert.ok(!log.includes(path.slice(3)), 'but never holds the secret itself');
     await h.visit(amira, `${editorPath}/sharing`);
     await press(amira, amira.getByRole('button', { name: 'Stop sharing with Anyone with the secret link' }));
+    assert.equal(await amira.locator('h1').innerText(), 'Stop sharing this page with Anyone with the secret link?', 'it asks first');
+    await assertAccessible(amira, 'the question before stopping a share');
+    await h.visit(visitor, path);
+    await press(amira, amira.getByRole('button', { name: 'Stop sharing' }));
     const gone = await h.visit(visitor, path, { expectStatus: 410 });
     assert.match(await gone.text(), /stopped sharing it/);
     assert.equal((await visitor.request.get(BASE_URL + linkedImage)).status(), 410);
@@ -210,6 +214,7 @@ describe('a page shared with a tutor and by secret link', () => {
   test('stopping the tutors\' share takes the page away from the tutor at once', async () => {
     await h.visit(amira, `${editorPath}/sharing`);
     await press(amira, amira.getByRole('button', { name: 'Stop sharing with Your tutors and mentors' }));
+    await press(amira, amira.getByRole('button', { name: 'Stop sharing' }));
     await h.visit(priya, viewPath, { expectStatus: 404 });
     assert.equal((await priya.request.get(BASE_URL + imageHref)).status(), 404);
   });

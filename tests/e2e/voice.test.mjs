@@ -11,7 +11,7 @@
 // and an overdue issue is told to the responsible person and her manager.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, harness } from './lib/browser.mjs';
+import { BASE_URL, assertAccessible, harness } from './lib/browser.mjs';
 import { college, literal, user } from './lib/college.mjs';
 import { collegeId, makeCohort, psql, userId } from './lib/db.mjs';
 import { tandem } from './lib/env.mjs';
@@ -297,7 +297,10 @@ describe('a representative polls her cohort anonymously', () => {
 
   test('the rep closes the poll early: all five are counted at once, the key is destroyed, a late vote is refused', async () => {
     await h.visit(rep, pollPath);
-    await rep.locator('summary', { hasText: 'Close the poll early' }).click();
+    await press(rep, 'Close the poll early');
+    assert.equal(await rep.locator('h1').innerText(), 'Close this poll now?', 'it asks first');
+    await assertAccessible(rep, 'the question before closing a poll early');
+    assert.equal(psql(`SELECT closes_at > now() FROM polls WHERE id = ${pollId}`), 't', 'asking changes nothing');
     await press(rep, 'Close the poll now');
     assert.match(await main(rep), /State\s*Closed/);
     assert.equal(existsSync(keyFile(pollId)), false, 'the key is gone');
@@ -512,7 +515,7 @@ describe('a students\' union officer polls the whole college', () => {
                        FROM p, users u WHERE u.username = '${OFFICER}' RETURNING poll_id)
           UPDATE polls SET voters = voters + 1 WHERE id = (SELECT poll_id FROM v)`);
     await h.visit(officer, pollPath);
-    await officer.locator('summary', { hasText: 'Close the poll early' }).click();
+    await press(officer, 'Close the poll early');
     await press(officer, 'Close the poll now');
     // Names beside written answers: for the poll's creator only, on the
     // page and in the CSV alike.
