@@ -240,6 +240,7 @@ void page_voice_issue_new(request *r);
 void page_voice_issue_create(request *r);
 void page_voice_issue_show(request *r);
 void page_voice_issue_respond(request *r);
+void page_voice_issue_redate(request *r);
 void page_voice_board(request *r);
 void page_voice_board_college(request *r);
 

@@ -260,6 +260,7 @@ const route app_routes[] = {
     {POST, "/voice/issues", page_voice_issue_create, CAP_SIGNED_IN},
     {GET, "/voice/issues/:id", page_voice_issue_show, CAP_SIGNED_IN},
     {POST, "/voice/issues/:id/respond", page_voice_issue_respond, CAP_SIGNED_IN},
+    {POST, "/voice/issues/:id/due", page_voice_issue_redate, CAP_SIGNED_IN},
     {GET, "/voice/cohorts/:id", page_voice_board, CAP_SIGNED_IN},
     {GET, "/voice/college", page_voice_board_college, CAP_SIGNED_IN},
     /* importing people */

@@ -47,7 +47,9 @@ enum {
     IS_POLL_ID,
     IS_POLL_TITLE,
     IS_RAISED_ON,
-    IS_ON_BOARD, /* the viewer may read the board the issue is on */
+    IS_ON_BOARD,     /* the viewer may read the board the issue is on */
+    IS_MAY_REDATE,   /* the viewer raised it and it awaits a decision */
+    IS_DUE_ISO,      /* the due date as a date box holds it */
     VOICE_ISSUE_GET_COLUMNS
 };
 /* voice_board (ISSUE_ROW): the first seven, then the latest response. */
@@ -60,6 +62,10 @@ enum { II_ID, VOICE_ISSUE_INSERT_COLUMNS };
 enum { TL_STATUS_WORDS, TL_RESPONSE, TL_BY, TL_WHEN, VOICE_ISSUE_TIMELINE_COLUMNS };
 /* voice_issue_respond: whom to tell, about what. */
 enum { IR_RAISER, IR_TITLE, VOICE_ISSUE_RESPOND_COLUMNS };
+/* voice_issue_redate: who answers it, its title, the old and new dates. */
+enum { RD_RESPONSIBLE, RD_TITLE, RD_WAS, RD_NOW, VOICE_ISSUE_REDATE_COLUMNS };
+/* voice_due_ok: whether a due date is after today. */
+enum { DO_OK, VOICE_DUE_OK_COLUMNS };
 /* voice_board_head: the board's name. */
 enum { BH_NAME, VOICE_BOARD_HEAD_COLUMNS };
 
@@ -120,7 +126,9 @@ const db_statement voice_issue_statements[] = {
      "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
      "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
      "       i.responsible_id = $2::bigint, coalesce(p.id::text, ''), coalesce(p.title, ''),"
-     "       to_char(i.created_at, 'FMDD Mon YYYY'), r.on_board"
+     "       to_char(i.created_at, 'FMDD Mon YYYY'), r.on_board,"
+     "       i.raised_by = $2::bigint AND i.status IN ('raised', 'received', 'considering'),"
+     "       i.due_on::text"
      "  FROM issue_readers($2::bigint) r"
      "  JOIN voice_issues i ON i.id = r.issue_id"
      "  JOIN users rs ON rs.id = i.responsible_id JOIN users rb ON rb.id = i.raised_by"
@@ -134,6 +142,19 @@ const db_statement voice_issue_statements[] = {
      " WHERE e.issue_id = $1 ORDER BY e.id",
      VOICE_ISSUE_TIMELINE_COLUMNS},
     /* The responsible person $2 answers issue $1 with status $3. */
+    /* An answer is due after today: a date already past would make a new
+     * issue overdue, and its manager told, at once. */
+    {"voice_due_ok", "SELECT $1::date > current_date", VOICE_DUE_OK_COLUMNS},
+    /* $2, who raised issue $1, moves its due date to $3 (after today)
+     * while it awaits a decision; it may be told it is overdue again. */
+    {"voice_issue_redate",
+     "UPDATE voice_issues i SET due_on = $3::date, overdue_told_on = NULL, updated_at = now()"
+     "  FROM voice_issues old"
+     " WHERE i.id = $1 AND old.id = i.id AND i.raised_by = $2"
+     "   AND i.status IN ('raised', 'received', 'considering') AND $3::date > current_date"
+     " RETURNING i.responsible_id, i.title, to_char(old.due_on, 'FMDD Mon YYYY'),"
+     "           to_char(i.due_on, 'FMDD Mon YYYY')",
+     VOICE_ISSUE_REDATE_COLUMNS},
     {"voice_issue_respond",
      "UPDATE voice_issues SET status = $3, updated_at = now()"
      " WHERE id = $1 AND responsible_id = $2 RETURNING raised_by, title",
@@ -278,12 +299,26 @@ static const char *insert_issue(request *r, const field_value *v, long long resp
     return ok ? id : NULL;
 }
 
+#define DUE_PAST "The date an answer is due must be after today."
+
+/* Whether date (checked as a date) is after today: 1 or 0, -1 when the
+ * database failed. */
+static int due_after_today(request *r, const char *date)
+{
+    const char *params[] = {date};
+    PGresult *res = db_run(r->db, "voice_due_ok", ARRAY_SIZE(params), params);
+    int ok = !res ? -1 : strcmp(db_text(res, 0, DO_OK), "t") == 0;
+    PQclear(res);
+    return ok;
+}
+
 /* POST /voice/issues */
 void page_voice_issue_create(request *r)
 {
     field_value v[N_FIELDS];
     const char *err = NULL, *field = NULL;
     long long responsible = 0;
+    int due_ok = 1;
     if (voice_may_run(r) <= 0)
         return;
     if (!form_validate(r, issue_fields, N_FIELDS, v, &err)) {
@@ -295,8 +330,10 @@ void page_voice_issue_create(request *r)
     else if ((responsible = staff_named(r, v[F_RESPONSIBLE].str)) == 0)
         err = "There is no member of staff at your college with that username.",
         field = "responsible";
-    if (err || responsible < 0) {
-        show_issue_form(r, responsible < 0 ? 503 : 400, v, err ? err : RENDER_DB_DOWN, field);
+    else if (responsible > 0 && (due_ok = due_after_today(r, v[F_DUE].str)) == 0)
+        err = DUE_PAST, field = "due_on";
+    if (err || responsible < 0 || due_ok < 0) {
+        show_issue_form(r, err ? 400 : 503, v, err ? err : RENDER_DB_DOWN, field);
         return;
     }
     const char *html = richtext_to_arena(r->mem, v[F_BODY].str);
@@ -319,11 +356,30 @@ void page_voice_issue_create(request *r)
 
 /* ------------------------------------------------------------ one issue */
 
-/* The issue page; error (and status) when an answer was refused, with
- * what was typed. */
-static void show_issue(request *r, int status, const char *error, const char *typed_status,
-                       const char *typed_response)
+/* What the issue page shows again after a refusal: an answer refused
+ * (its error, the status and response typed), or a new due date refused
+ * (its error, the date typed). */
+typedef struct {
+    const char *error, *status, *response;
+    const char *due_error, *due;
+} issue_typed;
+
+/* The form that moves the due date, for whoever raised the issue while it
+ * awaits a decision. */
+static void fill_redate(tpl_dict *d, const PGresult *issue, const issue_typed *typed)
 {
+    if (strcmp(db_text(issue, 0, IS_MAY_REDATE), "t") != 0)
+        return;
+    tpl_dict *f = tpl_add_section(d, "REDATE");
+    if (typed && typed->due_error)
+        tpl_set(tpl_add_section(f, "DUE_ERROR"), "MESSAGE", typed->due_error);
+    tpl_set(f, "DUE_ON", typed && typed->due_error ? typed->due : db_text(issue, 0, IS_DUE_ISO));
+}
+
+/* The issue page (status 200, or a refusal's with what was typed). */
+static void show_issue(request *r, int status, const issue_typed *typed)
+{
+    const char *error = typed ? typed->error : NULL;
     const char *id = req_id_text(r, req_param_id(r, 0)), *me = req_id_text(r, r->user->id);
     const char *a[] = {id, me}, *b[] = {id};
     const db_call calls[] = {{"voice_issue_get", ARRAY_SIZE(a), a},
@@ -336,7 +392,8 @@ static void show_issue(request *r, int status, const char *error, const char *ty
     if (!render_found(r, res[0], NO_ISSUE))
         goto out;
     const char *title = db_text(res[0], 0, IS_TITLE);
-    tpl_dict *d = render_begin(r, error ? arena_printf(r->mem, "Error: %s", title) : title,
+    bool refused = error || (typed && typed->due_error);
+    tpl_dict *d = render_begin(r, refused ? arena_printf(r->mem, "Error: %s", title) : title,
                                "voice/issue.tpl");
     if (d) {
         fill_issue(d, res[0], 0);
@@ -375,10 +432,12 @@ static void show_issue(request *r, int status, const char *error, const char *ty
             tpl_dict *f = tpl_add_section(d, "RESPOND");
             if (error)
                 tpl_set(tpl_add_section(f, "ERROR"), "MESSAGE", error);
-            tpl_set(f, "RESPONSE", typed_response ? typed_response : "");
-            const char *current = typed_status ? typed_status : db_text(res[0], 0, IS_STATUS);
+            tpl_set(f, "RESPONSE", typed && typed->response ? typed->response : "");
+            const char *current =
+                typed && typed->status ? typed->status : db_text(res[0], 0, IS_STATUS);
             tpl_show(f, arena_printf(r->mem, "S_%s", current));
         }
+        fill_redate(d, res[0], typed);
     }
     render_end(r, status);
 out:
@@ -389,7 +448,7 @@ out:
 /* GET /voice/issues/:id */
 void page_voice_issue_show(request *r)
 {
-    show_issue(r, 200, NULL, NULL, NULL);
+    show_issue(r, 200, NULL);
 }
 
 enum { R_STATUS, R_RESPONSE, N_R };
@@ -447,7 +506,49 @@ void page_voice_issue_respond(request *r)
         else
             render_db_failed(r);
     } else {
-        show_issue(r, 400, err, v[R_STATUS].present ? v[R_STATUS].str : NULL, v[R_RESPONSE].str);
+        show_issue(r, 400,
+                   &(issue_typed){.error = err,
+                                  .status = v[R_STATUS].present ? v[R_STATUS].str : NULL,
+                                  .response = v[R_RESPONSE].str});
+    }
+    PQclear(res);
+}
+
+/* POST /voice/issues/:id/due: whoever raised it moves the date its answer
+ * is due, to a date after today, while it awaits a decision; the person
+ * responsible is told. */
+void page_voice_issue_redate(request *r)
+{
+    static const field_spec fields[] = {
+        {"due_on", "the date an answer is due", FIELD_DATE, true, 0, 0, NULL}};
+    field_value v[1];
+    const char *err = NULL, *id = req_id_text(r, req_param_id(r, 0));
+    int due_ok = 0;
+    if (!form_validate(r, fields, 1, v, &err) || (due_ok = due_after_today(r, v[0].str)) == 0) {
+        show_issue(r, 400, &(issue_typed){.due_error = err ? err : DUE_PAST, .due = v[0].str});
+        return;
+    }
+    const char *params[] = {id, req_id_text(r, r->user->id), v[0].str};
+    PGresult *res = due_ok > 0 && db_begin(r->db)
+                        ? db_run(r->db, "voice_issue_redate", ARRAY_SIZE(params), params)
+                        : NULL;
+    bool ok = res && PQntuples(res) &&
+              notify(r, db_int(res, 0, RD_RESPONSIBLE), "voice_issue",
+                     arena_printf(r->mem, "%s moved the date an answer to \"%s\" is due from %s to %s",
+                                  r->user->display_name, db_text(res, 0, RD_TITLE),
+                                  db_text(res, 0, RD_WAS), db_text(res, 0, RD_NOW)),
+                     arena_printf(r->mem, "/voice/issues/%s", id)) &&
+              db_commit(r->db);
+    if (ok) {
+        resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s", id));
+    } else {
+        db_rollback(r->db);
+        if (res && !PQntuples(res))
+            render_error(r, 404,
+                         "There is no such issue for you to change: only whoever raised an issue "
+                         "moves its date, and only until it is decided.");
+        else
+            render_db_failed(r);
     }
     PQclear(res);
 }

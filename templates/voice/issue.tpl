@@ -49,5 +49,26 @@
 <button type="submit" class="govuk-button">Save the answer</button>
 </form>
 {{/RESPOND}}
+{{#REDATE}}
+<h2 class="govuk-heading-m" id="due">Change the date an answer is due</h2>
+{{#DUE_ERROR}}
+<div class="govuk-error-summary" data-module="govuk-error-summary">
+<div role="alert">
+<h2 class="govuk-error-summary__title">There is a problem</h2>
+<div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li><a href="#due_on">{{MESSAGE}}</a></li></ul></div>
+</div>
+</div>
+{{/DUE_ERROR}}
+<form method="post" action="/voice/issues/{{ID}}/due" novalidate>
+<input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<div class="govuk-form-group{{#DUE_ERROR}} govuk-form-group--error{{/DUE_ERROR}}">
+<label class="govuk-label govuk-label--s" for="due_on">Answer due by</label>
+<div class="govuk-hint" id="due_on-hint">A date after today. {{RESPONSIBLE}} will be told.</div>
+{{#DUE_ERROR}}<p id="due_on-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/DUE_ERROR}}
+<input class="govuk-input govuk-input--width-10{{#DUE_ERROR}} govuk-input--error{{/DUE_ERROR}}" id="due_on" name="due_on" type="date" value="{{DUE_ON}}" aria-describedby="due_on-hint{{#DUE_ERROR}} due_on-error{{/DUE_ERROR}}">
+</div>
+<button type="submit" class="govuk-button govuk-button--secondary">Change the date</button>
+</form>
+{{/REDATE}}
 </div>
 </div>

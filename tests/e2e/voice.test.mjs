@@ -429,7 +429,14 @@ describe('a representative polls her cohort anonymously', () => {
     await rep.getByLabel('Title').fill(`Printer credits ${RUN}`);
     await rep.getByLabel(/What students said/).fill('We run out of printer credit in week 3.');
     await rep.getByLabel('Member of staff responsible').fill(user('priya'));
-    await rep.getByLabel('Answer due by').fill(new Date(Date.now() + 86400e3).toISOString().slice(0, 10));
+    const isoDay = (days) => new Date(Date.now() + days * 86400e3).toISOString().slice(0, 10);
+    // A date already past would make it overdue, and tell her manager, at once.
+    await rep.getByLabel('Answer due by').fill(isoDay(-1));
+    await press(rep, 'Raise the issue', { expectStatus: 400 });
+    assert.match(await rep.locator('.govuk-error-summary').innerText(), /must be after today/);
+    assert.equal(psql(`SELECT count(*) FROM voice_issues WHERE title = 'Printer credits ${RUN}'`), '0', 'nothing raised');
+    assert.equal(await rep.getByLabel(/What students said/).inputValue(), 'We run out of printer credit in week 3.', 'what was typed is kept');
+    await rep.getByLabel('Answer due by').fill(isoDay(1));
     await press(rep, 'Raise the issue');
     const id = new URL(rep.url()).pathname.split('/')[3];
     psql(`UPDATE voice_issues SET due_on = current_date - 1 WHERE id = ${id}`);
@@ -445,7 +452,23 @@ describe('a representative polls her cohort anonymously', () => {
     await h.visit(david, '/voice');
     assert.match(await david.locator('tr', { hasText: `Printer credits ${RUN}` }).innerText(), /For Priya Sharma[\s\S]*Overdue/);
     await h.visit(david, `/voice/issues/${id}`);
+    assert.equal(await david.getByRole('button', { name: 'Change the date' }).count(), 0, 'only whoever raised it moves its date');
     await david.context().close();
+
+    // The rep who raised it moves the date: not into the past, and no one else.
+    await h.visit(rep, `/voice/issues/${id}`);
+    await rep.getByLabel('Answer due by').fill(isoDay(0));
+    await press(rep, 'Change the date', { expectStatus: 400 });
+    assert.match(await rep.locator('#due_on-error').innerText(), /must be after today/, 'the error is on the field');
+    assert.equal(psql(`SELECT due_on < current_date FROM voice_issues WHERE id = ${id}`), 't', 'unchanged');
+    await post(voters[0], `/voice/issues/${id}/due`, { due_on: isoDay(30) }, 404);
+    await rep.getByLabel('Answer due by').fill(isoDay(14));
+    await press(rep, 'Change the date');
+    assert.equal(psql(`SELECT due_on = current_date + 14 AND overdue_told_on IS NULL FROM voice_issues WHERE id = ${id}`), 't');
+    assert.doesNotMatch(await main(rep), /Overdue/);
+    assert.equal(psql(`SELECT count(*) FROM notifications n JOIN users u ON u.id = n.user_id
+                        WHERE u.username = '${user('priya')}' AND n.link = '/voice/issues/${id}' AND n.subject LIKE '%moved the date%'`), '1',
+      'the person responsible is told');
   });
 });
 
