@@ -41,6 +41,11 @@ typedef struct {
     int columns;
 } db_statement;
 
+/* How a day is written on every page, as a to_char format, spliced into
+ * statements ("to_char(d, '" SQL_DAY "')"): GOV.UK's style, "6 April 2027",
+ * one way everywhere. */
+#define SQL_DAY "FMDD FMMonth YYYY"
+
 /* The number of elements of an array (never of a pointer: a compile error),
  * for the count of parameters passed with them: db_run(d, "x",
  * ARRAY_SIZE(params), params). */

@@ -82,8 +82,8 @@ const db_statement account_statements[] = {
     /* The person and their sessions in one round trip: one row a session. */
     {"account_show",
      "SELECT u.username, u.display_name, u.email, u.roles, s.id, s.user_agent,"
-     "       to_char(s.created_at, 'FMDD Mon YYYY, HH24:MI'),"
-     "       to_char(s.last_seen_at, 'FMDD Mon YYYY, HH24:MI')"
+     "       to_char(s.created_at, '" SQL_DAY ", HH24:MI'),"
+     "       to_char(s.last_seen_at, '" SQL_DAY ", HH24:MI')"
      "  FROM users u LEFT JOIN sessions s ON s.user_id = u.id"
      " WHERE u.id = $1 ORDER BY s.last_seen_at DESC NULLS LAST",
      ACCOUNT_SHOW_COLUMNS},

@@ -48,7 +48,7 @@ const db_statement admin_statements[] = {
     {"admin_institutions_list",
      "SELECT i.slug, i.name, i.demo,"
      "       (SELECT count(*) FROM users u WHERE u.institution_id = i.id),"
-     "       to_char(i.created_at, 'FMDD Mon YYYY')"
+     "       to_char(i.created_at, '" SQL_DAY "')"
      "  FROM institutions i ORDER BY i.name",
      ADMIN_INSTITUTIONS_LIST_COLUMNS},
     {"admin_institution_insert",

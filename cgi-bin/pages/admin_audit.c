@@ -22,7 +22,7 @@
  * the people and the college they name. */
 #define AUDIT_LIST(college)                                                                        \
     "WITH who AS (SELECT id FROM users WHERE username = lower($2))"                                \
-    "SELECT t.total, to_char(p.at, 'FMDD Mon YYYY, HH24:MI:SS'),"                                  \
+    "SELECT t.total, to_char(p.at, '" SQL_DAY ", HH24:MI:SS'),"                                  \
     "       to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), p.action,"         \
     "       p.actor_name, p.actor, p.target_name, p.target, p.target_id, p.detail, p.address,"     \
     "       p.college"                                                                             \

@@ -49,12 +49,12 @@
     "SELECT u.id, u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"       \
     "       i.name, coalesce(lm.username, ''),"                                                    \
     "       (extract(epoch FROM u.updated_at) * 1000000)::bigint,"                                 \
-    "       to_char(u.created_at, 'FMDD Mon YYYY'),"                                               \
+    "       to_char(u.created_at, '" SQL_DAY "'),"                                               \
     "       coalesce(to_char(greatest((SELECT max(a.at) FROM audit_log a"                          \
     "                                   WHERE a.target_user_id = u.id AND a.action = 'sign_in'),"  \
     "                                 (SELECT max(s.created_at) FROM sessions s"                   \
     "                                   WHERE s.user_id = u.id)),"                                 \
-    "                        'FMDD Mon YYYY, HH24:MI'), ''),"                                      \
+    "                        '" SQL_DAY ", HH24:MI'), ''),"                                      \
     "       c.id, c.code, c.name, m.role, coalesce(lm.display_name, ''), u.department"             \
     "  FROM users u JOIN institutions i ON i.id = u.institution_id"                                \
     "  LEFT JOIN users lm ON lm.id = u.line_manager_id"                                            \

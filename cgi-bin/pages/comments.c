@@ -21,7 +21,7 @@ const db_statement comment_statements[] = {
      * (readable_pages), so that the rule is asked once. */
     {"page_comments",
      "SELECT c.id, u.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"
-     "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), c.author_id = p.owner_id,"
+     "       to_char(c.created_at, '" SQL_DAY " \"at\" HH24:MI'), c.author_id = p.owner_id,"
      "       c.author_id = v.id, c.held"
      "  FROM session_viewer($1) v"
      "  JOIN portfolio_pages p ON p.institution_id = v.institution_id"

@@ -63,8 +63,8 @@ const db_statement evidence_statements[] = {
     /* The owner's ($1) own, with the tag $2 (or all). */
     {"evidence_list",
      "SELECT e.id, e.kind, e.title, array_to_string(e.tags, ', '),"
-     "       to_char(e.happened_on, 'FMDD Mon YYYY'),"
-     "       to_char(e.updated_at, 'FMDD Mon YYYY'), f.filename"
+     "       to_char(e.happened_on, '" SQL_DAY "'),"
+     "       to_char(e.updated_at, '" SQL_DAY "'), f.filename"
      "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
      " WHERE e.owner_id = $1 AND ($2 = '' OR $2 = ANY (e.tags))"
      " ORDER BY e.updated_at DESC LIMIT 500",
@@ -92,8 +92,8 @@ const db_statement evidence_statements[] = {
     {"evidence_show",
      "SELECT e.id, e.kind, e.title, e.body_md, e.body_html, e.url, e.reflection_md,"
      "       e.reflection_html, array_to_string(e.tags, ', '), e.happened_on,"
-     "       to_char(e.happened_on, 'FMDD Mon YYYY'), e.version,"
-     "       f.id, f.filename, f.content_type, f.size, to_char(e.updated_at, 'FMDD Mon YYYY')"
+     "       to_char(e.happened_on, '" SQL_DAY "'), e.version,"
+     "       f.id, f.filename, f.content_type, f.size, to_char(e.updated_at, '" SQL_DAY "')"
      "  FROM evidence e LEFT JOIN files f ON f.id = e.file_id"
      " WHERE e.id = $1 AND e.owner_id = $2",
      EVIDENCE_SHOW_COLUMNS},

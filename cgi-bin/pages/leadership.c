@@ -21,9 +21,9 @@
 #define LP_TEAM                                                                                    \
     "SELECT u.id, u.display_name, u.department, coalesce(p.id, 0),"                               \
     "       coalesce(g.total, 0), coalesce(g.achieved, 0), coalesce(g.overdue, 0),"                \
-    "       coalesce(to_char(rv.next_review, 'FMDD Mon YYYY'), ''),"                               \
+    "       coalesce(to_char(rv.next_review, '" SQL_DAY "'), ''),"                               \
     "       coalesce(rv.next_review < current_date, false),"                                       \
-    "       coalesce(to_char(rv.held_on, 'FMDD Mon YYYY'), ''),"                                   \
+    "       coalesce(to_char(rv.held_on, '" SQL_DAY "'), ''),"                                   \
     "       (SELECT count(*) FROM leadership_reviews x WHERE x.plan_id = p.id"                     \
     "           AND x.manager_signed_at IS NULL),"                                                 \
     "       (SELECT count(*) FROM feedback_rounds f WHERE f.plan_id = p.id"                        \
@@ -108,7 +108,7 @@ const db_statement leadership_statements[] = {
      " WHERE s.user_id = $1 ORDER BY p.academic_year DESC, o.display_name", LP_SHARED_WITH_COLUMNS},
     /* 360 rounds waiting for $1's answer. */
     {"lp_owed",
-     "SELECT r.id, o.display_name, i.name, to_char(r.opened_at, 'FMDD Mon YYYY')"
+     "SELECT r.id, o.display_name, i.name, to_char(r.opened_at, '" SQL_DAY "')"
      "  FROM feedback_invitations fi JOIN feedback_rounds r ON r.id = fi.round_id"
      "  JOIN leadership_plans p ON p.id = r.plan_id JOIN users o ON o.id = p.owner_id"
      "  JOIN instruments i ON i.id = r.instrument_id"
@@ -153,14 +153,14 @@ const db_statement leadership_statements[] = {
                  " ORDER BY g.status IN ('achieved', 'dropped'), g.due_on, g.id", GC_N_COLUMNS},
     {"lp_activities",
      "SELECT a.id, coalesce(a.goal_id, 0), a.kind, a.title, a.details, a.status,"
-     "       coalesce(to_char(a.starts_on, 'FMDD Mon YYYY'), ''),"
-     "       coalesce(to_char(a.ends_on, 'FMDD Mon YYYY'), ''),"
+     "       coalesce(to_char(a.starts_on, '" SQL_DAY "'), ''),"
+     "       coalesce(to_char(a.ends_on, '" SQL_DAY "'), ''),"
      "       coalesce(a.ends_on < current_date AND a.status IN ('planned', 'in_progress'), false)"
      "  FROM leadership_activities a WHERE a.plan_id = $1"
      " ORDER BY a.status IN ('done', 'cancelled'), a.starts_on NULLS LAST, a.id",
      LP_ACTIVITIES_COLUMNS},
     {"lp_reflections",
-     "SELECT f.id, to_char(f.written_on, 'FMDD Mon YYYY'), coalesce(g.title, ''),"
+     "SELECT f.id, to_char(f.written_on, '" SQL_DAY "'), coalesce(g.title, ''),"
      "       coalesce(a.title, ''), f.body_html"
      "  FROM leadership_reflections f"
      "  LEFT JOIN leadership_goals g ON g.id = f.goal_id"
@@ -168,17 +168,17 @@ const db_statement leadership_statements[] = {
      " WHERE f.plan_id = $1 ORDER BY f.written_on DESC, f.id DESC LIMIT 10",
      LP_REFLECTIONS_COLUMNS},
     {"lp_reviews",
-     "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.owner_signed_at IS NOT NULL,"
+     "SELECT r.id, to_char(r.held_on, '" SQL_DAY "'), r.owner_signed_at IS NOT NULL,"
      "       r.manager_signed_at IS NOT NULL, m.display_name,"
      "       (SELECT count(*) FROM leadership_review_actions x"
      "         WHERE x.review_id = r.id AND x.done_at IS NULL),"
-     "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''),"
+     "       coalesce(to_char(r.next_review, '" SQL_DAY "'), ''),"
      "       coalesce(r.next_review < current_date, false)"
      "  FROM leadership_reviews r JOIN users m ON m.id = r.manager_id"
      " WHERE r.plan_id = $1 ORDER BY r.held_on DESC, r.id DESC", LP_REVIEWS_COLUMNS},
     {"lp_rounds",
-     "SELECT f.id, i.name, to_char(f.opened_at, 'FMDD Mon YYYY'),"
-     "       coalesce(to_char(f.closed_at, 'FMDD Mon YYYY'), ''),"
+     "SELECT f.id, i.name, to_char(f.opened_at, '" SQL_DAY "'),"
+     "       coalesce(to_char(f.closed_at, '" SQL_DAY "'), ''),"
      "       (SELECT count(*) FROM feedback_invitations fi WHERE fi.round_id = f.id),"
      "       f.answer_count"
      "  FROM feedback_rounds f JOIN instruments i ON i.id = f.instrument_id"

@@ -97,8 +97,8 @@ const db_statement leadership_feedback_statements[] = {
      * invitees; the viewer's standing in it. */
     {"lp_round",
      "SELECT r.id, p.id, o.display_name, p.academic_year, i.name, i.scale_min, i.scale_max,"
-     "       r.prompt, to_char(r.opened_at, 'FMDD Mon YYYY'),"
-     "       coalesce(to_char(r.closed_at, 'FMDD Mon YYYY'), ''), r.answer_count,"
+     "       r.prompt, to_char(r.opened_at, '" SQL_DAY "'),"
+     "       coalesce(to_char(r.closed_at, '" SQL_DAY "'), ''), r.answer_count,"
      "       (SELECT count(*) FROM feedback_invitations x WHERE x.round_id = r.id),"
      "       lr.plan_id IS NOT NULL, p.owner_id = $2::bigint,"
      "       CASE fi.answered WHEN true THEN 't' WHEN false THEN 'f' ELSE '' END,"

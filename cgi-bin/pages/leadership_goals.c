@@ -65,7 +65,7 @@ const db_statement leadership_goal_statements[] = {
      " ORDER BY name", LP_THEMES_COLUMNS},
     /* The results of plan $1 a goal may respond to. */
     {"lp_result_choices",
-     "SELECT r.id, i.name || ', ' || to_char(r.taken_on, 'FMDD Mon YYYY')"
+     "SELECT r.id, i.name || ', ' || to_char(r.taken_on, '" SQL_DAY "')"
      "  FROM profile_results r JOIN instruments i ON i.id = r.instrument_id"
      " WHERE r.plan_id = $1 ORDER BY r.taken_on DESC, r.id DESC", LP_RESULT_CHOICES_COLUMNS},
     /* A goal in plan $1 (college $2): title, the SMART parts, due date,
@@ -108,13 +108,13 @@ const db_statement leadership_goal_statements[] = {
      GC_N_COLUMNS},
     {"lp_goal_activities",
      "SELECT a.id, coalesce(a.goal_id, 0), a.kind, a.title, a.details, a.status,"
-     "       coalesce(to_char(a.starts_on, 'FMDD Mon YYYY'), ''),"
-     "       coalesce(to_char(a.ends_on, 'FMDD Mon YYYY'), ''),"
+     "       coalesce(to_char(a.starts_on, '" SQL_DAY "'), ''),"
+     "       coalesce(to_char(a.ends_on, '" SQL_DAY "'), ''),"
      "       coalesce(a.ends_on < current_date AND a.status IN ('planned', 'in_progress'), false)"
      "  FROM leadership_activities a WHERE a.plan_id = $1 AND a.goal_id = $2::bigint"
      " ORDER BY a.starts_on NULLS LAST, a.id", LP_ACTIVITIES_COLUMNS},
     {"lp_goal_reflections",
-     "SELECT f.id, to_char(f.written_on, 'FMDD Mon YYYY'), '', coalesce(a.title, ''), f.body_html"
+     "SELECT f.id, to_char(f.written_on, '" SQL_DAY "'), '', coalesce(a.title, ''), f.body_html"
      "  FROM leadership_reflections f LEFT JOIN leadership_activities a ON a.id = f.activity_id"
      " WHERE f.plan_id = $1 AND (f.goal_id = $2::bigint OR a.goal_id = $2::bigint)"
      " ORDER BY f.written_on DESC, f.id DESC", LP_REFLECTIONS_COLUMNS},

@@ -54,7 +54,7 @@ const db_statement leadership_profile_statements[] = {
     /* The results of plan $1 with their scores, newest first, one row a
      * score (one row for a type): the bar's length out of 240. */
     {"lp_results",
-     "SELECT r.id, i.name, i.kind, to_char(r.taken_on, 'FMDD Mon YYYY'), r.source,"
+     "SELECT r.id, i.name, i.kind, to_char(r.taken_on, '" SQL_DAY "'), r.source,"
      "       coalesce(r.answers, 0), r.notes, coalesce(f.id, 0), coalesce(f.filename, ''),"
      "       coalesce(t.name, ''), coalesce(it.name, ''),"
      "       coalesce(trim_scale(s.score)::text, ''),"

@@ -52,16 +52,16 @@ const db_statement leadership_review_statements[] = {
      "        unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS a(d, w, due, i)"
      "  WHERE r.id = $1", 0},
     {"lp_review",
-     "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.agenda, r.notes_html,"
-     "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''), a.display_name,"
-     "       m.display_name, coalesce(to_char(r.owner_signed_at, 'FMDD Mon YYYY'), ''),"
-     "       coalesce(to_char(r.manager_signed_at, 'FMDD Mon YYYY'), '')"
+     "SELECT r.id, to_char(r.held_on, '" SQL_DAY "'), r.agenda, r.notes_html,"
+     "       coalesce(to_char(r.next_review, '" SQL_DAY "'), ''), a.display_name,"
+     "       m.display_name, coalesce(to_char(r.owner_signed_at, '" SQL_DAY "'), ''),"
+     "       coalesce(to_char(r.manager_signed_at, '" SQL_DAY "'), '')"
      "  FROM leadership_reviews r JOIN users a ON a.id = r.author_id"
      "  JOIN users m ON m.id = r.manager_id"
      " WHERE r.plan_id = $1 AND r.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END",
      LP_REVIEW_COLUMNS},
     {"lp_review_actions",
-     "SELECT x.id, x.description, u.display_name, to_char(x.due_on, 'FMDD Mon YYYY'),"
+     "SELECT x.id, x.description, u.display_name, to_char(x.due_on, '" SQL_DAY "'),"
      "       x.done_at IS NOT NULL, x.due_on < current_date AND x.done_at IS NULL,"
      "       x.owner_id = $3::bigint"
      "  FROM leadership_review_actions x JOIN users u ON u.id = x.owner_id"

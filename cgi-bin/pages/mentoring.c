@@ -18,8 +18,8 @@
  * whether it is in force today. */
 #define MENTORSHIP_SELECT                                                                          \
     "SELECT m.id, o.display_name, o.username, w.role, m.purpose, m.state,"                         \
-    "       to_char(m.starts_on, 'FMDD Mon YYYY'),"                                                \
-    "       coalesce(to_char(m.ends_on, 'FMDD Mon YYYY'), ''),"                                    \
+    "       to_char(m.starts_on, '" SQL_DAY "'),"                                                \
+    "       coalesce(to_char(m.ends_on, '" SQL_DAY "'), ''),"                                    \
     "       w.live, m.mentor_id, m.mentee_id"                                                      \
     "  FROM mentorships_of($1) w JOIN mentorships m ON m.id = w.mentorship_id"                     \
     "  JOIN users o ON o.id = w.other_id"
@@ -89,7 +89,7 @@ const db_statement mentoring_statements[] = {
      * newest first. */
     {"mentorship_threads",
      "SELECT w.thread_id, w.subject, w.message_count,"
-     "       to_char(w.last_message_at, 'FMDD Mon YYYY'),"
+     "       to_char(w.last_message_at, '" SQL_DAY "'),"
      "       (SELECT count(*) FROM messages x WHERE x.thread_id = w.thread_id"
      "           AND x.id > w.last_read_id AND x.author_id <> $2)"
      "  FROM thread_members($2) w"

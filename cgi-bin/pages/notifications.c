@@ -25,7 +25,7 @@ const db_statement notification_statements[] = {
      * more (to know whether there are older ones). */
     {"notification_list",
      "SELECT n.id, n.subject, n.link, n.read_at IS NULL, coalesce(a.display_name, ''),"
-     "       to_char(n.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "       to_char(n.created_at, '" SQL_DAY " \"at\" HH24:MI')"
      "  FROM notifications n LEFT JOIN users a ON a.id = n.actor_id"
      " WHERE n.user_id = $1 AND ($2::bigint = 0 OR n.id < $2::bigint)"
      " ORDER BY n.id DESC LIMIT 51",

@@ -25,7 +25,7 @@ const db_statement plan_goal_statements[] = {
     /* Every change of goal $2's status, newest first. */
     {"plan_goal_history",
      "SELECT u.status, u.note, a.display_name, u.side,"
-     "       to_char(u.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "       to_char(u.created_at, '" SQL_DAY " \"at\" HH24:MI')"
      "  FROM plan_goal_updates u JOIN users a ON a.id = u.author_id"
      " WHERE u.plan_id = $1 AND u.goal_key = $2 ORDER BY u.id DESC",
      PLAN_GOAL_HISTORY_COLUMNS},

@@ -12,12 +12,12 @@
 /* Reviews of the plan at address $2, newest first, for the person of
  * session $1 (PLAN_OF_SESSION). */
 #define PLAN_REVIEWS                                                                               \
-    "SELECT r.id, to_char(r.held_on, 'FMDD Mon YYYY'), r.notes, r.next_steps,"                     \
-    "       coalesce(to_char(r.next_review, 'FMDD Mon YYYY'), ''), a.display_name,"                \
+    "SELECT r.id, to_char(r.held_on, '" SQL_DAY "'), r.notes, r.next_steps,"                     \
+    "       coalesce(to_char(r.next_review, '" SQL_DAY "'), ''), a.display_name,"                \
     "       coalesce(ls.display_name, ''),"                                                        \
-    "       coalesce(to_char(r.learner_signed_at, 'FMDD Mon YYYY'), ''),"                          \
+    "       coalesce(to_char(r.learner_signed_at, '" SQL_DAY "'), ''),"                          \
     "       coalesce(ts.display_name, ''),"                                                        \
-    "       coalesce(to_char(r.tutor_signed_at, 'FMDD Mon YYYY'), ''),"                            \
+    "       coalesce(to_char(r.tutor_signed_at, '" SQL_DAY "'), ''),"                            \
     "       coalesce(r.next_review < current_date, false)"                                         \
     "  FROM plan_reviews r JOIN users a ON a.id = r.author_id"                                     \
     "  LEFT JOIN users ls ON ls.id = r.learner_signed_by"                                          \
@@ -57,7 +57,7 @@ const db_statement plan_progress_statements[] = {
     {"plan_summary",
      "SELECT count(g.*), count(*) FILTER (WHERE g.status = 'achieved'),"
      "       count(*) FILTER (WHERE g.overdue),"
-     "       (SELECT coalesce(to_char(next_review, 'FMDD Mon YYYY'), '')"
+     "       (SELECT coalesce(to_char(next_review, '" SQL_DAY "'), '')"
      "               || CASE WHEN next_review < current_date THEN ' late' ELSE '' END"
      "          FROM plan_reviews WHERE plan_id = $1 ORDER BY held_on DESC, id DESC LIMIT 1),"
      "       (SELECT count(*) FROM plan_reviews WHERE plan_id = $1 AND CASE $2"
@@ -72,7 +72,7 @@ const db_statement plan_progress_statements[] = {
      "         WHERE p.id = $1) g",
      PLAN_SUMMARY_COLUMNS},
     {"plan_comments", "SELECT c.id, u.display_name, c.side, c.version, c.body,"
-                      "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+                      "       to_char(c.created_at, '" SQL_DAY " \"at\" HH24:MI')"
                       "  FROM plan_comments c JOIN users u ON u.id = c.author_id"
                       " WHERE c.plan_id = $1 ORDER BY c.id",
      PLAN_COMMENTS_COLUMNS},

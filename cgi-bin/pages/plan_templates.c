@@ -39,7 +39,7 @@ const db_statement plan_template_statements[] = {
     /* The templates of the cohorts $1 teaches, with how many plans each
      * started. */
     {"template_list",
-     "SELECT t.id, t.title, c.name, u.display_name, to_char(t.updated_at, 'FMDD Mon YYYY'),"
+     "SELECT t.id, t.title, c.name, u.display_name, to_char(t.updated_at, '" SQL_DAY "'),"
      "       (SELECT count(*) FROM plans p WHERE p.template_id = t.id),"
      "       jsonb_array_length(t.content->'goals')"
      "  FROM plan_templates t JOIN cohorts c ON c.id = t.cohort_id"

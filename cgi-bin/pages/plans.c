@@ -26,7 +26,7 @@
 #define PLAN_HEAD                                                                                  \
     "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), p.latest_version,"                   \
     "       coalesce(p.agreed_version, 0), s.side, l.display_name, l.username,"                    \
-    "       lv.side, a.display_name, to_char(lv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"      \
+    "       lv.side, a.display_name, to_char(lv.created_at, '" SQL_DAY " \"at\" HH24:MI'),"      \
     "       lv.note, g.plan_id IS NOT NULL, p.activity_version, coalesce(p.started_from, ''),"    \
     "       current_date"                                                                          \
     "  FROM session_viewer($1) v"                                                                  \
@@ -59,10 +59,12 @@
                  PLAN_GOALS_JSON("$8", "$9", "$10", "$11", "$12", "$13"))
 
 /* The goals of versions of plan $2, one row each, in order: the version,
- * then the goal's fields. */
+ * then the goal's fields (the target date as the form's date box holds
+ * it), then the target date in words. */
 #define PLAN_GOALS                                                                                 \
     "SELECT pv.number, e.i, e.g->>'title', e.g->>'criteria', e.g->>'target',"                      \
-    "       e.g->>'activities', e.g->>'assessment', e.g->>'key'"                                   \
+    "       e.g->>'activities', e.g->>'assessment', e.g->>'key',"                                  \
+    "       coalesce(to_char(nullif(e.g->>'target', '')::date, '" SQL_DAY "'), '')"              \
     "  FROM plan_versions pv,"                                                                     \
     "       jsonb_array_elements(pv.content->'goals') WITH ORDINALITY AS e(g, i)"
 
@@ -131,9 +133,9 @@ const db_statement plan_statements[] = {
     {"plan_list",
      "WITH s AS MATERIALIZED (SELECT plan_id, side FROM plan_sides($1::bigint))"
      "SELECT p.id, p.title, p.state, coalesce(p.awaiting, ''), l.display_name, s.side,"
-     "       to_char(p.updated_at, 'FMDD Mon YYYY'), p.latest_version,"
+     "       to_char(p.updated_at, '" SQL_DAY "'), p.latest_version,"
      "       gs.goals, gs.achieved, gs.overdue,"
-     "       coalesce(to_char(rv.next_review, 'FMDD Mon YYYY'), ''),"
+     "       coalesce(to_char(rv.next_review, '" SQL_DAY "'), ''),"
      "       coalesce(rv.next_review < current_date, false), ts.to_sign"
      "  FROM s JOIN plans p ON p.institution_id = $3::bigint AND p.id = s.plan_id"
      "  JOIN users l ON l.id = p.learner_id"
@@ -182,12 +184,12 @@ const db_statement plan_statements[] = {
     {"plan_goals",
      PLAN_GOALS " WHERE pv.plan_id = $1 AND pv.number IN ($2, $3)"
                 " ORDER BY pv.number DESC, e.i",
-     PLAN_GOALS_COLUMNS},
+     PLAN_GOALS_SHOWN_COLUMNS},
     /* One version's own fields. */
     {"plan_version",
      "SELECT pv.number, pv.content->>'learner_account', pv.content->>'tutor_account',"
      "       pv.content->>'support', pv.side, u.display_name, pv.note,"
-     "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "       to_char(pv.created_at, '" SQL_DAY " \"at\" HH24:MI')"
      "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
      " WHERE pv.plan_id = $1 AND pv.number = $2",
      PLAN_VERSION_COLUMNS},
@@ -195,7 +197,7 @@ const db_statement plan_statements[] = {
      * signed it. */
     {"plan_history",
      "SELECT pv.number, pv.side, u.display_name,"
-     "       to_char(pv.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'), pv.note,"
+     "       to_char(pv.created_at, '" SQL_DAY " \"at\" HH24:MI'), pv.note,"
      "       (SELECT string_agg(g.side, ',' ORDER BY g.side) FROM plan_signatures g"
      "         WHERE g.plan_id = pv.plan_id AND g.number = pv.number)"
      "  FROM plan_versions pv JOIN users u ON u.id = pv.author_id"
@@ -377,7 +379,7 @@ static void fill_version_body(tpl_dict *v, const PGresult *fields, int row, cons
         tpl_set_int(g, "N", ++n);
         tpl_set(g, "TITLE", db_text(goals, i, PG_TITLE));
         tpl_set(g, "CRITERIA", db_text(goals, i, PG_CRITERIA));
-        tpl_set(g, "TARGET", db_text(goals, i, PG_TARGET));
+        tpl_set(g, "TARGET", db_text(goals, i, PG_TARGET_WORDS));
         tpl_set(g, "ACTIVITIES", db_text(goals, i, PG_ACTIVITIES));
         tpl_set(g, "ASSESSMENT", db_text(goals, i, PG_ASSESSMENT));
     }
@@ -680,7 +682,7 @@ static void compare_goal(request *r, tpl_dict *d, const char *label, const PGres
         int column;
     } goal_fields[] = {{"title", PG_TITLE},
                        {"success criteria", PG_CRITERIA},
-                       {"target date", PG_TARGET},
+                       {"target date", PG_TARGET_WORDS},
                        {"activities", PG_ACTIVITIES},
                        {"assessment", PG_ASSESSMENT}};
     for (size_t f = 0; f < sizeof goal_fields / sizeof *goal_fields; f++)

@@ -44,6 +44,8 @@ enum {
     PG_KEY,
     PLAN_GOALS_COLUMNS
 };
+/* plan_goals' own last column: the target date in words. */
+enum { PG_TARGET_WORDS = PLAN_GOALS_COLUMNS, PLAN_GOALS_SHOWN_COLUMNS };
 
 /* Goals as a jsonb array from six text[] statement parameters, as
  * plan_goal_params gives them: title, criteria, target, activities,
@@ -137,9 +139,9 @@ void plan_fill_goal_fields(tpl_dict *d, const goal_input *g, const PGresult *goa
 // clang-format off
 #define PLAN_GOALS_IN_FORCE                                                                        \
     "SELECT e.i, e.g->>'title',"                                                                   \
-    "       coalesce(to_char(nullif(e.g->>'target', '')::date, 'FMDD Mon YYYY'), ''),"             \
+    "       coalesce(to_char(nullif(e.g->>'target', '')::date, '" SQL_DAY "'), ''),"             \
     "       e.g->>'key', coalesce(u.status, 'not_started'), coalesce(u.note, ''),"                 \
-    "       coalesce(a.display_name, ''), coalesce(to_char(u.created_at, 'FMDD Mon YYYY'), ''),"   \
+    "       coalesce(a.display_name, ''), coalesce(to_char(u.created_at, '" SQL_DAY "'), ''),"   \
     "       coalesce(nullif(e.g->>'target', '')::date < current_date"                              \
     "                AND u.status IS DISTINCT FROM 'achieved', false),"                            \
     "       e.g->>'criteria', e.g->>'activities', e.g->>'assessment'"                              \

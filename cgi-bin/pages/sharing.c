@@ -78,7 +78,7 @@ const db_statement sharing_statements[] = {
      SHARE_TARGET_COLUMNS},
     {"share_list",
      "SELECT s.id, s.audience, u.display_name, u.username, c.name, c.code,"
-     "       to_char(s.starts_on, 'FMDD Mon YYYY'), to_char(s.ends_on, 'FMDD Mon YYYY'),"
+     "       to_char(s.starts_on, '" SQL_DAY "'), to_char(s.ends_on, '" SQL_DAY "'),"
      "       CASE WHEN s.ends_on < current_date THEN 'ended'"
      "            WHEN s.starts_on > current_date THEN 'later' ELSE 'now' END"
      "  FROM shares s LEFT JOIN users u ON u.id = s.user_id"
@@ -127,7 +127,7 @@ const db_statement sharing_statements[] = {
      * newest first; each thing once, however many of its shares admit the
      * viewer. */
     {"shared_with_me",
-     "SELECT kind, id, title, owner, username, audience, to_char(updated, 'FMDD Mon YYYY') FROM ("
+     "SELECT kind, id, title, owner, username, audience, to_char(updated, '" SQL_DAY "') FROM ("
      "  SELECT DISTINCT ON (kind, id) kind, id, title, owner, username, audience, updated FROM ("
      "    SELECT CASE WHEN s.page_id IS NULL THEN 'collection' ELSE 'page' END AS kind,"
      "           coalesce(p.id, c.id) AS id, coalesce(p.title, c.title) AS title,"

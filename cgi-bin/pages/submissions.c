@@ -96,7 +96,7 @@ const db_statement submission_statements[] = {
      * other party's name (readable_submissions). */
     {"submission_list",
      "SELECT s.id, s.title, s.owner_id = v.id, o.display_name,"
-     "       to_char(s.submitted_at, 'FMDD Mon YYYY'), s.reviewed_at IS NOT NULL"
+     "       to_char(s.submitted_at, '" SQL_DAY "'), s.reviewed_at IS NOT NULL"
      "  FROM session_viewer($1) v CROSS JOIN readable_submissions(v.id) s"
      "  JOIN users o ON o.id = CASE WHEN s.owner_id = v.id THEN s.tutor_id ELSE s.owner_id END"
      " ORDER BY s.submitted_at DESC, s.id DESC LIMIT 500",
@@ -106,8 +106,8 @@ const db_statement submission_statements[] = {
     {"submission_show",
      "SELECT s.id, s.title, s.owner_id, s.tutor_id, o.display_name, t.display_name, s.page_id,"
      "       s.collection_id, s.note_html, s.snapshot_html,"
-     "       to_char(s.submitted_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
-     "       to_char(s.reviewed_at, 'FMDD Mon YYYY \"at\" HH24:MI')"
+     "       to_char(s.submitted_at, '" SQL_DAY " \"at\" HH24:MI'),"
+     "       to_char(s.reviewed_at, '" SQL_DAY " \"at\" HH24:MI')"
      "  FROM readable_submissions($2) s JOIN users o ON o.id = s.owner_id"
      "  JOIN users t ON t.id = s.tutor_id"
      " WHERE s.id = $1",
@@ -116,7 +116,7 @@ const db_statement submission_statements[] = {
      * way: nothing is hidden or deleted here. */
     {"submission_comments",
      "SELECT c.id, a.display_name, c.body_html, c.is_feedback, false,"
-     "       to_char(c.created_at, 'FMDD Mon YYYY \"at\" HH24:MI'),"
+     "       to_char(c.created_at, '" SQL_DAY " \"at\" HH24:MI'),"
      "       false, false, false"
      "  FROM readable_submissions($2) s"
      "  JOIN comments c ON c.submission_id = s.id"

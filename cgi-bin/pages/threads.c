@@ -131,7 +131,7 @@ const db_statement thread_statements[] = {
     /* Viewer $1's threads at their college $2 (thread_members), latest
      * activity first, with how many messages in each they have not read. */
     {"thread_list",
-     "SELECT w.thread_id, w.subject, o.names, to_char(w.last_message_at, 'FMDD Mon YYYY'),"
+     "SELECT w.thread_id, w.subject, o.names, to_char(w.last_message_at, '" SQL_DAY "'),"
      "       (SELECT count(*) FROM messages x WHERE x.thread_id = w.thread_id"
      "           AND x.id > w.last_read_id AND x.author_id <> $1),"
      "       w.message_count, w.mentorship_id IS NOT NULL"
@@ -150,7 +150,7 @@ const db_statement thread_statements[] = {
      "       coalesce(m.link_title, ''),"
      "       to_char(m.created_at, CASE WHEN date_trunc('year', m.created_at)"
      "                                       = date_trunc('year', now())"
-     "                                  THEN 'FMDD Mon, HH24:MI' ELSE 'FMDD Mon YYYY, HH24:MI' END)"
+     "                                  THEN 'FMDD FMMonth, HH24:MI' ELSE '" SQL_DAY ", HH24:MI' END)"
      "  FROM messages m JOIN users u ON u.id = m.author_id"
      " WHERE m.thread_id = $1 ORDER BY m.id",
      THREAD_MESSAGES_COLUMNS},
@@ -196,7 +196,7 @@ const db_statement thread_statements[] = {
      "                                 ORDER BY u.display_name)"
      "                FROM thread_members m JOIN users u ON u.id = m.user_id"
      "               WHERE m.thread_id = t.id),"
-     "       to_char(t.created_at, 'FMDD Mon YYYY'), t.message_count"
+     "       to_char(t.created_at, '" SQL_DAY "'), t.message_count"
      "  FROM threads t WHERE t.id = $1 AND t.institution_id = $2",
      THREAD_ADMIN_HEAD_COLUMNS},
     /* The threads of the person with username $2 at college $1: members
@@ -206,7 +206,7 @@ const db_statement thread_statements[] = {
      "                                 ORDER BY u.display_name)"
      "                FROM thread_members m JOIN users u ON u.id = m.user_id"
      "               WHERE m.thread_id = t.id),"
-     "       to_char(t.created_at, 'FMDD Mon YYYY'), to_char(t.last_message_at, 'FMDD Mon YYYY'),"
+     "       to_char(t.created_at, '" SQL_DAY "'), to_char(t.last_message_at, '" SQL_DAY "'),"
      "       t.message_count"
      "  FROM users p JOIN thread_members pm ON pm.user_id = p.id"
      "  JOIN threads t ON t.id = pm.thread_id"

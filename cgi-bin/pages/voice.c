@@ -21,12 +21,12 @@
  * (mine, eligible). */
 #define POLL_HEAD                                                                                  \
     "SELECT p.id, p.title, p.description, p.anonymous, p.visibility, p.scope,"                    \
-    "       coalesce(to_char(p.opens_at, 'FMDD Mon YYYY, HH24:MI'), ''),"                         \
-    "       to_char(p.closes_at, 'FMDD Mon YYYY, HH24:MI'),"                                      \
+    "       coalesce(to_char(p.opens_at, '" SQL_DAY ", HH24:MI'), ''),"                         \
+    "       to_char(p.closes_at, '" SQL_DAY ", HH24:MI'),"                                      \
     "       CASE WHEN p.opens_at IS NULL THEN 'draft' WHEN p.opens_at > now() THEN 'scheduled'"   \
     "            WHEN p.closes_at > now() THEN 'open' ELSE 'closed' END,"                         \
     "       r.mine, r.eligible,"                                                                   \
-    "       coalesce(to_char(v.voted_on, 'FMDD Mon YYYY'), ''), p.voters,"                        \
+    "       coalesce(to_char(v.voted_on, '" SQL_DAY "'), ''), p.voters,"                        \
     "       CASE WHEN p.public_key IS NULL THEN i.voice_min_voters ELSE p.batch_size END,"        \
     "       coalesce(to_char(p.opens_at, 'YYYY-MM-DD\"T\"HH24:MI'), ''),"                         \
     "       to_char(p.closes_at, 'YYYY-MM-DD\"T\"HH24:MI'),"                                      \
@@ -64,7 +64,7 @@ const db_statement voice_statements[] = {
      "SELECT p.id, p.title,"
      "       CASE WHEN p.opens_at IS NULL THEN 'draft' WHEN p.opens_at > now() THEN 'scheduled'"
      "            WHEN p.closes_at > now() THEN 'open' ELSE 'closed' END,"
-     "       to_char(p.closes_at, 'FMDD Mon YYYY, HH24:MI'), r.mine,"
+     "       to_char(p.closes_at, '" SQL_DAY ", HH24:MI'), r.mine,"
      "       v.user_id IS NOT NULL, p.voters"
      "  FROM poll_readers($1::bigint) r"
      "  JOIN polls p ON p.institution_id = $2::bigint AND p.id = r.poll_id"

@@ -22,7 +22,7 @@
 #define OVERDUE(i)                                                                                 \
     "(" i ".status IN ('raised', 'received', 'considering') AND " i ".due_on < current_date)"
 #define ISSUE_ROW                                                                                  \
-    "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"      \
+    "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, '" SQL_DAY "'),"      \
     "       " OVERDUE("i") ", rs.display_name, i.status,"                                          \
     "       coalesce((SELECT e.response_html FROM voice_issue_events e"                            \
     "                  WHERE e.issue_id = i.id AND e.response_md <> ''"                            \
@@ -90,7 +90,7 @@ const db_statement voice_issue_statements[] = {
     /* Issues awaiting a decision that person $1 answers, or whose answerer
      * $1 manages. */
     {"voice_answerable",
-     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
+     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, '" SQL_DAY "'),"
      "       " OVERDUE("i") ", i.responsible_id = $1, rs.display_name"
      "  FROM voice_issues i JOIN users rs ON rs.id = i.responsible_id"
      " WHERE (i.responsible_id = $1 OR rs.line_manager_id = $1)"
@@ -122,11 +122,11 @@ const db_statement voice_issue_statements[] = {
     /* Issue $1 as person $2 may read it (issue_readers), and whether they
      * read its board. */
     {"voice_issue_get",
-     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, 'FMDD Mon YYYY'),"
+     "SELECT i.id, i.title, " STATUS_WORDS("i.status") ", to_char(i.due_on, '" SQL_DAY "'),"
      "       " OVERDUE("i") ", rs.display_name, i.status, i.body_html,"
      "       coalesce(c.name, 'The whole college'), coalesce(c.id::text, ''), rb.display_name,"
      "       i.responsible_id = $2::bigint, coalesce(p.id::text, ''), coalesce(p.title, ''),"
-     "       to_char(i.created_at, 'FMDD Mon YYYY'), r.on_board,"
+     "       to_char(i.created_at, '" SQL_DAY "'), r.on_board,"
      "       i.raised_by = $2::bigint AND i.status IN ('raised', 'received', 'considering'),"
      "       i.due_on::text"
      "  FROM issue_readers($2::bigint) r"
@@ -137,7 +137,7 @@ const db_statement voice_issue_statements[] = {
      VOICE_ISSUE_GET_COLUMNS},
     {"voice_issue_timeline",
      "SELECT " STATUS_WORDS("e.status") ", e.response_html, u.display_name,"
-     "       to_char(e.created_at, 'FMDD Mon YYYY, HH24:MI')"
+     "       to_char(e.created_at, '" SQL_DAY ", HH24:MI')"
      "  FROM voice_issue_events e JOIN users u ON u.id = e.actor_id"
      " WHERE e.issue_id = $1 ORDER BY e.id",
      VOICE_ISSUE_TIMELINE_COLUMNS},
@@ -152,8 +152,8 @@ const db_statement voice_issue_statements[] = {
      "  FROM voice_issues old"
      " WHERE i.id = $1 AND old.id = i.id AND i.raised_by = $2"
      "   AND i.status IN ('raised', 'received', 'considering') AND $3::date > current_date"
-     " RETURNING i.responsible_id, i.title, to_char(old.due_on, 'FMDD Mon YYYY'),"
-     "           to_char(i.due_on, 'FMDD Mon YYYY')",
+     " RETURNING i.responsible_id, i.title, to_char(old.due_on, '" SQL_DAY "'),"
+     "           to_char(i.due_on, '" SQL_DAY "')",
      VOICE_ISSUE_REDATE_COLUMNS},
     {"voice_issue_respond",
      "UPDATE voice_issues SET status = $3, updated_at = now()"

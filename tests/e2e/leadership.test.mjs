@@ -86,15 +86,15 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await grace.getByLabel(/Achievable/).fill('Both asked for more responsibility.');
     await grace.getByLabel(/Relevant/).fill('My profile says I coordinate everything myself.');
     await grace.getByLabel(/Time-bound/).fill('2020-01-01');
-    await grace.getByLabel(/Team-role inventory, 10 Sep 2026/).check();
+    await grace.getByLabel(/Team-role inventory, 10 September 2026/).check();
     await press(grace, 'Set the goal', { expectStatus: 400 });
     assert.match(await main(grace), /must be today or later/);
-    assert.ok(await grace.getByLabel(/Team-role inventory, 10 Sep 2026/).isChecked(), 'the link chosen is kept');
+    assert.ok(await grace.getByLabel(/Team-role inventory, 10 September 2026/).isChecked(), 'the link chosen is kept');
     await grace.getByLabel(/Time-bound/).fill(LATER);
     await press(grace, 'Set the goal');
     goalUrl = new URL(grace.url()).pathname;
     assert.match(goalUrl, /\/goals\/\d+$/);
-    assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/);
+    assert.match(await main(grace), /Responds to: Team-role inventory \(10 September 2026\)/);
     // Reworded later, its links kept; an empty part is refused.
     await follow(grace, 'Change the goal');
     await grace.getByLabel(/Specific/).fill('');
@@ -104,7 +104,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await press(grace, 'Save the goal');
     assert.equal(new URL(grace.url()).pathname, goalUrl);
     assert.match(await main(grace), /with a checklist/);
-    assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/);
+    assert.match(await main(grace), /Responds to: Team-role inventory \(10 September 2026\)/);
   });
 
   test('an activity for the goal, its status changed, and a reflection in Markdown', async () => {
@@ -281,7 +281,7 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     const next = new URL(grace.url()).pathname;
     assert.notEqual(next, planUrl);
     assert.match(await main(grace), new RegExp(`Delegate the timetable ${RUN}[\\s\\S]*Carried from last year's plan`));
-    assert.match(await main(grace), /Responds to: Team-role inventory \(10 Sep 2026\)/, 'with the result it responds to');
+    assert.match(await main(grace), /Responds to: Team-role inventory \(10 September 2026\)/, 'with the result it responds to');
     await h.visit(grace, '/leadership');
     await h.submit(grace, '/leadership/plans', { csrf_token: await csrf(grace), year: 'next' }, { expectStatus: 409 });
     assert.match(await main(grace), /already have a plan for \d{4}\/\d{2}\./);

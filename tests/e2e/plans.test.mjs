@@ -46,6 +46,7 @@ describe('a learner and her tutor negotiate a plan', () => {
     assert.match(text, /Proposed/);
     assert.match(text, /waits for the tutor/);
     assert.match(text, /I find essays hard/);
+    assert.match(text, new RegExp(`By\\s+30 June ${NEXT_YEAR.slice(0, 4)}`), 'a date in words, as on every page');
     await assertAccessible(amira, 'a proposed plan');
   });
 

@@ -249,7 +249,7 @@ describe('a page shared with a tutor and by secret link', () => {
     assert.equal(again.status(), 400);
     assert.match(await amira.locator('.govuk-error-summary').innerText(), /already shared that way, for the same dates/);
     await share(amira, editorPath, 'One person at your college', { person: user('jack'), until: '2099-01-31' });
-    assert.match(await amira.locator('#shares ~ dl').innerText(), new RegExp(`${JACK}\\s+Until 31 Jan 2099`), 'the same person for other dates is another share');
+    assert.match(await amira.locator('#shares ~ dl').innerText(), new RegExp(`${JACK}\\s+Until 31 January 2099`), 'the same person for other dates is another share');
     const actions = psql(`SELECT string_agg(action, ',' ORDER BY id) FROM audit_log
                           WHERE institution_id = ${collegeId()} AND (detail LIKE '%(page ${pageId})%' OR detail LIKE '%page ${pageId} %')`);
     // tutors, link; link stopped; link with an end; tutors stopped; college, public, jack twice
