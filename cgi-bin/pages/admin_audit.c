@@ -1,5 +1,6 @@
 /* admin_audit: the audit log of the viewer's scope, newest first, to read
  * and filter. Nothing here changes it; the database refuses that anyway. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,8 +71,8 @@ const db_statement admin_audit_statements[] = {
 };
 
 /* Every action Tandem records, as the filter offers them. A feature that
- * records a new action adds it here; until then its rows still show, under
- * their raw name. */
+ * records a new action adds it here; until then its rows still show, its
+ * name made into words (action_label). */
 #define KNOWN_ACTIONS                                                                              \
     X("sign_in", "Signed in")                                                                      \
     X("sign_in_failed", "Sign-in failed")                                                          \
@@ -116,7 +117,16 @@ const db_statement admin_audit_statements[] = {
     X("leadership_review_signed", "Signed a leadership review")                                    \
     X("leadership_action_done", "Marked a review action done")                                     \
     X("leadership_feedback_opened", "Asked colleagues for 360-degree feedback")                    \
-    X("leadership_feedback_closed", "Closed a 360-degree feedback round")
+    X("leadership_feedback_closed", "Closed a 360-degree feedback round")                          \
+    X("users_imported", "Imported people from a file")                                             \
+    X("share_added", "Shared a page or collection")                                                \
+    X("share_revoked", "Stopped sharing a page or collection")                                     \
+    X("mentorship_set_up", "Set up a mentorship")                                                  \
+    X("mentorship_requested", "Asked for a mentor")                                                \
+    X("thread_read_for_safeguarding", "Read a private thread for safeguarding")                    \
+    X("poll_created", "Created a poll")                                                            \
+    X("poll_changed", "Changed a poll")                                                            \
+    X("voice_issue_raised", "Raised a student-voice issue")
 
 #define X(action, label) action,
 static const char *const action_names[] = {KNOWN_ACTIONS NULL};
@@ -126,12 +136,20 @@ static const char *const action_labels[] = {KNOWN_ACTIONS};
 #undef X
 #define N_ACTIONS (sizeof action_labels / sizeof *action_labels)
 
-static const char *action_label(const char *action)
+/* What an action is called: its label, or for one not listed (a row
+ * written by a newer feature) its name in words, "some_thing" as "Some
+ * thing", never the code itself. */
+static const char *action_label(request *r, const char *action)
 {
     for (size_t i = 0; i < N_ACTIONS; i++)
         if (strcmp(action_names[i], action) == 0)
             return action_labels[i];
-    return action;
+    char *words = arena_strdup(r->mem, action);
+    for (char *c = words; c && *c; c++)
+        *c = *c == '_' ? ' ' : *c;
+    if (words && *words)
+        words[0] = (char)toupper((unsigned char)words[0]);
+    return words ? words : action;
 }
 
 static const field_spec audit_fields[] = {
@@ -190,7 +208,7 @@ void page_admin_audit(request *r)
             tpl_dict *e = tpl_add_section(d, "EVENT");
             tpl_set(e, "AT", db_text(res, i, AL_AT));
             tpl_set(e, "DATETIME", db_text(res, i, AL_DATETIME));
-            tpl_set(e, "ACTION", action_label(db_text(res, i, AL_ACTION)));
+            tpl_set(e, "ACTION", action_label(r, db_text(res, i, AL_ACTION)));
             if (db_text(res, i, AL_ACTOR)[0]) {
                 tpl_dict *a = tpl_add_section(e, "ACTOR");
                 tpl_set(a, "NAME", db_text(res, i, AL_ACTOR_NAME));

@@ -349,6 +349,17 @@ describe('the audit log', () => {
     assert.match(table, new RegExp(`roles of ${literal(NEW_USER)}: student, staff → student, staff, manager`));
   });
 
+  test('says what happened in words, even for an action it has no words for yet', async () => {
+    psql(`INSERT INTO audit_log (institution_id, actor_id, action, detail)
+          SELECT institution_id, id, x, 'words ${RUN}' FROM users, unnest(ARRAY['users_imported', 'brand_new_thing']) x
+           WHERE username = '${user('admin')}'`);
+    await h.visit(page, `/admin/audit?user=${encodeURIComponent(user('admin'))}`);
+    const table = await page.locator('table').innerText();
+    assert.match(table, /Imported people from a file/);
+    assert.match(table, /Brand new thing/);
+    assert.doesNotMatch(table, /users_imported|brand_new_thing/, 'no codes');
+  });
+
   test('filters by action and by date', async () => {
     await h.visit(page, '/admin/audit?action=user_suspended');
     const rows = await page.locator('tbody tr').allInnerTexts();
