@@ -371,8 +371,12 @@ static int find_account(request *r, const flow *f, const oidc_identity *id, long
                         const char **username)
 {
     /* The address checked against the college's domains: the email claim,
-     * or the matched claim when the provider sends no email. */
+     * or the matched claim when the provider sends no email. A matched
+     * claim that is an address (Entra's preferred_username) must be at one
+     * of them too, since an account is found by its part before the @. */
     const char *address = *id->email ? id->email : id->matched;
+    if (strchr(id->matched, '@') && !domain_allowed(r, id->matched, f->domains))
+        address = id->matched;
     const char *why = NULL;
     if (!domain_allowed(r, address, f->domains))
         why = arena_printf(r->mem,
