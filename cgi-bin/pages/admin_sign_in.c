@@ -201,8 +201,16 @@ static bool claim_name_ok(const char *s)
 /* Plain http only for a provider on this machine (a test's); https else. */
 static bool issuer_scheme_ok(const char *issuer)
 {
-    return strncmp(issuer, "https://", 8) == 0 || strncmp(issuer, "http://127.0.0.1", 16) == 0 ||
-           strncmp(issuer, "http://localhost", 16) == 0;
+    static const char *const loopback[] = {"http://127.0.0.1", "http://localhost"};
+    if (strncmp(issuer, "https://", 8) == 0)
+        return true;
+    for (size_t i = 0; i < ARRAY_SIZE(loopback); i++) {
+        size_t n = strlen(loopback[i]);
+        /* The host must end there: not http://127.0.0.1.example.com. */
+        if (strncmp(issuer, loopback[i], n) == 0 && strchr(":/", issuer[n]))
+            return true;
+    }
+    return false;
 }
 
 void page_admin_sign_in_save(request *r)
@@ -243,7 +251,7 @@ void page_admin_sign_in_save(request *r)
         field = "issuer", err = "The issuer URL must start with https://.";
     oidc_provider p;
     if (!field && (err = oidc_discover(r->mem, v[F_ISSUER].str, &p)))
-        field = "issuer";
+        field = "issuer", err = arena_printf(r->mem, "%s Nothing was saved.", err);
     const char *sealed = NULL;
     if (!field && v[F_SECRET].present &&
         !(sealed = oidc_secret_seal(r->mem, tandem_config->keys_dir, v[F_SECRET].str))) {

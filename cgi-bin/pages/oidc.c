@@ -179,7 +179,7 @@ static void refuse(request *r, int status, const char *title, const char *messag
     render_end(r, status);
 }
 
-#define NOT_SIGNED_IN "You are not signed in"
+#define NOT_SIGNED_IN "Signing in with your college account did not work"
 
 /* ---- GET /oidc/start?college=SLUG&next=PATH ---- */
 
@@ -266,16 +266,15 @@ static int take_request(request *r, flow *f)
     if (!state || !*state->value) {
         refuse(r, 400, NOT_SIGNED_IN,
                "The address the sign-in service sent you back with is incomplete (it has no "
-               "state). Start signing in again.",
+               "state).",
                NULL, true);
         return -1;
     }
     if (!cookie || strlen(cookie) != strlen(state->value) ||
         sodium_memcmp(cookie, state->value, strlen(cookie)) != 0) {
         refuse(r, 400, NOT_SIGNED_IN,
-               "This sign-in was not started in this browser, or it has already been used. "
-               "Start signing in again.",
-               NULL, true);
+               "This sign-in was not started in this browser, or it has already been used.", NULL,
+               true);
         return -1;
     }
     const char *params[] = {session_token_hash(r->mem, state->value)};
@@ -293,8 +292,7 @@ static int take_request(request *r, flow *f)
     }
     PQclear(res);
     if (!fresh)
-        refuse(r, 400, NOT_SIGNED_IN,
-               "This sign-in has already been used or has expired. Start signing in again.", NULL,
+        refuse(r, 400, NOT_SIGNED_IN, "This sign-in has already been used or has expired.", NULL,
                true);
     return fresh ? 0 : -1;
 }
@@ -450,10 +448,8 @@ void page_oidc_callback(request *r)
     if (take_request(r, &f) || load_provider(r, &f))
         return;
     if (error || !code || !*code->value) {
-        refuse(r, 401, NOT_SIGNED_IN,
-               arena_printf(r->mem, "%s Start signing in again.",
-                            provider_error(error ? error->value : "")),
-               f.slug, f.passwords);
+        refuse(r, 401, NOT_SIGNED_IN, provider_error(error ? error->value : ""), f.slug,
+               f.passwords);
         return;
     }
     oidc_identity id;

@@ -148,6 +148,12 @@ describe('the college administrator sets single sign-on up', () => {
     assert.match(await page.locator('.govuk-error-summary').innerText(), /names the issuer "http:\/\/127\.0\.0\.1:\d+", not/);
   });
 
+  test('an issuer that is not https (or this machine) is refused', async () => {
+    const response = await saveSettings(page, { issuer: 'http://127.0.0.1.example.com' });
+    assert.equal(response.status(), 400);
+    assert.match(await page.locator('#issuer-error').innerText(), /must start with https:\/\//);
+  });
+
   test('bad domains are refused and named', async () => {
     const response = await saveSettings(page, { domains: 'not a domain' });
     assert.equal(response.status(), 400);
