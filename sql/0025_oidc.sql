@@ -40,7 +40,10 @@ CREATE INDEX oidc_links_user ON oidc_links (institution_id, user_id);
 
 -- Sign-ins on their way through a provider: the hash of the state (the
 -- state itself is only in the browser's cookie and the provider's
--- redirect), the nonce and the PKCE verifier, where to go afterwards. Used
+-- redirect), the nonce and the PKCE verifier, where to go afterwards, and
+-- the token endpoint and JWKS address the provider's discovery document
+-- gave when the sign-in started (so that the callback need not ask for it
+-- again, one request fewer to wait on). Used
 -- once (the callback deletes the row it uses), good for 10 minutes, and
 -- deleted by housekeeping when left unused.
 CREATE TABLE oidc_requests (
@@ -49,6 +52,9 @@ CREATE TABLE oidc_requests (
     nonce           text NOT NULL,
     verifier        text NOT NULL,
     next_path       text NOT NULL,
+    token_endpoint  text NOT NULL,
+    jwks_uri        text NOT NULL,
+    secret_post     boolean NOT NULL,
     created_at      timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX oidc_requests_created ON oidc_requests (created_at);

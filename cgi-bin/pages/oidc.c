@@ -34,7 +34,17 @@ enum {
     OP_DOMAINS,
     OIDC_PROVIDER_COLUMNS
 };
-enum { RT_INSTITUTION_ID, RT_NONCE, RT_VERIFIER, RT_NEXT, RT_FRESH, OIDC_REQUEST_TAKE_COLUMNS };
+enum {
+    RT_INSTITUTION_ID,
+    RT_NONCE,
+    RT_VERIFIER,
+    RT_NEXT,
+    RT_TOKEN_ENDPOINT,
+    RT_JWKS_URI,
+    RT_SECRET_POST,
+    RT_FRESH,
+    OIDC_REQUEST_TAKE_COLUMNS
+};
 enum { AM_ID, AM_USERNAME, AM_STATUS, OIDC_ACCOUNT_COLUMNS };
 
 const db_statement oidc_statements[] = {
@@ -44,14 +54,15 @@ const db_statement oidc_statements[] = {
     {"oidc_provider_by_domain",
      PROVIDER_COLUMNS " WHERE p.email_domains @> ARRAY[lower($1)] LIMIT 2", OIDC_PROVIDER_COLUMNS},
     {"oidc_request_insert",
-     "INSERT INTO oidc_requests (state_hash, institution_id, nonce, verifier, next_path)"
-     " VALUES ($1, $2, $3, $4, $5)",
+     "INSERT INTO oidc_requests (state_hash, institution_id, nonce, verifier, next_path,"
+     "                           token_endpoint, jwks_uri, secret_post)"
+     " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
      0},
     /* Used once: the row goes as it is read. FRESH: younger than 10
      * minutes (housekeeping deletes the older ones). */
     {"oidc_request_take",
      "DELETE FROM oidc_requests WHERE state_hash = $1"
-     " RETURNING institution_id, nonce, verifier, next_path,"
+     " RETURNING institution_id, nonce, verifier, next_path, token_endpoint, jwks_uri, secret_post,"
      "           created_at > now() - interval '10 minutes'",
      OIDC_REQUEST_TAKE_COLUMNS},
     {"oidc_link_find",
@@ -232,7 +243,14 @@ void page_oidc_start(request *r)
     const char *state = session_random_token(r->mem), *nonce = session_random_token(r->mem),
                *verifier = session_random_token(r->mem);
     const char *next = v[1].present && resp_local_path(v[1].str) ? v[1].str : "/";
-    const char *row[] = {session_token_hash(r->mem, state), institution_id, nonce, verifier, next};
+    const char *row[] = {session_token_hash(r->mem, state),
+                         institution_id,
+                         nonce,
+                         verifier,
+                         next,
+                         p.token_endpoint,
+                         p.jwks_uri,
+                         p.secret_post ? "true" : "false"};
     res = db_run(r->db, "oidc_request_insert", ARRAY_SIZE(row), row);
     if (!res) {
         render_db_failed(r);
@@ -254,6 +272,7 @@ typedef struct {
     long long institution_id;
     bool passwords;
     const char *nonce, *verifier, *next;
+    oidc_provider provider; /* as its discovery document said at the start */
 } flow;
 
 /* The pending request of the state in the address, used up; 0, or the
@@ -289,6 +308,9 @@ static int take_request(request *r, flow *f)
         f->nonce = arena_strdup(r->mem, db_text(res, 0, RT_NONCE));
         f->verifier = arena_strdup(r->mem, db_text(res, 0, RT_VERIFIER));
         f->next = arena_strdup(r->mem, db_text(res, 0, RT_NEXT));
+        f->provider.token_endpoint = arena_strdup(r->mem, db_text(res, 0, RT_TOKEN_ENDPOINT));
+        f->provider.jwks_uri = arena_strdup(r->mem, db_text(res, 0, RT_JWKS_URI));
+        f->provider.secret_post = strcmp(db_text(res, 0, RT_SECRET_POST), "t") == 0;
     }
     PQclear(res);
     if (!fresh)
@@ -308,6 +330,7 @@ static int load_provider(request *r, flow *f)
     f->college = arena_strdup(r->mem, db_text(res, 0, OP_COLLEGE));
     f->name = arena_strdup(r->mem, db_text(res, 0, OP_NAME));
     f->issuer = arena_strdup(r->mem, db_text(res, 0, OP_ISSUER));
+    f->provider.issuer = f->issuer; /* what the token's iss must be now */
     f->client_id = arena_strdup(r->mem, db_text(res, 0, OP_CLIENT_ID));
     f->secret_hex = arena_strdup(r->mem, db_text(res, 0, OP_SECRET));
     f->match_claim = arena_strdup(r->mem, db_text(res, 0, OP_MATCH_CLAIM));
@@ -334,25 +357,26 @@ static bool domain_allowed(request *r, const char *address, const char *domains)
  * checked. 0, or the refusal rendered. */
 static int identify(request *r, const flow *f, const char *code, oidc_identity *id)
 {
-    oidc_provider p;
     const char *secret = oidc_secret_open(r->mem, tandem_config->keys_dir, f->secret_hex);
+    if (!secret) {
+        refuse(r, 500, NOT_SIGNED_IN,
+               "Tandem cannot read the client secret it keeps for your college. Ask your "
+               "college's Tandem administrator to enter it again.",
+               f->slug, f->passwords);
+        return -1;
+    }
     const char *id_token = NULL;
-    const char *problem = oidc_discover(r->mem, f->issuer, &p);
-    if (!problem && !secret)
-        problem = "Tandem cannot read the client secret it keeps for your college. Ask your "
-                  "college's Tandem administrator to enter it again.";
-    if (!problem)
-        problem = oidc_exchange_code(r->mem, &p, f->client_id, secret, code,
-                                     arena_printf(r->mem, "%s/oidc/callback", http_own_origin(r)),
-                                     f->verifier, &id_token);
+    const char *problem = oidc_exchange_code(
+        r->mem, &f->provider, f->client_id, secret, code,
+        arena_printf(r->mem, "%s/oidc/callback", http_own_origin(r)), f->verifier, &id_token);
     if (problem) {
         refuse(r, 502, "Your college's sign-in service is not answering",
                arena_printf(r->mem, "%s Try again in a few minutes.", problem), f->slug,
                f->passwords);
         return -1;
     }
-    problem =
-        oidc_verify_id_token(r->mem, &p, f->client_id, f->nonce, id_token, f->match_claim, id);
+    problem = oidc_verify_id_token(r->mem, &f->provider, f->client_id, f->nonce, id_token,
+                                   f->match_claim, id);
     if (problem) {
         audit(r, "sign_in_failed", 0, f->institution_id,
               arena_printf(r->mem, "single sign-on refused: %s", problem));
