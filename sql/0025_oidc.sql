@@ -18,6 +18,9 @@ CREATE TABLE oidc_providers (
     match_claim         text NOT NULL DEFAULT 'email'
                              CHECK (match_claim ~ '^[A-Za-z][A-Za-z0-9_.:-]{0,63}$'),
     passwords_allowed   boolean NOT NULL DEFAULT true,
+    -- Someone at the college's domains with no account yet gets a student
+    -- account at their first sign-in; off unless the administrator says.
+    create_accounts     boolean NOT NULL DEFAULT false,
     updated_at          timestamptz NOT NULL DEFAULT now(),
     updated_by          bigint REFERENCES users (id) ON DELETE SET NULL
 );

@@ -364,6 +364,16 @@ static const char *claim_text(arena *a, json_t *claims, const char *name)
     return "";
 }
 
+/* Whether iss is the provider's issuer. Google documents that its ID
+ * tokens may carry "accounts.google.com" without the scheme for the issuer
+ * "https://accounts.google.com"; that one spelling is taken as the same. */
+static bool issuer_ok(const char *iss, const char *issuer)
+{
+    return iss &&
+           (strcmp(iss, issuer) == 0 || (strcmp(issuer, "https://accounts.google.com") == 0 &&
+                                         strcmp(iss, "accounts.google.com") == 0));
+}
+
 static const char *check_claims(arena *a, const oidc_provider *p, const char *client_id,
                                 const char *nonce, json_t *claims)
 {
@@ -373,7 +383,7 @@ static const char *check_claims(arena *a, const oidc_provider *p, const char *cl
     const char *got_nonce = json_string_value(json_object_get(claims, "nonce"));
     const char *sub = json_string_value(json_object_get(claims, "sub"));
     const char *why = NULL;
-    if (!iss || strcmp(iss, p->issuer) != 0)
+    if (!issuer_ok(iss, p->issuer))
         why = "it was issued by another service";
     else if (!audience_ok(claims, client_id))
         why = "it was issued for another application";
@@ -420,6 +430,7 @@ const char *oidc_verify_id_token(arena *a, const oidc_provider *p, const char *c
                                   ? strcmp(json_string_value(verified), "true") == 0
                                   : -1;
         out->matched = claim_text(a, claims, match_claim);
+        out->name = claim_text(a, claims, "name");
     }
     json_decref(claims);
     cjose_jws_release(jws);

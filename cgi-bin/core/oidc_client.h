@@ -52,6 +52,7 @@ typedef struct {
     const char *email;
     int email_verified;  /* 1 true, 0 false, -1 not said */
     const char *matched; /* the value of the claim the college matches on */
+    const char *name;    /* the person's name, for an account made for them */
 } oidc_identity;
 
 /* Checks id_token: a JWS (RS/PS/ES algorithms only) whose signature

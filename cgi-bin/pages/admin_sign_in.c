@@ -1,7 +1,8 @@
 /* admin_sign_in: a college administrator's settings for single sign-on
  * (/admin/sign-in): the provider's issuer, the client id and secret Tandem
  * was registered with, the email domains, the claim that names the
- * account, and whether passwords still work. Always the administrator's
+ * account, whether passwords still work, and whether someone without an
+ * account gets a student account at their first sign-in (off by default). Always the administrator's
  * own college (a site administrator's too): no college configures
  * another's sign-in. Saving fetches the issuer's discovery document first
  * and refuses, saying why, one that cannot be reached or names another
@@ -22,6 +23,7 @@ enum {
     SS_DOMAINS,
     SS_MATCH_CLAIM,
     SS_PASSWORDS,
+    SS_CREATE,
     SS_UPDATED,
     ADMIN_SIGN_IN_SHOW_COLUMNS
 };
@@ -29,23 +31,25 @@ enum {
 const db_statement admin_sign_in_statements[] = {
     {"admin_sign_in_show",
      "SELECT display_name, issuer, client_id, array_to_string(email_domains, ', '), match_claim,"
-     "       passwords_allowed, to_char(updated_at, 'FMDD Mon YYYY, HH24:MI')"
+     "       passwords_allowed, create_accounts, to_char(updated_at, 'FMDD Mon YYYY, HH24:MI')"
      "  FROM oidc_providers WHERE institution_id = $1",
      ADMIN_SIGN_IN_SHOW_COLUMNS},
     /* $5 NULL keeps the secret already sealed (there must be one: NOT
      * NULL is checked on the row to insert, before any conflict). */
     {"admin_sign_in_save",
      "INSERT INTO oidc_providers (institution_id, display_name, issuer, client_id, client_secret,"
-     "                            email_domains, match_claim, passwords_allowed, updated_by)"
+     "                            email_domains, match_claim, passwords_allowed, create_accounts,"
+     "                            updated_by)"
      " VALUES ($1, $2, $3, $4,"
      "         coalesce($5::bytea, (SELECT client_secret FROM oidc_providers WHERE institution_id "
      "= $1)),"
-     "         $6::text[], $7, $8::boolean, $9)"
+     "         $6::text[], $7, $8::boolean, $10::boolean, $9)"
      " ON CONFLICT (institution_id) DO UPDATE SET display_name = excluded.display_name,"
      "   issuer = excluded.issuer, client_id = excluded.client_id,"
      "   client_secret = excluded.client_secret,"
      "   email_domains = excluded.email_domains, match_claim = excluded.match_claim,"
-     "   passwords_allowed = excluded.passwords_allowed, updated_at = now(),"
+     "   passwords_allowed = excluded.passwords_allowed,"
+     "   create_accounts = excluded.create_accounts, updated_at = now(),"
      "   updated_by = excluded.updated_by",
      0},
     {NULL, NULL},
@@ -54,7 +58,17 @@ const db_statement admin_sign_in_statements[] = {
 static const char *const claim_kinds[] = {"email", "preferred_username", "other", NULL};
 static const char *const on_off[] = {"on", "off", NULL};
 
-enum { F_NAME, F_ISSUER, F_CLIENT_ID, F_SECRET, F_DOMAINS, F_CLAIM, F_CLAIM_NAME, F_PASSWORDS };
+enum {
+    F_NAME,
+    F_ISSUER,
+    F_CLIENT_ID,
+    F_SECRET,
+    F_DOMAINS,
+    F_CLAIM,
+    F_CLAIM_NAME,
+    F_PASSWORDS,
+    F_CREATE
+};
 static const field_spec fields[] = {
     {"display_name", "the name on the sign-in button", FIELD_STRING, true, 1, 60, NULL},
     {"issuer", "the issuer URL", FIELD_URL, true, 8, 500, NULL},
@@ -64,6 +78,7 @@ static const field_spec fields[] = {
     {"match_claim", "the claim that matches an account", FIELD_ENUM, true, 0, 0, claim_kinds},
     {"claim_name", "the claim's name", FIELD_STRING, false, 0, 64, NULL},
     {"passwords", "whether passwords still work", FIELD_ENUM, true, 0, 0, on_off},
+    {"create_accounts", "whether to make accounts", FIELD_ENUM, true, 0, 0, on_off},
 };
 #define N_FIELDS (sizeof fields / sizeof *fields)
 
@@ -74,7 +89,7 @@ static const admin_notice notices[] = {
 
 /* What the form shows: the settings saved, or what was typed. */
 typedef struct {
-    const char *name, *issuer, *client_id, *domains, *claim, *claim_name, *passwords;
+    const char *name, *issuer, *client_id, *domains, *claim, *claim_name, *passwords, *create;
     const char *updated;
     bool configured;
 } settings;
@@ -106,6 +121,8 @@ static void show(request *r, int status, const settings *s, const char *field, c
     set_choice(d, "CLAIM_OTHER", strcmp(s->claim, "other") == 0);
     set_choice(d, "PASSWORDS_ON", strcmp(s->passwords, "off") != 0);
     set_choice(d, "PASSWORDS_OFF", strcmp(s->passwords, "off") == 0);
+    set_choice(d, "CREATE_ON", strcmp(s->create, "on") == 0);
+    set_choice(d, "CREATE_OFF", strcmp(s->create, "on") != 0);
     if (s->configured) {
         tpl_set(tpl_add_section(d, "CONFIGURED"), "UPDATED", s->updated);
         tpl_show(d, "SECRET_SET");
@@ -128,7 +145,7 @@ static bool load(request *r, settings *s)
     PGresult *res = db_run(r->db, "admin_sign_in_show", ARRAY_SIZE(params), params);
     if (!res)
         return false;
-    *s = (settings){"", "", "", "", "email", "", "on", "", false};
+    *s = (settings){"", "", "", "", "email", "", "on", "off", "", false};
     if (PQntuples(res) == 1) {
         const char *claim = db_text(res, 0, SS_MATCH_CLAIM);
         bool named = strcmp(claim, "email") != 0 && strcmp(claim, "preferred_username") != 0;
@@ -139,6 +156,7 @@ static bool load(request *r, settings *s)
         s->claim = named ? "other" : arena_strdup(r->mem, claim);
         s->claim_name = named ? arena_strdup(r->mem, claim) : "";
         s->passwords = strcmp(db_text(res, 0, SS_PASSWORDS), "t") == 0 ? "on" : "off";
+        s->create = strcmp(db_text(res, 0, SS_CREATE), "t") == 0 ? "on" : "off";
         s->updated = arena_strdup(r->mem, db_text(res, 0, SS_UPDATED));
         s->configured = true;
     }
@@ -231,6 +249,7 @@ void page_admin_sign_in_save(request *r)
                       ok ? claim_kinds[v[F_CLAIM].num] : "email",
                       v[F_CLAIM_NAME].str,
                       ok ? on_off[v[F_PASSWORDS].num] : "on",
+                      ok ? on_off[v[F_CREATE].num] : "off",
                       saved.updated,
                       saved.configured};
     if (!ok) {
@@ -270,7 +289,8 @@ void page_admin_sign_in_save(request *r)
                             domains,
                             claim,
                             strcmp(typed.passwords, "on") == 0 ? "true" : "false",
-                            req_id_text(r, r->user->id)};
+                            req_id_text(r, r->user->id),
+                            strcmp(typed.create, "on") == 0 ? "true" : "false"};
     if (!db_begin(r->db)) {
         render_db_failed(r);
         return;
@@ -281,9 +301,9 @@ void page_admin_sign_in_save(request *r)
         audit(r, "sign_in_settings", 0, r->user->institution_id,
               arena_printf(r->mem,
                            "single sign-on with %s: issuer %s, client %s, domains %s, "
-                           "matched by %s, passwords %s, client secret %s",
+                           "matched by %s, passwords %s, new accounts %s, client secret %s",
                            v[F_NAME].str, v[F_ISSUER].str, v[F_CLIENT_ID].str, v[F_DOMAINS].str,
-                           claim, typed.passwords, sealed ? "replaced" : "kept")) &&
+                           claim, typed.passwords, typed.create, sealed ? "replaced" : "kept")) &&
         db_commit(r->db);
     PQclear(res);
     if (!done) {

@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "../core/audit.h"
+#include "../core/auth.h"
 #include "../core/config.h"
 #include "../core/oidc_client.h"
 #include "../core/session.h"
@@ -19,7 +20,8 @@
 /* The provider of one college, as every statement below reads it. */
 #define PROVIDER_COLUMNS                                                                           \
     "SELECT i.id, i.slug, i.name, p.display_name, p.issuer, p.client_id, p.client_secret,"         \
-    "       p.match_claim, p.passwords_allowed, array_to_string(p.email_domains, ' ')"             \
+    "       p.match_claim, p.passwords_allowed, array_to_string(p.email_domains, ' '),"            \
+    "       p.create_accounts"                                                                     \
     "  FROM oidc_providers p JOIN institutions i ON i.id = p.institution_id"
 enum {
     OP_ID,
@@ -32,6 +34,7 @@ enum {
     OP_MATCH_CLAIM,
     OP_PASSWORDS,
     OP_DOMAINS,
+    OP_CREATE,
     OIDC_PROVIDER_COLUMNS
 };
 enum {
@@ -79,6 +82,19 @@ const db_statement oidc_statements[] = {
      " WHERE institution_id = $3 AND CASE WHEN $1 = 'email' THEN lower(email) = lower($2)"
      "       ELSE username IN (lower($2), lower(split_part($2, '@', 1))) END"
      " ORDER BY id LIMIT 2",
+     OIDC_ACCOUNT_COLUMNS},
+    /* A student account for someone who has none, at their first sign-in
+     * (where the college allows it): the name $2, or the first of name-2,
+     * name-3, … that is free; the display name $3 (else the name), the
+     * address $4. */
+    {"oidc_account_create",
+     "INSERT INTO users (institution_id, username, display_name, email, roles)"
+     " SELECT $1, c.name, left(coalesce(nullif($3, ''), $2), 200), $4, $5::int"
+     "   FROM (SELECT n, CASE WHEN n = 1 THEN $2 ELSE left($2, 58) || '-' || n END AS name"
+     "           FROM generate_series(1, 99) n) c"
+     "  WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.username = c.name)"
+     "  ORDER BY c.n LIMIT 1"
+     " RETURNING id, username, status",
      OIDC_ACCOUNT_COLUMNS},
     {"oidc_link_insert",
      "INSERT INTO oidc_links (issuer, subject, user_id, institution_id) VALUES ($1, $2, $3, $4)"
@@ -270,7 +286,7 @@ void page_oidc_start(request *r)
 typedef struct {
     const char *slug, *college, *name, *issuer, *client_id, *secret_hex, *match_claim, *domains;
     long long institution_id;
-    bool passwords;
+    bool passwords, create_accounts;
     const char *nonce, *verifier, *next;
     oidc_provider provider; /* as its discovery document said at the start */
 } flow;
@@ -336,6 +352,7 @@ static int load_provider(request *r, flow *f)
     f->match_claim = arena_strdup(r->mem, db_text(res, 0, OP_MATCH_CLAIM));
     f->domains = arena_strdup(r->mem, db_text(res, 0, OP_DOMAINS));
     f->passwords = strcmp(db_text(res, 0, OP_PASSWORDS), "t") == 0;
+    f->create_accounts = strcmp(db_text(res, 0, OP_CREATE), "t") == 0;
     PQclear(res);
     return 0;
 }
@@ -386,46 +403,123 @@ static int identify(request *r, const flow *f, const char *code, oidc_identity *
     return 0;
 }
 
-/* The account the identity is: by its link, else by the college's claim
- * (then linked). Its id and username into *user_id, *username; 0, or the
- * refusal rendered. */
-static int find_account(request *r, const flow *f, const oidc_identity *id, long long *user_id,
-                        const char **username)
+/* Why this identity may not sign in at the college at all, or NULL. The
+ * address checked against the college's domains: the email claim, or the
+ * matched claim when the provider sends no email. A matched claim that is
+ * an address (Entra's preferred_username) must be at one of them too,
+ * since an account is found by its part before the @. */
+static const char *identity_problem(request *r, const flow *f, const oidc_identity *id)
 {
-    /* The address checked against the college's domains: the email claim,
-     * or the matched claim when the provider sends no email. A matched
-     * claim that is an address (Entra's preferred_username) must be at one
-     * of them too, since an account is found by its part before the @. */
     const char *address = *id->email ? id->email : id->matched;
     if (strchr(id->matched, '@') && !domain_allowed(r, id->matched, f->domains))
         address = id->matched;
-    const char *why = NULL;
     if (!domain_allowed(r, address, f->domains))
-        why = arena_printf(r->mem,
-                           "Your account at the sign-in service (%s) is not at one of %s's "
-                           "email domains, so it cannot sign in to Tandem here.",
-                           *address ? address : "no email address", f->college);
-    else if (strcmp(f->match_claim, "email") == 0 && id->email_verified == 0)
-        why = "The sign-in service says your email address is not verified yet.";
+        return arena_printf(r->mem,
+                            "Your account at the sign-in service (%s) is not at one of %s's "
+                            "email domains, so it cannot sign in to Tandem here.",
+                            *address ? address : "no email address", f->college);
+    if (strcmp(f->match_claim, "email") == 0 && id->email_verified == 0)
+        return "The sign-in service says your email address is not verified yet.";
+    return NULL;
+}
+
+/* The account of the identity: by its link, else by the college's claim.
+ * A result with one row (OIDC_ACCOUNT_COLUMNS), or NULL for none; *failed
+ * when the database did not answer. */
+static PGresult *lookup_account(request *r, const flow *f, const oidc_identity *id, bool *failed)
+{
     const char *link[] = {f->issuer, id->sub, req_id_text(r, f->institution_id)};
     const char *match[] = {f->match_claim, id->matched, link[2]};
+    PGresult *res = db_run(r->db, "oidc_link_find", ARRAY_SIZE(link), link);
+    if (res && PQntuples(res) != 1 && *id->matched) {
+        PQclear(res);
+        res = db_run(r->db, "oidc_account_match", ARRAY_SIZE(match), match);
+    }
+    *failed = !res;
+    if (res && PQntuples(res) != 1) {
+        PQclear(res);
+        res = NULL;
+    }
+    return res;
+}
+
+/* A username made from the claim: the part before any @, lower case, any
+ * character a username may not have made a hyphen (users.username's
+ * rule, ^[a-z0-9][a-z0-9._-]{1,63}$, with room for "-99"). */
+static const char *username_from(request *r, const char *claim)
+{
+    size_t n = strcspn(claim, "@");
+    if (n == 0)
+        claim = "user", n = 4;
+    char *name = arena_printf(r->mem, "u%.*s", (int)(n > 58 ? 58 : n), claim);
+    if (!name)
+        return NULL;
+    for (char *p = name + 1; *p; p++) {
+        char c = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+        *p = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || strchr("._-", c) ? c : '-';
+    }
+    /* The "u" stays only when the claim's own first character may not
+     * start a username, or the name would be one character long. */
+    bool keep_u = !((name[1] >= 'a' && name[1] <= 'z') || (name[1] >= '0' && name[1] <= '9')) ||
+                  strlen(name) < 3;
+    return keep_u ? name : name + 1;
+}
+
+/* A student account for the identity, linked to it, with its audit record,
+ * in one transaction: as lookup_account's result, or NULL when it could
+ * not be made (*failed). */
+static PGresult *create_account(request *r, const flow *f, const oidc_identity *id, bool *failed)
+{
+    const char *email = *id->email ? id->email : id->matched;
+    const char *name = id->name;
+    const char *params[] = {
+        req_id_text(r, f->institution_id), username_from(r, *id->matched ? id->matched : email),
+        validate_showable(r->mem, name, strlen(name)),
+        strlen(email) <= 254 && strchr(email, '@') ? email : "", req_id_text(r, ROLE_STUDENT)};
+    *failed = true;
+    if (!params[1] || !db_begin(r->db))
+        return NULL;
+    PGresult *res = db_run(r->db, "oidc_account_create", ARRAY_SIZE(params), params);
+    bool ok = res && PQntuples(res) == 1;
+    if (ok) {
+        long long user_id = db_int(res, 0, AM_ID);
+        const char *row[] = {f->issuer, id->sub, req_id_text(r, user_id), params[0]};
+        PGresult *linked = db_run(r->db, "oidc_link_insert", ARRAY_SIZE(row), row);
+        ok = linked &&
+             audit_by(r, user_id, "user_created", user_id, f->institution_id,
+                      arena_printf(r->mem, "student account made at the first sign-in with %s",
+                                   f->name)) &&
+             db_commit(r->db);
+        PQclear(linked);
+    }
+    if (!ok) {
+        PQclear(res);
+        db_rollback(r->db);
+        return NULL;
+    }
+    *failed = false;
+    return res;
+}
+
+/* The account the identity is (lookup_account, else a new one where the
+ * college allows it), linked to it for the next time. Its id and username
+ * into *user_id, *username; 0, or the refusal rendered. */
+static int find_account(request *r, const flow *f, const oidc_identity *id, long long *user_id,
+                        const char **username)
+{
+    const char *why = identity_problem(r, f, id);
     PGresult *res = NULL;
+    bool failed = false;
     if (!why) {
-        res = db_run(r->db, "oidc_link_find", ARRAY_SIZE(link), link);
-        if (res && PQntuples(res) != 1) {
-            PQclear(res);
-            res =
-                *id->matched ? db_run(r->db, "oidc_account_match", ARRAY_SIZE(match), match) : NULL;
-            if (!res && *id->matched) {
-                render_db_failed(r);
-                return -1;
-            }
-        } else if (!res) {
+        res = lookup_account(r, f, id, &failed);
+        if (!res && !failed && f->create_accounts)
+            res = create_account(r, f, id, &failed);
+        if (failed) {
             render_db_failed(r);
             return -1;
         }
     }
-    if (!why && (!res || PQntuples(res) != 1))
+    if (!why && !res)
         why = arena_printf(r->mem,
                            "There is no Tandem account at %s for %s (matched by %s). Ask your "
                            "college's Tandem administrator to add you.",
@@ -442,7 +536,8 @@ static int find_account(request *r, const flow *f, const oidc_identity *id, long
     *user_id = db_int(res, 0, AM_ID);
     *username = arena_strdup(r->mem, db_text(res, 0, AM_USERNAME));
     PQclear(res);
-    const char *row[] = {f->issuer, id->sub, req_id_text(r, *user_id), link[2]};
+    const char *row[] = {f->issuer, id->sub, req_id_text(r, *user_id),
+                         req_id_text(r, f->institution_id)};
     res = db_run(r->db, "oidc_link_insert", ARRAY_SIZE(row), row);
     if (!res) {
         render_db_failed(r);

@@ -111,6 +111,23 @@
 </div>
 </fieldset>
 </div>
+<div class="govuk-form-group{{#CREATE_ACCOUNTS_ERROR}} govuk-form-group--error{{/CREATE_ACCOUNTS_ERROR}}">
+<fieldset class="govuk-fieldset"{{#CREATE_ACCOUNTS_ERROR}} aria-describedby="create_accounts-error"{{/CREATE_ACCOUNTS_ERROR}}>
+<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Someone without a Tandem account</legend>
+{{#CREATE_ACCOUNTS_ERROR}}<p id="create_accounts-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> {{MESSAGE}}</p>{{/CREATE_ACCOUNTS_ERROR}}
+<div class="govuk-radios" data-module="govuk-radios">
+<div class="govuk-radios__item">
+<input class="govuk-radios__input" id="create_accounts" name="create_accounts" type="radio" value="off"{{#CREATE_OFF}} checked{{/CREATE_OFF}}>
+<label class="govuk-label govuk-radios__label" for="create_accounts">Is refused: add people first, on the People pages or by importing them</label>
+</div>
+<div class="govuk-radios__item">
+<input class="govuk-radios__input" id="create_accounts-on" name="create_accounts" type="radio" value="on"{{#CREATE_ON}} checked{{/CREATE_ON}} aria-describedby="create_accounts-on-hint">
+<label class="govuk-label govuk-radios__label" for="create_accounts-on">Gets a student account when they first sign in</label>
+<div id="create_accounts-on-hint" class="govuk-hint govuk-radios__hint">Only people at your email domains. Give staff their roles afterwards on the People pages.</div>
+</div>
+</div>
+</fieldset>
+</div>
 <button type="submit" class="govuk-button">Check and save</button>
 </form>
 </div>

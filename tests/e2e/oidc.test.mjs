@@ -36,6 +36,7 @@ const accounts = {
   'outsider-sub': { email: `amira@elsewhere.example`, email_verified: true, name: 'Amira elsewhere' },
   'nobody-sub': { email: `nobody@${DOMAIN}`, email_verified: true, name: 'Nobody' },
   'nadia-sub': { email: `nadia@${NORTH_DOMAIN}`, email_verified: true, name: 'Nadia' },
+  'newcomer-sub': { email: `new.comer@${DOMAIN}`, email_verified: true, name: 'New Comer' },
 };
 
 let idp;
@@ -59,7 +60,7 @@ after(async () => {
 });
 
 /** Fills and saves /admin/sign-in on page (signed in as an administrator). */
-async function saveSettings(page, { issuer = idp.issuer, secret = CLIENT_SECRET, domains = DOMAIN, passwords = 'on' } = {}) {
+async function saveSettings(page, { issuer = idp.issuer, secret = CLIENT_SECRET, domains = DOMAIN, passwords = 'on', create = 'off' } = {}) {
   await h.visit(page, '/admin/sign-in');
   await page.getByLabel('Name on the sign-in button').fill(PROVIDER_NAME);
   await page.getByLabel('Issuer URL').fill(issuer);
@@ -68,6 +69,7 @@ async function saveSettings(page, { issuer = idp.issuer, secret = CLIENT_SECRET,
   await page.getByLabel('Email domains').fill(domains);
   await page.getByLabel(/By email address/).check();
   await page.getByLabel(passwords === 'on' ? /can still sign in with a Tandem password/ : /Only single sign-on/).check();
+  await page.getByLabel(create === 'on' ? /Gets a student account/ : /Is refused: add people first/).check();
   return h.click(page, page.getByRole('button', { name: 'Check and save' }), 'admin sign-in saved');
 }
 
@@ -316,6 +318,10 @@ describe('bad input gets a clear page, and passwords still work', () => {
     await tampered((t) => resign(t, forged), /not signed with any of its keys/, 'token signed with a forged key');
   });
 
+  test('a token from another issuer', async () => {
+    await tampered((t) => resign(t, idp.key, (c) => ({ ...c, iss: 'https://issuer.example' })), /issued by another service/, 'wrong issuer');
+  });
+
   test('a token for another audience', async () => {
     await tampered((t) => resign(t, idp.key, (c) => ({ ...c, aud: 'someone-else' })), /issued for another application/, 'wrong audience');
   });
@@ -422,6 +428,39 @@ describe('bad input gets a clear page, and passwords still work', () => {
       psql(`UPDATE users SET status = 'active' WHERE username = '${user('jack')}'`);
     }
     await passwordStillWorks();
+  });
+});
+
+describe('a college that makes accounts at the first sign-in', () => {
+  test('someone at its domains without an account gets a student account, linked', async () => {
+    await withPage(async (admin) => {
+      await h.signIn(admin, 'admin');
+      const response = await saveSettings(admin, { secret: '', create: 'on' });
+      assert.equal(response.status(), 200);
+      assert.match(psql(`SELECT detail FROM audit_log WHERE action = 'sign_in_settings' AND institution_id = (SELECT id FROM institutions WHERE slug = '${college.slug}') ORDER BY id DESC LIMIT 1`),
+        /new accounts on, client secret kept/);
+    });
+    try {
+      await withPage(async (page) => {
+        const response = await ssoSignIn(page, 'newcomer-sub');
+        assert.equal(response.status(), 200);
+        assert.equal(await page.locator('form[action="/logout"]').count(), 1, 'signed in');
+        const made = psql(`SELECT u.username || ' ' || u.roles || ' ' || u.display_name || ' ' || u.email
+                             FROM oidc_links l JOIN users u ON u.id = l.user_id
+                            WHERE l.subject = 'newcomer-sub' AND u.institution_id = (SELECT id FROM institutions WHERE slug = '${college.slug}')`);
+        assert.match(made, new RegExp(`^new\\.comer(-\\d+)? 1 New Comer new\\.comer@${DOMAIN.replace(/\./g, '\\.')}$`));
+        assert.match(await page.locator('footer').innerText(), /New Comer \(new\.comer/);
+      });
+      await withPage(async (page) => { // outside the domains: still refused
+        const response = await ssoSignIn(page, 'outsider-sub');
+        assert.equal(response.status(), 403);
+      });
+    } finally {
+      await withPage(async (admin) => {
+        await h.signIn(admin, 'admin');
+        assert.equal((await saveSettings(admin, { secret: '', create: 'off' })).status(), 200);
+      });
+    }
   });
 });
 
