@@ -231,11 +231,12 @@ static int throttle(request *r, const char *username, attempt *a)
 static const char *wait_message(request *r, long seconds)
 {
     long minutes = (seconds + 59) / 60;
-    return seconds < 60
-               ? arena_printf(r->mem, "Too many failed attempts. Try again in %ld second%s.",
-                              seconds, seconds == 1 ? "" : "s")
-               : arena_printf(r->mem, "Too many failed attempts. Try again in %ld minute%s.",
-                              minutes, minutes == 1 ? "" : "s");
+    return seconds < 60 ? arena_printf(r->mem,
+                                       "Too many failed attempts. Try again in %ld second%s.",
+                                       seconds, seconds == 1 ? "" : "s")
+                        : arena_printf(r->mem,
+                                       "Too many failed attempts. Try again in %ld minute%s.",
+                                       minutes, minutes == 1 ? "" : "s");
 }
 
 /* Counts the failure (the device's own when it is trusted for the name)
