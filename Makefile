@@ -3,7 +3,7 @@
 
 CC      ?= gcc
 CXX     ?= g++
-PKGS     = libpq libsodium libxml-2.0 libctemplate libcmark-gfm libcurl
+PKGS     = libpq libsodium libxml-2.0 libctemplate libcmark-gfm libcurl cjose jansson
 WARN     = -Wall -Wextra -Werror -Wno-missing-field-initializers
 HARDEN   = -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 OPT     ?= -O2

@@ -17,6 +17,7 @@
 #include "core/log.h"
 #include "core/mail.h"
 #include "core/migrate.h"
+#include "core/oidc_client.h"
 #include "core/rerender.h"
 #include "core/reset.h"
 #include "core/tpl.h"
@@ -864,6 +865,11 @@ int main(int argc, char **argv)
     tandem_config = &cfg;
     if (sodium_init() < 0) {
         fprintf(stderr, "tandem: libsodium failed to initialise\n");
+        return 1;
+    }
+    /* libcurl's global state is set up once, before any thread. */
+    if (oidc_global_init() != 0) {
+        fprintf(stderr, "tandem: libcurl failed to initialise\n");
         return 1;
     }
     return cmd->run(argc - 2, argv + 2);

@@ -9,7 +9,7 @@ packages=(
     gcc g++ make pkg-config clang
     libfcgi-dev libpq-dev libctemplate-dev libxml2-dev libsodium-dev
     libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev libcsv-dev libdtl-dev
-    libcurl4-openssl-dev
+    libcurl4-openssl-dev libcjose-dev libjansson-dev
     postgresql nginx-light
     nodejs npm chromium default-jre-headless
     curl wrk ca-certificates

@@ -32,6 +32,12 @@ const db_statement housekeeping_statements[] = {
      "               WHERE last_used_at < now() - interval '1 year' RETURNING 1)"
      " SELECT count(*) FROM gone",
      HOUSEKEEPING_COLUMNS},
+    /* A single sign-on on its way lives 10 minutes (pages/oidc.c). */
+    {"housekeeping_oidc_requests",
+     "WITH gone AS (DELETE FROM oidc_requests"
+     "               WHERE created_at < now() - interval '10 minutes' RETURNING 1)"
+     " SELECT count(*) FROM gone",
+     HOUSEKEEPING_COLUMNS},
     {NULL, NULL, 0},
 };
 
@@ -45,6 +51,7 @@ static const struct {
     {"housekeeping_login_failures", "failed sign-ins", false},
     {"housekeeping_password_links", "password links", false},
     {"housekeeping_devices", "device cookies", false},
+    {"housekeeping_oidc_requests", "unfinished single sign-ons", false},
 };
 
 bool housekeeping_pass(db *d, const config *c)

@@ -11,8 +11,17 @@
 #include "../core/session.h"
 #include "pages.h"
 
-/* login_user: the account of a username. */
-enum { LU_ID, LU_PASSWORD_HASH, LU_STATUS, LU_INSTITUTION_ID, LOGIN_USER_COLUMNS };
+/* login_user: the account of a username, and whether its college lets it
+ * sign in with a password (its slug, to offer its single sign-on). */
+enum {
+    LU_ID,
+    LU_PASSWORD_HASH,
+    LU_STATUS,
+    LU_INSTITUTION_ID,
+    LU_PASSWORDS_ALLOWED,
+    LU_SLUG,
+    LOGIN_USER_COLUMNS
+};
 /* login_throttle: whether the browser's device cookie is trusted for the
  * name, and the seconds to wait before the name, the address, may try. */
 enum { LT_TRUSTED, LT_ACCOUNT_WAIT, LT_ADDRESS_WAIT, LOGIN_THROTTLE_COLUMNS };
@@ -34,7 +43,11 @@ enum { RU_USER_ID, RU_INSTITUTION_ID, RESET_USE_COLUMNS };
 
 const db_statement account_statements[] = {
     {"login_user",
-     "SELECT id, password_hash, status, institution_id FROM users WHERE username = lower($1)",
+     "SELECT u.id, u.password_hash, u.status, u.institution_id,"
+     "       coalesce(p.passwords_allowed, true), i.slug"
+     "  FROM users u JOIN institutions i ON i.id = u.institution_id"
+     "  LEFT JOIN oidc_providers p ON p.institution_id = u.institution_id"
+     " WHERE u.username = lower($1)",
      LOGIN_USER_COLUMNS},
     /* How long name $1 must wait before it may be tried again from a
      * browser whose device cookie hashes to $3 ('' for none), and how long
@@ -128,23 +141,46 @@ static const char *safe_next(const char *next)
     return resp_local_path(next) ? next : "/";
 }
 
+void account_show_login(request *r, int status, const login_view *v)
+{
+    const char *token = csrf_token(r);
+    tpl_dict *d = render_begin(r, v->error ? "Error: Sign in to Tandem" : "Sign in to Tandem",
+                               "account/login.tpl");
+    if (!d) {
+        render_end(r, 500);
+        return;
+    }
+    const char *next = safe_next(v->next);
+    tpl_set(d, "USERNAME", v->username ? v->username : "");
+    tpl_set(d, "EMAIL", v->email ? v->email : "");
+    tpl_set(d, "NEXT", next);
+    tpl_set(d, "CSRF", token);
+    if (v->error) {
+        tpl_dict *e = tpl_add_section(d, "ERROR");
+        tpl_set(e, "FIELD", v->error_field ? v->error_field : "username");
+        tpl_set(e, "MESSAGE", v->error);
+        if (v->error_field && strcmp(v->error_field, "email") == 0)
+            tpl_set(tpl_add_section(d, "EMAIL_ERROR"), "MESSAGE", v->error);
+    }
+    const http_field *done = req_query(r, "done");
+    if (!v->error && done && strcmp(done->value, "reset") == 0)
+        tpl_show(d, "PASSWORD_SET");
+    if (oidc_login_choices(r, d, v->college, next) < 0) {
+        render_db_failed(r);
+        return;
+    }
+    render_end(r, status);
+}
+
 static void show_login(request *r, int status, const char *error, const char *username,
                        const char *next)
 {
-    const char *token = csrf_token(r);
-    tpl_dict *d = render_begin(r, error ? "Error: Sign in to Tandem" : "Sign in to Tandem",
-                               "account/login.tpl");
-    if (d) {
-        tpl_set(d, "USERNAME", username);
-        tpl_set(d, "NEXT", safe_next(next));
-        tpl_set(d, "CSRF", token);
-        if (error)
-            tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
-        const http_field *done = req_query(r, "done");
-        if (!error && done && strcmp(done->value, "reset") == 0)
-            tpl_show(d, "PASSWORD_SET");
-    }
-    render_end(r, status);
+    const http_field *college = req_query(r, "college");
+    login_view v = {.error = error,
+                    .username = username,
+                    .next = next,
+                    .college = college ? college->value : NULL};
+    account_show_login(r, status, &v);
 }
 
 void page_account_login_form(request *r)
@@ -234,16 +270,17 @@ static const char *trust_device(request *r, const attempt *a, long long user_id)
     return trusted ? cookie : NULL;
 }
 
-/* Signs user_id in: the session, its audit record, the failures forgiven
- * and the browser trusted for them, in one transaction. */
+/* Signs user_id in: the session, its audit record (how: "signed in", or
+ * with single sign-on), the failures forgiven and the browser trusted for
+ * them, in one transaction. */
 static int sign_in(request *r, const char *username, const attempt *a, long long user_id,
-                   long long institution_id)
+                   long long institution_id, const char *how)
 {
     const char *params[] = {username, a->trusted ? a->device : ""};
     if (!db_begin(r->db))
         return 503;
     int st = session_start(r, user_id);
-    if (!st && !audit_by(r, user_id, "sign_in", user_id, institution_id, "signed in"))
+    if (!st && !audit_by(r, user_id, "sign_in", user_id, institution_id, how))
         st = 500;
     if (!st) {
         PGresult *cleared = db_run(r->db, "login_failures_clear", ARRAY_SIZE(params), params);
@@ -255,6 +292,15 @@ static int sign_in(request *r, const char *username, const attempt *a, long long
     if (st)
         db_rollback(r->db);
     return st;
+}
+
+int account_sign_in(request *r, const char *username, long long user_id, long long institution_id,
+                    const char *how)
+{
+    attempt a;
+    if (throttle(r, username, &a) < 0)
+        return 503;
+    return sign_in(r, username, &a, user_id, institution_id, how);
 }
 
 void page_account_login(request *r)
@@ -286,6 +332,20 @@ void page_account_login(request *r)
     long long user_id = found ? db_int(res, 0, LU_ID) : 0;
     long long institution_id = found ? db_int(res, 0, LU_INSTITUTION_ID) : 0;
     bool suspended = found && strcmp(db_text(res, 0, LU_STATUS), "active") != 0;
+    if (found && strcmp(db_text(res, 0, LU_PASSWORDS_ALLOWED), "t") != 0) {
+        /* The college signs its people in with its provider only: the
+         * password is not even checked, so it cannot be guessed here. */
+        login_view view = {.error = "Your college has turned off signing in with a Tandem "
+                                    "password. Use your college account instead.",
+                           .error_field = "sso",
+                           .username = v[0].str,
+                           .next = v[2].str,
+                           .college = arena_strdup(r->mem, db_text(res, 0, LU_SLUG))};
+        PQclear(res);
+        audit(r, "sign_in_failed", user_id, institution_id, "password sign-in is turned off");
+        account_show_login(r, 403, &view);
+        return;
+    }
     bool ok = auth_check_password(v[1].str, found ? db_text(res, 0, LU_PASSWORD_HASH) : NULL);
     PQclear(res);
     if (!ok) {
@@ -302,7 +362,7 @@ void page_account_login(request *r)
                    v[0].str, v[2].str);
         return;
     }
-    int st = sign_in(r, v[0].str, &a, user_id, institution_id);
+    int st = sign_in(r, v[0].str, &a, user_id, institution_id, "signed in");
     if (st) {
         render_error(r, st, "Signing in did not work. Try again in a minute.");
         return;

@@ -94,6 +94,7 @@ const db_statement admin_audit_statements[] = {
     X("cohort_member_added", "Added a cohort member")                                              \
     X("cohort_member_removed", "Removed a cohort member")                                          \
     X("institution_created", "Added a college")                                                    \
+    X("sign_in_settings", "Changed single sign-on")                                                \
     X("instrument_created", "Added a leadership instrument")                                       \
     X("instrument_archived", "Archived a leadership instrument")                                   \
     X("instrument_restored", "Restored a leadership instrument")                                   \

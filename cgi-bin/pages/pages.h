@@ -26,6 +26,34 @@ void page_account_sessions_end_others(request *r);
 void page_account_reset_form(request *r);
 void page_account_reset(request *r);
 
+/* The sign-in page: error (NULL for none) shown against error_field
+ * ("username" when NULL, or "email"), what was typed, the page to go to
+ * afterwards, and the college (its slug) whose single sign-on to offer. */
+typedef struct {
+    const char *error, *error_field;
+    const char *username, *email, *next, *college;
+} login_view;
+void account_show_login(request *r, int status, const login_view *v);
+/* Signs in user_id (username), who proved who they are by how (a sentence
+ * for the audit log): the same session, audit record and device trust as a
+ * password sign-in. 0, or the HTTP status of the failure. */
+int account_sign_in(request *r, const char *username, long long user_id, long long institution_id,
+                    const char *how);
+
+/* Single sign-on with OpenID Connect (oidc.c, admin_sign_in.c). */
+extern const db_statement oidc_statements[];
+extern const db_statement admin_sign_in_statements[];
+/* Fills the sign-in page's single sign-on part: the button of the college
+ * whose slug is college (when it has a provider; NULL for none), and the
+ * form that finds a college by an email address. -1 when the database
+ * failed. */
+int oidc_login_choices(request *r, tpl_dict *d, const char *college, const char *next);
+void page_oidc_find(request *r);
+void page_oidc_start(request *r);
+void page_oidc_callback(request *r);
+void page_admin_sign_in(request *r);
+void page_admin_sign_in_save(request *r);
+
 extern const db_statement evidence_statements[];
 void page_portfolio_index(request *r);
 void page_evidence_new(request *r);

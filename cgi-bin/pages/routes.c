@@ -22,6 +22,10 @@ const route app_routes[] = {
     {GET, "/errors/413", page_too_large, CAP_PUBLIC},
     {GET, "/login", page_account_login_form, CAP_PUBLIC},
     {POST, "/login", page_account_login, CAP_PUBLIC},
+    /* single sign-on with the college's own accounts (oidc.c) */
+    {GET, "/login/sso", page_oidc_find, CAP_PUBLIC},
+    {GET, "/oidc/start", page_oidc_start, CAP_PUBLIC},
+    {GET, "/oidc/callback", page_oidc_callback, CAP_PUBLIC},
     {POST, "/logout", page_account_logout, CAP_SIGNED_IN},
     {GET, "/reset/:token", page_account_reset_form, CAP_PUBLIC},
     {POST, "/reset/:token", page_account_reset, CAP_PUBLIC},
@@ -286,6 +290,8 @@ const route app_routes[] = {
     {POST, "/admin/cohorts/:id/members", page_admin_cohort_member_add, CAP_ADMINISTER},
     {POST, "/admin/cohorts/:id/members/remove", page_admin_cohort_member_remove, CAP_ADMINISTER},
     {GET, "/admin/audit", page_admin_audit, CAP_ADMINISTER},
+    {GET, "/admin/sign-in", page_admin_sign_in, CAP_ADMINISTER},
+    {POST, "/admin/sign-in", page_admin_sign_in_save, CAP_ADMINISTER},
     {GET, "/admin/institutions", page_admin_institutions, CAP_SITE_ADMIN},
     {POST, "/admin/institutions", page_admin_institution_create, CAP_SITE_ADMIN},
 };
@@ -301,6 +307,8 @@ const db_statement *const app_statements[] = {
     notify_statements,
     home_statements,
     account_statements,
+    oidc_statements,
+    admin_sign_in_statements,
     profile_statements,
     evidence_statements,
     portfolio_page_statements,

@@ -41,6 +41,7 @@
 <li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/courses">Courses</a><br>The courses your college teaches.</li>
 <li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/cohorts">Cohorts</a><br>Teaching groups on each course, and who learns, teaches and represents students in each.</li>
 <li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/leadership">Leadership plans</a><br>The instruments managers record psychometric results with, the development themes of their goals, and the departments people work in.</li>
+<li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/sign-in">Single sign-on</a><br>Let your college's people sign in with their Microsoft, Google or other college account, and choose whether Tandem passwords still work.</li>
 <li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/audit">Audit log</a><br>Who did what, and when: sign-ins, changes to people and groups.</li>
 <li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/threads">Safeguarding: private threads</a><br>Find someone's private threads and, for a safeguarding concern only, read one. Each reading is recorded with its reason, and the people in the thread are told.</li>
 {{#SITE}}<li><a class="govuk-link govuk-!-font-weight-bold" href="/admin/institutions">Colleges</a><br>The colleges on this Tandem.</li>{{/SITE}}

@@ -34,6 +34,7 @@ int main(void)
     failed += run_mail_tests();
     failed += run_voice_tests();
     failed += run_sealed_tests();
+    failed += run_oidc_tests();
     if (failed)
         fprintf(stderr, "unit-tests: %d test(s) failed\n", failed);
     return failed > 125 ? 125 : failed;

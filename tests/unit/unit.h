@@ -23,6 +23,7 @@ int run_atom_tests(void);
 int run_mail_tests(void);
 int run_voice_tests(void);
 int run_sealed_tests(void);
+int run_oidc_tests(void);
 
 /* Asserts that the NUL-terminated string haystack contains needle. */
 #define assert_contains(haystack, needle)                                                          \
