@@ -31,7 +31,7 @@ enum {
 const db_statement admin_sign_in_statements[] = {
     {"admin_sign_in_show",
      "SELECT display_name, issuer, client_id, array_to_string(email_domains, ', '), match_claim,"
-     "       passwords_allowed, create_accounts, to_char(updated_at, 'FMDD Mon YYYY, HH24:MI')"
+     "       passwords_allowed, create_accounts, to_char(updated_at, '" SQL_DAY ", HH24:MI')"
      "  FROM oidc_providers WHERE institution_id = $1",
      ADMIN_SIGN_IN_SHOW_COLUMNS},
     /* $5 NULL keeps the secret already sealed (there must be one: NOT
