@@ -52,9 +52,14 @@ static int parse_body(request *r, const char *body, size_t len, bool too_large, 
 }
 
 /* A visitor asking for a page that needs an account goes to sign in and
- * comes back afterwards. */
+ * comes back afterwards; a form sent as its session ended is kept, to be
+ * sent on after signing in (pages/kept_form.c). */
 static void redirect_to_login(request *r)
 {
+    if (r->method != HTTP_GET && kept_form_keep(r)) {
+        resp_redirect(r, "/login?next=/kept-form");
+        return;
+    }
     if (r->method != HTTP_GET) {
         render_error(r, 403, "Your session has ended. Sign in again, then repeat what you did.");
         return;

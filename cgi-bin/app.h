@@ -19,4 +19,10 @@ extern const db_statement *const app_statements[];
  * (db_request_end), which clears r->prefetched. */
 void app_handle(request *r, const char *body, size_t body_len, bool body_too_large);
 
+/* pages/kept_form.c: keeps the form r brought after its session ended,
+ * for the person whose session it was, and sets the cookie that finds it
+ * again; false when it cannot be theirs (no such session, or not its CSRF
+ * token) or the database failed. */
+bool kept_form_keep(request *r);
+
 #endif

@@ -9,11 +9,18 @@ enum { HK_DELETED, HOUSEKEEPING_COLUMNS };
 
 const db_statement housekeeping_statements[] = {
     /* $1 idle minutes, $2 hours at most (TANDEM_SESSION_*), as
-     * session_lookup refuses them. */
+     * session_lookup refuses them, and a day more: an ended session's row
+     * says whose a form sent after it ended is (pages/kept_form.c). */
     {"housekeeping_sessions",
      "WITH gone AS (DELETE FROM sessions"
-     "               WHERE last_seen_at < now() - make_interval(mins => $1::int)"
-     "                  OR created_at < now() - make_interval(hours => $2::int) RETURNING 1)"
+     "               WHERE last_seen_at < now() - make_interval(mins => $1::int) - interval '1 day'"
+     "                  OR created_at < now() - make_interval(hours => $2::int + 24) RETURNING 1)"
+     " SELECT count(*) FROM gone",
+     HOUSEKEEPING_COLUMNS},
+    /* A form kept after its session ended waits an hour. */
+    {"housekeeping_kept_forms",
+     "WITH gone AS (DELETE FROM kept_forms WHERE created_at < now() - interval '1 hour'"
+     "              RETURNING 1)"
      " SELECT count(*) FROM gone",
      HOUSEKEEPING_COLUMNS},
     /* login_throttle counts a day of failures (login_failures_at). */
@@ -48,6 +55,7 @@ static const struct {
     bool lifetimes;
 } chores[] = {
     {"housekeeping_sessions", "sessions", true},
+    {"housekeeping_kept_forms", "forms kept after their sessions ended", false},
     {"housekeeping_login_failures", "failed sign-ins", false},
     {"housekeeping_password_links", "password links", false},
     {"housekeeping_devices", "device cookies", false},

@@ -165,6 +165,8 @@ void account_show_login(request *r, int status, const login_view *v)
     const http_field *done = req_query(r, "done");
     if (!v->error && done && strcmp(done->value, "reset") == 0)
         tpl_show(d, "PASSWORD_SET");
+    if (!v->error && strcmp(next, "/kept-form") == 0)
+        tpl_show(d, "FORM_KEPT");
     if (oidc_login_choices(r, d, v->college, next) < 0) {
         render_db_failed(r);
         return;

@@ -15,6 +15,9 @@ void page_health_check(request *r);
 void page_ping(request *r);
 void page_too_large(request *r);
 
+extern const db_statement kept_form_statements[];
+void page_kept_form(request *r);
+
 extern const db_statement account_statements[];
 void page_account_login_form(request *r);
 void page_account_login(request *r);

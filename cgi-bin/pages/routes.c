@@ -30,6 +30,7 @@ const route app_routes[] = {
     {GET, "/reset/:token", page_account_reset_form, CAP_PUBLIC},
     {POST, "/reset/:token", page_account_reset, CAP_PUBLIC},
     {GET, "/account", page_account_show, CAP_SIGNED_IN},
+    {GET, "/kept-form", page_kept_form, CAP_SIGNED_IN},
     {POST, "/account/password", page_account_password, CAP_SIGNED_IN},
     {POST, "/account/sessions/end", page_account_session_end, CAP_SIGNED_IN},
     {POST, "/account/sessions/end-others", page_account_sessions_end_others, CAP_SIGNED_IN},
@@ -303,6 +304,7 @@ const size_t app_routes_count = sizeof app_routes / sizeof *app_routes;
 const db_statement *const app_statements[] = {
     session_statements,
     db_statements,
+    kept_form_statements,
     audit_statements,
     notify_statements,
     home_statements,

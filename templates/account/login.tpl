@@ -19,6 +19,12 @@
 <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">Your password is set. Sign in with it now.</p></div>
 </div>
 {{/PASSWORD_SET}}
+{{#FORM_KEPT}}
+<div class="govuk-notification-banner" role="region" aria-labelledby="kept-title" data-module="govuk-notification-banner">
+<div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="kept-title">Important</h2></div>
+<div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">You were signed out before what you sent arrived. Sign in again: what you wrote has been kept, and you can send it on.</p></div>
+</div>
+{{/FORM_KEPT}}
 <h1 class="govuk-heading-l">Sign in to Tandem</h1>
 {{#SSO}}
 <p class="govuk-body">{{COLLEGE}} signs you in to Tandem with your college account.</p>

@@ -12,13 +12,17 @@ import { collegeId, psql, userId } from './lib/db.mjs';
 const RUN = Date.now().toString(36);
 const tag = (what) => `hk-${what}-${RUN}`;
 
-test('the worker deletes expired sessions, old failed sign-ins, used or expired password links and unused device cookies, and keeps the rest', async () => {
+test('the worker deletes sessions a day after they end, old failed sign-ins, used or expired password links, unused device cookies and kept forms after an hour, and keeps the rest', async () => {
   const amira = userId('amira'), college = collegeId();
   psql(`
     INSERT INTO sessions (token_hash, user_id, institution_id, csrf_token, created_at, last_seen_at) VALUES
       ('${tag('session-old')}', ${amira}, ${college}, 'x', now() - interval '2 days', now() - interval '2 days'),
-      ('${tag('session-idle')}', ${amira}, ${college}, 'x', now() - interval '5 hours', now() - interval '4 hours'),
+      ('${tag('session-idle')}', ${amira}, ${college}, 'x', now() - interval '31 hours', now() - interval '30 hours'),
+      ('${tag('session-ended')}', ${amira}, ${college}, 'x', now() - interval '5 hours', now() - interval '4 hours'),
       ('${tag('session-live')}', ${amira}, ${college}, 'x', now(), now());
+    INSERT INTO kept_forms (token_hash, user_id, institution_id, path, fields, created_at) VALUES
+      ('${tag('form-old')}', ${amira}, ${college}, '/blog/posts', '[]', now() - interval '61 minutes'),
+      ('${tag('form-new')}', ${amira}, ${college}, '/blog/posts', '[]', now() - interval '50 minutes');
     INSERT INTO login_failures (username, address, at) VALUES
       ('${user(tag('old'))}', '192.0.2.1', now() - interval '25 hours'),
       ('${user(tag('new'))}', '192.0.2.1', now() - interval '23 hours');
@@ -34,8 +38,12 @@ test('the worker deletes expired sessions, old failed sign-ins, used or expired 
       SELECT token_hash AS t FROM sessions WHERE token_hash LIKE 'hk-%-${RUN}'
       UNION ALL SELECT username FROM login_failures WHERE username LIKE 'hk-%-${RUN}%'
       UNION ALL SELECT token_hash FROM password_resets WHERE token_hash LIKE 'hk-%-${RUN}'
-      UNION ALL SELECT token_hash FROM sign_in_devices WHERE token_hash LIKE 'hk-%-${RUN}') x`);
-  const kept = [tag('device-live'), tag('reset-live'), tag('session-live'), user(tag('new'))].sort().join(' ');
+      UNION ALL SELECT token_hash FROM sign_in_devices WHERE token_hash LIKE 'hk-%-${RUN}'
+      UNION ALL SELECT token_hash FROM kept_forms WHERE token_hash LIKE 'hk-%-${RUN}') x`);
+  // A session ended 4 hours ago is kept for a day: its row says whose a
+  // form sent after it ended is.
+  const kept = [tag('device-live'), tag('reset-live'), tag('session-live'), tag('session-ended'),
+                tag('form-new'), user(tag('new'))].sort().join(' ');
   // A wait for the worker's next pass (every second), bounded so that a
   // worker that never does it fails the test rather than hanging it.
   let now = left();
