@@ -6,6 +6,7 @@
 
 #include "core/auth.h"
 #include "core/config.h"
+#include "core/once.h"
 #include "core/render.h"
 #include "core/session.h"
 #include "http/form.h"
@@ -117,5 +118,11 @@ void app_handle(request *r, const char *body, size_t body_len, bool body_too_lar
                      "reload the page and try again.");
         return;
     }
+    /* A form that makes something takes effect once (core/once.c). */
+    bool post = r->method == HTTP_POST;
+    if (post && !once_begin(r))
+        return;
     r->route->handler(r);
+    if (post)
+        once_end(r);
 }

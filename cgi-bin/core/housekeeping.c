@@ -17,6 +17,12 @@ const db_statement housekeeping_statements[] = {
      "                  OR created_at < now() - make_interval(hours => $2::int + 24) RETURNING 1)"
      " SELECT count(*) FROM gone",
      HOUSEKEEPING_COLUMNS},
+    /* A form's one-time key outlives any Back and send again. */
+    {"housekeeping_form_keys",
+     "WITH gone AS (DELETE FROM form_keys WHERE created_at < now() - interval '1 day'"
+     "              RETURNING 1)"
+     " SELECT count(*) FROM gone",
+     HOUSEKEEPING_COLUMNS},
     /* A form kept after its session ended waits an hour. */
     {"housekeeping_kept_forms",
      "WITH gone AS (DELETE FROM kept_forms WHERE created_at < now() - interval '1 hour'"
@@ -56,6 +62,7 @@ static const struct {
 } chores[] = {
     {"housekeeping_sessions", "sessions", true},
     {"housekeeping_kept_forms", "forms kept after their sessions ended", false},
+    {"housekeeping_form_keys", "forms' one-time keys", false},
     {"housekeeping_login_failures", "failed sign-ins", false},
     {"housekeeping_password_links", "password links", false},
     {"housekeeping_devices", "device cookies", false},

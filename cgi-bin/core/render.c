@@ -7,6 +7,7 @@
 #include "db.h"
 #include "fragment.h"
 #include "log.h"
+#include "once.h"
 #include "session.h"
 
 /* The header navigation: each entry shows only to people with its
@@ -171,6 +172,8 @@ void render_end(request *r, int status)
     r->content_type_out = "text/html; charset=utf-8";
     if (r->user || r->visitor_csrf)
         tpl_set_global(page, "CSRF_TOKEN", csrf_token(r));
+    if (r->user) /* for the forms that make things: core/once.h */
+        tpl_set_global(page, "FORM_KEY", once_key(r));
     if (!page || tpl_expand("layout/page.tpl", page, r->body) != 0) {
         log_error("req=%s rendering %s failed", r->id, r->path);
         r->status = 500;

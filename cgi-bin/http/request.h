@@ -91,7 +91,8 @@ typedef struct request {
     /* The response. */
     void *page_dict; /* layout dictionary between render_begin and render_end */
     int status;
-    buf *headers; /* extra header lines, each ending in \r\n */
+    const char *location; /* where a redirect sends the browser, or NULL */
+    buf *headers;         /* extra header lines, each ending in \r\n */
     buf *body;
     const char *content_type_out;
 } request;

@@ -27,6 +27,7 @@ void resp_cookie(request *r, const char *name, const char *value, long max_age)
 void resp_redirect(request *r, const char *location)
 {
     r->status = 303;
+    r->location = location;
     resp_header(r, "Location", location);
     r->content_type_out = "text/plain; charset=utf-8";
     buf_reset(r->body, (size_t)-1);

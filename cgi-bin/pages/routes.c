@@ -6,6 +6,7 @@
 #include "../core/mail.h"
 #include "../core/housekeeping.h"
 #include "../core/notify.h"
+#include "../core/once.h"
 #include "../core/session.h"
 #include "pages.h"
 #include "voice.h"
@@ -305,6 +306,7 @@ const db_statement *const app_statements[] = {
     session_statements,
     db_statements,
     kept_form_statements,
+    once_statements,
     audit_statements,
     notify_statements,
     home_statements,

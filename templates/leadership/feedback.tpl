@@ -20,6 +20,7 @@
 <p class="govuk-body">Score {{OWNER}} on each scale from {{MIN}} (least) to {{MAX}} (most). Your answer is sealed as you send it and opened only together with at least two others, without your name and in no particular order; {{OWNER}} sees only the whole. Your words can still say who you are: write what you are happy for {{OWNER}} to read. You answer once.</p>
 <form method="post" action="/leadership/feedback/{{ROUND_ID}}/answers" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 {{#ITEM}}
 <div class="govuk-form-group">
 <fieldset class="govuk-fieldset" id="score-{{ITEM_ID}}">

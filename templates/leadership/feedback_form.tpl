@@ -15,6 +15,7 @@
 {{#NO_INSTRUMENTS}}<p class="govuk-body">Your college has no instrument for feedback yet: its administrator adds them under Administration, Leadership plans.</p>{{/NO_INSTRUMENTS}}
 <form method="post" action="/leadership/plans/{{ID}}/feedback" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="instrument">Instrument</label>
 <select class="govuk-select" id="instrument" name="instrument">

@@ -14,6 +14,7 @@
 <p class="govuk-body">Between {{OWNER}} and {{MANAGER}}. Saving it signs it for you; the other is told, reads it and countersigns.</p>
 <form method="post" action="/leadership/plans/{{ID}}/reviews" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="held_on">Date of the meeting</label>
 <input class="govuk-input govuk-input--width-10" id="held_on" name="held_on" type="date" value="{{HELD}}">

@@ -14,6 +14,7 @@
 {{#NOBODY}}<p class="govuk-body">There is nobody you can write to yet: threads are with your mentor or mentee, your tutors, or the learners you teach. <a class="govuk-link" href="/mentoring/new">Find a mentor</a>.</p>{{/NOBODY}}
 <form method="post" action="/messages" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="to">With</label>
 <select class="govuk-select" id="to" name="to">

@@ -9,6 +9,7 @@
 {{#REPLY}}
 <form method="post" action="/messages/{{ID}}" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="govuk-form-group{{#REPLY_ERROR}} govuk-form-group--error{{/REPLY_ERROR}}">
 <label class="govuk-label govuk-label--s" for="body">Reply</label>
 <div class="govuk-hint" id="body-hint">You can use Markdown: **bold**, lists, links.</div>

@@ -46,6 +46,7 @@
 {{#COMMENT_FORM}}
 <form method="post" action="/plans/{{ID}}/comments" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="govuk-form-group{{#COMMENT_ERROR}} govuk-form-group--error{{/COMMENT_ERROR}}">
 <label class="govuk-label govuk-label--s" for="body">Add a comment</label>
 <div class="govuk-hint" id="body-hint">A question or a thought about the plan. To change the plan itself, propose a version.</div>

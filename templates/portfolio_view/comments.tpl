@@ -21,6 +21,7 @@
 {{#FORM}}
 <form method="post" action="{{BASE}}/comments" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <div class="govuk-form-group{{#ERROR}} govuk-form-group--error{{/ERROR}}">
 <label class="govuk-label govuk-label--s" for="comment">Add a comment</label>
 <div class="govuk-hint" id="comment-hint">{{HINT}} You can use Markdown.</div>

@@ -14,6 +14,7 @@
 <p class="govuk-body">Say what students said and what you are asking for. The person responsible is told at once and answers on the issue's page; your cohort reads the answers on its board.</p>
 <form method="post" action="/voice/issues" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
+<input type="hidden" name="form_key" value="{{FORM_KEY}}">
 <input type="hidden" name="poll" value="{{POLL}}">
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="cohort">For</label>

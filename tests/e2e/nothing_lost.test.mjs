@@ -1,10 +1,12 @@
-// Nothing typed is lost when a session ends while someone writes: the form
-// that arrives after it ended is kept, the browser goes to sign in, and
-// after signing in the same person sees what they wrote and sends it on.
-// Kept only for the person whose session it was, and only for a form that
-// session could have sent (its own CSRF token), so a form planted by
-// another site, or a person signing in next on the same computer, gets
-// nothing.
+// Nothing typed is lost, nothing is posted twice.
+// - When a session ends while someone writes, the form that arrives after
+//   it is kept, the browser goes to sign in, and after signing in the same
+//   person sees what they wrote and sends it on. Kept only for the person
+//   whose session it was, and only for a form that session could have sent
+//   (its own CSRF token), so a form planted by another site, or a person
+//   signing in next on the same computer, gets nothing.
+// - A form that makes something carries a one-time key: sent again (Back
+//   and send again, a double click), it makes nothing new.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { BASE_URL, assertAccessible, harness } from './lib/browser.mjs';
@@ -85,4 +87,48 @@ test('whoever signs in next on the same computer is not shown it', async () => {
   assert.doesNotMatch(await page.locator('main').innerText(), /bridge/);
   assert.equal(psql(`SELECT count(*) FROM kept_forms WHERE user_id = ${userId('amira')}`), '1', 'still Amira\'s');
   await page.context().close();
+});
+
+test('a comment sent twice, or with a double click, is posted once', async () => {
+  const post = psql(`INSERT INTO posts (institution_id, author_id, year, month, slug, title, body_md, body_html,
+                                        body_text, status, visibility, published_at)
+                     SELECT institution_id, id, 2026, 11, 'twice-${RUN}', 'Twice ${RUN}', 'x', '<p>x</p>', 'x',
+                            'published', 'institution', now() - interval '1 hour'
+                       FROM users WHERE username = '${user('amira')}' RETURNING id`).split('\n')[0];
+  const count = () => psql(`SELECT count(*) FROM comments WHERE post_id = ${post}`);
+  const jack = await h.newPage();
+  await h.signIn(jack, 'jack');
+  await h.visit(jack, `/blog/posts/${post}`);
+  await jack.getByLabel('Add a comment').fill(`Once ${RUN}`);
+  const fields = {
+    csrf_token: await jack.locator('form:has(#comment) input[name=csrf_token]').inputValue(),
+    form_key: await jack.locator('form:has(#comment) input[name=form_key]').inputValue(),
+    body: `Once ${RUN}`,
+  };
+  assert.ok(fields.form_key, 'the form carries a one-time key');
+  const [first] = await Promise.all([jack.waitForNavigation(), jack.getByRole('button', { name: 'Post comment' }).click()]);
+  assert.equal(first.status(), 200);
+  const landed = new URL(jack.url()).pathname;
+  assert.equal(count(), '1');
+  // The same form again, as Back and send again would send it.
+  const again = await h.submit(jack, `/blog/posts/${post}/comments`, fields);
+  assert.equal(again.status(), 200);
+  assert.equal(new URL(jack.url()).pathname, landed, 'shown where the first sending led');
+  assert.equal(count(), '1', 'nothing new');
+  // Two clicks as one.
+  await h.visit(jack, `/blog/posts/${post}`);
+  await jack.getByLabel('Add a comment').fill(`Double ${RUN}`);
+  // The second click sends the form again while the first is on its way
+  // (the browser drops the first answer): each sending either makes the
+  // comment or finds the key taken.
+  await jack.getByRole('button', { name: 'Post comment' }).dblclick();
+  await jack.waitForLoadState('load');
+  let made = count();
+  for (let i = 0; i < 40 && made === '1'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    made = count();
+  }
+  assert.equal(made, '2', 'one comment for two clicks');
+  assert.equal(psql(`SELECT count(*) FROM comments WHERE post_id = ${post} AND body_md = 'Double ${RUN}'`), '1');
+  await jack.context().close();
 });
