@@ -72,7 +72,7 @@ void once_end(request *r)
         return;
     const char *params[] = {hash, req_id_text(r, r->user->id), r->location};
     bool led = r->status == 303 && r->location && resp_local_path(r->location);
-    PGresult *res = led ? db_run(r->db, "once_settle", 3, params)
-                        : db_run(r->db, "once_free", 2, params);
+    PGresult *res =
+        led ? db_run(r->db, "once_settle", 3, params) : db_run(r->db, "once_free", 2, params);
     PQclear(res);
 }

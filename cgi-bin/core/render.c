@@ -136,8 +136,7 @@ void render_fragment_keep(const char *key, long long version, const safe_html *h
  * fall between the template's own markup, and the pieces are put back in
  * their order (render.h), so what the browser gets is the fragment again
  * with each hole filled by other safe HTML. */
-size_t render_holes(request *r, const safe_html *html, render_hole **holes,
-                    const safe_html **rest)
+size_t render_holes(request *r, const safe_html *html, render_hole **holes, const safe_html **rest)
 {
     const char *s = tpl_html_str(html), *p;
     size_t n = 0;

@@ -47,8 +47,7 @@ typedef struct {
     const safe_html *before;
     const char *name;
 } render_hole;
-size_t render_holes(request *r, const safe_html *html, render_hole **holes,
-                    const safe_html **rest);
+size_t render_holes(request *r, const safe_html *html, render_hole **holes, const safe_html **rest);
 
 /* An error page in the layout: status, a heading people understand, and
  * message saying what happened and what to do. */

@@ -81,8 +81,8 @@ typedef struct request {
     const char *params[REQUEST_MAX_PARAMS];
     size_t n_params;
 
-    const session_user *user;          /* NULL for a visitor */
-    struct pg_result *prefetched;      /* the route's prefetch for a signed-in person, or NULL */
+    const session_user *user;     /* NULL for a visitor */
+    struct pg_result *prefetched; /* the route's prefetch for a signed-in person, or NULL */
     /* its further prefetches, in the route's order, or NULLs */
     struct pg_result *prefetched_also[PREFETCH_MAX_ALSO];
     const char *invalid_field; /* the field form_validate refused, to link its message to it */

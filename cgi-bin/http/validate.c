@@ -195,8 +195,8 @@ bool form_validate(request *r, const field_spec *specs, size_t n_specs, field_va
         out[i] = (field_value){.str = ""};
     for (size_t i = 0; i < n_fields; i++) {
         /* The two every form may carry: app.c and core/once.c read them. */
-        bool known = strcmp(fields[i].name, "csrf_token") == 0 ||
-                     strcmp(fields[i].name, "form_key") == 0;
+        bool known =
+            strcmp(fields[i].name, "csrf_token") == 0 || strcmp(fields[i].name, "form_key") == 0;
         for (size_t j = 0; j < n_specs && !known; j++)
             known = strcmp(fields[i].name, specs[j].name) == 0;
         if (!known) {

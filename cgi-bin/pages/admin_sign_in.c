@@ -2,11 +2,11 @@
  * (/admin/sign-in): the provider's issuer, the client id and secret Tandem
  * was registered with, the email domains, the claim that names the
  * account, whether passwords still work, and whether someone without an
- * account gets a student account at their first sign-in (off by default). Always the administrator's
- * own college (a site administrator's too): no college configures
- * another's sign-in. Saving fetches the issuer's discovery document first
- * and refuses, saying why, one that cannot be reached or names another
- * issuer. The client secret is written once: the page only says it is set. */
+ * account gets a student account at their first sign-in (off by default). Always the
+ * administrator's own college (a site administrator's too): no college configures another's
+ * sign-in. Saving fetches the issuer's discovery document first and refuses, saying why, one that
+ * cannot be reached or names another issuer. The client secret is written once: the page only says
+ * it is set. */
 #include <ctype.h>
 #include <string.h>
 

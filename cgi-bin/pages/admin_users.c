@@ -49,12 +49,12 @@
     "SELECT u.id, u.username, u.display_name, u.email, u.roles, u.status, u.institution_id,"       \
     "       i.name, coalesce(lm.username, ''),"                                                    \
     "       (extract(epoch FROM u.updated_at) * 1000000)::bigint,"                                 \
-    "       to_char(u.created_at, '" SQL_DAY "'),"                                               \
+    "       to_char(u.created_at, '" SQL_DAY "'),"                                                 \
     "       coalesce(to_char(greatest((SELECT max(a.at) FROM audit_log a"                          \
     "                                   WHERE a.target_user_id = u.id AND a.action = 'sign_in'),"  \
     "                                 (SELECT max(s.created_at) FROM sessions s"                   \
     "                                   WHERE s.user_id = u.id)),"                                 \
-    "                        '" SQL_DAY ", HH24:MI'), ''),"                                      \
+    "                        '" SQL_DAY ", HH24:MI'), ''),"                                        \
     "       c.id, c.code, c.name, m.role, coalesce(lm.display_name, ''), u.department"             \
     "  FROM users u JOIN institutions i ON i.id = u.institution_id"                                \
     "  LEFT JOIN users lm ON lm.id = u.line_manager_id"                                            \
@@ -1088,7 +1088,8 @@ void page_admin_user_confirm_suspend(request *r)
         return;
     const char *name = db_text(res, 0, US_DISPLAY_NAME);
     if (id == r->user->id)
-        render_error(r, 400, "You cannot suspend your own account. Ask another administrator to do it.");
+        render_error(r, 400,
+                     "You cannot suspend your own account. Ask another administrator to do it.");
     else if (strcmp(db_text(res, 0, US_STATUS), "active") != 0)
         render_error(r, 409, arena_printf(r->mem, "%s's account is suspended already.", name));
     else

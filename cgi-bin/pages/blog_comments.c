@@ -18,7 +18,7 @@
  * writer too. $1 the session token's hash: a visitor sees none. */
 #define POST_COMMENTS(post)                                                                        \
     "SELECT c.id, w.display_name, c.body_html, c.is_feedback, c.hidden_at IS NOT NULL,"            \
-    "       to_char(c.created_at, '" SQL_DAY " \"at\" HH24:MI'), c.author_id = p.author_id,"     \
+    "       to_char(c.created_at, '" SQL_DAY " \"at\" HH24:MI'), c.author_id = p.author_id,"       \
     "       c.author_id = v.id, c.held"                                                            \
     "  FROM session_viewer($1) v" post " AND p.may_comment"                                        \
     "  JOIN comments c ON c.post_id = p.id JOIN users w ON w.id = c.author_id"                     \

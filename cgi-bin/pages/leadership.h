@@ -48,11 +48,11 @@ enum {
  * status, due date, whether it is past it, theme, the four SMART parts,
  * the results it responds to, whether it was carried from last year. */
 #define LP_GOAL_COLUMNS                                                                            \
-    "SELECT g.id, g.title, g.status, to_char(g.due_on, '" SQL_DAY "'),"                          \
+    "SELECT g.id, g.title, g.status, to_char(g.due_on, '" SQL_DAY "'),"                            \
     "       g.due_on < current_date AND g.status IN ('not_started', 'in_progress'),"               \
     "       coalesce(t.name, ''), g.specific, g.measurable, g.achievable, g.relevant,"             \
     "       coalesce((SELECT string_agg(i.name || ' ('"                                            \
-    "                                   || to_char(r.taken_on, '" SQL_DAY "') || ')', '; '"      \
+    "                                   || to_char(r.taken_on, '" SQL_DAY "') || ')', '; '"        \
     "                                   ORDER BY r.taken_on)"                                      \
     "                   FROM leadership_goal_results gr"                                           \
     "                   JOIN profile_results r ON r.id = gr.result_id"                             \

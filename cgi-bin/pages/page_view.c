@@ -18,7 +18,7 @@
  * FROM item v holding the viewer's id and college, NULL for a visitor. */
 #define PAGE_VIEW(viewer, link)                                                                    \
     "SELECT " PAGE_HEAD_COLUMNS ", o.display_name, o.username, p.owner_id = v.id,"                 \
-    "       to_char(p.updated_at, '" SQL_DAY "'),"                                               \
+    "       to_char(p.updated_at, '" SQL_DAY "'),"                                                 \
     "       coalesce(v.institution_id = p.institution_id, false)"                                  \
     "  FROM " viewer "  JOIN readable_pages(v.id, " link ") p"                                     \
     "    ON p.id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END"                             \

@@ -227,8 +227,7 @@ static const safe_html *render_goals(request *r, const char *key, const char *pl
 
 /* Each goal in force (goals_html) with the evidence linked to it that the
  * viewer may see; its title links to its own page (plan_goal.c). */
-static void fill_goals(request *r, tpl_dict *d, const safe_html *goals_html,
-                       const PGresult *links)
+static void fill_goals(request *r, tpl_dict *d, const safe_html *goals_html, const PGresult *links)
 {
     render_hole *goal;
     const safe_html *rest;

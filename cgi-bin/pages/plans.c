@@ -64,7 +64,7 @@
 #define PLAN_GOALS                                                                                 \
     "SELECT pv.number, e.i, e.g->>'title', e.g->>'criteria', e.g->>'target',"                      \
     "       e.g->>'activities', e.g->>'assessment', e.g->>'key',"                                  \
-    "       coalesce(to_char(nullif(e.g->>'target', '')::date, '" SQL_DAY "'), '')"              \
+    "       coalesce(to_char(nullif(e.g->>'target', '')::date, '" SQL_DAY "'), '')"                \
     "  FROM plan_versions pv,"                                                                     \
     "       jsonb_array_elements(pv.content->'goals') WITH ORDINALITY AS e(g, i)"
 
@@ -1301,7 +1301,8 @@ static const char *finish_refusal(const PGresult *head, const char *state, int *
     }
     if (plan_is(head, 0, PH_STATE, "draft"))
         return "A draft has not been shown to anyone yet: propose it, or leave it.";
-    if (plan_is_closed(head) || (strcmp(state, "completed") == 0 && plan_is(head, 0, PH_AGREED, "0")))
+    if (plan_is_closed(head) ||
+        (strcmp(state, "completed") == 0 && plan_is(head, 0, PH_AGREED, "0")))
         return FINISH_REFUSED;
     return NULL;
 }
@@ -1341,21 +1342,22 @@ static void confirm_finish(request *r, const char *state)
         return;
     }
     render_confirmation(
-        r, &(confirmation){
-               .caption = arena_printf(r->mem, "%s's learning plan: %s", db_text(head, 0, PH_LEARNER),
-                                       db_text(head, 0, PH_TITLE)),
-               .question = complete ? "Mark this plan as completed?" : "Withdraw this plan?",
-               .consequence =
-                   complete ? "Its goals stay as they are and nothing more can be proposed, "
-                              "reviewed or changed. Every version stays readable. This cannot be "
-                              "undone: a new plan would have to be started."
-                            : "The plan stops for both of you: nothing more can be proposed, "
-                              "agreed, reviewed or changed. Every version stays readable. This "
-                              "cannot be undone: a new plan would have to be started.",
-               .action = arena_printf(r->mem, "/plans/%s/%s", id, complete ? "complete" : "withdraw"),
-               .button = complete ? "Mark the plan as completed" : "Withdraw the plan",
-               .back = arena_printf(r->mem, "/plans/%s", id),
-               .keep = "Keep the plan going"});
+        r,
+        &(confirmation){
+            .caption = arena_printf(r->mem, "%s's learning plan: %s", db_text(head, 0, PH_LEARNER),
+                                    db_text(head, 0, PH_TITLE)),
+            .question = complete ? "Mark this plan as completed?" : "Withdraw this plan?",
+            .consequence =
+                complete ? "Its goals stay as they are and nothing more can be proposed, "
+                           "reviewed or changed. Every version stays readable. This cannot be "
+                           "undone: a new plan would have to be started."
+                         : "The plan stops for both of you: nothing more can be proposed, "
+                           "agreed, reviewed or changed. Every version stays readable. This "
+                           "cannot be undone: a new plan would have to be started.",
+            .action = arena_printf(r->mem, "/plans/%s/%s", id, complete ? "complete" : "withdraw"),
+            .button = complete ? "Mark the plan as completed" : "Withdraw the plan",
+            .back = arena_printf(r->mem, "/plans/%s", id),
+            .keep = "Keep the plan going"});
 }
 
 void page_plan_complete(request *r)

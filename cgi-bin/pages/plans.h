@@ -174,7 +174,8 @@ enum {
  * for themselves. */
 #define PLAN_OF_SESSION                                                                            \
     "(SELECT s.plan_id FROM session_viewer($1) v"                                                  \
-    "   JOIN plan_sides(v.id) s ON s.plan_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint END)"
+    "   JOIN plan_sides(v.id) s ON s.plan_id = CASE WHEN $2 ~ '^[0-9]{1,18}$' THEN $2::bigint "    \
+    "END)"
 
 /* The evidence linked to the goals of the plan at address $2 (those with
  * the condition `links` on plan_goal_links adds) as the person of session

@@ -496,11 +496,10 @@ static void confirm_revoke(request *r, const shareable *what)
                    .caption = arena_printf(r->mem, "Who can see “%s”", title),
                    .question = arena_printf(r->mem, "Stop sharing this %s with %s?", what->noun,
                                             audience_words(r, list, row)),
-                   .consequence = arena_printf(
-                       r->mem,
+                   .consequence =
                        "From now on they cannot open it, nor follow a link to it they were given. "
                        "What they wrote on it stays. To let them see it again, you would share it "
-                       "with them again."),
+                       "with them again.",
                    .action = arena_printf(r->mem, "%s/shares/%s/revoke", editor, share),
                    .button = "Stop sharing",
                    .back = arena_printf(r->mem, "%s/sharing#shares", editor),

@@ -532,13 +532,14 @@ void page_voice_issue_redate(request *r)
     PGresult *res = due_ok > 0 && db_begin(r->db)
                         ? db_run(r->db, "voice_issue_redate", ARRAY_SIZE(params), params)
                         : NULL;
-    bool ok = res && PQntuples(res) &&
-              notify(r, db_int(res, 0, RD_RESPONSIBLE), "voice_issue",
-                     arena_printf(r->mem, "%s moved the date an answer to \"%s\" is due from %s to %s",
-                                  r->user->display_name, db_text(res, 0, RD_TITLE),
-                                  db_text(res, 0, RD_WAS), db_text(res, 0, RD_NOW)),
-                     arena_printf(r->mem, "/voice/issues/%s", id)) &&
-              db_commit(r->db);
+    bool ok =
+        res && PQntuples(res) &&
+        notify(r, db_int(res, 0, RD_RESPONSIBLE), "voice_issue",
+               arena_printf(r->mem, "%s moved the date an answer to \"%s\" is due from %s to %s",
+                            r->user->display_name, db_text(res, 0, RD_TITLE),
+                            db_text(res, 0, RD_WAS), db_text(res, 0, RD_NOW)),
+               arena_printf(r->mem, "/voice/issues/%s", id)) &&
+        db_commit(r->db);
     if (ok) {
         resp_redirect(r, arena_printf(r->mem, "/voice/issues/%s", id));
     } else {
