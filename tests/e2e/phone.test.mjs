@@ -220,7 +220,7 @@ describe('the header navigation', () => {
     });
   }
 
-  test('a visitor on a phone has the menu too, with Sign in in it', async () => {
+  test('a visitor on a phone has the menu too, with Sign in in it, and the home and sign-in pages fit 320 pixels', async () => {
     const page = await h.newPage({ viewport: PHONE, javaScriptEnabled: false });
     try {
       await page.goto(BASE_URL + '/');
@@ -229,6 +229,14 @@ describe('the header navigation', () => {
       await page.locator('header summary').click();
       assert.equal(await signIn.isVisible(), true);
       assert.equal(await tooWide(page), null);
+      for (const width of [PHONE.width, NARROWEST]) {
+        await page.setViewportSize({ width, height: PHONE.height });
+        for (const path of ['/', '/login']) {
+          await h.visit(page, path, { axe: false });
+          const wide = await tooWide(page);
+          assert.equal(wide, null, wide && report(path, width, wide));
+        }
+      }
     } finally {
       await page.context().close();
     }
