@@ -11,12 +11,18 @@
 #include "session.h"
 
 /* The header navigation: each entry shows only to people with its
- * capability. Features add their entry here as they are built. */
+ * capability. Features add their entry here as they are built. The
+ * sections of the site make a line of their own (NAV_ITEM); the person's
+ * own links (OWN_ITEM: what is shared with them, their account; with
+ * Notifications and Sign out) sit on the service name's line, so that the
+ * sections fit one line on a 1366-pixel screen with room for a few more
+ * (templates/layout/page.tpl, tandem.scss .tandem-nav). */
 static const struct {
     const char *href;
     const char *label;
     enum capability cap;
     unsigned roles; /* when not 0: only for people with one of these roles */
+    bool own;       /* one of the person's own links, not a section */
 } nav_items[] = {
     {"/", "Home", CAP_PUBLIC},
     {"/portfolio", "Portfolio", CAP_SIGNED_IN},
@@ -25,8 +31,8 @@ static const struct {
     {"/messages", "Messages", CAP_SIGNED_IN},
     {"/leadership", "Leadership", CAP_SIGNED_IN, LP_STAFF_ROLES},
     {"/voice", "Student voice", CAP_SIGNED_IN},
-    {"/shared", "Shared with me", CAP_SIGNED_IN},
-    {"/account", "Your account", CAP_SIGNED_IN},
+    {"/shared", "Shared with me", CAP_SIGNED_IN, 0, true},
+    {"/account", "Your account", CAP_SIGNED_IN, 0, true},
     {"/admin", "Administration", CAP_ADMINISTER},
 };
 
@@ -45,7 +51,7 @@ static void fill_layout(request *r, tpl_dict *page, const char *title)
         if (!auth_can(r->user, nav_items[i].cap) ||
             (nav_items[i].roles && !(r->user->roles & nav_items[i].roles)))
             continue;
-        tpl_dict *item = tpl_add_section(page, "NAV_ITEM");
+        tpl_dict *item = tpl_add_section(page, nav_items[i].own ? "OWN_ITEM" : "NAV_ITEM");
         tpl_set(item, "HREF", nav_items[i].href);
         tpl_set(item, "LABEL", nav_items[i].label);
         if (nav_current(nav_items[i].href, r->path))

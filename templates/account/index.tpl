@@ -44,8 +44,9 @@
 </form>
 
 <h2 class="govuk-heading-m">Where you are signed in</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="sessions-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
+<caption id="sessions-caption" class="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Browser</th>
 <th scope="col" class="govuk-table__header">Signed in</th>
@@ -67,6 +68,7 @@
 {{/SESSION}}
 </tbody>
 </table>
+</div>
 {{#HAS_OTHERS}}
 <form method="post" action="/account/sessions/end-others">
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">

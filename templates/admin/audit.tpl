@@ -43,8 +43,9 @@
 </div>
 </form>
 {{#RESULTS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="audit-caption" tabindex="0">
 <table class="govuk-table govuk-table--small-text-until-tablet">
-<caption class="govuk-table__caption govuk-table__caption--m">{{TOTAL}}</caption>
+<caption id="audit-caption" class="govuk-table__caption govuk-table__caption--m">{{TOTAL}}</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">When</th>
@@ -68,6 +69,7 @@
 {{/EVENT}}
 </tbody>
 </table>
+</div>
 {{/RESULTS}}
 {{#NO_MATCH}}<p class="govuk-body">Nothing matches these filters.</p>{{/NO_MATCH}}
 {{#NO_RESULTS}}<p class="govuk-body">Nothing has been recorded yet.</p>{{/NO_RESULTS}}

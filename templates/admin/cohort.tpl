@@ -37,8 +37,9 @@
 </dl>
 {{#GROUP}}
 {{#HAS_MEMBERS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="members-{{ROLE}}-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--m">{{HEADING}} ({{COUNT}})</caption>
+<caption id="members-{{ROLE}}-caption" class="govuk-table__caption govuk-table__caption--m">{{HEADING}} ({{COUNT}})</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header govuk-!-width-one-half">Name</th>
@@ -63,6 +64,7 @@
 {{/MEMBER}}
 </tbody>
 </table>
+</div>
 {{/HAS_MEMBERS}}
 {{#NO_MEMBERS}}
 <h2 class="govuk-heading-m">{{HEADING}} (0)</h2>

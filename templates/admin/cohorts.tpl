@@ -18,8 +18,9 @@
 {{/ERROR}}
 <h1 class="govuk-heading-l">Cohorts</h1>
 {{#HAS_COHORTS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="cohorts-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--m">Teaching groups</caption>
+<caption id="cohorts-caption" class="govuk-table__caption govuk-table__caption--m">Teaching groups</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Code</th>
@@ -43,6 +44,7 @@
 {{/COHORT}}
 </tbody>
 </table>
+</div>
 {{/HAS_COHORTS}}
 {{#NO_COHORTS}}<p class="govuk-body">There are no cohorts yet.</p>{{/NO_COHORTS}}
 <div class="govuk-grid-row">

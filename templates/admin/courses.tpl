@@ -24,8 +24,9 @@
 {{/DONE}}
 <h1 class="govuk-heading-l">Courses</h1>
 {{#HAS_COURSES}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="courses-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--m">Courses taught</caption>
+<caption id="courses-caption" class="govuk-table__caption govuk-table__caption--m">Courses taught</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Code</th>
@@ -45,6 +46,7 @@
 {{/COURSE}}
 </tbody>
 </table>
+</div>
 {{/HAS_COURSES}}
 {{#NO_COURSES}}<p class="govuk-body">There are no courses yet. Add the first one below.</p>{{/NO_COURSES}}
 <p class="govuk-body"><a class="govuk-link" href="/admin/cohorts">Cohorts on these courses</a></p>

@@ -23,8 +23,9 @@
 </div>
 {{/DONE}}
 <h1 class="govuk-heading-l">Colleges</h1>
+<div class="tandem-table-scroll" role="region" aria-labelledby="institutions-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--m">Colleges on this Tandem</caption>
+<caption id="institutions-caption" class="govuk-table__caption govuk-table__caption--m">Colleges on this Tandem</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Name</th>
@@ -44,6 +45,7 @@
 {{/INSTITUTION}}
 </tbody>
 </table>
+</div>
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-two-thirds">
 <h2 class="govuk-heading-m">Add a college</h2>

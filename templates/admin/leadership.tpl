@@ -29,8 +29,9 @@
 <p class="govuk-body">An instrument gives either scores on scales (a team-role inventory, a strengths profile) or a type (a personality type indicator). Its scales or types cannot be changed or removed once results use them: to change one, archive the instrument and add a new one. More can be added on its page until colleagues have answered it in a 360-degree feedback round. An archived instrument takes no new results, and the results recorded with it stay in the plans.</p>
 <a class="govuk-button" href="/admin/leadership/instruments/new" role="button" draggable="false">Add an instrument</a>
 {{#HAS_INSTRUMENTS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="instruments-caption" tabindex="0">
 <table class="govuk-table" id="instruments-table">
-<caption class="govuk-table__caption govuk-table__caption--s">The college's instruments</caption>
+<caption id="instruments-caption" class="govuk-table__caption govuk-table__caption--s">The college's instruments</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Name</th>
@@ -67,14 +68,16 @@
 {{/INSTRUMENT}}
 </tbody>
 </table>
+</div>
 {{/HAS_INSTRUMENTS}}
 {{#NO_INSTRUMENTS}}<p class="govuk-body">There are no instruments yet.</p>{{/NO_INSTRUMENTS}}
 
 <h2 class="govuk-heading-m" id="themes">Development themes</h2>
 <p class="govuk-body">Each development goal can name the theme it is about, such as leading change or coaching staff. The college's leadership view counts goals by theme. An archived theme is not offered for new goals; goals that already name it keep it.</p>
 {{#HAS_THEMES}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="themes-caption" tabindex="0">
 <table class="govuk-table" id="themes-table">
-<caption class="govuk-table__caption govuk-table__caption--s">The college's development themes</caption>
+<caption id="themes-caption" class="govuk-table__caption govuk-table__caption--s">The college's development themes</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Theme</th>
@@ -105,6 +108,7 @@
 {{/THEME}}
 </tbody>
 </table>
+</div>
 {{/HAS_THEMES}}
 {{#NO_THEMES}}<p class="govuk-body">There are no development themes yet.</p>{{/NO_THEMES}}
 <div class="govuk-grid-row">
@@ -136,8 +140,9 @@
 <h2 class="govuk-heading-m" id="departments">Departments</h2>
 <p class="govuk-body">The leadership view counts plans by the department of their owner. Set each person's department on their page under <a class="govuk-link" href="/admin/users">People</a>.</p>
 {{#HAS_DEPARTMENTS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="departments-caption" tabindex="0">
 <table class="govuk-table" id="departments-table">
-<caption class="govuk-table__caption govuk-table__caption--s">Departments named on active people's records</caption>
+<caption id="departments-caption" class="govuk-table__caption govuk-table__caption--s">Departments named on active people's records</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Department</th>
@@ -155,5 +160,6 @@
 {{/DEPARTMENT}}
 </tbody>
 </table>
+</div>
 {{/HAS_DEPARTMENTS}}
 {{#NO_DEPARTMENTS}}<p class="govuk-body">No one's department has been given yet.</p>{{/NO_DEPARTMENTS}}

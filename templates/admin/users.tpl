@@ -44,8 +44,9 @@
 </div>
 </form>
 {{#RESULTS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="users-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--m">{{TOTAL}}{{#FILTERED}} found{{/FILTERED}}</caption>
+<caption id="users-caption" class="govuk-table__caption govuk-table__caption--m">{{TOTAL}}{{#FILTERED}} found{{/FILTERED}}</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Username</th>
@@ -69,6 +70,7 @@
 {{/USER}}
 </tbody>
 </table>
+</div>
 {{/RESULTS}}
 {{#NO_MATCH}}<p class="govuk-body">No one matches. Check the spelling, or clear the search and filters.</p>{{/NO_MATCH}}
 {{#NO_RESULTS}}<p class="govuk-body">There is no one here yet.</p>{{/NO_RESULTS}}

@@ -27,8 +27,9 @@
 {{/HAS_TAGS}}
 {{#FILTERED}}<h2 class="govuk-heading-m">Evidence tagged “{{TAG}}”</h2>{{/FILTERED}}
 {{#ITEMS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="evidence-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">Your evidence, newest first</caption>
+<caption id="evidence-caption" class="govuk-table__caption govuk-visually-hidden">Your evidence, newest first</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Title</th>
 <th scope="col" class="govuk-table__header">Kind</th>
@@ -44,6 +45,7 @@
 </tr>{{/ITEM}}
 </tbody>
 </table>
+</div>
 {{/ITEMS}}
 {{#EMPTY}}<p class="govuk-body">You have not added any evidence yet. Start with something you are proud of: a piece of work, a photo of something you made, or a link to a project.</p>{{/EMPTY}}
 {{#NO_MATCH}}<p class="govuk-body">None of your evidence has that tag. <a class="govuk-link" href="/portfolio">See all your evidence</a>.</p>{{/NO_MATCH}}

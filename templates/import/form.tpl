@@ -16,8 +16,9 @@
 {{#PROBLEMS}}
 <h2 class="govuk-heading-m" id="problems" tabindex="-1">Problems in {{FILENAME}}</h2>
 <p class="govuk-body">Nothing was imported. Correct each line below in the spreadsheet, save it as CSV again and upload it. Line 1 is the header.</p>
+<div class="tandem-table-scroll" role="region" aria-labelledby="problems-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">Problems in {{FILENAME}}, by line</caption>
+<caption id="problems-caption" class="govuk-table__caption govuk-visually-hidden">Problems in {{FILENAME}}, by line</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header govuk-table__header--numeric">Line</th>
@@ -35,6 +36,7 @@
 {{/PROBLEM}}
 </tbody>
 </table>
+</div>
 {{#MORE}}
 <p class="govuk-body">There are {{COUNT}} more problems that are not listed here. Correct these first, then upload the file again to see the rest.</p>
 {{/MORE}}
@@ -66,8 +68,9 @@
 </form>
 <h2 class="govuk-heading-m">What the file needs</h2>
 <p class="govuk-body">The first line names the six columns, in this order. Then comes one line for each person, or one line for each cohort a person is in: the same person may be on several lines, with the same email and name on each.</p>
+<div class="tandem-table-scroll" role="region" aria-labelledby="columns-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--s">Columns</caption>
+<caption id="columns-caption" class="govuk-table__caption govuk-table__caption--s">Columns</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Column</th>
@@ -83,9 +86,10 @@
 <tr class="govuk-table__row"><th scope="row" class="govuk-table__header">cohort_role</th><td class="govuk-table__cell">learner, tutor or rep in that cohort; empty when there is no cohort code</td></tr>
 </tbody>
 </table>
+</div>
 <p class="govuk-body">For example, a student who is also her group’s representative, their tutor, and a manager in no cohort:</p>
 <div class="govuk-inset-text">
-<pre class="govuk-!-margin-0 govuk-!-font-size-16"><code>username,email,display_name,role,cohort_code,cohort_role
+<pre class="govuk-!-margin-0 govuk-!-font-size-16 tandem-scroll-x" role="region" aria-label="An example file" tabindex="0"><code>username,email,display_name,role,cohort_code,cohort_role
 maya.k,maya.k@example.ac.uk,Maya Kaur,student,ENG3-A,learner
 maya.k,maya.k@example.ac.uk,Maya Kaur,student,ENG3-A,rep
 ben.h,ben.h@example.ac.uk,Ben Hughes,staff,ENG3-A,tutor

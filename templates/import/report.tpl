@@ -32,8 +32,9 @@
 <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
 <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span> Copy these links now: Tandem shows them only this once. Give each person their own link. Each link works once and expires in 24 hours.</strong>
 </div>
+<div class="tandem-table-scroll" role="region" aria-labelledby="links-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-table__caption--s">{{COUNT}}</caption>
+<caption id="links-caption" class="govuk-table__caption govuk-table__caption--s">{{COUNT}}</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Name</th>
@@ -51,6 +52,7 @@
 {{/LINK}}
 </tbody>
 </table>
+</div>
 {{/LINKS}}
 <p class="govuk-body"><a class="govuk-link" href="/admin/import">Import another file</a></p>
 <p class="govuk-body"><a class="govuk-link" href="/admin">Back to administration</a></p>

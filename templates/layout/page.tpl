@@ -13,19 +13,29 @@
 <body class="govuk-template__body">
 <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">Skip to main content</a>
 <header class="govuk-template__header">
-<section aria-label="Service information" class="govuk-service-navigation govuk-service-navigation--inverse" data-module="govuk-service-navigation">
-<div class="govuk-width-container">
+<section aria-label="Service information" class="govuk-service-navigation govuk-service-navigation--inverse">
+<div class="govuk-width-container tandem-header">
 <div class="govuk-service-navigation__container">
 <span class="govuk-service-navigation__service-name"><a href="/" class="govuk-service-navigation__link">Tandem</a></span>
-<nav aria-label="Menu" class="govuk-service-navigation__wrapper">
-<button type="button" class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle" aria-controls="navigation" hidden>Menu</button>
-<ul class="govuk-service-navigation__list" id="navigation">
+<nav aria-label="Menu" class="govuk-service-navigation__wrapper tandem-nav">
+{{! On a phone the navigation folds into this menu (no script needed); from
+    tablet width the summary is hidden and the lists show as a bar: the
+    sections on a line of their own, the person's own links beside the
+    service name (tandem.scss, .tandem-nav). }}
+<details class="tandem-nav__menu">
+<summary class="govuk-service-navigation__toggle tandem-nav__toggle">Menu</summary>
+<ul class="govuk-service-navigation__list tandem-nav__sections">
 {{#NAV_ITEM}}
 <li class="govuk-service-navigation__item{{#CURRENT}} govuk-service-navigation__item--active{{/CURRENT}}"><a class="govuk-service-navigation__link" href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
 {{/NAV_ITEM}}
+</ul>
+<ul class="govuk-service-navigation__list tandem-nav__own">
 {{#NOTIFICATIONS}}
 <li class="govuk-service-navigation__item{{#CURRENT}} govuk-service-navigation__item--active{{/CURRENT}}"><a class="govuk-service-navigation__link" href="/notifications"{{#CURRENT}} aria-current="page"{{/CURRENT}}>Notifications{{#UNREAD}} <span class="tandem-count">{{N}}<span class="govuk-visually-hidden"> unread</span></span>{{/UNREAD}}</a></li>
 {{/NOTIFICATIONS}}
+{{#OWN_ITEM}}
+<li class="govuk-service-navigation__item{{#CURRENT}} govuk-service-navigation__item--active{{/CURRENT}}"><a class="govuk-service-navigation__link" href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>
+{{/OWN_ITEM}}
 {{#VISITOR}}
 <li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="/login">Sign in</a></li>
 {{/VISITOR}}
@@ -38,6 +48,7 @@
 </li>
 {{/SIGNED_IN}}
 </ul>
+</details>
 </nav>
 </div>
 </div>

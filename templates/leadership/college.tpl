@@ -19,8 +19,9 @@
 {{/LEFT_OUT}}
 {{#FIGURES}}
 <h2 class="govuk-heading-m">Goals</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="goals-by-department-caption" tabindex="0">
 <table class="govuk-table" id="goals-by-department">
-<caption class="govuk-table__caption govuk-table__caption--s">Plans and their development goals by department, {{YEAR}}</caption>
+<caption id="goals-by-department-caption" class="govuk-table__caption govuk-table__caption--s">Plans and their development goals by department, {{YEAR}}</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Department</th>
@@ -46,6 +47,7 @@
 {{/GOAL_ROW}}
 </tbody>
 </table>
+</div>
 <p class="govuk-body-s">Overdue: goals not started or in progress whose date has passed.</p>
 {{#CHART}}
 <figure class="govuk-!-margin-0 govuk-!-margin-bottom-6">
@@ -61,8 +63,9 @@
 </figure>
 {{/CHART}}
 <h2 class="govuk-heading-m">Development</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="development-by-department-caption" tabindex="0">
 <table class="govuk-table" id="development-by-department">
-<caption class="govuk-table__caption govuk-table__caption--s">Development activities and reviews by department, {{YEAR}}</caption>
+<caption id="development-by-department-caption" class="govuk-table__caption govuk-table__caption--s">Development activities and reviews by department, {{YEAR}}</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Department</th>
@@ -84,13 +87,15 @@
 {{/DEVELOPMENT_ROW}}
 </tbody>
 </table>
+</div>
 <h2 class="govuk-heading-m">Themes and kinds of activity</h2>
 {{#RANKINGS}}<p class="govuk-body">A theme or kind of activity found in fewer than {{MIN}} plans you cannot already read is counted under “Other themes” or “Other kinds”, with the next least common one if that is needed to make {{MIN}}. So their goals and activities add up to the totals above.</p>{{/RANKINGS}}
 <div class="govuk-grid-row">
 <div class="govuk-grid-column-one-half">
 {{#THEMES}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="themes-caption" tabindex="0">
 <table class="govuk-table" id="themes">
-<caption class="govuk-table__caption govuk-table__caption--s">Development themes, most common first</caption>
+<caption id="themes-caption" class="govuk-table__caption govuk-table__caption--s">Development themes, most common first</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Theme</th>
@@ -108,14 +113,16 @@
 {{/THEME}}
 </tbody>
 </table>
+</div>
 {{/THEMES}}
 {{#NO_THEMES}}<h3 class="govuk-heading-s">Development themes</h3>
 <p class="govuk-body" id="no-themes">Not shown: fewer than {{MIN}} of the plans counted here that you cannot already read have goals, too few to say which themes they chose.</p>{{/NO_THEMES}}
 </div>
 <div class="govuk-grid-column-one-half">
 {{#KINDS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="kinds-caption" tabindex="0">
 <table class="govuk-table" id="kinds">
-<caption class="govuk-table__caption govuk-table__caption--s">Kinds of development activity, most common first</caption>
+<caption id="kinds-caption" class="govuk-table__caption govuk-table__caption--s">Kinds of development activity, most common first</caption>
 <thead class="govuk-table__head">
 <tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Kind</th>
@@ -133,6 +140,7 @@
 {{/KIND}}
 </tbody>
 </table>
+</div>
 {{/KINDS}}
 {{#NO_KINDS}}<h3 class="govuk-heading-s">Kinds of development activity</h3>
 <p class="govuk-body" id="no-kinds">Not shown: fewer than {{MIN}} of the plans counted here that you cannot already read have activities, too few to say which kinds they chose.</p>{{/NO_KINDS}}

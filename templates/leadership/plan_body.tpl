@@ -26,14 +26,16 @@
 {{#CAN_WRITE}}<p class="govuk-body"><a class="govuk-button govuk-button--secondary" href="/leadership/plans/{{ID}}/goals/new">Set a goal</a></p>{{/CAN_WRITE}}
 {{#NO_GOALS}}<p class="govuk-body">No goals are set yet.</p>{{/NO_GOALS}}
 {{#ANY_GOALS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="goals-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-visually-hidden">Development goals: open one for its SMART parts, activities, reflections and evidence</caption>
+<caption id="goals-caption" class="govuk-visually-hidden">Development goals: open one for its SMART parts, activities, reflections and evidence</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Goal</th><th scope="col" class="govuk-table__header">Where it stands</th><th scope="col" class="govuk-table__header">By</th></tr></thead>
 <tbody class="govuk-table__body">
 {{#GOAL}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/leadership/plans/{{ID}}/goals/{{GOAL_ID}}">{{TITLE}}</a>{{#HAS_THEME}}<br><span class="tandem-by">Theme: {{THEME}}</span>{{/HAS_THEME}}{{#HAS_RESULTS}}<br><span class="tandem-by">Responds to: {{RESPONDS_TO}}</span>{{/HAS_RESULTS}}{{#CARRIED}}<br><span class="tandem-by">Carried from last year's plan</span>{{/CARRIED}}</td><td class="govuk-table__cell"><strong class="govuk-tag{{#OVERDUE}} govuk-tag--red{{/OVERDUE}}">{{STATUS}}{{#OVERDUE}}, past its date{{/OVERDUE}}</strong></td><td class="govuk-table__cell">{{DUE}}</td></tr>
 {{/GOAL}}
 </tbody>
 </table>
+</div>
 {{/ANY_GOALS}}
 
 <h2 class="govuk-heading-m" id="activities">Development activities</h2>

@@ -19,8 +19,9 @@
 <div>{{NOTES_HTML:none}}</div>
 <h2 class="govuk-heading-m">Actions</h2>
 {{#NO_ACTIONS}}<p class="govuk-body">No actions were agreed.</p>{{/NO_ACTIONS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="actions-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-visually-hidden">Actions agreed</caption>
+<caption id="actions-caption" class="govuk-visually-hidden">Actions agreed</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Action</th><th scope="col" class="govuk-table__header">Who</th><th scope="col" class="govuk-table__header">By</th><th scope="col" class="govuk-table__header">Done</th></tr></thead>
 <tbody class="govuk-table__body">
 {{#ACTION}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{WHAT}}</td><td class="govuk-table__cell">{{WHO}}</td><td class="govuk-table__cell">{{DUE}}{{#LATE}} <strong class="govuk-tag govuk-tag--red">Overdue</strong>{{/LATE}}</td>
@@ -28,6 +29,7 @@
 {{/ACTION}}
 </tbody>
 </table>
+</div>
 {{#HAS_NEXT}}<p class="govuk-body">Next review: {{NEXT}}.</p>{{/HAS_NEXT}}
 </div>
 </div>

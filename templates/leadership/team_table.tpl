@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 {{#NO_TEAM}}<p class="govuk-body">Nobody is recorded as reporting to you. Your college's administrator records line managers.</p>{{/NO_TEAM}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="team-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-visually-hidden">Your reports and their plans this year</caption>
+<caption id="team-caption" class="govuk-visually-hidden">Your reports and their plans this year</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Name</th>
 <th scope="col" class="govuk-table__header">Department</th>
@@ -23,3 +24,4 @@
 {{/MEMBER}}
 </tbody>
 </table>
+</div>

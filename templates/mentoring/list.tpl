@@ -13,11 +13,14 @@
 </div></div>
 {{#NONE}}<p class="govuk-body">You have no mentoring yet.</p>{{/NONE}}
 {{#TABLE}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="mentoring-caption" tabindex="0">
 <table class="govuk-table">
+<caption class="govuk-table__caption govuk-visually-hidden" id="mentoring-caption">Your mentoring</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">With</th><th scope="col" class="govuk-table__header">Purpose</th><th scope="col" class="govuk-table__header">State</th><th scope="col" class="govuk-table__header">From</th></tr></thead>
 <tbody class="govuk-table__body">
 {{#MENTORSHIP}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/mentoring/{{ID}}">{{ROLE}}: {{OTHER}}</a></td><td class="govuk-table__cell tandem-words">{{PURPOSE:pre_escape}}</td><td class="govuk-table__cell">{{STATE}}</td><td class="govuk-table__cell">{{STARTS}}{{#ENDS}} to {{DATE}}{{/ENDS}}</td></tr>
 {{/MENTORSHIP}}
 </tbody>
 </table>
+</div>
 {{/TABLE}}

@@ -13,11 +13,14 @@
 </div></div>
 {{#NONE}}<p class="govuk-body">Nobody with that username at your college is in a thread.</p>{{/NONE}}
 {{#TABLE}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="threads-caption" tabindex="0">
 <table class="govuk-table">
+<caption class="govuk-table__caption govuk-visually-hidden" id="threads-caption">Threads they are in</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Between</th><th scope="col" class="govuk-table__header">Since</th><th scope="col" class="govuk-table__header">Latest</th><th scope="col" class="govuk-table__header">Messages</th><th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">Action</span></th></tr></thead>
 <tbody class="govuk-table__body">
 {{#THREAD}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{MEMBERS}}</td><td class="govuk-table__cell">{{SINCE}}</td><td class="govuk-table__cell">{{LATEST}}</td><td class="govuk-table__cell">{{COUNT}}</td><td class="govuk-table__cell"><a class="govuk-link" href="/admin/threads/{{ID}}">Read for safeguarding<span class="govuk-visually-hidden">: thread between {{MEMBERS}}</span></a></td></tr>
 {{/THREAD}}
 </tbody>
 </table>
+</div>
 {{/TABLE}}

@@ -9,12 +9,14 @@
 </div></div>
 {{#NONE}}<p class="govuk-body">No threads yet.</p>{{/NONE}}
 {{#LIST}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="threads-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">Your threads, latest first</caption>
+<caption id="threads-caption" class="govuk-table__caption govuk-visually-hidden">Your threads, latest first</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Thread</th><th scope="col" class="govuk-table__header">With</th><th scope="col" class="govuk-table__header">Messages</th><th scope="col" class="govuk-table__header">Latest</th></tr></thead>
 <tbody class="govuk-table__body">
 {{#THREAD}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/messages/{{ID}}">{{SUBJECT}}</a>{{#UNREAD}} <strong class="govuk-tag govuk-tag--blue">{{N}} new</strong>{{/UNREAD}}</td><td class="govuk-table__cell">{{WITH}}{{#MENTORING}} <span class="tandem-muted">(mentoring)</span>{{/MENTORING}}</td><td class="govuk-table__cell">{{COUNT}}</td><td class="govuk-table__cell">{{WHEN}}</td></tr>
 {{/THREAD}}
 </tbody>
 </table>
+</div>
 {{/LIST}}

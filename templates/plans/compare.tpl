@@ -3,8 +3,9 @@
 <span class="govuk-caption-l">{{TITLE}}</span>
 <h1 class="govuk-heading-l">{{A_NAME}} and version {{B}}</h1>
 <p class="govuk-body">Fields that changed are marked; in them, words taken out are struck through and words put in are underlined.</p>
+<div class="tandem-table-scroll" role="region" aria-labelledby="compare-caption" tabindex="0">
 <table class="govuk-table tandem-compare">
-<caption class="govuk-table__caption govuk-visually-hidden">{{A_NAME}} and version {{B}}, field by field</caption>
+<caption id="compare-caption" class="govuk-table__caption govuk-visually-hidden">{{A_NAME}} and version {{B}}, field by field</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Field</th>
 <th scope="col" class="govuk-table__header">{{A_NAME}}<br><span class="govuk-body-s tandem-muted">{{A_BY}}</span></th>
@@ -18,3 +19,4 @@
 </tr>{{/ROW}}
 </tbody>
 </table>
+</div>

@@ -13,11 +13,14 @@
 </div></div>
 {{#NONE}}<p class="govuk-body">There are no templates for the groups you teach yet.</p>{{/NONE}}
 {{#TABLE}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="templates-caption" tabindex="0">
 <table class="govuk-table">
+<caption class="govuk-table__caption govuk-visually-hidden" id="templates-caption">Course templates</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Template</th><th scope="col" class="govuk-table__header">Group</th><th scope="col" class="govuk-table__header">Goals</th><th scope="col" class="govuk-table__header">Plans started from it</th><th scope="col" class="govuk-table__header">Last changed</th></tr></thead>
 <tbody class="govuk-table__body">
 {{#TEMPLATE}}<tr class="govuk-table__row"><td class="govuk-table__cell"><a class="govuk-link" href="/plans/templates/{{ID}}/edit">{{TITLE}}</a></td><td class="govuk-table__cell">{{COHORT}}</td><td class="govuk-table__cell">{{GOALS}}</td><td class="govuk-table__cell">{{PLANS}}</td><td class="govuk-table__cell">{{UPDATED}} by {{AUTHOR}}</td></tr>
 {{/TEMPLATE}}
 </tbody>
 </table>
+</div>
 {{/TABLE}}

@@ -7,8 +7,9 @@
 {{#MINE}}<p class="govuk-body"><a class="govuk-link" href="/account/profile">Change your profile</a></p>{{/MINE}}
 {{#GROUPS}}
 <h2 class="govuk-heading-m">Groups</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="groups-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">Groups {{DISPLAY_NAME}} belongs to</caption>
+<caption id="groups-caption" class="govuk-table__caption govuk-visually-hidden">Groups {{DISPLAY_NAME}} belongs to</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Group</th>
 <th scope="col" class="govuk-table__header">Code</th>
@@ -18,6 +19,7 @@
 {{#GROUP}}<tr class="govuk-table__row"><td class="govuk-table__cell">{{NAME}}</td><td class="govuk-table__cell">{{CODE}}</td><td class="govuk-table__cell">{{ROLE}}</td></tr>{{/GROUP}}
 </tbody>
 </table>
+</div>
 {{/GROUPS}}
 </div>
 </div>

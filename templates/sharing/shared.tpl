@@ -3,8 +3,9 @@
 <p class="govuk-body">Pages and collections that people at your college have chosen to show you.</p>
 {{#NO_ITEMS}}<p class="govuk-body">Nothing has been shared with you yet.</p>{{/NO_ITEMS}}
 {{#HAS_ITEMS}}
+<div class="tandem-table-scroll" role="region" aria-labelledby="shared-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">What is shared with you, most recently changed first</caption>
+<caption id="shared-caption" class="govuk-table__caption govuk-visually-hidden">What is shared with you, most recently changed first</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Title</th>
 <th scope="col" class="govuk-table__header">By</th>
@@ -22,4 +23,5 @@
 {{/ITEM}}
 </tbody>
 </table>
+</div>
 {{/HAS_ITEMS}}

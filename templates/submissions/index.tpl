@@ -7,8 +7,9 @@
 </div>
 {{#MINE}}
 <h2 class="govuk-heading-m">Your submissions</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="mine-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">What you submitted, newest first</caption>
+<caption id="mine-caption" class="govuk-table__caption govuk-visually-hidden">What you submitted, newest first</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Title</th>
 <th scope="col" class="govuk-table__header">Submitted to</th>
@@ -24,11 +25,13 @@
 </tr>{{/ROW}}
 </tbody>
 </table>
+</div>
 {{/MINE}}
 {{#TO_ME}}
 <h2 class="govuk-heading-m">Submitted to you</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="to-me-caption" tabindex="0">
 <table class="govuk-table">
-<caption class="govuk-table__caption govuk-visually-hidden">What your learners submitted to you, newest first</caption>
+<caption id="to-me-caption" class="govuk-table__caption govuk-visually-hidden">What your learners submitted to you, newest first</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">
 <th scope="col" class="govuk-table__header">Title</th>
 <th scope="col" class="govuk-table__header">Submitted by</th>
@@ -44,6 +47,7 @@
 </tr>{{/ROW}}
 </tbody>
 </table>
+</div>
 {{/TO_ME}}
 {{#NONE}}
 <div class="govuk-grid-row">

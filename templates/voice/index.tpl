@@ -5,7 +5,8 @@
 {{#MAY_RUN}}<div class="govuk-button-group"><a class="govuk-button" href="/voice/polls/new">Create a poll</a> <a class="govuk-button govuk-button--secondary" href="/voice/issues/new">Raise an issue</a></div>{{/MAY_RUN}}
 </div></div>
 {{#ANSWERS}}
-<h2 class="govuk-heading-m">Issues for you to answer</h2>
+<h2 id="answers-heading" class="govuk-heading-m">Issues for you to answer</h2>
+<div class="tandem-table-scroll" role="region" aria-labelledby="answers-heading" tabindex="0">
 <table class="govuk-table">
 <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Issue</th><th scope="col" class="govuk-table__header">Status</th><th scope="col" class="govuk-table__header">Answer due</th></tr></thead>
 <tbody class="govuk-table__body">
@@ -13,6 +14,7 @@
 {{/ANSWER}}
 </tbody>
 </table>
+</div>
 {{/ANSWERS}}
 <h2 class="govuk-heading-m">Polls for you</h2>
 {{#NO_POLLS}}<p class="govuk-body">There are no polls for you at the moment.</p>{{/NO_POLLS}}

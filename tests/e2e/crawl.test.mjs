@@ -18,8 +18,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { BASE_URL, assertInLayout, harness, request } from './lib/browser.mjs';
+import { assertInLayout, harness } from './lib/browser.mjs';
 import { user } from './lib/college.mjs';
+import { PEOPLE, cookieOf, follow, isHtml, kindOf, linksIn, walk } from './lib/crawl.mjs';
 
 const h = harness(import.meta.url);
 before(() => h.launch());
@@ -27,21 +28,6 @@ after(() => h.close());
 
 const INSTANCES = 2;
 const PAGES = 250;
-
-// The demo's people, one of each kind (sql/demo): learners (one a cohort's
-// rep and a mentee, one a students' union officer), tutors (one a mentor),
-// a manager with reports, a leader, the college's administrator, the site
-// administrator, and a learner at the other college.
-const PEOPLE = ['amira', 'jack', 'sofia', 'priya', 'tom', 'david', 'helen', 'admin', 'siteadmin', 'nadia'];
-
-/** The kind of page an address is: ids, tokens and usernames taken out. */
-function kindOf(path) {
-  const [p, query = ''] = path.split('?');
-  const segments = p.split('/').map((seg, i, all) =>
-    (/\d/.test(seg) || seg.length >= 20 || (i > 0 && all[i - 1] === 'u') ? ':x' : seg));
-  const keys = [...new URLSearchParams(query).keys()].sort().join('&');
-  return segments.join('/') + (keys ? `?${keys}` : '');
-}
 
 /**
  * A page's skeleton: its address's kind and its HTML without its words,
@@ -57,33 +43,6 @@ function skeletonOf(path, html) {
     .replace(/\b(value|content|href|action|src|srcset|datetime|title|aria-label|placeholder)="[^"]*"/g, '$1')
     .replace(/\d+/g, '#');
   return createHash('sha256').update(`${kindOf(path).split('?')[0]}\n${bare}`).digest('hex');
-}
-
-/** The same-site addresses an HTML page links to, as their paths and queries. */
-function linksIn(html) {
-  const out = new Set();
-  for (const m of html.matchAll(/<a\b[^>]*\bhref="([^"]*)"/g)) {
-    const href = m[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
-    if (/^(mailto|tel):/.test(href)) continue;
-    const url = new URL(href, BASE_URL + '/');
-    if (url.origin !== BASE_URL || url.pathname.startsWith('/static/')) continue;
-    out.add(url.pathname + url.search);
-  }
-  return out;
-}
-
-/**
- * GET path with the cookie, following the site's own redirects (/blog is
- * one's own blog, say): {path, res} of where it ended, or of the first
- * redirect away from the site.
- */
-async function follow(path, cookie) {
-  for (let hops = 0; ; hops++) {
-    const res = await request('GET', path, { headers: { cookie } });
-    const to = res.headers.location && new URL(res.headers.location, BASE_URL + path);
-    if (!(res.status >= 301 && res.status <= 308 && to?.origin === BASE_URL && hops < 5)) return { path, res };
-    path = to.pathname + to.search;
-  }
 }
 
 /**
@@ -103,41 +62,28 @@ describe('every page as every role', () => {
     test(`${name}: every link shown leads to a page that works`, async (t) => {
       const page = await h.newPage();
       await h.signIn(page, name);
-      const cookie = (await page.context().cookies(BASE_URL)).map((c) => `${c.name}=${c.value}`).join('; ');
-      const seenKinds = new Map(); // kind -> how many of it fetched
-      const queue = [['/', 'home']];
-      const visited = new Set(['/']);
+      const cookie = await cookieOf(page);
       const problems = [];
-      let fetched = 0, opened = 0;
-      while (queue.length && fetched < PAGES) {
-        const [path, from] = queue.shift();
-        const kind = kindOf(path);
-        const n = seenKinds.get(kind) ?? 0;
-        if (n >= INSTANCES) continue;
-        seenKinds.set(kind, n + 1);
-        fetched++;
-        const { path: at, res } = await follow(path, cookie);
+      const stats = {};
+      let opened = 0;
+      for await (const { path, from, at, res } of walk(cookie, { instances: INSTANCES, pages: PAGES }, stats)) {
         if (res.status !== 200) {
           if (await stillLinks(from, path, cookie)) problems.push(`${path} (linked from ${from}): ${res.status}${at === path ? '' : ` at ${at}`}`);
           continue;
         }
-        if (!/^text\/html/.test(res.headers['content-type'] ?? '')) continue; // a download: CSV, a feed, a file
+        if (!isHtml(res)) continue; // a download: CSV, a feed, a file
         assertInLayout(res.body, at);
         assert.ok(res.body.includes(`(${user(name)})`), `${at}: ${name} is no longer signed in`);
         const skeleton = skeletonOf(at, res.body);
-        if (skeletons.has(skeleton) && fetched > 1) { // a person's home always: their header
+        if (skeletons.has(skeleton) && stats.fetched > 1) { // a person's home always: their header
           h.saveHtml(`GET ${at}`, res.body); // for the Nu checker
         } else {
           skeletons.add(skeleton);
           await h.visit(page, at); // the browser: axe-core, and the Nu checker
           opened++;
         }
-        for (const link of linksIn(res.body)) {
-          if (visited.has(link) || link === '/logout') continue;
-          visited.add(link);
-          queue.push([link, at]);
-        }
       }
+      const { fetched, kinds: seenKinds } = stats;
       assert.deepEqual(problems, [], `links ${name} is shown that do not work for them`);
       assert.ok(seenKinds.size >= 5, `${name} reached only ${[...seenKinds.keys()].join(', ')}`);
       t.diagnostic(`${name}: ${fetched} addresses, ${seenKinds.size} kinds of page, ${opened} opened in the browser`);
