@@ -281,13 +281,13 @@ describe('cohorts, courses and their members', () => {
     const learners = () => page.locator('table', { has: page.locator('caption', { hasText: 'Learners' }) }).innerText();
     assert.doesNotMatch(await learners(), /Sofia Kowalski/);
     await page.getByLabel('Username').fill(user('sofia'));
-    await page.getByLabel('Learner').check();
+    await page.getByRole('radio', { name: 'Learner', exact: true }).check();
     await press(page, 'Add member', 'member added');
     assert.match(await banner(page), /The member has been added/);
     assert.match(await learners(), /Sofia Kowalski/);
     // Twice is refused on the field.
     await page.getByLabel('Username').fill(user('sofia'));
-    await page.getByLabel('Learner').check();
+    await page.getByRole('radio', { name: 'Learner', exact: true }).check();
     const twice = await press(page, 'Add member', 'member added twice');
     assert.equal(twice.status(), 400);
     assert.match(await errorSummary(page), new RegExp(`Sofia Kowalski \\(${literal(user('sofia'))}\\) is already a learner in this cohort`));

@@ -78,7 +78,7 @@ async function counts(page) {
 
 /** The problems table: [{line, column, problem}]. */
 async function problems(page) {
-  return page.locator('#problems ~ table tbody tr').evaluateAll((rows) => rows.map((r) => {
+  return page.locator('#problems ~ .tandem-table-scroll table tbody tr').evaluateAll((rows) => rows.map((r) => {
     const [line, column, problem] = [...r.cells].map((c) => c.innerText.trim());
     return { line: Number(line), column, problem };
   }));
