@@ -29,6 +29,7 @@ static const struct {
     {"/blog", "Blog", CAP_SIGNED_IN},
     {"/plans", "Plans", CAP_SIGNED_IN},
     {"/messages", "Messages", CAP_SIGNED_IN},
+    {"/mentoring", "Mentoring", CAP_SIGNED_IN},
     {"/leadership", "Leadership", CAP_SIGNED_IN, LP_STAFF_ROLES},
     {"/voice", "Student voice", CAP_SIGNED_IN},
     {"/shared", "Shared with me", CAP_SIGNED_IN, 0, true},

@@ -91,6 +91,9 @@ enum { SH_USER_ID, SH_NAME, SH_USERNAME, LP_SHARES_COLUMNS };
 /* lp_share_add: the person it is now shared with. */
 enum { SA_USER_ID, LP_SHARE_ADD_COLUMNS };
 
+/* lp_has_team: whether the viewer line-manages anyone. */
+enum { HT_HAS_TEAM, LP_HAS_TEAM_COLUMNS };
+
 const db_statement leadership_statements[] = {
     {"lp_head", LP_HEAD, LP_HEAD_COLUMNS},
     /* The prefetch of a page under a plan with one more path parameter. */
@@ -117,6 +120,10 @@ const db_statement leadership_statements[] = {
     /* The years $1 can start a plan for (this one and the next) with
      * whether they have one, and their latest earlier plan's unfinished
      * goals to carry. */
+    /* Whether $1 line-manages anyone active: whether "Your team" is theirs. */
+    {"lp_has_team",
+     "SELECT EXISTS (SELECT 1 FROM users WHERE line_manager_id = $1 AND status = 'active')",
+     LP_HAS_TEAM_COLUMNS},
     {"lp_years",
      "SELECT y.year, EXISTS (SELECT 1 FROM leadership_plans WHERE owner_id = $1"
      "                        AND academic_year = y.year),"
@@ -395,8 +402,9 @@ static void show_home(request *r, int status, const char *error, const field_val
     const db_call calls[] = {{"lp_mine", ARRAY_SIZE(a), a},
                              {"lp_shared_with", ARRAY_SIZE(a), a},
                              {"lp_owed", ARRAY_SIZE(a), a},
-                             {"lp_years", ARRAY_SIZE(a), a}};
-    PGresult *res[4] = {NULL};
+                             {"lp_years", ARRAY_SIZE(a), a},
+                             {"lp_has_team", ARRAY_SIZE(a), a}};
+    PGresult *res[ARRAY_SIZE(calls)] = {NULL};
     if (!DB_RUN_PIPELINE(r->db, calls, res)) {
         render_db_failed(r);
     } else {
@@ -412,10 +420,12 @@ static void show_home(request *r, int status, const char *error, const field_val
                 tpl_set(tpl_add_section(d, "ERROR"), "MESSAGE", error);
             if (r->user->roles & ROLE_LEADER)
                 tpl_show(d, "LEADER");
+            if (strcmp(db_text(res[4], 0, HT_HAS_TEAM), "t") == 0)
+                tpl_show(d, "HAS_TEAM");
         }
         render_end(r, status);
     }
-    for (int i = 0; i < 4; i++)
+    for (size_t i = 0; i < ARRAY_SIZE(res); i++)
         PQclear(res[i]);
 }
 

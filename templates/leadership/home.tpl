@@ -59,8 +59,10 @@
 {{/SHARED}}
 </ul>
 {{/ANY_SHARED}}
+{{#HAS_TEAM}}
 <h2 class="govuk-heading-m">Your team</h2>
 <p class="govuk-body"><a class="govuk-link" href="/leadership/team">Your team's leadership plans</a>: the plans of the people you line-manage, with what is due.</p>
+{{/HAS_TEAM}}
 {{#LEADER}}<p class="govuk-body"><a class="govuk-link" href="/leadership/college">Leadership development across the college</a>: themes, activities and progress by department, in aggregate.</p>{{/LEADER}}
 </div>
 </div>

@@ -286,4 +286,11 @@ describe('a manager keeps a leadership plan with her line manager', () => {
     await h.submit(grace, '/leadership/plans', { csrf_token: await csrf(grace), year: 'next' }, { expectStatus: 409 });
     assert.match(await main(grace), /already have a plan for \d{4}\/\d{2}\./);
   });
+
+  test('"Your team" is offered to those who line-manage someone, and only to them', async () => {
+    await h.visit(people.grace, '/leadership');
+    assert.doesNotMatch(await main(people.grace), /Your team/, 'Grace manages nobody');
+    await h.visit(people.david, '/leadership');
+    assert.match(await main(people.david), /Your team's leadership plans/, 'David manages Grace, Priya and Tom');
+  });
 });
