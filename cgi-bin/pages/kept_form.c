@@ -105,6 +105,17 @@ static const char *field_heading(request *r, const char *name)
     return words ? words : name;
 }
 
+/* Whether a field's value is what the person wrote, to show them, rather
+ * than the form's own workings: its one-time key, or a choice's code
+ * ("draft", "cohort"), which is sent on all the same. */
+static bool written(const char *name, const char *value)
+{
+    if (!*value || strcmp(name, "form_key") == 0)
+        return false;
+    size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyz0123456789_-");
+    return value[n] != '\0' || n > 20;
+}
+
 static void fill_kept(request *r, tpl_dict *d, const PGresult *res)
 {
     tpl_set(d, "ACTION", db_text(res, 0, KT_PATH));
@@ -113,7 +124,7 @@ static void fill_kept(request *r, tpl_dict *d, const PGresult *res)
         tpl_dict *f = tpl_add_section(d, "FIELD");
         tpl_set(f, "NAME", name);
         tpl_set(f, "VALUE", value);
-        if (*value) {
+        if (written(name, value)) {
             tpl_dict *shown = tpl_add_section(d, "SHOWN");
             tpl_set(shown, "HEADING", field_heading(r, name));
             tpl_set(shown, "TEXT", value);
