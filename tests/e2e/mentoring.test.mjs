@@ -45,7 +45,7 @@ describe('a mentor and his mentee write to each other', () => {
 
   test('the learner asks; a wrong username is refused with what she typed kept', async () => {
     await h.visit(amira, '/messages');
-    await amira.getByRole('link', { name: 'Mentoring' }).click();
+    await amira.locator('main').getByRole('link', { name: 'Mentoring' }).click();
     await amira.waitForLoadState();
     await amira.getByRole('link', { name: 'Start a mentorship' }).click();
     await amira.waitForLoadState();
