@@ -691,6 +691,8 @@ static void show_form(request *r, int status, long long post_id, const field_val
             tpl_set(tpl_add_section(d, "EDITING"), "HREF",
                     saved ? db_text(saved, 0, BPO_PATH)
                           : arena_printf(r->mem, "/blog/posts/%lld", post_id));
+        else /* a new post takes effect once (core/once.h); a change, every time */
+            tpl_show(d, "CREATING");
         const char *v[N_FIELDS];
         for (int i = 0; i < N_FIELDS; i++) {
             static const int column[N_FIELDS] = {[F_TITLE] = BPO_TITLE,

@@ -13,7 +13,7 @@
 <h1 class="govuk-heading-l">{{HEADING}}</h1>
 <form method="post" action="{{ACTION}}" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<input type="hidden" name="form_key" value="{{FORM_KEY}}">
+{{#CREATING}}<input type="hidden" name="form_key" value="{{FORM_KEY}}">{{/CREATING}}
 <div class="govuk-form-group">
 <label class="govuk-label govuk-label--s" for="title">Title</label>
 <input class="govuk-input" id="title" name="title" type="text" value="{{TITLE}}" maxlength="200">

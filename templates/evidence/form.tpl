@@ -12,7 +12,7 @@
 <h1 class="govuk-heading-l">{{#CREATING}}Add evidence{{/CREATING}}{{#EDITING}}Change evidence{{/EDITING}}</h1>
 <form method="post" action="{{ACTION}}" enctype="multipart/form-data" novalidate>
 <input type="hidden" name="csrf_token" value="{{CSRF_TOKEN}}">
-<input type="hidden" name="form_key" value="{{FORM_KEY}}">
+{{#CREATING}}<input type="hidden" name="form_key" value="{{FORM_KEY}}">{{/CREATING}}
 <input type="hidden" name="version" value="{{VERSION}}">
 {{#CREATING}}
 <div class="govuk-form-group">

@@ -129,6 +129,15 @@ test('a comment sent twice, or with a double click, is posted once', async () =>
     made = count();
   }
   assert.equal(made, '2', 'one comment for two clicks');
+  // A change is applied each time it is sent: only forms that make
+  // something carry a key (a page restored by Back must not drop an edit).
+  const amira = await h.newPage();
+  await h.signIn(amira, 'amira');
+  await h.visit(amira, '/blog/new');
+  assert.equal(await amira.locator('input[name=form_key]').count(), 1);
+  await h.visit(amira, `/blog/posts/${post}/edit`);
+  assert.equal(await amira.locator('input[name=form_key]').count(), 0);
+  await amira.context().close();
   assert.equal(psql(`SELECT count(*) FROM comments WHERE post_id = ${post} AND body_md = 'Double ${RUN}'`), '1');
   await jack.context().close();
 });
