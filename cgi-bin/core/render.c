@@ -100,6 +100,18 @@ void render_confirmation(request *r, const confirmation *c)
     render_end(r, 200);
 }
 
+const char *render_code_as_words(request *r, const char *code)
+{
+    char *words = arena_strdup(r->mem, code);
+    if (!words)
+        return code;
+    for (char *c = words; *c; c++)
+        *c = *c == '_' ? ' ' : *c;
+    if (*words >= 'a' && *words <= 'z')
+        *words = (char)(*words - 'a' + 'A');
+    return words;
+}
+
 void render_feed_link(request *r, const char *title, const char *href)
 {
     if (!r->page_dict)

@@ -52,6 +52,9 @@ size_t render_holes(request *r, const safe_html *html, render_hole **holes, cons
 /* An error page in the layout: status, a heading people understand, and
  * message saying what happened and what to do. */
 void render_error(request *r, int status, const char *message);
+/* A code written as words for a heading or a label, into the arena:
+ * "users_imported" as "Users imported" (code itself if out of memory). */
+const char *render_code_as_words(request *r, const char *code);
 
 #define RENDER_DB_DOWN "The database is not answering. Try again in a minute."
 struct pg_result;

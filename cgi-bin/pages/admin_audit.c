@@ -1,6 +1,5 @@
 /* admin_audit: the audit log of the viewer's scope, newest first, to read
  * and filter. Nothing here changes it; the database refuses that anyway. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -145,12 +144,7 @@ static const char *action_label(request *r, const char *action)
     for (size_t i = 0; i < N_ACTIONS; i++)
         if (strcmp(action_names[i], action) == 0)
             return action_labels[i];
-    char *words = arena_strdup(r->mem, action);
-    for (char *c = words; c && *c; c++)
-        *c = *c == '_' ? ' ' : *c;
-    if (words && *words)
-        words[0] = (char)toupper((unsigned char)words[0]);
-    return words ? words : action;
+    return render_code_as_words(r, action);
 }
 
 static const field_spec audit_fields[] = {

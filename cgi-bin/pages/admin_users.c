@@ -977,16 +977,15 @@ void page_admin_user_update(request *r)
 typedef outcome (*access_change)(request *r, long long id, const locked_user *u,
                                  char token[RESET_TOKEN_LEN + 1]);
 
+#define SUSPEND_SELF "You cannot suspend your own account. Ask another administrator to do it."
+
 /* Suspended people cannot sign in, and the sessions they have end now. */
 static outcome suspend(request *r, long long id, const locked_user *u,
                        char token[RESET_TOKEN_LEN + 1])
 {
     (void)token;
     if (id == r->user->id)
-        return (outcome){400, NULL,
-                         "You cannot suspend your own account. Ask another "
-                         "administrator to do it.",
-                         false};
+        return (outcome){400, NULL, SUSPEND_SELF, false};
     if (!u->active)
         return (outcome){0, NULL, "suspended", false};
     const char *params[] = {req_id_text(r, id), req_id_text(r, u->institution_id), "suspended"};
@@ -1088,8 +1087,7 @@ void page_admin_user_confirm_suspend(request *r)
         return;
     const char *name = db_text(res, 0, US_DISPLAY_NAME);
     if (id == r->user->id)
-        render_error(r, 400,
-                     "You cannot suspend your own account. Ask another administrator to do it.");
+        render_error(r, 400, SUSPEND_SELF);
     else if (strcmp(db_text(res, 0, US_STATUS), "active") != 0)
         render_error(r, 409, arena_printf(r->mem, "%s's account is suspended already.", name));
     else

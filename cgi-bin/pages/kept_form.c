@@ -94,17 +94,6 @@ bool kept_form_keep(request *r)
     return kept;
 }
 
-/* A field's name as a heading: "due_on" as "Due on". */
-static const char *field_heading(request *r, const char *name)
-{
-    char *words = arena_strdup(r->mem, name);
-    for (char *c = words; c && *c; c++)
-        *c = *c == '_' ? ' ' : *c;
-    if (words && *words >= 'a' && *words <= 'z')
-        *words = (char)(*words - 'a' + 'A');
-    return words ? words : name;
-}
-
 /* Whether a field's value is what the person wrote, to show them, rather
  * than the form's own workings: its one-time key, or a choice's code
  * ("draft", "cohort"), which is sent on all the same. */
@@ -126,7 +115,7 @@ static void fill_kept(request *r, tpl_dict *d, const PGresult *res)
         tpl_set(f, "VALUE", value);
         if (written(name, value)) {
             tpl_dict *shown = tpl_add_section(d, "SHOWN");
-            tpl_set(shown, "HEADING", field_heading(r, name));
+            tpl_set(shown, "HEADING", render_code_as_words(r, name));
             tpl_set(shown, "TEXT", value);
         }
     }
